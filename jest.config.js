@@ -1,0 +1,10 @@
+/** Jest: TypeScript is transpiled by ts-jest (types are checked once by `tsc` in `npm run lint`). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+  },
+  testTimeout: 60000,
+};

@@ -1,0 +1,64 @@
+/** A1-style addresses: 0-based row/column indexes in code, letters and 1-based rows on the sheet. */
+
+export function columnLetter(columnIndex: number): string {
+  let n = columnIndex + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** `cellAddress(0, 0)` is `A1`. */
+export function cellAddress(rowIndex: number, colIndex: number): string {
+  return `${columnLetter(colIndex)}${rowIndex + 1}`;
+}
+
+export function rangeAddress(rowIndex: number, colIndex: number, rowCount: number, colCount: number): string {
+  const start = cellAddress(rowIndex, colIndex);
+  return rowCount === 1 && colCount === 1 ? start : `${start}:${cellAddress(rowIndex + rowCount - 1, colIndex + colCount - 1)}`;
+}
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+/** Parses `B7` (optionally `$B$7`, optionally with a `Sheet!` prefix) into 0-based indexes. */
+export function parseCell(address: string): CellRef {
+  const match = /^(?:.*!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) throw new Error(`Not a cell address: '${address}'`);
+  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
+}
+
+/** Parses `A1:C3` or `B2` into its top-left and bottom-right cells. */
+export function parseRange(address: string): { start: CellRef; end: CellRef } {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [first, second] = bare.split(":");
+  const start = parseCell(first);
+  return { start, end: second === undefined ? start : parseCell(second) };
+}
+
+/** Runs of consecutive numbers: [3,4,5,9] → [[3,5],[9,9]]. Used to turn row lists into few ranges. */
+export function runs(sortedNumbers: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of sortedNumbers) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out;
+}
+
+/** Quotes a sheet name for use in a formula or hyperlink: 'My sheet'!A1. */
+export function sheetRef(sheetName: string, address: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'!${address}`;
+}

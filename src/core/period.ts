@@ -1,0 +1,77 @@
+/** A reporting period: a year with a month (`2026-10`) or a quarter (`2026-Q3`). */
+export interface Period {
+  year: number;
+  /** 1–12, or null for a quarterly period. */
+  month: number | null;
+  /** 1–4, or null for a monthly period. */
+  quarter: number | null;
+}
+
+/** A period text that is not `YYYY-MM` or `YYYY-Qn`. */
+export class InvalidPeriodError extends Error {
+  constructor(readonly text: string) {
+    super(`报告期「${text}」格式不对，应为 2026-10 或 2026-Q3 / period "${text}" must look like 2026-10 or 2026-Q3`);
+    this.name = "InvalidPeriodError";
+  }
+}
+
+export function parsePeriod(text: string): Period {
+  const trimmed = text.trim();
+  const monthly = /^(\d{4})-(\d{1,2})$/.exec(trimmed);
+  if (monthly) {
+    const month = Number(monthly[2]);
+    if (month >= 1 && month <= 12) return { year: Number(monthly[1]), month, quarter: null };
+  }
+  const quarterly = /^(\d{4})-?Q([1-4])$/i.exec(trimmed);
+  if (quarterly) return { year: Number(quarterly[1]), month: null, quarter: Number(quarterly[2]) };
+  throw new InvalidPeriodError(text);
+}
+
+export function formatPeriod(period: Period): string {
+  return period.quarter !== null
+    ? `${period.year}-Q${period.quarter}`
+    : `${period.year}-${String(period.month).padStart(2, "0")}`;
+}
+
+/** How a person says it: 2026年10月 / 2026年第3季度. */
+export function periodLabel(period: Period): string {
+  return period.quarter !== null ? `${period.year}年第${period.quarter}季度` : `${period.year}年${period.month}月`;
+}
+
+/** The last month (1–12) the period covers. */
+export function periodEndMonth(period: Period): number {
+  return period.quarter !== null ? period.quarter * 3 : (period.month as number);
+}
+
+/** Orders periods in time: negative when `a` comes first. */
+export function comparePeriods(a: Period, b: Period): number {
+  return a.year - b.year || periodEndMonth(a) - periodEndMonth(b);
+}
+
+/** The period of the given date's month (the default a person expects: this month). */
+export function currentMonthPeriod(today: Date): Period {
+  return { year: today.getFullYear(), month: today.getMonth() + 1, quarter: null };
+}
+
+export function currentQuarterPeriod(today: Date): Period {
+  return { year: today.getFullYear(), month: null, quarter: Math.floor(today.getMonth() / 3) + 1 };
+}
+
+/**
+ * 序时进度 as a fraction `elapsed / span` in months, so the workbook formula can show where the
+ * number comes from (e.g. `10/12`).
+ * - every-year quotas: the months of the year elapsed at the end of the period;
+ * - quotas with a deadline: the months elapsed since the plan's first January, over the months
+ *   up to the end of the deadline year; past the deadline it is 1.
+ */
+export function timeProgress(
+  period: Period,
+  deadlineYear: number | null,
+  planStartYear: number,
+): { elapsed: number; span: number } {
+  const endMonth = periodEndMonth(period);
+  if (deadlineYear === null) return { elapsed: endMonth, span: 12 };
+  const span = (deadlineYear - planStartYear + 1) * 12;
+  const elapsed = Math.max(0, Math.min(span, (period.year - planStartYear) * 12 + endMonth));
+  return { elapsed, span };
+}

@@ -1,0 +1,118 @@
+/**
+ * The plan as data: actions (主要任务), key work items (重点工作), measures (工作举措)
+ * and quotas (指标). Everything here is derived from a seed text by `parsePlan`; nothing
+ * is retyped.
+ */
+
+/** How a quota is reported. */
+export type QuotaKind =
+  /** 每年… : a count to reach again every year. */
+  | "annual"
+  /** 到…年底累计… : a running total to reach by a deadline year. */
+  | "cumulative"
+  /** a percentage (全覆盖 is 100%). */
+  | "ratio"
+  /** no number: reported as a status (未启动 / 推进中 / 已完成). */
+  | "milestone";
+
+/** How the target binds: `>=` (以上, 不少于, 达到, plain counts), `≈` (左右), `=`. */
+export type Comparator = ">=" | "≈" | "=";
+
+export interface Action {
+  /** 1–5, the order of 主要任务 in Annex 1. */
+  number: number;
+  /** e.g. 实施“技能照亮前程”培训行动 */
+  title: string;
+}
+
+export interface KeyWorkItem {
+  /** 1–21, the (一)…(二十一) numbering. */
+  number: number;
+  action: number;
+  /** e.g. 推行“订单式”培训促进精准就业 */
+  title: string;
+}
+
+export interface Measure {
+  /** Stable id of the measure, unique in the revision. */
+  id: string;
+  action: number;
+  item: number;
+  /** The 工作举措 text, sub-measure included (e.g. "开展生活服务业领域职业技能提升培训 / 养老服务"). */
+  text: string;
+  /** 责任单位, split into single units. */
+  units: string[];
+  /** The whole 工作目标 text the quotas come from. */
+  goal: string;
+  /** 1-based line in the seed where the measure's row starts. */
+  line: number;
+}
+
+export interface Quota {
+  /** Stable id: the same in every revision where the quota is the same; never a row position. */
+  id: string;
+  action: number;
+  item: number;
+  measureId: string;
+  /** The 工作举措 text of the measure. */
+  measure: string;
+  /** What is counted when a measure has several quotas (e.g. 网络主播), else null. */
+  subject: string | null;
+  units: string[];
+  kind: QuotaKind;
+  comparator: Comparator;
+  /** The number as the text states it, in `unit` (0.1 for 0.1万人次, 60 for 60%); null when pending or a milestone. */
+  target: number | null;
+  /** True when the revision has not decided the target yet (`**`). */
+  pending: boolean;
+  /** As the text says it: 万人次, 家, 个, 名, %, 所, 场, 项…; null for milestones. */
+  unit: string | null;
+  /** Deadline year, or null for "every year". */
+  year: number | null;
+  /** null, or the city for Annex 2 quotas. */
+  region: string | null;
+  /** The target phrase the quota came from. */
+  text: string;
+  /** 1-based line in the seed. */
+  line: number;
+}
+
+export interface PlanRevision {
+  /** The plan's title, e.g. 技能促富助力缩小“三大差距”行动方案（2025—2027年） */
+  title: string;
+  /** Identifies this revision (stable for the same text), e.g. "2025-07-15" or a content hash. */
+  revision: string;
+  /** Human label: "published 2025-07-15" / "draft". */
+  label: string;
+  /** First and last year the plan covers (2025, 2027). */
+  startYear: number;
+  endYear: number;
+  actions: Action[];
+  items: KeyWorkItem[];
+  measures: Measure[];
+  /** Annex 1 quotas then Annex 2 regional quotas (region set). */
+  quotas: Quota[];
+  /** Annex 2's cities, in the annex's order. */
+  cities: string[];
+}
+
+/** A finding about the plan text itself (consistency, not reporting). */
+export interface PlanFinding {
+  rule: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  line: number | null;
+  quotaId: string | null;
+}
+
+/** Misuse or unreadable plan text: names the line and what was expected. */
+export class PlanParseError extends Error {
+  constructor(
+    readonly line: number,
+    readonly expected: string,
+    readonly seen: string,
+  ) {
+    super(`第 ${line} 行无法解析：应为${expected}，实为「${seen}」 / line ${line}: expected ${expected}, saw "${seen}"`);
+    this.name = "PlanParseError";
+  }
+}

@@ -1,0 +1,172 @@
+import { cellAddress } from "./a1";
+import type { Finding } from "./findings";
+import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
+import { type ColumnKey, HEADER_ROW, REPORT_COLUMNS, SIGNATURE_FIELDS } from "./template/columns";
+import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
+import type { CarriedInputs, CarriedRow } from "./template/build";
+import type { CellValue } from "./template/spec";
+
+/** One quota row of a Planbook sheet, as found in the workbook. */
+export interface ReportRow {
+  quotaId: string;
+  /** 1-based row where the id was found now (it may have moved since generation). */
+  row: number;
+  /** Values by column key ("" where the column is missing). */
+  values: Record<ColumnKey, CellValue>;
+  /** Formulas (or constants) by column key. */
+  formulas: Record<ColumnKey, CellValue>;
+  record: RowRecord;
+}
+
+/** A Planbook sheet: its metadata record and its rows, columns found by their header titles. */
+export interface ReportSheet {
+  name: string;
+  record: SheetRecord;
+  /** 1-based header row. */
+  headerRow: number;
+  /** 0-based column of each key found in the header row. */
+  columns: Partial<Record<ColumnKey, number>>;
+  rows: ReportRow[];
+  archivedRows: ReportRow[];
+  signature: Partial<Record<(typeof SIGNATURE_FIELDS)[number], CellValue>>;
+  /** A1 address of a key's cell in a row, or null when the column is missing. */
+  address(row: ReportRow, key: ColumnKey): string | null;
+}
+
+export interface ReadWorkbook {
+  meta: MetaRecords;
+  reports: ReportSheet[];
+  /** Why a sheet the metadata names could not be read as a report. */
+  findings: Finding[];
+}
+
+const EMPTY_ROW = Object.fromEntries(REPORT_COLUMNS.map((c) => [c.key, ""])) as Record<ColumnKey, CellValue>;
+
+function findHeader(sheet: SheetSnapshot): { headerRow: number; columns: Partial<Record<ColumnKey, number>> } | null {
+  // The header normally sits on HEADER_ROW; look a little further in case rows were inserted above.
+  for (let r = 0; r < Math.min(sheet.values.length, HEADER_ROW + 20); r++) {
+    const titles = (sheet.values[r] ?? []).map((v) => String(v ?? "").trim());
+    if (!titles.includes("编号") || !titles.includes("目标值")) continue;
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    for (const column of REPORT_COLUMNS) {
+      const index = titles.indexOf(column.title);
+      if (index !== -1) columns[column.key] = index;
+    }
+    return { headerRow: r + 1, columns };
+  }
+  return null;
+}
+
+function pick(sheet: SheetSnapshot, grid: CellValue[][], rowIndex: number, columns: Partial<Record<ColumnKey, number>>) {
+  const out = { ...EMPTY_ROW };
+  for (const [key, col] of Object.entries(columns) as [ColumnKey, number][]) out[key] = cellAt(grid, rowIndex, col);
+  return out;
+}
+
+/** The metadata sheet's records, or empty when the workbook has none. */
+export function readMeta(snapshot: WorkbookSnapshot): MetaRecords {
+  const metaSheet = snapshot.sheets.find((s) => s.name === META_SHEET);
+  return metaSheet ? parseMetaRows(metaSheet.values) : EMPTY_META;
+}
+
+/** Finds every Planbook sheet the metadata names and reads its rows by quota id. */
+export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
+  const meta = readMeta(snapshot);
+  const reports: ReportSheet[] = [];
+  const findings: Finding[] = [];
+  for (const record of meta.sheets) {
+    const sheet = snapshot.sheets.find((s) => s.name === record.sheet);
+    if (!sheet) {
+      findings.push({
+        rule: "sheet-missing",
+        severity: "error",
+        sheet: record.sheet,
+        cell: null,
+        quotaId: null,
+        message: `找不到工作表「${record.sheet}」（已删除或改名） / sheet "${record.sheet}" is missing (deleted or renamed)`,
+        value: record.sheet,
+      });
+      continue;
+    }
+    const header = findHeader(sheet);
+    if (!header || header.columns.id === undefined) {
+      findings.push({
+        rule: "header-missing",
+        severity: "error",
+        sheet: sheet.name,
+        cell: cellAddress(HEADER_ROW - 1, 0),
+        quotaId: null,
+        message: `工作表「${sheet.name}」找不到表头行（编号、目标值…） / sheet "${sheet.name}" has no header row`,
+        value: null,
+      });
+      continue;
+    }
+    const idColumn = header.columns.id;
+    const rowIndexById = new Map<string, number>();
+    for (let r = header.headerRow; r < sheet.values.length; r++) {
+      const id = String(cellAt(sheet.values, r, idColumn) ?? "").trim();
+      if (id !== "" && !rowIndexById.has(id)) rowIndexById.set(id, r);
+    }
+    const rows: ReportRow[] = [];
+    const archivedRows: ReportRow[] = [];
+    for (const rowRecord of meta.rows.filter((r) => r.sheet === record.sheet)) {
+      const rowIndex = rowIndexById.get(rowRecord.quotaId);
+      if (rowIndex === undefined) {
+        findings.push({
+          rule: "row-missing",
+          severity: "error",
+          sheet: sheet.name,
+          cell: cellAddress(rowRecord.row - 1, idColumn),
+          quotaId: rowRecord.quotaId,
+          message: `工作表「${sheet.name}」缺少指标 ${rowRecord.quotaId} 的行（原在第 ${rowRecord.row} 行） / row of quota ${rowRecord.quotaId} is missing (was row ${rowRecord.row})`,
+          value: rowRecord.quotaId,
+        });
+        continue;
+      }
+      const row: ReportRow = {
+        quotaId: rowRecord.quotaId,
+        row: rowIndex + 1,
+        values: pick(sheet, sheet.values, rowIndex, header.columns),
+        formulas: pick(sheet, sheet.formulas, rowIndex, header.columns),
+        record: rowRecord,
+      };
+      (rowRecord.archived ? archivedRows : rows).push(row);
+    }
+    const signature: ReportSheet["signature"] = {};
+    for (let r = header.headerRow; r < sheet.values.length; r++) {
+      const label = String(cellAt(sheet.values, r, 0) ?? "").replace(/[：:]\s*$/, "");
+      const field = SIGNATURE_FIELDS.find((f) => f === label);
+      if (field) signature[field] = cellAt(sheet.values, r, 1);
+    }
+    const columns = header.columns;
+    reports.push({
+      name: sheet.name,
+      record,
+      headerRow: header.headerRow,
+      columns,
+      rows,
+      archivedRows,
+      signature,
+      address: (row, key) => (columns[key] === undefined ? null : cellAddress(row.row - 1, columns[key] as number)),
+    });
+  }
+  return { meta, reports, findings };
+}
+
+/**
+ * What a person typed in a sheet, to carry into a regenerated or upgraded one. Values are taken
+ * as computed: a formula typed into an input cell is carried as its value, never as a formula.
+ */
+export function carriedInputs(report: ReportSheet): CarriedInputs {
+  const toCarried = (row: ReportRow): CarriedRow => ({
+    quotaId: row.quotaId,
+    period: row.values.period,
+    cumulative: row.values.cumulative,
+    status: row.values.status,
+    note: row.values.note,
+    measure: row.values.measure,
+    target: row.values.target,
+    unit: row.values.unit,
+  });
+  return { rows: [...report.rows, ...report.archivedRows].map(toCarried), signature: report.signature };
+}

@@ -1,0 +1,24 @@
+import type { CellValue } from "./template/spec";
+
+/**
+ * A workbook as pure data, the same whichever host read it (Office.js or an .xlsx file):
+ * what checks, merges and upgrades work on.
+ */
+export interface SheetSnapshot {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  /** Cell values from A1 to the end of the used range; formula cells hold their computed value; "" is empty. */
+  values: CellValue[][];
+  /** The same cells as formulas (`=…`) or constants, same shape as `values`. */
+  formulas: CellValue[][];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+/** The value at a 0-based position, "" beyond the used range. */
+export function cellAt(grid: CellValue[][], rowIndex: number, colIndex: number): CellValue {
+  return grid[rowIndex]?.[colIndex] ?? "";
+}

@@ -1,0 +1,67 @@
+/**
+ * The report sheet's columns, in order. Titles are what checks, merges and people look for, so
+ * they live here once; everything else finds a column by its key.
+ */
+export const REPORT_COLUMNS = [
+  { key: "id", title: "编号", width: 16 },
+  { key: "action", title: "主要任务", width: 16 },
+  { key: "item", title: "重点工作", width: 22 },
+  { key: "measure", title: "工作举措/指标", width: 40 },
+  { key: "units", title: "责任单位", width: 18 },
+  { key: "kind", title: "指标类型", width: 9 },
+  { key: "unit", title: "单位", width: 8 },
+  { key: "year", title: "截止年份", width: 9 },
+  { key: "target", title: "目标值", width: 11 },
+  { key: "period", title: "本期完成", width: 11 },
+  { key: "cumulative", title: "累计完成", width: 11 },
+  { key: "status", title: "进展状态", width: 11 },
+  { key: "completion", title: "完成率", width: 9 },
+  { key: "progress", title: "序时进度", width: 9 },
+  { key: "state", title: "状态", width: 8 },
+  { key: "note", title: "说明", width: 32 },
+] as const;
+
+export type ColumnKey = (typeof REPORT_COLUMNS)[number]["key"];
+
+/** 0-based column index of each key. */
+export const COLUMN: Record<ColumnKey, number> = Object.fromEntries(
+  REPORT_COLUMNS.map((column, index) => [column.key, index]),
+) as Record<ColumnKey, number>;
+
+/** Columns a person types in (the rest is locked or a formula). */
+export const INPUT_COLUMNS: readonly ColumnKey[] = ["period", "cumulative", "status", "note"];
+
+/** The 1-based row of the header (title and information rows come first). */
+export const HEADER_ROW = 3;
+
+/** The choices of a milestone's 进展状态. */
+export const MILESTONE_STATUSES = ["未启动", "推进中", "已完成"] as const;
+
+/** What the 状态 formula says. */
+export const STATES = { done: "已完成", onTrack: "正常", behind: "滞后" } as const;
+
+/**
+ * A figure is "well behind" when its completion trails 序时进度 by more than this share
+ * (10 percentage points). The 状态 formula and the behind-schedule warning both use it.
+ */
+export const BEHIND_THRESHOLD = 0.1;
+
+/** A `≈` (左右) target counts as met from this share of it: 95% of 左右 120 is met. */
+export const APPROXIMATE_TOLERANCE = 0.05;
+
+/** A figure above this multiple of its target is implausible and needs a 说明. */
+export const IMPLAUSIBLE_MULTIPLE = 3;
+
+/** Shown in the 目标值 cell of a city sheet when a province-wide target was not split. */
+export const NOT_ASSIGNED = "未分解";
+
+/** Shown in the 目标值 cell when the revision has not decided the target (`**`). */
+export const PENDING = "待定";
+
+/** The signature block's labels, in order; each is followed by an input cell. */
+export const SIGNATURE_FIELDS = ["填表人", "审核人", "负责人", "联系电话", "填报日期"] as const;
+
+/** The title of the archive area for quotas a newer revision dropped but that carry data. */
+export const ARCHIVE_TITLE = "已归档指标（新版计划已删除，保留原填报数据） / Archived quotas";
+
+export const KIND_LABELS = { annual: "每年", cumulative: "累计", ratio: "比例", milestone: "里程碑" } as const;

@@ -1,0 +1,123 @@
+import type { CellValue } from "./spec";
+import { fnv1a } from "../text";
+
+/**
+ * Which plan, revision, scope and period each Planbook sheet was made from, and a fingerprint of
+ * every generated row, so that a later check can tell a changed target or an overwritten formula.
+ *
+ * It lives in the cells of a very hidden, protected sheet: every spreadsheet program (Excel, WPS,
+ * LibreOffice) keeps cells through save, e-mail and reopen, a person cannot unhide a very hidden
+ * sheet from the UI, and both renderers write it the same way as any other sheet.
+ */
+export const META_SHEET = "_planbook";
+
+/** Bumped when the sheet layout changes in a way readers must know about. */
+export const FORMAT_VERSION = 1;
+
+export const META_HEADER = ["记录", "表名", "编号", "行", "目标值", "指纹", "计划", "版本", "范围", "报告期", "生成时间", "格式版本"];
+
+export interface SheetRecord {
+  sheet: string;
+  plan: string;
+  revision: string;
+  /** `province`, `city:杭州市`, `unit:省总工会` */
+  scope: string;
+  /** `2026-10`, `2026-Q3` */
+  period: string;
+  generatedAt: string;
+  formatVersion: number;
+}
+
+export interface RowRecord {
+  sheet: string;
+  quotaId: string;
+  /** 1-based row the quota was written to. */
+  row: number;
+  /** The target exactly as written (number, 待定, 未分解, —). */
+  target: CellValue;
+  fingerprint: string;
+  /** A quota kept in the archive area because a newer revision dropped it. */
+  archived: boolean;
+}
+
+/** A provincial target split across cities (目标分解), used when city templates are generated. */
+export interface SplitRecord {
+  quotaId: string;
+  city: string;
+  target: number;
+}
+
+export interface MetaRecords {
+  sheets: SheetRecord[];
+  rows: RowRecord[];
+  splits: SplitRecord[];
+}
+
+export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [] };
+
+/**
+ * Fingerprint of what a person must not change in a row: its id, its target and its formulas.
+ * References to the row itself are written as `#` so that a row moved by an inserted row above it
+ * keeps its fingerprint.
+ */
+export function rowFingerprint(quotaId: string, target: CellValue, formulas: string[], row: number): string {
+  const ownRow = new RegExp(`(\\$?[A-Z]{1,3})\\$?${row}(?![0-9])`, "g");
+  const normalised = formulas.map((formula) => formula.replace(ownRow, "$1#").replace(/\s+/g, ""));
+  return fnv1a([quotaId, String(target ?? ""), ...normalised].join("\u0001"));
+}
+
+/** The metadata sheet's rows (header first), as plain values. */
+export function metaRows(records: MetaRecords): CellValue[][] {
+  const width = META_HEADER.length;
+  const pad = (row: CellValue[]): CellValue[] => [...row, ...Array<CellValue>(width - row.length).fill(null)];
+  return [
+    META_HEADER,
+    ...records.sheets.map((s) =>
+      pad(["sheet", s.sheet, null, null, null, null, s.plan, s.revision, s.scope, s.period, s.generatedAt, s.formatVersion]),
+    ),
+    ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint])),
+    ...records.splits.map((s) => pad(["split", null, s.quotaId, null, s.target, null, null, null, `city:${s.city}`])),
+  ];
+}
+
+const text = (value: CellValue | undefined): string => (value === null || value === undefined ? "" : String(value));
+
+/** Reads the metadata sheet's values back; unknown or damaged rows are skipped (checks report them). */
+export function parseMetaRows(values: CellValue[][]): MetaRecords {
+  const records: MetaRecords = { sheets: [], rows: [], splits: [] };
+  for (const row of values.slice(1)) {
+    const kind = text(row[0]);
+    if (kind === "sheet") {
+      records.sheets.push({
+        sheet: text(row[1]),
+        plan: text(row[6]),
+        revision: text(row[7]),
+        scope: text(row[8]),
+        period: text(row[9]),
+        generatedAt: text(row[10]),
+        formatVersion: Number(row[11]),
+      });
+    } else if (kind === "row" || kind === "archived") {
+      records.rows.push({
+        sheet: text(row[1]),
+        quotaId: text(row[2]),
+        row: Number(row[3]),
+        target: row[4] === undefined || row[4] === "" ? null : row[4],
+        fingerprint: text(row[5]),
+        archived: kind === "archived",
+      });
+    } else if (kind === "split") {
+      records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^city:/, ""), target: Number(row[4]) });
+    }
+  }
+  return records;
+}
+
+/** Replaces one sheet's records (generating again for the same sheet) and keeps the others'. */
+export function withSheetRecords(records: MetaRecords, sheet: SheetRecord, rows: RowRecord[]): MetaRecords {
+  return {
+    sheets: [...records.sheets.filter((s) => s.sheet !== sheet.sheet), sheet],
+    rows: [...records.rows.filter((r) => r.sheet !== sheet.sheet), ...rows],
+    splits: records.splits,
+  };
+}
