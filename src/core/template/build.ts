@@ -94,7 +94,7 @@ export function defaultSheetName(scope: Scope, period: Period): string {
 const letter = (key: keyof typeof COLUMN): string => columnLetter(COLUMN[key]);
 
 /** The target cell's content for a quota in a scope: a number, 待定, 未分解 or — for milestones. */
-function targetCell(quota: Quota, scope: Scope, splits: SplitRecord[]): CellValue {
+export function targetCell(quota: Quota, scope: Scope, splits: SplitRecord[]): CellValue {
   if (quota.kind === "milestone") return "—";
   if (quota.pending || quota.target === null) return PENDING;
   if (scope.kind === "city" && quota.region === null) {

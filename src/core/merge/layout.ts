@@ -1,0 +1,185 @@
+import type { PlanRevision, Quota, QuotaKind } from "../plan/types";
+import { columnLetter } from "../a1";
+import { targetCell } from "../template/build";
+import type { CellValue } from "../template/spec";
+import { PENDING } from "../template/columns";
+import { familyLabel, regionalFamilies } from "./family";
+
+/**
+ * Where things sit on the 汇总 and 来源 sheets. Building a summary and reading one back (to merge
+ * again) both go through here, so the two can never disagree.
+ */
+
+export const SUMMARY_SHEET = "汇总";
+export const SOURCES_SHEET = "来源";
+
+/** 1-based rows of the summary sheet. */
+export const SUMMARY_ROWS = {
+  title: 1,
+  /** A: 报告期 label, B: period code, C: 计划版本 label, D: revision id. */
+  info: 2,
+  /** Merged titles over each column block. */
+  group: 3,
+  header: 4,
+  /** The file each city's figures came from, in the city's actual column. */
+  file: 5,
+  firstData: 6,
+} as const;
+
+export const INFO_LABELS = { period: "报告期 / Period", revision: "计划版本 / Revision" } as const;
+export const FILE_ROW_LABEL = "来源文件 / Source file";
+
+/** 0-based columns of the summary sheet for a revision with `cityCount` cities. */
+export interface SummaryColumns {
+  id: number;
+  label: number;
+  unit: number;
+  target: number;
+  /** First column of each city block; city i sits at block + i. */
+  actual: number;
+  total: number;
+  completion: number;
+  cityTarget: number;
+  cityCompletion: number;
+  cityPeriod: number;
+  periodTotal: number;
+  note: number;
+  width: number;
+}
+
+export function summaryColumns(cityCount: number): SummaryColumns {
+  const actual = 4;
+  const total = actual + cityCount;
+  const completion = total + 1;
+  const cityTarget = completion + 1;
+  const cityCompletion = cityTarget + cityCount;
+  const cityPeriod = cityCompletion + cityCount;
+  const periodTotal = cityPeriod + cityCount;
+  const note = periodTotal + 1;
+  return {
+    id: 0,
+    label: 1,
+    unit: 2,
+    target: 3,
+    actual,
+    total,
+    completion,
+    cityTarget,
+    cityCompletion,
+    cityPeriod,
+    periodTotal,
+    note,
+    width: note + cityCount,
+  };
+}
+
+/** The column titles of the header row and the titles over each block. */
+export const SUMMARY_TITLES = {
+  id: "编号",
+  label: "工作举措/指标",
+  unit: "单位",
+  target: "全省目标",
+  total: "全省合计",
+  completion: "完成率",
+  periodTotal: "本期合计",
+  blocks: {
+    actual: "各市累计完成（进展状态） / Cumulative actual by city",
+    cityTarget: "各市目标 / Target by city",
+    cityCompletion: "各市完成率 / Completion by city",
+    cityPeriod: "各市本期完成 / This period by city",
+    note: "各市说明 / Notes by city",
+  },
+} as const;
+
+/** The 来源 sheet's columns, in order. */
+export const SOURCE_TITLES = [
+  "文件 / File",
+  "范围 / Scope",
+  "报告期 / Period",
+  "计划版本 / Revision",
+  "生成时间 / Generated",
+  "错误 / Errors",
+  "警告 / Warnings",
+  "采用 / Accepted",
+  "原因 / Reasons",
+  "汇总时间 / Merged",
+] as const;
+export const SOURCE_HEADER_ROW = 2;
+export const ACCEPTED_TEXT = { yes: "是", no: "否" } as const;
+
+/** One line of the 来源 sheet. */
+export interface SourceRow {
+  file: string;
+  scope: string;
+  period: string;
+  revision: string;
+  generatedAt: string;
+  errors: number;
+  warnings: number;
+  accepted: boolean;
+  reasons: string;
+  mergedAt: string;
+}
+
+/**
+ * One row of the summary: an Annex 1 quota (every city reports the same quota), or an Annex 2
+ * family (each city reports its own member quota).
+ */
+export interface SummaryRow {
+  id: string;
+  label: string;
+  unit: string | null;
+  kind: QuotaKind;
+  item: number;
+  provinceTarget: CellValue;
+  /** The quota whose figures fill each city's columns; a city without one has no entry. */
+  quotaByCity: Record<string, Quota>;
+  regional: boolean;
+}
+
+function asTarget(quota: Quota): CellValue {
+  return targetCell(quota, { kind: "province" }, []);
+}
+
+/** Annex 1 quotas in plan order, then one row per Annex 2 family. */
+export function summaryRows(revision: PlanRevision): SummaryRow[] {
+  const provincial = revision.quotas
+    .filter((q) => q.region === null)
+    .map(
+      (quota): SummaryRow => ({
+        id: quota.id,
+        label: `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${quota.text}`,
+        unit: quota.unit,
+        kind: quota.kind,
+        item: quota.item,
+        provinceTarget: asTarget(quota),
+        quotaByCity: Object.fromEntries(revision.cities.map((city) => [city, quota])),
+        regional: false,
+      }),
+    );
+  const regional = regionalFamilies(revision).map((family): SummaryRow => {
+    const members = Object.values(family.byCity);
+    const targets = members.map(asTarget);
+    const provinceTarget = targets.every((t): t is number => typeof t === "number")
+      ? targets.reduce((a, b) => a + b, 0)
+      : targets.includes("—")
+        ? "—"
+        : PENDING;
+    return {
+      id: family.id,
+      label: familyLabel(family),
+      unit: family.representative.unit,
+      kind: family.representative.kind,
+      item: family.representative.item,
+      provinceTarget,
+      quotaByCity: family.byCity,
+      regional: true,
+    };
+  });
+  return [...provincial, ...regional];
+}
+
+/** `E6:O6`: a city block's cells on one row. */
+export function blockRange(first: number, cityCount: number, row: number): string {
+  return `${columnLetter(first)}${row}:${columnLetter(first + cityCount - 1)}${row}`;
+}

@@ -1,0 +1,401 @@
+import type { Finding, Severity } from "../findings";
+import { formatPeriod, parsePeriod } from "../period";
+import type { PlanRevision, Quota } from "../plan/types";
+import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
+import { parseScope } from "../scope";
+import type { WorkbookSnapshot } from "../snapshot";
+import { targetCell } from "../template/build";
+import { type SheetRecord, type SplitRecord, rowFingerprint } from "../template/meta";
+import type { CellValue } from "../template/spec";
+import { SUMMARY_SHEET } from "./layout";
+import type { SummaryState } from "./state";
+
+/**
+ * Ask before you change: which returned city workbooks can go into the province summary, and why
+ * the others cannot. Nothing is merged here; `buildSummary` does that with the accepted files.
+ */
+
+export interface MergeInputFile {
+  name: string;
+  /** Null when the file could not be read (see readError). */
+  snapshot: WorkbookSnapshot | null;
+  readError?: string;
+  /** The aggregator says this file replaces any other for its city (in this batch or the summary). */
+  replace?: boolean;
+}
+
+export interface MergeContext {
+  revision: PlanRevision;
+  /** `2026-10` or `2026-Q3`. */
+  period: string;
+  /** What the workbook's summary already holds (readSummaryState), to merge again city by city. */
+  existing?: SummaryState | null;
+  /** The aggregator's split targets (目标分解), to check the targets city files show. */
+  splits?: SplitRecord[];
+  /**
+   * The aggregator's choice after seeing a first plan: names of the files to merge. Others are
+   * declined (which also settles duplicates). Undefined: every file that passes is taken.
+   */
+  chosen?: string[];
+}
+
+export interface AcceptedFile {
+  file: MergeInputFile;
+  name: string;
+  city: string;
+  record: SheetRecord;
+  report: ReportSheet;
+  /** The file's own findings (warnings that did not stop it). */
+  findings: Finding[];
+  counts: { error: number; warning: number };
+  /** The file whose figures for the city this one replaces in the existing summary. */
+  replaces: string | null;
+}
+
+export interface RejectedFile {
+  file: MergeInputFile;
+  /** The Planbook sheet the file was judged by, when it has one. */
+  record: SheetRecord | null;
+  reasons: Finding[];
+}
+
+export interface MergePlan {
+  accepted: AcceptedFile[];
+  rejected: RejectedFile[];
+  /** Every finding: each rejection's reasons, then what concerns the batch (missing cities…). */
+  findings: Finding[];
+}
+
+interface Examined {
+  file: MergeInputFile;
+  record: SheetRecord | null;
+  city: string | null;
+  report: ReportSheet | null;
+  reasons: Finding[];
+  warnings: Finding[];
+}
+
+function fileFinding(
+  file: string,
+  rule: string,
+  severity: Severity,
+  zh: string,
+  en: string,
+  extra: Partial<Finding> = {},
+): Finding {
+  return {
+    rule,
+    severity,
+    sheet: "",
+    cell: null,
+    quotaId: null,
+    message: `文件「${file}」${zh} / file "${file}": ${en}`,
+    value: file,
+    file,
+    ...extra,
+  };
+}
+
+function normalisedPeriod(text: string): string {
+  try {
+    return formatPeriod(parsePeriod(text));
+  } catch {
+    return text;
+  }
+}
+
+const isBlank = (value: CellValue | undefined): boolean => value === null || value === undefined || value === "";
+
+/** Equal as a person would read them: numbers by value (text "500" equals 500), text trimmed. */
+export function sameCellValue(a: CellValue, b: CellValue): boolean {
+  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
+  const x = typeof a === "number" ? a : Number(String(a).trim());
+  const y = typeof b === "number" ? b : Number(String(b).trim());
+  if (Number.isFinite(x) && Number.isFinite(y) && String(a).trim() !== "" && String(b).trim() !== "") {
+    return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  }
+  return String(a).trim() === String(b).trim();
+}
+
+/** What the plan says a city sheet's target cell holds, or undefined when only the file can tell. */
+function planTarget(quota: Quota, city: string, written: CellValue, splits: SplitRecord[]): CellValue | undefined {
+  const split = splits.find((s) => s.quotaId === quota.id && s.city === city);
+  // A split the aggregator's workbook does not know (made elsewhere): the file's metadata is all we have.
+  if (quota.region === null && !split && typeof written === "number") return undefined;
+  return targetCell(quota, { kind: "city", city }, split ? [split] : []);
+}
+
+function rowIntegrity(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]) {
+  const reasons: Finding[] = [];
+  const warnings: Finding[] = [];
+  const targetAddress = report.address(row, "target");
+  const at = { sheet: report.name, cell: targetAddress, quotaId: row.quotaId };
+  const written = row.record.target;
+  const shown = row.values.target;
+  if (!sameCellValue(shown, written)) {
+    reasons.push(
+      fileFinding(
+        name,
+        "merge-target-changed",
+        "error",
+        `工作表「${report.name}」${targetAddress ?? ""} 指标 ${row.quotaId} 的目标值被改为「${String(shown ?? "")}」（生成时为「${String(written ?? "")}」）`,
+        `target of quota ${row.quotaId} at ${report.name}!${targetAddress ?? "?"} was changed to "${String(shown ?? "")}" (generated as "${String(written ?? "")}")`,
+        { ...at, value: shown },
+      ),
+    );
+  }
+  const expected = planTarget(quota, city, written, splits);
+  if (expected !== undefined && !sameCellValue(written, expected)) {
+    reasons.push(
+      fileFinding(
+        name,
+        "merge-target-not-plan",
+        "error",
+        `指标 ${row.quotaId} 的目标值「${String(written ?? "")}」与计划中${city}的目标「${String(expected ?? "")}」不符`,
+        `target "${String(written ?? "")}" of quota ${row.quotaId} differs from the plan's target for ${city} ("${String(expected ?? "")}")`,
+        { ...at, value: written },
+      ),
+    );
+  }
+  const formulas = (["completion", "progress", "state"] as const).map((key) => String(row.formulas[key] ?? ""));
+  if (reasons.length === 0 && rowFingerprint(row.quotaId, shown, formulas, row.row) !== row.record.fingerprint) {
+    warnings.push(
+      fileFinding(
+        name,
+        "merge-formula-changed",
+        "warning",
+        `工作表「${report.name}」第 ${row.row} 行（指标 ${row.quotaId}）的公式被改动，汇总只取填报值`,
+        `formulas of quota ${row.quotaId} on row ${row.row} of ${report.name} were changed; the summary takes the typed values only`,
+        { sheet: report.name, cell: null, quotaId: row.quotaId, value: row.quotaId },
+      ),
+    );
+  }
+  return { reasons, warnings };
+}
+
+function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[]): Examined {
+  const name = file.name;
+  const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [] };
+  if (file.snapshot === null) {
+    out.reasons.push(
+      fileFinding(name, "merge-unreadable", "error", `无法读取：${file.readError ?? "未知原因"}`, `cannot be read: ${file.readError ?? "unknown reason"}`),
+    );
+    return out;
+  }
+  const read = readWorkbook(file.snapshot);
+  if (read.meta.sheets.length === 0) {
+    out.reasons.push(
+      fileFinding(name, "merge-not-planbook", "error", "不是 Planbook 生成的报表（没有元数据）", "is not a Planbook workbook (no metadata)"),
+    );
+    return out;
+  }
+  const citySheets = read.meta.sheets.filter((s) => s.scope.startsWith("city:"));
+  if (citySheets.length === 0) {
+    const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))].join("、");
+    out.reasons.push(
+      fileFinding(name, "merge-not-city", "error", `不是市级报表（范围：${scopes}）`, `is not a city workbook (scope: ${scopes})`),
+    );
+    return out;
+  }
+  const samePeriod = citySheets.filter((s) => normalisedPeriod(s.period) === period);
+  const sameRevision = citySheets.filter((s) => s.revision === revision.revision);
+  const matching = samePeriod.filter((s) => s.revision === revision.revision);
+  if (matching.length === 0) {
+    out.record = citySheets[0];
+    if (samePeriod.length === 0) {
+      const periods = [...new Set(citySheets.map((s) => s.period))].join("、");
+      out.reasons.push(
+        fileFinding(name, "merge-other-period", "error", `是报告期 ${periods} 的报表，不是 ${period}`, `is for period ${periods}, not ${period}`, {
+          sheet: citySheets[0].sheet,
+          value: periods,
+        }),
+      );
+    }
+    if (sameRevision.length === 0) {
+      const revisions = [...new Set(citySheets.map((s) => s.revision))].join("、");
+      out.reasons.push(
+        fileFinding(
+          name,
+          "merge-other-revision",
+          "error",
+          `按计划版本 ${revisions} 生成，不是当前版本 ${revision.revision}（请先升级）`,
+          `was made from revision ${revisions}, not ${revision.revision} (upgrade it first)`,
+          { sheet: citySheets[0].sheet, value: revisions },
+        ),
+      );
+    }
+    if (out.reasons.length === 0) {
+      out.reasons.push(
+        fileFinding(
+          name,
+          "merge-other-period",
+          "error",
+          `没有报告期 ${period}、计划版本 ${revision.revision} 的市级报表`,
+          `has no city sheet for period ${period} and revision ${revision.revision}`,
+          { sheet: citySheets[0].sheet },
+        ),
+      );
+    }
+    return out;
+  }
+  if (matching.length > 1) {
+    const sheets = matching.map((s) => s.sheet).join("」「");
+    out.record = matching[0];
+    out.reasons.push(
+      fileFinding(name, "merge-several-sheets", "error", `含多张同期市级报表「${sheets}」，无法确定汇总哪一张`, `holds several city sheets for the period ("${sheets}")`, {
+        value: sheets,
+      }),
+    );
+    return out;
+  }
+  const record = matching[0];
+  out.record = record;
+  const scope = parseScope(record.scope);
+  const city = scope.kind === "city" ? scope.city : "";
+  if (!revision.cities.includes(city)) {
+    out.reasons.push(
+      fileFinding(name, "merge-unknown-city", "error", `的「${city}」不是计划中的市`, `"${city}" is not a city of the plan`, {
+        sheet: record.sheet,
+        value: city,
+      }),
+    );
+    return out;
+  }
+  out.city = city;
+  for (const finding of read.findings.filter((f) => f.sheet === record.sheet)) {
+    out.reasons.push({ ...finding, message: `文件「${name}」：${finding.message}`, file: name });
+  }
+  const report = read.reports.find((r) => r.name === record.sheet) ?? null;
+  out.report = report;
+  if (!report) return out;
+  const quotas = new Map(revision.quotas.map((q) => [q.id, q]));
+  for (const row of report.rows) {
+    const quota = quotas.get(row.quotaId);
+    if (!quota) {
+      out.reasons.push(
+        fileFinding(name, "merge-unknown-quota", "error", `工作表「${report.name}」第 ${row.row} 行的指标编号 ${row.quotaId} 不在计划中`, `quota id ${row.quotaId} on row ${row.row} of ${report.name} is not in the plan`, {
+          sheet: report.name,
+          cell: report.address(row, "id"),
+          quotaId: row.quotaId,
+          value: row.quotaId,
+        }),
+      );
+      continue;
+    }
+    const checked = rowIntegrity(name, city, report, row, quota, splits);
+    out.reasons.push(...checked.reasons);
+    out.warnings.push(...checked.warnings);
+  }
+  return out;
+}
+
+/** Says which files can be merged into the summary of `context.period`, and why the others cannot. */
+export function canMerge(files: MergeInputFile[], context: MergeContext): MergePlan {
+  const { revision } = context;
+  const period = formatPeriod(parsePeriod(context.period));
+  const splits = context.splits ?? [];
+  const existing = context.existing ?? null;
+  const usableExisting = existing && existing.period === period && existing.revision === revision.revision ? existing : null;
+  const batchFindings: Finding[] = [];
+  if (existing && !usableExisting) {
+    batchFindings.push({
+      rule: "merge-summary-reset",
+      severity: "info",
+      sheet: SUMMARY_SHEET,
+      cell: null,
+      quotaId: null,
+      message: `现有汇总是报告期 ${existing.period}、版本 ${existing.revision} 的，将整体重建 / the existing summary (period ${existing.period}, revision ${existing.revision}) will be rebuilt`,
+      value: existing.period,
+    });
+  }
+
+  const examined = files.map((file) => examine(file, revision, period, splits));
+  const chosen = context.chosen ? new Set(context.chosen) : null;
+  for (const entry of examined) {
+    if (chosen && !chosen.has(entry.file.name) && entry.reasons.length === 0) {
+      entry.reasons.push(
+        fileFinding(entry.file.name, "merge-declined", "info", "汇总人未采用", "not chosen by the aggregator", {
+          sheet: entry.record?.sheet ?? "",
+        }),
+      );
+    }
+  }
+  const candidates = examined.filter((e) => e.reasons.length === 0);
+  const byCity = new Map<string, Examined[]>();
+  for (const entry of candidates) byCity.set(entry.city as string, [...(byCity.get(entry.city as string) ?? []), entry]);
+  for (const [city, entries] of byCity) {
+    if (entries.length < 2) continue;
+    const replacing = entries.filter((e) => e.file.replace === true);
+    const kept = replacing.length === 1 ? replacing[0] : null;
+    const names = entries.map((e) => e.file.name).join("」「");
+    for (const entry of entries) {
+      if (entry === kept) continue;
+      entry.reasons.push(
+        fileFinding(
+          entry.file.name,
+          "merge-duplicate-city",
+          "error",
+          kept
+            ? `与「${kept.file.name}」同为${city}的报表，汇总人指定采用后者`
+            : `与其他文件重复：「${names}」都是${city}的报表，请只保留一份（或指定替换）`,
+          kept
+            ? `is another workbook of ${city}; the aggregator chose "${kept.file.name}"`
+            : `duplicates another file: "${names}" are all workbooks of ${city}; keep one (or mark a replacement)`,
+          { sheet: entry.record?.sheet ?? "", value: names },
+        ),
+      );
+    }
+  }
+
+  const accepted: AcceptedFile[] = [];
+  const rejected: RejectedFile[] = [];
+  const replacements: Finding[] = [];
+  for (const entry of examined) {
+    if (entry.reasons.length > 0 || !entry.report || !entry.record || !entry.city) {
+      rejected.push({ file: entry.file, record: entry.record, reasons: entry.reasons });
+      continue;
+    }
+    const previous = usableExisting?.cities.find((c) => c.city === entry.city) ?? null;
+    if (previous) {
+      replacements.push(
+        fileFinding(
+          entry.file.name,
+          "merge-replaces-city",
+          "info",
+          `将替换汇总中${entry.city}的数据（原来自「${previous.file}」）`,
+          `replaces the figures of ${entry.city} in the summary (from "${previous.file}")`,
+          { sheet: SUMMARY_SHEET, value: previous.file },
+        ),
+      );
+    }
+    accepted.push({
+      file: entry.file,
+      name: entry.file.name,
+      city: entry.city,
+      record: entry.record,
+      report: entry.report,
+      findings: entry.warnings,
+      counts: { error: 0, warning: entry.warnings.length },
+      replaces: previous ? previous.file : null,
+    });
+  }
+
+  const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);
+  const missing = revision.cities.filter((city) => !filled.has(city));
+  if (missing.length > 0) {
+    batchFindings.push({
+      rule: "merge-city-missing",
+      severity: "warning",
+      sheet: SUMMARY_SHEET,
+      cell: null,
+      quotaId: null,
+      message: `尚缺 ${missing.length} 个市的报表：${missing.join("、")} / ${missing.length} cities have not reported: ${missing.join(", ")}`,
+      value: missing.join("、"),
+    });
+  }
+  return {
+    accepted,
+    rejected,
+    findings: [...rejected.flatMap((r) => r.reasons), ...accepted.flatMap((a) => a.findings), ...replacements, ...batchFindings],
+  };
+}

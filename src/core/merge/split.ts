@@ -1,0 +1,230 @@
+import type { Finding } from "../findings";
+import type { PlanRevision, Quota } from "../plan/types";
+import type { MetaRecords, SplitRecord } from "../template/meta";
+import { isCountUnit } from "../units";
+import { regionalFamilies } from "./family";
+
+/** 目标分解: a provincial target split across the cities, so each city template shows its share. */
+
+/** Findings about a split name this instead of a sheet: they are about what the aggregator typed. */
+export const SPLIT_SHEET = "目标分解";
+
+/** splitTarget was called with arguments no split can satisfy (a caller's mistake, not data). */
+export class InvalidSplitError extends Error {
+  constructor(readonly argument: string, reason: string) {
+    super(`目标分解参数「${argument}」无效：${reason} / invalid split argument "${argument}": ${reason}`);
+    this.name = "InvalidSplitError";
+  }
+}
+
+/** A quota or family id the revision does not have. */
+export class UnknownQuotaError extends Error {
+  constructor(readonly quotaId: string, revision: string) {
+    super(`计划版本 ${revision} 中没有指标「${quotaId}」 / revision ${revision} has no quota or family "${quotaId}"`);
+    this.name = "UnknownQuotaError";
+  }
+}
+
+/**
+ * The smallest step a part may take: whole units for counts, hundredths otherwise (万人次 keeps two
+ * decimals) — or the total's own precision when it has more decimals, so the parts can still add up.
+ */
+function stepsPerUnit(total: number, integer: boolean): number {
+  if (integer) return 1;
+  for (let decimals = 2; decimals <= 10; decimals++) {
+    if (Number(total.toFixed(decimals)) === total) return 10 ** decimals;
+  }
+  return 10 ** 10;
+}
+
+/**
+ * Splits `total` in proportion to `weights` by the largest-remainder method: every part is a whole
+ * number of steps (1 for counts, 0.01 otherwise), and the parts add up to the total exactly.
+ * A zero weight always gets 0.
+ */
+export function splitTarget(total: number, weights: number[], integer: boolean): number[] {
+  if (!Number.isFinite(total) || total < 0) throw new InvalidSplitError("total", `应为不小于 0 的数，实为 ${total}`);
+  if (integer && !Number.isInteger(total)) throw new InvalidSplitError("total", `按整数分解时应为整数，实为 ${total}`);
+  if (weights.some((w) => !Number.isFinite(w) || w < 0)) {
+    throw new InvalidSplitError("weights", `权重应为不小于 0 的数，实为 ${weights.join(", ")}`);
+  }
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  if (!(weightSum > 0)) throw new InvalidSplitError("weights", "权重之和应大于 0");
+  const scale = stepsPerUnit(total, integer);
+  const steps = Math.round(total * scale);
+  if (!Number.isSafeInteger(steps)) throw new InvalidSplitError("total", `数值过大：${total}`);
+
+  const exact = weights.map((w) => (steps * w) / weightSum);
+  const parts = exact.map(Math.floor);
+  let rest = steps - parts.reduce((a, b) => a + b, 0);
+  // Largest fractional remainder first; ties go to the larger weight, then to the earlier city.
+  const order = weights
+    .map((w, index) => ({ index, w, fraction: exact[index] - parts[index] }))
+    .filter((entry) => entry.w > 0)
+    .sort((a, b) => b.fraction - a.fraction || b.w - a.w || a.index - b.index)
+    .map((entry) => entry.index);
+  // Rounding in `exact` can leave `rest` one step outside [0, order.length): cycling keeps the sum exact.
+  for (let k = 0; rest > 0; k++, rest--) parts[order[k % order.length]]++;
+  for (let k = order.length - 1; rest < 0; k = (k - 1 + order.length) % order.length) {
+    if (parts[order[k]] > 0) {
+      parts[order[k]]--;
+      rest++;
+    }
+  }
+  return parts.map((p) => p / scale);
+}
+
+/** Where the shares of a split come from. */
+export type SplitSource =
+  /** In proportion to an Annex 2 family's city targets (e.g. each city's 2027 技能型企业). */
+  | { kind: "annex"; familyId: string }
+  /** In proportion to weights the aggregator typed, by city; a city left out weighs 0. */
+  | { kind: "weights"; weights: Record<string, number> }
+  /** Parts typed by hand, by city; a city left out gets 0. They must add up to the target. */
+  | { kind: "manual"; parts: Record<string, number> };
+
+export interface SplitPlan {
+  quotaId: string;
+  /** Each city's share in revision.cities order; empty when findings hold an error. */
+  records: SplitRecord[];
+  findings: Finding[];
+}
+
+/** The quotas whose provincial target can be split: Annex 1 counts with a decided number. */
+export function splittableQuotas(revision: PlanRevision): Quota[] {
+  return revision.quotas.filter(
+    (q) => q.region === null && (q.kind === "annual" || q.kind === "cumulative") && !q.pending && q.target !== null,
+  );
+}
+
+/** Each city's target in an Annex 2 family, in revision.cities order; null when the annex gives none. */
+export function annexShares(revision: PlanRevision, familyId: string): Record<string, number | null> {
+  const family = regionalFamilies(revision).find((f) => f.id === familyId);
+  if (!family) throw new UnknownQuotaError(familyId, revision.revision);
+  return Object.fromEntries(
+    revision.cities.map((city) => {
+      const member = family.byCity[city];
+      return [city, member && !member.pending && member.target !== null ? member.target : null];
+    }),
+  );
+}
+
+function splitFinding(quota: Quota, rule: string, message: string, value: Finding["value"]): Finding {
+  return { rule, severity: "error", sheet: SPLIT_SHEET, cell: null, quotaId: quota.id, message, value };
+}
+
+/** Findings for cities the plan does not list and for values that are not numbers ≥ 0. */
+function badEntries(quota: Quota, revision: PlanRevision, entries: Record<string, number>, what: { zh: string; en: string }): Finding[] {
+  const findings: Finding[] = [];
+  for (const [city, value] of Object.entries(entries)) {
+    if (!revision.cities.includes(city)) {
+      findings.push(
+        splitFinding(quota, "split-unknown-city", `「${city}」不是计划中的市 / "${city}" is not a city of the plan`, city),
+      );
+    } else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      findings.push(
+        splitFinding(
+          quota,
+          "split-bad-value",
+          `${city}的${what.zh}「${String(value)}」应为不小于 0 的数 / ${what.en} of ${city} must be a number ≥ 0, got "${String(value)}"`,
+          typeof value === "number" ? value : String(value),
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+/**
+ * Works out each city's share of a provincial target — the records to store in the workbook's
+ * metadata (MetaRecords.splits) — or the findings that stop it. Asks, does not change anything.
+ */
+export function planSplit(revision: PlanRevision, quotaId: string, source: SplitSource): SplitPlan {
+  const quota = revision.quotas.find((q) => q.id === quotaId);
+  if (!quota) throw new UnknownQuotaError(quotaId, revision.revision);
+  const fail = (findings: Finding[]): SplitPlan => ({ quotaId, records: [], findings });
+  if (!splittableQuotas(revision).includes(quota)) {
+    const why =
+      quota.region !== null
+        ? { zh: "已是各市分列的指标", en: "it is already a per-city quota" }
+        : quota.pending || quota.target === null
+          ? { zh: "目标值尚未确定", en: "its target is not decided" }
+          : { zh: "只有数量类指标可以分解", en: "only count quotas can be split" };
+    return fail([
+      splitFinding(quota, "split-not-splittable", `指标 ${quota.id} 不能分解：${why.zh} / quota ${quota.id} cannot be split: ${why.en}`, quota.id),
+    ]);
+  }
+  const total = quota.target as number;
+  const integer = isCountUnit(quota.unit);
+  const step = 1 / stepsPerUnit(total, integer);
+  const toRecords = (parts: number[]): SplitRecord[] =>
+    revision.cities.map((city, index) => ({ quotaId, city, target: parts[index] }));
+
+  if (source.kind === "manual") {
+    const bad = badEntries(quota, revision, source.parts, { zh: "分解值", en: "the part" });
+    if (bad.length > 0) return fail(bad);
+    const findings: Finding[] = [];
+    for (const [city, value] of Object.entries(source.parts)) {
+      const steps = value / step;
+      if (Math.abs(steps - Math.round(steps)) > 1e-6) {
+        findings.push(
+          splitFinding(
+            quota,
+            "split-precision",
+            integer
+              ? `${city}的分解值 ${value} 应为整数（${quota.unit}） / the part of ${city} must be a whole number (${quota.unit})`
+              : `${city}的分解值 ${value} 最多保留 ${Math.round(Math.log10(1 / step))} 位小数 / the part of ${city} has too many decimals`,
+            value,
+          ),
+        );
+      }
+    }
+    if (findings.length > 0) return fail(findings);
+    const parts = revision.cities.map((city) => source.parts[city] ?? 0);
+    const sumSteps = parts.reduce((sum, part) => sum + Math.round(part / step), 0);
+    if (sumSteps !== Math.round(total / step)) {
+      const sum = sumSteps * step;
+      return fail([
+        splitFinding(
+          quota,
+          "split-not-adding-up",
+          `各市分解值合计 ${Number(sum.toFixed(10))} 不等于全省目标 ${total}${quota.unit ?? ""} / the parts add up to ${Number(sum.toFixed(10))}, not the target ${total}`,
+          Number(sum.toFixed(10)),
+        ),
+      ]);
+    }
+    return { quotaId, records: toRecords(parts), findings: [] };
+  }
+
+  let weights: Record<string, number>;
+  if (source.kind === "annex") {
+    const shares = annexShares(revision, source.familyId);
+    const missing = revision.cities.filter((city) => shares[city] === null);
+    if (missing.length > 0) {
+      return fail([
+        splitFinding(
+          quota,
+          "split-share-missing",
+          `附件2指标 ${source.familyId} 缺少${missing.join("、")}的目标，无法按其比例分解 / family ${source.familyId} has no target for ${missing.join(", ")}`,
+          missing.join("、"),
+        ),
+      ]);
+    }
+    weights = shares as Record<string, number>;
+  } else {
+    const findings = badEntries(quota, revision, source.weights, { zh: "权重", en: "the weight" });
+    if (findings.length > 0) return fail(findings);
+    weights = source.weights;
+  }
+  const vector = revision.cities.map((city) => weights[city] ?? 0);
+  if (!(vector.reduce((a, b) => a + b, 0) > 0)) {
+    return fail([splitFinding(quota, "split-no-weight", "各市权重之和为 0，无法分解 / the weights add up to 0", 0)]);
+  }
+  return { quotaId, records: toRecords(splitTarget(total, vector, integer)), findings: [] };
+}
+
+/** The metadata with these records replacing every earlier split of the same quotas. */
+export function withSplitRecords(meta: MetaRecords, records: SplitRecord[]): MetaRecords {
+  const quotas = new Set(records.map((r) => r.quotaId));
+  return { ...meta, splits: [...meta.splits.filter((s) => !quotas.has(s.quotaId)), ...records] };
+}

@@ -1,0 +1,159 @@
+import type { PlanRevision } from "../core/plan/types";
+import type { Period } from "../core/period";
+import type { Scope } from "../core/scope";
+import { readWorkbook, carriedInputs } from "../core/report";
+import { type WorkbookSnapshot } from "../core/snapshot";
+import { buildTemplate, defaultSheetName, metaSheetSpec } from "../core/template/build";
+import { META_SHEET, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
+import type { SheetSpec } from "../core/template/spec";
+import { REQUEST_BUDGET_BYTES, PROTECTION_OPTIONS, chunkRows, queueCells, queueClear, queueLayout } from "./render";
+import { queueSheetRead } from "./workbook";
+
+export interface GenerateOptions {
+  revision: PlanRevision;
+  scope: Scope;
+  period: Period;
+  /** Sheet protection password from the add-in's settings; none by default. */
+  password?: string | null;
+  /** The time the sheet is made; defaults to now. */
+  now?: Date;
+}
+
+export interface GenerateResult {
+  sheetName: string;
+  quotaRows: number;
+  /** Rows whose typed values were carried over from the earlier sheet. */
+  keptRows: number;
+  /** Quota ids moved to the archive area (dropped by the revision but carrying data). */
+  archived: string[];
+  /** Set when the wanted name belonged to a sheet Planbook did not make: that sheet is left alone. */
+  nameTakenBy: string | null;
+  /** True when an existing Planbook sheet was regenerated or upgraded in place. */
+  regenerated: boolean;
+}
+
+/** Another sheet already uses every candidate name: a misuse the caller must resolve. */
+export class SheetNameUnavailableError extends Error {
+  constructor(readonly wanted: string) {
+    super(`无法为「${wanted}」找到可用的工作表名 / no free sheet name for "${wanted}"`);
+    this.name = "SheetNameUnavailableError";
+  }
+}
+
+/** `杭州市 2026-10`, then `杭州市 2026-10 (2)`… — the first name not held by a foreign sheet. */
+function chooseSheetName(wanted: string, existing: string[], planbookSheets: Set<string>): string {
+  for (let n = 1; n < 100; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = `${wanted.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!existing.includes(name) || planbookSheets.has(name)) return name;
+  }
+  throw new SheetNameUnavailableError(wanted);
+}
+
+/**
+ * Builds (or rebuilds) the reporting sheet for a scope and a period in the open workbook.
+ *
+ * Syncs: one to list the sheets and read the metadata, one to read the sheet being replaced
+ * (only when there is one), one to write everything — plus one per extra chunk when the sheet
+ * would pass Excel on the web's request limit. Sheets are unprotected, written and protected again
+ * in the same batch; if the batch fails, a `finally` re-protects whatever was left unprotected.
+ */
+export async function generateTemplate(context: Excel.RequestContext, options: GenerateOptions): Promise<GenerateResult> {
+  const password = options.password ?? null;
+  const wanted = defaultSheetName(options.scope, options.period);
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
+  await context.sync();
+
+  const metaSnapshot = metaRead.result();
+  const meta = metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META;
+  const planbookSheets = new Set(meta.sheets.map((s) => s.sheet));
+  const existingNames = worksheets.items.map((w) => w.name);
+  const sheetName = chooseSheetName(wanted, existingNames, planbookSheets);
+  const replacing = existingNames.includes(sheetName);
+
+  let previous: WorkbookSnapshot | null = null;
+  if (replacing) {
+    const read = queueSheetRead(worksheets.getItem(sheetName));
+    await context.sync();
+    const sheet = read.result();
+    previous = sheet && metaSnapshot ? { sheets: [sheet, metaSnapshot] } : null;
+  }
+  const previousReport = previous ? readWorkbook(previous).reports.find((r) => r.name === sheetName) : undefined;
+  const previousSheet = previous?.sheets[0] ?? null;
+
+  const built = buildTemplate({
+    revision: options.revision,
+    scope: options.scope,
+    period: options.period,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    sheetName,
+    password,
+    splits: meta.splits,
+    carried: previousReport ? carriedInputs(previousReport) : undefined,
+  });
+  const metaSpec = metaSheetSpec(metaRows(withSheetRecords(meta, built.sheetRecord, built.rowRecords)), password);
+
+  const writes: { spec: SheetSpec; existing: boolean; wasProtected: boolean; clearRows: number; clearWidth: number }[] = [
+    {
+      spec: built.sheet,
+      existing: replacing,
+      wasProtected: previousSheet?.protected ?? false,
+      clearRows: previousSheet?.values.length ?? 0,
+      clearWidth: previousSheet?.values[0]?.length ?? 0,
+    },
+    {
+      spec: metaSpec,
+      existing: metaSnapshot !== null,
+      wasProtected: metaSnapshot?.protected ?? false,
+      clearRows: metaSnapshot?.values.length ?? 0,
+      clearWidth: metaSnapshot?.values[0]?.length ?? 0,
+    },
+  ];
+
+  let written = false;
+  try {
+    context.runtime.enableEvents = false;
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    for (const write of writes) {
+      const worksheet = write.existing ? worksheets.getItem(write.spec.name) : worksheets.add(write.spec.name);
+      if (write.wasProtected) worksheet.protection.unprotect(password ?? undefined);
+      queueClear(worksheet, Math.max(write.clearRows, write.spec.cells.length), Math.max(write.clearWidth, write.spec.cells[0]?.length ?? 0));
+      const chunks = chunkRows(write.spec.cells, REQUEST_BUDGET_BYTES);
+      for (const [index, [from, to]] of chunks.entries()) {
+        queueCells(worksheet, write.spec, from, to);
+        // Only a sheet past the request limit gets a sync per chunk; the last chunk syncs with the rest.
+        if (index < chunks.length - 1) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+      }
+      queueLayout(worksheet, write.spec);
+      worksheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
+    }
+    worksheets.getItem(built.sheet.name).activate();
+    context.runtime.enableEvents = true;
+    await context.sync();
+    written = true;
+  } finally {
+    if (!written) await reprotect(context, writes.map((w) => w.spec.name), password);
+  }
+  return {
+    sheetName,
+    quotaRows: built.quotaRows,
+    keptRows: previousReport ? previousReport.rows.length : 0,
+    archived: built.archived,
+    nameTakenBy: sheetName === wanted ? null : wanted,
+    regenerated: previousReport !== undefined,
+  };
+}
+
+/** After a failed write, protects again every named sheet that is left unprotected. */
+async function reprotect(context: Excel.RequestContext, names: string[], password: string | null): Promise<void> {
+  const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  for (const sheet of sheets) sheet.load("protection/protected");
+  context.runtime.enableEvents = true;
+  await context.sync();
+  for (const sheet of sheets) {
+    if (!sheet.isNullObject && !sheet.protection.protected) sheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
+  }
+  await context.sync();
+}

@@ -1,0 +1,158 @@
+import { cellAddress, parseRange, rangeAddress } from "../core/a1";
+import { type CellSpec, type SheetSpec, gridToFormulas } from "../core/template/spec";
+
+/**
+ * Queues every write of a sheet spec on a worksheet — no `context.sync()` here: the caller syncs
+ * once for the whole operation (or once per chunk when the request would pass Excel on the web's
+ * 5 MB limit, see `chunkRows`).
+ */
+
+/** Excel measures column width in points; a character of the default font is about 7.5 points wide. */
+const POINTS_PER_CHARACTER = 7.5;
+
+const utf8 = new TextEncoder();
+
+/** Stay well under Excel on the web's 5 MB request limit. */
+export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+
+const BORDER_EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+] as const;
+
+function filled<T>(rows: number, cols: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => Array<T>(cols).fill(value));
+}
+
+function rangeSize(address: string): { rows: number; cols: number } {
+  const { start, end } = parseRange(address);
+  return { rows: end.row - start.row + 1, cols: end.col - start.col + 1 };
+}
+
+/**
+ * Splits the grid into blocks of whole rows whose JSON size stays under the budget, so a sheet of
+ * any size is written with one sync per block and never one per row.
+ */
+export function chunkRows(cells: (CellSpec | null)[][], budgetBytes: number): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  cells.forEach((row, index) => {
+    const rowBytes = utf8.encode(JSON.stringify(gridToFormulas([row]))).length;
+    if (index > start && bytes + rowBytes > budgetBytes) {
+      chunks.push([start, index]);
+      start = index;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  });
+  if (start < cells.length) chunks.push([start, cells.length]);
+  return chunks;
+}
+
+/** Writes the cell contents of rows [from, to) — values and formulas as one 2-D array. */
+export function queueCells(worksheet: Excel.Worksheet, spec: SheetSpec, from: number, to: number): void {
+  const width = spec.cells[0]?.length ?? 0;
+  if (to <= from || width === 0) return;
+  worksheet.getRange(rangeAddress(from, 0, to - from, width)).formulas = gridToFormulas(spec.cells.slice(from, to));
+}
+
+/** Formats, locks, validation, conditional formats, layout and print setup (not the cell contents). */
+export function queueLayout(worksheet: Excel.Worksheet, spec: SheetSpec): void {
+  const rows = spec.cells.length;
+  const width = spec.cells[0]?.length ?? 0;
+  if (rows === 0 || width === 0) return;
+  const used = worksheet.getRange(rangeAddress(0, 0, rows, width));
+  used.format.protection.locked = true;
+  spec.columnWidths.forEach((chars, index) => {
+    worksheet.getRange(cellAddress(0, index)).format.columnWidth = chars * POINTS_PER_CHARACTER;
+  });
+  for (const { range, format } of spec.numberFormats) {
+    const size = rangeSize(range);
+    worksheet.getRange(range).numberFormat = filled(size.rows, size.cols, format);
+  }
+  for (const style of spec.styles) {
+    const format = worksheet.getRange(style.range).format;
+    if (style.bold !== undefined) format.font.bold = style.bold;
+    if (style.italic !== undefined) format.font.italic = style.italic;
+    if (style.fontColor) format.font.color = style.fontColor;
+    if (style.fontSize) format.font.size = style.fontSize;
+    if (style.fill) format.fill.color = style.fill;
+    if (style.wrap !== undefined) format.wrapText = style.wrap;
+    if (style.horizontal) format.horizontalAlignment = style.horizontal;
+    if (style.vertical) format.verticalAlignment = style.vertical;
+    if (style.border) {
+      for (const edge of BORDER_EDGES) format.borders.getItem(edge).style = "Continuous";
+    }
+  }
+  for (const merge of spec.merges) worksheet.getRange(merge).merge(false);
+  for (const range of spec.unlocked) worksheet.getRange(range).format.protection.locked = false;
+  for (const validation of spec.validations) {
+    const target = worksheet.getRange(validation.range).dataValidation;
+    const rule = validation.rule;
+    target.rule =
+      rule.type === "list"
+        ? { list: { inCellDropDown: true, source: rule.items.join(",") } }
+        : {
+            [rule.type === "whole" ? "wholeNumber" : "decimal"]:
+              "max" in rule && rule.max !== undefined
+                ? { formula1: rule.min, formula2: rule.max, operator: "Between" }
+                : { formula1: rule.min, operator: "GreaterThanOrEqualTo" },
+          };
+    target.ignoreBlanks = true;
+    target.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
+    target.errorAlert = {
+      showAlert: true,
+      style: "Stop",
+      title: validation.error.title,
+      message: validation.error.message,
+    };
+  }
+  for (const conditional of spec.conditionalFormats) {
+    const format = worksheet.getRange(conditional.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = conditional.formula;
+    format.custom.format.fill.color = conditional.fill;
+    format.custom.format.font.color = conditional.fontColor;
+  }
+  if (spec.freeze.rows > 0 || spec.freeze.columns > 0) {
+    worksheet.freezePanes.freezeAt(
+      worksheet.getRange(rangeAddress(0, 0, Math.max(1, spec.freeze.rows), Math.max(1, spec.freeze.columns))),
+    );
+  }
+  worksheet.pageLayout.orientation = spec.print.orientation;
+  worksheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
+  worksheet.pageLayout.setPrintTitleRows(`$${spec.print.titleRows.replace(":", ":$")}`);
+  if (spec.tabColor) worksheet.tabColor = spec.tabColor;
+  worksheet.visibility = spec.visibility;
+}
+
+/**
+ * Empties the area a Planbook sheet occupies (contents, formats, merges, validation, conditional
+ * formats), so a regenerated sheet starts clean in place: other sheets' references to it survive.
+ */
+export function queueClear(worksheet: Excel.Worksheet, rows: number, width: number): void {
+  if (rows === 0 || width === 0) return;
+  const area = worksheet.getRange(rangeAddress(0, 0, rows, width));
+  area.unmerge();
+  area.dataValidation.clear();
+  area.conditionalFormats.clearAll();
+  area.clear("All");
+  worksheet.freezePanes.unfreeze();
+}
+
+/** Excel's protection options for a Planbook sheet: people may select, resize and filter, not edit. */
+export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: false,
+  allowInsertRows: false,
+  allowDeleteRows: false,
+  allowInsertColumns: false,
+  allowDeleteColumns: false,
+  allowEditObjects: false,
+};

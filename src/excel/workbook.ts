@@ -1,0 +1,45 @@
+import type { SheetSnapshot } from "../core/snapshot";
+import type { CellValue } from "../core/template/spec";
+
+/** Reading sheets of the open workbook into the core's snapshot type. Queues loads; the caller syncs. */
+
+export interface PendingSheetRead {
+  /** Call after the sync. Null when the sheet does not exist. */
+  result(): SheetSnapshot | null;
+}
+
+/**
+ * Queues the loads needed to snapshot a sheet (its used range from A1, values and formulas,
+ * visibility and protection). Works on a sheet that may not exist (a null object).
+ */
+export function queueSheetRead(worksheet: Excel.Worksheet): PendingSheetRead {
+  worksheet.load("name,visibility");
+  worksheet.protection.load("protected");
+  // Values only: a sheet that has formats but no data has no used range.
+  const used = worksheet.getUsedRangeOrNullObject(true);
+  used.load("address,rowIndex,columnIndex,values,formulas");
+  return {
+    result() {
+      if (worksheet.isNullObject) return null;
+      const empty = used.isNullObject;
+      return {
+        name: worksheet.name,
+        visibility: worksheet.visibility as SheetSnapshot["visibility"],
+        protected: worksheet.protection.protected,
+        values: empty ? [] : fromA1(used.values as CellValue[][], used.rowIndex, used.columnIndex),
+        formulas: empty ? [] : fromA1(used.formulas as CellValue[][], used.rowIndex, used.columnIndex),
+      };
+    },
+  };
+}
+
+/** Pads a used range that does not start at A1 so that index [r][c] is row r+1, column c+1. */
+function fromA1(grid: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
+  if (rowIndex === 0 && columnIndex === 0) return grid;
+  const width = columnIndex + (grid[0]?.length ?? 0);
+  const blankRow = (): CellValue[] => Array<CellValue>(width).fill("");
+  return [
+    ...Array.from({ length: rowIndex }, blankRow),
+    ...grid.map((row) => [...Array<CellValue>(columnIndex).fill(""), ...row]),
+  ];
+}

@@ -1,0 +1,251 @@
+import { inflateRawSync } from "zlib";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import type { CellValue } from "../core/template/spec";
+
+/**
+ * Reads an .xlsx file into the same snapshot the Office.js adapter makes of an open workbook, so
+ * checks and merges do not care where a workbook came from.
+ *
+ * Cell values follow Office.js `range.values`:
+ * - a formula cell holds its cached result, "" when the file has none (a file never opened in a
+ *   spreadsheet program since it was generated);
+ * - a date is its Excel serial number (45962 for 2025-10-31), as Excel returns it, in the
+ *   workbook's date system;
+ * - rich text and hyperlinks are their plain text; an error is its code (`#DIV/0!`);
+ * - the cells a merge covers, other than its top-left one, are "".
+ * `formulas` holds `=…` for formula cells (a shared formula as the cell's own formula) and the
+ * value for constants.
+ *
+ * Files come from people, so they are inspected before ExcelJS sees them: size, kind, and how
+ * far the zip would expand.
+ */
+
+export interface ReadLimits {
+  /** Largest file accepted, in bytes (default 20 MB). */
+  maxBytes?: number;
+  /** Largest total of the zip's entries once expanded, in bytes (default 200 MB). */
+  maxUncompressedBytes?: number;
+  /** Named in error messages. */
+  fileName?: string;
+}
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+
+export type WorkbookFileProblem =
+  | "not-zip"
+  | "truncated"
+  | "too-large"
+  | "zip-bomb"
+  | "encrypted"
+  | "csv-or-text"
+  | "not-xlsx";
+
+/** A file that cannot be read as an .xlsx workbook; `reason` says why, the message tells the person what to do. */
+export class WorkbookFileError extends Error {
+  constructor(
+    readonly reason: WorkbookFileProblem,
+    readonly fileName: string | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = "WorkbookFileError";
+  }
+}
+
+/** Asked for a sheet the workbook does not have. */
+export class NoSuchSheetError extends Error {
+  constructor(readonly sheetName: string) {
+    super(`工作簿中没有工作表「${sheetName}」 / there's no sheet named '${sheetName}'`);
+    this.name = "NoSuchSheetError";
+  }
+}
+
+const megabytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+function fileError(reason: WorkbookFileProblem, limits: ReadLimits, detail: { size?: number; limit?: number; cause?: string } = {}): WorkbookFileError {
+  const name = limits.fileName ?? null;
+  const zh = name === null ? "文件" : `文件「${name}」`;
+  const en = name === null ? "the file" : `file "${name}"`;
+  const cause = detail.cause ? ` (${detail.cause})` : "";
+  const messages: Record<WorkbookFileProblem, string> = {
+    "not-zip": `${zh}不是 Excel 工作簿（.xlsx） / ${en} is not an Excel workbook (.xlsx)`,
+    truncated: `${zh}不完整或已损坏（可能未下载或复制完整），请重新获取 / ${en} is incomplete or damaged (perhaps an unfinished download or copy): get it again${cause}`,
+    "too-large": `${zh}过大（${megabytes(detail.size ?? 0)}，上限 ${megabytes(detail.limit ?? 0)}） / ${en} is too large (${megabytes(detail.size ?? 0)}; the limit is ${megabytes(detail.limit ?? 0)})`,
+    "zip-bomb": `${zh}解压后超过 ${megabytes(detail.limit ?? 0)}，已拒绝读取 / ${en} would expand to more than ${megabytes(detail.limit ?? 0)}, so it was not read`,
+    encrypted: `${zh}设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试 / ${en} is password-protected or an old .xls file: remove the password or save it as .xlsx, then try again`,
+    "csv-or-text": `${zh}是文本或 CSV 文件，不是 .xlsx 工作簿：请在 Excel 中另存为 .xlsx / ${en} is text or CSV, not an .xlsx workbook: save it as .xlsx in Excel`,
+    "not-xlsx": `${zh}不是可读取的 Excel 工作簿（.xlsx） / ${en} is not a readable Excel workbook (.xlsx)${cause}`,
+  };
+  return new WorkbookFileError(reason, name, messages[reason]);
+}
+
+const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
+/** OLE compound file: what Excel writes for a workbook with an open password, and legacy .xls. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((byte, i) => bytes[i] === byte);
+
+/**
+ * Text (CSV, TSV, HTML saved as .xls…) has no control bytes other than tab, CR and LF. This holds
+ * for UTF-8 and for GBK, which CSV files saved by Chinese Excel use, while binary data almost
+ * never passes over a few kilobytes.
+ */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  return sample.length > 0 && sample.every((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
+}
+
+/** What JSZip keeps for a loaded entry but leaves out of its type definitions. */
+interface CompressedEntry {
+  compressedSize: number;
+  uncompressedSize: number;
+  compression: { magic: string };
+  compressedContent: Uint8Array;
+}
+
+const STORED = "\x00\x00";
+
+/**
+ * Checks how far the zip expands: first by the sizes the archive declares, then by expanding each
+ * entry with a cap, since a crafted archive can declare small sizes and expand to gigabytes.
+ */
+function checkExpansion(zip: JSZip, limit: number, limits: ReadLimits): void {
+  const entries = Object.values(zip.files)
+    .filter((file) => !file.dir)
+    .map((file) => (file as unknown as { _data: CompressedEntry })._data);
+  const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (declared > limit) throw fileError("zip-bomb", limits, { limit });
+  let expanded = 0;
+  for (const entry of entries) {
+    const remaining = limit - expanded;
+    if (entry.compression.magic === STORED) {
+      expanded += entry.compressedSize;
+    } else {
+      try {
+        expanded += inflateRawSync(entry.compressedContent, { maxOutputLength: Math.max(1, remaining) }).length;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw fileError("zip-bomb", limits, { limit });
+        throw fileError("truncated", limits, { cause: (error as Error).message });
+      }
+    }
+    if (expanded > limit) throw fileError("zip-bomb", limits, { limit });
+  }
+}
+
+/** Opens an .xlsx file with ExcelJS after checking it is one, within the limits. Throws WorkbookFileError. */
+export async function openWorkbookFile(data: Buffer | Uint8Array, limits: ReadLimits = {}): Promise<ExcelJS.Workbook> {
+  const bytes: Uint8Array = data;
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) throw fileError("too-large", limits, { size: bytes.length, limit: maxBytes });
+  if (bytes.length === 0) throw fileError("truncated", limits, { cause: "0 bytes" });
+  if (startsWith(bytes, COMPOUND_FILE)) throw fileError("encrypted", limits);
+  if (!startsWith(bytes, ZIP_LOCAL_HEADER) && !startsWith(bytes, ZIP_EMPTY_ARCHIVE)) {
+    throw fileError(looksLikeText(bytes) ? "csv-or-text" : "not-zip", limits);
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch (error) {
+    const message = (error as Error).message;
+    throw fileError(/encrypted/i.test(message) ? "encrypted" : "truncated", limits, { cause: message });
+  }
+  checkExpansion(zip, limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, limits);
+  if (!zip.file("[Content_Types].xml") || !zip.file("xl/workbook.xml")) {
+    throw fileError("not-xlsx", limits, { cause: "no xl/workbook.xml" });
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS types its Buffer as an ArrayBuffer; at run time it hands the bytes to JSZip, which takes a Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw fileError("not-xlsx", limits, { cause: (error as Error).message });
+  }
+  return workbook;
+}
+
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+
+/** ExcelJS turns date-formatted numbers into Dates (in UTC); this gives the serial number back. */
+function dateSerial(date: Date, date1904: boolean): number {
+  return date.getTime() / MS_PER_DAY + (date1904 ? 24107 : 25569);
+}
+
+function plainText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object" && "richText" in value) {
+    return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
+  }
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/** A cell's content as a snapshot value; formula cells give their cached result. */
+function valueOf(raw: ExcelJS.CellValue | undefined, date1904: boolean): CellValue {
+  if (raw === null || raw === undefined) return "";
+  if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return raw;
+  if (raw instanceof Date) return dateSerial(raw, date1904);
+  if ("error" in raw) return raw.error;
+  if ("richText" in raw) return plainText(raw);
+  if ("hyperlink" in raw) return plainText(raw.text);
+  if ("formula" in raw || "sharedFormula" in raw) return valueOf(raw.result as ExcelJS.CellValue | undefined, date1904);
+  return "";
+}
+
+/** What ExcelJS keeps of a sheet's protection but leaves out of its type definitions. */
+interface WorksheetProtectionState {
+  sheetProtection?: { sheet?: boolean } | null;
+}
+
+const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+function sheetSnapshot(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+  const cells: { row: number; col: number; value: CellValue; formula: CellValue }[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Office.js reports the cells a merge covers as empty; ExcelJS shows the top-left value there.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const value = valueOf(cell.value, date1904);
+      const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      cells.push({ row: rowNumber - 1, col: colNumber - 1, value, formula: isFormula ? `=${cell.formula}` : value });
+    });
+  });
+  const height = cells.reduce((max, cell) => Math.max(max, cell.row + 1), 0);
+  const width = cells.reduce((max, cell) => Math.max(max, cell.col + 1), 0);
+  const grid = (): CellValue[][] => Array.from({ length: height }, () => Array<CellValue>(width).fill(""));
+  const values = grid();
+  const formulas = grid();
+  for (const cell of cells) {
+    values[cell.row][cell.col] = cell.value;
+    formulas[cell.row][cell.col] = cell.formula;
+  }
+  return {
+    name: worksheet.name,
+    visibility: VISIBILITY[worksheet.state] ?? "Visible",
+    protected: (worksheet as unknown as WorksheetProtectionState).sheetProtection?.sheet === true,
+    values,
+    formulas,
+  };
+}
+
+/** Reads every sheet of an .xlsx file, in tab order. Throws WorkbookFileError for a file that is not a readable .xlsx. */
+export async function readWorkbookFile(data: Buffer | Uint8Array, options: ReadLimits = {}): Promise<WorkbookSnapshot> {
+  const workbook = await openWorkbookFile(data, options);
+  const date1904 = workbook.properties.date1904 === true;
+  return { sheets: workbook.worksheets.map((worksheet) => sheetSnapshot(worksheet, date1904)) };
+}
+
+/** Whether each cell is locked (true unless the file unlocks it: Excel's default is locked). */
+export async function readCellLocks(
+  data: Buffer | Uint8Array,
+  sheetName: string,
+  addresses: string[],
+  options: ReadLimits = {},
+): Promise<Record<string, boolean>> {
+  const workbook = await openWorkbookFile(data, options);
+  const worksheet = workbook.getWorksheet(sheetName);
+  if (!worksheet) throw new NoSuchSheetError(sheetName);
+  return Object.fromEntries(addresses.map((address) => [address, worksheet.getCell(address).protection?.locked !== false]));
+}

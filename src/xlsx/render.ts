@@ -1,0 +1,218 @@
+import ExcelJS from "exceljs";
+import { parseRange } from "../core/a1";
+import type { BuiltTemplate } from "../core/template/build";
+import { metaSheetSpec } from "../core/template/build";
+import { EMPTY_META, type MetaRecords, metaRows, withSheetRecords } from "../core/template/meta";
+import type { CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from "../core/template/spec";
+import { PROTECTION_OPTIONS } from "../excel/render";
+
+/**
+ * Writes a sheet spec as an .xlsx worksheet with ExcelJS: the file counterpart of the Office.js
+ * renderer (src/excel/render.ts), cell for cell.
+ *
+ * Formula cells are written without a cached result: we cannot compute one honestly here, so the
+ * workbook asks the spreadsheet program to recalculate everything when it opens the file.
+ */
+
+/** What ExcelJS has at run time but leaves out of its type definitions. */
+interface WorksheetInternals {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+const HORIZONTAL = { Left: "left", Center: "center", Right: "right" } as const;
+const VERTICAL = { Top: "top", Center: "middle", Bottom: "bottom" } as const;
+const THIN: Partial<ExcelJS.Border> = { style: "thin" };
+
+/** `#1F4E79` → ExcelJS's `FF1F4E79`. */
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}
+
+function solidFill(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
+}
+
+/** Every cell of an A1 range (a few hundred at most in a Planbook sheet). */
+function eachCell(worksheet: ExcelJS.Worksheet, range: string, apply: (cell: ExcelJS.Cell) => void): void {
+  const { start, end } = parseRange(range);
+  for (let row = start.row; row <= end.row; row++) {
+    for (let col = start.col; col <= end.col; col++) apply(worksheet.getCell(row + 1, col + 1));
+  }
+}
+
+/** The value ExcelJS writes for a spec cell. Strings stay strings: an xlsx string cell is never parsed as a formula. */
+function cellValue(cell: CellSpec): ExcelJS.CellValue {
+  if ("formula" in cell) return { formula: cell.formula.replace(/^=/, "") };
+  return cell.value;
+}
+
+// Cells created by ExcelJS may share font/alignment objects with their row or column, so every
+// change below assigns a new object instead of mutating the one already there.
+function applyStyle(cell: ExcelJS.Cell, style: StyleSpec): void {
+  const font: Partial<ExcelJS.Font> = { ...cell.font };
+  if (style.bold !== undefined) font.bold = style.bold;
+  if (style.italic !== undefined) font.italic = style.italic;
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (style.fontSize) font.size = style.fontSize;
+  cell.font = font;
+  if (style.fill) cell.fill = solidFill(style.fill);
+  const alignment: Partial<ExcelJS.Alignment> = { ...cell.alignment };
+  if (style.wrap !== undefined) alignment.wrapText = style.wrap;
+  if (style.horizontal) alignment.horizontal = HORIZONTAL[style.horizontal];
+  if (style.vertical) alignment.vertical = VERTICAL[style.vertical];
+  cell.alignment = alignment;
+  if (style.border) cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+}
+
+function dataValidation(validation: ValidationSpec): ExcelJS.DataValidation {
+  const rule = validation.rule;
+  const messages = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: validation.prompt.title,
+    prompt: validation.prompt.message,
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: validation.error.title,
+    error: validation.error.message,
+  };
+  if (rule.type === "list") return { type: "list", formulae: [`"${rule.items.join(",")}"`], ...messages };
+  if (rule.type === "decimal" && rule.max !== undefined) {
+    return { type: "decimal", operator: "between", formulae: [rule.min, rule.max], ...messages };
+  }
+  return { type: rule.type, operator: "greaterThanOrEqual", formulae: [rule.min], ...messages };
+}
+
+function conditionalFormatting(format: ConditionalFormatSpec, priority: number): ExcelJS.ConditionalFormattingOptions {
+  return {
+    ref: format.range,
+    rules: [
+      {
+        type: "expression",
+        priority,
+        formulae: [format.formula.replace(/^=/, "")],
+        // A differential format's solid fill takes its colour from bgColor.
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(format.fill) } },
+          font: { color: { argb: argb(format.fontColor) } },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The Office.js renderer's protection options (src/excel/render.ts) in ExcelJS's terms, so both
+ * renderers allow a person exactly the same things on a protected sheet.
+ */
+export function protectionOptions(): Partial<ExcelJS.WorksheetProtection> {
+  const allow = PROTECTION_OPTIONS;
+  return {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: allow.allowFormatCells ?? false,
+    formatColumns: allow.allowFormatColumns ?? false,
+    formatRows: allow.allowFormatRows ?? false,
+    insertColumns: allow.allowInsertColumns ?? false,
+    insertRows: allow.allowInsertRows ?? false,
+    insertHyperlinks: allow.allowInsertHyperlinks ?? false,
+    deleteColumns: allow.allowDeleteColumns ?? false,
+    deleteRows: allow.allowDeleteRows ?? false,
+    sort: allow.allowSort ?? false,
+    autoFilter: allow.allowAutoFilter ?? false,
+    pivotTables: allow.allowPivotTables ?? false,
+    objects: allow.allowEditObjects ?? false,
+    scenarios: allow.allowEditScenarios ?? false,
+  };
+}
+
+/** Adds a worksheet written from the spec to the workbook: contents, formats, locks, rules, layout, protection. */
+export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): Promise<ExcelJS.Worksheet> {
+  const worksheet = workbook.addWorksheet(spec.name, {
+    state: spec.visibility === "VeryHidden" ? "veryHidden" : spec.visibility === "Hidden" ? "hidden" : "visible",
+    properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
+  });
+  const rows = spec.cells.length;
+  const width = spec.cells[0]?.length ?? 0;
+
+  spec.columnWidths.forEach((chars, index) => {
+    worksheet.getColumn(index + 1).width = chars;
+  });
+  spec.cells.forEach((row, rowIndex) => {
+    row.forEach((cell, colIndex) => {
+      if (cell !== null) worksheet.getCell(rowIndex + 1, colIndex + 1).value = cellValue(cell);
+    });
+  });
+  for (const { range, format } of spec.numberFormats) {
+    eachCell(worksheet, range, (cell) => {
+      cell.numFmt = format;
+    });
+  }
+  for (const style of spec.styles) eachCell(worksheet, style.range, (cell) => applyStyle(cell, style));
+  if (rows > 0 && width > 0) {
+    for (let row = 1; row <= rows; row++) {
+      for (let col = 1; col <= width; col++) worksheet.getCell(row, col).protection = { locked: true };
+    }
+  }
+  for (const range of spec.unlocked) {
+    eachCell(worksheet, range, (cell) => {
+      cell.protection = { locked: false };
+    });
+  }
+  // Merged last: ExcelJS gives the covered cells the top-left cell's format, as Excel does.
+  for (const merge of spec.merges) worksheet.mergeCells(merge);
+
+  const validations = (worksheet as unknown as WorksheetInternals).dataValidations;
+  for (const validation of spec.validations) validations.add(validation.range, dataValidation(validation));
+  spec.conditionalFormats.forEach((format, index) => {
+    worksheet.addConditionalFormatting(conditionalFormatting(format, index + 1));
+  });
+
+  if (spec.freeze.rows > 0 || spec.freeze.columns > 0) {
+    worksheet.views = [
+      {
+        state: "frozen",
+        xSplit: spec.freeze.columns,
+        ySplit: spec.freeze.rows,
+        topLeftCell: worksheet.getCell(spec.freeze.rows + 1, spec.freeze.columns + 1).address,
+      },
+    ];
+  }
+  worksheet.pageSetup = {
+    orientation: spec.print.orientation === "Landscape" ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: spec.print.fitToPagesWide,
+    // 0: as many pages down as the rows need.
+    fitToHeight: 0,
+    printTitlesRow: spec.print.titleRows,
+  };
+  await worksheet.protect(spec.protection.password ?? "", protectionOptions());
+  return worksheet;
+}
+
+/** A new workbook holding the given sheets in order, as .xlsx bytes. */
+export async function writeWorkbook(specs: SheetSpec[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const spec of specs) await renderSheet(workbook, spec);
+  // Open on the first sheet a person can see, never on the hidden metadata.
+  const activeTab = Math.max(0, specs.findIndex((spec) => spec.visibility === "Visible"));
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A template file: the report sheet, then the very hidden `_planbook` metadata sheet holding the
+ * records of `existingMeta` (other sheets' records, when the template joins an existing set)
+ * with this sheet's records replaced. The metadata sheet gets `password`, by default the report
+ * sheet's.
+ */
+export async function writeTemplateFile(
+  built: BuiltTemplate,
+  existingMeta?: MetaRecords,
+  password?: string | null,
+): Promise<Buffer> {
+  const records = withSheetRecords(existingMeta ?? EMPTY_META, built.sheetRecord, built.rowRecords);
+  const meta = metaSheetSpec(metaRows(records), password === undefined ? built.sheet.protection.password : password);
+  return writeWorkbook([built.sheet, meta]);
+}

@@ -1,0 +1,68 @@
+import { cellAddress, columnIndex, columnLetter, parseRange, runs } from "../../../src/core/a1";
+import { asLiteralText, gridToFormulas } from "../../../src/core/template/spec";
+import { rowFingerprint } from "../../../src/core/template/meta";
+import { chineseNumeral, parseChineseNumeral } from "../../../src/core/text";
+
+describe("A1 addresses", () => {
+  test("column 27 is AA and back", () => {
+    expect(columnLetter(26)).toBe("AA");
+    expect(columnIndex("AA")).toBe(26);
+  });
+
+  test("a sheet-qualified range parses to its corners", () => {
+    expect(parseRange("'杭州市 2026-10'!B3:P40")).toEqual({ start: { row: 2, col: 1 }, end: { row: 39, col: 15 } });
+  });
+
+  test("cell address of the origin is A1", () => {
+    expect(cellAddress(0, 0)).toBe("A1");
+  });
+
+  test("rows collapse into runs", () => {
+    expect(runs([3, 4, 5, 9, 11, 12])).toEqual([
+      [3, 5],
+      [9, 9],
+      [11, 12],
+    ]);
+  });
+});
+
+describe("text written into Excel", () => {
+  test("text that Excel would evaluate gets an apostrophe", () => {
+    expect(asLiteralText("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    expect(asLiteralText("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(asLiteralText("2026-10")).toBe("'2026-10");
+  });
+
+  test("ordinary text is written as it is", () => {
+    expect(asLiteralText("已完成")).toBe("已完成");
+  });
+
+  test("formulas stay formulas and empty cells are blank", () => {
+    expect(gridToFormulas([[{ formula: "=A1" }, null, { value: 3 }]])).toEqual([["=A1", "", 3]]);
+  });
+});
+
+describe("row fingerprints", () => {
+  test("moving a row keeps its fingerprint", () => {
+    expect(rowFingerprint("Q1", 40, ["=IF(K5=\"\",\"\",K5/I5)"], 5)).toBe(
+      rowFingerprint("Q1", 40, ["=IF(K9=\"\",\"\",K9/I9)"], 9),
+    );
+  });
+
+  test("a changed target changes the fingerprint", () => {
+    expect(rowFingerprint("Q1", 40, ["=K5/I5"], 5)).not.toBe(rowFingerprint("Q1", 4, ["=K5/I5"], 5));
+  });
+
+  test("a formula pointing elsewhere changes the fingerprint", () => {
+    expect(rowFingerprint("Q1", 40, ["=K5/I5"], 5)).not.toBe(rowFingerprint("Q1", 40, ["=K6/I5"], 5));
+  });
+});
+
+describe("Chinese numerals", () => {
+  test("item numbers read both ways", () => {
+    expect(chineseNumeral(21)).toBe("二十一");
+    expect(parseChineseNumeral("二十一")).toBe(21);
+    expect(parseChineseNumeral("十")).toBe(10);
+    expect(chineseNumeral(15)).toBe("十五");
+  });
+});
