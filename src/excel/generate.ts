@@ -5,9 +5,8 @@ import { readWorkbook, carriedInputs } from "../core/report";
 import { type WorkbookSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName, metaSheetSpec } from "../core/template/build";
 import { META_SHEET, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
-import type { SheetSpec } from "../core/template/spec";
-import { REQUEST_BUDGET_BYTES, PROTECTION_OPTIONS, chunkRows, queueCells, queueClear, queueLayout } from "./render";
 import { queueSheetRead } from "./workbook";
+import { currentOf, writeSheets } from "./write";
 
 export interface GenerateOptions {
   revision: PlanRevision;
@@ -95,47 +94,14 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
   });
   const metaSpec = metaSheetSpec(metaRows(withSheetRecords(meta, built.sheetRecord, built.rowRecords)), password);
 
-  const writes: { spec: SheetSpec; existing: boolean; wasProtected: boolean; clearRows: number; clearWidth: number }[] = [
-    {
-      spec: built.sheet,
-      existing: replacing,
-      wasProtected: previousSheet?.protected ?? false,
-      clearRows: previousSheet?.values.length ?? 0,
-      clearWidth: previousSheet?.values[0]?.length ?? 0,
-    },
-    {
-      spec: metaSpec,
-      existing: metaSnapshot !== null,
-      wasProtected: metaSnapshot?.protected ?? false,
-      clearRows: metaSnapshot?.values.length ?? 0,
-      clearWidth: metaSnapshot?.values[0]?.length ?? 0,
-    },
-  ];
-
-  let written = false;
-  try {
-    context.runtime.enableEvents = false;
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    for (const write of writes) {
-      const worksheet = write.existing ? worksheets.getItem(write.spec.name) : worksheets.add(write.spec.name);
-      if (write.wasProtected) worksheet.protection.unprotect(password ?? undefined);
-      queueClear(worksheet, Math.max(write.clearRows, write.spec.cells.length), Math.max(write.clearWidth, write.spec.cells[0]?.length ?? 0));
-      const chunks = chunkRows(write.spec.cells, REQUEST_BUDGET_BYTES);
-      for (const [index, [from, to]] of chunks.entries()) {
-        queueCells(worksheet, write.spec, from, to);
-        // Only a sheet past the request limit gets a sync per chunk; the last chunk syncs with the rest.
-        if (index < chunks.length - 1) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
-      }
-      queueLayout(worksheet, write.spec);
-      worksheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
-    }
-    worksheets.getItem(built.sheet.name).activate();
-    context.runtime.enableEvents = true;
-    await context.sync();
-    written = true;
-  } finally {
-    if (!written) await reprotect(context, writes.map((w) => w.spec.name), password);
-  }
+  await writeSheets(
+    context,
+    [
+      { spec: built.sheet, current: currentOf(previousSheet) },
+      { spec: metaSpec, current: currentOf(metaSnapshot) },
+    ],
+    { password, activate: built.sheet.name },
+  );
   return {
     sheetName,
     quotaRows: built.quotaRows,
@@ -144,16 +110,4 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
     nameTakenBy: sheetName === wanted ? null : wanted,
     regenerated: previousReport !== undefined,
   };
-}
-
-/** After a failed write, protects again every named sheet that is left unprotected. */
-async function reprotect(context: Excel.RequestContext, names: string[], password: string | null): Promise<void> {
-  const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
-  for (const sheet of sheets) sheet.load("protection/protected");
-  context.runtime.enableEvents = true;
-  await context.sync();
-  for (const sheet of sheets) {
-    if (!sheet.isNullObject && !sheet.protection.protected) sheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
-  }
-  await context.sync();
 }

@@ -1,5 +1,5 @@
 import { cellAddress, parseRange, rangeAddress } from "../core/a1";
-import { type CellSpec, type SheetSpec, gridToFormulas } from "../core/template/spec";
+import { type CellSpec, SHEET_PROTECTION, type SheetSpec, gridToFormulas } from "../core/template/spec";
 
 /**
  * Queues every write of a sheet spec on a worksheet — no `context.sync()` here: the caller syncs
@@ -144,15 +144,5 @@ export function queueClear(worksheet: Excel.Worksheet, rows: number, width: numb
   worksheet.freezePanes.unfreeze();
 }
 
-/** Excel's protection options for a Planbook sheet: people may select, resize and filter, not edit. */
-export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-  allowSort: false,
-  allowInsertRows: false,
-  allowDeleteRows: false,
-  allowInsertColumns: false,
-  allowDeleteColumns: false,
-  allowEditObjects: false,
-};
+/** Excel's protection options for a Planbook sheet (one table for both renderers, in the core). */
+export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = SHEET_PROTECTION;

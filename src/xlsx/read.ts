@@ -136,6 +136,29 @@ function checkExpansion(zip: JSZip, limit: number, limits: ReadLimits): void {
   }
 }
 
+/** The parts whose protection and date-system flags ExcelJS reads. */
+const FLAG_PARTS = /^xl\/(?:styles|workbook)\.xml$|^xl\/worksheets\/[^/]+\.xml$/;
+const FLAG_ELEMENTS = /<(?:\w+:)?(?:protection|sheetProtection|workbookPr)\b[^>]*>/g;
+
+/**
+ * OOXML booleans may be written `true`/`false` (LibreOffice does) as well as `1`/`0`, but ExcelJS
+ * only understands `1`/`0`: it would read every LibreOffice-saved sheet as unprotected and every
+ * cell as locked. Rewrites those flags to `1`/`0`; returns the repacked file, or null when no part
+ * needed it (files from Excel and from us).
+ */
+async function normaliseBooleans(zip: JSZip): Promise<Buffer | null> {
+  let changed = false;
+  for (const name of Object.keys(zip.files).filter((path) => FLAG_PARTS.test(path))) {
+    const xml = await zip.file(name)!.async("string");
+    const fixed = xml.replace(FLAG_ELEMENTS, (tag) => tag.replace(/="true"/g, '="1"').replace(/="false"/g, '="0"'));
+    if (fixed !== xml) {
+      zip.file(name, fixed);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: "nodebuffer", compression: "STORE" }) : null;
+}
+
 /** Opens an .xlsx file with ExcelJS after checking it is one, within the limits. Throws WorkbookFileError. */
 export async function openWorkbookFile(data: Buffer | Uint8Array, limits: ReadLimits = {}): Promise<ExcelJS.Workbook> {
   const bytes: Uint8Array = data;
@@ -159,8 +182,9 @@ export async function openWorkbookFile(data: Buffer | Uint8Array, limits: ReadLi
   }
   const workbook = new ExcelJS.Workbook();
   try {
+    const normalised = await normaliseBooleans(zip);
     // ExcelJS types its Buffer as an ArrayBuffer; at run time it hands the bytes to JSZip, which takes a Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load((normalised ?? bytes) as unknown as ArrayBuffer);
   } catch (error) {
     throw fileError("not-xlsx", limits, { cause: (error as Error).message });
   }

@@ -1,10 +1,8 @@
 import ExcelJS from "exceljs";
-import { parseRange } from "../core/a1";
-import type { BuiltTemplate } from "../core/template/build";
-import { metaSheetSpec } from "../core/template/build";
+import { cellAddress, parseRange } from "../core/a1";
+import { type BuiltTemplate, metaSheetSpec } from "../core/template/build";
 import { EMPTY_META, type MetaRecords, metaRows, withSheetRecords } from "../core/template/meta";
-import type { CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from "../core/template/spec";
-import { PROTECTION_OPTIONS } from "../excel/render";
+import { type CellSpec, type ConditionalFormatSpec, SHEET_PROTECTION, type SheetSpec, type StyleSpec, type ValidationSpec } from "../core/template/spec";
 
 /**
  * Writes a sheet spec as an .xlsx worksheet with ExcelJS: the file counterpart of the Office.js
@@ -22,6 +20,12 @@ interface WorksheetInternals {
 const HORIZONTAL = { Left: "left", Center: "center", Right: "right" } as const;
 const VERTICAL = { Top: "top", Center: "middle", Bottom: "bottom" } as const;
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
+const DEFAULT_COLUMN_WIDTH = 9;
+/**
+ * The font of cells without a style in an ExcelJS workbook. A styled cell starts from it: a font
+ * with no name is left to the reader's guess (LibreOffice picks Cambria or DejaVu Sans).
+ */
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
 
 /** `#1F4E79` → ExcelJS's `FF1F4E79`. */
 function argb(hex: string): string {
@@ -49,12 +53,14 @@ function cellValue(cell: CellSpec): ExcelJS.CellValue {
 // Cells created by ExcelJS may share font/alignment objects with their row or column, so every
 // change below assigns a new object instead of mutating the one already there.
 function applyStyle(cell: ExcelJS.Cell, style: StyleSpec): void {
-  const font: Partial<ExcelJS.Font> = { ...cell.font };
-  if (style.bold !== undefined) font.bold = style.bold;
-  if (style.italic !== undefined) font.italic = style.italic;
-  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
-  if (style.fontSize) font.size = style.fontSize;
-  cell.font = font;
+  if (style.bold !== undefined || style.italic !== undefined || style.fontColor || style.fontSize) {
+    const font: Partial<ExcelJS.Font> = { ...DEFAULT_FONT, ...cell.font };
+    if (style.bold !== undefined) font.bold = style.bold;
+    if (style.italic !== undefined) font.italic = style.italic;
+    if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+    if (style.fontSize) font.size = style.fontSize;
+    cell.font = font;
+  }
   if (style.fill) cell.fill = solidFill(style.fill);
   const alignment: Partial<ExcelJS.Alignment> = { ...cell.alignment };
   if (style.wrap !== undefined) alignment.wrapText = style.wrap;
@@ -102,27 +108,27 @@ function conditionalFormatting(format: ConditionalFormatSpec, priority: number):
 }
 
 /**
- * The Office.js renderer's protection options (src/excel/render.ts) in ExcelJS's terms, so both
+ * The sheet protection options (SHEET_PROTECTION in the core) in ExcelJS's terms, so both
  * renderers allow a person exactly the same things on a protected sheet.
  */
 export function protectionOptions(): Partial<ExcelJS.WorksheetProtection> {
-  const allow = PROTECTION_OPTIONS;
+  const allow = SHEET_PROTECTION;
   return {
     selectLockedCells: true,
     selectUnlockedCells: true,
-    formatCells: allow.allowFormatCells ?? false,
-    formatColumns: allow.allowFormatColumns ?? false,
-    formatRows: allow.allowFormatRows ?? false,
-    insertColumns: allow.allowInsertColumns ?? false,
-    insertRows: allow.allowInsertRows ?? false,
-    insertHyperlinks: allow.allowInsertHyperlinks ?? false,
-    deleteColumns: allow.allowDeleteColumns ?? false,
-    deleteRows: allow.allowDeleteRows ?? false,
-    sort: allow.allowSort ?? false,
-    autoFilter: allow.allowAutoFilter ?? false,
-    pivotTables: allow.allowPivotTables ?? false,
-    objects: allow.allowEditObjects ?? false,
-    scenarios: allow.allowEditScenarios ?? false,
+    formatCells: allow.allowFormatCells,
+    formatColumns: allow.allowFormatColumns,
+    formatRows: allow.allowFormatRows,
+    insertColumns: allow.allowInsertColumns,
+    insertRows: allow.allowInsertRows,
+    insertHyperlinks: allow.allowInsertHyperlinks,
+    deleteColumns: allow.allowDeleteColumns,
+    deleteRows: allow.allowDeleteRows,
+    sort: allow.allowSort,
+    autoFilter: allow.allowAutoFilter,
+    pivotTables: allow.allowPivotTables,
+    objects: allow.allowEditObjects,
+    scenarios: allow.allowEditScenarios,
   };
 }
 
@@ -130,10 +136,13 @@ export function protectionOptions(): Partial<ExcelJS.WorksheetProtection> {
 export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): Promise<ExcelJS.Worksheet> {
   const worksheet = workbook.addWorksheet(spec.name, {
     state: spec.visibility === "VeryHidden" ? "veryHidden" : spec.visibility === "Hidden" ? "hidden" : "visible",
-    properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
+    properties: {
+      ...(spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {}),
+      // ExcelJS leaves out a column exactly 9 wide, taking 9 for the default width; making 9 the
+      // sheet's default keeps such columns 9 wide (Excel's own default is 8.43).
+      defaultColWidth: DEFAULT_COLUMN_WIDTH,
+    },
   });
-  const rows = spec.cells.length;
-  const width = spec.cells[0]?.length ?? 0;
 
   spec.columnWidths.forEach((chars, index) => {
     worksheet.getColumn(index + 1).width = chars;
@@ -149,11 +158,7 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
     });
   }
   for (const style of spec.styles) eachCell(worksheet, style.range, (cell) => applyStyle(cell, style));
-  if (rows > 0 && width > 0) {
-    for (let row = 1; row <= rows; row++) {
-      for (let col = 1; col <= width; col++) worksheet.getCell(row, col).protection = { locked: true };
-    }
-  }
+  // Every cell of an .xlsx is locked unless its style says otherwise: only the inputs need a word.
   for (const range of spec.unlocked) {
     eachCell(worksheet, range, (cell) => {
       cell.protection = { locked: false };
@@ -174,7 +179,7 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
         state: "frozen",
         xSplit: spec.freeze.columns,
         ySplit: spec.freeze.rows,
-        topLeftCell: worksheet.getCell(spec.freeze.rows + 1, spec.freeze.columns + 1).address,
+        topLeftCell: cellAddress(spec.freeze.rows, spec.freeze.columns),
       },
     ];
   }

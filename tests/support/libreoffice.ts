@@ -1,5 +1,5 @@
 import { execFile } from "child_process";
-import { existsSync, mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { pathToFileURL } from "url";
@@ -10,7 +10,6 @@ import { pathToFileURL } from "url";
  * would. CI installs it (`libreoffice-calc-nogui`); a missing soffice fails the tests with a
  * message, it never skips them.
  */
-
 
 /** LibreOffice starts slowly the first time (profile creation); a whole batch still finishes well within this. */
 export const CONVERT_TIMEOUT_MS = 90_000;
@@ -41,6 +40,17 @@ export function sofficePath(): string {
 }
 
 /**
+ * LibreOffice's default for .xlsx is to trust the results a file has cached. The tests need the
+ * engine's own results, so the private profile says: always recalculate on load (0 = always).
+ */
+const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/**
  * Opens each input in LibreOffice and saves it as .xlsx into `outDir` (one soffice process for the
  * whole batch: starting LibreOffice is most of the cost). Returns the output paths, in input order.
  * Inputs must have distinct base names, and `outDir` must not be their folder.
@@ -49,6 +59,8 @@ export async function convertWithLibreOffice(inputPaths: string[], outDir: strin
   const soffice = sofficePath();
   // A private profile: no clash with a running LibreOffice or with another test run.
   const profile = mkdtempSync(path.join(tmpdir(), `lo-profile-${process.pid}-`));
+  mkdirSync(path.join(profile, "user"));
+  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
   const args = [
     `-env:UserInstallation=${pathToFileURL(profile).href}`,
     "--headless",
@@ -76,8 +88,3 @@ export async function convertWithLibreOffice(inputPaths: string[], outDir: strin
   return outputs;
 }
 
-/** One file: the brief's original shape. */
-export async function convertOneWithLibreOffice(inputPath: string, outDir: string): Promise<string> {
-  const [output] = await convertWithLibreOffice([inputPath], outDir);
-  return output;
-}

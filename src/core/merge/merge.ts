@@ -8,7 +8,7 @@ import { targetCell } from "../template/build";
 import { type SheetRecord, type SplitRecord, rowFingerprint } from "../template/meta";
 import type { CellValue } from "../template/spec";
 import { SUMMARY_SHEET } from "./layout";
-import type { SummaryState } from "./state";
+import { type SummaryState, stateFor } from "./state";
 
 /**
  * Ask before you change: which returned city workbooks can go into the province summary, and why
@@ -295,7 +295,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const period = formatPeriod(parsePeriod(context.period));
   const splits = context.splits ?? [];
   const existing = context.existing ?? null;
-  const usableExisting = existing && existing.period === period && existing.revision === revision.revision ? existing : null;
+  const usableExisting = stateFor(existing, period, revision.revision);
   const batchFindings: Finding[] = [];
   if (existing && !usableExisting) {
     batchFindings.push({

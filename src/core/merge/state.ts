@@ -102,3 +102,8 @@ export function readSummaryState(snapshot: WorkbookSnapshot, revision: PlanRevis
     cities,
   };
 }
+
+/** The state when it belongs to this period and revision; a summary of another is rebuilt, not kept. */
+export function stateFor(existing: SummaryState | null | undefined, period: string, revision: string): SummaryState | null {
+  return existing && existing.period === period && existing.revision === revision ? existing : null;
+}

@@ -23,7 +23,7 @@ import {
   summaryRows,
 } from "./layout";
 import type { AcceptedFile, MergeContext, RejectedFile } from "./merge";
-import type { KeptFigures } from "./state";
+import { type KeptFigures, stateFor } from "./state";
 
 /** A chart as pure data; the Office.js adapter adds it with `worksheet.charts.add`. */
 export interface ChartSpec {
@@ -146,7 +146,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const n = cities.length;
   const col = summaryColumns(n);
   const rows = summaryRows(revision);
-  const existing = context.existing && context.existing.period === period && context.existing.revision === revision.revision ? context.existing : null;
+  const existing = stateFor(context.existing, period, revision.revision);
 
   const columns = new Map<string, CityColumn>();
   for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });

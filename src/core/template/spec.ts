@@ -90,3 +90,23 @@ export function gridToFormulas(cells: (CellSpec | null)[][]): (string | number |
     }),
   );
 }
+
+/**
+ * What a person may still do on a protected Planbook sheet (Office.js's option names; the xlsx
+ * renderer maps them to ExcelJS's): select, resize and filter — not edit, sort, insert or delete.
+ */
+export const SHEET_PROTECTION = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowFormatCells: false,
+  allowSort: false,
+  allowInsertRows: false,
+  allowDeleteRows: false,
+  allowInsertColumns: false,
+  allowDeleteColumns: false,
+  allowInsertHyperlinks: false,
+  allowPivotTables: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+} as const;

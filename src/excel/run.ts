@@ -1,0 +1,88 @@
+/**
+ * Running a workbook operation the way a person can live with: a time limit (Excel on the web can
+ * hang in `context.sync()` while a heavy file loads), retries the user sees, and Office's error
+ * codes turned into one bilingual message — in one place.
+ */
+
+/** How an operation is started: `Excel.run` in Excel, the in-memory host in tests and the playground. */
+export type WorkbookRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export class OperationTimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`Excel 在 ${seconds} 秒内没有响应 / Excel did not answer within ${seconds} s`);
+    this.name = "OperationTimeoutError";
+  }
+}
+
+export interface RunOptions {
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Attempts after the first, only after a timeout. */
+  retries?: number;
+  /** Told before each retry, so the task pane can say "retrying (2/3)". */
+  onRetry?: (attempt: number, of: number) => void;
+}
+
+/**
+ * Runs a batch with a time limit per attempt and retries after a timeout. Only timeouts are
+ * retried: an error Excel reports (a locked cell, a missing sheet) would fail again the same way.
+ */
+export async function runWithRetry<T>(
+  runner: WorkbookRunner,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options: RunOptions = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retries = options.retries ?? 2;
+  for (let attempt = 0; ; attempt++) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new OperationTimeoutError(Math.round(timeoutMs / 1000))), timeoutMs);
+    });
+    try {
+      return await Promise.race([runner(batch), timeout]);
+    } catch (error) {
+      if (!(error instanceof OperationTimeoutError) || attempt >= retries) throw error;
+      options.onRetry?.(attempt + 1, retries);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Office's error codes a person can act on, with what to do next. */
+const OFFICE_ERRORS: Record<string, string> = {
+  AccessDenied: "工作表受保护或密码不对，无法写入；请检查设置中的保护密码 / The sheet is protected or the password is wrong",
+  ItemNotFound: "找不到所需的工作表或区域，可能已被删除或改名 / A sheet or range was not found (deleted or renamed?)",
+  ItemAlreadyExists: "已有同名工作表 / A sheet with that name already exists",
+  InvalidArgument: "参数无效 / An argument was not valid",
+  RequestPayloadSizeLimitExceeded: "一次写入的数据过多 / The request was too large for Excel",
+  ApiNotFound: "此版本的 Excel 不支持该功能，请升级 Office / This Excel does not support the feature; please update Office",
+  GeneralException: "Excel 内部错误，请重试 / Excel reported an internal error; please try again",
+  InvalidOperationInCellEditMode: "请先退出单元格编辑状态（按 Enter 或 Esc）再操作 / Leave cell editing (Enter or Esc) first",
+};
+
+/** One user-facing message for any error an operation can end with. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error && !("code" in error)) return error.message;
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const known = OFFICE_ERRORS[code];
+  if (known) return known;
+  const message = error instanceof Error ? error.message : String(error);
+  return `操作失败：${message} / The operation failed: ${message}`;
+}
+
+/**
+ * The requirement sets the add-in's features need, checked at run time so an older Excel gets a
+ * clear message instead of a failure halfway through.
+ */
+export const REQUIRED_SETS = [
+  { name: "ExcelApi", version: "1.9", feature: "生成模板 / generating templates (protection, validation, print titles)" },
+  { name: "ExcelApi", version: "1.8", feature: "录入校验 / live checking (events)" },
+] as const;
+
+export function missingRequirements(isSetSupported: (name: string, version: string) => boolean): string[] {
+  return REQUIRED_SETS.filter((set) => !isSetSupported(set.name, set.version)).map(
+    (set) => `${set.feature}: 需要 ${set.name} ${set.version} / needs ${set.name} ${set.version}`,
+  );
+}

@@ -1,0 +1,68 @@
+import type { SheetSpec } from "../core/template/spec";
+import { PROTECTION_OPTIONS, REQUEST_BUDGET_BYTES, chunkRows, queueCells, queueClear, queueLayout } from "./render";
+
+/** A sheet spec to write, and what the workbook holds under its name now. */
+export interface SheetWrite {
+  spec: SheetSpec;
+  /** What the sheet holds now (from a snapshot), or null when the sheet does not exist yet. */
+  current: { protected: boolean; rows: number; columns: number } | null;
+}
+
+/**
+ * Writes whole sheets in one batch: events and recalculation off, each sheet unprotected (only if it
+ * is protected — `unprotect()` on an unprotected sheet fails), cleared, written, protected again.
+ * One sync, plus one per extra chunk for a sheet past the request limit; if the batch fails, a
+ * `finally` protects again whatever it left unprotected. The last sheet written is activated when
+ * `activate` names it.
+ */
+export async function writeSheets(
+  context: Excel.RequestContext,
+  writes: SheetWrite[],
+  options: { password: string | null; activate?: string },
+): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  const password = options.password ?? undefined;
+  let written = false;
+  try {
+    context.runtime.enableEvents = false;
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    for (const { spec, current } of writes) {
+      const worksheet = current ? worksheets.getItem(spec.name) : worksheets.add(spec.name);
+      if (current?.protected) worksheet.protection.unprotect(password);
+      if (current) {
+        queueClear(worksheet, Math.max(current.rows, spec.cells.length), Math.max(current.columns, spec.cells[0]?.length ?? 0));
+      }
+      const chunks = chunkRows(spec.cells, REQUEST_BUDGET_BYTES);
+      for (const [index, [from, to]] of chunks.entries()) {
+        queueCells(worksheet, spec, from, to);
+        // Only a sheet past the request limit gets a sync per chunk; the last chunk syncs with the rest.
+        if (index < chunks.length - 1) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+      }
+      queueLayout(worksheet, spec);
+      worksheet.protection.protect(PROTECTION_OPTIONS, password);
+    }
+    if (options.activate) worksheets.getItem(options.activate).activate();
+    context.runtime.enableEvents = true;
+    await context.sync();
+    written = true;
+  } finally {
+    if (!written) await reprotect(context, writes.map((w) => w.spec.name), options.password);
+  }
+}
+
+/** After a failed write, protects again every named sheet that is left unprotected. */
+async function reprotect(context: Excel.RequestContext, names: string[], password: string | null): Promise<void> {
+  const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  for (const sheet of sheets) sheet.load("protection/protected");
+  context.runtime.enableEvents = true;
+  await context.sync();
+  for (const sheet of sheets) {
+    if (!sheet.isNullObject && !sheet.protection.protected) sheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
+  }
+  await context.sync();
+}
+
+/** The current state of a sheet for `SheetWrite.current`, from its snapshot. */
+export function currentOf(sheet: { protected: boolean; values: unknown[][] } | null): SheetWrite["current"] {
+  return sheet ? { protected: sheet.protected, rows: sheet.values.length, columns: sheet.values[0]?.length ?? 0 } : null;
+}

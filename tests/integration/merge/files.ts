@@ -1,0 +1,81 @@
+/**
+ * Real returned city workbooks for merge tests: the template written by the .xlsx writer, then
+ * filled the way a city would, by a spreadsheet library that knows nothing of Planbook (ExcelJS).
+ */
+import ExcelJS from "exceljs";
+import { parsePeriod } from "../../../src/core/period";
+import type { PlanRevision } from "../../../src/core/plan/types";
+import { buildTemplate } from "../../../src/core/template/build";
+import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
+import type { SplitRecord } from "../../../src/core/template/meta";
+import type { CellValue } from "../../../src/core/template/spec";
+import { isCountUnit } from "../../../src/core/units";
+import { writeTemplateFile } from "../../../src/xlsx/render";
+
+/** What a city typed, by quota id and column. */
+export type Typed = Record<string, Partial<Record<"period" | "cumulative" | "status" | "note", CellValue>>>;
+
+export interface CityFileOptions {
+  period?: string;
+  generatedAt?: string;
+  splits?: SplitRecord[];
+  /** Changes made to the opened file after typing (tampering), with each quota's row. */
+  edit?: (workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, rowOf: (quotaId: string) => number) => void;
+}
+
+export interface CityFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export async function cityFile(name: string, revision: PlanRevision, city: string, typed: Typed, options: CityFileOptions = {}): Promise<CityFile> {
+  const built = buildTemplate({
+    revision,
+    scope: { kind: "city", city },
+    period: parsePeriod(options.period ?? "2026-10"),
+    generatedAt: options.generatedAt ?? "2026-11-02T08:00:00.000Z",
+    splits: options.splits,
+  });
+  const template = await writeTemplateFile(built, options.splits ? { sheets: [], rows: [], splits: options.splits } : undefined);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(built.sheet.name) as ExcelJS.Worksheet;
+  const rowOf = (quotaId: string): number => {
+    const record = built.rowRecords.find((r) => r.quotaId === quotaId);
+    if (!record) throw new Error(`test file: no row for ${quotaId} in ${city}`);
+    return record.row;
+  };
+  for (const [quotaId, inputs] of Object.entries(typed)) {
+    for (const [key, value] of Object.entries(inputs)) {
+      sheet.getCell(rowOf(quotaId), COLUMN[key as ColumnKey] + 1).value = value as ExcelJS.CellValue;
+    }
+  }
+  options.edit?.(workbook, sheet, rowOf);
+  return { name, data: new Uint8Array(await workbook.xlsx.writeBuffer()) };
+}
+
+/** A workbook Planbook did not make. */
+export async function foreignFile(name: string): Promise<CityFile> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Sheet1").getCell("A1").value = "杭州市 2026年10月 报表";
+  return { name, data: new Uint8Array(await workbook.xlsx.writeBuffer()) };
+}
+
+const STATUSES = ["未启动", "推进中", "已完成"];
+
+/**
+ * Plausible figures for every input of a city's sheet, different for each city and quota: whole
+ * numbers for counts, hundredths for 万人次, a share for ratios, a status for milestones.
+ */
+export function typicalInputs(revision: PlanRevision, city: string): Typed {
+  const c = revision.cities.indexOf(city) + 1;
+  const typed: Typed = {};
+  revision.quotas.forEach((quota, q) => {
+    if (quota.region !== null && quota.region !== city) return;
+    if (quota.kind === "milestone") typed[quota.id] = { status: STATUSES[(c + q) % 3] };
+    else if (quota.kind === "ratio") typed[quota.id] = { cumulative: Math.round((0.4 + 0.03 * c) * 100) / 100 };
+    else if (isCountUnit(quota.unit)) typed[quota.id] = { period: c + q, cumulative: c * 7 + q * 3 };
+    else typed[quota.id] = { period: c / 100, cumulative: Math.round((c * 0.25 + q * 0.01) * 100) / 100 };
+  });
+  return typed;
+}

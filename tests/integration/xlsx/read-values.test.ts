@@ -1,0 +1,155 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { NoSuchSheetError, readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
+
+/**
+ * How cell contents of any .xlsx (not only ours) become snapshot values, the same way Office.js
+ * `range.values` / `range.formulas` give them. The files are written with ExcelJS directly, with
+ * the cached results a spreadsheet program would have saved.
+ */
+
+async function fileWith(fill: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void | Promise<void>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("数据");
+  await fill(sheet, workbook);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const firstSheet = async (file: Buffer) => (await readWorkbookFile(file)).sheets[0];
+
+describe("readWorkbookFile values", () => {
+  test("a formula cell gives its cached result as the value and =formula as the formula", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = 4;
+        s.getCell("B1").value = { formula: "A1*2", result: 8 };
+      }),
+    );
+    expect([sheet.values[0][1], sheet.formulas[0][1]]).toEqual([8, "=A1*2"]);
+  });
+
+  test("a shared formula reads as each cell's own formula", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = 1;
+        s.getCell("A2").value = 2;
+        s.getCell("B1").value = { formula: "A1*10", result: 10, shareType: "shared", ref: "B1:B2" } as ExcelJS.CellFormulaValue;
+        s.getCell("B2").value = { sharedFormula: "B1", result: 20 };
+      }),
+    );
+    expect([sheet.formulas[1][1], sheet.values[1][1]]).toEqual(["=A2*10", 20]);
+  });
+
+  test("the file really holds a shared formula for that test", async () => {
+    const file = await fileWith((s) => {
+      s.getCell("A1").value = 1;
+      s.getCell("B1").value = { formula: "A1*10", result: 10, shareType: "shared", ref: "B1:B2" } as ExcelJS.CellFormulaValue;
+      s.getCell("B2").value = { sharedFormula: "B1", result: 20 };
+    });
+    const xml = await (await JSZip.loadAsync(file)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toMatch(/<f t="shared"/);
+  });
+
+  test("a formula without a cached result reads as empty", async () => {
+    const sheet = await firstSheet(await fileWith((s) => void (s.getCell("A1").value = { formula: "1+1" })));
+    expect([sheet.values[0][0], sheet.formulas[0][0]]).toEqual(["", "=1+1"]);
+  });
+
+  test("an error result reads as its code", async () => {
+    const sheet = await firstSheet(await fileWith((s) => void (s.getCell("A1").value = { formula: "1/0", result: { error: "#DIV/0!" } })));
+    expect(sheet.values[0][0]).toBe("#DIV/0!");
+  });
+
+  test("rich text reads as its plain text", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => void (s.getCell("A1").value = { richText: [{ text: "已", font: { bold: true } }, { text: "完成" }] })),
+    );
+    expect(sheet.values[0][0]).toBe("已完成");
+  });
+
+  test("a hyperlink reads as its text", async () => {
+    const sheet = await firstSheet(await fileWith((s) => void (s.getCell("A1").value = { text: "说明", hyperlink: "https://example.org/" })));
+    expect(sheet.values[0][0]).toBe("说明");
+  });
+
+  test("a date reads as its Excel serial number, as Office.js gives it", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = new Date(Date.UTC(2025, 9, 31));
+        s.getCell("A1").numFmt = "yyyy-mm-dd";
+      }),
+    );
+    // 2025-10-31 is day 45961 counted from 1899-12-30.
+    expect(sheet.values[0][0]).toBe((Date.UTC(2025, 9, 31) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  });
+
+  test("booleans stay booleans", async () => {
+    const sheet = await firstSheet(await fileWith((s) => void (s.getCell("A1").value = true)));
+    expect(sheet.values[0][0]).toBe(true);
+  });
+
+  test("the cells a merge covers read as empty, as in Office.js", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = "标题";
+        s.mergeCells("A1:C1");
+        s.getCell("D1").value = 5;
+      }),
+    );
+    expect(sheet.values).toEqual([["标题", "", "", 5]]);
+  });
+
+  test("the grid starts at A1 and ends at the last cell with a value", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("B2").value = 7;
+        s.getCell("D5").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } };
+      }),
+    );
+    expect(sheet.values).toEqual([
+      ["", ""],
+      ["", 7],
+    ]);
+  });
+
+  test("a sheet with nothing in it reads as an empty grid", async () => {
+    const sheet = await firstSheet(await fileWith(() => undefined));
+    expect([sheet.values, sheet.formulas]).toEqual([[], []]);
+  });
+
+  test("sheets come in tab order with their visibility", async () => {
+    const file = await fileWith((s, workbook) => {
+      s.getCell("A1").value = 1;
+      workbook.addWorksheet("隐藏", { state: "hidden" });
+      workbook.addWorksheet("深度隐藏", { state: "veryHidden" });
+    });
+    expect((await readWorkbookFile(file)).sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["数据", "Visible"],
+      ["隐藏", "Hidden"],
+      ["深度隐藏", "VeryHidden"],
+    ]);
+  });
+
+  test("protection written as true/false (as LibreOffice does) is understood", async () => {
+    const file = await fileWith(async (s) => {
+      s.getCell("A1").value = 1;
+      s.getCell("B1").protection = { locked: false };
+      await s.protect("", {});
+    });
+    const zip = await JSZip.loadAsync(file);
+    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const stylesXml = await zip.file("xl/styles.xml")!.async("string");
+    zip.file("xl/worksheets/sheet1.xml", sheetXml.replace(/<sheetProtection sheet="1"/, '<sheetProtection sheet="true"'));
+    zip.file("xl/styles.xml", stylesXml.replace(/<protection locked="0"/, '<protection locked="false"'));
+    const relabelled = await zip.generateAsync({ type: "nodebuffer" });
+    expect([(await firstSheet(relabelled)).protected, await readCellLocks(relabelled, "数据", ["A1", "B1"])]).toEqual([
+      true,
+      { A1: true, B1: false },
+    ]);
+  });
+
+  test("asking for the locks of a sheet that is not there names it", async () => {
+    const file = await fileWith((s) => void (s.getCell("A1").value = 1));
+    await expect(readCellLocks(file, "杭州市 2026-10", ["A1"])).rejects.toThrow(new NoSuchSheetError("杭州市 2026-10"));
+  });
+});

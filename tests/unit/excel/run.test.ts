@@ -1,0 +1,52 @@
+import { describeError, missingRequirements, OperationTimeoutError, runWithRetry, type WorkbookRunner } from "../../../src/excel/run";
+
+const context = {} as Excel.RequestContext;
+
+/** A runner whose first `hangs` calls never answer, like Excel on the web loading a heavy file. */
+function runnerThatHangs(hangs: number): { runner: WorkbookRunner; calls: () => number } {
+  let calls = 0;
+  const runner = (<T>(batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    calls++;
+    return calls <= hangs ? new Promise<T>(() => undefined) : batch(context);
+  }) as WorkbookRunner;
+  return { runner, calls: () => calls };
+}
+
+describe("running an operation", () => {
+  test("a hanging sync is retried and the retry is told to the user", async () => {
+    const { runner, calls } = runnerThatHangs(1);
+    const retries: number[] = [];
+    const result = await runWithRetry(runner, async () => "done", { timeoutMs: 20, retries: 2, onRetry: (n) => retries.push(n) });
+    expect(result).toBe("done");
+    expect(calls()).toBe(2);
+    expect(retries).toEqual([1]);
+  });
+
+  test("after the last retry the timeout reaches the caller", async () => {
+    const { runner } = runnerThatHangs(5);
+    await expect(runWithRetry(runner, async () => "done", { timeoutMs: 10, retries: 1 })).rejects.toBeInstanceOf(OperationTimeoutError);
+  });
+
+  test("an error Excel reports is not retried", async () => {
+    const { runner, calls } = runnerThatHangs(0);
+    const failure = Object.assign(new Error("locked"), { code: "AccessDenied" });
+    await expect(runWithRetry(runner, async () => Promise.reject(failure), { timeoutMs: 50, retries: 3 })).rejects.toBe(failure);
+    expect(calls()).toBe(1);
+  });
+});
+
+describe("messages for errors", () => {
+  test("an Office error code becomes a bilingual message", () => {
+    expect(describeError({ code: "AccessDenied", message: "x" })).toMatch(/^工作表受保护.*protected/);
+  });
+
+  test("an unknown error keeps its own text", () => {
+    expect(describeError(new Error("boom"))).toBe("boom");
+  });
+
+  test("missing requirement sets are named", () => {
+    expect(missingRequirements((_name, version) => version !== "1.8")).toEqual([
+      "录入校验 / live checking (events): 需要 ExcelApi 1.8 / needs ExcelApi 1.8",
+    ]);
+  });
+});

@@ -1,0 +1,140 @@
+import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
+import type { SummaryState } from "../../../src/core/merge/state";
+import { COLUMN } from "../../../src/core/template/columns";
+import { CITIES, QUOTA, cityWorkbook, fixtureRevision } from "./fixture";
+
+const revision = fixtureRevision();
+const context = { revision, period: "2026-10" };
+const file = (name: string, city: string, options: Parameters<typeof cityWorkbook>[2] = {}): MergeInputFile => ({
+  name,
+  snapshot: cityWorkbook(city, { [QUOTA.enterprises]: { cumulative: 100 } }, options),
+});
+const rules = (plan: ReturnType<typeof canMerge>, name: string): string[] =>
+  plan.rejected.filter((r) => r.file.name === name).flatMap((r) => r.reasons.map((f) => f.rule));
+
+describe("canMerge", () => {
+  test("a clean city workbook of the plan's revision and period is accepted for its city", () => {
+    const plan = canMerge([file("hz.xlsx", "杭州市")], context);
+    expect(plan.accepted.map((a) => [a.name, a.city])).toEqual([["hz.xlsx", "杭州市"]]);
+  });
+
+  test("an unreadable file is rejected with the reader's reason", () => {
+    const plan = canMerge([{ name: "broken.xlsx", snapshot: null, readError: "不是 xlsx 文件" }], context);
+    expect(plan.rejected[0].reasons.map((f) => f.message)).toEqual([expect.stringMatching(/^文件「broken\.xlsx」无法读取：不是 xlsx 文件/)]);
+  });
+
+  test("a workbook without Planbook metadata is rejected by name", () => {
+    const plain = { name: "Sheet1", visibility: "Visible" as const, protected: false, values: [["a"]], formulas: [["a"]] };
+    const plan = canMerge([{ name: "plain.xlsx", snapshot: { sheets: [plain] } }], context);
+    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.file])).toEqual([["merge-not-planbook", "plain.xlsx"]]);
+  });
+
+  test("a workbook of another revision is rejected naming that revision", () => {
+    const plan = canMerge([file("old.xlsx", "杭州市", { revision: fixtureRevision("draft-2025-05") })], context);
+    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.value])).toEqual([["merge-other-revision", "draft-2025-05"]]);
+  });
+
+  test("a workbook of another period is rejected naming that period", () => {
+    const plan = canMerge([file("sep.xlsx", "杭州市", { period: "2026-09" })], context);
+    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.value])).toEqual([["merge-other-period", "2026-09"]]);
+  });
+
+  test("a province workbook is not a city workbook", () => {
+    const province = cityWorkbook("杭州市", {});
+    const meta = province.sheets[1];
+    meta.values = meta.values.map((row) => (row[0] === "sheet" ? row.map((v, i) => (i === 8 ? "province" : v)) : row));
+    const plan = canMerge([{ name: "prov.xlsx", snapshot: province }], context);
+    expect(rules(plan, "prov.xlsx")).toEqual(["merge-not-city"]);
+  });
+
+  test("two files for the same city are both rejected, each naming both files", () => {
+    const plan = canMerge([file("hz-a.xlsx", "杭州市"), file("hz-b.xlsx", "杭州市")], context);
+    expect(plan.rejected.map((r) => [r.file.name, r.reasons.map((f) => f.value)])).toEqual([
+      ["hz-a.xlsx", ["hz-a.xlsx」「hz-b.xlsx"]],
+      ["hz-b.xlsx", ["hz-a.xlsx」「hz-b.xlsx"]],
+    ]);
+  });
+
+  test("of two files for the same city, the one marked as replacement is taken", () => {
+    const plan = canMerge([file("hz-a.xlsx", "杭州市"), { ...file("hz-b.xlsx", "杭州市"), replace: true }], context);
+    expect([plan.accepted.map((a) => a.name), plan.rejected.map((r) => r.file.name)]).toEqual([["hz-b.xlsx"], ["hz-a.xlsx"]]);
+  });
+
+  test("the aggregator's choice settles a duplicate", () => {
+    const plan = canMerge([file("hz-a.xlsx", "杭州市"), file("hz-b.xlsx", "杭州市")], { ...context, chosen: ["hz-a.xlsx"] });
+    expect(rules(plan, "hz-b.xlsx")).toEqual(["merge-declined"]);
+  });
+
+  test("a city already in the summary is replaced by its new file, which names the old one", () => {
+    const existing: SummaryState = { period: "2026-10", revision: revision.revision, cities: [{ city: "杭州市", file: "hz-v1.xlsx", source: null, figures: {} }] };
+    const plan = canMerge([file("hz-v2.xlsx", "杭州市")], { ...context, existing });
+    expect(plan.accepted.map((a) => a.replaces)).toEqual(["hz-v1.xlsx"]);
+  });
+
+  test("a summary of another period is not kept", () => {
+    const existing: SummaryState = { period: "2026-09", revision: revision.revision, cities: [{ city: "杭州市", file: "hz-v1.xlsx", source: null, figures: {} }] };
+    const plan = canMerge([file("hz.xlsx", "杭州市")], { ...context, existing });
+    expect([plan.accepted[0].replaces, plan.findings.some((f) => f.rule === "merge-summary-reset")]).toEqual([null, true]);
+  });
+
+  test("a quota id the plan does not know is rejected naming the id", () => {
+    const bigger = fixtureRevision();
+    bigger.quotas.push({ ...bigger.quotas[0], id: "T-99", measure: "计划里没有的举措" });
+    const plan = canMerge([file("hz.xlsx", "杭州市", { revision: bigger })], context);
+    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.quotaId])).toEqual([["merge-unknown-quota", "T-99"]]);
+  });
+
+  test("a changed target is rejected naming its cell", () => {
+    const tampered = file("hz.xlsx", "杭州市", {
+      edit: (cells, rowOf) => {
+        cells[rowOf("E27-杭州市") - 1][COLUMN.target] = { value: 1 };
+      },
+    });
+    const plan = canMerge([tampered], context);
+    const reason = plan.rejected[0].reasons[0];
+    expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["merge-target-changed", "E27-杭州市", expect.stringMatching(/^I\d+$/)]);
+  });
+
+  test("a split target that is not the aggregator's split is rejected", () => {
+    const splits = CITIES.map((city) => ({ quotaId: QUOTA.enterprises, city, target: city === "杭州市" ? 600 : 940 }));
+    const otherSplit = splits.map((s) => (s.city === "杭州市" ? { ...s, target: 500 } : s));
+    const plan = canMerge([file("hz.xlsx", "杭州市", { splits: otherSplit })], { ...context, splits });
+    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.value])).toEqual([["merge-target-not-plan", 500]]);
+  });
+
+  test("a file split the aggregator does not know is taken as its metadata says", () => {
+    const splits = CITIES.map((city) => ({ quotaId: QUOTA.enterprises, city, target: 1000 }));
+    const plan = canMerge([file("hz.xlsx", "杭州市", { splits })], context);
+    expect(plan.rejected).toEqual([]);
+  });
+
+  test("an overwritten formula is a warning, not a rejection", () => {
+    const tampered = file("hz.xlsx", "杭州市", {
+      edit: (cells, rowOf) => {
+        cells[rowOf(QUOTA.enterprises) - 1][COLUMN.completion] = { value: 1 };
+      },
+    });
+    const plan = canMerge([tampered], context);
+    expect(plan.accepted[0].findings.map((f) => [f.rule, f.severity, f.quotaId])).toEqual([["merge-formula-changed", "warning", QUOTA.enterprises]]);
+  });
+
+  test("missing cities are one finding listing them, not a rejection", () => {
+    const plan = canMerge([file("hz.xlsx", "杭州市"), file("nb.xlsx", "宁波市")], context);
+    expect(plan.findings.filter((f) => f.rule === "merge-city-missing").map((f) => f.value)).toEqual([CITIES.slice(2).join("、")]);
+  });
+
+  test("cities the existing summary holds are not missing", () => {
+    const existing: SummaryState = {
+      period: "2026-10",
+      revision: revision.revision,
+      cities: CITIES.slice(1).map((city) => ({ city, file: `${city}.xlsx`, source: null, figures: {} })),
+    };
+    const plan = canMerge([file("hz.xlsx", "杭州市")], { ...context, existing });
+    expect(plan.findings.filter((f) => f.rule === "merge-city-missing")).toEqual([]);
+  });
+
+  test("every rejection reason names its file", () => {
+    const plan = canMerge([file("sep.xlsx", "杭州市", { period: "2026-09" })], context);
+    expect(plan.findings[0].message).toMatch(/^文件「sep\.xlsx」.* \/ file "sep\.xlsx"/);
+  });
+});
