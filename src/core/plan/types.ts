@@ -75,6 +75,8 @@ export interface Quota {
   text: string;
   /** 1-based line in the seed. */
   line: number;
+  /** The normalised subject the id is made from (e.g. 技能型企业, 先进制造业). */
+  key?: string;
 }
 
 export interface PlanRevision {

@@ -1,0 +1,42 @@
+import { InputError, type Io, processIo } from "./io";
+import { runPlanCommand } from "./plan";
+
+/** Each subcommand: its arguments after the name, the output streams, an exit code. */
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  plan: runPlanCommand,
+};
+
+const USAGE = `planbook — 计划填报 / Planbook
+
+用法 / usage:
+  planbook plan [--json] [--revision <seed.txt>]     指标清单 / the plan's quotas
+  planbook plan diff <older-seed> <newer-seed>       修订对比 / revision diff
+  planbook plan check [--revision <seed.txt>]        计划一致性 / plan consistency findings
+
+退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 无法读取输入 input unreadable
+`;
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h") {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`未知命令 / unknown command: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+import { checkPlan } from "../core/plan/consistency";
+import { diffRevisions } from "../core/plan/diff";
+import type { Quota } from "../core/plan/types";
+import { type Io, formatTable, loadSeed, parseArgs } from "./io";
+
+/** The JSON form of a quota: the fields the issue names, nothing internal. */
+function quotaJson(q: Quota) {
+  return {
+    id: q.id,
+    action: q.action,
+    item: q.item,
+    measure: q.measure,
+    subject: q.subject,
+    units: q.units,
+    kind: q.kind,
+    comparator: q.comparator,
+    target: q.target,
+    pending: q.pending,
+    unit: q.unit,
+    year: q.year,
+    region: q.region,
+    text: q.text,
+  };
+}
+
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+/** `planbook plan [--json] [--revision <seed>]`, `plan diff <older> <newer> [--json]`, `plan check [--revision <seed>] [--json]`. */
+export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
+  const { options, positional } = parseArgs(argv, ["json"]);
+  const json = options.json === true;
+  const seedOption = typeof options.revision === "string" ? options.revision : undefined;
+  if (positional[0] === "diff") {
+    if (positional.length !== 3) {
+      io.err("用法 / usage: planbook plan diff <older-seed> <newer-seed> [--json]\n");
+      return 2;
+    }
+    const diff = diffRevisions(loadSeed(positional[1]).revision, loadSeed(positional[2]).revision);
+    if (json) {
+      io.out(`${JSON.stringify({ ...diff, added: diff.added.map(quotaJson), removed: diff.removed.map(quotaJson) }, null, 2)}\n`);
+      return 0;
+    }
+    io.out(`修订对比 / revision diff: ${diff.older} → ${diff.newer}\n`);
+    io.out(`新增 added (${diff.added.length}):\n${diff.added.map((q) => `  + ${q.id}  ${clip(q.text, 50)}\n`).join("")}`);
+    io.out(`删除 removed (${diff.removed.length}):\n${diff.removed.map((q) => `  - ${q.id}  ${clip(q.text, 50)}\n`).join("")}`);
+    io.out(`修改 changed (${diff.changed.length}):\n`);
+    for (const change of diff.changed) {
+      io.out(`  ~ ${change.id}\n${change.fields.map((f) => `      ${f.field}: ${clip(f.before, 40)} → ${clip(f.after, 40)}\n`).join("")}`);
+    }
+    return 0;
+  }
+  if (positional[0] === "check") {
+    const { revision, text } = loadSeed(seedOption);
+    const findings = checkPlan(revision, text);
+    if (json) io.out(`${JSON.stringify(findings, null, 2)}\n`);
+    else if (findings.length === 0) io.out("计划文本一致 / the plan text is consistent\n");
+    else for (const f of findings) io.out(`[${f.severity}] ${f.rule} 第${f.line ?? "?"}行 line ${f.line ?? "?"}: ${f.message}\n`);
+    return findings.some((f) => f.severity === "error") ? 1 : 0;
+  }
+  if (positional.length > 0) {
+    io.err(`未知子命令 / unknown subcommand: ${positional[0]}\n`);
+    return 2;
+  }
+  const { revision } = loadSeed(seedOption);
+  if (json) {
+    io.out(`${JSON.stringify(revision.quotas.map(quotaJson), null, 2)}\n`);
+    return 0;
+  }
+  io.out(`${revision.title}  ${revision.label}（${revision.revision}）: ${revision.quotas.length} 个指标 quotas\n\n`);
+  io.out(
+    formatTable(
+      ["编号 id", "类型 kind", "目标 target", "单位", "年份", "责任单位 units"],
+      revision.quotas.map((q) => [
+        q.id,
+        q.kind,
+        q.pending ? "待定" : q.target === null ? "—" : `${q.comparator === "≈" ? "≈" : q.comparator === ">=" ? "≥" : ""}${q.target}`,
+        q.unit ?? "",
+        q.year === null ? "每年" : String(q.year),
+        clip(q.units.join("、") || (q.region ?? ""), 24),
+      ]),
+    ),
+  );
+  return 0;
+}

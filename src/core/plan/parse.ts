@@ -1,0 +1,322 @@
+import { fnv1a, parseChineseNumeral } from "../text";
+import { extractQuotas, type ExtractedQuota } from "./goal";
+import { assignIds } from "./ids";
+import { splitUnits } from "./units";
+import { type Action, type KeyWorkItem, type Measure, type PlanRevision, PlanParseError, type Quota } from "./types";
+
+/**
+ * Reads a plan's task-list annex (附件1 重点工作任务清单) and its regional annex (附件2) into a
+ * plan revision. Two layouts are understood, detected from the text:
+ * - a `|`-separated table, one row a line (the published notice);
+ * - one cell a line, indented by a tab, rows separated by blank lines (the earlier draft).
+ * Both become rows of non-empty cells, read by the same rules: cells are recognised by their shape
+ * (an action starts `一、`, a key work item `(一)`, the last cell is the 工作目标 and the one before it
+ * the 责任单位); a cell the row leaves out is inherited from the row above, as a merged cell is.
+ */
+
+interface Row {
+  cells: string[];
+  line: number;
+}
+
+/** Full-width brackets and punctuation in half-width, so both revisions read alike. */
+export function normalise(text: string): string {
+  return text
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
+    .replace(/：/g, ":")
+    .replace(/，/g, ",")
+    .replace(/；/g, ";")
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ")
+    .trim();
+}
+
+const ACTION = /^([一二三四五六七八九十]+)、(.+)$/;
+const ITEM = /^\(([一二三四五六七八九十]+)\)(.+)$/;
+/** A sub-measure (养老服务, 研发设计服务) is a short noun, shorter than any measure sentence. */
+const SUB_MEASURE_MAX_LENGTH = 8;
+
+function tableRows(lines: string[], from: number, to: number): Row[] {
+  const rows: Row[] = [];
+  for (let i = from; i < to; i++) {
+    const cells = lines[i].split("|").map(normalise).filter((c) => c !== "");
+    if (cells.length > 0) rows.push({ cells, line: i + 1 });
+  }
+  return rows;
+}
+
+function cellPerLineRows(lines: string[], from: number, to: number): Row[] {
+  const rows: Row[] = [];
+  let current: Row | null = null;
+  for (let i = from; i < to; i++) {
+    const raw = lines[i];
+    if (raw.trim() === "" && !raw.includes("\t")) {
+      if (current && current.cells.length > 0) rows.push(current);
+      current = null;
+      continue;
+    }
+    current ??= { cells: [], line: i + 1 };
+    const cell = normalise(raw);
+    if (cell !== "") current.cells.push(cell);
+  }
+  if (current && current.cells.length > 0) rows.push(current);
+  return rows;
+}
+
+function findLine(lines: string[], test: (line: string) => boolean, from = 0): number {
+  for (let i = from; i < lines.length; i++) if (test(normalise(lines[i]))) return i;
+  return -1;
+}
+
+export interface ParseOptions {
+  /** Revision id; by default the notice's date (2025-07-15) or a hash of the text. */
+  revision?: string;
+  label?: string;
+  /** The plan's title when the text does not carry it (an annex on its own). */
+  title?: string;
+}
+
+const DEFAULT_TITLE = "技能促富助力缩小“三大差距”行动方案(2025—2027年)";
+
+export function parsePlan(text: string, options: ParseOptions = {}): PlanRevision {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const annex1 = findLine(lines, (l) => /^附件\s*1$/.test(l));
+  // The header is one line in a table and one cell a line otherwise: 重点工作 follows 主要任务 closely.
+  const header = findLine(
+    lines,
+    (l) => /主要任务/.test(l),
+    Math.max(annex1, 0),
+  );
+  if (header !== -1 && !lines.slice(header, header + 6).some((l) => /重点工作/.test(l))) {
+    throw new PlanParseError(header + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[header]);
+  }
+  if (annex1 === -1 && header === -1) {
+    throw new PlanParseError(1, "「附件1 重点工作任务清单」及其表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[0] ?? "");
+  }
+  if (header === -1) throw new PlanParseError(annex1 + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[annex1 + 1] ?? "");
+  const annex2 = findLine(lines, (l) => /^附件\s*2$/.test(l), header);
+  const end1 = annex2 === -1 ? lines.length : annex2;
+  const isTable = lines[header].includes("|");
+  const readRows = isTable ? tableRows : cellPerLineRows;
+  // The cell-per-line header is one cell a line: skip to the first action.
+  const firstAction = findLine(lines, (l) => ACTION.test(l), header + 1);
+  if (firstAction === -1 || firstAction >= end1) throw new PlanParseError(header + 2, "第一项主要任务（如「一、…」）", lines[header + 1] ?? "");
+  const rows = readRows(lines, isTable ? firstAction : firstAction, end1);
+
+  const actions: Action[] = [];
+  const items: KeyWorkItem[] = [];
+  const measures: Measure[] = [];
+  const extracted: { quota: ExtractedQuota; measure: Measure; sub: string | null }[] = [];
+  let action: Action | null = null;
+  let item: KeyWorkItem | null = null;
+  let group: string | null = null;
+  let measureText: string | null = null;
+  let sub: string | null = null;
+
+  for (const row of rows) {
+    const cells = [...row.cells];
+    const actionMatch = ACTION.exec(cells[0]);
+    if (actionMatch) {
+      action = { number: parseChineseNumeral(actionMatch[1]), title: actionMatch[2].trim() };
+      actions.push(action);
+      cells.shift();
+      item = null;
+      if (cells.length === 0) continue;
+    }
+    const itemMatch = cells.length > 0 ? ITEM.exec(cells[0]) : null;
+    if (itemMatch) {
+      if (!action) throw new PlanParseError(row.line, "主要任务（「一、…」）在重点工作之前", cells[0]);
+      item = { number: parseChineseNumeral(itemMatch[1]), action: action.number, title: itemMatch[2].replace(/[。.]$/, "").trim() };
+      items.push(item);
+      cells.shift();
+      group = null;
+      measureText = null;
+      sub = null;
+      if (cells.length === 0) continue;
+    }
+    if (!action || !item) throw new PlanParseError(row.line, "主要任务和重点工作", row.cells.join(" | "));
+    if (cells.length < 2) throw new PlanParseError(row.line, "责任单位和工作目标两格", row.cells.join(" | "));
+    const goal = cells.pop() as string;
+    const unitsCell = cells.pop() as string;
+    // What is left, in order: [group] [measure] [sub-measure].
+    if (cells.length === 3) {
+      [group, measureText, sub] = cells;
+    } else if (cells.length === 2) {
+      if (cells[1].length <= SUB_MEASURE_MAX_LENGTH) [measureText, sub] = cells;
+      else [group, measureText, sub] = [cells[0], cells[1], null];
+    } else if (cells.length === 1) {
+      if (cells[0].length <= SUB_MEASURE_MAX_LENGTH && measureText !== null) sub = cells[0];
+      else [measureText, sub] = [cells[0], null];
+    } else if (cells.length > 3) {
+      throw new PlanParseError(row.line, "至多 6 格（主要任务、重点工作、工作举措、子项、责任单位、工作目标）", row.cells.join(" | "));
+    }
+    if (measureText === null) {
+      // An item whose only 工作举措 is the descriptive group cell.
+      if (group === null) throw new PlanParseError(row.line, "工作举措", row.cells.join(" | "));
+      measureText = group;
+    }
+    const units = splitUnits(unitsCell);
+    if (units.length === 0) throw new PlanParseError(row.line, "责任单位（如「省人力社保厅」）", unitsCell);
+    const text = sub ? `${measureText} / ${sub}` : measureText;
+    const measure: Measure = {
+      id: `M${String(item.number).padStart(2, "0")}-${fnv1a(`${text}|${units.join("、")}`).slice(0, 6)}`,
+      action: action.number,
+      item: item.number,
+      text,
+      units,
+      goal,
+      line: row.line,
+    };
+    measures.push(measure);
+    const quotas = extractQuotas(goal, measureText, sub);
+    if (quotas.length === 0) throw new PlanParseError(row.line, "工作目标中的指标或里程碑", goal);
+    for (const quota of quotas) extracted.push({ quota, measure, sub });
+  }
+  if (actions.length === 0) throw new PlanParseError(header + 2, "主要任务（「一、…」）", lines[header + 1] ?? "");
+
+  const title = findTitle(lines) ?? options.title ?? DEFAULT_TITLE;
+  const years = /(\d{4})\s*[—–-]\s*(\d{4})/.exec(title);
+  const annex1Quotas: Quota[] = extracted.map(({ quota, measure }) => ({
+    id: "",
+    action: measure.action,
+    item: measure.item,
+    measureId: measure.id,
+    measure: measure.text,
+    subject: quota.subject,
+    units: measure.units,
+    kind: quota.kind,
+    comparator: quota.comparator,
+    target: quota.target,
+    pending: quota.pending,
+    unit: quota.unit,
+    year: quota.year,
+    region: null,
+    text: quota.text,
+    line: measure.line,
+    key: quota.key,
+  }));
+  const regional = annex2 === -1 ? { quotas: [], cities: [] } : parseAnnex2(lines, annex2, isTable, annex1Quotas, items);
+  const quotas = assignIds([...annex1Quotas, ...regional.quotas]);
+  const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
+  // The notice's own number is the last one it cites (the others are documents it implements).
+  const docNumber = [...text.matchAll(/[\u4e00-\u9fa5]+发〔\d{4}〕\d+号/g)].pop();
+  const revision =
+    options.revision ??
+    (date ? `${date[1]}-${date[2].padStart(2, "0")}-${date[3].padStart(2, "0")}` : `draft-${fnv1a(text)}`);
+  return {
+    title,
+    revision,
+    label: options.label ?? (docNumber ? docNumber[0] : date ? "印发稿 / published" : "征求意见稿 / earlier draft"),
+    startYear: years ? Number(years[1]) : Math.min(...quotas.map((q) => q.year ?? Infinity)),
+    endYear: years ? Number(years[2]) : Math.max(...quotas.map((q) => q.year ?? -Infinity)),
+    actions,
+    items,
+    measures,
+    quotas,
+    cities: regional.cities,
+  };
+}
+
+function findTitle(lines: string[]): string | null {
+  for (const line of lines) {
+    const match = /^([^《》|]*行动方案\(\d{4}\s*[—–-]\s*\d{4}年\))$/.exec(normalise(line));
+    if (match) return match[1];
+  }
+  return null;
+}
+
+/**
+ * Annex 2: two header rows (families such as 技能型企业 spanning their columns, then one title per
+ * column such as `2025年底累计培育数量(家)`), one row per city, and a 合计 row. Each city cell is a
+ * regional quota; the 合计 row is kept for the consistency check, not as quotas.
+ */
+function parseAnnex2(
+  lines: string[],
+  annex2: number,
+  isTable: boolean,
+  annex1: Quota[],
+  items: KeyWorkItem[],
+): { quotas: Quota[]; cities: string[]; totals?: number[] } {
+  const header = findAnnex2Header(lines, annex2);
+  if (header === -1) throw new PlanParseError(annex2 + 2, "附件2 的表头（序号、地区…）", lines[annex2 + 1] ?? "");
+  const rows = (isTable ? tableRows : cellPerLineRows)(lines, header, lines.length);
+  const families = rows[0].cells.slice(2);
+  const titles = rows[1]?.cells ?? [];
+  if (families.length === 0 || titles.length === 0 || titles.length % families.length !== 0) {
+    throw new PlanParseError(rows[1]?.line ?? header + 2, "附件2 每类的列标题（如「2025年底累计培育数量(家)」）", titles.join(" | "));
+  }
+  const perFamily = titles.length / families.length;
+  const columns = titles.map((title, index) => {
+    const match = /(\d{4})年(底累计)?.*\((.+)\)/.exec(title);
+    if (!match) throw new PlanParseError(rows[1].line, "列标题含年份和单位，如「2025年培育数量(家)」", title);
+    const family = families[Math.floor(index / perFamily)];
+    const familyKey = family.replace(/\(.*?\)/g, "");
+    const item = annex1.find((q) => q.key?.includes(familyKey))?.item ?? items[0]?.number ?? 0;
+    return { family, familyKey, year: Number(match[1]), cumulative: Boolean(match[2]), unit: match[3], title, item };
+  });
+  const quotas: Quota[] = [];
+  const cities: string[] = [];
+  for (const row of rows.slice(2)) {
+    const cells = row.cells;
+    if (/^合\s*计$/.test(cells[0])) break;
+    const numbers = cells.slice(2).map(Number);
+    if (!/^\d+$/.test(cells[0]) || numbers.length !== columns.length || numbers.some((n) => !Number.isFinite(n))) {
+      // Text after the table (a file name, a note) ends it.
+      if (cities.length > 0 && !/^\d+$/.test(cells[0])) break;
+      throw new PlanParseError(row.line, `序号、地区和 ${columns.length} 个数`, cells.join(" | "));
+    }
+    const city = cells[1];
+    cities.push(city);
+    columns.forEach((column, index) => {
+      const action = items.find((i) => i.number === column.item)?.action ?? 0;
+      quotas.push({
+        id: "",
+        action,
+        item: column.item,
+        measureId: `A2-${column.familyKey}`,
+        measure: `技能型社会基本单元培育计划 / ${column.family}`,
+        subject: column.family,
+        units: [],
+        kind: "cumulative",
+        comparator: ">=",
+        target: numbers[index],
+        pending: false,
+        unit: column.unit,
+        year: column.year,
+        region: city,
+        text: `${city}${column.title.replace(/\(.+\)/, "")}${numbers[index]}${column.unit}`,
+        line: row.line,
+        key: `${column.familyKey}-${column.cumulative ? "累计" : "新增"}`,
+      });
+    });
+  }
+  return { quotas, cities };
+}
+
+/** The line where Annex 2's header starts (序号, then 地区 on the same or a following line). */
+function findAnnex2Header(lines: string[], from: number): number {
+  const start = findLine(lines, (l) => /序号/.test(l), from);
+  return start !== -1 && lines.slice(start, start + 3).some((l) => /地区/.test(l)) ? start : -1;
+}
+
+/** Annex 2's 合计 row as written, for the consistency check. */
+export function annex2Totals(text: string): { line: number; title: string; family: string; total: number }[] {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const annex2 = findLine(lines, (l) => /^附件\s*2$/.test(l));
+  if (annex2 === -1) return [];
+  const header = findAnnex2Header(lines, annex2);
+  if (header === -1) return [];
+  const isTable = lines[header].includes("|");
+  const rows = (isTable ? tableRows : cellPerLineRows)(lines, header, lines.length);
+  const families = rows[0].cells.slice(2);
+  const titles = rows[1]?.cells ?? [];
+  const totalRow = rows.find((r) => /^合\s*计$/.test(r.cells[0]));
+  if (!totalRow) return [];
+  return totalRow.cells.slice(1).map((value, index) => ({
+    line: totalRow.line,
+    title: titles[index] ?? "",
+    family: families[Math.floor(index / (titles.length / families.length))] ?? "",
+    total: Number(value),
+  }));
+}

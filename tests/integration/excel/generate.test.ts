@@ -1,0 +1,131 @@
+import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { generateTemplate, type GenerateOptions } from "../../../src/excel/generate";
+import { parsePeriod } from "../../../src/core/period";
+import { COLUMN } from "../../../src/core/template/columns";
+import { META_SHEET } from "../../../src/core/template/meta";
+import { columnLetter } from "../../../src/core/a1";
+import { fixtureRevision, QUOTA } from "../../unit/merge/fixture";
+
+const NOW = new Date("2026-10-31T08:00:00Z");
+const at = (key: keyof typeof COLUMN, row: number): string => `${columnLetter(COLUMN[key])}${row}`;
+
+function options(overrides: Partial<GenerateOptions> = {}): GenerateOptions {
+  return { revision: fixtureRevision(), scope: { kind: "province" }, period: parsePeriod("2026-10"), now: NOW, ...overrides };
+}
+
+async function generate(host: ExcelHost, overrides: Partial<GenerateOptions> = {}) {
+  return host.run((context) => generateTemplate(context, options(overrides)));
+}
+
+/** The row a quota id sits on, found the way a person would: in the 编号 column. */
+function rowOf(host: ExcelHost, sheet: string, quotaId: string): number {
+  const ids = host.values(sheet, `A1:A200`).map((row) => row[0]);
+  const index = ids.indexOf(quotaId);
+  if (index === -1) throw new Error(`no row for ${quotaId}`);
+  return index + 1;
+}
+
+describe("generating the template in the open workbook", () => {
+  test("a province sheet appears, protected, beside a very hidden metadata sheet", async () => {
+    const host = createExcelHost();
+    const result = await generate(host);
+    expect(result.sheetName).toBe("全省 2026-10");
+    expect(host.sheet("全省 2026-10").protection.protected).toBe(true);
+    expect(host.sheet(META_SHEET).visibility).toBe("VeryHidden");
+  });
+
+  test("completion is computed by the workbook from what is typed", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const row = rowOf(host, "全省 2026-10", QUOTA.training);
+    await host.userEdit("全省 2026-10", at("cumulative", row), [[8]]);
+    expect(host.values("全省 2026-10", at("completion", row))).toEqual([[0.8]]);
+    expect(host.values("全省 2026-10", at("state", row))).toEqual([["正常"]]);
+  });
+
+  test("completion and status stay blank while the inputs are blank", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const row = rowOf(host, "全省 2026-10", QUOTA.training);
+    expect(host.values("全省 2026-10", `${at("completion", row)}:${at("state", row)}`)).toEqual([["", "", ""]]);
+  });
+
+  test("a count far behind time-progress is 滞后", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const row = rowOf(host, "全省 2026-10", QUOTA.enterprises);
+    await host.userEdit("全省 2026-10", at("cumulative", row), [[3000]]);
+    expect(host.values("全省 2026-10", at("state", row))).toEqual([["滞后"]]);
+  });
+
+  test("a person cannot type over a target", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const row = rowOf(host, "全省 2026-10", QUOTA.training);
+    await expect(host.userEdit("全省 2026-10", at("target", row), [[1]])).rejects.toThrow();
+  });
+
+  test("an add-in write to a target on the protected sheet fails as in Excel", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const row = rowOf(host, "全省 2026-10", QUOTA.training);
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem("全省 2026-10").getRange(at("target", row)).values = [[1]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+  });
+
+  test("a city sheet validates whole numbers for enterprises", async () => {
+    const host = createExcelHost();
+    await generate(host, { scope: { kind: "city", city: "杭州市" } });
+    const row = rowOf(host, "杭州市 2026-10", "E27-杭州市");
+    const validation = host.sheet("杭州市 2026-10").dataValidations.find((v) => v.address.includes(at("cumulative", row)));
+    expect(validation?.rule).toEqual({ wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
+  });
+
+  test("generating again keeps every typed value and note", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const row = rowOf(host, "全省 2026-10", QUOTA.training);
+    await host.userEdit("全省 2026-10", `${at("period", row)}:${at("cumulative", row)}`, [[1.5, 8]]);
+    await host.userEdit("全省 2026-10", at("note", row), [["按计划推进"]]);
+    const result = await generate(host);
+    expect(result.regenerated).toBe(true);
+    const again = rowOf(host, "全省 2026-10", QUOTA.training);
+    expect(host.values("全省 2026-10", `${at("period", again)}:${at("cumulative", again)}`)).toEqual([[1.5, 8]]);
+    expect(host.values("全省 2026-10", at("note", again))).toEqual([["按计划推进"]]);
+  });
+
+  test("a newer revision that drops a quota with data archives it", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const row = rowOf(host, "全省 2026-10", QUOTA.ratio);
+    await host.userEdit("全省 2026-10", at("cumulative", row), [[0.5]]);
+    const newer = fixtureRevision("rev-next");
+    newer.quotas = newer.quotas.filter((q) => q.id !== QUOTA.ratio);
+    const result = await generate(host, { revision: newer });
+    expect(result.archived).toEqual([QUOTA.ratio]);
+    const archivedRow = rowOf(host, "全省 2026-10", QUOTA.ratio);
+    expect(host.values("全省 2026-10", at("cumulative", archivedRow))).toEqual([[0.5]]);
+  });
+
+  test("a sheet Planbook did not make is never overwritten", async () => {
+    const host = createExcelHost({ sheets: ["全省 2026-10"] });
+    await host.userEdit("全省 2026-10", "A1", [["我的数据"]]);
+    const result = await generate(host);
+    expect(result.sheetName).toBe("全省 2026-10 (2)");
+    expect(result.nameTakenBy).toBe("全省 2026-10");
+    expect(host.values("全省 2026-10", "A1")).toEqual([["我的数据"]]);
+  });
+
+  test("a new sheet takes two syncs and a regenerated one three", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const first = host.stats.syncs;
+    host.stats.resetSyncs();
+    await generate(host);
+    expect([first, host.stats.syncs]).toEqual([2, 3]);
+  });
+});

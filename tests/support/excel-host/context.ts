@@ -1,0 +1,121 @@
+import { RichApiError } from "./errors";
+import type { ChangeEvent, WorkbookModel } from "./model";
+import { type ChangeHandlerRegistry, type Op, type ProxyContext, type SyncRun, forRequest } from "./proxy";
+import { WorkbookProxy, ApplicationProxy, RuntimeProxy } from "./workbook";
+
+/** Counters a test reads to check how the adapter talks to Excel. */
+export interface HostStats {
+  /** `context.sync()` calls so far (plus the final sync `Excel.run` makes when commands are still queued). */
+  syncs: number;
+  /** The largest request of one sync: JSON bytes of its queued commands. */
+  maxRequestBytes: number;
+  /** The largest response of one sync: JSON bytes of what it loaded. */
+  maxResponseBytes: number;
+  /** Starts a new measurement: zeroes all three counters. */
+  resetSyncs(): void;
+}
+
+/** What a request context shares with the host it belongs to. */
+export interface HostCore {
+  readonly book: WorkbookModel;
+  readonly stats: HostStats;
+  readonly requestLimitBytes: number;
+  readonly responseLimitBytes: number;
+  readonly changeHandlers: ChangeHandlerRegistry;
+  nextSyncNumber(): number;
+  /** Hands the sync's change events to the registered handlers (asynchronously, as Excel does). */
+  dispatch(events: ChangeEvent[]): void;
+}
+
+const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+
+/**
+ * `Excel.RequestContext`: commands queue here and run, in order, only at `sync()`. The sync runs
+ * on a later turn of the event loop (like the round trip to Excel), so code that forgets `await`
+ * reads state from before the sync. A failing command stops the sync: the commands before it
+ * stay applied (Excel is not transactional), the ones after it are dropped, and nothing that was
+ * loaded is delivered.
+ */
+export class RequestContextFake implements ProxyContext {
+  readonly workbook: WorkbookProxy;
+  readonly application: ApplicationProxy;
+  readonly runtime: RuntimeProxy;
+  /** Objects live for the whole run in this host; tracking is accepted and has no effect. */
+  readonly trackedObjects = { add: (_object: unknown) => undefined, remove: (_object: unknown) => undefined };
+  private pending: Op[] = [];
+  private running: SyncRun | null = null;
+  private closed = false;
+
+  constructor(private readonly host: HostCore) {
+    this.workbook = new WorkbookProxy(this);
+    this.application = this.workbook.application;
+    this.runtime = new RuntimeProxy(this);
+  }
+
+  get book(): WorkbookModel {
+    return this.host.book;
+  }
+
+  get changeHandlers(): ChangeHandlerRegistry {
+    return this.host.changeHandlers;
+  }
+
+  enqueue(op: Op): void {
+    // Office.js invalidates a run's objects when the run ends.
+    if (this.closed) throw new RichApiError("InvalidObjectPath", op.location, op.path);
+    this.pending.push(op);
+  }
+
+  currentRun(): SyncRun {
+    if (!this.running) throw new Error("excel-host: an object was resolved outside a sync (a bug in the fake host)");
+    return this.running;
+  }
+
+  get hasPendingCommands(): boolean {
+    return this.pending.length > 0;
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  sync<T>(passThroughValue?: T): Promise<T> {
+    const ops = this.pending;
+    this.pending = [];
+    this.host.stats.syncs += 1;
+    return new Promise<T>((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          this.execute(ops);
+          resolve(passThroughValue as T);
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  }
+
+  private execute(ops: Op[]): void {
+    const { stats, book } = this.host;
+    const requestBytes = bytes(ops.map((op) => ({ path: op.path, name: op.location, args: forRequest(op.args) })));
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
+    if (requestBytes > this.host.requestLimitBytes) throw new RichApiError("RequestPayloadSizeLimitExceeded", "context.sync");
+    const run: SyncRun = { number: this.host.nextSyncNumber(), commits: [], loaded: [] };
+    this.running = run;
+    let failure: unknown = null;
+    try {
+      for (const op of ops) op.run(run);
+    } catch (error) {
+      failure = error;
+    } finally {
+      this.running = null;
+      book.resumeEvaluation();
+      this.host.dispatch(book.takeEvents());
+    }
+    if (failure) throw failure;
+    const responseBytes = bytes(run.loaded);
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
+    if (responseBytes > this.host.responseLimitBytes) throw new RichApiError("ResponsePayloadSizeLimitExceeded", "context.sync");
+    for (const commit of run.commits) commit();
+  }
+}

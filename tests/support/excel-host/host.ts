@@ -1,0 +1,463 @@
+import { columnLetter } from "../../../src/core/a1";
+import { type Rect, cellCount, formatRect, parseAddress, qualifiedAddress } from "./address";
+import { type HostCore, type HostStats, RequestContextFake } from "./context";
+import { RichApiError, UserEditRefusedError } from "./errors";
+import type { BorderFormat, CellFormat } from "./formats";
+import { type ChangeEvent, type ProtectionOptions, type SheetModel, WorkbookModel } from "./model";
+
+/** Excel on the web's limit for one request and one response: 5 MB. */
+export const EXCEL_WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface ExcelHostOptions {
+  /** Sheet names of the new workbook, in tab order; `["Sheet1"]` by default. */
+  sheets?: string[];
+  /** Largest request one sync may send (JSON bytes of its commands); 5 MB by default, like Excel on the web. */
+  requestLimitBytes?: number;
+  /** Largest response one sync may receive (JSON bytes of what it loads); 5 MB by default. */
+  responseLimitBytes?: number;
+}
+
+/** One cell as a person would inspect it in Excel: contents, what it shows, and its format. */
+export interface CellSnapshot {
+  address: string;
+  /** The computed value ("" when empty, "#DIV/0!" for an error). */
+  value: unknown;
+  /** The formula ("=…") or null for a constant or an empty cell. */
+  formula: string | null;
+  text: string;
+  valueType: string;
+  numberFormat: string;
+  locked: boolean;
+  formulaHidden: boolean;
+  font: { bold: boolean; italic: boolean; underline: string; strikethrough: boolean; color: string; size: number; name: string };
+  /** The fill color, or null for no fill. */
+  fill: string | null;
+  wrapText: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  indentLevel: number;
+  borders: { top: BorderFormat; bottom: BorderFormat; left: BorderFormat; right: BorderFormat };
+  hyperlink: { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string } | null;
+  /** The merged area the cell belongs to (`A1:C1`), or null. */
+  mergedArea: string | null;
+  /** The address of the data validation covering the cell, or null. */
+  validation: string | null;
+}
+
+/** Everything the adapter can set on a sheet, as plain data (copies). */
+export interface SheetSnapshot {
+  name: string;
+  id: string;
+  position: number;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  tabColor: string;
+  showGridlines: boolean;
+  active: boolean;
+  protection: { protected: boolean; password?: string; options: ProtectionOptions };
+  usedRange: string | null;
+  dataValidations: {
+    address: string;
+    rule: Record<string, unknown>;
+    prompt: { showPrompt: boolean; title: string; message: string };
+    errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+    ignoreBlanks: boolean;
+  }[];
+  /** In priority order (first = highest). `rule` is `{ formula }` for Custom, `{ formula1, formula2?, operator }` for CellValue. */
+  conditionalFormats: {
+    address: string;
+    type: string;
+    rule: Record<string, unknown>;
+    format: { fontColor?: string | null; bold?: boolean | null; italic?: boolean | null; fill?: string | null; numberFormat?: string };
+    stopIfTrue: boolean;
+  }[];
+  /** Frozen rows and columns, or null. */
+  freeze: { rows: number; columns: number } | null;
+  pageLayout: WorkbookModel["sheets"][number]["pageLayout"];
+  charts: {
+    name: string;
+    chartType: string;
+    source: string;
+    seriesBy: string;
+    title: { text: string; visible: boolean };
+    legend: { visible: boolean; position: string };
+    series: string[];
+    axes: { value: { title: string; minimum: number | null; maximum: number | null }; category: { title: string } };
+    top: number;
+    left: number;
+    width: number;
+    height: number;
+  }[];
+  merges: string[];
+  /** Outline levels by 1-based row number (only grouped rows). */
+  rowOutlineLevels: Record<number, number>;
+  /** Outline levels by column letter (only grouped columns). */
+  columnOutlineLevels: Record<string, number>;
+  /** Widths in points by column letter (only columns with their own width). */
+  columnWidths: Record<string, number>;
+  /** Heights in points by 1-based row number (only rows with their own height). */
+  rowHeights: Record<number, number>;
+  hiddenRows: number[];
+  hiddenColumns: string[];
+  selection: string;
+}
+
+/** The fake Excel a test drives, and the test's view of it. */
+export interface ExcelHost {
+  /** Like `Excel.run`: a fresh request context, the batch, then a final sync of anything still queued. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  readonly stats: HostStats;
+  /** Waits until every change handler called so far has finished; rethrows the first handler error. */
+  settled(): Promise<void>;
+
+  sheetNames(): string[];
+  cell(sheet: string, address: string): CellSnapshot;
+  /** Computed values, formulas evaluated ("" for empty cells). */
+  values(sheet: string, address: string): unknown[][];
+  /** Formulas where there are formulas, values elsewhere ("" for empty cells), as `range.formulas`. */
+  formulas(sheet: string, address: string): unknown[][];
+  /** What the cells display, as `range.text`. */
+  texts(sheet: string, address: string): string[][];
+  sheet(sheet: string): SheetSnapshot;
+
+  /**
+   * A person typing one value or pasting a block in Excel, not through the add-in. Refused
+   * (`UserEditRefusedError`) for a locked cell on a protected sheet, and for a typed value that
+   * breaks a Stop-style data validation (a paste skips validation, as in Excel). Fires the
+   * sheet's onChanged handlers once (`details` only for a single cell) and waits for them.
+   */
+  userEdit(sheet: string, address: string, values: unknown[][], options?: { paste?: boolean }): Promise<void>;
+  /** A person selecting cells (what `workbook.getSelectedRange()` returns). */
+  userSelect(sheet: string, address: string): void;
+  userProtect(sheet: string, password?: string, options?: Excel.WorksheetProtectionOptions): void;
+  /** A person removing protection by hand; refused with a wrong password. */
+  userUnprotect(sheet: string, password?: string): void;
+  userRenameSheet(sheet: string, newName: string): void;
+  userSetVisibility(sheet: string, visibility: "Visible" | "Hidden" | "VeryHidden"): void;
+  userAddSheet(name: string): void;
+  userDeleteSheet(sheet: string): void;
+  /** Inserts `count` rows before the row at 0-based `rowIndex` (4 = before row 5), moving cells and formula references. */
+  userInsertRows(sheet: string, rowIndex: number, count: number): Promise<void>;
+  /** Deletes `count` rows from the row at 0-based `rowIndex`; references to them become #REF!. */
+  userDeleteRows(sheet: string, rowIndex: number, count: number): Promise<void>;
+}
+
+/** A user action Excel refuses surfaces as the reason a person would see. */
+function asUserRefusal(error: unknown, reason: UserEditRefusedError["reason"], sheet: string, address: string): never {
+  if (error instanceof RichApiError && error.code === "AccessDenied") throw new UserEditRefusedError(reason, sheet, address);
+  throw error;
+}
+
+class ExcelHostFake implements ExcelHost, HostCore {
+  readonly book: WorkbookModel;
+  readonly stats: HostStats;
+  readonly requestLimitBytes: number;
+  readonly responseLimitBytes: number;
+  readonly changeHandlers = {
+    add: (sheetId: string | null, handler: (args: Excel.WorksheetChangedEventArgs) => unknown) => {
+      const registration = { sheetId, handler };
+      this.handlers.push(registration);
+      return { remove: () => (this.handlers = this.handlers.filter((h) => h !== registration)) };
+    },
+  };
+  private handlers: { sheetId: string | null; handler: (args: Excel.WorksheetChangedEventArgs) => unknown }[] = [];
+  private running = new Set<Promise<void>>();
+  private handlerErrors: unknown[] = [];
+  private syncNumber = 0;
+
+  constructor(options: ExcelHostOptions) {
+    this.book = new WorkbookModel(options.sheets ?? ["Sheet1"]);
+    this.requestLimitBytes = options.requestLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT_BYTES;
+    this.responseLimitBytes = options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT_BYTES;
+    const stats = {
+      syncs: 0,
+      maxRequestBytes: 0,
+      maxResponseBytes: 0,
+      resetSyncs: () => {
+        stats.syncs = 0;
+        stats.maxRequestBytes = 0;
+        stats.maxResponseBytes = 0;
+      },
+    };
+    this.stats = stats;
+  }
+
+  nextSyncNumber(): number {
+    return ++this.syncNumber;
+  }
+
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const context = new RequestContextFake(this);
+    try {
+      const pending = batch(context as unknown as Excel.RequestContext);
+      if (!pending || typeof (pending as { then?: unknown }).then !== "function") throw new RichApiError("RunMustReturnPromise", "Excel.run");
+      const result = await pending;
+      // Excel.run syncs whatever the batch left queued.
+      if (context.hasPendingCommands) await context.sync();
+      return result;
+    } finally {
+      context.close();
+    }
+  }
+
+  dispatch(events: ChangeEvent[]): void {
+    for (const event of events) {
+      for (const { sheetId, handler } of this.handlers) {
+        if (sheetId !== null && sheetId !== event.sheetId) continue;
+        const args = this.eventArgs(event);
+        const call = new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => handler(args))
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              this.handlerErrors.push(error);
+            },
+          );
+        this.running.add(call);
+        void call.finally(() => this.running.delete(call));
+      }
+    }
+  }
+
+  private eventArgs(event: ChangeEvent): Excel.WorksheetChangedEventArgs {
+    const address = formatRect(event.rect);
+    const args = {
+      type: "WorksheetChanged",
+      worksheetId: event.sheetId,
+      address,
+      changeType: event.changeType,
+      source: "Local",
+      triggerSource: event.triggerSource,
+      details: event.details,
+      getRange: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(event.sheetId).getRange(address),
+      getRangeOrNullObject: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(event.sheetId).getRange(address),
+    };
+    if (!event.details) delete (args as { details?: unknown }).details;
+    return args as unknown as Excel.WorksheetChangedEventArgs;
+  }
+
+  async settled(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.running.size > 0) await Promise.all([...this.running]);
+    const [first] = this.handlerErrors;
+    this.handlerErrors = [];
+    if (first !== undefined) throw first;
+  }
+
+  // ---- inspection ---------------------------------------------------------------------------
+
+  sheetNames(): string[] {
+    return this.book.sheets.map((sheet) => sheet.name);
+  }
+
+  private rectOf(address: string): Rect {
+    return parseAddress(address);
+  }
+
+  cell(sheetName: string, address: string): CellSnapshot {
+    const sheet = this.book.sheetByName(sheetName);
+    const { row, col } = this.rectOf(address);
+    const format: CellFormat = sheet.formats.at(row, col);
+    const merge = this.book.mergeAt(sheet, row, col);
+    const validation = this.book.validationAt(sheet, row, col);
+    const link = sheet.hyperlinks.get(`${row},${col}`);
+    return {
+      address: formatRect({ row, col, rows: 1, cols: 1 }),
+      value: this.book.value(sheet, row, col),
+      formula: this.book.formula(sheet, row, col),
+      text: this.book.textGrid(sheet, { row, col, rows: 1, cols: 1 })[0][0],
+      valueType: this.book.valueType(sheet, row, col),
+      numberFormat: format.numberFormat,
+      locked: format.locked,
+      formulaHidden: format.formulaHidden,
+      font: {
+        bold: format.bold,
+        italic: format.italic,
+        underline: format.underline,
+        strikethrough: format.strikethrough,
+        color: format.fontColor,
+        size: format.fontSize,
+        name: format.fontName,
+      },
+      fill: format.fill,
+      wrapText: format.wrapText,
+      horizontalAlignment: format.horizontalAlignment,
+      verticalAlignment: format.verticalAlignment,
+      indentLevel: format.indentLevel,
+      borders: { top: { ...format.borderTop }, bottom: { ...format.borderBottom }, left: { ...format.borderLeft }, right: { ...format.borderRight } },
+      hyperlink: link ? { ...link } : null,
+      mergedArea: merge ? formatRect(merge) : null,
+      validation: validation ? formatRect(validation.rect) : null,
+    };
+  }
+
+  values(sheetName: string, address: string): unknown[][] {
+    return this.book.valueGrid(this.book.sheetByName(sheetName), this.rectOf(address));
+  }
+
+  formulas(sheetName: string, address: string): unknown[][] {
+    return this.book.formulaGrid(this.book.sheetByName(sheetName), this.rectOf(address));
+  }
+
+  texts(sheetName: string, address: string): string[][] {
+    return this.book.textGrid(this.book.sheetByName(sheetName), this.rectOf(address));
+  }
+
+  sheet(sheetName: string): SheetSnapshot {
+    const sheet = this.book.sheetByName(sheetName);
+    const used = this.book.usedRect(sheet, false);
+    return structuredClone({
+      name: sheet.name,
+      id: sheet.id,
+      position: this.book.sheets.indexOf(sheet),
+      visibility: sheet.visibility,
+      tabColor: sheet.tabColor,
+      showGridlines: sheet.showGridlines,
+      active: this.book.activeSheetId === sheet.id,
+      protection: {
+        protected: sheet.protection.protected,
+        ...(sheet.protection.password !== undefined ? { password: sheet.protection.password } : {}),
+        options: sheet.protection.options,
+      },
+      usedRange: used ? qualifiedAddress(sheet.name, used) : null,
+      dataValidations: sheet.validations.map((v) => ({
+        address: formatRect(v.rect),
+        rule: v.rule,
+        prompt: v.prompt,
+        errorAlert: v.errorAlert,
+        ignoreBlanks: v.ignoreBlanks,
+      })),
+      conditionalFormats: sheet.conditionalFormats.map((f) => ({
+        address: f.areas.map(formatRect).join(","),
+        type: f.type,
+        rule: f.rule,
+        format: f.format,
+        stopIfTrue: f.stopIfTrue,
+      })),
+      freeze: sheet.freeze,
+      pageLayout: sheet.pageLayout,
+      charts: sheet.charts.map((c) => ({
+        name: c.name,
+        chartType: c.chartType,
+        source: qualifiedAddress(this.book.findSheet(c.source.sheetId)?.name ?? "#REF", c.source.rect),
+        seriesBy: c.seriesBy,
+        title: c.title,
+        legend: c.legend,
+        series: c.series.map((s) => s.name),
+        axes: c.axes,
+        top: c.top,
+        left: c.left,
+        width: c.width,
+        height: c.height,
+      })),
+      merges: sheet.merges.map(formatRect),
+      rowOutlineLevels: Object.fromEntries([...sheet.rowOutline].map(([row, level]) => [row + 1, level])),
+      columnOutlineLevels: Object.fromEntries([...sheet.columnOutline].map(([col, level]) => [columnLetter(col), level])),
+      columnWidths: Object.fromEntries([...sheet.columnWidths].map(([col, width]) => [columnLetter(col), width])),
+      rowHeights: Object.fromEntries([...sheet.rowHeights].map(([row, height]) => [row + 1, height])),
+      hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b).map((row) => row + 1),
+      hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b).map(columnLetter),
+      selection: formatRect(sheet.selection),
+    });
+  }
+
+  // ---- a person at the keyboard -------------------------------------------------------------
+
+  async userEdit(sheetName: string, address: string, values: unknown[][], options: { paste?: boolean } = {}): Promise<void> {
+    const sheet = this.book.sheetByName(sheetName);
+    const start = this.rectOf(address);
+    const rect: Rect = { row: start.row, col: start.col, rows: values.length, cols: values[0]?.length ?? 0 };
+    if (cellCount(rect) === 0) throw new Error("userEdit needs at least one value");
+    if (!options.paste) this.checkTypedValues(sheet, rect, values);
+    try {
+      this.book.writeContents(sheet, rect, values, "userEdit", "Unknown");
+    } catch (error) {
+      asUserRefusal(error, "protected", sheetName, formatRect(rect));
+    } finally {
+      this.book.resumeEvaluation();
+    }
+    this.dispatch(this.book.takeEvents());
+    await this.settled();
+  }
+
+  /** Excel checks what a person types against the cell's validation; only a Stop alert refuses it. */
+  private checkTypedValues(sheet: SheetModel, rect: Rect, values: unknown[][]): void {
+    values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const row = rect.row + r;
+        const col = rect.col + c;
+        const validation = this.book.validationAt(sheet, row, col);
+        if (!validation || !validation.errorAlert.showAlert || validation.errorAlert.style !== "Stop") return;
+        if (!this.book.satisfies(sheet, validation, row, col, typedValue(value))) {
+          throw new UserEditRefusedError("validation", sheet.name, formatRect({ row, col, rows: 1, cols: 1 }));
+        }
+      }),
+    );
+  }
+
+  userSelect(sheetName: string, address: string): void {
+    const sheet = this.book.sheetByName(sheetName);
+    this.book.activate(sheet);
+    sheet.selection = this.rectOf(address);
+  }
+
+  userProtect(sheetName: string, password?: string, options?: Excel.WorksheetProtectionOptions): void {
+    this.book.protect(this.book.sheetByName(sheetName), options, password, "userProtect");
+  }
+
+  userUnprotect(sheetName: string, password?: string): void {
+    const sheet = this.book.sheetByName(sheetName);
+    if (!sheet.protection.protected) return;
+    if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
+      throw new UserEditRefusedError("password", sheetName, "");
+    }
+    this.book.unprotect(sheet, password, "userUnprotect");
+  }
+
+  userRenameSheet(sheetName: string, newName: string): void {
+    this.book.renameSheet(this.book.sheetByName(sheetName), newName, "userRenameSheet");
+  }
+
+  userSetVisibility(sheetName: string, visibility: "Visible" | "Hidden" | "VeryHidden"): void {
+    this.book.setVisibility(this.book.sheetByName(sheetName), visibility, "userSetVisibility");
+  }
+
+  userAddSheet(name: string): void {
+    this.book.addSheet(name, "userAddSheet");
+  }
+
+  userDeleteSheet(sheetName: string): void {
+    this.book.deleteSheet(this.book.sheetByName(sheetName), "userDeleteSheet");
+  }
+
+  async userInsertRows(sheetName: string, rowIndex: number, count: number): Promise<void> {
+    await this.userShift(sheetName, rowIndex, count);
+  }
+
+  async userDeleteRows(sheetName: string, rowIndex: number, count: number): Promise<void> {
+    await this.userShift(sheetName, rowIndex, -count);
+  }
+
+  private async userShift(sheetName: string, rowIndex: number, count: number): Promise<void> {
+    const sheet = this.book.sheetByName(sheetName);
+    try {
+      this.book.shift(sheet, "rows", rowIndex, count, null, count > 0 ? "userInsertRows" : "userDeleteRows", "Unknown");
+    } catch (error) {
+      asUserRefusal(error, "protected", sheetName, `${rowIndex + 1}:${rowIndex + Math.abs(count)}`);
+    } finally {
+      this.book.resumeEvaluation();
+    }
+    this.dispatch(this.book.takeEvents());
+    await this.settled();
+  }
+}
+
+/** What a typed entry becomes before validation sees it: "12" is the number 12, as Excel reads typing. */
+function typedValue(value: unknown): unknown {
+  if (typeof value === "string" && value.trim() !== "" && !value.startsWith("'") && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === "string" && value.startsWith("'")) return value.slice(1);
+  return value;
+}
+
+export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
+  return new ExcelHostFake(options);
+}

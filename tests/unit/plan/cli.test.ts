@@ -1,0 +1,72 @@
+import { execFileSync, spawnSync } from "child_process";
+import path from "path";
+import { main } from "../../../src/cli/main";
+
+const ROOT = path.join(__dirname, "..", "..", "..");
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe("planbook plan", () => {
+  test("npx planbook plan --json prints one object a quota, from the installed bin", () => {
+    const stdout = execFileSync(process.execPath, [path.join(ROOT, "bin", "planbook.js"), "plan", "--json"], { cwd: ROOT, encoding: "utf8" });
+    const quotas = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(quotas.find((q) => q.id === "I08-技能型企业-2027")).toEqual({
+      id: "I08-技能型企业-2027",
+      action: 2,
+      item: 8,
+      measure: "建立健全行业涉企政策与企业技能人才队伍建设关联机制,建立技能型企业激励机制,择优确定一批技能型企业典型案例。",
+      subject: "技能型企业",
+      units: ["省人力社保厅"],
+      kind: "cumulative",
+      comparator: ">=",
+      target: 10000,
+      pending: false,
+      unit: "家",
+      year: 2027,
+      region: null,
+      text: "到2027年底,累计培育技能型企业10000家",
+    });
+  });
+
+  test("without --json it prints a readable table", async () => {
+    const { code, out } = await run(["plan"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/编号 id\s+类型 kind/);
+    expect(out).toMatch(/I01-先进制造业-每年\s+annual\s+≥40\s+万人次/);
+  });
+
+  test("--revision reads another seed", async () => {
+    const { out } = await run(["plan", "--json", "--revision", path.join(ROOT, "seeds", "000_445b9ef01ca4c3e2.txt")]);
+    const quotas = JSON.parse(out) as { id: string; pending: boolean }[];
+    expect(quotas.find((q) => q.id === "I01-低空经济-每年-省经信厅")?.pending).toBe(true);
+  });
+
+  test("a missing seed file exits 2 naming the file", () => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "planbook.js"), "plan", "--revision", "no-such-seed.txt"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("no-such-seed.txt");
+  });
+
+  test("plan diff prints what changed between revisions", async () => {
+    const { code, out } = await run(["plan", "diff", path.join(ROOT, "seeds", "000_445b9ef01ca4c3e2.txt"), path.join(ROOT, "seeds", "003_b259c65e08fddcd3.txt")]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/~ I01-家政服务-每年\n\s+target: 2 → 5/);
+  });
+
+  test("plan check reports the annexes' disagreement as information", async () => {
+    const { code, out } = await run(["plan", "check"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/\[info\] annex1-annex2-differ .*500.*538/);
+  });
+
+  test("an unknown command exits 2 with the usage", async () => {
+    const { code, err } = await run(["frobnicate"]);
+    expect(code).toBe(2);
+    expect(err).toContain("planbook plan");
+  });
+});
