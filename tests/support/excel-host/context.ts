@@ -1,5 +1,5 @@
 import { RichApiError } from "./errors";
-import type { ChangeEvent, WorkbookModel } from "./model";
+import type { WorkbookModel } from "./model";
 import { type ChangeHandlerRegistry, type Op, type ProxyContext, type SyncRun, forRequest } from "./proxy";
 import { WorkbookProxy, ApplicationProxy, RuntimeProxy } from "./workbook";
 
@@ -23,8 +23,6 @@ export interface HostCore {
   readonly responseLimitBytes: number;
   readonly changeHandlers: ChangeHandlerRegistry;
   nextSyncNumber(): number;
-  /** Hands the sync's change events to the registered handlers (asynchronously, as Excel does). */
-  dispatch(events: ChangeEvent[]): void;
 }
 
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
@@ -110,7 +108,6 @@ export class RequestContextFake implements ProxyContext {
     } finally {
       this.running = null;
       book.resumeEvaluation();
-      this.host.dispatch(book.takeEvents());
     }
     if (failure) throw failure;
     const responseBytes = bytes(run.loaded);

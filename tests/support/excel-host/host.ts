@@ -179,6 +179,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
       },
     };
     this.stats = stats;
+    this.book.onChange = (event) => this.dispatch(event);
   }
 
   nextSyncNumber(): number {
@@ -199,22 +200,21 @@ class ExcelHostFake implements ExcelHost, HostCore {
     }
   }
 
-  dispatch(events: ChangeEvent[]): void {
-    for (const event of events) {
-      for (const { sheetId, handler } of this.handlers) {
-        if (sheetId !== null && sheetId !== event.sheetId) continue;
-        const args = this.eventArgs(event);
-        const call = new Promise<void>((resolve) => setImmediate(resolve))
-          .then(() => handler(args))
-          .then(
-            () => undefined,
-            (error: unknown) => {
-              this.handlerErrors.push(error);
-            },
-          );
-        this.running.add(call);
-        void call.finally(() => this.running.delete(call));
-      }
+  /** Calls the handlers registered when the change happened, on a later turn (Excel's events arrive asynchronously). */
+  private dispatch(event: ChangeEvent): void {
+    for (const { sheetId, handler } of this.handlers) {
+      if (sheetId !== null && sheetId !== event.sheetId) continue;
+      const args = this.eventArgs(event);
+      const call = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => handler(args))
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            this.handlerErrors.push(error);
+          },
+        );
+      this.running.add(call);
+      void call.finally(() => this.running.delete(call));
     }
   }
 
@@ -375,7 +375,6 @@ class ExcelHostFake implements ExcelHost, HostCore {
     } finally {
       this.book.resumeEvaluation();
     }
-    this.dispatch(this.book.takeEvents());
     await this.settled();
   }
 
@@ -446,7 +445,6 @@ class ExcelHostFake implements ExcelHost, HostCore {
     } finally {
       this.book.resumeEvaluation();
     }
-    this.dispatch(this.book.takeEvents());
     await this.settled();
   }
 }

@@ -249,7 +249,8 @@ export class WorkbookModel {
   enableEvents = true;
   calculationMode = "Automatic";
   settings = new Map<string, unknown>();
-  private events: ChangeEvent[] = [];
+  /** Receives each change as it happens (the host hands it to the handlers registered at that moment). */
+  onChange: (event: ChangeEvent) => void = () => undefined;
   private nextSheet = 1;
   private nextObject = 1;
   private chartCount = 0;
@@ -263,6 +264,9 @@ export class WorkbookModel {
       evaluateNullToZero: true,
       dateFormats: ["YYYY-MM-DD", "YYYY/MM/DD", "MM/DD/YYYY"],
     });
+    // Excel's bare TRUE and FALSE in formulas; HyperFormula only knows the functions TRUE() and FALSE().
+    this.engine.addNamedExpression("TRUE", "=TRUE()");
+    this.engine.addNamedExpression("FALSE", "=FALSE()");
     for (const name of sheetNames) this.addSheet(name);
     if (this.sheets.length === 0) this.addSheet("Sheet1");
     this.activeSheetId = this.sheets[0].id;
@@ -408,12 +412,14 @@ export class WorkbookModel {
   }
 
   formulaGrid(sheet: SheetModel, rect: Rect): (string | number | boolean)[][] {
+    this.evaluated();
     const formulas = this.engine.getRangeFormulas(this.simpleRange(sheet, rect));
     const values = this.valueGrid(sheet, rect);
     return values.map((row, r) => row.map((value, c) => formulas[r]?.[c] ?? value));
   }
 
   formula(sheet: SheetModel, row: number, col: number): string | null {
+    this.evaluated();
     return this.engine.getCellFormula(this.address(sheet, row, col)) ?? null;
   }
 
@@ -527,13 +533,7 @@ export class WorkbookModel {
       const after = this.cellState(sheet, rect.row, rect.col);
       event.details = { valueBefore: before.value, valueAfter: after.value, valueTypeBefore: before.type, valueTypeAfter: after.type };
     }
-    this.events.push(event);
-  }
-
-  takeEvents(): ChangeEvent[] {
-    const events = this.events;
-    this.events = [];
-    return events;
+    this.onChange(event);
   }
 
   /**
@@ -541,6 +541,7 @@ export class WorkbookModel {
    * `valuesOnly`) every cell with a format of its own. Null for a blank sheet.
    */
   usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+    this.evaluated();
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -796,6 +797,7 @@ export class WorkbookModel {
 
   /** Whether a value satisfies a cell's validation (`dataValidation.valid`, and a person typing). */
   satisfies(sheet: SheetModel, validation: ValidationModel, row: number, col: number, value: unknown): boolean {
+    this.evaluated();
     if (value === "" || value === null) return validation.ignoreBlanks;
     const [kind, body] = Object.entries(validation.rule)[0] ?? [];
     if (!kind) return true;

@@ -1,0 +1,5 @@
+/** Seed texts are imported as strings (webpack `asset/source`). */
+declare module "*.txt" {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,160 @@
+import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+
+/** Worksheet onChanged, as Excel reports changes to the add-in. */
+
+async function listen(host: ExcelHost, sheet = "Sheet1"): Promise<Excel.WorksheetChangedEventArgs[]> {
+  const seen: Excel.WorksheetChangedEventArgs[] = [];
+  await host.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).onChanged.add(async (args) => {
+      seen.push(args);
+    });
+    await context.sync();
+  });
+  return seen;
+}
+
+describe("changes made by a person", () => {
+  test("typing one cell fires one event with the value before and after", async () => {
+    const host = createExcelHost();
+    const seen = await listen(host);
+    await host.userEdit("Sheet1", "B2", [[42]]);
+    expect(seen).toEqual([
+      expect.objectContaining({
+        type: "WorksheetChanged",
+        address: "B2",
+        changeType: "RangeEdited",
+        source: "Local",
+        triggerSource: "Unknown",
+        details: { valueBefore: "", valueAfter: 42, valueTypeBefore: "Empty", valueTypeAfter: "Double" },
+      }),
+    ]);
+  });
+
+  test("pasting a block fires a single event without details", async () => {
+    const host = createExcelHost();
+    const seen = await listen(host);
+    await host.userEdit("Sheet1", "B2", [
+      [1, 2],
+      [3, 4],
+    ], { paste: true });
+    expect([seen.length, seen[0].address, "details" in seen[0]]).toEqual([1, "B2:C3", false]);
+  });
+
+  test("the event names the sheet by id, and its range can be loaded in a new batch", async () => {
+    const host = createExcelHost();
+    const seen = await listen(host);
+    await host.userEdit("Sheet1", "C3", [["typed"]]);
+    const address = await host.run(async (context) => {
+      const range = seen[0].getRange(context).load("address");
+      await context.sync();
+      return range.address;
+    });
+    expect(address).toBe("Sheet1!C3");
+  });
+
+  test("a change on another sheet does not reach this sheet's handler", async () => {
+    const host = createExcelHost({ sheets: ["A", "B"] });
+    const seen = await listen(host, "A");
+    await host.userEdit("B", "A1", [[1]]);
+    expect(seen).toEqual([]);
+  });
+
+  test("inserting rows fires a RowInserted event", async () => {
+    const host = createExcelHost();
+    const seen = await listen(host);
+    await host.userInsertRows("Sheet1", 4, 2);
+    expect(seen).toEqual([expect.objectContaining({ address: "5:6", changeType: "RowInserted" })]);
+  });
+
+  test("a removed handler hears nothing more", async () => {
+    const host = createExcelHost();
+    const seen: unknown[] = [];
+    const registration = await host.run(async (context) => {
+      const result = context.workbook.worksheets.getItem("Sheet1").onChanged.add(async (args) => {
+        seen.push(args);
+      });
+      await context.sync();
+      return result;
+    });
+    registration.remove();
+    await host.userEdit("Sheet1", "A1", [[1]]);
+    expect(seen).toEqual([]);
+  });
+
+  test("a handler's error surfaces when the host settles", async () => {
+    const host = createExcelHost();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").onChanged.add(async () => {
+        throw new Error("handler broke");
+      });
+      await context.sync();
+    });
+    await expect(host.userEdit("Sheet1", "A1", [[1]])).rejects.toThrow("handler broke");
+  });
+});
+
+describe("changes made by the add-in", () => {
+  test("an add-in write fires an event marked ThisLocalAddin", async () => {
+    const host = createExcelHost();
+    const seen = await listen(host);
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [[1, 2]];
+      await context.sync();
+    });
+    await host.settled();
+    expect(seen).toEqual([expect.objectContaining({ address: "A1:B1", triggerSource: "ThisLocalAddin" })]);
+  });
+
+  test("with events disabled the add-in's writes fire nothing", async () => {
+    const host = createExcelHost();
+    const seen = await listen(host);
+    await host.run(async (context) => {
+      context.runtime.enableEvents = false;
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+      await context.sync();
+    });
+    await host.settled();
+    expect(seen).toEqual([]);
+  });
+
+  test("events stay off for the add-in across runs until switched on, also for a person's edits", async () => {
+    const host = createExcelHost();
+    const seen = await listen(host);
+    await host.run(async (context) => {
+      context.runtime.enableEvents = false;
+      await context.sync();
+    });
+    await host.userEdit("Sheet1", "A1", [[1]]);
+    expect(seen).toEqual([]);
+  });
+
+  test("writes after events are switched back on in the same batch fire again", async () => {
+    const host = createExcelHost();
+    const seen = await listen(host);
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      context.runtime.enableEvents = false;
+      sheet.getRange("A1").values = [["quiet"]];
+      context.runtime.enableEvents = true;
+      sheet.getRange("A2").values = [["heard"]];
+      await context.sync();
+    });
+    await host.settled();
+    expect(seen.map((e) => e.address)).toEqual(["A2"]);
+  });
+
+  test("a handler is registered only when its batch syncs", async () => {
+    const host = createExcelHost();
+    const seen: unknown[] = [];
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").values = [["before"]];
+      sheet.onChanged.add(async (args) => {
+        seen.push(args);
+      });
+      await context.sync();
+    });
+    await host.settled();
+    expect(seen).toEqual([]);
+  });
+});
