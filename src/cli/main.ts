@@ -1,11 +1,13 @@
 import { InputError, type Io, processIo } from "./io";
 import { runPlanCommand } from "./plan";
+import { runTemplateCommand } from "./template";
 
 /** Each subcommand: its arguments after the name, the output streams, an exit code. */
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   plan: runPlanCommand,
+  template: runTemplateCommand,
 };
 
 const USAGE = `planbook — 计划填报 / Planbook
@@ -14,6 +16,8 @@ const USAGE = `planbook — 计划填报 / Planbook
   planbook plan [--json] [--revision <seed.txt>]     指标清单 / the plan's quotas
   planbook plan diff <older-seed> <newer-seed>       修订对比 / revision diff
   planbook plan check [--revision <seed.txt>]        计划一致性 / plan consistency findings
+  planbook template --scope <province|city:市|unit:单位> --period <2026-10|2026-Q3> --out <file.xlsx>
+  planbook template --all-cities --period <…> --out <dir>   每市一个文件 / one file per city
 
 退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 无法读取输入 input unreadable
 `;

@@ -37,21 +37,32 @@ function rangeSize(address: string): { rows: number; cols: number } {
  * Splits the grid into blocks of whole rows whose JSON size stays under the budget, so a sheet of
  * any size is written with one sync per block and never one per row.
  */
-export function chunkRows(cells: (CellSpec | null)[][], budgetBytes: number): [number, number][] {
-  const chunks: [number, number][] = [];
+export function chunkRows(cells: (CellSpec | null)[][], budgetBytes: number): { from: number; to: number; bytes: number }[] {
+  const chunks: { from: number; to: number; bytes: number }[] = [];
   let start = 0;
   let bytes = 0;
   cells.forEach((row, index) => {
     const rowBytes = utf8.encode(JSON.stringify(gridToFormulas([row]))).length;
     if (index > start && bytes + rowBytes > budgetBytes) {
-      chunks.push([start, index]);
+      chunks.push({ from: start, to: index, bytes });
       start = index;
       bytes = 0;
     }
     bytes += rowBytes;
   });
-  if (start < cells.length) chunks.push([start, cells.length]);
+  if (start < cells.length) chunks.push({ from: start, to: cells.length, bytes });
   return chunks;
+}
+
+/** About how many bytes `queueLayout` puts in the request: number formats go cell by cell. */
+export function layoutBytes(spec: SheetSpec): number {
+  const perOperation = 200;
+  const formats = spec.numberFormats.reduce((sum, { range, format }) => {
+    const size = rangeSize(range);
+    return sum + size.rows * size.cols * (utf8.encode(format).length + 3);
+  }, 0);
+  const operations = spec.styles.length * 4 + spec.merges.length + spec.unlocked.length + spec.validations.length * 4 + spec.conditionalFormats.length * 4;
+  return formats + operations * perOperation + spec.columnWidths.length * perOperation;
 }
 
 /** Writes the cell contents of rows [from, to) — values and formulas as one 2-D array. */

@@ -1,5 +1,5 @@
 import type { SheetSpec } from "../core/template/spec";
-import { PROTECTION_OPTIONS, REQUEST_BUDGET_BYTES, chunkRows, queueCells, queueClear, queueLayout } from "./render";
+import { PROTECTION_OPTIONS, REQUEST_BUDGET_BYTES, chunkRows, layoutBytes, queueCells, queueClear, queueLayout } from "./render";
 
 /** A sheet spec to write, and what the workbook holds under its name now. */
 export interface SheetWrite {
@@ -11,7 +11,8 @@ export interface SheetWrite {
 /**
  * Writes whole sheets in one batch: events and recalculation off, each sheet unprotected (only if it
  * is protected — `unprotect()` on an unprotected sheet fails), cleared, written, protected again.
- * One sync, plus one per extra chunk for a sheet past the request limit; if the batch fails, a
+ * One sync, plus one more each time the queued request would pass Excel on the web's size limit
+ * (a count of bytes, never of rows); if the batch fails, a
  * `finally` protects again whatever it left unprotected. The last sheet written is activated when
  * `activate` names it.
  */
@@ -23,6 +24,15 @@ export async function writeSheets(
   const worksheets = context.workbook.worksheets;
   const password = options.password ?? undefined;
   let written = false;
+  let queuedBytes = 0;
+  /** Syncs first when `bytes` more would take the request past the budget. */
+  const makeRoom = async (bytes: number): Promise<void> => {
+    if (queuedBytes > 0 && queuedBytes + bytes > REQUEST_BUDGET_BYTES) {
+      await context.sync();
+      queuedBytes = 0;
+    }
+    queuedBytes += bytes;
+  };
   try {
     context.runtime.enableEvents = false;
     context.workbook.application.suspendApiCalculationUntilNextSync();
@@ -32,12 +42,11 @@ export async function writeSheets(
       if (current) {
         queueClear(worksheet, Math.max(current.rows, spec.cells.length), Math.max(current.columns, spec.cells[0]?.length ?? 0));
       }
-      const chunks = chunkRows(spec.cells, REQUEST_BUDGET_BYTES);
-      for (const [index, [from, to]] of chunks.entries()) {
-        queueCells(worksheet, spec, from, to);
-        // Only a sheet past the request limit gets a sync per chunk; the last chunk syncs with the rest.
-        if (index < chunks.length - 1) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+      for (const chunk of chunkRows(spec.cells, REQUEST_BUDGET_BYTES)) {
+        await makeRoom(chunk.bytes);
+        queueCells(worksheet, spec, chunk.from, chunk.to);
       }
+      await makeRoom(layoutBytes(spec));
       queueLayout(worksheet, spec);
       worksheet.protection.protect(PROTECTION_OPTIONS, password);
     }

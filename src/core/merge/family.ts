@@ -15,26 +15,29 @@ export interface QuotaFamily {
   byCity: Record<string, Quota>;
 }
 
-/** What members of one family share: everything but the region. */
-function familyKey(quota: Quota): string {
-  return JSON.stringify([quota.item, quota.measureId, quota.subject, quota.year, quota.kind, quota.unit]);
+/** A member's id with its city taken out, when the id names the city (the parser's ids do). */
+function idWithoutCity(quota: Quota): string | null {
+  return quota.region !== null && quota.id.includes(quota.region) ? quota.id.replace(quota.region, "*") : null;
 }
 
 /**
- * Ids stay readable and stable across revisions when taken from the members' own ids: the id
- * without the city name when every member's id contains its city, else the members' common
- * prefix, else a fingerprint of what they share.
+ * Members of one family have the same id but for the city; ids that do not name their city fall
+ * back to what members share (everything but the region).
  */
+function familyKey(quota: Quota): string {
+  return idWithoutCity(quota) ?? JSON.stringify([quota.item, quota.measureId, quota.subject, quota.year, quota.kind, quota.unit]);
+}
+
+/** Readable and stable across revisions: the members' id without the city, else their common prefix. */
 function familyId(members: Quota[]): string {
-  const withoutCity = members.map((q) => (q.region !== null && q.id.includes(q.region) ? q.id.replace(q.region, "*") : null));
-  if (withoutCity.every((id) => id !== null && id === withoutCity[0])) return withoutCity[0] as string;
+  const withoutCity = idWithoutCity(members[0]);
+  if (withoutCity !== null) return withoutCity;
   let prefix = members[0].id;
   for (const quota of members) {
     while (!quota.id.startsWith(prefix)) prefix = prefix.slice(0, -1);
   }
   prefix = prefix.replace(/[-_.:@/\s]+$/, "");
-  if (prefix !== "" && members.length > 1) return `${prefix}*`;
-  return `F${fnv1a(familyKey(members[0]))}`;
+  return prefix !== "" && members.length > 1 ? `${prefix}*` : `F${fnv1a(familyKey(members[0]))}`;
 }
 
 /** The revision's Annex 2 families, in the order their first member appears. */
@@ -52,9 +55,14 @@ export function regionalFamilies(revision: PlanRevision): QuotaFamily[] {
   }));
 }
 
-/** What a person calls the family: measure · subject · year and kind. */
+/** What a person calls the family: the measure and the members' target phrase without city or number. */
 export function familyLabel(family: QuotaFamily): string {
   const q = family.representative;
+  const phrase = q.text
+    .replace(q.region ?? "", "")
+    .replace(new RegExp(`[\\d.,]+\\s*${q.unit ?? ""}$`), "")
+    .trim();
   const when = q.year === null ? "每年" : q.kind === "cumulative" ? `${q.year}年底累计` : `${q.year}年`;
-  return `${q.measure}${q.subject ? ` · ${q.subject}` : ""} · ${when}（附件2，各市分列）`;
+  const subject = q.subject && !q.measure.includes(q.subject) ? ` · ${q.subject}` : "";
+  return `${q.measure}${subject} · ${phrase || when}（附件2，各市分列）`;
 }

@@ -3,8 +3,11 @@ import { generateTemplate, type GenerateOptions } from "../../../src/excel/gener
 import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET } from "../../../src/core/template/meta";
-import { columnLetter } from "../../../src/core/a1";
+import { columnLetter, parseRange } from "../../../src/core/a1";
 import { fixtureRevision, QUOTA } from "../../unit/merge/fixture";
+import { buildTemplate } from "../../../src/core/template/build";
+import { chunkRows, layoutBytes, REQUEST_BUDGET_BYTES } from "../../../src/excel/render";
+import { currentRevision, previousRevision, scaledRevision } from "../../support/plan";
 
 const NOW = new Date("2026-10-31T08:00:00Z");
 const at = (key: keyof typeof COLUMN, row: number): string => `${columnLetter(COLUMN[key])}${row}`;
@@ -81,7 +84,11 @@ describe("generating the template in the open workbook", () => {
     const host = createExcelHost();
     await generate(host, { scope: { kind: "city", city: "杭州市" } });
     const row = rowOf(host, "杭州市 2026-10", "E27-杭州市");
-    const validation = host.sheet("杭州市 2026-10").dataValidations.find((v) => v.address.includes(at("cumulative", row)));
+    const column = COLUMN.cumulative;
+    const validation = host.sheet("杭州市 2026-10").dataValidations.find((v) => {
+      const { start, end } = parseRange(v.address);
+      return start.col <= column && column <= end.col && start.row < row && row <= end.row + 1;
+    });
     expect(validation?.rule).toEqual({ wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
   });
 
@@ -127,5 +134,52 @@ describe("generating the template in the open workbook", () => {
     host.stats.resetSyncs();
     await generate(host);
     expect([first, host.stats.syncs]).toEqual([2, 3]);
+  });
+});
+
+describe("generating from the published plan", () => {
+  const revision = currentRevision();
+
+  test("the province sheet has a row for every province-wide quota", async () => {
+    const host = createExcelHost();
+    const result = await host.run((context) => generateTemplate(context, options({ revision })));
+    expect(result.quotaRows).toBe(revision.quotas.filter((q) => q.region === null).length);
+  });
+
+  test("a unit's sheet has only the quotas it shares", async () => {
+    const host = createExcelHost();
+    const result = await host.run((context) => generateTemplate(context, options({ revision, scope: { kind: "unit", unit: "省总工会" } })));
+    expect(result.quotaRows).toBe(revision.quotas.filter((q) => q.units.includes("省总工会")).length);
+    expect(host.values(result.sheetName, "A1:A200").flat()).toContain("I18-省级职工竞赛-每年");
+  });
+
+  test("a city's sheet shows its own Annex 2 target, locked", async () => {
+    const host = createExcelHost();
+    const result = await host.run((context) => generateTemplate(context, options({ revision, scope: { kind: "city", city: "舟山市" } })));
+    const row = rowOf(host, result.sheetName, "I08-技能型企业-累计-2027-舟山市");
+    expect(host.values(result.sheetName, at("target", row))).toEqual([[75]]);
+    expect(host.cell(result.sheetName, at("target", row)).locked).toBe(true);
+  });
+
+  test("upgrading a sheet from the earlier revision keeps every typed value", async () => {
+    const host = createExcelHost();
+    await host.run((context) => generateTemplate(context, options({ revision: previousRevision() })));
+    const row = rowOf(host, "全省 2026-10", "I01-家政服务-每年");
+    await host.userEdit("全省 2026-10", at("cumulative", row), [[1.8]]);
+    await host.run((context) => generateTemplate(context, options({ revision })));
+    const upgraded = rowOf(host, "全省 2026-10", "I01-家政服务-每年");
+    expect(host.values("全省 2026-10", `${at("target", upgraded)}:${at("cumulative", upgraded)}`)).toEqual([[5, "", 1.8]]);
+  });
+
+  test("at 100 times the province's rows it syncs once per 4 MB, never per row", async () => {
+    const host = createExcelHost();
+    const big = scaledRevision(revision, 100);
+    const result = await host.run((context) => generateTemplate(context, options({ revision: big })));
+    expect(result.quotaRows).toBe(100 * revision.quotas.filter((q) => q.region === null).length);
+    // One read, then one write sync per request-sized block of the ~9 MB written.
+    const built = buildTemplate({ revision: big, scope: { kind: "province" }, period: parsePeriod("2026-10"), generatedAt: "" });
+    const bytes = chunkRows(built.sheet.cells, Infinity)[0].bytes + layoutBytes(built.sheet);
+    expect(host.stats.syncs).toBeLessThanOrEqual(2 + Math.ceil(bytes / REQUEST_BUDGET_BYTES));
+    expect(host.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
   });
 });

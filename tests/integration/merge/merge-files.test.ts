@@ -10,7 +10,7 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET } from "../../../src/core/template/meta";
 import { readMergeFiles } from "../../../src/excel/merge";
 import { type Typed, cityFile, foreignFile, typicalInputs } from "./files";
-import { currentRevision, previousRevision } from "./plan";
+import { currentRevision, previousRevision } from "../../support/plan";
 
 const revision = currentRevision();
 const period = "2026-10";

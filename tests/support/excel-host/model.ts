@@ -827,7 +827,9 @@ export class WorkbookModel {
         return items.some((item) => String(item) === String(value));
       }
       case "custom": {
-        const result = this.engine.calculateFormula(shiftFormula(String(spec.formula), dRow, dCol), sheet.engineId);
+        // Excel judges the value being entered: the cell's own references read that value.
+        const formula = withCellValue(shiftFormula(String(spec.formula), dRow, dCol), row, col, value);
+        const result = this.engine.calculateFormula(formula, sheet.engineId);
         return result === true || (typeof result === "number" && result !== 0);
       }
       default:
@@ -1128,6 +1130,24 @@ function flatValues(result: unknown): string[] {
   return values.map((v) => String(toExcelValue(v)));
 }
 
+const A1_REFERENCE = /(^|[^A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
+
+/** Rewrites the A1 references outside string literals and quoted sheet names. */
+function mapReferences(formula: string, map: (lead: string, colAbs: string, letters: string, rowAbs: string, digits: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(A1_REFERENCE, (_m, lead, colAbs, letters, rowAbs, digits) => map(lead, colAbs, letters, rowAbs, digits))))
+    .join("");
+}
+
+/** Puts a literal in place of the references to one cell (for judging a value before it is stored). */
+function withCellValue(formula: string, row: number, col: number, value: unknown): string {
+  const literal = typeof value === "number" ? String(value) : typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : `"${String(value).replace(/"/g, '""')}"`;
+  return mapReferences(formula, (lead, colAbs, letters, rowAbs, digits) =>
+    lead !== "!" && columnIndex(letters) === col && Number(digits) - 1 === row ? `${lead}${literal}` : `${lead}${colAbs}${letters}${rowAbs}${digits}`,
+  );
+}
+
 /**
  * Moves a formula written for one cell to a cell `dRow`/`dCol` away, as Excel does for validation
  * and conditional formats: relative references move, `$`-anchored parts stay. String literals and
@@ -1135,17 +1155,10 @@ function flatValues(result: unknown): string[] {
  */
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;
-  const parts = formula.split(/("(?:[^"]|"")*")/);
-  return parts
-    .map((part, index) =>
-      index % 2 === 1
-        ? part
-        : part.replace(/(^|[^A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (_m, lead: string, colAbs: string, letters: string, rowAbs: string, digits: string) => {
-            const col = colAbs ? letters.toUpperCase() : columnLetter(columnIndex(letters) + dCol);
-            const row = rowAbs ? Number(digits) : Number(digits) + dRow;
-            return `${lead}${colAbs}${col}${rowAbs}${row}`;
-          }),
-    )
-    .join("");
+  return mapReferences(formula, (lead, colAbs, letters, rowAbs, digits) => {
+    const column = colAbs ? letters.toUpperCase() : columnLetter(columnIndex(letters) + dCol);
+    const row = rowAbs ? Number(digits) : Number(digits) + dRow;
+    return `${lead}${colAbs}${column}${rowAbs}${row}`;
+  });
 }
 

@@ -1,0 +1,41 @@
+import { familyLabel, regionalFamilies } from "../../../src/core/merge/family";
+import { annexShares } from "../../../src/core/merge/split";
+import { currentRevision } from "../../support/plan";
+import { fixtureRevision } from "./fixture";
+
+const revision = currentRevision();
+
+describe("regionalFamilies", () => {
+  test("Annex 2's six figures are six families", () => {
+    expect(regionalFamilies(revision).length).toBe(6);
+  });
+
+  test("every family has a quota for each of the 11 cities", () => {
+    expect(regionalFamilies(revision).map((f) => Object.keys(f.byCity))).toEqual(Array(6).fill(revision.cities));
+  });
+
+  test("quotas alike in everything but their id stay in separate families", () => {
+    const [added, cumulative] = regionalFamilies(revision);
+    expect([added.byCity["杭州市"].target, cumulative.byCity["杭州市"].target]).toEqual([453, 700]);
+  });
+
+  test("a family's id is its members' id with the city taken out", () => {
+    const family = regionalFamilies(revision)[0];
+    expect(family.id).toBe(family.byCity["宁波市"].id.replace("宁波市", "*"));
+  });
+
+  test("ids that do not name their city fall back to the members' common prefix", () => {
+    const plain = fixtureRevision();
+    plain.quotas = plain.quotas.map((q, i) => (q.region ? { ...q, id: `R-${q.subject}-${q.year}-${i}` } : q));
+    expect(regionalFamilies(plain).map((f) => f.id)).toEqual(["R-技能型企业-2025*", "R-技能型企业-2027*", "R-技能型乡村(社区)-2027*"]);
+  });
+
+  test("a family is labelled by its target phrase without city or number", () => {
+    expect(familyLabel(regionalFamilies(revision)[1])).toContain("2025年底累计培育数量（附件2");
+  });
+
+  test("the Annex 2 shares are the plan's city figures", () => {
+    const family = regionalFamilies(revision)[2];
+    expect(Object.values(annexShares(revision, family.id)).reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(10000);
+  });
+});
