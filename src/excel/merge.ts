@@ -5,14 +5,11 @@ import { readSummaryState } from "../core/merge/state";
 import { type ChartSpec, type SummaryTotal, buildSummary } from "../core/merge/summary";
 import { type Period, formatPeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
-import type { SheetSnapshot } from "../core/snapshot";
 import { metaSheetSpec } from "../core/template/build";
 import { EMPTY_META, META_SHEET, type SplitRecord, metaRows, parseMetaRows } from "../core/template/meta";
-import type { SheetSpec } from "../core/template/spec";
 import { readWorkbookFile } from "../xlsx/read";
-import { reprotect } from "./generate";
-import { PROTECTION_OPTIONS, REQUEST_BUDGET_BYTES, chunkRows, queueCells, queueClear, queueLayout } from "./render";
 import { queueSheetRead } from "./workbook";
+import { currentOf, writeSheets } from "./write";
 
 /** A returned city workbook: its bytes, or a snapshot another reader already made. */
 export type MergeSourceFile =
@@ -60,42 +57,16 @@ export async function readMergeFiles(files: MergeSourceFile[]): Promise<MergeInp
   );
 }
 
-interface SheetWrite {
-  spec: SheetSpec;
-  existing: SheetSnapshot | null;
-  charts: ChartSpec[];
-  oldCharts: Excel.Chart[];
-}
-
-/** Unprotects, clears, writes, adds charts and protects again: queued only, the caller syncs. */
-async function queueWrites(context: Excel.RequestContext, writes: SheetWrite[], password: string | null): Promise<void> {
-  const worksheets = context.workbook.worksheets;
-  for (const write of writes) {
-    const worksheet = write.existing ? worksheets.getItem(write.spec.name) : worksheets.add(write.spec.name);
-    if (write.existing?.protected) worksheet.protection.unprotect(password ?? undefined);
-    for (const chart of write.oldCharts) chart.delete();
-    queueClear(
-      worksheet,
-      Math.max(write.existing?.values.length ?? 0, write.spec.cells.length),
-      Math.max(write.existing?.values[0]?.length ?? 0, write.spec.cells[0]?.length ?? 0),
-    );
-    const chunks = chunkRows(write.spec.cells, REQUEST_BUDGET_BYTES);
-    for (const [index, [from, to]] of chunks.entries()) {
-      queueCells(worksheet, write.spec, from, to);
-      // Only a sheet past Excel on the web's request limit gets a sync per chunk.
-      if (index < chunks.length - 1) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
-    }
-    queueLayout(worksheet, write.spec);
-    for (const spec of write.charts) {
-      const chart = worksheet.charts.add(spec.type, worksheet.getRange(spec.source), spec.seriesBy);
-      chart.name = spec.name;
-      chart.title.text = spec.title;
-      chart.legend.visible = false;
-      chart.setPosition(spec.topLeft);
-      chart.width = spec.width;
-      chart.height = spec.height;
-    }
-    worksheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
+/** Queues each chart of a spec on a worksheet. */
+function queueCharts(worksheet: Excel.Worksheet, charts: ChartSpec[]): void {
+  for (const spec of charts) {
+    const chart = worksheet.charts.add(spec.type, worksheet.getRange(spec.source), spec.seriesBy);
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.legend.visible = false;
+    chart.setPosition(spec.topLeft);
+    chart.width = spec.width;
+    chart.height = spec.height;
   }
 }
 
@@ -139,29 +110,24 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
     rejected: plan.rejected,
     password,
   });
-  const writes: SheetWrite[] = [
-    {
-      spec: built.summary,
-      existing: summarySnapshot,
-      charts: [built.chart, built.itemChart],
-      oldCharts: summarySnapshot ? oldCharts.items : [],
-    },
-    { spec: built.sources, existing: sourcesSnapshot, charts: [], oldCharts: [] },
-  ];
-
-  let written = false;
-  try {
-    context.runtime.enableEvents = false;
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    await queueWrites(context, writes, password);
-    worksheets.getItem(SUMMARY_SHEET).activate();
-    context.runtime.enableEvents = true;
-    await context.sync();
-    written = true;
-  } finally {
-    if (!written) await reprotect(context, writes.map((w) => w.spec.name), password);
-  }
-  return { plan, written, totals: built.totals, filled: built.filled };
+  const staleCharts = summarySnapshot ? oldCharts.items : [];
+  await writeSheets(
+    context,
+    [
+      {
+        spec: built.summary,
+        current: currentOf(summarySnapshot),
+        // Charts are not part of the cells: the old ones go and the new ones come while the sheet is open.
+        extras: (worksheet) => {
+          for (const chart of staleCharts) chart.delete();
+          queueCharts(worksheet, [built.chart, built.itemChart]);
+        },
+      },
+      { spec: built.sources, current: currentOf(sourcesSnapshot) },
+    ],
+    { password, activate: SUMMARY_SHEET },
+  );
+  return { plan, written: true, totals: built.totals, filled: built.filled };
 }
 
 /**
@@ -174,15 +140,5 @@ export async function saveSplit(context: Excel.RequestContext, records: SplitRec
   await context.sync();
   const metaSnapshot = metaRead.result();
   const meta = withSplitRecords(metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META, records);
-  const writes: SheetWrite[] = [{ spec: metaSheetSpec(metaRows(meta), password), existing: metaSnapshot, charts: [], oldCharts: [] }];
-  let written = false;
-  try {
-    context.runtime.enableEvents = false;
-    await queueWrites(context, writes, password);
-    context.runtime.enableEvents = true;
-    await context.sync();
-    written = true;
-  } finally {
-    if (!written) await reprotect(context, [META_SHEET], password);
-  }
+  await writeSheets(context, [{ spec: metaSheetSpec(metaRows(meta), password), current: currentOf(metaSnapshot) }], { password });
 }

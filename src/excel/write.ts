@@ -6,6 +6,8 @@ export interface SheetWrite {
   spec: SheetSpec;
   /** What the sheet holds now (from a snapshot), or null when the sheet does not exist yet. */
   current: { protected: boolean; rows: number; columns: number } | null;
+  /** Queues what the spec cannot say (charts) while the sheet is unprotected, after its layout. */
+  extras?: (worksheet: Excel.Worksheet) => void;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function writeSheets(
   try {
     context.runtime.enableEvents = false;
     context.workbook.application.suspendApiCalculationUntilNextSync();
-    for (const { spec, current } of writes) {
+    for (const { spec, current, extras } of writes) {
       const worksheet = current ? worksheets.getItem(spec.name) : worksheets.add(spec.name);
       if (current?.protected) worksheet.protection.unprotect(password);
       if (current) {
@@ -48,6 +50,7 @@ export async function writeSheets(
       }
       await makeRoom(layoutBytes(spec));
       queueLayout(worksheet, spec);
+      extras?.(worksheet);
       worksheet.protection.protect(PROTECTION_OPTIONS, password);
     }
     if (options.activate) worksheets.getItem(options.activate).activate();

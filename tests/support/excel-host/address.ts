@@ -139,3 +139,69 @@ export function quoteSheetName(name: string): string {
 export function qualifiedAddress(sheetName: string, rect: Rect): string {
   return `${quoteSheetName(sheetName)}!${formatRect(rect)}`;
 }
+
+/**
+ * Things placed on rectangles (data validations), found by the rows they cover so a sheet with
+ * thousands of them answers "which touch A5:P5?" without looking at all of them. Keeps
+ * insertion order.
+ */
+export class RectList<T extends { rect: Rect }> {
+  private static readonly BAND = 64;
+  private readonly order = new Map<T, number>();
+  private readonly bands = new Map<number, Set<T>>();
+  /** Rectangles taller than this many bands are checked on every query instead of being banded. */
+  private readonly tall = new Set<T>();
+  private next = 0;
+
+  constructor(items: Iterable<T> = []) {
+    for (const item of items) this.add(item);
+  }
+
+  get size(): number {
+    return this.order.size;
+  }
+
+  add(item: T): void {
+    this.order.set(item, this.next++);
+    const [first, last] = this.bandsOf(item.rect);
+    if (last - first > 256) {
+      this.tall.add(item);
+      return;
+    }
+    for (let band = first; band <= last; band++) {
+      let set = this.bands.get(band);
+      if (!set) this.bands.set(band, (set = new Set()));
+      set.add(item);
+    }
+  }
+
+  remove(item: T): void {
+    if (!this.order.delete(item)) return;
+    if (this.tall.delete(item)) return;
+    const [first, last] = this.bandsOf(item.rect);
+    for (let band = first; band <= last; band++) this.bands.get(band)?.delete(item);
+  }
+
+  /** Items whose rectangle meets `rect`, in insertion order. */
+  touching(rect: Rect): T[] {
+    const found = new Set<T>();
+    for (const item of this.tall) if (intersect(item.rect, rect)) found.add(item);
+    const [first, last] = this.bandsOf(rect);
+    if (last - first > 256) {
+      for (const item of this.order.keys()) if (intersect(item.rect, rect)) found.add(item);
+    } else {
+      for (let band = first; band <= last; band++) {
+        for (const item of this.bands.get(band) ?? []) if (intersect(item.rect, rect)) found.add(item);
+      }
+    }
+    return [...found].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+  }
+
+  all(): T[] {
+    return [...this.order.keys()];
+  }
+
+  private bandsOf(rect: Rect): [number, number] {
+    return [Math.floor(rect.row / RectList.BAND), Math.floor((rect.row + rect.rows - 1) / RectList.BAND)];
+  }
+}

@@ -319,7 +319,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
         options: sheet.protection.options,
       },
       usedRange: used ? qualifiedAddress(sheet.name, used) : null,
-      dataValidations: sheet.validations.map((v) => ({
+      dataValidations: sheet.validations.all().map((v) => ({
         address: formatRect(v.rect),
         rule: v.rule,
         prompt: v.prompt,

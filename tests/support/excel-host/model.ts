@@ -6,6 +6,8 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   type Rect,
+  RectList,
+  boundingRect,
   cellCount,
   contains,
   containsRect,
@@ -16,7 +18,7 @@ import {
   subtract,
 } from "./address";
 import { excelError } from "./errors";
-import { type CellFormat, FormatStore, type FormatPatch, shiftIndex, shiftMap, shiftSpan } from "./formats";
+import { DEFAULT_FORMAT, FormatStore, type FormatPatch, shiftIndex, shiftMap, shiftSpan } from "./formats";
 import { formatText } from "./text";
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -159,7 +161,7 @@ export class SheetModel {
   rowOutline = new Map<number, number>();
   columnOutline = new Map<number, number>();
   merges: Rect[] = [];
-  validations: ValidationModel[] = [];
+  validations = new RectList<ValidationModel>();
   conditionalFormats: ConditionalFormatModel[] = [];
   hyperlinks = new Map<string, Hyperlink>();
   freeze: { rows: number; columns: number } | null = null;
@@ -314,6 +316,7 @@ export class WorkbookModel {
   deleteSheet(sheet: SheetModel, location = "Worksheet.delete"): void {
     const visibleOthers = this.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
     if (visibleOthers.length === 0) throw excelError("InvalidOperation", location);
+    this.touched();
     this.engine.removeSheet(sheet.engineId);
     sheet.deleted = true;
     this.sheets = this.sheets.filter((s) => s !== sheet);
@@ -471,6 +474,8 @@ export class WorkbookModel {
       raw.push(line);
     }
     this.suspendEvaluation();
+    if (skips || raw.some((line) => line.some((content) => content === null))) this.touched(sheet);
+    else this.grew(sheet, rect);
     if (skips) {
       raw.forEach((line, r) =>
         line.forEach((content, c) => {
@@ -508,6 +513,7 @@ export class WorkbookModel {
     if (!area) return;
     const before = cellCount(rect) === 1 && this.enableEvents ? this.cellState(sheet, rect.row, rect.col) : null;
     this.suspendEvaluation();
+    this.touched(sheet);
     this.engine.setCellContents(
       this.address(sheet, area.row, area.col),
       Array.from({ length: area.rows }, () => Array<RawCellContent>(area.cols).fill(null)),
@@ -536,37 +542,63 @@ export class WorkbookModel {
     this.onChange(event);
   }
 
+  private isBlank(sheet: SheetModel, rect: Rect): boolean {
+    for (let row = rect.row; row < rect.row + rect.rows; row++) {
+      for (let col = rect.col; col < rect.col + rect.cols; col++) if (!this.engine.isCellEmpty(this.address(sheet, row, col))) return false;
+    }
+    return true;
+  }
+
+  /** Each sheet's contents bounding box, kept while writes only add to it; dropped when cells are emptied or moved. */
+  private contentsCache = new Map<SheetModel, Rect | null>();
+
+  private touched(sheet?: SheetModel): void {
+    if (sheet) this.contentsCache.delete(sheet);
+    else this.contentsCache.clear();
+  }
+
+  private grew(sheet: SheetModel, rect: Rect): void {
+    if (!this.contentsCache.has(sheet)) return;
+    const box = this.contentsCache.get(sheet) ?? null;
+    this.contentsCache.set(sheet, box ? boundingRect(box, rect) : rect);
+  }
+
+  /** The smallest rectangle holding every value and formula of a sheet; null when it has none. */
+  contentsRect(sheet: SheetModel): Rect | null {
+    this.evaluated();
+    const cached = this.contentsCache.get(sheet);
+    if (cached !== undefined) return cached;
+    // The engine's dimensions only bound the cells ever written; the exact box needs a look.
+    const { width, height } = this.engine.getSheetDimensions(sheet.engineId);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (let row = 0; row < height; row++) {
+      for (let col = 0; col < width; col++) {
+        if (this.engine.isCellEmpty(this.address(sheet, row, col))) continue;
+        top = Math.min(top, row);
+        left = Math.min(left, col);
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, col);
+      }
+    }
+    const rect = bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+    this.contentsCache.set(sheet, rect);
+    return rect;
+  }
+
   /**
    * The used range: the smallest rectangle holding every value or formula, and (unless
    * `valuesOnly`) every cell with a format of its own. Null for a blank sheet.
    */
   usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
-    this.evaluated();
-    let top = Infinity;
-    let left = Infinity;
-    let bottom = -1;
-    let right = -1;
-    const include = (row: number, col: number) => {
-      top = Math.min(top, row);
-      left = Math.min(left, col);
-      bottom = Math.max(bottom, row);
-      right = Math.max(right, col);
-    };
-    const serialized = this.engine.getSheetSerialized(sheet.engineId);
-    serialized.forEach((line, row) =>
-      line.forEach((content, col) => {
-        if (content !== null && content !== undefined && content !== "") include(row, col);
-      }),
-    );
-    if (!valuesOnly) {
-      for (const { row, col } of sheet.formats.formattedCells()) include(row, col);
-      for (const merge of sheet.merges) {
-        include(merge.row, merge.col);
-        include(merge.row + merge.rows - 1, merge.col + merge.cols - 1);
-      }
-    }
-    return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+    const contents = this.contentsRect(sheet);
+    if (valuesOnly) return contents;
+    const extra: Rect[] = [...sheet.merges, ...sheet.formats.formattedCells().map(({ row, col }) => ({ row, col, rows: 1, cols: 1 }))];
+    return extra.reduce<Rect | null>((box, rect) => (box ? boundingRect(box, rect) : rect), contents);
   }
+
 
   // ---- formats and layout -------------------------------------------------------------------
 
@@ -664,8 +696,9 @@ export class WorkbookModel {
   private clearQuietly(sheet: SheetModel, rect: Rect): void {
     const used = this.usedRect(sheet, true);
     const area = used && intersect(rect, used);
-    if (!area) return;
+    if (!area || this.isBlank(sheet, area)) return;
     this.suspendEvaluation();
+    this.touched(sheet);
     this.engine.setCellContents(
       this.address(sheet, area.row, area.col),
       Array.from({ length: area.rows }, () => Array<RawCellContent>(area.cols).fill(null)),
@@ -724,27 +757,8 @@ export class WorkbookModel {
     if (formats) this.assertAllowed(sheet, "formatCells", rect, location);
     if (contents) this.clearContents(sheet, rect, location, trigger);
     if (formats) {
-      sheet.formats.apply(rect, {
-        numberFormat: "General",
-        locked: true,
-        formulaHidden: false,
-        bold: false,
-        italic: false,
-        underline: "None",
-        strikethrough: false,
-        fontColor: "#000000",
-        fontSize: 11,
-        fontName: "Calibri",
-        fill: null,
-        wrapText: false,
-        horizontalAlignment: "General",
-        verticalAlignment: "Bottom",
-        indentLevel: 0,
-        borderTop: { style: "None", color: "#000000", weight: "Thin" },
-        borderBottom: { style: "None", color: "#000000", weight: "Thin" },
-        borderLeft: { style: "None", color: "#000000", weight: "Thin" },
-        borderRight: { style: "None", color: "#000000", weight: "Thin" },
-      } satisfies CellFormat);
+      // Clearing formats returns cells to the Normal style: locked again, General, no fill or borders.
+      sheet.formats.apply(rect, { ...DEFAULT_FORMAT });
       sheet.merges = sheet.merges.filter((m) => !intersect(m, rect));
       this.removeConditionalFormats(sheet, rect);
     }
@@ -754,12 +768,12 @@ export class WorkbookModel {
   // ---- data validation ----------------------------------------------------------------------
 
   validationAt(sheet: SheetModel, row: number, col: number): ValidationModel | undefined {
-    return sheet.validations.find((v) => contains(v.rect, row, col));
+    return sheet.validations.touching({ row, col, rows: 1, cols: 1 })[0];
   }
 
   /** The validations covering a range; `mixed` when its cells do not all share one. */
   validationsOf(sheet: SheetModel, rect: Rect): { single: ValidationModel | null; mixed: boolean } {
-    const touching = sheet.validations.filter((v) => intersect(v.rect, rect));
+    const touching = sheet.validations.touching(rect);
     if (touching.length === 0) return { single: null, mixed: false };
     if (touching.length === 1 && containsRect(touching[0].rect, rect)) return { single: touching[0], mixed: false };
     return { single: null, mixed: true };
@@ -769,14 +783,16 @@ export class WorkbookModel {
   updateValidation(sheet: SheetModel, rect: Rect, patch: Partial<Omit<ValidationModel, "rect">>, location: string): void {
     this.assertAllowed(sheet, "validation", rect, location);
     if (patch.rule !== undefined) checkValidationRule(patch.rule, location);
-    const exact = sheet.validations.find((v) => v.rect.row === rect.row && v.rect.col === rect.col && v.rect.rows === rect.rows && v.rect.cols === rect.cols);
+    const exact = sheet.validations
+      .touching(rect)
+      .find((v) => v.rect.row === rect.row && v.rect.col === rect.col && v.rect.rows === rect.rows && v.rect.cols === rect.cols);
     if (exact) {
       Object.assign(exact, patch);
       return;
     }
     const base = this.validationAt(sheet, rect.row, rect.col);
     this.removeValidation(sheet, rect);
-    sheet.validations.push({
+    sheet.validations.add({
       rect,
       rule: base ? base.rule : {},
       prompt: base ? { ...base.prompt } : { showPrompt: true, title: "", message: "" },
@@ -792,7 +808,10 @@ export class WorkbookModel {
   }
 
   private removeValidation(sheet: SheetModel, rect: Rect): void {
-    sheet.validations = sheet.validations.flatMap((v) => subtract(v.rect, rect).map((piece) => ({ ...v, rect: piece })));
+    for (const cut of sheet.validations.touching(rect)) {
+      sheet.validations.remove(cut);
+      for (const piece of subtract(cut.rect, rect)) sheet.validations.add({ ...cut, rect: piece });
+    }
   }
 
   /** Whether a value satisfies a cell's validation (`dataValidation.valid`, and a person typing). */
@@ -957,6 +976,7 @@ export class WorkbookModel {
     this.assertAllowed(sheet, write, affected, location);
     if (at < 0 || at + Math.abs(count) > limit) throw excelError("InvalidArgument", location);
     this.suspendEvaluation();
+    this.touched(sheet);
     if (span) this.shiftCellsInEngine(sheet, axis, at, count, span);
     else if (axis === "rows") {
       if (count > 0) this.engine.addRows(sheet.engineId, [at, count]);
@@ -969,10 +989,12 @@ export class WorkbookModel {
     else sheet.formats.shiftColumns(at, count, spanOnOtherAxis as { row: number; rows: number } | undefined);
     const move = (rect: Rect) => shiftRect(rect, axis, at, count, span);
     sheet.merges = sheet.merges.map(move).filter((r): r is Rect => r !== null);
-    sheet.validations = sheet.validations.flatMap((v) => {
-      const rect = move(v.rect);
-      return rect ? [{ ...v, rect }] : [];
-    });
+    sheet.validations = new RectList(
+      sheet.validations.all().flatMap((v) => {
+        const rect = move(v.rect);
+        return rect ? [{ ...v, rect }] : [];
+      }),
+    );
     for (const format of sheet.conditionalFormats) format.areas = format.areas.map(move).filter((r): r is Rect => r !== null);
     sheet.conditionalFormats = sheet.conditionalFormats.filter((format) => format.areas.length > 0);
     const links = new Map<string, Hyperlink>();

@@ -245,6 +245,18 @@ describe("sheet layout", () => {
     expect([host.cell("Sheet1", "C500").locked, host.cell("Sheet1", "D1").locked]).toEqual([false, true]);
   });
 
+  test("clearing formats relocks cells and resets their number format, keeping the values", async () => {
+    const host = createExcelHost();
+    await onSheet(host, (sheet) => {
+      const range = sheet.getRange("A1");
+      range.values = [[0.5]];
+      range.numberFormat = [["0%"]];
+      range.format.protection.locked = false;
+    });
+    await onSheet(host, (sheet) => sheet.getRange("A1").clear("Formats"));
+    expect(host.cell("Sheet1", "A1")).toMatchObject({ value: 0.5, numberFormat: "General", locked: true });
+  });
+
   test("borders set per edge are kept on the cells", async () => {
     const host = createExcelHost();
     await onSheet(host, (sheet) => {

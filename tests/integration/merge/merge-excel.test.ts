@@ -1,0 +1,354 @@
+/**
+ * mergeWorkbooks on the in-memory Excel host: eleven real .xlsx city workbooks (written by the
+ * .xlsx writer, filled with ExcelJS) merged into 汇总 and 来源, formulas evaluated by the host.
+ */
+import { columnLetter } from "../../../src/core/a1";
+import { SOURCES_SHEET, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge/layout";
+import { planSplit, splittableQuotas } from "../../../src/core/merge/split";
+import { parsePeriod } from "../../../src/core/period";
+import { COLUMN } from "../../../src/core/template/columns";
+import { META_SHEET, parseMetaRows } from "../../../src/core/template/meta";
+import { generateTemplate } from "../../../src/excel/generate";
+import { type MergeOptions, type MergeResult, mergeWorkbooks, saveSplit } from "../../../src/excel/merge";
+import { type ExcelHost, createExcelHost } from "../../support/excel-host";
+import { currentRevision, previousRevision } from "../../support/plan";
+import { type CityFile, type Typed, cityFile, foreignFile, typicalInputs } from "./files";
+
+const revision = currentRevision();
+const period = "2026-10";
+const cities = revision.cities;
+const col = summaryColumns(cities.length);
+const now = new Date("2026-11-05T09:00:00.000Z");
+const typedByCity = Object.fromEntries(cities.map((city) => [city, typicalInputs(revision, city)])) as Record<string, Typed>;
+const fileName = (city: string): string => `${city}-2026-10.xlsx`;
+
+let cityFiles: CityFile[];
+
+beforeAll(async () => {
+  cityFiles = await Promise.all(cities.map((city) => cityFile(fileName(city), revision, city, typedByCity[city])));
+});
+
+async function merge(host: ExcelHost, files: CityFile[], options: Partial<MergeOptions> = {}): Promise<MergeResult> {
+  return host.run((context) => mergeWorkbooks(context, { revision, period, files, now, ...options }));
+}
+
+/** 1-based row of a summary row id on the host's 汇总 sheet. */
+function rowOf(host: ExcelHost, id: string): number {
+  return host.values(SUMMARY_SHEET, "A1:A400").findIndex(([value]) => value === id) + 1;
+}
+const cellValue = (host: ExcelHost, column: number, row: number): unknown => host.values(SUMMARY_SHEET, `${columnLetter(column)}${row}`)[0][0];
+/** The summary row a city's quota lands in: its own id, or its Annex 2 family's. */
+const rowIdOf = (quotaId: string): string => {
+  const quota = revision.quotas.find((q) => q.id === quotaId);
+  return quota?.region ? quotaId.replace(quota.region, "*") : quotaId;
+};
+const round = (value: unknown): unknown => (typeof value === "number" ? Math.round(value * 1e6) / 1e6 : value);
+
+/** Sum of every city's typed cumulative figure, by summary row, for count quotas. */
+function typedSums(): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const city of cities) {
+    for (const [id, typed] of Object.entries(typedByCity[city])) {
+      const kind = revision.quotas.find((q) => q.id === id)?.kind;
+      if (kind === "annual" || kind === "cumulative") sums.set(rowIdOf(id), (sums.get(rowIdOf(id)) ?? 0) + (typed.cumulative as number));
+    }
+  }
+  return sums;
+}
+
+describe("merging eleven city workbooks into the open workbook", () => {
+  let host: ExcelHost;
+  let result: MergeResult;
+
+  beforeAll(async () => {
+    host = createExcelHost();
+    host.stats.resetSyncs();
+    result = await merge(host, cityFiles);
+  });
+
+  test("it takes two syncs: one read, one write", () => {
+    expect(host.stats.syncs).toBe(2);
+  });
+
+  test("every city is filled", () => {
+    expect(result.filled).toEqual(cities);
+  });
+
+  test("each row's evaluated 全省合计 is the sum of the cities' typed figures", () => {
+    const sums = typedSums();
+    const evaluated = new Map([...sums.keys()].map((id) => [id, round(cellValue(host, col.total, rowOf(host, id)))]));
+    expect(evaluated).toEqual(new Map([...sums].map(([id, sum]) => [id, round(sum)])));
+  });
+
+  test("each row's evaluated 完成率 is the total over the province target", () => {
+    const sums = typedSums();
+    const expected = new Map(
+      [...sums.keys()].map((id) => {
+        const target = cellValue(host, col.target, rowOf(host, id));
+        return [id, typeof target === "number" && target !== 0 ? round((sums.get(id) as number) / target) : ""];
+      }),
+    );
+    const evaluated = new Map([...sums.keys()].map((id) => [id, round(cellValue(host, col.completion, rowOf(host, id)))]));
+    expect(evaluated).toEqual(expected);
+  });
+
+  test("a city's evaluated completion divides its figure by its own Annex 2 target", () => {
+    const quota = revision.quotas.find((q) => q.region === "舟山市" && q.year === 2027) as (typeof revision.quotas)[number];
+    const row = rowOf(host, rowIdOf(quota.id));
+    const i = cities.indexOf("舟山市");
+    expect(round(cellValue(host, col.cityCompletion + i, row))).toBe(round((typedByCity["舟山市"][quota.id].cumulative as number) / (quota.target as number)));
+  });
+
+  test("the summary holds values, not formulas, in the city blocks", () => {
+    const block = host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.firstData}:${columnLetter(col.actual + cities.length - 1)}${rowOf(host, rowIdOf(revision.quotas[revision.quotas.length - 1].id))}`);
+    expect(block.flat().filter((v) => typeof v === "string" && v.startsWith("="))).toEqual([]);
+  });
+
+  test("the summary keeps its period and revision as text", () => {
+    expect(host.values(SUMMARY_SHEET, "B2:D2")[0]).toEqual([period, expect.anything(), revision.revision]);
+  });
+
+  test("the 来源 sheet lists every file as accepted", () => {
+    const rows = host.values(SOURCES_SHEET, `A3:H${2 + cities.length}`);
+    expect(rows.map((row) => [row[0], row[1], row[7]])).toEqual(cities.map((city) => [fileName(city), `city:${city}`, "是"]));
+  });
+
+  test("both sheets are protected", () => {
+    expect([host.sheet(SUMMARY_SHEET).protection.protected, host.sheet(SOURCES_SHEET).protection.protected]).toEqual([true, true]);
+  });
+
+  test("a clustered column chart of completion by city sits next to the summary", () => {
+    const chart = host.sheet(SUMMARY_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
+    expect([chart?.chartType, chart?.seriesBy, chart?.title.text, chart?.series.length]).toEqual(["ColumnClustered", "Columns", expect.stringContaining("各市"), 1]);
+  });
+
+  test("the city chart reads the per-city completion table", () => {
+    const chart = host.sheet(SUMMARY_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
+    const range = (chart?.source ?? "").replace(/^.*!/, "").replace(/\$/g, "");
+    const [first] = range.split(":");
+    const rows = host.values(SUMMARY_SHEET, range).slice(1);
+    expect([first.startsWith("B"), rows.map((row) => row[0])]).toEqual([true, cities]);
+  });
+
+  test("the per-city completion table holds evaluated averages", () => {
+    const chart = host.sheet(SUMMARY_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
+    const range = (chart?.source ?? "").replace(/^.*!/, "").replace(/\$/g, "");
+    const averages = host.values(SUMMARY_SHEET, range).slice(1).map((row) => row[1]);
+    expect(averages.every((v) => typeof v === "number" && v > 0)).toBe(true);
+  });
+
+  test("the city chart starts at the city block's first column, at its size", () => {
+    const sheet = host.sheet(SUMMARY_SHEET);
+    const chart = sheet.charts.find((c) => c.name === "PlanbookCityCompletion");
+    const left = ["A", "B", "C", "D"].reduce((sum, letter) => sum + sheet.columnWidths[letter], 0);
+    expect([chart?.left, chart?.width, chart?.height]).toEqual([left, 480, 288]);
+  });
+
+  test("the item chart sits beside the city chart without covering it", () => {
+    const [city, item] = host.sheet(SUMMARY_SHEET).charts;
+    expect([item.top, item.left >= city.left + city.width]).toEqual([city.top, true]);
+  });
+
+  test("a second chart shows completion by key work item", () => {
+    expect(host.sheet(SUMMARY_SHEET).charts.map((c) => c.name)).toEqual(["PlanbookCityCompletion", "PlanbookItemCompletion"]);
+  });
+});
+
+describe("integrity, by file name", () => {
+  let result: MergeResult;
+  let host: ExcelHost;
+  const city = cities[0];
+  const regional = revision.quotas.find((q) => q.region === city && typeof q.target === "number") as (typeof revision.quotas)[number];
+  const reasonsOf = (name: string): string[] => result.plan.rejected.filter((r) => r.file.name === name).flatMap((r) => r.reasons.map((f) => f.rule));
+
+  beforeAll(async () => {
+    host = createExcelHost();
+    const files = [
+      ...cityFiles.slice(2, 10),
+      await cityFile("old-draft.xlsx", previousRevision(), cities[1], {}),
+      await cityFile("september.xlsx", revision, cities[1], {}, { period: "2026-09" }),
+      await cityFile("hz-a.xlsx", revision, city, {}),
+      await cityFile("hz-b.xlsx", revision, city, {}),
+      await foreignFile("own-format.xlsx"),
+      await cityFile("tampered.xlsx", revision, cities[10], {}, {
+        edit: (_, sheet, rowOf) => {
+          sheet.getCell(rowOf(revision.quotas.find((q) => q.region === cities[10])?.id as string), COLUMN.target + 1).value = 1;
+        },
+      }),
+      await cityFile("unknown-id.xlsx", revision, cities[10], {}, {
+        edit: (workbook, sheet, rowOf) => {
+          sheet.getCell(rowOf(regional.id.replace(city, cities[10])), COLUMN.id + 1).value = "X-999";
+          workbook.getWorksheet(META_SHEET)?.eachRow((row) => {
+            if (row.getCell(3).value === regional.id.replace(city, cities[10])) row.getCell(3).value = "X-999";
+          });
+        },
+      }),
+      { name: "empty.xlsx", data: new Uint8Array() },
+    ];
+    result = await merge(host, files);
+  });
+
+  test("a workbook of another revision is rejected", () => {
+    expect(reasonsOf("old-draft.xlsx")).toEqual(["merge-other-revision"]);
+  });
+
+  test("a workbook of another period is rejected", () => {
+    expect(reasonsOf("september.xlsx")).toEqual(["merge-other-period"]);
+  });
+
+  test("two workbooks of one city are both rejected", () => {
+    expect([reasonsOf("hz-a.xlsx"), reasonsOf("hz-b.xlsx")]).toEqual([["merge-duplicate-city"], ["merge-duplicate-city"]]);
+  });
+
+  test("a workbook Planbook did not make is rejected", () => {
+    expect(reasonsOf("own-format.xlsx")).toEqual(["merge-not-planbook"]);
+  });
+
+  test("a changed target is rejected", () => {
+    expect(reasonsOf("tampered.xlsx")).toEqual(["merge-target-changed"]);
+  });
+
+  test("an unknown quota id is rejected", () => {
+    expect(reasonsOf("unknown-id.xlsx")).toEqual(["merge-unknown-quota"]);
+  });
+
+  test("an empty file is rejected as unreadable", () => {
+    expect(reasonsOf("empty.xlsx")).toEqual(["merge-unreadable"]);
+  });
+
+  test("the missing cities are listed in one finding", () => {
+    const missing = result.plan.findings.filter((f) => f.rule === "merge-city-missing").map((f) => f.value);
+    expect(missing).toEqual([[cities[0], cities[1], cities[10]].join("、")]);
+  });
+
+  test("the 来源 sheet lists each rejected file with 否 and its reason", () => {
+    const rows = host.values(SOURCES_SHEET, "A3:I40").filter((row) => row[7] === "否");
+    expect(rows.map((row) => row[0])).toEqual(["old-draft.xlsx", "september.xlsx", "hz-a.xlsx", "hz-b.xlsx", "own-format.xlsx", "tampered.xlsx", "unknown-id.xlsx", "empty.xlsx"]);
+  });
+
+  test("a rejected file's figures are not in the summary", () => {
+    expect(host.values(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.file}`)[0][0]).toBe("");
+  });
+});
+
+describe("merging again with a newer file of one city", () => {
+  let host: ExcelHost;
+  const city = cities[3];
+  const quota = revision.quotas.find((q) => q.region === null && q.kind === "cumulative") as (typeof revision.quotas)[number];
+  const i = cities.indexOf(city);
+  let before: unknown[][];
+
+  beforeAll(async () => {
+    host = createExcelHost();
+    await merge(host, cityFiles);
+    before = host.values(SUMMARY_SHEET, `A1:${columnLetter(col.width - 1)}${rowOf(host, rowIdOf(revision.quotas[revision.quotas.length - 1].id))}`);
+    const newer = await cityFile(`${city}-v2.xlsx`, revision, city, { ...typedByCity[city], [quota.id]: { cumulative: 99999 } });
+    host.stats.resetSyncs();
+    await merge(host, [newer]);
+  });
+
+  test("the city's figure is replaced", () => {
+    expect(cellValue(host, col.actual + i, rowOf(host, quota.id))).toBe(99999);
+  });
+
+  test("the other cities' columns are untouched", () => {
+    const after = host.values(SUMMARY_SHEET, `A1:${columnLetter(col.width - 1)}${before.length}`);
+    const otherCities = (grid: unknown[][]) =>
+      grid.slice(SUMMARY_ROWS.file - 1).map((row) => cities.flatMap((c, j) => (c === city ? [] : [row[col.actual + j], row[col.cityPeriod + j], row[col.note + j]])));
+    expect(otherCities(after)).toEqual(otherCities(before));
+  });
+
+  test("the total follows the new figure", () => {
+    const row = rowOf(host, quota.id);
+    const expected = (typedSums().get(quota.id) as number) - (typedByCity[city][quota.id].cumulative as number) + 99999;
+    expect(round(cellValue(host, col.total, row))).toBe(round(expected));
+  });
+
+  test("the file row names the newer file", () => {
+    expect(cellValue(host, col.actual + i, SUMMARY_ROWS.file)).toBe(`${city}-v2.xlsx`);
+  });
+
+  test("the 来源 sheet keeps the other files and lists the newer one", () => {
+    const files = host.values(SOURCES_SHEET, "A3:A20").map((row) => row[0]).filter((v) => v !== "");
+    expect(files).toEqual([...cities.filter((c) => c !== city).map(fileName), `${city}-v2.xlsx`]);
+  });
+
+  test("the charts are replaced, not added again", () => {
+    expect(host.sheet(SUMMARY_SHEET).charts.length).toBe(2);
+  });
+
+  test("merging again also takes two syncs", () => {
+    expect(host.stats.syncs).toBe(2);
+  });
+});
+
+describe("the aggregator decides", () => {
+  test("only the files the aggregator chooses are merged", async () => {
+    const host = createExcelHost();
+    const result = await merge(host, cityFiles.slice(0, 3), { decide: (plan) => plan.accepted.slice(0, 1).map((a) => a.name) });
+    expect(result.filled).toEqual([cities[0]]);
+  });
+
+  test("choosing nothing leaves the workbook as it was", async () => {
+    const host = createExcelHost();
+    await merge(host, cityFiles.slice(0, 2), { decide: () => [] });
+    expect(host.sheetNames()).toEqual(["Sheet1"]);
+  });
+});
+
+describe("values a city typed stay values", () => {
+  const quota = revision.quotas.find((q) => q.region === null && q.kind === "annual") as (typeof revision.quotas)[number];
+  let host: ExcelHost;
+
+  beforeAll(async () => {
+    host = createExcelHost();
+    const file = await cityFile("hz.xlsx", revision, cities[0], {}, {
+      edit: (_, sheet, rowOf) => {
+        sheet.getCell(rowOf(quota.id), COLUMN.cumulative + 1).value = { formula: "2+3", result: 5 };
+        sheet.getCell(rowOf(quota.id), COLUMN.note + 1).value = "=SUM(1,2)";
+      },
+    });
+    await merge(host, [file]);
+  });
+
+  test("a formula typed in a city's cell arrives as its value", () => {
+    const cell = host.cell(SUMMARY_SHEET, `${columnLetter(col.actual)}${rowOf(host, quota.id)}`);
+    expect([cell.value, cell.formula]).toEqual([5, null]);
+  });
+
+  test("text that looks like a formula arrives as text", () => {
+    const cell = host.cell(SUMMARY_SHEET, `${columnLetter(col.note)}${rowOf(host, quota.id)}`);
+    expect([cell.value, cell.formula]).toEqual(["=SUM(1,2)", null]);
+  });
+});
+
+describe("splitting a provincial target", () => {
+  const quota = splittableQuotas(revision).find((q) => q.unit === "家") as (typeof revision.quotas)[number];
+  const family = "I08-技能型企业-累计-2027-*";
+
+  test("saved split records are in the workbook's metadata", async () => {
+    const host = createExcelHost();
+    const { records } = planSplit(revision, quota.id, { kind: "annex", familyId: family });
+    await host.run((context) => saveSplit(context, records));
+    const meta = parseMetaRows(host.values(META_SHEET, "A1:L200") as never);
+    expect(meta.splits).toEqual(records);
+  });
+
+  test("a city template generated after the split shows the city's share as its target", async () => {
+    const host = createExcelHost();
+    const { records } = planSplit(revision, quota.id, { kind: "annex", familyId: family });
+    await host.run((context) => saveSplit(context, records));
+    const generated = await host.run((context) => generateTemplate(context, { revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod(period), now }));
+    const ids = host.values(generated.sheetName, "A1:A300").map((row) => row[0]);
+    const row = ids.indexOf(quota.id) + 1;
+    expect(host.values(generated.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(records.find((r) => r.city === "杭州市")?.target);
+  });
+
+  test("saving a split takes two syncs", async () => {
+    const host = createExcelHost();
+    const { records } = planSplit(revision, quota.id, { kind: "annex", familyId: family });
+    host.stats.resetSyncs();
+    await host.run((context) => saveSplit(context, records));
+    expect(host.stats.syncs).toBe(2);
+  });
+});
