@@ -129,11 +129,10 @@ export function queueLayout(worksheet: Excel.Worksheet, spec: SheetSpec): void {
     format.custom.format.fill.color = conditional.fill;
     format.custom.format.font.color = conditional.fontColor;
   }
-  if (spec.freeze.rows > 0 || spec.freeze.columns > 0) {
-    worksheet.freezePanes.freezeAt(
-      worksheet.getRange(rangeAddress(0, 0, Math.max(1, spec.freeze.rows), Math.max(1, spec.freeze.columns))),
-    );
-  }
+  const { rows: frozenRows, columns: frozenColumns } = spec.freeze;
+  if (frozenRows > 0 && frozenColumns > 0) worksheet.freezePanes.freezeAt(worksheet.getRange(rangeAddress(0, 0, frozenRows, frozenColumns)));
+  else if (frozenRows > 0) worksheet.freezePanes.freezeRows(frozenRows);
+  else if (frozenColumns > 0) worksheet.freezePanes.freezeColumns(frozenColumns);
   worksheet.pageLayout.orientation = spec.print.orientation;
   worksheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
   worksheet.pageLayout.setPrintTitleRows(`$${spec.print.titleRows.replace(":", ":$")}`);
