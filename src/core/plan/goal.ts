@@ -1,4 +1,4 @@
-import type { Comparator, QuotaKind } from "./types";
+import type { Quota } from "./types";
 
 /**
  * Reads the quotas inside one 工作目标 text. General rules, no per-row cases:
@@ -12,18 +12,10 @@ import type { Comparator, QuotaKind } from "./types";
  *   is cumulative by that year;
  * - `以上`, `不少于`, `达到` and plain counts bind as `>=`, `左右` as `≈`.
  */
-export interface ExtractedQuota {
-  kind: QuotaKind;
-  comparator: Comparator;
-  target: number | null;
-  pending: boolean;
-  unit: string | null;
-  year: number | null;
-  subject: string | null;
+export type ExtractedQuota = Pick<Quota, "kind" | "comparator" | "target" | "pending" | "unit" | "year" | "subject" | "text"> & {
   /** Normalised subject for the stable id. */
   key: string;
-  text: string;
-}
+};
 
 const UNITS = "万人次|人次|家|个|名|场|项|所|%|人";
 /** A number (or `**`) with its unit, and what binds it: 不少于 before, 以上 / 左右 after. */
