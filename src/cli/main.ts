@@ -1,4 +1,6 @@
 import { InputError, type Io, processIo } from "./io";
+import { runCheckCommand } from "./check";
+import { runMergeCommand } from "./merge";
 import { runPlanCommand } from "./plan";
 import { runTemplateCommand } from "./template";
 
@@ -8,6 +10,8 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   plan: runPlanCommand,
   template: runTemplateCommand,
+  check: runCheckCommand,
+  merge: runMergeCommand,
 };
 
 const USAGE = `planbook — 计划填报 / Planbook
@@ -18,6 +22,8 @@ const USAGE = `planbook — 计划填报 / Planbook
   planbook plan check [--revision <seed.txt>]        计划一致性 / plan consistency findings
   planbook template --scope <province|city:市|unit:单位> --period <2026-10|2026-Q3> --out <file.xlsx>
   planbook template --all-cities --period <…> --out <dir>   每市一个文件 / one file per city
+  planbook check <file.xlsx>... [--json] [--end-of-period]  校验 / check files
+  planbook merge --out <summary.xlsx> <file.xlsx>... [--json]  汇总 / merge city files
 
 退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 无法读取输入 input unreadable
 `;

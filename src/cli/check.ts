@@ -1,0 +1,54 @@
+import { readFileSync } from "fs";
+import path from "path";
+import { checkWorkbook } from "../core/checks/check";
+import { countBySeverity, type Finding } from "../core/findings";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import { readWorkbookFile, WorkbookFileError } from "../xlsx/read";
+import { builtinRevisions, InputError, type Io, parseArgs } from "./io";
+
+/** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
+export async function readSnapshotFile(file: string): Promise<WorkbookSnapshot> {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
+  }
+  try {
+    return await readWorkbookFile(data, { fileName: path.basename(file) });
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** Shows progress on stderr when a person is watching (a terminal), never in pipes or CI logs. */
+export function progress(done: number, total: number, label: string): void {
+  if (!process.stderr.isTTY || total < 2) return;
+  process.stderr.write(`\r${done}/${total} ${label}`.padEnd(60) + (done === total ? "\n" : ""));
+}
+
+/** `planbook check <file.xlsx>... [--json]`: every finding of every file; exit 1 when there are errors. */
+export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
+  const { options, positional: files } = parseArgs(argv, ["json", "end-of-period"]);
+  if (files.length === 0) {
+    io.err("用法 / usage: planbook check <file.xlsx>... [--json] [--end-of-period]\n");
+    return 2;
+  }
+  const revisions = builtinRevisions();
+  const findings: Finding[] = [];
+  for (const [index, file] of files.entries()) {
+    const snapshot = await readSnapshotFile(file);
+    findings.push(...checkWorkbook(snapshot, { revisions, endOfPeriod: options["end-of-period"] === true }).map((f) => ({ ...f, file })));
+    progress(index + 1, files.length, path.basename(file));
+  }
+  const counts = countBySeverity(findings);
+  if (options.json === true) {
+    const rows = findings.map((f) => ({ file: f.file, sheet: f.sheet, cell: f.cell, quotaId: f.quotaId, rule: f.rule, severity: f.severity, message: f.message, value: f.value, ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }) }));
+    io.out(`${JSON.stringify({ findings: rows, errors: counts.error, warnings: counts.warning }, null, 2)}\n`);
+  } else {
+    for (const f of findings) io.out(`${f.file} ${f.sheet}!${f.cell ?? ""} [${f.severity}] ${f.rule} ${f.quotaId ?? ""}: ${f.message}\n`);
+    io.out(`${files.length} 个文件 files: ${counts.error} 个错误 errors, ${counts.warning} 个警告 warnings\n`);
+  }
+  return counts.error > 0 ? 1 : 0;
+}

@@ -1,0 +1,66 @@
+import { readFileSync, writeFileSync } from "fs";
+import path from "path";
+import { canMerge } from "../core/merge/merge";
+import { buildSummary } from "../core/merge/summary";
+import { readMeta } from "../core/report";
+import { readMergeFiles } from "../excel/merge";
+import { writeWorkbook } from "../xlsx/render";
+import { InputError, type Io, loadSeed, parseArgs } from "./io";
+import { progress } from "./check";
+
+/** The period most of the files were made for: the one the summary is for. */
+function commonPeriod(periods: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of periods) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
+ * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>]`: the province
+ * summary (汇总) and the source list (来源) as a file, with every integrity finding.
+ * Exit 1 when a file was rejected, 2 when an input cannot be read at all.
+ */
+export async function runMergeCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
+  const { options, positional: files } = parseArgs(argv, ["json"]);
+  if (typeof options.out !== "string" || files.length === 0) {
+    io.err("用法 / usage: planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <YYYY-MM|YYYY-Qn>]\n");
+    return 2;
+  }
+  const { revision } = loadSeed(typeof options.revision === "string" ? options.revision : undefined);
+  const sources = files.map((file, index) => {
+    progress(index + 1, files.length, path.basename(file));
+    try {
+      return { name: path.basename(file), data: readFileSync(file) };
+    } catch (error) {
+      throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
+    }
+  });
+  const inputs = await readMergeFiles(sources);
+  const period =
+    typeof options.period === "string"
+      ? options.period
+      : commonPeriod(inputs.flatMap((f) => (f.snapshot ? readMeta(f.snapshot).sheets.map((s) => s.period) : [])));
+  if (!period) throw new InputError("没有可识别的 Planbook 文件，无法确定报告期 / no Planbook file to take the period from");
+  const plan = canMerge(inputs, { revision, period });
+  const built = buildSummary(plan.accepted, { revision, period, mergedAt: now.toISOString(), rejected: plan.rejected });
+  writeFileSync(options.out, await writeWorkbook([built.summary, built.sources]));
+  if (options.json === true) {
+    io.out(
+      `${JSON.stringify(
+        {
+          period,
+          totals: built.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
+          accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city })),
+          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => f.message) })),
+          findings: plan.findings.map((f) => ({ file: f.file, rule: f.rule, severity: f.severity, message: f.message })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${f.message}\n`);
+    io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
+  }
+  return plan.rejected.length > 0 ? 1 : 0;
+}

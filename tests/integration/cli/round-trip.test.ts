@@ -1,0 +1,86 @@
+/**
+ * The CLI round trip an aggregator does: templates for all cities → cities fill them (here with
+ * ExcelJS loading and saving the file, as another program would) → check finds what was planted →
+ * merge reconciles the totals.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import { mkdtempSync, readdirSync } from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { COLUMN } from "../../../src/core/template/columns";
+
+const ROOT = path.join(__dirname, "..", "..", "..");
+const BIN = path.join(ROOT, "bin", "planbook.js");
+const planbook = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+
+const QUOTA = "I08-技能型企业-累计-2027";
+
+/** Types a value into a quota's cell of a city file, the way another program would. */
+async function fill(file: string, quotaId: string, key: keyof typeof COLUMN, value: ExcelJS.CellValue): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0];
+  let done = false;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value === quotaId) {
+      row.getCell(COLUMN[key] + 1).value = value;
+      done = true;
+    }
+  });
+  if (!done) throw new Error(`no row ${quotaId} in ${file}`);
+  await workbook.xlsx.writeFile(file);
+}
+
+describe("planbook template → fill → check → merge", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-cli-"));
+  let files: string[] = [];
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [BIN, "template", "--all-cities", "--period", "2026-10", "--out", "cities"], { cwd: dir });
+    files = readdirSync(path.join(dir, "cities")).map((f) => path.join(dir, "cities", f));
+    for (const [index, file] of files.entries()) {
+      const city = path.basename(file).split(" ")[0];
+      await fill(file, `${QUOTA}-${city}`, "cumulative", 100 + index);
+    }
+  });
+
+  test("one template per city", () => {
+    expect(files).toHaveLength(11);
+  });
+
+  test("clean files pass the check", () => {
+    const result = planbook(["check", "--json", ...files], dir);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ errors: 0 });
+  });
+
+  test("a planted thousands separator is found with its file, cell and suggestion", async () => {
+    const bad = files[0];
+    const city = path.basename(bad).split(" ")[0];
+    await fill(bad, `I08-技能型企业-新增-2025-${city}`, "cumulative", "1,000");
+    const result = planbook(["check", "--json", bad], dir);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: { file: string; rule: string; quotaId: string; cell: string; value: unknown }[] };
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ file: bad, rule: "not-a-number", quotaId: `I08-技能型企业-新增-2025-${city}`, value: "1,000", suggestion: 1000 }),
+    );
+    await fill(bad, `I08-技能型企业-新增-2025-${city}`, "cumulative", 1000);
+  });
+
+  test("merge adds up every city's figure", () => {
+    const result = planbook(["merge", "--json", "--out", "summary.xlsx", ...files], dir);
+    expect(result.status).toBe(0);
+    const merged = JSON.parse(result.stdout) as { totals: { quotaId: string; actual: number | null }[]; accepted: unknown[] };
+    expect(merged.accepted).toHaveLength(11);
+    const expected = files.reduce((sum, _f, index) => sum + 100 + index, 0);
+    const family = merged.totals.find((t) => t.quotaId.includes("技能型企业") && t.quotaId.includes("2027") && t.actual !== null);
+    expect(family?.actual).toBe(expected);
+  });
+
+  test("a file that is not a workbook is rejected by name", () => {
+    const result = planbook(["merge", "--json", "--out", "summary2.xlsx", ...files, path.join(ROOT, "package.json")], dir);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).rejected).toEqual([expect.objectContaining({ file: "package.json" })]);
+  });
+});
