@@ -1,4 +1,4 @@
-import type { SheetSnapshot } from "../core/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/template/spec";
 
 /** Reading sheets of the open workbook into the core's snapshot type. Queues loads; the caller syncs. */
@@ -42,4 +42,17 @@ function fromA1(grid: CellValue[][], rowIndex: number, columnIndex: number): Cel
     ...Array.from({ length: rowIndex }, blankRow),
     ...grid.map((row) => [...Array<CellValue>(columnIndex).fill(""), ...row]),
   ];
+}
+
+/**
+ * Snapshots every sheet of the open workbook in two syncs: one to list the sheets, one to read
+ * their used ranges (values and formulas together).
+ */
+export async function readWorkbookSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const reads = worksheets.items.map((worksheet) => queueSheetRead(worksheet));
+  await context.sync();
+  return { sheets: reads.flatMap((read) => read.result() ?? []) };
 }

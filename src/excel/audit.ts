@@ -1,0 +1,39 @@
+import { AUDIT_SHEET, auditSheetSpec } from "../core/checks/audit";
+import { checkWorkbook, type CheckContext } from "../core/checks/check";
+import { countBySeverity, type Finding, type Severity } from "../core/findings";
+import { readMeta } from "../core/report";
+import { readWorkbookSnapshot } from "./workbook";
+import { currentOf, writeSheets } from "./write";
+
+export interface AuditResult {
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  /** Planbook sheets checked. */
+  sheets: number;
+}
+
+/**
+ * The 校验 button: checks every Planbook sheet of the open workbook and writes or refreshes the
+ * protected 审核结果 sheet. Data sheets are only read, never written. Three syncs: list the sheets,
+ * read them, write the audit sheet.
+ */
+export async function runAudit(
+  context: Excel.RequestContext,
+  options: CheckContext & { now?: Date; password?: string | null },
+): Promise<AuditResult> {
+  const snapshot = await readWorkbookSnapshot(context);
+  const checked = { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== AUDIT_SHEET) };
+  const findings = checkWorkbook(checked, options);
+  const meta = readMeta(checked);
+  const revisions = [...new Set(meta.sheets.map((s) => s.revision))];
+  const labels = revisions.map((id) => options.revisions.find((r) => r.revision === id)?.label ?? id);
+  const spec = auditSheetSpec({
+    findings,
+    revision: labels.join("、") || "—",
+    ranAt: (options.now ?? new Date()).toISOString(),
+    password: options.password ?? null,
+  });
+  const existing = snapshot.sheets.find((s) => s.name === AUDIT_SHEET) ?? null;
+  await writeSheets(context, [{ spec, current: currentOf(existing) }], { password: options.password ?? null, activate: AUDIT_SHEET });
+  return { findings, counts: countBySeverity(findings), sheets: meta.sheets.length };
+}
