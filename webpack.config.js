@@ -27,7 +27,7 @@ module.exports = async (_env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js"], fallback: { fs: false, path: false, os: false, crypto: false, stream: false } },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "bundler" } } } },
         // The plan's seed texts are bundled as strings: the task pane parses them like the CLI does.
         { test: /\.txt$/, type: "asset/source" },
       ],

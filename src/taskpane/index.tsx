@@ -1,7 +1,10 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Body1, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { missingRequirements, type WorkbookRunner } from "../excel/run";
 import { App } from "./App";
+import { builtInRevisions } from "./plans";
+import { languageOf } from "./strings";
 
 /** Office's theme is dark when its body background is dark. */
 function isDarkTheme(): boolean {
@@ -12,12 +15,25 @@ function isDarkTheme(): boolean {
   return luminance < 128;
 }
 
+/** `Excel.run` when the page runs inside Excel; outside Excel every operation says so. */
+const excelRunner: WorkbookRunner = (batch) =>
+  typeof Excel !== "undefined"
+    ? Excel.run(batch)
+    : Promise.reject(new Error("此页面需在 Excel 中打开 / This page must be opened inside Excel"));
+
 function render(): void {
   const root = document.getElementById("root");
   if (!root) return;
+  const requirements = typeof Office !== "undefined" && Office.context?.requirements ? Office.context.requirements : null;
+  const missing = requirements ? missingRequirements((name, version) => requirements.isSetSupported(name, version)) : [];
   createRoot(root).render(
     <FluentProvider theme={isDarkTheme() ? webDarkTheme : webLightTheme}>
-      <App />
+      {missing.map((message) => (
+        <Body1 key={message} role="alert">
+          {message}
+        </Body1>
+      ))}
+      <App runner={excelRunner} revisions={builtInRevisions()} language={languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : null)} />
     </FluentProvider>,
   );
 }

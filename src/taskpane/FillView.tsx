@@ -1,0 +1,206 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { generateTemplate, type GenerateResult } from "../excel/generate";
+import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
+import type { Period } from "../core/period";
+import type { PlanRevision } from "../core/plan/types";
+import { unitsOf, type Scope } from "../core/scope";
+import { defaultPeriod } from "./period";
+import type { Strings } from "./strings";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, "& > *": { flexGrow: 1, minWidth: 0 } },
+});
+
+type ScopeKind = Scope["kind"];
+
+type Outcome =
+  | { state: "idle" }
+  | { state: "running"; retry: { attempt: number; of: number } | null }
+  | { state: "done"; result: GenerateResult }
+  | { state: "failed"; message: string };
+
+export interface FillViewProps {
+  strings: Strings;
+  revision: PlanRevision;
+  runner: WorkbookRunner;
+  now: Date;
+  /** Per-attempt time limit; Excel on the web can hang while a heavy file loads. */
+  timeoutMs?: number;
+  /** Told after the workbook was changed (the playground redraws its grid). */
+  onWorkbookChanged?: () => void;
+}
+
+/** 填报: choose scope and period, then generate the reporting sheet in the open workbook. */
+export function FillView({ strings, revision, runner, now, timeoutMs, onWorkbookChanged }: FillViewProps): React.JSX.Element {
+  const text = strings.fill;
+  const styles = useStyles();
+  const units = React.useMemo(() => unitsOf(revision), [revision]);
+  const initial = React.useMemo(() => defaultPeriod(now, revision.startYear, revision.endYear), [now, revision]);
+  const years = React.useMemo(
+    () => Array.from({ length: revision.endYear - revision.startYear + 1 }, (_, i) => revision.startYear + i),
+    [revision],
+  );
+
+  const [scopeKind, setScopeKind] = React.useState<ScopeKind>("province");
+  const [unit, setUnit] = React.useState(units[0] ?? "");
+  const [city, setCity] = React.useState(revision.cities[0] ?? "");
+  const [cycle, setCycle] = React.useState<"month" | "quarter">("month");
+  const [year, setYear] = React.useState(initial.year);
+  const [month, setMonth] = React.useState(initial.month ?? 1);
+  const [quarter, setQuarter] = React.useState(Math.floor(((initial.month ?? 1) - 1) / 3) + 1);
+  const [outcome, setOutcome] = React.useState<Outcome>({ state: "idle" });
+
+  // A newly chosen plan may name other units and cities.
+  React.useEffect(() => {
+    setUnit((current) => (units.includes(current) ? current : (units[0] ?? "")));
+    setCity((current) => (revision.cities.includes(current) ? current : (revision.cities[0] ?? "")));
+  }, [units, revision]);
+
+  const scope: Scope | null =
+    scopeKind === "province"
+      ? { kind: "province" }
+      : scopeKind === "unit"
+        ? unit
+          ? { kind: "unit", unit }
+          : null
+        : city
+          ? { kind: "city", city }
+          : null;
+  const period: Period = cycle === "month" ? { year, month, quarter: null } : { year, month: null, quarter };
+  const running = outcome.state === "running";
+
+  async function generate(): Promise<void> {
+    if (!scope) return;
+    setOutcome({ state: "running", retry: null });
+    try {
+      const result = await runWithRetry(runner, (context) => generateTemplate(context, { revision, scope, period, now: new Date() }), {
+        timeoutMs,
+        onRetry: (attempt, of) => setOutcome({ state: "running", retry: { attempt, of } }),
+      });
+      setOutcome({ state: "done", result });
+    } catch (error) {
+      setOutcome({ state: "failed", message: describeError(error) });
+    } finally {
+      onWorkbookChanged?.();
+    }
+  }
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void generate();
+      }}
+    >
+      <Field label={text.scopeKind}>
+        <RadioGroup layout="horizontal" value={scopeKind} onChange={(_, data) => setScopeKind(data.value as ScopeKind)}>
+          <Radio value="province" label={text.scopeKinds.province} />
+          <Radio value="unit" label={text.scopeKinds.unit} disabled={units.length === 0} />
+          <Radio value="city" label={text.scopeKinds.city} disabled={revision.cities.length === 0} />
+        </RadioGroup>
+      </Field>
+      {scopeKind === "unit" && (
+        <Field label={text.unit}>
+          <Select value={unit} onChange={(_, data) => setUnit(data.value)}>
+            {units.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {scopeKind === "city" && (
+        <Field label={text.city}>
+          <Select value={city} onChange={(_, data) => setCity(data.value)}>
+            {revision.cities.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Field label={text.periodKind}>
+        <RadioGroup layout="horizontal" value={cycle} onChange={(_, data) => setCycle(data.value as "month" | "quarter")}>
+          <Radio value="month" label={text.periodKinds.month} />
+          <Radio value="quarter" label={text.periodKinds.quarter} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Field label={text.year}>
+          <Select value={String(year)} onChange={(_, data) => setYear(Number(data.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {cycle === "month" ? (
+          <Field label={text.month}>
+            <Select value={String(month)} onChange={(_, data) => setMonth(Number(data.value))}>
+              {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+                <option key={m} value={m}>
+                  {text.monthOption(m)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : (
+          <Field label={text.quarter}>
+            <Select value={String(quarter)} onChange={(_, data) => setQuarter(Number(data.value))}>
+              {[1, 2, 3, 4].map((q) => (
+                <option key={q} value={q}>
+                  {text.quarterOption(q)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
+      <Button appearance="primary" type="submit" disabled={running || !scope}>
+        {text.generate}
+      </Button>
+      <div aria-live="polite">
+        {outcome.state === "running" && (
+          <Spinner size="small" label={outcome.retry ? text.retrying(outcome.retry.attempt, outcome.retry.of) : text.generating} />
+        )}
+        {outcome.state === "done" && (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              <MessageBarTitle>{text.successTitle}</MessageBarTitle>
+              {text.success(outcome.result.sheetName, outcome.result.quotaRows)}
+              {outcome.result.keptRows > 0 && ` ${text.kept(outcome.result.keptRows)}`}
+              {outcome.result.archived.length > 0 && ` ${text.archived(outcome.result.archived.length)}`}
+              {outcome.result.nameTakenBy && ` ${text.nameTaken(outcome.result.nameTakenBy)}`} {text.nextStep}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome.state === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{text.errorTitle}</MessageBarTitle>
+              {outcome.message} {text.errorNext}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </form>
+  );
+}

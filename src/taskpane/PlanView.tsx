@@ -1,0 +1,195 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { diffRevisions } from "../core/plan/diff";
+import { parsePlan } from "../core/plan/parse";
+import { PlanParseError, type PlanRevision, type Quota } from "../core/plan/types";
+import type { Strings } from "./strings";
+
+const useStyles = makeStyles({
+  view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  scroll: { maxHeight: "240px", overflowY: "auto" },
+  revision: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+type Parsed = { state: "none" } | { state: "ok"; revision: PlanRevision } | { state: "failed"; line: number | null; message: string };
+
+export interface PlanViewProps {
+  strings: Strings;
+  revisions: PlanRevision[];
+  /** The revision templates are made from. */
+  active: PlanRevision;
+  /** Makes a revision (built-in or imported) the one templates are made from. */
+  onUse: (revision: PlanRevision) => void;
+}
+
+/** How a quota reads in a list: subject or measure, then the target as the text states it. */
+function quotaLine(quota: Quota, strings: Strings): string {
+  const what = quota.subject ?? quota.measure;
+  const target = quota.kind === "milestone" ? strings.plan.milestone : quota.pending ? strings.plan.pending : `${quota.comparator === "≈" ? "≈" : ""}${quota.target}${quota.unit ?? ""}`;
+  const where = quota.region ? `${quota.region} · ` : "";
+  const when = quota.year ? ` (${quota.year})` : "";
+  return `${where}${what}: ${target}${when}`;
+}
+
+function QuotaList({ quotas, strings, label }: { quotas: Quota[]; strings: Strings; label: string }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label={label}>
+      <ul className={styles.list}>
+        {quotas.map((quota) => (
+          <li key={quota.id}>{quotaLine(quota, strings)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Every key work item of a parsed plan with the quotas found under it, for checking before use. */
+function ItemList({ revision, strings, label }: { revision: PlanRevision; strings: Strings; label: string }): React.JSX.Element {
+  const styles = useStyles();
+  const numbers = new Set(revision.items.map((item) => item.number));
+  const orphans = revision.quotas.filter((quota) => !numbers.has(quota.item));
+  return (
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label={label}>
+      <ol className={styles.list}>
+        {revision.items.map((item) => (
+          <li key={item.number} value={item.number}>
+            {item.title}
+            <ul>
+              {revision.quotas
+                .filter((quota) => quota.item === item.number)
+                .map((quota) => (
+                  <li key={quota.id}>{quotaLine(quota, strings)}</li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {orphans.length > 0 && (
+        <ul className={styles.list}>
+          {orphans.map((quota) => (
+            <li key={quota.id}>{quotaLine(quota, strings)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** 计划: the revisions, what changed between them, and importing another plan's text. */
+export function PlanView({ strings, revisions, active, onUse }: PlanViewProps): React.JSX.Element {
+  const text = strings.plan;
+  const styles = useStyles();
+  const [pasted, setPasted] = React.useState("");
+  const [parsed, setParsed] = React.useState<Parsed>({ state: "none" });
+  const diff = revisions.length >= 2 ? diffRevisions(revisions[1], revisions[0]) : null;
+
+  function parse(): void {
+    try {
+      setParsed({ state: "ok", revision: parsePlan(pasted) });
+    } catch (error) {
+      setParsed(
+        error instanceof PlanParseError
+          ? { state: "failed", line: error.line, message: error.message }
+          : { state: "failed", line: null, message: error instanceof Error ? error.message : String(error) },
+      );
+    }
+  }
+
+  return (
+    <div className={styles.view}>
+      <section className={styles.section} aria-labelledby="plan-builtin">
+        <Subtitle2 as="h2" id="plan-builtin">
+          {text.builtIn}
+        </Subtitle2>
+        <ul className={styles.list}>
+          {revisions.map((revision) => (
+            <li key={revision.revision} className={styles.revision}>
+              <span>
+                {revision.label} ({revision.revision}): {text.quotaCount(revision.quotas.length, revision.quotas.filter((q) => q.region !== null).length)}
+              </span>
+              <Button size="small" disabled={revision === active} onClick={() => onUse(revision)}>
+                {revision === active ? text.inUse : text.use}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className={styles.section} aria-labelledby="plan-diff">
+        <Subtitle2 as="h2" id="plan-diff">
+          {diff ? text.diffTitle(revisions[1].label, revisions[0].label) : text.noDiff}
+        </Subtitle2>
+        {diff && (
+          <>
+            <span>
+              {text.added(diff.added.length)} · {text.removed(diff.removed.length)} · {text.changed(diff.changed.length)}
+            </span>
+            {diff.added.length > 0 && <QuotaList quotas={diff.added} strings={strings} label={text.added(diff.added.length)} />}
+            {diff.removed.length > 0 && <QuotaList quotas={diff.removed} strings={strings} label={text.removed(diff.removed.length)} />}
+            {diff.changed.length > 0 && (
+              <div className={styles.scroll} tabIndex={0} role="region" aria-label={text.changed(diff.changed.length)}>
+                <ul className={styles.list}>
+                  {diff.changed.map((change) => (
+                    <li key={change.id}>
+                      {change.id}: {change.fields.map((f) => `${f.field} ${f.before} → ${f.after}`).join("; ")}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="plan-import">
+        <Subtitle2 as="h2" id="plan-import">
+          {text.importTitle}
+        </Subtitle2>
+        <Field label={text.pasteLabel} hint={text.pasteHint}>
+          <Textarea value={pasted} resize="vertical" rows={6} onChange={(_, data) => setPasted(data.value)} />
+        </Field>
+        <Button onClick={parse} disabled={pasted.trim() === ""}>
+          {text.parse}
+        </Button>
+        <div aria-live="polite">
+          {parsed.state === "failed" && (
+            <MessageBar intent="error">
+              <MessageBarBody>
+                {parsed.line !== null && <MessageBarTitle>{text.parseErrorTitle(parsed.line)}</MessageBarTitle>}
+                {parsed.message}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {parsed.state === "ok" && (
+            <div className={styles.section}>
+              <MessageBar intent="info">
+                <MessageBarBody>
+                  <MessageBarTitle>{text.parsedTitle(parsed.revision.items.length, parsed.revision.quotas.length)}</MessageBarTitle>
+                  {parsed.revision.title}
+                </MessageBarBody>
+              </MessageBar>
+              <ItemList revision={parsed.revision} strings={strings} label={text.parsedTitle(parsed.revision.items.length, parsed.revision.quotas.length)} />
+              <Button appearance="primary" disabled={parsed.revision === active} onClick={() => onUse(parsed.revision)}>
+                {parsed.revision === active ? text.inUse : text.use}
+              </Button>
+            </div>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

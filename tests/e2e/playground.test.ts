@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import { createServer, type Server } from "http";
+import type { AddressInfo } from "net";
+import path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { columnLetter } from "../../src/core/a1";
+import { COLUMN } from "../../src/core/template/columns";
+
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "text/xml" };
+
+/** dist/ as a tiny static site; a file outside it or missing is 404. */
+function serve(directory: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const file = path.join(directory, decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(directory) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+const pane = () => page.getByRole("complementary", { name: "任务窗格 / task pane" });
+const CITY = "杭州市";
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, "playground.html"))) throw new Error("dist/playground.html is missing: run `npm run build` first (npm test does)");
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Chromium (CI installs it) to run the end-to-end tests`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/playground.html`);
+  await page.getByRole("heading", { name: "Planbook 演练场 / playground (no Excel)" }).waitFor({ timeout: 20_000 });
+  if (errors.length > 0) throw new Error(`the playground failed to start: ${errors.join("; ")}`);
+  // Every test below works on the 杭州市 template generated here, as a person would in one session.
+  await pane().getByRole("radio", { name: "市" }).check();
+  await pane().getByLabel("选择市").selectOption(CITY);
+  await pane().getByRole("button", { name: "生成模板" }).click();
+  await pane().getByText("模板已生成").waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, "playground-fill.png"), fullPage: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe("the playground", () => {
+  test("generating a city template names the new sheet and shows it in the grid", async () => {
+    const message = await pane().getByText("模板已生成").locator("..").textContent();
+    const shown = await page.getByLabel("工作表 / Sheet").inputValue();
+    expect([message?.includes(`工作表「${shown}」`), shown.startsWith(`${CITY} `)]).toEqual([true, true]);
+  });
+
+  test("a figure typed into an input cell gives the computed 完成率", async () => {
+    const sheet = await page.getByLabel("工作表 / Sheet").inputValue();
+    const table = page.getByRole("table", { name: sheet });
+    // The first quota row with a numeric target: reaching the target exactly is 100%.
+    const targets = await table.locator(`td[data-address^="${columnLetter(COLUMN.target)}"]`).allTextContents();
+    const index = targets.findIndex((text) => /^\d+(\.\d+)?$/.test(text.trim()) && Number(text) > 0);
+    const row = index + 1;
+    const target = Number(targets[index]);
+    const input = table.getByLabel(`${sheet}!${columnLetter(COLUMN.cumulative)}${row}`);
+    await input.fill(String(target));
+    await input.press("Enter");
+    const completion = table.locator(`td[data-address="${columnLetter(COLUMN.completion)}${row}"]`);
+    await page.waitForFunction((cell) => /%/.test(document.querySelector(`td[data-address="${cell}"]`)?.textContent ?? ""), `${columnLetter(COLUMN.completion)}${row}`, { timeout: 10_000 });
+    await expect(completion.textContent()).resolves.toMatch(/^100(\.0+)?%$/);
+  });
+
+  test("the 计划, 汇总 and 审核 views open", async () => {
+    const shots = [
+      ["计划", "playground-plan.png"],
+      ["汇总", "playground-merge.png"],
+      ["审核", "playground-audit.png"],
+    ] as const;
+    for (const [tab, file] of shots) {
+      await pane().getByRole("tab", { name: tab }).click();
+      await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
+    }
+    expect(await pane().getByRole("tabpanel").getAttribute("aria-label")).toBe("审核");
+  });
+
+  test("switching the language to English relabels the task pane", async () => {
+    await pane().getByRole("button", { name: /Switch to English/ }).click();
+    await pane().getByRole("tab", { name: "Report" }).click();
+    await page.screenshot({ path: path.join(ARTIFACTS, "playground-english.png"), fullPage: true });
+    expect(await pane().getByRole("button", { name: "Generate template" }).isVisible()).toBe(true);
+  });
+});

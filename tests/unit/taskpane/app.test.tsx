@@ -1,0 +1,133 @@
+/** @jest-environment jsdom */
+import "./jsdom-globals";
+import * as React from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App, type AppProps } from "../../../src/taskpane/App";
+import type { WorkbookRunner } from "../../../src/excel/run";
+import { parsePlan } from "../../../src/core/plan/parse";
+import { createExcelHost } from "../../support/excel-host";
+import { currentRevision, previousRevision } from "../../support/plan";
+
+const REVISIONS = [currentRevision(), previousRevision()];
+const OCTOBER_2026 = new Date(2026, 9, 15, 10, 0, 0);
+
+function renderApp(props: Partial<AppProps> = {}) {
+  const runner: WorkbookRunner = props.runner ?? createExcelHost().run.bind(createExcelHost());
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App runner={runner} revisions={REVISIONS} now={OCTOBER_2026} {...props} />
+    </FluentProvider>,
+  );
+}
+
+const selected = (label: string): string => (screen.getByLabelText(label) as HTMLSelectElement).value;
+
+/** A small but complete Annex 1: a header and two measures of one key work item. */
+const SMALL_ANNEX = [
+  "附件1",
+  "重点工作任务清单",
+  "主要任务 | 重点工作 | 工作举措 | 责任单位 | 工作目标 | ||",
+  "一、实施“技能照亮前程”培训行动 | (一)推行“订单式”培训促进精准就业 | 开展职业技能提升培训 | 开展先进制造业领域职业技能提升培训 | 省人力社保厅 | 每年培训40万人次 | |",
+  "开展数字经济领域职业技能提升培训 | 省经信厅 | 每年培训10万人次 | ||||",
+].join("\n");
+
+function pasteAndParse(text: string): void {
+  fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+  fireEvent.change(screen.getByLabelText("粘贴计划附件文本"), { target: { value: text } });
+  fireEvent.click(screen.getByRole("button", { name: "解析" }));
+}
+
+describe("the 填报 view", () => {
+  test("the period defaults to the current month", () => {
+    renderApp();
+    expect([selected("年份"), selected("月份")]).toEqual(["2026", "10"]);
+  });
+
+  test("a date after the plan's last year defaults to the plan's last month", () => {
+    renderApp({ now: new Date(2029, 2, 1) });
+    expect([selected("年份"), selected("月份")]).toEqual(["2027", "12"]);
+  });
+
+  test("choosing 市 offers the plan's cities", () => {
+    renderApp();
+    fireEvent.click(screen.getByRole("radio", { name: "市" }));
+    const options = within(screen.getByLabelText("选择市")).getAllByRole("option").map((o) => o.textContent);
+    expect(options).toEqual(REVISIONS[0].cities);
+  });
+
+  test("generating shows what was made, naming the sheet", async () => {
+    const host = createExcelHost();
+    renderApp({ runner: (batch) => host.run(batch) });
+    fireEvent.click(screen.getByRole("radio", { name: "市" }));
+    fireEvent.change(screen.getByLabelText("选择市"), { target: { value: "杭州市" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    expect((await screen.findByText("模板已生成", {}, { timeout: 20_000 })).closest("[role=group], div")?.textContent).toContain("工作表「杭州市 2026-10」");
+  });
+
+  test("generating really writes the sheet through the given runner", async () => {
+    const host = createExcelHost();
+    renderApp({ runner: (batch) => host.run(batch) });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    expect(host.sheetNames()).toContain("全省 2026-10");
+  });
+
+  test("an Excel error shows the bilingual message and what to do next", async () => {
+    const denied = Object.assign(new Error("denied"), { code: "AccessDenied" });
+    renderApp({ runner: () => Promise.reject(denied) });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    const message = (await screen.findByText("生成失败")).parentElement?.textContent ?? "";
+    expect([message.includes("工作表受保护"), message.includes("The sheet is protected"), message.includes("重试")]).toEqual([true, true, true]);
+  });
+});
+
+describe("the language", () => {
+  test("switching to English changes the labels", () => {
+    renderApp();
+    fireEvent.click(screen.getByRole("button", { name: /Switch to English/ }));
+    expect([screen.getByRole("button", { name: "Generate template" }), screen.getByLabelText("Year")]).toHaveLength(2);
+  });
+
+  test("an English Office starts in English", () => {
+    renderApp({ language: "en" });
+    expect(screen.getByRole("tab", { name: "Plan" })).toBeTruthy();
+  });
+});
+
+describe("the 计划 view", () => {
+  test("lists the built-in revisions with their quota counts", () => {
+    renderApp();
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    expect(screen.getByText(new RegExp(`${REVISIONS[0].quotas.length} 项指标`))).toBeTruthy();
+  });
+
+  test("pasted plan text is parsed and every quota found is listed", () => {
+    renderApp();
+    pasteAndParse(SMALL_ANNEX);
+    const list = screen.getByRole("region", { name: "找到 1 项重点工作、2 项指标" });
+    const quotas = within(list).getAllByRole("listitem").map((item) => item.textContent);
+    expect(quotas.slice(1)).toEqual(["开展先进制造业领域职业技能提升培训: 40万人次", "开展数字经济领域职业技能提升培训: 10万人次"]);
+  });
+
+  test("pasted text that cannot be read names its line", () => {
+    renderApp();
+    pasteAndParse("附件1\n\n主要任务 | 其他");
+    expect(screen.getByText("第 3 行无法解析")).toBeTruthy();
+  });
+
+  test("a parsed plan can be chosen for the templates", () => {
+    renderApp();
+    pasteAndParse(SMALL_ANNEX);
+    fireEvent.click(screen.getAllByRole("button", { name: "使用此计划" }).at(-1) as HTMLElement);
+    expect(screen.getByText(/当前计划：/).textContent).toContain(parsePlan(SMALL_ANNEX).revision);
+  });
+});
+
+describe("views not built yet", () => {
+  test("汇总 says it is not available instead of showing numbers", () => {
+    renderApp();
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    expect(screen.getByRole("tabpanel").textContent).toContain("暂不可用");
+  });
+});
