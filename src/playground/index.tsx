@@ -2,6 +2,7 @@
 // host from tests/support (not shipped in the add-in), so it works on a machine without Excel.
 import "./browser-globals";
 import * as React from "react";
+import type { WorkbookRunner } from "../excel/run";
 import { createRoot } from "react-dom/client";
 import { Caption1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "../../tests/support/excel-host";
@@ -28,6 +29,7 @@ function Playground(): React.JSX.Element {
   const revisions = React.useMemo(() => builtInRevisions(), []);
   const [version, setVersion] = React.useState(0);
   const changed = React.useCallback(() => setVersion((v) => v + 1), []);
+  const runner = React.useMemo<WorkbookRunner>(() => (batch) => host.run(batch), [host]);
   return (
     <div className={styles.page}>
       <header>
@@ -36,7 +38,7 @@ function Playground(): React.JSX.Element {
       </header>
       <div className={styles.columns}>
         <aside className={styles.pane} aria-label="任务窗格 / task pane">
-          <App runner={(batch) => host.run(batch)} revisions={revisions} onWorkbookChanged={changed} />
+          <App runner={runner} revisions={revisions} onWorkbookChanged={changed} liveChecking />
         </aside>
         <div className={styles.workbook}>
           <WorkbookGrid host={host} version={version} onEdited={changed} />

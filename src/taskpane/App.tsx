@@ -2,7 +2,12 @@ import * as React from "react";
 import { Body1, Button, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookRunner } from "../excel/run";
 import type { PlanRevision } from "../core/plan/types";
+import type { Finding } from "../core/findings";
+import type { AuditResult } from "../excel/audit";
+import { startLiveChecking } from "../excel/live";
+import { AuditView } from "./AuditView";
 import { FillView } from "./FillView";
+import { FindingsList, selectFindingCell } from "./FindingsList";
 import { PlanView } from "./PlanView";
 import { STRINGS, type Language } from "./strings";
 
@@ -22,7 +27,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-type View = "fill" | "plan" | "merge" | "audit";
+export type View = "fill" | "plan" | "merge" | "audit";
 
 export interface AppProps {
   /** How operations reach the workbook: `Excel.run` in Excel, the in-memory host's `run` elsewhere. */
@@ -36,18 +41,56 @@ export interface AppProps {
   timeoutMs?: number;
   /** Told after an operation changed the workbook. */
   onWorkbookChanged?: () => void;
+  /** Check cells as they are typed (needs workbook events: on in Excel and the playground). */
+  liveChecking?: boolean;
+  /** The view to open on (the ribbon's 校验 and 汇总 buttons open the pane on theirs). */
+  initialView?: View;
+  /** An audit the ribbon already ran. */
+  lastAudit?: AuditResult | null;
 }
 
 /** The task pane: one tab per job (填报, 计划, 汇总, 审核). */
-export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged }: AppProps): React.JSX.Element {
+export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Language>(language);
-  const [view, setView] = React.useState<View>("fill");
+  const [view, setView] = React.useState<View>(initialView);
+  /** Live findings by `sheet!row`: each change replaces the findings of the rows it touched. */
+  const [live, setLive] = React.useState<Map<string, Finding[]>>(new Map());
+  // A ref, so a new callback from the parent does not restart live checking.
+  const changedRef = React.useRef(onWorkbookChanged);
+  changedRef.current = onWorkbookChanged;
   const [today] = React.useState(() => now ?? new Date());
   const [imported, setImported] = React.useState<PlanRevision[]>([]);
   const [active, setActive] = React.useState<PlanRevision | undefined>(revisions[0]);
   const strings = STRINGS[lang];
   const all = React.useMemo(() => [...revisions, ...imported.filter((r) => !revisions.includes(r))], [revisions, imported]);
+
+  React.useEffect(() => {
+    if (!liveChecking) return;
+    let stop: (() => Promise<void>) | null = null;
+    let cancelled = false;
+    startLiveChecking(runner, {
+      revisions: all,
+      onFindings: (sheet, rows, found) => {
+        setLive((previous) => {
+          const next = new Map(previous);
+          for (const row of rows) next.set(`${sheet}!${row}`, found.filter((f) => f.cell && Number(/\d+$/.exec(f.cell)?.[0]) === row));
+          return next;
+        });
+        changedRef.current?.();
+      },
+      onError: () => undefined,
+    }).then(
+      (checking) => (cancelled ? void checking.stop() : (stop = checking.stop)),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+      void stop?.();
+    };
+  }, [liveChecking, runner, all]);
+  const liveFindings = React.useMemo(() => [...live.values()].flat(), [live]);
+  const select = (finding: Finding) => void runner((context) => selectFindingCell(context, finding)).catch(() => undefined);
 
   function use(revision: PlanRevision): void {
     if (!all.includes(revision)) setImported((list) => [...list, revision]);
@@ -72,13 +115,21 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
       <div role="tabpanel" aria-label={strings.views[view]}>
         {view === "fill" &&
           (active ? (
-            <FillView strings={strings} revision={active} runner={runner} now={today} timeoutMs={timeoutMs} onWorkbookChanged={onWorkbookChanged} />
+            <>
+              <FillView strings={strings} revision={active} runner={runner} now={today} timeoutMs={timeoutMs} onWorkbookChanged={onWorkbookChanged} />
+              {liveChecking && (
+                <section aria-label={strings.findings.title} aria-live="polite">
+                  <Title3 as="h2">{strings.findings.title}</Title3>
+                  <FindingsList findings={liveFindings} strings={strings} onSelect={select} />
+                </section>
+              )}
+            </>
           ) : (
             <Body1>{strings.fill.noPlan}</Body1>
           ))}
         {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} />}
         {view === "merge" && <Body1>{strings.merge.notYet}</Body1>}
-        {view === "audit" && <Body1>{strings.audit.notYet}</Body1>}
+        {view === "audit" && <AuditView strings={strings} revisions={all} runner={runner} initial={lastAudit} onWorkbookChanged={onWorkbookChanged} />}
       </div>
     </main>
   );

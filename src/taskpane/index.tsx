@@ -2,7 +2,8 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Body1, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { missingRequirements, type WorkbookRunner } from "../excel/run";
-import { App } from "./App";
+import { lastAudit } from "../commands/commands";
+import { App, type View } from "./App";
 import { builtInRevisions } from "./plans";
 import { languageOf } from "./strings";
 
@@ -33,7 +34,14 @@ function render(): void {
           {message}
         </Body1>
       ))}
-      <App runner={excelRunner} revisions={builtInRevisions()} language={languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : null)} />
+      <App
+        runner={excelRunner}
+        revisions={builtInRevisions()}
+        language={languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : null)}
+        liveChecking={typeof Excel !== "undefined"}
+        initialView={(window.location.hash.slice(1) || "fill") as View}
+        lastAudit={lastAudit.result}
+      />
     </FluentProvider>,
   );
 }

@@ -61,8 +61,22 @@ const zh = {
   },
   audit: {
     title: "审核",
-    notYet: "审核功能（逐项检查并生成审核表）正在开发中，暂不可用。",
+    intro: "检查工作簿中所有填报表，结果写入受保护的「审核结果」表；不会改动任何填报数据。",
+    run: "运行全部校验",
+    running: "正在校验…",
+    summary: (sheets: number, errors: number, warnings: number, sheet: string) =>
+      `已检查 ${sheets} 张填报表：${errors} 个错误，${warnings} 个警告。详见「${sheet}」表。`,
+    byRule: "按规则统计",
+    rule: "规则",
+    count: "数量",
   },
+  findings: {
+    title: "录入检查",
+    none: "没有发现问题。",
+    workbook: "工作簿",
+    severity: { error: "错误（须更正）", warning: "警告（须在说明中解释）", info: "提示" },
+  },
+  language: "zh" as "zh" | "en",
 };
 
 export type Strings = typeof zh;
@@ -124,8 +138,22 @@ const en: Strings = {
   },
   audit: {
     title: "Audit",
-    notYet: "Auditing (every check, with an audit sheet) is not available yet: it is being built.",
+    intro: "Checks every Planbook sheet of the workbook and lists the findings in a protected audit sheet; no data is changed.",
+    run: "Run all checks",
+    running: "Checking…",
+    summary: (sheets: number, errors: number, warnings: number, sheet: string) =>
+      `${sheets} report sheets checked: ${errors} errors, ${warnings} warnings. See the "${sheet}" sheet.`,
+    byRule: "Findings by rule",
+    rule: "Rule",
+    count: "Count",
   },
+  findings: {
+    title: "Checks as you type",
+    none: "No problems found.",
+    workbook: "Workbook",
+    severity: { error: "Errors (must be fixed)", warning: "Warnings (explain in 说明)", info: "Information" },
+  },
+  language: "en",
 };
 
 export const STRINGS: Record<Language, Strings> = { zh, en };

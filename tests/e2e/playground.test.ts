@@ -83,6 +83,24 @@ describe("the playground", () => {
     await expect(completion.textContent()).resolves.toMatch(/^100(\.0+)?%$/);
   });
 
+  test("a figure far behind time-progress shows its finding, and fixing it clears it", async () => {
+    const sheet = await page.getByLabel("工作表 / Sheet").inputValue();
+    const table = page.getByRole("table", { name: sheet });
+    const targets = await table.locator(`td[data-address^="${columnLetter(COLUMN.target)}"]`).allTextContents();
+    const index = targets.findIndex((text) => /^\d+(\.\d+)?$/.test(text.trim()) && Number(text) > 0);
+    const cell = `${columnLetter(COLUMN.cumulative)}${index + 1}`;
+    const input = table.getByLabel(`${sheet}!${cell}`);
+    await input.fill("0");
+    await input.press("Enter");
+    const findings = pane().getByRole("region", { name: "录入检查" });
+    await findings.getByRole("button", { name: `${sheet}!${cell}` }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "playground-finding.png"), fullPage: true });
+    await input.fill(targets[index].trim());
+    await input.press("Enter");
+    await findings.getByText("没有发现问题。").waitFor({ timeout: 10_000 });
+    expect(await findings.getByRole("button", { name: `${sheet}!${cell}` }).count()).toBe(0);
+  });
+
   test("the 计划, 汇总 and 审核 views open", async () => {
     const shots = [
       ["计划", "playground-plan.png"],
