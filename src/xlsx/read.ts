@@ -146,7 +146,7 @@ const FLAG_ELEMENTS = /<(?:\w+:)?(?:protection|sheetProtection|workbookPr)\b[^>]
  * cell as locked. Rewrites those flags to `1`/`0`; returns the repacked file, or null when no part
  * needed it (files from Excel and from us).
  */
-async function normaliseBooleans(zip: JSZip): Promise<Buffer | null> {
+async function normaliseBooleans(zip: JSZip): Promise<Uint8Array | null> {
   let changed = false;
   for (const name of Object.keys(zip.files).filter((path) => FLAG_PARTS.test(path))) {
     const xml = await zip.file(name)!.async("string");
@@ -156,7 +156,7 @@ async function normaliseBooleans(zip: JSZip): Promise<Buffer | null> {
       changed = true;
     }
   }
-  return changed ? zip.generateAsync({ type: "nodebuffer", compression: "STORE" }) : null;
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "STORE" }) : null;
 }
 
 /** Opens an .xlsx file with ExcelJS after checking it is one, within the limits. Throws WorkbookFileError. */

@@ -196,14 +196,15 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
 }
 
 /** A new workbook holding the given sheets in order, as .xlsx bytes. */
-export async function writeWorkbook(specs: SheetSpec[]): Promise<Buffer> {
+export async function writeWorkbook(specs: SheetSpec[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const spec of specs) await renderSheet(workbook, spec);
   // Open on the first sheet a person can see, never on the hidden metadata.
   const activeTab = Math.max(0, specs.findIndex((spec) => spec.visibility === "Visible"));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // A Uint8Array, not a Node Buffer: the task pane writes files in the browser too.
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /**
@@ -216,7 +217,7 @@ export async function writeTemplateFile(
   built: BuiltTemplate,
   existingMeta?: MetaRecords,
   password?: string | null,
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   const records = withSheetRecords(existingMeta ?? EMPTY_META, built.sheetRecord, built.rowRecords);
   const meta = metaSheetSpec(metaRows(records), password === undefined ? built.sheet.protection.password : password);
   return writeWorkbook([built.sheet, meta]);

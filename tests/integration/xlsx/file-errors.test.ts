@@ -25,7 +25,7 @@ const tinySheet: SheetSpec = {
 };
 
 /** Deterministic noise (a linear congruential generator), so a failure can be reproduced. */
-function noise(length: number): Buffer {
+function noise(length: number): Uint8Array {
   const bytes = Buffer.alloc(length);
   let state = 12345;
   for (let i = 0; i < length; i++) {
@@ -35,7 +35,7 @@ function noise(length: number): Buffer {
   return bytes;
 }
 
-async function refusal(data: Buffer, options: Parameters<typeof readWorkbookFile>[1] = {}): Promise<WorkbookFileError> {
+async function refusal(data: Uint8Array, options: Parameters<typeof readWorkbookFile>[1] = {}): Promise<WorkbookFileError> {
   try {
     await readWorkbookFile(data, options);
   } catch (error) {
@@ -46,7 +46,7 @@ async function refusal(data: Buffer, options: Parameters<typeof readWorkbookFile
 }
 
 /** A zip of a long run of one character: a few kilobytes that expand to `size` bytes. */
-async function zipOfZeros(size: number): Promise<Buffer> {
+async function zipOfZeros(size: number): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file("[Content_Types].xml", "<Types/>");
   zip.file("xl/workbook.xml", "0".repeat(size));
@@ -54,7 +54,7 @@ async function zipOfZeros(size: number): Promise<Buffer> {
 }
 
 /** Rewrites the uncompressed size an archive declares for every entry (local and central headers). */
-function declareSize(zip: Buffer, size: number): Buffer {
+function declareSize(zip: Uint8Array, size: number): Uint8Array {
   const out = Buffer.from(zip);
   for (let i = 0; i + 4 <= out.length; i++) {
     const signature = out.readUInt32LE(i);

@@ -83,7 +83,7 @@ const CITY_INPUTS: Record<string, { cumulative?: number; status?: string }> = {
 };
 
 /** Types values into a file by editing its sheet XML, as a program other than ExcelJS would save them. */
-async function typeInto(file: Buffer, built: BuiltTemplate, inputs: typeof PROVINCE_INPUTS): Promise<Buffer> {
+async function typeInto(file: Uint8Array, built: BuiltTemplate, inputs: typeof PROVINCE_INPUTS): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(file);
   const partPath = await sheetPartPath(file, built.sheet.name);
   let xml = await zip.file(partPath)!.async("string");
@@ -105,7 +105,7 @@ async function typeInto(file: Buffer, built: BuiltTemplate, inputs: typeof PROVI
 }
 
 /** A formula whose cached result is wrong, as a file edited by a program that does not recalculate would hold. */
-async function staleResultFile(): Promise<Buffer> {
+async function staleResultFile(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("stale");
   sheet.getCell("A1").value = 2;
@@ -114,9 +114,9 @@ async function staleResultFile(): Promise<Buffer> {
 }
 
 let workDir: string;
-let provinceOut: Buffer;
-let cityOut: Buffer;
-let staleOut: Buffer;
+let provinceOut: Uint8Array;
+let cityOut: Uint8Array;
+let staleOut: Uint8Array;
 let provinceSnapshot: WorkbookSnapshot;
 let provinceReport: ReportSheet;
 let cityReport: ReportSheet;

@@ -7,7 +7,7 @@ import { cellAddress, parseRange } from "../../../src/core/a1";
  * what our own reader (ExcelJS) makes of it.
  */
 
-export async function partXml(file: Buffer, partPath: string): Promise<string> {
+export async function partXml(file: Uint8Array, partPath: string): Promise<string> {
   const zip = await JSZip.loadAsync(file);
   const part = zip.file(partPath);
   if (!part) throw new Error(`no part ${partPath} in the file`);
@@ -47,7 +47,7 @@ export function cellsOf(ranges: string): string[] {
 }
 
 /** The path of a sheet's XML part, by the sheet's name, following workbook.xml and its relationships. */
-export async function sheetPartPath(file: Buffer, sheetName: string): Promise<string> {
+export async function sheetPartPath(file: Uint8Array, sheetName: string): Promise<string> {
   const sheet = elements(await partXml(file, "xl/workbook.xml"), "sheet").find((s) => s.attributes.name === sheetName);
   if (!sheet) throw new Error(`no sheet named ${sheetName}`);
   const relationId = sheet.attributes["r:id"];

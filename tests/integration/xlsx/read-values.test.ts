@@ -8,14 +8,14 @@ import { NoSuchSheetError, readCellLocks, readWorkbookFile } from "../../../src/
  * the cached results a spreadsheet program would have saved.
  */
 
-async function fileWith(fill: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void | Promise<void>): Promise<Buffer> {
+async function fileWith(fill: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void | Promise<void>): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("数据");
   await fill(sheet, workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const firstSheet = async (file: Buffer) => (await readWorkbookFile(file)).sheets[0];
+const firstSheet = async (file: Uint8Array) => (await readWorkbookFile(file)).sheets[0];
 
 describe("readWorkbookFile values", () => {
   test("a formula cell gives its cached result as the value and =formula as the formula", async () => {

@@ -23,15 +23,15 @@ const build = (scope: Parameters<typeof buildTemplate>[0]["scope"]): BuiltTempla
 
 const province = build({ kind: "province" });
 const city = build({ kind: "city", city: "杭州市" });
-let provinceFile: Buffer;
-let cityFile: Buffer;
+let provinceFile: Uint8Array;
+let cityFile: Uint8Array;
 
 beforeAll(async () => {
   provinceFile = await writeTemplateFile(province);
   cityFile = await writeTemplateFile(city);
 });
 
-const reportXml = async (file: Buffer, built: BuiltTemplate): Promise<string> =>
+const reportXml = async (file: Uint8Array, built: BuiltTemplate): Promise<string> =>
   partXml(file, await sheetPartPath(file, built.sheet.name));
 
 describe("a template file read back", () => {
