@@ -7,5 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   testTimeout: 60000,
+  // jsdom tests load packages' Node builds (uuid's browser build is an ES module Jest cannot run).
+  testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
   reporters: ["default", "<rootDir>/tests/support/summary-reporter.js"],
 };

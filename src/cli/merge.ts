@@ -2,18 +2,11 @@ import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { canMerge } from "../core/merge/merge";
 import { buildSummary } from "../core/merge/summary";
-import { readMeta } from "../core/report";
+import { periodOfFiles } from "../core/merge/period";
 import { readMergeFiles } from "../excel/merge";
 import { writeWorkbook } from "../xlsx/render";
 import { InputError, type Io, loadSeed, parseArgs } from "./io";
 import { progress } from "./check";
-
-/** The period most of the files were made for: the one the summary is for. */
-function commonPeriod(periods: string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const p of periods) counts.set(p, (counts.get(p) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-}
 
 /**
  * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>]`: the province
@@ -39,7 +32,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   const period =
     typeof options.period === "string"
       ? options.period
-      : commonPeriod(inputs.flatMap((f) => (f.snapshot ? readMeta(f.snapshot).sheets.map((s) => s.period) : [])));
+      : periodOfFiles(inputs);
   if (!period) throw new InputError("没有可识别的 Planbook 文件，无法确定报告期 / no Planbook file to take the period from");
   const plan = canMerge(inputs, { revision, period });
   const built = buildSummary(plan.accepted, { revision, period, mergedAt: now.toISOString(), rejected: plan.rejected });

@@ -7,6 +7,9 @@ import type { AuditResult } from "../excel/audit";
 import { startLiveChecking } from "../excel/live";
 import { AuditView } from "./AuditView";
 import { FillView } from "./FillView";
+import { type Download, MergeView } from "./MergeView";
+import { defaultPeriod } from "./period";
+import { formatPeriod } from "../core/period";
 import { FindingsList, selectFindingCell } from "./FindingsList";
 import { PlanView } from "./PlanView";
 import { STRINGS, type Language } from "./strings";
@@ -47,10 +50,12 @@ export interface AppProps {
   initialView?: View;
   /** An audit the ribbon already ran. */
   lastAudit?: AuditResult | null;
+  /** How the 汇总 view hands out template files (a browser download by default). */
+  mergeDownload?: Download;
 }
 
 /** The task pane: one tab per job (填报, 计划, 汇总, 审核). */
-export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null }: AppProps): React.JSX.Element {
+export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, mergeDownload }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Language>(language);
   const [view, setView] = React.useState<View>(initialView);
@@ -128,7 +133,9 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
             <Body1>{strings.fill.noPlan}</Body1>
           ))}
         {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} />}
-        {view === "merge" && <Body1>{strings.merge.notYet}</Body1>}
+        {view === "merge" && active && (
+          <MergeView strings={strings} revision={active} runner={runner} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} download={mergeDownload} onWorkbookChanged={onWorkbookChanged} />
+        )}
         {view === "audit" && <AuditView strings={strings} revisions={all} runner={runner} initial={lastAudit} onWorkbookChanged={onWorkbookChanged} />}
       </div>
     </main>

@@ -1,4 +1,4 @@
-import { inflateRawSync } from "zlib";
+import pako from "pako";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
@@ -125,15 +125,27 @@ function checkExpansion(zip: JSZip, limit: number, limits: ReadLimits): void {
     if (entry.compression.magic === STORED) {
       expanded += entry.compressedSize;
     } else {
-      try {
-        expanded += inflateRawSync(entry.compressedContent, { maxOutputLength: Math.max(1, remaining) }).length;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw fileError("zip-bomb", limits, { limit });
-        throw fileError("truncated", limits, { cause: (error as Error).message });
-      }
+      expanded += inflatedSize(entry.compressedContent, remaining, limits, limit);
     }
     if (expanded > limit) throw fileError("zip-bomb", limits, { limit });
   }
+}
+
+/**
+ * Expands one deflated entry chunk by chunk and stops as soon as it passes `remaining` bytes, so a
+ * zip bomb is caught without ever holding its expansion. pako (JSZip's own inflater) runs in
+ * Node and in the browser alike.
+ */
+function inflatedSize(compressed: Uint8Array, remaining: number, limits: ReadLimits, limit: number): number {
+  let size = 0;
+  const inflator = new pako.Inflate({ raw: true, chunkSize: 64 * 1024 });
+  inflator.onData = (chunk: Uint8Array) => {
+    size += chunk.length;
+    if (size > remaining) throw fileError("zip-bomb", limits, { limit });
+  };
+  inflator.push(compressed, true);
+  if (inflator.err) throw fileError("truncated", limits, { cause: String(inflator.msg) });
+  return size;
 }
 
 /** The parts whose protection and date-system flags ExcelJS reads. */

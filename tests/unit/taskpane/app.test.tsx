@@ -7,6 +7,10 @@ import { App, type AppProps } from "../../../src/taskpane/App";
 import type { WorkbookRunner } from "../../../src/excel/run";
 import { parsePlan } from "../../../src/core/plan/parse";
 import { createExcelHost } from "../../support/excel-host";
+import { buildTemplate } from "../../../src/core/template/build";
+import { COLUMN } from "../../../src/core/template/columns";
+import { parsePeriod } from "../../../src/core/period";
+import { writeTemplateFile } from "../../../src/xlsx/render";
 import { currentRevision, previousRevision } from "../../support/plan";
 
 const REVISIONS = [currentRevision(), previousRevision()];
@@ -124,10 +128,35 @@ describe("the 计划 view", () => {
   });
 });
 
-describe("views not built yet", () => {
-  test("汇总 says it is not available instead of showing numbers", () => {
-    renderApp();
+describe("the 汇总 view", () => {
+  async function cityFile(city: string, cumulative: number): Promise<File> {
+    const revision = REVISIONS[0];
+    const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z" });
+    const row = built.rowRecords.find((r) => r.quotaId === `I08-技能型企业-累计-2027-${city}`)!.row;
+    built.sheet.cells[row - 1][COLUMN.cumulative] = { value: cumulative };
+    return new File([(await writeTemplateFile(built)) as BlobPart], `${city}.xlsx`);
+  }
+
+  test("downloads one template per city", async () => {
+    const names: string[] = [];
+    renderApp({ mergeDownload: (name) => names.push(name) });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
-    expect(screen.getByRole("tabpanel").textContent).toContain("暂不可用");
+    fireEvent.click(screen.getByRole("button", { name: /下载各市模板/ }));
+    await screen.findByText(/已下载 11 个市/);
+    expect(names).toEqual(REVISIONS[0].cities.map((city) => `${city} 2026-10.xlsx`));
+  });
+
+  test("shows each picked file's status, then merges the chosen ones", async () => {
+    const host = createExcelHost();
+    renderApp({ runner: host.run.bind(host) });
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    const files = [await cityFile("杭州市", 700), await cityFile("宁波市", 800), new File(["not a workbook"], "notes.xlsx")];
+    fireEvent.change(screen.getByLabelText("选择各市报送的工作簿"), { target: { files } });
+    const preview = await screen.findByRole("region", { name: "合并预览" });
+    expect(within(preview).getAllByRole("checkbox").map((c) => (c as HTMLInputElement).checked)).toEqual([true, true]);
+    expect(preview.textContent).toContain("notes.xlsx");
+    fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
+    await screen.findByText(/已合并 2 个文件/);
+    expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
   });
 });
