@@ -3,10 +3,9 @@ import type { Finding, Severity } from "../findings";
 import { comparePeriods, parsePeriod, timeProgress, type Period } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
-import { parseScope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
-import { buildTemplate } from "../template/build";
-import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, REPORT_COLUMNS } from "../template/columns";
+import { rowFormulas } from "../template/build";
+import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES } from "../template/columns";
 import { rowFingerprint } from "../template/meta";
 import type { CellValue } from "../template/spec";
 import { expectedInput, isCountUnit } from "../units";
@@ -102,8 +101,6 @@ interface SheetContext {
   revision: PlanRevision | null;
   period: Period | null;
   quotas: Map<string, Quota>;
-  /** The formulas a freshly generated sheet has for each quota id (row references as `#`). */
-  expectedFormulas: Map<string, { target: CellValue; fingerprintAt: (row: number) => string }>;
 }
 
 const FORMULA_KEYS = ["completion", "progress", "state"] as const;
@@ -120,29 +117,7 @@ function sheetContext(report: ReportSheet, context: CheckContext): SheetContext 
   } catch {
     period = null;
   }
-  const expectedFormulas: SheetContext["expectedFormulas"] = new Map();
-  if (revision && period) {
-    try {
-      const built = buildTemplate({ revision, scope: parseScope(report.record.scope), period, generatedAt: "", sheetName: report.name });
-      for (const record of built.rowRecords) {
-        const cells = built.sheet.cells[record.row - 1];
-        const generated = REPORT_COLUMNS.map((c, i) => ({ key: c.key, cell: cells[i] }));
-        const formulas = FORMULA_KEYS.map((key) => {
-          const cell = generated.find((g) => g.key === key)?.cell;
-          return cell && "formula" in cell ? cell.formula : "";
-        });
-        const own = new RegExp(`([A-Z]{1,3})${record.row}(?![0-9])`, "g");
-        const template = formulas.map((f) => f.replace(own, "$1#"));
-        expectedFormulas.set(record.quotaId, {
-          target: record.target,
-          fingerprintAt: (row) => rowFingerprint(record.quotaId, record.target, template.map((f) => f.replace(/#/g, String(row))), row),
-        });
-      }
-    } catch {
-      // An unreadable scope in the metadata leaves formulas unchecked; the scope finding says why.
-    }
-  }
-  return { report, revision, period, quotas: new Map((revision?.quotas ?? []).map((q) => [q.id, q])), expectedFormulas };
+  return { report, revision, period, quotas: new Map((revision?.quotas ?? []).map((q) => [q.id, q])) };
 }
 
 /** What the sheet's metadata says against what the caller expects and knows. */
@@ -180,9 +155,12 @@ function checkIntegrity(sheet: SheetContext, row: ReportRow): Finding[] {
       }),
     ];
   }
-  const expected = sheet.expectedFormulas.get(row.quotaId);
-  const recordedFormulas = expected ? expected.fingerprintAt(row.row) === actual : false;
-  if (recordedFormulas) return [];
+  // Only a row whose fingerprint differs pays for rebuilding what was generated for it.
+  const quota = sheet.quotas.get(row.quotaId);
+  if (quota && sheet.revision && sheet.period) {
+    const generated = rowFormulas(quota, row.row, timeProgress(sheet.period, quota.year, sheet.revision.startYear));
+    if (rowFingerprint(row.quotaId, row.record.target, generated, row.row) === actual) return [];
+  }
   const changedKey = FORMULA_KEYS.find((key) => !String(row.formulas[key] ?? "").startsWith("=")) ?? "completion";
   return [
     finding("formula-changed", report.name, report.address(row, changedKey), row.quotaId, row.formulas[changedKey], {

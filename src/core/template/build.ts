@@ -105,7 +105,7 @@ export function targetCell(quota: Quota, scope: Scope, splits: SplitRecord[]): C
 }
 
 /** The three formulas of a quota row: 完成率, 序时进度, 状态. Blank while the inputs are blank. */
-function rowFormulas(quota: Quota, row: number, progress: { elapsed: number; span: number }): string[] {
+export function rowFormulas(quota: Quota, row: number, progress: { elapsed: number; span: number }): string[] {
   const [t, p, c, s, m, n] = (["target", "period", "cumulative", "status", "completion", "progress"] as const).map(
     (key) => `${letter(key)}${row}`,
   );

@@ -55,14 +55,19 @@ export interface MetaRecords {
 
 export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [] };
 
+/** A cell reference (`K12`, `$K$12`); the row part is compared with the row being fingerprinted. */
+const CELL_REFERENCE = /(\$?[A-Z]{1,3})\$?([0-9]+)(?![0-9])/g;
+
 /**
  * Fingerprint of what a person must not change in a row: its id, its target and its formulas.
  * References to the row itself are written as `#` so that a row moved by an inserted row above it
  * keeps its fingerprint.
  */
 export function rowFingerprint(quotaId: string, target: CellValue, formulas: string[], row: number): string {
-  const ownRow = new RegExp(`(\\$?[A-Z]{1,3})\\$?${row}(?![0-9])`, "g");
-  const normalised = formulas.map((formula) => formula.replace(ownRow, "$1#").replace(/\s+/g, ""));
+  const own = String(row);
+  const normalised = formulas.map((formula) =>
+    formula.replace(CELL_REFERENCE, (match, column: string, number: string) => (number === own ? `${column}#` : match)).replace(/\s+/g, ""),
+  );
   return fnv1a([quotaId, String(target ?? ""), ...normalised].join("\u0001"));
 }
 
