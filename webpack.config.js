@@ -4,8 +4,13 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-/** https with Office's development certificate when it is installed (Windows/Mac); plain http otherwise. */
-async function devServerTransport() {
+/**
+ * https with Office's development certificate on Windows and Mac, where Excel needs it (the first
+ * call installs it, as Microsoft's templates do); plain http elsewhere — the playground needs none.
+ * Only when serving: a build must never touch certificates.
+ */
+async function devServerTransport(serving) {
+  if (!serving || (process.platform !== "win32" && process.platform !== "darwin")) return "http";
   try {
     const devCerts = require("office-addin-dev-certs");
     return { type: "https", options: await devCerts.getHttpsServerOptions() };
@@ -14,7 +19,7 @@ async function devServerTransport() {
   }
 }
 
-module.exports = async (_env, argv) => {
+module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   return {
     devtool: dev ? "source-map" : false,
@@ -46,7 +51,7 @@ module.exports = async (_env, argv) => {
     ],
     devServer: {
       port: 3000,
-      server: await devServerTransport(),
+      server: await devServerTransport(Boolean(env && env.WEBPACK_SERVE)),
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.join(__dirname, "dist") },
       client: { overlay: false },
