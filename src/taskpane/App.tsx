@@ -52,10 +52,12 @@ export interface AppProps {
   lastAudit?: AuditResult | null;
   /** How the 汇总 view hands out template files (a browser download by default). */
   mergeDownload?: Download;
+  /** `Excel.createWorkbook`, where there is an Excel. */
+  openWorkbook?: (base64: string) => Promise<void>;
 }
 
 /** The task pane: one tab per job (填报, 计划, 汇总, 审核). */
-export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, mergeDownload }: AppProps): React.JSX.Element {
+export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, mergeDownload, openWorkbook }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Language>(language);
   const [view, setView] = React.useState<View>(initialView);
@@ -134,7 +136,7 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
           ))}
         {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} />}
         {view === "merge" && active && (
-          <MergeView strings={strings} revision={active} runner={runner} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} download={mergeDownload} onWorkbookChanged={onWorkbookChanged} />
+          <MergeView strings={strings} revision={active} runner={runner} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} download={mergeDownload} openWorkbook={openWorkbook} onWorkbookChanged={onWorkbookChanged} />
         )}
         {view === "audit" && <AuditView strings={strings} revisions={all} runner={runner} initial={lastAudit} onWorkbookChanged={onWorkbookChanged} />}
       </div>

@@ -8,6 +8,7 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
+  Select,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -50,6 +51,13 @@ function bytesOf(file: Blob): Promise<Uint8Array> {
   });
 }
 
+/** Base64 of the bytes, as `Excel.createWorkbook` takes a file. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 export interface MergeViewProps {
   strings: Strings;
   revision: PlanRevision;
@@ -57,13 +65,15 @@ export interface MergeViewProps {
   /** The period city templates are made for (the 填报 view's default). */
   period: string;
   download?: Download;
+  /** Opens a template as a new Excel workbook (`Excel.createWorkbook`); absent where there is no Excel. */
+  openWorkbook?: (base64: string) => Promise<void>;
   onWorkbookChanged?: () => void;
 }
 
 type Status = { kind: "idle" } | { kind: "busy"; label: string; done: number; total: number } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
 /** 汇总: hand out city templates, pick the returned files, see each file's status, merge. */
-export function MergeView({ strings, revision, runner, period, download = browserDownload, onWorkbookChanged }: MergeViewProps): React.JSX.Element {
+export function MergeView({ strings, revision, runner, period, download = browserDownload, openWorkbook, onWorkbookChanged }: MergeViewProps): React.JSX.Element {
   const styles = useStyles();
   const text = strings.merge;
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
@@ -72,21 +82,36 @@ export function MergeView({ strings, revision, runner, period, download = browse
   const [chosen, setChosen] = React.useState<Set<string>>(new Set());
   const cancelled = React.useRef(false);
   const filesPeriod = React.useMemo(() => periodOfFiles(inputs), [inputs]);
+  const [openCity, setOpenCity] = React.useState(revision.cities[0] ?? "");
+
+  /** A city's template file, with the aggregator's split targets stored in this workbook. */
+  async function cityTemplates(cities: string[], each: (name: string, bytes: Uint8Array, index: number) => Promise<void> | void): Promise<void> {
+    const splits = await runner(async (context) => {
+      const meta = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
+      await context.sync();
+      const snapshot = meta.result();
+      return snapshot ? parseMetaRows(snapshot.values).splits : [];
+    });
+    for (const [index, city] of cities.entries()) {
+      setStatus({ kind: "busy", label: text.writing(city), done: index, total: cities.length });
+      const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits });
+      await each(`${built.sheet.name}.xlsx`, await writeTemplateFile(built), index);
+    }
+  }
+
+  async function openAsWorkbook(): Promise<void> {
+    if (!openWorkbook) return;
+    try {
+      await cityTemplates([openCity], (_name, bytes) => openWorkbook(toBase64(bytes)));
+      setStatus({ kind: "done", message: text.opened(openCity) });
+    } catch (error) {
+      setStatus({ kind: "failed", message: describeError(error) });
+    }
+  }
 
   async function downloadTemplates(): Promise<void> {
     try {
-      // City templates carry the aggregator's split targets, stored in this workbook.
-      const splits = await runner(async (context) => {
-        const meta = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
-        await context.sync();
-        const snapshot = meta.result();
-        return snapshot ? parseMetaRows(snapshot.values).splits : [];
-      });
-      for (const [index, city] of revision.cities.entries()) {
-        setStatus({ kind: "busy", label: text.writing(city), done: index, total: revision.cities.length });
-        const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits });
-        download(`${built.sheet.name}.xlsx`, await writeTemplateFile(built));
-      }
+      await cityTemplates(revision.cities, (name, bytes) => download(name, bytes));
       setStatus({ kind: "done", message: text.downloaded(revision.cities.length, period) });
     } catch (error) {
       setStatus({ kind: "failed", message: describeError(error) });
@@ -133,6 +158,20 @@ export function MergeView({ strings, revision, runner, period, download = browse
       <Button onClick={() => void downloadTemplates()} disabled={busy || revision.cities.length === 0}>
         {text.download(revision.cities.length, period)}
       </Button>
+      {openWorkbook && (
+        <Field label={text.openCity}>
+          <Select value={openCity} onChange={(_, data) => setOpenCity(data.value)}>
+            {revision.cities.map((city) => (
+              <option key={city} value={city}>
+                {city}
+              </option>
+            ))}
+          </Select>
+          <Button onClick={() => void openAsWorkbook()} disabled={busy}>
+            {text.open}
+          </Button>
+        </Field>
+      )}
       <Field label={text.pick} hint={text.pickHint}>
         <input
           type="file"

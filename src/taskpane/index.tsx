@@ -41,6 +41,7 @@ function render(): void {
         liveChecking={typeof Excel !== "undefined"}
         initialView={(window.location.hash.slice(1) || "fill") as View}
         lastAudit={lastAudit.result}
+        openWorkbook={typeof Excel !== "undefined" ? (base64) => Excel.createWorkbook(base64) : undefined}
       />
     </FluentProvider>,
   );

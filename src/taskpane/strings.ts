@@ -73,6 +73,9 @@ const zh = {
     merging: "正在合并…",
     merged: (files: number, cities: number, rejected: number) => `已合并 ${files} 个文件，「汇总」表现有 ${cities} 个市的数据；${rejected} 个文件未合并，见「来源」表。`,
     nothingMerged: "没有可合并的文件，工作簿未改动。",
+    openCity: "以新工作簿打开某市模板",
+    open: "在 Excel 中打开",
+    opened: (city: string) => `已在新工作簿中打开「${city}」模板。`,
   },
   audit: {
     title: "审核",
@@ -165,6 +168,9 @@ const en: Strings = {
     merging: "Merging…",
     merged: (files: number, cities: number, rejected: number) => `Merged ${files} files; the summary now has ${cities} cities. ${rejected} files were not merged: see the 来源 sheet.`,
     nothingMerged: "No file could be merged; the workbook was not changed.",
+    openCity: "Open a city's template as a new workbook",
+    open: "Open in Excel",
+    opened: (city: string) => `The template for ${city} opened in a new workbook.`,
   },
   audit: {
     title: "Audit",

@@ -5,6 +5,10 @@ import path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { columnLetter } from "../../src/core/a1";
 import { COLUMN } from "../../src/core/template/columns";
+import { buildTemplate } from "../../src/core/template/build";
+import { parsePeriod } from "../../src/core/period";
+import { writeTemplateFile } from "../../src/xlsx/render";
+import { currentRevision } from "../support/plan";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -99,6 +103,26 @@ describe("the playground", () => {
     await input.press("Enter");
     await findings.getByText("没有发现问题。").waitFor({ timeout: 10_000 });
     expect(await findings.getByRole("button", { name: `${sheet}!${cell}` }).count()).toBe(0);
+  });
+
+  test("two returned city files merge into the province summary", async () => {
+    const revision = currentRevision();
+    const files = await Promise.all(
+      ["杭州市", "宁波市"].map(async (city, index) => {
+        const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z" });
+        const row = built.rowRecords.find((r) => r.quotaId === `I08-技能型企业-累计-2027-${city}`)!.row;
+        built.sheet.cells[row - 1][COLUMN.cumulative] = { value: 600 + index };
+        return { name: `${city}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await writeTemplateFile(built)) };
+      }),
+    );
+    await pane().getByRole("tab", { name: "汇总" }).click();
+    await pane().getByLabel("选择各市报送的工作簿").setInputFiles(files);
+    await pane().getByRole("button", { name: "合并选中的 2 个文件" }).click();
+    await pane().getByText(/已合并 2 个文件/).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, "playground-merged.png"), fullPage: true });
+    await page.getByLabel("工作表 / Sheet").selectOption("汇总");
+    const summary = page.getByRole("table", { name: "汇总" });
+    await expect(summary.getByText("1201", { exact: true }).count()).resolves.toBeGreaterThan(0);
   });
 
   test("the 计划, 汇总 and 审核 views open", async () => {

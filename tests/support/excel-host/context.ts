@@ -25,7 +25,9 @@ export interface HostCore {
   nextSyncNumber(): number;
 }
 
-const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+// TextEncoder rather than Buffer: the host also runs in the browser (the playground).
+const utf8 = new TextEncoder();
+const bytes = (value: unknown): number => utf8.encode(JSON.stringify(value) ?? "").length;
 
 /**
  * `Excel.RequestContext`: commands queue here and run, in order, only at `sync()`. The sync runs

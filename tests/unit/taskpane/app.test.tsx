@@ -146,6 +146,16 @@ describe("the 汇总 view", () => {
     expect(names).toEqual(REVISIONS[0].cities.map((city) => `${city} 2026-10.xlsx`));
   });
 
+  test("opens a city's template as a new workbook", async () => {
+    const opened: string[] = [];
+    renderApp({ openWorkbook: async (base64) => void opened.push(base64) });
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    fireEvent.change(screen.getByLabelText("以新工作簿打开某市模板"), { target: { value: "温州市" } });
+    fireEvent.click(screen.getByRole("button", { name: "在 Excel 中打开" }));
+    await screen.findByText("已在新工作簿中打开「温州市」模板。");
+    expect(Buffer.from(opened[0], "base64").subarray(0, 2).toString()).toBe("PK");
+  });
+
   test("shows each picked file's status, then merges the chosen ones", async () => {
     const host = createExcelHost();
     renderApp({ runner: host.run.bind(host) });
