@@ -22,6 +22,7 @@ import { mergeWorkbooks, readMergeFiles } from "../excel/merge";
 import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
 import { queueSheetRead } from "../excel/workbook";
 import { writeTemplateFile } from "../xlsx/render";
+import { SplitPanel } from "./SplitPanel";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -155,6 +156,7 @@ export function MergeView({ strings, revision, runner, period, download = browse
   const busy = status.kind === "busy";
   return (
     <div className={styles.view}>
+      <SplitPanel strings={strings} revision={revision} runner={runner} />
       <Button onClick={() => void downloadTemplates()} disabled={busy || revision.cities.length === 0}>
         {text.download(revision.cities.length, period)}
       </Button>

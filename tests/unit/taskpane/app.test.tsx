@@ -11,6 +11,8 @@ import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
 import { parsePeriod } from "../../../src/core/period";
 import { writeTemplateFile } from "../../../src/xlsx/render";
+import { generateTemplate } from "../../../src/excel/generate";
+import { columnLetter } from "../../../src/core/a1";
 import { currentRevision, previousRevision } from "../../support/plan";
 
 const REVISIONS = [currentRevision(), previousRevision()];
@@ -144,6 +146,24 @@ describe("the 汇总 view", () => {
     fireEvent.click(screen.getByRole("button", { name: /下载各市模板/ }));
     await screen.findByText(/已下载 11 个市/);
     expect(names).toEqual(REVISIONS[0].cities.map((city) => `${city} 2026-10.xlsx`));
+  });
+
+  test("a target split by Annex 2 shares is stored and shown in city templates", async () => {
+    const host = createExcelHost();
+    renderApp({ runner: host.run.bind(host) });
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    const panel = screen.getByRole("region", { name: "目标分解" });
+    fireEvent.change(within(panel).getByLabelText("要分解的全省目标"), { target: { value: "I08-技能型企业-2027" } });
+    const parts = within(panel).getByLabelText("分解结果预览").textContent ?? "";
+    expect(parts).toMatch(/^杭州市 \d+/);
+    fireEvent.click(within(panel).getByRole("button", { name: /保存分解/ }));
+    await within(panel).findByText(/已保存 11 个市的分解目标/);
+    const result = await host.run((context) =>
+      generateTemplate(context, { revision: REVISIONS[0], scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }),
+    );
+    const ids = host.values(result.sheetName, "A1:A200").map((r) => r[0]);
+    const row = ids.indexOf("I08-技能型企业-2027") + 1;
+    expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(Number(/杭州市 (\d+)/.exec(parts)?.[1]));
   });
 
   test("opens a city's template as a new workbook", async () => {
