@@ -7,6 +7,9 @@ import { runAudit, type AuditResult } from "../excel/audit";
 import { describeError, runWithRetry } from "../excel/run";
 import { builtInRevisions } from "../taskpane/plans";
 
+/** Where the task pane keeps the sheet protection password (document settings). */
+export const PASSWORD_SETTING = "planbook.password";
+
 /** The last audit's outcome (or its error), for the task pane's audit view to show. */
 export const lastAudit: { result: AuditResult | null; error: string | null; at: Date | null } = { result: null, error: null, at: null };
 
@@ -15,7 +18,7 @@ export const auditListeners = new Set<() => void>();
 
 async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const password = (Office.context.document.settings.get("planbook.password") as string | null) ?? null;
+    const password = (Office.context.document.settings.get(PASSWORD_SETTING) as string | null) ?? null;
     lastAudit.result = await runWithRetry(Excel.run, (context) => runAudit(context, { revisions: builtInRevisions(), password }));
     lastAudit.error = null;
   } catch (error) {

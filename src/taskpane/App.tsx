@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookRunner } from "../excel/run";
 import type { PlanRevision } from "../core/plan/types";
 import type { Finding } from "../core/findings";
@@ -54,13 +54,17 @@ export interface AppProps {
   mergeDownload?: Download;
   /** `Excel.createWorkbook`, where there is an Excel. */
   openWorkbook?: (base64: string) => Promise<void>;
+  /** Sheet protection password from the add-in's settings, and where a changed one is saved. */
+  password?: string | null;
+  onPasswordChange?: (password: string | null) => void;
 }
 
 /** The task pane: one tab per job (填报, 计划, 汇总, 审核). */
-export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, mergeDownload, openWorkbook }: AppProps): React.JSX.Element {
+export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, mergeDownload, openWorkbook, password: savedPassword = null, onPasswordChange }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Language>(language);
   const [view, setView] = React.useState<View>(initialView);
+  const [password, setPassword] = React.useState<string | null>(savedPassword);
   /** Live findings by `sheet!row`: each change replaces the findings of the rows it touched. */
   const [live, setLive] = React.useState<Map<string, Finding[]>>(new Map());
   // A ref, so a new callback from the parent does not restart live checking.
@@ -123,7 +127,15 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
         {view === "fill" &&
           (active ? (
             <>
-              <FillView strings={strings} revision={active} runner={runner} now={today} timeoutMs={timeoutMs} onWorkbookChanged={onWorkbookChanged} />
+              <FillView strings={strings} revision={active} runner={runner} now={today} timeoutMs={timeoutMs} onWorkbookChanged={onWorkbookChanged} password={password} />
+              <Field label={strings.fill.password} hint={strings.fill.passwordHint}>
+                <Input
+                  type="password"
+                  value={password ?? ""}
+                  onChange={(_, data) => setPassword(data.value === "" ? null : data.value)}
+                  onBlur={() => onPasswordChange?.(password)}
+                />
+              </Field>
               {liveChecking && (
                 <section aria-label={strings.findings.title} aria-live="polite">
                   <Title3 as="h2">{strings.findings.title}</Title3>
@@ -136,9 +148,9 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
           ))}
         {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} />}
         {view === "merge" && active && (
-          <MergeView strings={strings} revision={active} runner={runner} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} download={mergeDownload} openWorkbook={openWorkbook} onWorkbookChanged={onWorkbookChanged} />
+          <MergeView strings={strings} revision={active} runner={runner} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} download={mergeDownload} openWorkbook={openWorkbook} password={password} onWorkbookChanged={onWorkbookChanged} />
         )}
-        {view === "audit" && <AuditView strings={strings} revisions={all} runner={runner} initial={lastAudit} onWorkbookChanged={onWorkbookChanged} />}
+        {view === "audit" && <AuditView strings={strings} revisions={all} runner={runner} initial={lastAudit} onWorkbookChanged={onWorkbookChanged} password={password} />}
       </div>
     </main>
   );

@@ -18,10 +18,11 @@ export interface AuditViewProps {
   /** An audit the ribbon's 校验 button already ran, to show at once. */
   initial?: AuditResult | null;
   onWorkbookChanged?: () => void;
+  password?: string | null;
 }
 
 /** 审核: run every check, counts by rule, the findings with links, and the audit sheet. */
-export function AuditView({ strings, revisions, runner, initial = null, onWorkbookChanged }: AuditViewProps): React.JSX.Element {
+export function AuditView({ strings, revisions, runner, initial = null, onWorkbookChanged, password = null }: AuditViewProps): React.JSX.Element {
   const styles = useStyles();
   const text = strings.audit;
   const [result, setResult] = React.useState<AuditResult | null>(initial);
@@ -32,7 +33,7 @@ export function AuditView({ strings, revisions, runner, initial = null, onWorkbo
     setBusy(true);
     setError(null);
     try {
-      setResult(await runWithRetry(runner, (context) => runAudit(context, { revisions })));
+      setResult(await runWithRetry(runner, (context) => runAudit(context, { revisions, password })));
     } catch (failure) {
       setError(describeError(failure));
     } finally {

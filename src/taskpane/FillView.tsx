@@ -42,10 +42,12 @@ export interface FillViewProps {
   timeoutMs?: number;
   /** Told after the workbook was changed (the playground redraws its grid). */
   onWorkbookChanged?: () => void;
+  /** The sheet protection password from the add-in's settings (none by default). */
+  password?: string | null;
 }
 
 /** 填报: choose scope and period, then generate the reporting sheet in the open workbook. */
-export function FillView({ strings, revision, runner, now, timeoutMs, onWorkbookChanged }: FillViewProps): React.JSX.Element {
+export function FillView({ strings, revision, runner, now, timeoutMs, onWorkbookChanged, password = null }: FillViewProps): React.JSX.Element {
   const text = strings.fill;
   const styles = useStyles();
   const units = React.useMemo(() => unitsOf(revision), [revision]);
@@ -87,7 +89,7 @@ export function FillView({ strings, revision, runner, now, timeoutMs, onWorkbook
     if (!scope) return;
     setOutcome({ state: "running", retry: null });
     try {
-      const result = await runWithRetry(runner, (context) => generateTemplate(context, { revision, scope, period, now: new Date() }), {
+      const result = await runWithRetry(runner, (context) => generateTemplate(context, { revision, scope, period, password, now: new Date() }), {
         timeoutMs,
         onRetry: (attempt, of) => setOutcome({ state: "running", retry: { attempt, of } }),
       });

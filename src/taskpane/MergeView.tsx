@@ -69,12 +69,13 @@ export interface MergeViewProps {
   /** Opens a template as a new Excel workbook (`Excel.createWorkbook`); absent where there is no Excel. */
   openWorkbook?: (base64: string) => Promise<void>;
   onWorkbookChanged?: () => void;
+  password?: string | null;
 }
 
 type Status = { kind: "idle" } | { kind: "busy"; label: string; done: number; total: number } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
 /** 汇总: hand out city templates, pick the returned files, see each file's status, merge. */
-export function MergeView({ strings, revision, runner, period, download = browserDownload, openWorkbook, onWorkbookChanged }: MergeViewProps): React.JSX.Element {
+export function MergeView({ strings, revision, runner, period, download = browserDownload, openWorkbook, onWorkbookChanged, password = null }: MergeViewProps): React.JSX.Element {
   const styles = useStyles();
   const text = strings.merge;
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
@@ -139,7 +140,7 @@ export function MergeView({ strings, revision, runner, period, download = browse
     setStatus({ kind: "busy", label: text.merging, done: 0, total: 0 });
     try {
       const result = await runWithRetry(runner, (context) =>
-        mergeWorkbooks(context, { revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen] }),
+        mergeWorkbooks(context, { revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen], password }),
       );
       setStatus(
         result.written
@@ -156,7 +157,7 @@ export function MergeView({ strings, revision, runner, period, download = browse
   const busy = status.kind === "busy";
   return (
     <div className={styles.view}>
-      <SplitPanel strings={strings} revision={revision} runner={runner} />
+      <SplitPanel strings={strings} revision={revision} runner={runner} password={password} />
       <Button onClick={() => void downloadTemplates()} disabled={busy || revision.cities.length === 0}>
         {text.download(revision.cities.length, period)}
       </Button>

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 type Kind = SplitSource["kind"];
 
 /** 目标分解: split a provincial target across the cities, preview the parts, store them in the workbook. */
-export function SplitPanel({ strings, revision, runner }: { strings: Strings; revision: PlanRevision; runner: WorkbookRunner }): React.JSX.Element {
+export function SplitPanel({ strings, revision, runner, password }: { strings: Strings; revision: PlanRevision; runner: WorkbookRunner; password: string | null }): React.JSX.Element {
   const styles = useStyles();
   const text = strings.split;
   const quotas = React.useMemo(() => splittableQuotas(revision), [revision]);
@@ -34,7 +34,7 @@ export function SplitPanel({ strings, revision, runner }: { strings: Strings; re
   async function save(): Promise<void> {
     if (!plan || plan.records.length === 0) return;
     try {
-      await runWithRetry(runner, (context) => saveSplit(context, plan.records));
+      await runWithRetry(runner, (context) => saveSplit(context, plan.records, password));
       setMessage({ intent: "success", text: text.saved(plan.records.length) });
     } catch (error) {
       setMessage({ intent: "error", text: describeError(error) });

@@ -2,7 +2,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Body1, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { missingRequirements, type WorkbookRunner } from "../excel/run";
-import { lastAudit } from "../commands/commands";
+import { lastAudit, PASSWORD_SETTING } from "../commands/commands";
 import { App, type View } from "./App";
 import { builtInRevisions } from "./plans";
 import { languageOf } from "./strings";
@@ -21,6 +21,20 @@ const excelRunner: WorkbookRunner = (batch) =>
   typeof Excel !== "undefined"
     ? Excel.run(batch)
     : Promise.reject(new Error("此页面需在 Excel 中打开 / This page must be opened inside Excel"));
+
+// The add-in's settings live in the document, so the password travels with the workbook.
+
+function savedPassword(): string | null {
+  return typeof Office !== "undefined" ? ((Office.context?.document?.settings?.get(PASSWORD_SETTING) as string | null) ?? null) : null;
+}
+
+function savePassword(password: string | null): void {
+  const settings = typeof Office !== "undefined" ? Office.context?.document?.settings : undefined;
+  if (!settings) return;
+  if (password) settings.set(PASSWORD_SETTING, password);
+  else settings.remove(PASSWORD_SETTING);
+  settings.saveAsync();
+}
 
 function render(): void {
   const root = document.getElementById("root");
@@ -42,6 +56,8 @@ function render(): void {
         initialView={(window.location.hash.slice(1) || "fill") as View}
         lastAudit={lastAudit.result}
         openWorkbook={typeof Excel !== "undefined" ? (base64) => Excel.createWorkbook(base64) : undefined}
+        password={savedPassword()}
+        onPasswordChange={savePassword}
       />
     </FluentProvider>,
   );

@@ -34,6 +34,8 @@ const zh = {
     nextStep: "请在未锁定的单元格中填写本期完成、累计完成和说明。",
     errorTitle: "生成失败",
     errorNext: "请检查后再按「生成模板」重试；若仍失败，请关闭工作簿后重新打开。",
+    password: "工作表保护密码（可选）",
+    passwordHint: "保存在本工作簿的加载项设置中；生成、校验和汇总时用它保护工作表。",
   },
   plan: {
     builtIn: "内置计划版本",
@@ -142,6 +144,8 @@ const en: Strings = {
     nextStep: "Type this period's figures, the cumulative figures and notes into the unlocked cells.",
     errorTitle: "Generation failed",
     errorNext: "Check the above, then press Generate template again; if it still fails, close and reopen the workbook.",
+    password: "Sheet protection password (optional)",
+    passwordHint: "Kept in this workbook's add-in settings; generating, checking and merging protect sheets with it.",
   },
   plan: {
     builtIn: "Built-in revisions",

@@ -71,6 +71,19 @@ describe("the 填报 view", () => {
     expect((await screen.findByText("模板已生成", {}, { timeout: 20_000 })).closest("[role=group], div")?.textContent).toContain("工作表「杭州市 2026-10」");
   });
 
+  test("the password from the settings protects the generated sheet, and a changed one is saved", async () => {
+    const host = createExcelHost();
+    const saved: (string | null)[] = [];
+    renderApp({ runner: (batch) => host.run(batch), password: "s3cret", onPasswordChange: (p) => saved.push(p) });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    expect(host.sheet("全省 2026-10").protection).toMatchObject({ protected: true, password: "s3cret" });
+    const field = screen.getByLabelText("工作表保护密码（可选）");
+    fireEvent.change(field, { target: { value: "新密码" } });
+    fireEvent.blur(field);
+    expect(saved).toEqual(["新密码"]);
+  });
+
   test("generating really writes the sheet through the given runner", async () => {
     const host = createExcelHost();
     renderApp({ runner: (batch) => host.run(batch) });

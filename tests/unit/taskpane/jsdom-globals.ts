@@ -1,5 +1,6 @@
 import { setImmediate } from "timers";
 import { TextDecoder, TextEncoder } from "util";
+import { deserialize, serialize } from "v8";
 
 // jsdom leaves out things browsers have: the encoders (the Excel adapter measures request sizes
 // with TextEncoder) and ResizeObserver (Fluent's MessageBar watches its width to reflow; jsdom
@@ -11,4 +12,7 @@ class NoLayoutResizeObserver {
   unobserve(): void {}
   disconnect(): void {}
 }
+// structuredClone too (the host's inspection helpers copy with it): Node's own, via v8.
+const structuredCloneOfNode = (value: unknown) => deserialize(serialize(value));
 Object.assign(globalThis, { TextEncoder, TextDecoder, setImmediate, ResizeObserver: NoLayoutResizeObserver });
+if (typeof globalThis.structuredClone !== "function") Object.assign(globalThis, { structuredClone: structuredCloneOfNode });
