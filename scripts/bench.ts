@@ -16,7 +16,7 @@ import { buildTemplate, metaSheetSpec } from "../src/core/template/build";
 import { COLUMN } from "../src/core/template/columns";
 import { EMPTY_META, metaRows, withSheetRecords } from "../src/core/template/meta";
 import type { WorkbookSnapshot } from "../src/core/snapshot";
-import type { SheetSpec } from "../src/core/template/spec";
+import { specSnapshot } from "../tests/unit/merge/fixture";
 import type { PlanRevision } from "../src/core/plan/types";
 import { writeTemplateFile } from "../src/xlsx/render";
 import ExcelJS from "exceljs";
@@ -127,15 +127,8 @@ function filledSnapshot(revision: PlanRevision): WorkbookSnapshot {
     row[COLUMN.cumulative] = { value: 5 };
     row[COLUMN.note] = { value: "" };
   }
-  const toSheet = (spec: SheetSpec) => ({
-    name: spec.name,
-    visibility: spec.visibility,
-    protected: true,
-    values: spec.cells.map((r) => r.map((c) => (c === null || "formula" in c ? "" : (c.value ?? "")))),
-    formulas: spec.cells.map((r) => r.map((c) => (c === null ? "" : "formula" in c ? c.formula : (c.value ?? "")))),
-  });
   const meta = metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, built.sheetRecord, built.rowRecords)), null);
-  return { sheets: [toSheet(built.sheet), toSheet(meta)] };
+  return { sheets: [specSnapshot(built.sheet), specSnapshot(meta)] };
 }
 
 /** A returned city file with a figure typed in each of its Annex 2 quotas. */
