@@ -27,7 +27,7 @@ export function parseNumberInput(value: CellValue, unitIsTenThousands = false): 
   const text = value
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, "");
-  const plain = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? Number(text.replace(/,/g, "")) : null;
+  const plain = /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? Number(text.replace(/,/g, "")) : null;
   if (plain !== null) return { ok: false, reason: "text", suggestion: plain };
   const wan = /^(-?\d+(?:\.\d+)?)万$/.exec(text);
   if (wan) return { ok: false, reason: "text", suggestion: unitIsTenThousands ? Number(wan[1]) : Math.round(Number(wan[1]) * 10000 * 1e6) / 1e6 };
