@@ -5,7 +5,10 @@ import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { columnLetter } from "../../../src/core/a1";
 import type { CellValue } from "../../../src/core/template/spec";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { cityWorkbook, fixtureRevision, QUOTA, type Typed } from "../merge/fixture";
+import { CITIES, cityWorkbook, fixtureRevision, QUOTA, specSnapshot, type Typed } from "../merge/fixture";
+import { parsePeriod } from "../../../src/core/period";
+import { buildTemplate, metaSheetSpec } from "../../../src/core/template/build";
+import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 
 const context: CheckContext = { revisions: [fixtureRevision()] };
 const CITY = "杭州市";
@@ -157,3 +160,30 @@ function mergeMeta(a: WorkbookSnapshot, b: WorkbookSnapshot) {
   const values = [metaA.values[0], ...rowsOf(metaA, "sheet"), ...rowsOf(metaB, "sheet"), ...rowsOf(metaA, "row"), ...rowsOf(metaB, "row")];
   return { ...metaA, values, formulas: values };
 }
+
+describe("cities against the province", () => {
+  /** A workbook holding the province sheet and all 11 city sheets of one period. */
+  function provinceAndCities(provinceFigure: number, cityFigure: number): WorkbookSnapshot {
+    const revision = fixtureRevision();
+    const period = parsePeriod("2026-10");
+    const built = [
+      buildTemplate({ revision, scope: { kind: "province" }, period, generatedAt: "" }),
+      ...CITIES.map((city) => buildTemplate({ revision, scope: { kind: "city", city }, period, generatedAt: "" })),
+    ];
+    built.forEach((b, index) => {
+      const row = b.rowRecords.find((r) => r.quotaId === QUOTA.training)!.row;
+      b.sheet.cells[row - 1][COLUMN.cumulative] = { value: index === 0 ? provinceFigure : cityFigure };
+    });
+    const meta = built.reduce((records, b) => withSheetRecords(records, b.sheetRecord, b.rowRecords), EMPTY_META);
+    return { sheets: [...built.map((b) => specSnapshot(b.sheet)), specSnapshot(metaSheetSpec(metaRows(meta), null))] };
+  }
+
+  test("a province figure that is not the cities' sum is a warning on the province cell", () => {
+    const findings = checkWorkbook(provinceAndCities(12, 1), context).filter((f) => f.rule === "cities-not-adding-up");
+    expect(findings.map((f) => [f.sheet, f.quotaId, f.severity])).toEqual([["全省 2026-10", QUOTA.training, "warning"]]);
+  });
+
+  test("a province figure equal to the cities' sum is fine", () => {
+    expect(checkWorkbook(provinceAndCities(11, 1), context).filter((f) => f.rule === "cities-not-adding-up")).toEqual([]);
+  });
+});
