@@ -1,0 +1,71 @@
+/**
+ * What people do to a workbook between generating and checking: each gets a clear finding from
+ * 校验 (never a crash), and nothing they typed is changed by checking.
+ */
+import { createExcelHost } from "../../support/excel-host";
+import { generateTemplate } from "../../../src/excel/generate";
+import { runAudit } from "../../../src/excel/audit";
+import { parsePeriod } from "../../../src/core/period";
+import { COLUMN } from "../../../src/core/template/columns";
+import { META_SHEET } from "../../../src/core/template/meta";
+import { columnLetter } from "../../../src/core/a1";
+import { currentRevision } from "../../support/plan";
+
+const revision = currentRevision();
+const SHEET = "杭州市 2026-10";
+const QUOTA = "I08-技能型企业-累计-2027-杭州市";
+const at = (key: keyof typeof COLUMN, row: number) => `${columnLetter(COLUMN[key])}${row}`;
+
+async function generated() {
+  const host = createExcelHost();
+  await host.run((context) => generateTemplate(context, { revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }));
+  const rowOf = () => host.values(SHEET, "A1:A200").findIndex((r) => r[0] === QUOTA) + 1;
+  const audit = async () => (await host.run((context) => runAudit(context, { revisions: [revision] }))).findings.map((f) => [f.rule, f.quotaId ?? f.sheet]);
+  return { host, rowOf, audit };
+}
+
+describe("a workbook people have handled", () => {
+  test("rows inserted above by someone who unprotected the sheet: the quota is still found, nothing is reported", async () => {
+    const { host, rowOf, audit } = await generated();
+    host.userUnprotect(SHEET);
+    await host.userInsertRows(SHEET, 5, 2);
+    await host.userEdit(SHEET, at("cumulative", rowOf()), [[1200]]);
+    expect(await audit()).toEqual([]);
+  });
+
+  test("a deleted quota row is reported by its id", async () => {
+    const { host, rowOf, audit } = await generated();
+    host.userUnprotect(SHEET);
+    await host.userDeleteRows(SHEET, rowOf() - 1, 1);
+    expect(await audit()).toContainEqual(["row-missing", QUOTA]);
+  });
+
+  test("a renamed Planbook sheet is reported as missing by its old name", async () => {
+    const { host, audit } = await generated();
+    host.userRenameSheet(SHEET, "我的报表");
+    expect(await audit()).toEqual([["sheet-missing", SHEET]]);
+  });
+
+  test("a hidden Planbook sheet is still checked", async () => {
+    const { host, rowOf, audit } = await generated();
+    await host.userEdit(SHEET, at("cumulative", rowOf()), [["abc"]], { paste: true });
+    host.userSetVisibility(SHEET, "Hidden");
+    expect(await audit()).toEqual([["not-a-number", QUOTA]]);
+  });
+
+  test("removed metadata makes it a workbook Planbook cannot vouch for", async () => {
+    const { host, audit } = await generated();
+    host.userSetVisibility(META_SHEET, "Visible");
+    host.userDeleteSheet(META_SHEET);
+    expect(await audit()).toEqual([["meta-missing", ""]]);
+  });
+
+  test("a block pasted over the formulas is reported and left as it is", async () => {
+    const { host, rowOf, audit } = await generated();
+    host.userUnprotect(SHEET);
+    const row = rowOf();
+    await host.userEdit(SHEET, `${at("completion", row)}:${at("state", row)}`, [[1, 1, "已完成"]], { paste: true });
+    expect(await audit()).toEqual([["formula-changed", QUOTA]]);
+    expect(host.values(SHEET, `${at("completion", row)}:${at("state", row)}`)).toEqual([[1, 1, "已完成"]]);
+  });
+});
