@@ -78,7 +78,7 @@ export function describeError(error: unknown): string {
  */
 export const REQUIRED_SETS = [
   { name: "ExcelApi", version: "1.9", feature: "生成模板 / generating templates (protection, validation, print titles)" },
-  { name: "ExcelApi", version: "1.8", feature: "录入校验 / live checking (events)" },
+  { name: "ExcelApi", version: "1.9", feature: "录入校验 / live checking (worksheets.onChanged)" },
 ] as const;
 
 export function missingRequirements(isSetSupported: (name: string, version: string) => boolean): string[] {

@@ -45,8 +45,9 @@ describe("messages for errors", () => {
   });
 
   test("missing requirement sets are named", () => {
-    expect(missingRequirements((_name, version) => version !== "1.8")).toEqual([
-      "录入校验 / live checking (events): 需要 ExcelApi 1.8 / needs ExcelApi 1.8",
+    expect(missingRequirements((_name, version) => version !== "1.9")).toEqual([
+      "生成模板 / generating templates (protection, validation, print titles): 需要 ExcelApi 1.9 / needs ExcelApi 1.9",
+      "录入校验 / live checking (worksheets.onChanged): 需要 ExcelApi 1.9 / needs ExcelApi 1.9",
     ]);
   });
 });
