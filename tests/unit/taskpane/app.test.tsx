@@ -157,7 +157,7 @@ describe("the 汇总 view", () => {
     renderApp({ mergeDownload: (name) => names.push(name) });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     fireEvent.click(screen.getByRole("button", { name: /下载各市模板/ }));
-    await screen.findByText(/已下载 11 个市/);
+    await screen.findByText(/已下载 11 个市/, {}, { timeout: 30_000 });
     expect(names).toEqual(REVISIONS[0].cities.map((city) => `${city} 2026-10.xlsx`));
   });
 
@@ -170,7 +170,7 @@ describe("the 汇总 view", () => {
     const parts = within(panel).getByLabelText("分解结果预览").textContent ?? "";
     expect(parts).toMatch(/^杭州市 \d+/);
     fireEvent.click(within(panel).getByRole("button", { name: /保存分解/ }));
-    await within(panel).findByText(/已保存 11 个市的分解目标/);
+    await within(panel).findByText(/已保存 11 个市的分解目标/, {}, { timeout: 30_000 });
     const result = await host.run((context) =>
       generateTemplate(context, { revision: REVISIONS[0], scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }),
     );
@@ -185,7 +185,7 @@ describe("the 汇总 view", () => {
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     fireEvent.change(screen.getByLabelText("以新工作簿打开某市模板"), { target: { value: "温州市" } });
     fireEvent.click(screen.getByRole("button", { name: "在 Excel 中打开" }));
-    await screen.findByText("已在新工作簿中打开「温州市」模板。");
+    await screen.findByText("已在新工作簿中打开「温州市」模板。", {}, { timeout: 30_000 });
     expect(Buffer.from(opened[0], "base64").subarray(0, 2).toString()).toBe("PK");
   });
 
@@ -195,11 +195,11 @@ describe("the 汇总 view", () => {
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     const files = [await cityFile("杭州市", 700), await cityFile("宁波市", 800), new File(["not a workbook"], "notes.xlsx")];
     fireEvent.change(screen.getByLabelText("选择各市报送的工作簿"), { target: { files } });
-    const preview = await screen.findByRole("region", { name: "合并预览" });
+    const preview = await screen.findByRole("region", { name: "合并预览" }, { timeout: 30_000 });
     expect(within(preview).getAllByRole("checkbox").map((c) => (c as HTMLInputElement).checked)).toEqual([true, true]);
     expect(preview.textContent).toContain("notes.xlsx");
     fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
-    await screen.findByText(/已合并 2 个文件/);
+    await screen.findByText(/已合并 2 个文件/, {}, { timeout: 30_000 });
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
   });
 });
