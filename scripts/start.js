@@ -2,32 +2,44 @@
 // (Linux, CI) there is no Excel, so serve the add-in and the playground on localhost:3000.
 const { spawn } = require("child_process");
 const fs = require("fs");
-const os = require("os");
-const path = require("path");
+const { ROOT, DESKTOP, PORT, PID_FILE, packageCommand, runningDevServer, devCertificates } = require("./dev-session");
 
-const PID_FILE = path.join(os.tmpdir(), "planbook-dev-server.pid");
-const root = path.join(__dirname, "..");
-const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
-
-function run(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+/** Runs `node <script> ...args` in the foreground and records its process id for `npm stop`. */
+function run(script, args) {
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: "inherit" });
   fs.writeFileSync(PID_FILE, String(child.pid));
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code) => {
+  child.on("exit", (code, signal) => {
     fs.rmSync(PID_FILE, { force: true });
-    process.exit(code ?? 0);
+    process.exit(code ?? (signal ? 0 : 1));
   });
 }
 
-if ((process.platform === "win32" || process.platform === "darwin") && fs.existsSync(bin("office-addin-debugging"))) {
-  run(bin("office-addin-debugging"), ["start", "manifest.xml"]);
-} else {
-  if (process.platform === "win32" || process.platform === "darwin") {
-    console.log("office-addin-debugging is not installed (optional dependency); serving without sideloading.");
-  } else {
-    console.log("没有 Excel（Linux/CI）：启动演练场 / No Excel here: serving the playground.");
+async function main() {
+  const recorded = runningDevServer();
+  if (recorded) {
+    console.error(`已在运行（进程 ${recorded}），请先 npm stop / Already running (process ${recorded}): run npm stop first.`);
+    process.exit(1);
   }
-  console.log("  Playground 演练场: http://localhost:3000/playground.html");
-  console.log("  Task pane 任务窗格: http://localhost:3000/taskpane.html");
-  run(bin("webpack"), ["serve", "--mode", "development"]);
+
+  const debugging = DESKTOP ? packageCommand("office-addin-debugging") : null;
+  if (debugging) {
+    // Builds, serves over https (installing the development certificate the first time) and opens Excel.
+    run(debugging, ["start", "manifest.xml"]);
+    return;
+  }
+  if (DESKTOP) {
+    console.log("office-addin-debugging 未安装，无法自动旁加载 / office-addin-debugging is not installed, so Excel cannot be opened for you.");
+    console.log("  安装 / install:  npm install   (it is an optional dependency)  or  npm install --no-save office-addin-debugging");
+    console.log("  现在只启动服务器；可在 Excel 中手动上传 manifest.xml / Serving only; upload manifest.xml in Excel by hand.");
+  } else {
+    console.log("此处没有 Excel（Linux/CI），启动演练场 / No Excel here (Linux, CI): serving the playground.");
+  }
+  const scheme = (await devCertificates()) ? "https" : "http";
+  console.log(`  演练场 Playground:   ${scheme}://localhost:${PORT}/playground.html`);
+  console.log(`  任务窗格 Task pane:  ${scheme}://localhost:${PORT}/taskpane.html`);
+  console.log("  停止 / stop:         npm stop  (or Ctrl+C)");
+  run(packageCommand("webpack-cli"), ["serve", "--mode", "development"]);
 }
+
+main();

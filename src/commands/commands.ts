@@ -1,7 +1,7 @@
 /**
  * Ribbon functions. They run in the shared runtime (the task pane's page), so 校验 works with the
  * pane closed; each must call `event.completed()`. Excel has no notification API for add-ins, so
- * the outcome is told in the task pane, opened on the audit view.
+ * the outcome is told in the task pane, opened on the view the button is about.
  */
 import { runAudit, type AuditResult } from "../excel/audit";
 import { describeError, runWithRetry } from "../excel/run";
@@ -13,8 +13,19 @@ export const PASSWORD_SETTING = "planbook.password";
 /** The last audit's outcome (or its error), for the task pane's audit view to show. */
 export const lastAudit: { result: AuditResult | null; error: string | null; at: Date | null } = { result: null, error: null, at: null };
 
-/** Listeners the task pane registers to hear about a ribbon audit. */
-export const auditListeners = new Set<() => void>();
+/** A task pane view a ribbon button opens. */
+export type RibbonView = "audit" | "merge";
+
+/**
+ * The task pane's listeners. With a shared runtime the pane's page is loaded (hidden) before any
+ * ribbon function runs, so the pane cannot read the view from its address: it is told here.
+ */
+export const paneListeners = new Set<(view: RibbonView) => void>();
+
+async function showPane(view: RibbonView): Promise<void> {
+  for (const listener of paneListeners) listener(view);
+  await Office.addin.showAsTaskpane();
+}
 
 async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
   try {
@@ -26,17 +37,14 @@ async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void
     lastAudit.error = describeError(error);
   } finally {
     lastAudit.at = new Date();
-    for (const listener of auditListeners) listener();
-    window.location.hash = "#audit";
-    await Office.addin.showAsTaskpane().catch(() => undefined);
+    await showPane("audit").catch(() => undefined);
     event.completed();
   }
 }
 
 async function openMergeView(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    window.location.hash = "#merge";
-    await Office.addin.showAsTaskpane();
+    await showPane("merge");
   } finally {
     event.completed();
   }

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { Body1, FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { missingRequirements, type WorkbookRunner } from "../excel/run";
-import { lastAudit, PASSWORD_SETTING } from "../commands/commands";
+import { lastAudit, paneListeners, PASSWORD_SETTING, type RibbonView } from "../commands/commands";
 import { App, type View } from "./App";
 import { builtInRevisions } from "./plans";
 import { languageOf } from "./strings";
@@ -17,10 +17,9 @@ function isDarkTheme(): boolean {
 }
 
 /** `Excel.run` when the page runs inside Excel; outside Excel every operation says so. */
-const excelRunner: WorkbookRunner = (batch) =>
-  typeof Excel !== "undefined"
-    ? Excel.run(batch)
-    : Promise.reject(new Error("此页面需在 Excel 中打开 / This page must be opened inside Excel"));
+function workbookRunner(inExcel: boolean): WorkbookRunner {
+  return (batch) => (inExcel ? Excel.run(batch) : Promise.reject(new Error("此页面需在 Excel 中打开 / This page must be opened inside Excel")));
+}
 
 // The add-in's settings live in the document, so the password travels with the workbook.
 
@@ -36,32 +35,64 @@ function savePassword(password: string | null): void {
   settings.saveAsync();
 }
 
-function render(): void {
-  const root = document.getElementById("root");
-  if (!root) return;
-  const requirements = typeof Office !== "undefined" && Office.context?.requirements ? Office.context.requirements : null;
-  const missing = requirements ? missingRequirements((name, version) => requirements.isSetSupported(name, version)) : [];
-  createRoot(root).render(
-    <FluentProvider theme={isDarkTheme() ? webDarkTheme : webLightTheme}>
+/** What the pane shows: its own first view, or the one a ribbon button asked for (with its error). */
+interface Opened {
+  view: View;
+  /** Counts ribbon requests: each one opens a fresh App on the requested view. */
+  request: number;
+  ribbonError: string | null;
+}
+
+function TaskPane({ inExcel, missing }: { inExcel: boolean; missing: string[] }): React.JSX.Element {
+  const [opened, setOpened] = React.useState<Opened>({ view: "fill", request: 0, ribbonError: null });
+  React.useEffect(() => {
+    const open = (view: RibbonView) =>
+      setOpened((previous) => ({ view, request: previous.request + 1, ribbonError: view === "audit" ? lastAudit.error : null }));
+    paneListeners.add(open);
+    return () => void paneListeners.delete(open);
+  }, []);
+  const runner = React.useMemo(() => workbookRunner(inExcel), [inExcel]);
+  const revisions = React.useMemo(() => builtInRevisions(), []);
+  return (
+    <>
       {missing.map((message) => (
-        <Body1 key={message} role="alert">
-          {message}
-        </Body1>
+        <MessageBar key={message} intent="warning">
+          <MessageBarBody>{message}</MessageBarBody>
+        </MessageBar>
       ))}
+      {opened.ribbonError && (
+        <MessageBar intent="error">
+          <MessageBarBody>功能区「校验」失败 / The ribbon's Validate failed: {opened.ribbonError}</MessageBarBody>
+        </MessageBar>
+      )}
       <App
-        runner={excelRunner}
-        revisions={builtInRevisions()}
+        key={opened.request}
+        runner={runner}
+        revisions={revisions}
         language={languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : null)}
-        liveChecking={typeof Excel !== "undefined"}
-        initialView={(window.location.hash.slice(1) || "fill") as View}
-        lastAudit={lastAudit.result}
-        openWorkbook={typeof Excel !== "undefined" ? (base64) => Excel.createWorkbook(base64) : undefined}
+        liveChecking={inExcel}
+        initialView={opened.view}
+        lastAudit={opened.view === "audit" ? lastAudit.result : null}
+        openWorkbook={inExcel ? (base64) => Excel.createWorkbook(base64) : undefined}
         password={savedPassword()}
         onPasswordChange={savePassword}
       />
+    </>
+  );
+}
+
+function render(inExcel: boolean): void {
+  const root = document.getElementById("root");
+  if (!root) return;
+  const requirements = inExcel ? Office.context.requirements : null;
+  const missing = requirements ? missingRequirements((name, version) => requirements.isSetSupported(name, version)) : [];
+  createRoot(root).render(
+    <FluentProvider theme={isDarkTheme() ? webDarkTheme : webLightTheme}>
+      <TaskPane inExcel={inExcel} missing={missing} />
     </FluentProvider>,
   );
 }
 
-if (typeof Office !== "undefined") Office.onReady(() => render());
-else render();
+// Opened in a plain browser the pane still renders; without office.js (offline) it does not wait for it.
+if (typeof Office !== "undefined") Office.onReady((info) => render(info.host === Office.HostType.Excel));
+else render(false);

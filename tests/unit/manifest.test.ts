@@ -1,26 +1,47 @@
 /**
  * The manifest, checked offline (`npm run validate` posts it to an online service): well-formed,
- * what Office requires, every resid defined, https everywhere, a shared runtime, and every URL and
- * icon it names produced by the build (`npm test` builds before it runs the tests).
+ * what Office requires, every resid defined, https everywhere, a shared runtime, the ribbon tab,
+ * and every page and icon it names produced by the build (`npm test` builds before it runs jest).
  */
 import { existsSync, readFileSync } from "fs";
 import path from "path";
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, type Element } from "@xmldom/xmldom";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
-const text = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-const errors: string[] = [];
-const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(text, "text/xml");
+const DEV_SERVER = "https://localhost:3000/";
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const all = (tag: string) => Array.from(doc.getElementsByTagName(tag));
-const first = (tag: string) => all(tag)[0];
-const attributes = (name: string) =>
-  Array.from(doc.getElementsByTagName("*")).flatMap((el) => (el.getAttribute(name) ? [el.getAttribute(name) as string] : []));
+// Errors xmldom recovers from are collected; a fatal one (a tag left open) stops the suite itself.
+const parseErrors: string[] = [];
+const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && parseErrors.push(message)) }).parseFromString(
+  readFileSync(path.join(ROOT, "manifest.xml"), "utf8"),
+  "text/xml",
+);
+
+const all = (tag: string, within: { getElementsByTagName(tag: string): ArrayLike<Element> } = doc) => Array.from(within.getElementsByTagName(tag));
+const first = (tag: string, within?: Element) => all(tag, within)[0];
+const attribute = (name: string) => all("*").flatMap((el) => (el.hasAttribute(name) ? [el.getAttribute(name) as string] : []));
+const resource = (id: string | null) => all("*", first("Resources")).find((el) => el.getAttribute("id") === id);
+const control = (id: string) => all("Control").find((el) => el.getAttribute("id") === id) as Element;
+const child = (el: Element, tag: string) => Array.from(el.childNodes).find((node) => node.nodeName === tag) as Element | undefined;
+const labelOf = (el: Element) => resource(child(el, "Label")?.getAttribute("resid") ?? null)?.getAttribute("DefaultValue");
+const functionOf = (el: Element) => first("FunctionName", el)?.textContent;
+const iconSizes = (el: Element) => all("bt:Image", first("Icon", el)).map((image) => image.getAttribute("size"));
+const URLS = [...attribute("DefaultValue"), ...attribute("Value"), ...all("AppDomain").map((el) => el.textContent ?? "")].filter((v) => /^[a-z]+:\/\//i.test(v));
+const hasEnglish = (el: Element) => all("*", el).some((node) => node.localName === "Override" && node.getAttribute("Locale") === "en-US");
+const builtFile = (url: string) => path.join(DIST, ...new URL(url).pathname.split("/"));
+
+/** "WxH" from a PNG's IHDR chunk, or "not a PNG". */
+function pngSize(file: string): string {
+  const png = readFileSync(file);
+  const isPng = png.subarray(0, 8).equals(PNG_SIGNATURE) && png.toString("ascii", 12, 16) === "IHDR";
+  return isPng ? `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}` : "not a PNG";
+}
 
 describe("manifest.xml", () => {
   test("is well-formed XML with a TaskPaneApp root", () => {
-    expect(errors).toEqual([]);
+    expect(parseErrors).toEqual([]);
     expect(doc.documentElement?.getAttribute("xsi:type")).toBe("TaskPaneApp");
   });
 
@@ -29,60 +50,96 @@ describe("manifest.xml", () => {
     expect(required.filter((tag) => all(tag).length === 0)).toEqual([]);
   });
 
+  test("is an Excel add-in that may read and write the workbook", () => {
+    expect(first("Host").getAttribute("Name")).toBe("Workbook");
+    expect(first("Permissions").textContent).toBe("ReadWriteDocument");
+  });
+
   test("its id is a GUID", () => {
     expect(first("Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   });
 
+  test("speaks Chinese by default and English to en-US Office", () => {
+    expect(first("DefaultLocale").textContent).toBe("zh-CN");
+    const texts = [first("DisplayName"), first("Description"), ...all("bt:String")];
+    expect(texts.filter((el) => !hasEnglish(el)).map((el) => el.getAttribute("id") || el.tagName)).toEqual([]);
+  });
+
   test("every resid is defined in Resources", () => {
-    const defined = new Set(Array.from(first("Resources").getElementsByTagName("*")).map((el) => el.getAttribute("id")));
-    expect(attributes("resid").filter((id) => !defined.has(id))).toEqual([]);
+    expect(attribute("resid").filter((id) => !resource(id))).toEqual([]);
   });
 
   test("every URL is https", () => {
-    const urls = attributes("DefaultValue").filter((v) => /^[a-z]+:\/\//i.test(v));
-    expect(urls.length).toBeGreaterThan(5);
-    expect(urls.filter((url) => !url.startsWith("https://"))).toEqual([]);
+    expect(URLS.length).toBeGreaterThan(5);
+    expect(URLS.filter((url) => !url.startsWith("https://"))).toEqual([]);
   });
 
-  test("one shared runtime serves the task pane and the function file", () => {
-    expect(all("Set").find((s) => s.getAttribute("Name") === "SharedRuntime")?.getAttribute("MinVersion")).toBe("1.1");
+  test("requires the shared runtime", () => {
+    const sharedRuntime = all("Set").find((set) => set.getAttribute("Name") === "SharedRuntime");
+    expect(sharedRuntime?.getAttribute("MinVersion")).toBe("1.1");
+  });
+
+  test("one long-lived runtime serves the task pane and the function file", () => {
     const runtimes = all("Runtime");
-    expect(runtimes).toHaveLength(1);
-    expect(first("FunctionFile").getAttribute("resid")).toBe(runtimes[0].getAttribute("resid"));
-    const taskpane = all("Action").find((a) => a.getAttribute("xsi:type") === "ShowTaskpane");
-    expect(taskpane?.getElementsByTagName("SourceLocation")[0].getAttribute("resid")).toBe(runtimes[0].getAttribute("resid"));
+    expect(runtimes.map((r) => r.getAttribute("lifetime"))).toEqual(["long"]);
+    const runtimePage = runtimes[0].getAttribute("resid");
+    const showTaskpane = all("Action").find((action) => action.getAttribute("xsi:type") === "ShowTaskpane") as Element;
+    expect(first("FunctionFile").getAttribute("resid")).toBe(runtimePage);
+    expect(first("SourceLocation", showTaskpane).getAttribute("resid")).toBe(runtimePage);
   });
 
-  test("the custom tab has 生成模板, 校验 and 汇总", () => {
-    const functions = all("FunctionName").map((f) => f.textContent);
-    expect(functions).toEqual(["validateWorkbook", "openMergeView"]);
-    expect(all("CustomTab")).toHaveLength(1);
-    expect(all("Control").map((c) => c.getAttribute("id"))).toEqual(["Planbook.Generate", "Planbook.Validate", "Planbook.Merge"]);
+  test("the 计划填报 tab holds 生成模板, 校验 and 汇总", () => {
+    const tab = first("CustomTab");
+    expect(tab.getAttribute("id")).toBe("Planbook.Tab");
+    expect(labelOf(tab)).toBe("计划填报");
+    expect(all("Control", tab).map(labelOf)).toEqual(["生成模板", "校验", "汇总"]);
   });
 
-  test("the function names are the ones commands.ts associates", () => {
+  test("生成模板 opens the task pane", () => {
+    const action = first("Action", control("Planbook.Generate"));
+    expect(action.getAttribute("xsi:type")).toBe("ShowTaskpane");
+    expect(first("TaskpaneId", action).textContent).toBe("ButtonId1");
+  });
+
+  test("校验 and 汇总 run validateWorkbook and openMergeView", () => {
+    expect(functionOf(control("Planbook.Validate"))).toBe("validateWorkbook");
+    expect(functionOf(control("Planbook.Merge"))).toBe("openMergeView");
+  });
+
+  test("every button has 16, 32 and 80 px icons", () => {
+    expect(all("Control").map(iconSizes)).toEqual([
+      ["16", "32", "80"],
+      ["16", "32", "80"],
+      ["16", "32", "80"],
+    ]);
+  });
+
+  test("its function names are the ones commands.ts associates", () => {
     const source = readFileSync(path.join(ROOT, "src", "commands", "commands.ts"), "utf8");
-    const associated = [...source.matchAll(/Office\.actions\.associate\("(\w+)"/g)].map((m) => m[1]).sort();
-    expect(associated).toEqual(all("FunctionName").map((f) => f.textContent).sort());
+    const associated = [...source.matchAll(/Office\.actions\.associate\("(\w+)"/g)].map((match) => match[1]);
+    expect(associated.sort()).toEqual(all("FunctionName").map((el) => el.textContent).sort());
+  });
+});
+
+describe("manifest.xml against the build in dist/", () => {
+  beforeAll(() => {
+    if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ has no build: run `npm run build` first");
   });
 
-  test("every page and icon it names is produced by the build", () => {
-    expect(existsSync(DIST)).toBe(true); // run `npm run build` first
-    const local = [...new Set(attributes("DefaultValue").filter((v) => v.startsWith("https://localhost:3000/")))];
-    const missing = local.filter((url) => !existsSync(path.join(DIST, new URL(url).pathname)));
-    expect(missing).toEqual([]);
+  test("every page and icon it names on the dev server is built", () => {
+    const local = [...new Set(URLS.filter((url) => url.startsWith(DEV_SERVER)))];
+    expect(local.length).toBeGreaterThan(5);
+    expect(local.filter((url) => !existsSync(builtFile(url)))).toEqual([]);
   });
 
-  test("each icon has the pixel size it is declared with", () => {
-    const declared = all("bt:Image")
-      .filter((img) => img.getAttribute("DefaultValue"))
-      .map((img) => img.getAttribute("DefaultValue") as string)
-      .concat(first("IconUrl").getAttribute("DefaultValue") as string, first("HighResolutionIconUrl").getAttribute("DefaultValue") as string);
-    const sizes = declared.map((url) => {
-      const png = readFileSync(path.join(DIST, new URL(url).pathname));
-      expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
-      return [Number(/icon-(\d+)/.exec(url)?.[1]), png.readUInt32BE(16), png.readUInt32BE(20)];
-    });
-    expect(sizes.filter(([want, w, h]) => w !== want || h !== want)).toEqual([]);
+  test("every icon is a PNG of the size it is declared with", () => {
+    const icons = [
+      ...all("bt:Image", first("Resources")).map((image) => image.getAttribute("DefaultValue") as string),
+      first("IconUrl").getAttribute("DefaultValue") as string,
+      first("HighResolutionIconUrl").getAttribute("DefaultValue") as string,
+    ];
+    const declared = icons.map((url) => Number(/icon-(\d+)\.png$/.exec(url)?.[1]));
+    expect(declared).toEqual([16, 32, 80, 32, 64]);
+    expect(icons.map((url) => pngSize(builtFile(url)))).toEqual(declared.map((size) => `${size}x${size}`));
   });
 });

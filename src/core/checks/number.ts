@@ -2,34 +2,60 @@ import type { CellValue } from "../template/spec";
 
 /** Why a typed value is not a usable number, and the corrected value when the meaning is certain. */
 export type NumberProblem =
-  | { ok: false; reason: "text" | "implausible"; suggestion?: number }
+  | { ok: false; reason: "text"; suggestion?: number }
+  | { ok: false; reason: "implausible" }
   | { ok: false; reason: "blank" };
 
 export type ParsedNumber = { ok: true; value: number } | NumberProblem;
 
-/** Larger than any figure a plan reports; beyond it a value is a typo or `1e308`. */
+/** Larger than any figure a plan reports; beyond it a value is a typo, `1e308` or a pasted id. */
 const IMPLAUSIBLE = 1e12;
 
-const FULL_WIDTH = /[０-９．，－]/g;
+/** Full-width digits and signs an IME types (１２３，４５６．７％). */
+const FULL_WIDTH = /[０-９．，－＋％]/g;
+
+const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?`;
+const PLAIN = new RegExp(`^(${NUMBER})$`);
+const TEN_THOUSANDS = new RegExp(`^(${NUMBER})万$`);
+const PERCENT = new RegExp(`^(${NUMBER})%$`);
+
+const plausible = (n: number): boolean => Number.isFinite(n) && Math.abs(n) < IMPLAUSIBLE;
+
+/** Drops binary noise from a scaled figure (3.3 万 is 33000, not 33000.000000000004). */
+const tidy = (n: number): number => Number(n.toPrecision(12));
+
+function numberOf(match: RegExpExecArray | null): number | null {
+  if (!match || !/\d/.test(match[1])) return null;
+  return Number(match[1].replace(/,/g, ""));
+}
 
 /**
- * Reads what a person typed into a numeric cell. Numbers pass; text is never taken as a number,
- * but where its meaning is certain (`1,000`, full-width `１２３`, ` 12 `, `3.5万`, `12` stored as
- * text) the corrected value is offered. `unitIsTenThousands` says the cell counts in 万 already,
- * so `3.5万` there means 3.5.
+ * Reads what a person typed into a numeric cell whose quota counts in `unit` (万人次, 家, % …).
+ * Numbers pass when plausible. Text is never taken as a number, but where its meaning is certain
+ * the corrected value is offered: `1,000` → 1000, full-width `１２３` → 123, ` 12 ` → 12,
+ * `120家` in a 家 cell → 120, `3.5万` → 3.5 in a 万人次 cell and 35000 in a count cell,
+ * `60%` → 0.6 in a percentage cell (ratios are stored as fractions). `10%` in a count cell, `NaN`,
+ * `#N/A` or `1e3` have no certain meaning and get no suggestion.
  */
-export function parseNumberInput(value: CellValue, unitIsTenThousands = false): ParsedNumber {
+export function parseNumberInput(value: CellValue, unit: string | null = null): ParsedNumber {
   if (value === null || value === "") return { ok: false, reason: "blank" };
-  if (typeof value === "number") {
-    return Number.isFinite(value) && Math.abs(value) < IMPLAUSIBLE ? { ok: true, value } : { ok: false, reason: "implausible" };
-  }
+  if (typeof value === "number") return plausible(value) ? { ok: true, value } : { ok: false, reason: "implausible" };
   if (typeof value === "boolean") return { ok: false, reason: "text" };
-  const text = value
-    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, "");
-  const plain = /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? Number(text.replace(/,/g, "")) : null;
-  if (plain !== null) return { ok: false, reason: "text", suggestion: plain };
-  const wan = /^(-?\d+(?:\.\d+)?)万$/.exec(text);
-  if (wan) return { ok: false, reason: "text", suggestion: unitIsTenThousands ? Number(wan[1]) : Math.round(Number(wan[1]) * 10000 * 1e6) / 1e6 };
-  return { ok: false, reason: "text" };
+  const text = value.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).trim();
+  if (text === "") return { ok: false, reason: "blank" };
+  const suggestion = suggestedNumber(text, unit);
+  return suggestion !== null && plausible(suggestion) ? { ok: false, reason: "text", suggestion } : { ok: false, reason: "text" };
+}
+
+function suggestedNumber(text: string, unit: string | null): number | null {
+  const percentCell = unit === "%";
+  const withoutUnit = unit && !percentCell && text.endsWith(unit) ? text.slice(0, -unit.length).trim() : text;
+  const plain = numberOf(PLAIN.exec(withoutUnit));
+  // A ratio is stored as a fraction: a plain 60 could be 60% or a slip, so only 0–1 is certain.
+  if (plain !== null) return percentCell && Math.abs(plain) > 1 ? null : plain;
+  const percent = numberOf(PERCENT.exec(text));
+  if (percent !== null) return percentCell ? tidy(percent / 100) : null;
+  const tenThousands = numberOf(TEN_THOUSANDS.exec(text));
+  if (tenThousands === null || percentCell) return null;
+  return unit?.startsWith("万") ? tenThousands : tidy(tenThousands * 10000);
 }

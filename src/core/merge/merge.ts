@@ -1,11 +1,12 @@
-import type { Finding, Severity } from "../findings";
+import { checkWorkbook } from "../checks/check";
+import { type Finding, type Severity, countBySeverity } from "../findings";
 import { formatPeriod, parsePeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
 import { parseScope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
 import { targetCell } from "../template/build";
-import { type SheetRecord, type SplitRecord, rowFingerprint } from "../template/meta";
+import type { SheetRecord, SplitRecord } from "../template/meta";
 import type { CellValue } from "../template/spec";
 import { SUMMARY_SHEET } from "./layout";
 import { type SummaryState, stateFor } from "./state";
@@ -45,9 +46,9 @@ export interface AcceptedFile {
   city: string;
   record: SheetRecord;
   report: ReportSheet;
-  /** The file's own findings (warnings that did not stop it). */
+  /** The file's own findings from the checks engine (they do not stop it: the aggregator weighs them). */
   findings: Finding[];
-  counts: { error: number; warning: number };
+  counts: Record<Severity, number>;
   /** The file whose figures for the city this one replaces in the existing summary. */
   replaces: string | null;
 }
@@ -125,52 +126,30 @@ function planTarget(quota: Quota, city: string, written: CellValue, splits: Spli
   return targetCell(quota, { kind: "city", city }, split ? [split] : []);
 }
 
-function rowIntegrity(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]) {
-  const reasons: Finding[] = [];
-  const warnings: Finding[] = [];
-  const targetAddress = report.address(row, "target");
-  const at = { sheet: report.name, cell: targetAddress, quotaId: row.quotaId };
+/** The plan's target for the city against the one the file was generated with (its metadata). */
+function planTargetFindings(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]): Finding[] {
   const written = row.record.target;
-  const shown = row.values.target;
-  if (!sameCellValue(shown, written)) {
-    reasons.push(
-      fileFinding(
-        name,
-        "merge-target-changed",
-        "error",
-        `工作表「${report.name}」${targetAddress ?? ""} 指标 ${row.quotaId} 的目标值被改为「${String(shown ?? "")}」（生成时为「${String(written ?? "")}」）`,
-        `target of quota ${row.quotaId} at ${report.name}!${targetAddress ?? "?"} was changed to "${String(shown ?? "")}" (generated as "${String(written ?? "")}")`,
-        { ...at, value: shown },
-      ),
-    );
-  }
   const expected = planTarget(quota, city, written, splits);
-  if (expected !== undefined && !sameCellValue(written, expected)) {
-    reasons.push(
-      fileFinding(
-        name,
-        "merge-target-not-plan",
-        "error",
-        `指标 ${row.quotaId} 的目标值「${String(written ?? "")}」与计划中${city}的目标「${String(expected ?? "")}」不符`,
-        `target "${String(written ?? "")}" of quota ${row.quotaId} differs from the plan's target for ${city} ("${String(expected ?? "")}")`,
-        { ...at, value: written },
-      ),
-    );
-  }
-  const formulas = (["completion", "progress", "state"] as const).map((key) => String(row.formulas[key] ?? ""));
-  if (reasons.length === 0 && rowFingerprint(row.quotaId, shown, formulas, row.row) !== row.record.fingerprint) {
-    warnings.push(
-      fileFinding(
-        name,
-        "merge-formula-changed",
-        "warning",
-        `工作表「${report.name}」第 ${row.row} 行（指标 ${row.quotaId}）的公式被改动，汇总只取填报值`,
-        `formulas of quota ${row.quotaId} on row ${row.row} of ${report.name} were changed; the summary takes the typed values only`,
-        { sheet: report.name, cell: null, quotaId: row.quotaId, value: row.quotaId },
-      ),
-    );
-  }
-  return { reasons, warnings };
+  if (expected === undefined || sameCellValue(written, expected)) return [];
+  const targetAddress = report.address(row, "target");
+  return [
+    fileFinding(
+      name,
+      "merge-target-not-plan",
+      "error",
+      `指标 ${row.quotaId} 的目标值「${String(written ?? "")}」与计划中${city}的目标「${String(expected ?? "")}」不符`,
+      `target "${String(written ?? "")}" of quota ${row.quotaId} differs from the plan's target for ${city} ("${String(expected ?? "")}")`,
+      { sheet: report.name, cell: targetAddress, quotaId: row.quotaId, value: written },
+    ),
+  ];
+}
+
+/** The checks engine's findings on the file's sheet, each naming the file. */
+function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetRecord, revision: PlanRevision): Finding[] {
+  const expected = { revision: record.revision, scope: record.scope, period: record.period };
+  return checkWorkbook(snapshot, { revisions: [revision], expected })
+    .filter((f) => f.sheet === record.sheet)
+    .map((f) => ({ ...f, message: `文件「${name}」${f.message}`, file: name }));
 }
 
 function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[]): Examined {
@@ -282,10 +261,13 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
       );
       continue;
     }
-    const checked = rowIntegrity(name, city, report, row, quota, splits);
-    out.reasons.push(...checked.reasons);
-    out.warnings.push(...checked.warnings);
+    out.reasons.push(...planTargetFindings(name, city, report, row, quota, splits));
   }
+  // A changed target stops the file (the summary's targets come from the plan, the file's would
+  // disagree); everything else the checks find is the file's own count for the aggregator to weigh.
+  const checked = ownFindings(name, file.snapshot, record, revision);
+  out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
+  out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
   return out;
 }
 
@@ -375,7 +357,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
       record: entry.record,
       report: entry.report,
       findings: entry.warnings,
-      counts: { error: 0, warning: entry.warnings.length },
+      counts: countBySeverity(entry.warnings),
       replaces: previous ? previous.file : null,
     });
   }

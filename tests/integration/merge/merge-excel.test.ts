@@ -205,7 +205,7 @@ describe("integrity, by file name", () => {
   });
 
   test("a changed target is rejected", () => {
-    expect(reasonsOf("tampered.xlsx")).toEqual(["merge-target-changed"]);
+    expect(reasonsOf("tampered.xlsx")).toEqual(["target-changed"]);
   });
 
   test("an unknown quota id is rejected", () => {

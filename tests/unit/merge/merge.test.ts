@@ -92,7 +92,7 @@ describe("canMerge", () => {
     });
     const plan = canMerge([tampered], context);
     const reason = plan.rejected[0].reasons[0];
-    expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["merge-target-changed", "E27-杭州市", expect.stringMatching(/^I\d+$/)]);
+    expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["target-changed", "E27-杭州市", expect.stringMatching(/^I\d+$/)]);
   });
 
   test("a split target that is not the aggregator's split is rejected", () => {
@@ -108,14 +108,14 @@ describe("canMerge", () => {
     expect(plan.rejected).toEqual([]);
   });
 
-  test("an overwritten formula is a warning, not a rejection", () => {
+  test("an overwritten formula is the file's own error for the aggregator to weigh, not a rejection", () => {
     const tampered = file("hz.xlsx", "杭州市", {
       edit: (cells, rowOf) => {
         cells[rowOf(QUOTA.enterprises) - 1][COLUMN.completion] = { value: 1 };
       },
     });
     const plan = canMerge([tampered], context);
-    expect(plan.accepted[0].findings.map((f) => [f.rule, f.severity, f.quotaId])).toEqual([["merge-formula-changed", "warning", QUOTA.enterprises]]);
+    expect([plan.accepted[0].findings.map((f) => [f.rule, f.quotaId]), plan.accepted[0].counts.error]).toEqual([[["formula-changed", QUOTA.enterprises]], 1]);
   });
 
   test("missing cities are one finding listing them, not a rejection", () => {

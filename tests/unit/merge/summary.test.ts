@@ -229,6 +229,11 @@ describe("buildSummary: 来源 sheet", () => {
     expect(rowsOf(sources)[0].slice(0, 8)).toEqual(["hz.xlsx", "city:杭州市", period, revision.revision, "2026-11-02T08:00:00.000Z", 0, 0, "是"]);
   });
 
+  test("a file's own warnings from the checks are counted", () => {
+    const { sources } = merge([cityFile("杭州市", { "E27-杭州市": { cumulative: 5000 } }, "hz.xlsx")]);
+    expect(rowsOf(sources)[0].slice(5, 9)).toEqual([0, 1, "是", expect.stringContaining("5000")]);
+  });
+
   test("a rejected file is listed as not accepted with its reasons", () => {
     const { sources } = merge([{ name: "broken.xlsx", snapshot: null, readError: "zip 损坏" }]);
     expect([rowsOf(sources)[0][0], rowsOf(sources)[0][7], String(rowsOf(sources)[0][8])]).toEqual(["broken.xlsx", "否", expect.stringContaining("zip 损坏")]);

@@ -1,0 +1,109 @@
+import { cellAddress } from "../a1";
+import type { Finding } from "../findings";
+import type { ReportRow, ReportSheet } from "../report";
+import { cellAt, type SheetSnapshot } from "../snapshot";
+import { type ColumnKey, REPORT_COLUMNS } from "../template/columns";
+import { type RowRecord, rowFingerprint } from "../template/meta";
+import type { CellValue } from "../template/spec";
+import { finding, quote } from "./rules";
+
+/** The generated formula cells of a quota row, in the order the fingerprint takes them. */
+export const FORMULA_KEYS = ["completion", "progress", "state"] as const;
+
+const formulasOf = (row: ReportRow): string[] => FORMULA_KEYS.map((key) => String(row.formulas[key] ?? ""));
+
+/**
+ * Same formula once the row's own references are written as `#` and spaces dropped — exactly the
+ * normalisation the fingerprint uses, so a row moved by an inserted row is still "the same".
+ */
+const sameFormula = (a: string, b: string, row: number): boolean => rowFingerprint("", "", [a], row) === rowFingerprint("", "", [b], row);
+
+/**
+ * A changed target or an overwritten formula, told by the row's fingerprint. Only a row whose
+ * fingerprint differs pays for finding out which cell changed. `generated` are the formulas a
+ * fresh build makes for the row (null when the plan is not known); they name the changed cells.
+ */
+export function checkIntegrity(report: ReportSheet, row: ReportRow, generated: (() => string[]) | null): Finding[] {
+  const current = formulasOf(row);
+  if (rowFingerprint(row.quotaId, row.values.target, current, row.row) === row.record.fingerprint) return [];
+  const out: Finding[] = [];
+  const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
+  // The fingerprint reads a target as text, so 500 and "500" are the same target here too.
+  if (String(row.values.target ?? "") !== String(row.record.target ?? "")) {
+    out.push(
+      finding("target-changed", at("target"), row.values.target, {
+        zh: `目标值应为「${quote(row.record.target)}」，现为「${quote(row.values.target)}」，请勿修改目标值`,
+        en: `the target should be ${quote(row.record.target)}, found ${quote(row.values.target)}; targets must not be changed`,
+      }),
+    );
+  }
+  if (rowFingerprint(row.quotaId, row.record.target, current, row.row) === row.record.fingerprint) return out;
+  const fresh = generated?.() ?? null;
+  const changed = fresh
+    ? FORMULA_KEYS.filter((_, i) => !sameFormula(current[i], fresh[i], row.row))
+    : // Without the plan, a constant where a formula belongs is the likely culprit.
+      [FORMULA_KEYS.find((key) => !String(row.formulas[key] ?? "").startsWith("=")) ?? FORMULA_KEYS[0]];
+  // The row is what a fresh build makes (metadata written by an older build): nothing was changed.
+  if (changed.length === 0) return out;
+  const first = changed[0];
+  const cells = changed.map((key) => report.address(row, key)).join("、");
+  const wanted = fresh ? fresh[FORMULA_KEYS.indexOf(first)] : null;
+  out.push(
+    finding("formula-changed", at(first), row.formulas[first], {
+      zh: `${cells} 的公式被改动或被数值覆盖（现为「${quote(row.formulas[first])}」${wanted ? `，应为「${wanted}」` : ""}），请重新生成模板`,
+      en: `the formula in ${cells.replace(/、/g, ", ")} was changed or pasted over (now "${quote(row.formulas[first])}"${wanted ? `, should be "${wanted}"` : ""}); generate the template again`,
+    }),
+  );
+  return out;
+}
+
+function rowAt(report: ReportSheet, sheet: SheetSnapshot, record: RowRecord, rowNumber: number): ReportRow {
+  const pick = (grid: CellValue[][]) =>
+    Object.fromEntries(
+      REPORT_COLUMNS.map(({ key }) => [key, report.columns[key] === undefined ? "" : cellAt(grid, rowNumber - 1, report.columns[key] as number)]),
+    ) as Record<ColumnKey, CellValue>;
+  return { quotaId: record.quotaId, row: rowNumber, values: pick(sheet.values), formulas: pick(sheet.formulas), record };
+}
+
+/**
+ * Rows the reader could not find by id because the id cell was changed, not because the row was
+ * deleted. A row is recognised at its generated place (shifted as much as the found row before
+ * it moved) when no other quota was found there and its target and formulas still fingerprint as
+ * this quota's. Returns each recognised row and its id-changed finding.
+ */
+export function rowsWithChangedIds(report: ReportSheet, sheet: SheetSnapshot, missing: RowRecord[]): { row: ReportRow; finding: Finding }[] {
+  if (missing.length === 0 || report.columns.id === undefined) return [];
+  const idColumn = report.columns.id;
+  const found = [...report.rows, ...report.archivedRows];
+  const occupied = new Set(found.map((r) => r.row));
+  // Walk generated rows in their order, so each missing row knows how far the rows before it moved.
+  const events = [
+    ...found.map((r) => ({ at: r.record.row, shift: r.row - r.record.row, record: null as RowRecord | null })),
+    ...missing.filter((r) => !r.archived).map((record) => ({ at: record.row, shift: 0, record })),
+  ].sort((a, b) => a.at - b.at || (a.record ? 1 : -1));
+  const out: { row: ReportRow; finding: Finding }[] = [];
+  let shift = 0;
+  for (const event of events) {
+    if (!event.record) {
+      shift = event.shift;
+      continue;
+    }
+    const record = event.record;
+    const place = [record.row + shift, record.row].find((candidate) => {
+      if (candidate <= report.headerRow || occupied.has(candidate)) return false;
+      const row = rowAt(report, sheet, record, candidate);
+      return rowFingerprint(record.quotaId, row.values.target, formulasOf(row), candidate) === record.fingerprint;
+    });
+    if (place === undefined) continue;
+    occupied.add(place);
+    const seen = cellAt(sheet.values, place - 1, idColumn);
+    out.push({
+      row: rowAt(report, sheet, record, place),
+      finding: finding("id-changed", { sheet: report.name, cell: cellAddress(place - 1, idColumn), quotaId: record.quotaId }, seen, {
+        zh: `指标编号应为「${record.quotaId}」，现为「${quote(seen)}」，请勿修改编号`,
+        en: `the quota id should be "${record.quotaId}", found "${quote(seen)}"; ids must not be changed`,
+      }),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * Workbook snapshots made from the published plan's real templates, without Excel: each sheet is
+ * `buildTemplate` output turned into value and formula grids (formula cells' values left blank —
+ * the rules must not depend on them), plus the `_planbook` metadata sheet.
+ */
+import { columnLetter, parseCell } from "../../../src/core/a1";
+import { parsePeriod } from "../../../src/core/period";
+import type { PlanRevision } from "../../../src/core/plan/types";
+import type { Scope } from "../../../src/core/scope";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { type BuiltTemplate, buildTemplate, defaultSheetName, metaSheetSpec } from "../../../src/core/template/build";
+import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
+import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
+import type { CellValue } from "../../../src/core/template/spec";
+import { currentRevision } from "../../support/plan";
+import { specSnapshot } from "../merge/fixture";
+
+/** The published revision (seeds/003_…), parsed once. */
+export const revision: PlanRevision = currentRevision();
+
+export const PROVINCE: Scope = { kind: "province" };
+export const city = (name: string): Scope => ({ kind: "city", city: name });
+
+export interface SheetRequest {
+  scope: Scope;
+  period: string;
+}
+
+/** The sheet name a request gets (`全省 2026-10`, `杭州市 2026-10`). */
+export const sheetName = (request: SheetRequest): string => defaultSheetName(request.scope, parsePeriod(request.period));
+
+/** A workbook holding the generated sheets and their metadata, as a snapshot. */
+export function workbookOf(requests: SheetRequest[], plan: PlanRevision = revision): WorkbookSnapshot {
+  const built: BuiltTemplate[] = requests.map((request) =>
+    buildTemplate({ revision: plan, scope: request.scope, period: parsePeriod(request.period), generatedAt: "2026-11-02T08:00:00.000Z" }),
+  );
+  const meta = built.reduce((records, b) => withSheetRecords(records, b.sheetRecord, b.rowRecords), EMPTY_META);
+  return { sheets: [...built.map((b) => specSnapshot(b.sheet)), specSnapshot(metaSheetSpec(metaRows(meta), null))] };
+}
+
+function sheetOf(snapshot: WorkbookSnapshot, sheet: string) {
+  const found = snapshot.sheets.find((s) => s.name === sheet);
+  if (!found) throw new Error(`fixture: no sheet '${sheet}'`);
+  return found;
+}
+
+/** The A1 address of a quota's cell, found by its id in column A as a person would. */
+export function addressOf(snapshot: WorkbookSnapshot, sheet: string, quotaId: string, key: ColumnKey): string {
+  const row = sheetOf(snapshot, sheet).values.findIndex((r) => r[COLUMN.id] === quotaId);
+  if (row === -1) throw new Error(`fixture: no row for ${quotaId} on '${sheet}'`);
+  return `${columnLetter(COLUMN[key])}${row + 1}`;
+}
+
+/** Plants a constant in a cell (typed, or pasted over whatever was there, formula included). */
+export function setCell(snapshot: WorkbookSnapshot, sheet: string, address: string, value: CellValue): void {
+  const target = sheetOf(snapshot, sheet);
+  const { row, col } = parseCell(address);
+  for (const grid of [target.values, target.formulas]) {
+    while (grid.length <= row) grid.push([]);
+    while (grid[row].length <= col) grid[row].push("");
+    grid[row][col] = value;
+  }
+}
+
+/** Writes a formula (its value left blank, as the fixture leaves every formula). */
+export function setFormula(snapshot: WorkbookSnapshot, sheet: string, address: string, formula: string): void {
+  setCell(snapshot, sheet, address, "");
+  const { row, col } = parseCell(address);
+  sheetOf(snapshot, sheet).formulas[row][col] = formula;
+}
+
+/** Changes only what a formula cell shows (its formula kept), as a stale or odd computed value reads. */
+export function setComputedValue(snapshot: WorkbookSnapshot, sheet: string, address: string, value: CellValue): void {
+  const { row, col } = parseCell(address);
+  sheetOf(snapshot, sheet).values[row][col] = value;
+}
+
+/** Types several inputs of one quota row. */
+export function type(snapshot: WorkbookSnapshot, sheet: string, quotaId: string, inputs: Partial<Record<ColumnKey, CellValue>>): void {
+  for (const [key, value] of Object.entries(inputs) as [ColumnKey, CellValue][]) {
+    setCell(snapshot, sheet, addressOf(snapshot, sheet, quotaId, key), value);
+  }
+}

@@ -1,0 +1,54 @@
+/** No cell value makes the checks throw, and every finding they return is well formed. */
+import fc from "fast-check";
+import { checkWorkbook, RULES, type RuleId } from "../../../src/core/checks/check";
+import { parseNumberInput } from "../../../src/core/checks/number";
+import type { CellValue } from "../../../src/core/template/spec";
+import { city, PROVINCE, revision, sheetName, type, workbookOf } from "./fixture";
+
+const QUOTAS = ["I08-技能型企业-2027", "I01-先进制造业-每年", "I14-集体协商比例-2025", "I03-服务薪酬激励试点-2025", "I08-技能型企业-累计-2027-杭州市"];
+const anyValue: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme" }),
+  fc.double(), // NaN, ±Infinity and -0 included
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom("", "  ", "1,000", "３.５万", "10%", "#DIV/0!", "NaN", "Infinity", "已完成", "=1+1"),
+);
+const anyRow = fc.record({ period: anyValue, cumulative: anyValue, status: anyValue, note: anyValue });
+
+describe("arbitrary values in the input cells", () => {
+  // The province and every city for one period, and the province a month before: every rule runs.
+  const snapshot = workbookOf([
+    { scope: PROVINCE, period: "2026-09" },
+    { scope: PROVINCE, period: "2026-10" },
+    ...revision.cities.map((name) => ({ scope: city(name), period: "2026-10" })),
+  ]);
+  const sheets = [sheetName({ scope: PROVINCE, period: "2026-09" }), sheetName({ scope: PROVINCE, period: "2026-10" }), sheetName({ scope: city("杭州市"), period: "2026-10" })];
+
+  test("never make the checks throw, and every finding names a known rule with its severity and a message", () => {
+    fc.assert(
+      fc.property(fc.array(anyRow, { minLength: QUOTAS.length * sheets.length, maxLength: QUOTAS.length * sheets.length }), fc.boolean(), (rows, endOfPeriod) => {
+        sheets.forEach((sheet, s) =>
+          QUOTAS.filter((q) => sheet.startsWith("杭州市") || !q.endsWith("杭州市")).forEach((quotaId, q) => type(snapshot, sheet, quotaId, rows[s * QUOTAS.length + q])),
+        );
+        const findings = checkWorkbook(snapshot, { revisions: [revision], endOfPeriod });
+        expect(findings.filter((f) => RULES[f.rule as RuleId]?.severity !== f.severity || f.message === "" || f.cell === null)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("an offered correction", () => {
+  test("is always a number the cell accepts as a number", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[ ０-９0-9,，.．+\-万%％家]{1,12}$/)), fc.constantFrom("家", "万人次", "%", null), (typed, unit) => {
+        const parsed = parseNumberInput(typed, unit);
+        const suggestion = !parsed.ok && parsed.reason === "text" ? parsed.suggestion : undefined;
+        expect(suggestion === undefined || parseNumberInput(suggestion, unit).ok).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

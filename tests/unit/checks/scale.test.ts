@@ -1,0 +1,49 @@
+/** The rules over ~100,000 input cells: 25,000 quota rows with four inputs each, every row filled. */
+import { checkWorkbook } from "../../../src/core/checks/check";
+import type { PlanRevision } from "../../../src/core/plan/types";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { COLUMN } from "../../../src/core/template/columns";
+import type { CellValue } from "../../../src/core/template/spec";
+import { scaledRevision } from "../../support/plan";
+import { addressOf, PROVINCE, revision, setCell, sheetName, workbookOf } from "./fixture";
+
+const SHEET = sheetName({ scope: PROVINCE, period: "2026-10" });
+
+/** Every row typed as a diligent official would: the target reached, milestones done, no 说明. */
+function filledWorkbook(plan: PlanRevision): WorkbookSnapshot {
+  const snapshot = workbookOf([{ scope: PROVINCE, period: "2026-10" }], plan);
+  const quotas = new Map(plan.quotas.map((q) => [q.id, q]));
+  const values = snapshot.sheets[0].values;
+  values.forEach((row, r) => {
+    const quota = quotas.get(String(row[COLUMN.id]));
+    if (!quota) return;
+    const inputs: CellValue[] = quota.kind === "milestone" ? ["", "", "已完成", ""] : [0, row[COLUMN.target], "", ""];
+    (["period", "cumulative", "status", "note"] as const).forEach((key, i) => {
+      values[r][COLUMN[key]] = inputs[i];
+      snapshot.sheets[0].formulas[r][COLUMN[key]] = inputs[i];
+    });
+  });
+  return snapshot;
+}
+
+describe("checking a very large sheet", () => {
+  const plan = scaledRevision(revision, 305);
+  const snapshot = filledWorkbook(plan);
+  const counts = plan.quotas.filter((q) => q.kind === "annual" || q.kind === "cumulative");
+  const last = counts[counts.length - 1].id;
+  const middle = counts[Math.floor(counts.length / 2)].id;
+
+  test("the sheet has about 25,000 quota rows", () => {
+    expect(snapshot.sheets[0].values.length).toBeGreaterThan(25000);
+  });
+
+  test("finds exactly the two bad cells among 100,000 inputs", () => {
+    setCell(snapshot, SHEET, addressOf(snapshot, SHEET, last, "cumulative"), "abc");
+    setCell(snapshot, SHEET, addressOf(snapshot, SHEET, middle, "period"), -3);
+    const found = checkWorkbook(snapshot, { revisions: [plan] });
+    expect(found.map((f) => [f.rule, f.quotaId])).toEqual([
+      ["negative", middle],
+      ["not-a-number", last],
+    ]);
+  });
+});
