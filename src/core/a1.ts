@@ -62,3 +62,26 @@ export function runs(sortedNumbers: number[]): [number, number][] {
 export function sheetRef(sheetName: string, address: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${address}`;
 }
+
+/**
+ * The areas of a multi-area address as Excel writes it (`'My, sheet'!A1:B4, 'My, sheet'!D1:D4`),
+ * without their sheet: `["A1:B4", "D1:D4"]`. Commas and `!` inside a quoted sheet name are part of it.
+ */
+export function splitAreas(address: string): string[] {
+  const areas: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      areas.push(current);
+      current = "";
+    } else if (ch === "!" && !quoted) {
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  areas.push(current);
+  return areas.map((area) => area.trim().replace(/\$/g, "")).filter((area) => area !== "");
+}

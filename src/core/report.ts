@@ -1,9 +1,9 @@
 import { cellAddress } from "./a1";
 import type { Finding } from "./findings";
 import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
-import { type ColumnKey, HEADER_ROW, REPORT_COLUMNS, SIGNATURE_FIELDS } from "./template/columns";
+import { ARCHIVE_TITLE, COLUMN, type ColumnKey, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS } from "./template/columns";
 import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
-import type { CarriedInputs, CarriedRow } from "./template/build";
+import type { CarriedInputs, CarriedRow, LooseCell } from "./template/build";
 import type { CellValue } from "./template/spec";
 
 /** One quota row of a Planbook sheet, as found in the workbook. */
@@ -156,8 +156,9 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
 /**
  * What a person typed in a sheet, to carry into a regenerated or upgraded one. Values are taken
  * as computed: a formula typed into an input cell is carried as its value, never as a formula.
+ * Given the sheet itself, whatever was typed outside the template's cells is carried too.
  */
-export function carriedInputs(report: ReportSheet): CarriedInputs {
+export function carriedInputs(report: ReportSheet, sheet?: SheetSnapshot): CarriedInputs {
   const toCarried = (row: ReportRow): CarriedRow => ({
     quotaId: row.quotaId,
     period: row.values.period,
@@ -168,5 +169,48 @@ export function carriedInputs(report: ReportSheet): CarriedInputs {
     target: row.values.target,
     unit: row.values.unit,
   });
-  return { rows: [...report.rows, ...report.archivedRows].map(toCarried), signature: report.signature };
+  return {
+    rows: [...report.rows, ...report.archivedRows].map(toCarried),
+    signature: report.signature,
+    ...(sheet ? { loose: looseCells(report, sheet) } : {}),
+  };
+}
+
+const isEmpty = (content: CellValue): boolean => content === null || content === "";
+
+/** Text the template writes alone in the first column of a row: an action, a key work item, an area title. */
+const TEMPLATE_ROW_TITLE = /^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/;
+
+/**
+ * Cells whose content neither the template makes nor a quota row carries: what a person typed in a
+ * column or row they inserted, beside the table, or in a title row. Regenerating keeps them, with
+ * the address they had (cells kept by an earlier regeneration keep their first address).
+ */
+export function looseCells(report: ReportSheet, sheet: SheetSnapshot): LooseCell[] {
+  const quotaRows = new Set([...report.rows, ...report.archivedRows].map((row) => row.row - 1));
+  const titled = new Set(Object.values(report.columns));
+  const headerIndex = report.headerRow - 1;
+  const measureColumn = report.columns.measure ?? COLUMN.measure;
+  const signatureLabels = new Set(SIGNATURE_FIELDS.map((field) => `${field}：`));
+  const out: LooseCell[] = [];
+  sheet.formulas.forEach((line, r) => {
+    const first = String(line[0] ?? "").trim();
+    const kept = KEPT_LABEL.exec(first);
+    const keptContent = kept ? (line[measureColumn] ?? "") : "";
+    if (kept && !isEmpty(keptContent)) out.push({ address: kept[1], content: keptContent });
+    /** Whether the template (or a quota row's carry) accounts for the content at column `c` of this row. */
+    const templateCell = (c: number): boolean => {
+      if (quotaRows.has(r) || r === headerIndex) return titled.has(c);
+      if (kept) return c === 0 || c === measureColumn;
+      // The title and information rows sit just above the header.
+      if (r < headerIndex) return c === 0 && r >= headerIndex - 2;
+      if (signatureLabels.has(first)) return c === 0 || c === 1;
+      return c === 0 && (TEMPLATE_ROW_TITLE.test(first) || first === ARCHIVE_TITLE || first === KEPT_TITLE);
+    };
+    line.forEach((content, c) => {
+      if (isEmpty(content) || templateCell(c)) return;
+      out.push({ address: cellAddress(r, c), content });
+    });
+  });
+  return out;
 }

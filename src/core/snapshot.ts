@@ -12,6 +12,11 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** The same cells as formulas (`=…`) or constants, same shape as `values`. */
   formulas: CellValue[][];
+  /**
+   * Merged areas (`J7:K7`) on the sheet, when the reader looked for them (it does for Planbook
+   * sheets): a merge over input cells empties all but its first cell.
+   */
+  merges?: string[];
 }
 
 export interface WorkbookSnapshot {

@@ -25,6 +25,8 @@ export interface GenerateResult {
   keptRows: number;
   /** Quota ids moved to the archive area (dropped by the revision but carrying data). */
   archived: string[];
+  /** Cells typed outside the template, kept in an area of their own below the table. */
+  keptCells: number;
   /** Set when the wanted name belonged to a sheet Planbook did not make: that sheet is left alone. */
   nameTakenBy: string | null;
   /** True when an existing Planbook sheet was regenerated or upgraded in place. */
@@ -90,7 +92,7 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
     sheetName,
     password,
     splits: meta.splits,
-    carried: previousReport ? carriedInputs(previousReport) : undefined,
+    carried: previousReport && previousSheet ? carriedInputs(previousReport, previousSheet) : undefined,
   });
   const metaSpec = metaSheetSpec(metaRows(withSheetRecords(meta, built.sheetRecord, built.rowRecords)), password);
 
@@ -107,6 +109,7 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
     quotaRows: built.quotaRows,
     keptRows: previousReport ? previousReport.rows.length : 0,
     archived: built.archived,
+    keptCells: built.keptCells,
     nameTakenBy: sheetName === wanted ? null : wanted,
     regenerated: previousReport !== undefined,
   };

@@ -1,4 +1,6 @@
+import { splitAreas } from "../core/a1";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { META_SHEET, parseMetaRows } from "../core/template/meta";
 import type { CellValue } from "../core/template/spec";
 
 /** Reading sheets of the open workbook into the core's snapshot type. Queues loads; the caller syncs. */
@@ -10,14 +12,18 @@ export interface PendingSheetRead {
 
 /**
  * Queues the loads needed to snapshot a sheet (its used range from A1, values and formulas,
- * visibility and protection). Works on a sheet that may not exist (a null object).
+ * visibility and protection). Works on a sheet that may not exist (a null object). With `merges`
+ * (only for a Planbook sheet, which has data: Excel fails the whole request when a range has more
+ * than 512 merged areas, which a sheet of someone else's may have) it lists the merged areas too.
  */
-export function queueSheetRead(worksheet: Excel.Worksheet): PendingSheetRead {
+export function queueSheetRead(worksheet: Excel.Worksheet, options: { merges?: boolean } = {}): PendingSheetRead {
   worksheet.load("name,visibility");
   worksheet.protection.load("protected");
   // Values only: a sheet that has formats but no data has no used range.
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load("address,rowIndex,columnIndex,values,formulas");
+  const merged = options.merges ? used.getMergedAreasOrNullObject() : null;
+  merged?.load("address");
   return {
     result() {
       if (worksheet.isNullObject) return null;
@@ -28,6 +34,7 @@ export function queueSheetRead(worksheet: Excel.Worksheet): PendingSheetRead {
         protected: worksheet.protection.protected,
         values: empty ? [] : fromA1(used.values as CellValue[][], used.rowIndex, used.columnIndex),
         formulas: empty ? [] : fromA1(used.formulas as CellValue[][], used.rowIndex, used.columnIndex),
+        ...(merged ? { merges: empty || merged.isNullObject ? [] : splitAreas(merged.address) } : {}),
       };
     },
   };
@@ -45,14 +52,20 @@ function fromA1(grid: CellValue[][], rowIndex: number, columnIndex: number): Cel
 }
 
 /**
- * Snapshots every sheet of the open workbook in two syncs: one to list the sheets, one to read
- * their used ranges (values and formulas together).
+ * Snapshots every sheet of the open workbook in two syncs: one to list the sheets and read the
+ * metadata (which names the Planbook sheets), one to read their used ranges (values and formulas
+ * together, and the merged areas of Planbook sheets).
  */
 export async function readWorkbookSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
   await context.sync();
-  const reads = worksheets.items.map((worksheet) => queueSheetRead(worksheet));
+  const meta = metaRead.result();
+  const planbookSheets = new Set(meta ? parseMetaRows(meta.values).sheets.map((s) => s.sheet) : []);
+  const reads = worksheets.items.map((worksheet) =>
+    worksheet.name === META_SHEET ? metaRead : queueSheetRead(worksheet, { merges: planbookSheets.has(worksheet.name) }),
+  );
   await context.sync();
   return { sheets: reads.flatMap((read) => read.result() ?? []) };
 }

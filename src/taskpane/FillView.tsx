@@ -190,6 +190,7 @@ export function FillView({ strings, revision, runner, now, timeoutMs, onWorkbook
               {text.success(outcome.result.sheetName, outcome.result.quotaRows)}
               {outcome.result.keptRows > 0 && ` ${text.kept(outcome.result.keptRows)}`}
               {outcome.result.archived.length > 0 && ` ${text.archived(outcome.result.archived.length)}`}
+              {outcome.result.keptCells > 0 && ` ${text.keptCells(outcome.result.keptCells)}`}
               {outcome.result.nameTakenBy && ` ${text.nameTaken(outcome.result.nameTakenBy)}`} {text.nextStep}
             </MessageBarBody>
           </MessageBar>

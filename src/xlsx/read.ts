@@ -237,6 +237,14 @@ interface WorksheetProtectionState {
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
+/** ExcelJS's index of a sheet's merged areas, left out of its type definitions (`worksheet.model` would copy every row to get it). */
+interface WorksheetMerges {
+  _merges?: Record<string, { range: string } | undefined>;
+}
+
+const mergesOf = (worksheet: ExcelJS.Worksheet): string[] =>
+  Object.values((worksheet as unknown as WorksheetMerges)._merges ?? {}).flatMap((merge) => (merge ? [merge.range.replace(/\$/g, "")] : []));
+
 function sheetSnapshot(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   const cells: { row: number; col: number; value: CellValue; formula: CellValue }[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -263,6 +271,7 @@ function sheetSnapshot(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSn
     protected: (worksheet as unknown as WorksheetProtectionState).sheetProtection?.sheet === true,
     values,
     formulas,
+    merges: mergesOf(worksheet),
   };
 }
 

@@ -10,7 +10,7 @@ import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MI
 import type { RowRecord } from "../template/meta";
 import type { CellValue } from "../template/spec";
 import { expectedInput, isCountUnit } from "../units";
-import { checkIntegrity, rowsWithChangedIds } from "./integrity";
+import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
 import { parseNumberInput } from "./number";
 import { finding, quote, RULES, type RuleId } from "./rules";
 
@@ -100,6 +100,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
       recovered.add(`${report.name}\u0001${row.quotaId}`);
       out.push(idChanged);
     }
+    if (sheetSnapshot) out.push(...checkLayout(report, sheetSnapshot));
     const rows = [...report.rows, ...changedIds.map((c) => c.row)];
     return {
       report,

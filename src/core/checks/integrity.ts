@@ -1,16 +1,27 @@
-import { cellAddress } from "../a1";
+import { cellAddress, columnLetter, parseRange } from "../a1";
 import type { Finding } from "../findings";
 import type { ReportRow, ReportSheet } from "../report";
 import { cellAt, type SheetSnapshot } from "../snapshot";
-import { type ColumnKey, REPORT_COLUMNS } from "../template/columns";
-import { type RowRecord, rowFingerprint } from "../template/meta";
+import { COLUMN, type ColumnKey, REPORT_COLUMNS } from "../template/columns";
+import { type RowRecord, rowFingerprint, withGeneratedColumns } from "../template/meta";
 import type { CellValue } from "../template/spec";
 import { finding, quote } from "./rules";
 
 /** The generated formula cells of a quota row, in the order the fingerprint takes them. */
 export const FORMULA_KEYS = ["completion", "progress", "state"] as const;
 
-const formulasOf = (row: ReportRow): string[] => FORMULA_KEYS.map((key) => String(row.formulas[key] ?? ""));
+/** Where the report's columns moved from where the template put them (0-based now → generated); empty when none did. */
+function movedColumns(report: ReportSheet): Map<number, number> {
+  const moved = new Map<number, number>();
+  for (const [key, at] of Object.entries(report.columns) as [ColumnKey, number][]) if (at !== COLUMN[key]) moved.set(at, COLUMN[key]);
+  return moved;
+}
+
+/** The row's formulas as generated, wherever a person has moved their columns since. */
+const formulasOf = (report: ReportSheet, row: ReportRow): string[] => {
+  const moved = movedColumns(report);
+  return FORMULA_KEYS.map((key) => withGeneratedColumns(String(row.formulas[key] ?? ""), moved));
+};
 
 /**
  * Same formula once the row's own references are written as `#` and spaces dropped — exactly the
@@ -24,7 +35,7 @@ const sameFormula = (a: string, b: string, row: number): boolean => rowFingerpri
  * fresh build makes for the row (null when the plan is not known); they name the changed cells.
  */
 export function checkIntegrity(report: ReportSheet, row: ReportRow, generated: (() => string[]) | null): Finding[] {
-  const current = formulasOf(row);
+  const current = formulasOf(report, row);
   if (rowFingerprint(row.quotaId, row.values.target, current, row.row) === row.record.fingerprint) return [];
   const out: Finding[] = [];
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
@@ -92,7 +103,7 @@ export function rowsWithChangedIds(report: ReportSheet, sheet: SheetSnapshot, mi
     const place = [record.row + shift, record.row].find((candidate) => {
       if (candidate <= report.headerRow || occupied.has(candidate)) return false;
       const row = rowAt(report, sheet, record, candidate);
-      return rowFingerprint(record.quotaId, row.values.target, formulasOf(row), candidate) === record.fingerprint;
+      return rowFingerprint(record.quotaId, row.values.target, formulasOf(report, row), candidate) === record.fingerprint;
     });
     if (place === undefined) continue;
     occupied.add(place);
@@ -104,6 +115,39 @@ export function rowsWithChangedIds(report: ReportSheet, sheet: SheetSnapshot, mi
         en: `the quota id should be "${record.quotaId}", found "${quote(seen)}"; ids must not be changed`,
       }),
     });
+  }
+  return out;
+}
+
+/**
+ * What people do to a sheet's columns and cells that the rows cannot show: a column of the
+ * template missing from the header (deleted, or its title typed over), and a merge over a quota
+ * row (merging keeps only the first cell's contents, so figures typed in the others are gone).
+ */
+export function checkLayout(report: ReportSheet, sheet: SheetSnapshot): Finding[] {
+  const out: Finding[] = [];
+  const headerIndex = report.headerRow - 1;
+  for (const { key, title } of REPORT_COLUMNS) {
+    if (report.columns[key] !== undefined) continue;
+    out.push(
+      finding("column-missing", { sheet: report.name, cell: cellAddress(headerIndex, COLUMN[key]), quotaId: null }, title, {
+        zh: `表头缺少「${title}」列（列被删除，或标题被改动），该列无法读取；请撤销删除或恢复标题`,
+        en: `the header has no "${title}" column (deleted, or its title changed), so the column cannot be read; undo the deletion or restore the title`,
+      }),
+    );
+  }
+  const quotaRows = [...report.rows].sort((a, b) => a.row - b.row);
+  for (const merge of sheet.merges ?? []) {
+    const { start, end } = parseRange(merge);
+    const covered = quotaRows.find((row) => row.row - 1 >= start.row && row.row - 1 <= end.row);
+    if (!covered) continue;
+    const columns = `${columnLetter(start.col)}–${columnLetter(end.col)}`;
+    out.push(
+      finding("merged-cells", { sheet: report.name, cell: cellAddress(start.row, start.col), quotaId: covered.quotaId }, merge, {
+        zh: `${merge} 被合并（${columns} 列），合并只保留第一个单元格的内容：请取消合并，并重新填写被清空的单元格`,
+        en: `${merge} is merged (columns ${columns}); a merge keeps only its first cell: unmerge it and fill in again what it emptied`,
+      }),
+    );
   }
   return out;
 }

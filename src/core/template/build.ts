@@ -7,6 +7,8 @@ import { expectedInput, isCountUnit } from "../units";
 import {
   APPROXIMATE_TOLERANCE,
   ARCHIVE_TITLE,
+  KEPT_TITLE,
+  keptLabel,
   BEHIND_THRESHOLD,
   COLUMN,
   HEADER_ROW,
@@ -47,6 +49,15 @@ export interface CarriedInputs {
   rows: CarriedRow[];
   /** Signature block values by label (填表人 …). */
   signature: Partial<Record<(typeof SIGNATURE_FIELDS)[number], CellValue>>;
+  /** What was typed outside the template's cells, kept in an area of its own. */
+  loose?: LooseCell[];
+}
+
+/** Content of a cell that is not the template's and not a quota's input: kept with the address it had. */
+export interface LooseCell {
+  address: string;
+  /** What the cell held (a formula as its text: it is kept, never evaluated). */
+  content: CellValue;
 }
 
 export interface TemplateRequest {
@@ -68,6 +79,8 @@ export interface BuiltTemplate {
   sheet: SheetSpec;
   sheetRecord: SheetRecord;
   rowRecords: RowRecord[];
+  /** How many cells typed outside the template were kept in an area of their own. */
+  keptCells: number;
   /** Quota ids kept in the archive area. */
   archived: string[];
   /** Number of quota rows. */
@@ -155,6 +168,8 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     | { kind: "quota"; quota: Quota }
     | { kind: "archiveTitle" }
     | { kind: "archived"; row: CarriedRow }
+    | { kind: "keptTitle" }
+    | { kind: "kept"; cell: LooseCell }
     | { kind: "blank" }
     | { kind: "signature"; field: (typeof SIGNATURE_FIELDS)[number] };
   const lines: Line[] = [];
@@ -172,6 +187,11 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   if (archivedRows.length > 0) {
     lines.push({ kind: "blank" }, { kind: "archiveTitle" });
     for (const row of archivedRows) lines.push({ kind: "archived", row });
+  }
+  const loose = request.carried?.loose ?? [];
+  if (loose.length > 0) {
+    lines.push({ kind: "blank" }, { kind: "keptTitle" });
+    for (const cell of loose) lines.push({ kind: "kept", cell });
   }
   lines.push({ kind: "blank" });
   for (const field of SIGNATURE_FIELDS) lines.push({ kind: "signature", field });
@@ -294,6 +314,21 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
         rowRecords.push({ sheet: "", quotaId: kept.quotaId, row, target: kept.target, fingerprint: "", archived: true });
         break;
       }
+      case "keptTitle": {
+        cells[row - 1][0] = value(KEPT_TITLE);
+        merges.push(`A${row}:${lastCol}${row}`);
+        styles.push({ range: `A${row}:${lastCol}${row}`, bold: true, fill: FILL.archive });
+        break;
+      }
+      case "kept": {
+        // Unlocked, so the person can move it where it belongs or delete it.
+        const content = `${letter("measure")}${row}`;
+        set(row, "id", value(keptLabel(line.cell.address)));
+        set(row, "measure", value(line.cell.content));
+        unlocked.push(content);
+        styles.push({ range: `A${row}:${lastCol}${row}`, fill: FILL.archive, wrap: true }, { range: content, fill: FILL.input, border: true });
+        break;
+      }
       case "signature": {
         cells[row - 1][0] = value(`${line.field}：`);
         const input = `${columnLetter(1)}${row}:${columnLetter(3)}${row}`;
@@ -394,6 +429,7 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     },
     rowRecords: rowRecords.map((record) => ({ ...record, sheet: name })),
     archived: archivedRows.map((row) => row.quotaId),
+    keptCells: loose.length,
     quotaRows: quotaRowNumbers.length,
   };
 }

@@ -64,4 +64,14 @@ export const SIGNATURE_FIELDS = ["填表人", "审核人", "负责人", "联系�
 /** The title of the archive area for quotas a newer revision dropped but that carry data. */
 export const ARCHIVE_TITLE = "已归档指标（新版计划已删除，保留原填报数据） / Archived quotas";
 
+/**
+ * The title of the area that keeps what a person typed outside the template's cells (in a column or
+ * row they inserted, beside the table…) when the sheet is generated again: nothing typed is dropped.
+ */
+export const KEPT_TITLE = "重新生成时保留的其他内容（原位置不在模板中，请移到合适位置或删除） / Other content kept when the sheet was generated again";
+
+/** Each kept cell's label says where it was: `原单元格 Q7`. */
+export const keptLabel = (address: string): string => `原单元格 ${address}`;
+export const KEPT_LABEL = /^原单元格 ([A-Z]{1,3}[0-9]+)$/;
+
 export const KIND_LABELS = { annual: "每年", cumulative: "累计", ratio: "比例", milestone: "里程碑" } as const;

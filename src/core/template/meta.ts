@@ -1,4 +1,5 @@
 import type { CellValue } from "./spec";
+import { columnIndex, columnLetter } from "../a1";
 import { fnv1a } from "../text";
 
 /**
@@ -56,7 +57,7 @@ export interface MetaRecords {
 export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [] };
 
 /** A cell reference (`K12`, `$K$12`); the row part is compared with the row being fingerprinted. */
-const CELL_REFERENCE = /(\$?[A-Z]{1,3})\$?([0-9]+)(?![0-9])/g;
+const CELL_REFERENCE = /(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![0-9])/g;
 
 /**
  * Fingerprint of what a person must not change in a row: its id, its target and its formulas.
@@ -66,9 +67,24 @@ const CELL_REFERENCE = /(\$?[A-Z]{1,3})\$?([0-9]+)(?![0-9])/g;
 export function rowFingerprint(quotaId: string, target: CellValue, formulas: string[], row: number): string {
   const own = String(row);
   const normalised = formulas.map((formula) =>
-    formula.replace(CELL_REFERENCE, (match, column: string, number: string) => (number === own ? `${column}#` : match)).replace(/\s+/g, ""),
+    formula
+      .replace(CELL_REFERENCE, (match, fixedColumn: string, column: string, _fixedRow: string, number: string) => (number === own ? `${fixedColumn}${column}#` : match))
+      .replace(/\s+/g, ""),
   );
   return fnv1a([quotaId, String(target ?? ""), ...normalised].join("\u0001"));
+}
+
+/**
+ * A formula with its references moved from the columns they are in now to the columns the template
+ * put them in (`moved`: 0-based column now → column generated), so that a column a person
+ * inserted or deleted before them does not read as a changed formula.
+ */
+export function withGeneratedColumns(formula: string, moved: ReadonlyMap<number, number>): string {
+  if (moved.size === 0) return formula;
+  return formula.replace(CELL_REFERENCE, (match, fixedColumn: string, column: string, fixedRow: string, number: string) => {
+    const generated = moved.get(columnIndex(column));
+    return generated === undefined ? match : `${fixedColumn}${columnLetter(generated)}${fixedRow}${number}`;
+  });
 }
 
 /** The metadata sheet's rows (header first), as plain values. */

@@ -127,6 +127,57 @@ describe("generating the template in the open workbook", () => {
     expect(host.values("全省 2026-10", "A1")).toEqual([["我的数据"]]);
   });
 
+  test("generating again keeps what was typed outside the template: an inserted column, beside the table, an inserted row", async () => {
+    const host = createExcelHost();
+    const sheet = "全省 2026-10";
+    await generate(host);
+    const row = rowOf(host, sheet, QUOTA.training);
+    await host.userEdit(sheet, at("cumulative", row), [[8]]);
+    host.userUnprotect(sheet);
+    await host.userInsertColumns(sheet, COLUMN.period, 1);
+    const inserted = columnLetter(COLUMN.period);
+    await host.userEdit(sheet, `${inserted}3`, [["备注"]]);
+    await host.userEdit(sheet, `${inserted}${row}`, [["=1+1"]]);
+    await host.userEdit(sheet, `T${row + 1}`, [["草稿：待核实"]]);
+    await host.userInsertRows(sheet, row, 1);
+    await host.userEdit(sheet, `B${row + 1}`, [["其中：杭州 3 万"]]);
+
+    const result = await generate(host);
+    expect(result.keptCells).toBe(4);
+    const again = rowOf(host, sheet, QUOTA.training);
+    expect(host.values(sheet, at("cumulative", again))).toEqual([[8]]);
+    const kept = () =>
+      host
+        .values(sheet, `A1:${columnLetter(COLUMN.measure)}200`)
+        .filter((line) => String(line[0]).startsWith("原单元格"))
+        .map((line) => [line[0], line[COLUMN.measure]]);
+    // The typed formula is kept as its text, never evaluated.
+    expect(kept()).toEqual([
+      [`原单元格 ${inserted}3`, "备注"],
+      [`原单元格 ${inserted}${row}`, "=1+1"],
+      [`原单元格 B${row + 1}`, "其中：杭州 3 万"],
+      [`原单元格 T${row + 2}`, "草稿：待核实"],
+    ]);
+    // Generating once more keeps them once, where they first were.
+    expect((await generate(host)).keptCells).toBe(4);
+    expect(kept()).toHaveLength(4);
+    expect(host.values(sheet, "T1:T200").flat().every((v) => v === "")).toBe(true);
+  });
+
+  test("generating again over cells someone merged unmerges them and keeps the first value", async () => {
+    const host = createExcelHost();
+    const sheet = "全省 2026-10";
+    await generate(host);
+    const row = rowOf(host, sheet, QUOTA.training);
+    await host.userEdit(sheet, `${at("period", row)}:${at("cumulative", row)}`, [[1.5, 8]]);
+    host.userUnprotect(sheet);
+    await host.userMerge(sheet, `${at("period", row)}:${at("cumulative", row)}`);
+    const result = await generate(host);
+    expect(result.keptCells).toBe(0);
+    expect(host.sheet(sheet).merges.some((merge) => parseRange(merge).start.row === row - 1)).toBe(false);
+    expect(host.values(sheet, `${at("period", row)}:${at("cumulative", row)}`)).toEqual([[1.5, ""]]);
+  });
+
   test("a new sheet takes two syncs and a regenerated one three", async () => {
     const host = createExcelHost();
     await generate(host);

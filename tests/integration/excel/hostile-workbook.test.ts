@@ -68,4 +68,41 @@ describe("a workbook people have handled", () => {
     expect(await audit()).toEqual([["formula-changed", QUOTA]]);
     expect(host.values(SHEET, `${at("completion", row)}:${at("state", row)}`)).toEqual([[1, 1, "已完成"]]);
   });
+
+  test("a column inserted inside the table: figures are read by their titles and no formula reads as changed", async () => {
+    const { host, rowOf, audit } = await generated();
+    host.userUnprotect(SHEET);
+    await host.userInsertColumns(SHEET, COLUMN.period, 1);
+    const shifted = (key: keyof typeof COLUMN, row: number) => `${columnLetter(COLUMN[key] + 1)}${row}`;
+    await host.userEdit(SHEET, shifted("cumulative", rowOf()), [[1200]]);
+    expect(await audit()).toEqual([]);
+    // The 完成率 formula followed its columns: 1200 against the target.
+    expect(host.values(SHEET, shifted("completion", rowOf()))[0][0]).toBeGreaterThan(0);
+  });
+
+  test("a deleted column is reported at its header cell", async () => {
+    const { host, audit } = await generated();
+    host.userUnprotect(SHEET);
+    await host.userDeleteColumns(SHEET, COLUMN.note, 1);
+    expect(await audit()).toEqual([["column-missing", SHEET]]);
+  });
+
+  test("a deleted column the formulas use is reported, and so is every formula it broke", async () => {
+    const { host, audit } = await generated();
+    host.userUnprotect(SHEET);
+    await host.userDeleteColumns(SHEET, COLUMN.cumulative, 1);
+    const found = await audit();
+    expect(found[0]).toEqual(["column-missing", SHEET]);
+    expect(found.slice(1).every(([rule]) => rule === "formula-changed")).toBe(true);
+  });
+
+  test("cells merged over a row's inputs are reported at the merge; the first value stays as typed", async () => {
+    const { host, rowOf, audit } = await generated();
+    const row = rowOf();
+    await host.userEdit(SHEET, `${at("period", row)}:${at("cumulative", row)}`, [[300, 1200]]);
+    host.userUnprotect(SHEET);
+    await host.userMerge(SHEET, `${at("period", row)}:${at("cumulative", row)}`);
+    expect(await audit()).toEqual([["merged-cells", QUOTA]]);
+    expect(host.values(SHEET, at("period", row))).toEqual([[300]]);
+  });
 });

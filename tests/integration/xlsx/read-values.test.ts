@@ -96,7 +96,7 @@ describe("readWorkbookFile values", () => {
         s.getCell("D1").value = 5;
       }),
     );
-    expect(sheet.values).toEqual([["标题", "", "", 5]]);
+    expect([sheet.values, sheet.merges]).toEqual([[["标题", "", "", 5]], ["A1:C1"]]);
   });
 
   test("the grid starts at A1 and ends at the last cell with a value", async () => {

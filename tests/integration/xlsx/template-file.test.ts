@@ -1,4 +1,6 @@
+import ExcelJS from "exceljs";
 import { cellAddress } from "../../../src/core/a1";
+import { checkWorkbook } from "../../../src/core/checks/check";
 import { parsePeriod } from "../../../src/core/period";
 import { readWorkbook } from "../../../src/core/report";
 import { type BuiltTemplate, buildTemplate } from "../../../src/core/template/build";
@@ -50,6 +52,22 @@ describe("a template file read back", () => {
 
   test("reading finds no problem in a freshly generated file", async () => {
     expect(readWorkbook(await readWorkbookFile(provinceFile)).findings).toEqual([]);
+  });
+
+  test("the template's own merges read back, and none of them is a finding", async () => {
+    const snapshot = await readWorkbookFile(provinceFile);
+    expect(snapshot.sheets[0].merges?.sort()).toEqual([...province.sheet.merges].sort());
+    expect(checkWorkbook(snapshot, { revisions: [revision] })).toEqual([]);
+  });
+
+  test("cells merged over a quota row's inputs in a file are a merged-cells finding at the merge", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(provinceFile) as unknown as ArrayBuffer);
+    const row = province.rowRecords[0].row;
+    const merged = `${cellAddress(row - 1, COLUMN.period)}:${cellAddress(row - 1, COLUMN.cumulative)}`;
+    workbook.getWorksheet(province.sheet.name)!.mergeCells(merged);
+    const findings = checkWorkbook(await readWorkbookFile(Buffer.from(await workbook.xlsx.writeBuffer())), { revisions: [revision] });
+    expect(findings.map((f) => [f.rule, f.cell, f.quotaId])).toEqual([["merged-cells", cellAddress(row - 1, COLUMN.period), province.rowRecords[0].quotaId]]);
   });
 
   test("the metadata records read back equal the ones written", async () => {

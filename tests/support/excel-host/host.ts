@@ -139,6 +139,12 @@ export interface ExcelHost {
   userInsertRows(sheet: string, rowIndex: number, count: number): Promise<void>;
   /** Deletes `count` rows from the row at 0-based `rowIndex`; references to them become #REF!. */
   userDeleteRows(sheet: string, rowIndex: number, count: number): Promise<void>;
+  /** Inserts `count` columns before the column at 0-based `columnIndex` (2 = before C), moving cells and formula references. */
+  userInsertColumns(sheet: string, columnIndex: number, count: number): Promise<void>;
+  /** Deletes `count` columns from the column at 0-based `columnIndex`; references to them become #REF!. */
+  userDeleteColumns(sheet: string, columnIndex: number, count: number): Promise<void>;
+  /** Merge & Center: keeps only the top-left cell's contents, as Excel warns. Refused on a protected sheet. */
+  userMerge(sheet: string, address: string): Promise<void>;
 }
 
 /** A user action Excel refuses surfaces as the reason a person would see. */
@@ -429,19 +435,40 @@ class ExcelHostFake implements ExcelHost, HostCore {
   }
 
   async userInsertRows(sheetName: string, rowIndex: number, count: number): Promise<void> {
-    await this.userShift(sheetName, rowIndex, count);
+    await this.userShift(sheetName, "rows", rowIndex, count);
   }
 
   async userDeleteRows(sheetName: string, rowIndex: number, count: number): Promise<void> {
-    await this.userShift(sheetName, rowIndex, -count);
+    await this.userShift(sheetName, "rows", rowIndex, -count);
   }
 
-  private async userShift(sheetName: string, rowIndex: number, count: number): Promise<void> {
+  async userInsertColumns(sheetName: string, columnIndex: number, count: number): Promise<void> {
+    await this.userShift(sheetName, "columns", columnIndex, count);
+  }
+
+  async userDeleteColumns(sheetName: string, columnIndex: number, count: number): Promise<void> {
+    await this.userShift(sheetName, "columns", columnIndex, -count);
+  }
+
+  async userMerge(sheetName: string, address: string): Promise<void> {
     const sheet = this.book.sheetByName(sheetName);
     try {
-      this.book.shift(sheet, "rows", rowIndex, count, null, count > 0 ? "userInsertRows" : "userDeleteRows", "Unknown");
+      this.book.merge(sheet, this.rectOf(address), false, "userMerge");
     } catch (error) {
-      asUserRefusal(error, "protected", sheetName, `${rowIndex + 1}:${rowIndex + Math.abs(count)}`);
+      asUserRefusal(error, "protected", sheetName, address);
+    } finally {
+      this.book.resumeEvaluation();
+    }
+    await this.settled();
+  }
+
+  private async userShift(sheetName: string, axis: "rows" | "columns", index: number, count: number): Promise<void> {
+    const sheet = this.book.sheetByName(sheetName);
+    const lines = axis === "rows" ? `${index + 1}:${index + Math.abs(count)}` : `${columnLetter(index)}:${columnLetter(index + Math.abs(count) - 1)}`;
+    try {
+      this.book.shift(sheet, axis, index, count, null, `user${count > 0 ? "Insert" : "Delete"}${axis === "rows" ? "Rows" : "Columns"}`, "Unknown");
+    } catch (error) {
+      asUserRefusal(error, "protected", sheetName, lines);
     } finally {
       this.book.resumeEvaluation();
     }

@@ -352,6 +352,21 @@ export class RangeProxy
     );
   }
 
+  /**
+   * The merged areas that meet this range, whole (ExcelApi 1.13); a null object when there are none.
+   * Excel refuses to list more than 512 areas.
+   */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    const proxy = new RangeAreasProxy(this.context, `${this.objectPath}.getMergedAreasOrNullObject()`, () => {
+      const target = this.resolve();
+      if (!target) return null;
+      const rects = target.sheet.merges.filter((merge) => intersect(merge, target.rect) !== null);
+      if (rects.length > 512) throw excelError("InvalidOperation", "Range.getMergedAreasOrNullObject");
+      return rects.length === 0 ? null : { book: target.book, sheet: target.sheet, rects };
+    });
+    return proxy.instantiate();
+  }
+
   // ---- commands -----------------------------------------------------------------------------
 
   clear(applyTo: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents" = "All"): void {
@@ -397,6 +412,44 @@ export class RangeProxy
 }
 
 ClientObjectProxy.accessors(RangeProxy, Object.keys(RANGE_SCALARS));
+
+/** What a RangeAreas proxy finds: rectangles on one sheet. */
+export interface RangeAreasTarget {
+  book: WorkbookModel;
+  sheet: SheetModel;
+  rects: Rect[];
+}
+
+const RANGE_AREAS_SCALARS: Record<string, ScalarSpec<RangeAreasTarget>> = {
+  // As Excel writes it: every area with its sheet, separated by ", " ("Sheet1!A1:B4, Sheet1!D1:D4").
+  address: { get: (t) => t.rects.map((rect) => qualifiedAddress(t.sheet.name, rect)).join(", ") },
+  addressLocal: { get: (t) => t.rects.map((rect) => qualifiedAddress(t.sheet.name, rect)).join(", ") },
+  areaCount: { get: (t) => t.rects.length },
+  cellCount: { get: (t) => t.rects.reduce((sum, rect) => sum + rect.rows * rect.cols, 0) },
+};
+
+/** `Excel.RangeAreas`, read-only: what `getMergedAreasOrNullObject` returns. */
+export class RangeAreasProxy extends ClientObjectProxy<RangeAreasTarget> implements Pick<Excel.RangeAreas, "address" | "addressLocal" | "areaCount" | "cellCount"> {
+  protected readonly entity = "RangeAreas";
+  declare readonly address: string;
+  declare readonly addressLocal: string;
+  declare readonly areaCount: number;
+  declare readonly cellCount: number;
+
+  constructor(context: ProxyContext, objectPath: string, resolver: () => RangeAreasTarget | null) {
+    super(context, objectPath, resolver, false);
+  }
+
+  protected scalars(): Record<string, ScalarSpec<RangeAreasTarget>> {
+    return RANGE_AREAS_SCALARS;
+  }
+
+  protected override isGone(target: RangeAreasTarget): boolean {
+    return target.sheet.deleted;
+  }
+}
+
+ClientObjectProxy.accessors(RangeAreasProxy, Object.keys(RANGE_AREAS_SCALARS));
 
 /** Whole rows/columns insert or delete lines; a partial range shifts only its own cells. */
 function shiftCells(t: RangeTarget, axis: "rows" | "columns", sign: 1 | -1, location: string): void {

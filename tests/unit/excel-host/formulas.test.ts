@@ -155,6 +155,21 @@ describe("rows moving under formulas", () => {
     expect([host.cell("Sheet1", "A4").fill, sheet.dataValidations.map((v) => v.address), sheet.merges]).toEqual(["#FFFF00", ["B4"], ["C4:D4"]]);
   });
 
+  test("a person inserting columns shifts references across them; deleting a referenced column makes #REF!", async () => {
+    const host = createExcelHost();
+    await write(host, "Sheet1", "A1:C1", [[5, 7, "=A1+B1"]]);
+    await host.userInsertColumns("Sheet1", 1, 2);
+    expect([host.formulas("Sheet1", "E1"), host.values("Sheet1", "E1")]).toEqual([[["=A1+D1"]], [[12]]]);
+    await host.userDeleteColumns("Sheet1", 3, 1);
+    expect(host.values("Sheet1", "D1")).toEqual([["#REF!"]]);
+  });
+
+  test("a person cannot insert columns on a protected sheet", async () => {
+    const host = createExcelHost();
+    host.userProtect("Sheet1");
+    await expect(host.userInsertColumns("Sheet1", 0, 1)).rejects.toMatchObject({ reason: "protected" });
+  });
+
   test("deleting cells with shift up moves the cells below in that column only", async () => {
     const host = createExcelHost();
     await write(host, "Sheet1", "A1:B3", [

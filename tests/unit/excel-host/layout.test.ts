@@ -371,3 +371,48 @@ describe("workbook", () => {
     expect(count).toBe(2);
   });
 });
+
+describe("merged areas", () => {
+  test("a person's merge keeps only the top-left value; getMergedAreasOrNullObject lists every area it meets, whole", async () => {
+    const host = createExcelHost();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:D4").values = [
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9, 10, 11, 12],
+        [13, 14, 15, 16],
+      ];
+      await context.sync();
+    });
+    await host.userMerge("Sheet1", "B2:C2");
+    await host.userMerge("Sheet1", "D3:D4");
+    expect(host.values("Sheet1", "B2:D4")).toEqual([
+      [6, "", 8],
+      [10, 11, 12],
+      [14, 15, ""],
+    ]);
+    const found = await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const some = sheet.getRange("C1:D3").getMergedAreasOrNullObject();
+      const none = sheet.getRange("A1:A4").getMergedAreasOrNullObject();
+      some.load("address,areaCount");
+      await context.sync();
+      return { address: some.address, count: some.areaCount, none: none.isNullObject };
+    });
+    expect(found).toEqual({ address: "Sheet1!B2:C2, Sheet1!D3:D4", count: 2, none: true });
+  });
+
+  test("merged areas must be loaded before they are read, and a protected sheet refuses a person's merge", async () => {
+    const host = createExcelHost();
+    await host.userMerge("Sheet1", "A1:B1");
+    await expect(
+      host.run(async (context) => {
+        const areas = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").getMergedAreasOrNullObject();
+        await context.sync();
+        return areas.address;
+      }),
+    ).rejects.toThrow(/PropertyNotLoaded|isNullObject|address/);
+    host.userProtect("Sheet1");
+    await expect(host.userMerge("Sheet1", "A3:B3")).rejects.toMatchObject({ reason: "protected" });
+  });
+});
