@@ -79,7 +79,16 @@ export function describeError(error: unknown): string {
 export const REQUIRED_SETS = [
   { name: "ExcelApi", version: "1.9", feature: "生成模板 / generating templates (protection, validation, print titles)" },
   { name: "ExcelApi", version: "1.9", feature: "录入校验 / live checking (worksheets.onChanged)" },
+  { name: "ExcelApi", version: "1.13", feature: "校验合并单元格 / finding merged cells (range.getMergedAreasOrNullObject)" },
 ] as const;
+
+/**
+ * Whether the running Excel has a requirement set. Outside Office (the in-memory host of the
+ * tests, the playground) every set is there.
+ */
+export function supportsApi(name: string, version: string): boolean {
+  return typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported(name, version);
+}
 
 export function missingRequirements(isSetSupported: (name: string, version: string) => boolean): string[] {
   return REQUIRED_SETS.filter((set) => !isSetSupported(set.name, set.version)).map(

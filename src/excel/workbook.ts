@@ -1,4 +1,5 @@
 import { splitAreas } from "../core/a1";
+import { supportsApi } from "./run";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { META_SHEET, parseMetaRows } from "../core/template/meta";
 import type { CellValue } from "../core/template/spec";
@@ -62,9 +63,11 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext): Promi
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
   await context.sync();
   const meta = metaRead.result();
+  // Older Excel (before ExcelApi 1.13) cannot list merged areas; its checks go without that one rule.
+  const listMerges = supportsApi("ExcelApi", "1.13");
   const planbookSheets = new Set(meta ? parseMetaRows(meta.values).sheets.map((s) => s.sheet) : []);
   const reads = worksheets.items.map((worksheet) =>
-    worksheet.name === META_SHEET ? metaRead : queueSheetRead(worksheet, { merges: planbookSheets.has(worksheet.name) }),
+    worksheet.name === META_SHEET ? metaRead : queueSheetRead(worksheet, { merges: listMerges && planbookSheets.has(worksheet.name) }),
   );
   await context.sync();
   return { sheets: reads.flatMap((read) => read.result() ?? []) };

@@ -105,4 +105,18 @@ describe("a workbook people have handled", () => {
     expect(await audit()).toEqual([["merged-cells", QUOTA]]);
     expect(host.values(SHEET, at("period", row))).toEqual([[300]]);
   });
+
+  test("an Excel without ExcelApi 1.13 checks everything but merged cells, and does not ask for them", async () => {
+    const { host, rowOf, audit } = await generated();
+    const row = rowOf();
+    host.userUnprotect(SHEET);
+    await host.userMerge(SHEET, `${at("period", row)}:${at("cumulative", row)}`);
+    const office = { context: { requirements: { isSetSupported: (_name: string, version: string) => Number(version.split(".")[1]) < 13 } } };
+    Object.assign(globalThis, { Office: office });
+    try {
+      expect(await audit()).toEqual([]);
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
+  });
 });
