@@ -35,7 +35,7 @@ function numberOf(match: RegExpExecArray | null): number | null {
  * the corrected value is offered: `1,000` → 1000, full-width `１２３` → 123, ` 12 ` → 12,
  * `120家` in a 家 cell → 120, `3.5万` → 3.5 in a 万人次 cell and 35000 in a count cell,
  * `60%` → 0.6 in a percentage cell (ratios are stored as fractions). `10%` in a count cell, `NaN`,
- * `#N/A` or `1e3` have no certain meaning and get no suggestion.
+ * `#N/A` or `1e3` have no certain meaning, and a negative text no valid one: they get no suggestion.
  */
 export function parseNumberInput(value: CellValue, unit: string | null = null): ParsedNumber {
   if (value === null || value === "") return { ok: false, reason: "blank" };
@@ -44,7 +44,8 @@ export function parseNumberInput(value: CellValue, unit: string | null = null): 
   const text = value.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).trim();
   if (text === "") return { ok: false, reason: "blank" };
   const suggestion = suggestedNumber(text, unit);
-  return suggestion !== null && plausible(suggestion) ? { ok: false, reason: "text", suggestion } : { ok: false, reason: "text" };
+  // No figure a plan reports is negative: offering -1 for "-1" would only trade one error for another.
+  return suggestion !== null && plausible(suggestion) && suggestion >= 0 ? { ok: false, reason: "text", suggestion } : { ok: false, reason: "text" };
 }
 
 function suggestedNumber(text: string, unit: string | null): number | null {

@@ -69,6 +69,24 @@ describe("a workbook people have handled", () => {
     expect(host.values(SHEET, `${at("completion", row)}:${at("state", row)}`)).toEqual([[1, 1, "已完成"]]);
   });
 
+  test("an id and a target both typed over leave nothing to recognise the row by: it is reported missing at its id cell, and left as it is", async () => {
+    const { host, rowOf } = await generated();
+    host.userUnprotect(SHEET);
+    const row = rowOf();
+    await host.userEdit(SHEET, at("id", row), [["I08-改"]], { paste: true });
+    await host.userEdit(SHEET, at("target", row), [[1]], { paste: true });
+    const findings = (await host.run((context) => runAudit(context, { revisions: [revision] }))).findings;
+    expect(findings.map((f) => [f.rule, f.quotaId, f.cell])).toEqual([["row-missing", QUOTA, at("id", row)]]);
+    expect([host.values(SHEET, at("id", row))[0][0], host.values(SHEET, at("target", row))[0][0]]).toEqual(["I08-改", 1]);
+  });
+
+  test("an id typed over is reported as a changed id at its cell", async () => {
+    const { host, rowOf, audit } = await generated();
+    host.userUnprotect(SHEET);
+    await host.userEdit(SHEET, at("id", rowOf()), [["I08-改"]], { paste: true });
+    expect(await audit()).toEqual([["id-changed", QUOTA]]);
+  });
+
   test("a column inserted inside the table: figures are read by their titles and no formula reads as changed", async () => {
     const { host, rowOf, audit } = await generated();
     host.userUnprotect(SHEET);

@@ -41,12 +41,12 @@ describe("arbitrary values in the input cells", () => {
 });
 
 describe("an offered correction", () => {
-  test("is always a number the cell accepts as a number", () => {
+  test("is always a number the cell accepts as a number, and never negative", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[ ０-９0-9,，.．+\-万%％家]{1,12}$/)), fc.constantFrom("家", "万人次", "%", null), (typed, unit) => {
         const parsed = parseNumberInput(typed, unit);
         const suggestion = !parsed.ok && parsed.reason === "text" ? parsed.suggestion : undefined;
-        expect(suggestion === undefined || parseNumberInput(suggestion, unit).ok).toBe(true);
+        expect(suggestion === undefined || (parseNumberInput(suggestion, unit).ok && suggestion >= 0)).toBe(true);
       }),
       { numRuns: 2000 },
     );
