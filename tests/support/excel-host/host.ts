@@ -3,7 +3,7 @@ import { type Rect, cellCount, formatRect, parseAddress, qualifiedAddress } from
 import { type HostCore, type HostStats, RequestContextFake } from "./context";
 import { RichApiError, UserEditRefusedError } from "./errors";
 import type { BorderFormat, CellFormat } from "./formats";
-import { type ChangeEvent, type ProtectionOptions, type SheetModel, WorkbookModel } from "./model";
+import { type ChangeEvent, EXCEL_MAX_NUMBER, type ProtectionOptions, type SheetModel, WorkbookModel } from "./model";
 
 /** Excel on the web's limit for one request and one response: 5 MB. */
 export const EXCEL_WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -375,7 +375,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     if (cellCount(rect) === 0) throw new Error("userEdit needs at least one value");
     if (!options.paste) this.checkTypedValues(sheet, rect, values);
     try {
-      this.book.writeContents(sheet, rect, values, "userEdit", "Unknown");
+      this.book.writeContents(sheet, rect, values.map((line) => line.map(asTyped)), "userEdit", "Unknown");
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, formatRect(rect));
     } finally {
@@ -392,7 +392,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
         const col = rect.col + c;
         const validation = this.book.validationAt(sheet, row, col);
         if (!validation || !validation.errorAlert.showAlert || validation.errorAlert.style !== "Stop") return;
-        if (!this.book.satisfies(sheet, validation, row, col, typedValue(value))) {
+        if (!this.book.satisfies(sheet, validation, row, col, typedValue(asTyped(value)))) {
           throw new UserEditRefusedError("validation", sheet.name, formatRect({ row, col, rows: 1, cols: 1 }));
         }
       }),
@@ -476,9 +476,14 @@ class ExcelHostFake implements ExcelHost, HostCore {
   }
 }
 
+/** A number Excel cannot hold (over 9.99999999999999E+307), typed or pasted, stays in the cell as its text. */
+function asTyped(value: unknown): unknown {
+  return typeof value === "number" && Math.abs(value) > EXCEL_MAX_NUMBER ? String(value) : value;
+}
+
 /** What a typed entry becomes before validation sees it: "12" is the number 12, as Excel reads typing. */
 function typedValue(value: unknown): unknown {
-  if (typeof value === "string" && value.trim() !== "" && !value.startsWith("'") && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === "string" && value.trim() !== "" && !value.startsWith("'") && Math.abs(Number(value)) <= EXCEL_MAX_NUMBER) return Number(value);
   if (typeof value === "string" && value.startsWith("'")) return value.slice(1);
   return value;
 }

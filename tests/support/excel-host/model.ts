@@ -143,6 +143,10 @@ function defaultPageLayout(): PageLayoutModel {
 /** Excel's standard sizes, in points: 8.43 characters (64 px) wide, 15 points high. */
 export const STANDARD_COLUMN_WIDTH = 48;
 export const STANDARD_ROW_HEIGHT = 15;
+/** Excel's largest number (its specifications and limits); a typed larger one is kept as text, a written one refused. */
+export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
+/** Excel's smallest positive number; anything nearer zero is stored as 0. */
+export const EXCEL_MIN_NUMBER = 2.2250738585072e-308;
 
 export class SheetModel {
   visibility: SheetVisibility = "Visible";
@@ -491,8 +495,8 @@ export class WorkbookModel {
 
   private toRaw(entry: unknown, numberFormat: string, location: string): RawCellContent {
     if (typeof entry === "number") {
-      if (!Number.isFinite(entry)) throw excelError("InvalidArgument", location);
-      return entry;
+      if (!Number.isFinite(entry) || Math.abs(entry) > EXCEL_MAX_NUMBER) throw excelError("InvalidArgument", location);
+      return Math.abs(entry) < EXCEL_MIN_NUMBER ? 0 : entry;
     }
     if (typeof entry === "boolean") return entry;
     if (typeof entry !== "string") throw excelError("InvalidArgument", location);
@@ -503,6 +507,10 @@ export class WorkbookModel {
       if (entry.length === 1 || !this.engine.validateFormula(entry)) throw excelError("InvalidArgument", location);
       return entry;
     }
+    // Excel reads a numeric text as a number, unless the number is more than it can hold.
+    const number = entry.trim() === "" ? NaN : Math.abs(Number(entry));
+    if (number > EXCEL_MAX_NUMBER) return `'${entry}`;
+    if (number > 0 && number < EXCEL_MIN_NUMBER) return 0;
     return entry;
   }
 

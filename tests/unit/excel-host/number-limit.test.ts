@@ -1,0 +1,54 @@
+/** Excel holds numbers from 2.2251E-308 to 9.99999999999999E+307: a larger one typed stays text, one written by an add-in is refused; a smaller one is 0. */
+import { createExcelHost } from "../../support/excel-host";
+
+async function sheet() {
+  const host = createExcelHost();
+  await host.run(async (context) => {
+    context.workbook.worksheets.add("S");
+  });
+  return host;
+}
+
+describe("numbers beyond Excel's limit", () => {
+  test("a pasted number larger than Excel can hold stays in the cell as its text", async () => {
+    const host = await sheet();
+    await host.userEdit("S", "A1", [[1.79769313485e308]], { paste: true });
+    expect(host.values("S", "A1")).toEqual([["1.79769313485e+308"]]);
+  });
+
+  test("a typed numeric text larger than Excel can hold stays text", async () => {
+    const host = await sheet();
+    await host.userEdit("S", "A1", [["2e308"]]);
+    expect(host.values("S", "A1")).toEqual([["2e308"]]);
+  });
+
+  test("a number just within Excel's limit is a number", async () => {
+    const host = await sheet();
+    await host.userEdit("S", "A1", [[9e307]]);
+    expect(host.values("S", "A1")).toEqual([[9e307]]);
+  });
+
+  test("an add-in writing a number larger than Excel can hold is refused", async () => {
+    const host = await sheet();
+    const write = host.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1").values = [[1.79769313485e308]];
+    });
+    await expect(write).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});
+
+describe("numbers nearer zero than Excel can hold", () => {
+  test("a pasted 5e-324 is stored as 0", async () => {
+    const host = await sheet();
+    await host.userEdit("S", "A1", [[5e-324]], { paste: true });
+    expect(host.values("S", "A1")).toEqual([[0]]);
+  });
+
+  test("a written -5e-324 is stored as 0", async () => {
+    const host = await sheet();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1").values = [[-5e-324]];
+    });
+    expect(host.values("S", "A1")).toEqual([[0]]);
+  });
+});
