@@ -1,126 +1,379 @@
 /**
  * `npm run bench`: syncs, median time and peak memory for each workbook operation at 1×, 10×
- * and 100× the province's rows, printed as one table a person can compare run to run.
- * Runs against the in-memory Excel host, so syncs are counted exactly; times are this machine's.
+ * and 100× the province's rows, and for merging 11 and 90 files, printed as one table a person can
+ * compare run to run. Beside each merge, the same merge done without Planbook (plain ExcelJS
+ * opening each file and adding up the same cells), timed in the same run, with the ratio.
+ *
+ * Office.js operations run against the in-memory Excel host (tests/support/excel-host), so syncs
+ * and request sizes are counted exactly; times are this machine's, and the host's, not Excel's.
+ *
+ * Memory, per run: V8 garbage is collected first; "peak heap +MB" is the most JavaScript heap in
+ * use during the run (read before every GC with v8.GCProfiler, and sampled) above what was in use
+ * when it started; "peak RSS MB" is the whole process's resident high-water mark during the run
+ * (Linux: reset through /proc/self/clear_refs before each run; elsewhere sampled), which also
+ * counts file buffers outside the heap and what the process already held. The worst run is shown.
+ *
+ * BENCH_RUNS (default 3) runs per row; BENCH_LARGE_RUNS (default 1) for the 100× merges, which
+ * take 20–30 s a run on a 2-core machine. The "runs" column says which is which. An operation
+ * that fails (e.g. a sync past Excel on the web's payload limit) is listed as FAILED with its error.
  */
+import { readFileSync, writeFileSync } from "fs";
+import os from "os";
+import v8 from "v8";
+import vm from "vm";
+import ExcelJS from "exceljs";
 import { createExcelHost } from "../tests/support/excel-host";
 import { currentRevision, scaledRevision } from "../tests/support/plan";
+import { specSnapshot } from "../tests/unit/merge/fixture";
 import { parsePeriod } from "../src/core/period";
 import { generateTemplate } from "../src/excel/generate";
 import { runAudit } from "../src/excel/audit";
 import { mergeWorkbooks, readMergeFiles } from "../src/excel/merge";
 import { checkWorkbook } from "../src/core/checks/check";
-import { canMerge } from "../src/core/merge/merge";
+import { type MergeInputFile, canMerge } from "../src/core/merge/merge";
 import { buildSummary } from "../src/core/merge/summary";
 import { buildTemplate, metaSheetSpec } from "../src/core/template/build";
-import { COLUMN } from "../src/core/template/columns";
+import { COLUMN, MILESTONE_STATUSES } from "../src/core/template/columns";
 import { EMPTY_META, metaRows, withSheetRecords } from "../src/core/template/meta";
 import type { WorkbookSnapshot } from "../src/core/snapshot";
-import { specSnapshot } from "../tests/unit/merge/fixture";
 import type { PlanRevision } from "../src/core/plan/types";
 import { writeTemplateFile } from "../src/xlsx/render";
-import ExcelJS from "exceljs";
+import { REQUEST_BUDGET_BYTES } from "../src/excel/render";
+
+const PERIOD = "2026-10";
+
+function runsFrom(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of runs, at least 1 (got "${process.env[name]}")`);
+  return value;
+}
+const RUNS = runsFrom("BENCH_RUNS", 3);
+const LARGE_RUNS = Math.min(RUNS, runsFrom("BENCH_LARGE_RUNS", 1));
+
+/** `global.gc`, exposed at run time when node was not started with --expose-gc (`tsx` is not). */
+function exposeGc(): () => void {
+  if (typeof global.gc === "function") return global.gc as () => void;
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc") as () => void;
+}
+const gc = exposeGc();
+
+/** Linux resets a process's resident high-water mark (VmHWM) when "5" is written to clear_refs. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+function peakRssSinceReset(): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+const EXACT_RSS = resetPeakRss() && peakRssSinceReset() !== null;
+
+/** What one run of an operation reports besides its time. */
+interface RunReport {
+  syncs?: number;
+  /** The largest request one sync sent, and the largest response it got (bytes). */
+  requestBytes?: number;
+  responseBytes?: number;
+}
+
+interface Measured {
+  runs: number;
+  syncs: string;
+  medianMs: number;
+  heapMb: number;
+  rssMb: number;
+  /** Largest request / response of one sync, MB (Excel on the web refuses either past 5 MB). */
+  payloadMb: string;
+}
+
+const mb = (bytes: number): number => Math.round(bytes / 1e5) / 10;
+const report = (request: number, response: number): string =>
+  request || response ? `${(request / 1024 / 1024).toFixed(2)} / ${(response / 1024 / 1024).toFixed(2)}` : "—";
+
+/**
+ * Runs `run` `runs` times, each after an untimed `setup` and a full garbage collection; the median
+ * time, the syncs (all runs must agree), and the worst run's peak heap and RSS.
+ */
+async function measure<S>(runs: number, setup: () => S | Promise<S>, run: (state: S) => Promise<RunReport | void>): Promise<Measured> {
+  const times: number[] = [];
+  const syncs = new Set<number>();
+  let requestBytes = 0;
+  let responseBytes = 0;
+  let heapPeak = 0;
+  let rssPeak = 0;
+  for (let i = 0; i < runs; i++) {
+    const state = await setup();
+    gc();
+    gc();
+    const heapStart = process.memoryUsage().heapUsed;
+    resetPeakRss();
+    let heap = heapStart;
+    let rss = process.memoryUsage().rss;
+    // Catches peaks while the operation awaits; the GC profiler catches them inside synchronous work.
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      heap = Math.max(heap, usage.heapUsed);
+      rss = Math.max(rss, usage.rss);
+    }, 5);
+    const profiler = new v8.GCProfiler();
+    profiler.start();
+    const start = performance.now();
+    const ran = (await run(state)) ?? {};
+    times.push(performance.now() - start);
+    const gcs = profiler.stop();
+    clearInterval(sampler);
+    const end = process.memoryUsage();
+    heap = Math.max(heap, end.heapUsed, ...(gcs?.statistics ?? []).map((s) => s.beforeGC.heapStatistics.usedHeapSize));
+    rss = Math.max(rss, end.rss, (EXACT_RSS ? peakRssSinceReset() : null) ?? 0);
+    heapPeak = Math.max(heapPeak, heap - heapStart);
+    rssPeak = Math.max(rssPeak, rss);
+    if (ran.syncs !== undefined) syncs.add(ran.syncs);
+    requestBytes = Math.max(requestBytes, ran.requestBytes ?? 0);
+    responseBytes = Math.max(responseBytes, ran.responseBytes ?? 0);
+  }
+  times.sort((a, b) => a - b);
+  const middle = times.length / 2;
+  const median = times.length % 2 ? times[Math.floor(middle)] : (times[middle - 1] + times[middle]) / 2;
+  return {
+    runs,
+    syncs: syncs.size === 0 ? "—" : [...syncs].sort((a, b) => a - b).join("–"),
+    medianMs: Math.round(median),
+    heapMb: mb(heapPeak),
+    rssMb: mb(rssPeak),
+    payloadMb: report(requestBytes, responseBytes),
+  };
+}
+
+type ExcelHost = ReturnType<typeof createExcelHost>;
+const hostReport = (host: ExcelHost): RunReport => ({
+  syncs: host.stats.syncs,
+  requestBytes: host.stats.maxRequestBytes,
+  responseBytes: host.stats.maxResponseBytes,
+});
 
 interface Row {
   operation: string;
   size: string;
-  syncs: number | string;
-  medianMs: number;
-  peakMb: number;
+  /** Null when the operation failed (see notes). */
+  measured: Measured | null;
 }
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Office.js rows, by operation, for the note on syncs that grow with size. */
+const officeRows = new Map<string, { size: string; syncs: string; payloadMb: string }[]>();
+const rows: Row[] = [];
+const notes: string[] = [];
 
-/** Runs `fn` RUNS times; the median time, and the peak heap seen while it ran. */
-async function measure(fn: () => Promise<number | string>): Promise<{ syncs: number | string; medianMs: number; peakMb: number }> {
-  const times: number[] = [];
-  let syncs: number | string = 0;
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-  for (let i = 0; i < RUNS; i++) {
-    global.gc?.();
-    const start = performance.now();
-    syncs = await fn();
-    times.push(performance.now() - start);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+function record(operation: string, size: string, measured: Measured): Measured {
+  rows.push({ operation, size, measured });
+  if (measured.syncs !== "—") officeRows.set(operation, [...(officeRows.get(operation) ?? []), { size, ...measured }]);
+  return measured;
+}
+
+/** Measures, or records the failure (with the host's syncs and payloads when it has a host) instead of stopping the benchmark. */
+async function attempt(
+  operation: string,
+  size: string,
+  measuring: () => Promise<Measured>,
+  hostOf: () => ExcelHost | undefined = () => undefined,
+): Promise<Measured | null> {
+  try {
+    return record(operation, size, await measuring());
+  } catch (error) {
+    rows.push({ operation, size, measured: null });
+    const code = (error as { code?: string }).code;
+    const host = hostOf();
+    const stats = host ? `, after ${host.stats.syncs} syncs, largest request / response ${report(host.stats.maxRequestBytes, host.stats.maxResponseBytes)} MB` : "";
+    notes.push(`FAILED: ${operation}, ${size}: ${code ? `${code} — ` : ""}${(error as Error).message}${stats}`);
+    return null;
   }
-  clearInterval(sampler);
-  times.sort((a, b) => a - b);
-  return { syncs, medianMs: Math.round(times[Math.floor(times.length / 2)]), peakMb: Math.round(peak / 1e5) / 10 };
 }
+
+const progress = (text: string): void => {
+  process.stderr.write(`bench: ${text}\n`);
+};
 
 async function main(): Promise<void> {
+  const started = performance.now();
+  const load = os.loadavg()[0];
   const revision = currentRevision();
   const provinceRows = revision.quotas.filter((q) => q.region === null).length;
-  const period = parsePeriod("2026-10");
-  const rows: Row[] = [];
-  for (const times of [1, 10, 100]) {
-    const scaled = scaledRevision(revision, times);
-    const result = await measure(async () => {
-      const host = createExcelHost();
-      await host.run((context) => generateTemplate(context, { revision: scaled, scope: { kind: "province" }, period }));
-      return host.stats.syncs;
-    });
-    rows.push({ operation: "generate (Office.js, new sheet)", size: `${times}× = ${times * provinceRows} rows`, ...result });
-  }
-  // Checks in the core: a workbook snapshot with ~100,000 input cells (4 per row).
-  for (const times of [1, 10, 305]) {
-    const snapshot = filledSnapshot(scaledRevision(revision, times));
-    const inputs = (snapshot.sheets[0].values.length - 3) * 4;
-    const result = await measure(async () => {
-      checkWorkbook(snapshot, { revisions: [scaledRevision(revision, times)] });
-      return "—";
-    });
-    rows.push({ operation: "check (core rules)", size: `${times}× ≈ ${inputs} input cells`, ...result });
-  }
-  for (const times of [1, 10]) {
-    const scaled = scaledRevision(revision, times);
-    const result = await measure(async () => {
-      const host = createExcelHost();
-      await host.run((context) => generateTemplate(context, { revision: scaled, scope: { kind: "province" }, period }));
-      host.stats.resetSyncs();
-      await host.run((context) => runAudit(context, { revisions: [scaled] }));
-      return host.stats.syncs;
-    });
-    rows.push({ operation: "check (Office.js, 校验 + audit sheet)", size: `${times}× = ${times * provinceRows} rows`, ...result });
-  }
-  // Merging returned city files: 11 cities, and 90 county-sized files (the cities' files again).
-  const cityFiles = await Promise.all(revision.cities.map((city, i) => cityFile(revision, city, 100 + i)));
-  for (const count of [11, 90]) {
-    const files = Array.from({ length: count }, (_, i) => ({ name: `${i}-${cityFiles[i % 11].name}`, data: cityFiles[i % 11].data }));
-    const ours = await measure(async () => {
-      const inputs = await readMergeFiles(files);
-      const plan = canMerge(inputs, { revision, period: "2026-10", chosen: inputs.slice(0, 11).map((f) => f.name) });
-      buildSummary(plan.accepted, { revision, period: "2026-10", mergedAt: "" });
-      return "—";
-    });
-    rows.push({ operation: "merge: read + check + summary (core)", size: `${count} files (${Math.round((count / ours.medianMs) * 1000)} files/s)`, ...ours });
-    const plain = await measure(async () => {
-      await plainSum(files.map((f) => f.data));
-      return "—";
-    });
-    rows.push({ operation: "merge without Planbook (ExcelJS, sum cells)", size: `${count} files (ours ÷ plain = ${(ours.medianMs / plain.medianMs).toFixed(1)}×)`, ...plain });
-  }
-  const mergeSyncs = await measure(async () => {
-    const host = createExcelHost();
-    await host.run((context) => mergeWorkbooks(context, { revision, period: "2026-10", files: cityFiles }));
-    return host.stats.syncs;
-  });
-  rows.push({ operation: "merge (Office.js, 汇总 + 来源 + charts)", size: "11 files", ...mergeSyncs });
+  const period = parsePeriod(PERIOD);
+  const scaled = new Map([1, 10, 100, 305].map((times) => [times, scaledRevision(revision, times)]));
+  const revisionOf = (times: number): PlanRevision => scaled.get(times) as PlanRevision;
+  const rowsOf = (times: number): string => `${times}× = ${times * provinceRows} rows`;
 
-  const header = ["operation", "rows or files", "syncs", "median ms", "peak heap MB"];
-  const table = rows.map((r) => [r.operation, r.size, String(r.syncs), String(r.medianMs), String(r.peakMb)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
-  console.log(`Planbook benchmark — ${new Date().toISOString()} — node ${process.version}, ${RUNS} runs each (median)`);
+  for (const times of [1, 10, 100]) {
+    progress(`generate ${times}×`);
+    const options = { revision: revisionOf(times), scope: { kind: "province" as const }, period };
+    let last: ExcelHost | undefined;
+    await attempt(
+      "generate (Office.js, new sheet)",
+      rowsOf(times),
+      () =>
+        measure(RUNS, createExcelHost, async (host) => {
+          last = host;
+          await host.run((context) => generateTemplate(context, options));
+          return hostReport(host);
+        }),
+      () => last,
+    );
+  }
+
+  // Checks in the core, on a snapshot with every input typed; 305× is about 100,000 input cells.
+  for (const times of [1, 10, 100, 305]) {
+    progress(`check (core) ${times}×`);
+    const snapshot = filledSnapshot(revisionOf(times));
+    const context = { revisions: [revisionOf(times)] };
+    const size = times === 305 ? `${rowsOf(times)} (${times * provinceRows * 4} input cells)` : rowsOf(times);
+    await attempt("check (core rules)", size, () => measure(RUNS, () => snapshot, async (state) => void checkWorkbook(state, context)));
+  }
+
+  // 校验 through Office.js on a generated province sheet. The sheet is generated once, untimed,
+  // and checked once untimed (creating 审核结果); each timed run then refreshes the audit sheet,
+  // as pressing 校验 again does.
+  for (const times of [1, 10, 100]) {
+    progress(`check (Office.js) ${times}×`);
+    const options = { revisions: [revisionOf(times)] };
+    const host = createExcelHost();
+    await attempt(
+      "check (Office.js, 校验 → 审核结果)",
+      rowsOf(times),
+      async () => {
+        await host.run((context) => generateTemplate(context, { revision: revisionOf(times), scope: { kind: "province" }, period }));
+        host.stats.resetSyncs();
+        await host.run((context) => runAudit(context, options));
+        return measure(
+          RUNS,
+          () => host.stats.resetSyncs(),
+          async () => {
+            await host.run((context) => runAudit(context, options));
+            return hostReport(host);
+          },
+        );
+      },
+      () => host,
+    );
+  }
+
+  // Merging returned city files. Each city file holds the scaled province rows (Annex 1, shown
+  // with 未分解 targets) and the city's own Annex 2 rows, with every input typed. 11 files are the
+  // 11 cities; 90 files are the cities' files again (county-sized), of which the aggregator
+  // chooses the first 11 (the other 79 are read and checked, then declined as duplicates).
+  const regional = revision.quotas.filter((q) => q.region !== null);
+  const cases = [
+    { times: 1, count: 11 },
+    { times: 1, count: 90 },
+    { times: 10, count: 11 },
+    { times: 100, count: 11 },
+  ];
+  let ownRows = 0;
+  for (const { times, count } of cases) {
+    progress(`merge ${count} files at ${times}× (building the files)`);
+    const mergeRevision: PlanRevision =
+      times === 1 ? revision : { ...revisionOf(times), quotas: [...revisionOf(times).quotas, ...regional] };
+    const cities: { name: string; data: Uint8Array }[] = [];
+    for (const [i, city] of mergeRevision.cities.entries()) cities.push(await cityFile(mergeRevision, city, 100 + i));
+    const files = Array.from({ length: count }, (_, i) => ({ name: `${i + 1}-${cities[i % cities.length].name}`, data: cities[i % cities.length].data }));
+    const chosen = files.slice(0, mergeRevision.cities.length).map((f) => f.name);
+    const perFile = mergeRevision.quotas.filter((q) => q.region === null || q.region === mergeRevision.cities[0]).length;
+    ownRows = perFile - times * provinceRows;
+    const size = `${count} files × ${perFile} rows (${times}×)`;
+    const runs = times >= 100 ? LARGE_RUNS : RUNS;
+
+    progress(`merge ${count} files at ${times}× (core)`);
+    let read: MergeInputFile[] = [];
+    const ours = await measure(
+      runs,
+      () => undefined,
+      async () => {
+        read = await readMergeFiles(files);
+        const plan = canMerge(read, { revision: mergeRevision, period: PERIOD, chosen });
+        if (plan.accepted.length !== chosen.length) throw new Error(`merge accepted ${plan.accepted.length} of ${chosen.length} chosen files`);
+        buildSummary(plan.accepted, { revision: mergeRevision, period: PERIOD, mergedAt: "" });
+      },
+    );
+    record("merge: read + check + summary (core)", `${size}, ${((count / ours.medianMs) * 1000).toFixed(1)} files/s`, ours);
+
+    progress(`merge ${count} files at ${times}× (plain ExcelJS)`);
+    const typed = typedCells(mergeRevision);
+    const expected = files.reduce((sum, _f, i) => sum + (100 + (i % cities.length)) * typed.counts + 0.6 * typed.ratios, 0);
+    const plain = await measure(runs, () => undefined, async () => {
+      const total = await plainSum(files.map((f) => f.data));
+      if (Math.abs(total - expected) > 1e-6 * expected) throw new Error(`plain merge summed ${total}, expected ${expected}`);
+    });
+    record("merge without Planbook (ExcelJS, sum cells)", `${size}, ours ÷ plain = ${(ours.medianMs / plain.medianMs).toFixed(1)}×`, plain);
+
+    // As the task pane does: files are read when picked, then 汇总 checks them again (once for the
+    // aggregator's choice, once to carry it out) and writes 汇总, 来源 and the charts.
+    progress(`merge ${count} files at ${times}× (Office.js)`);
+    const snapshots = read.map((f) => ({ name: f.name, snapshot: f.snapshot, readError: f.readError }));
+    let last: ExcelHost | undefined;
+    await attempt(
+      "merge (Office.js: check + 汇总 + 来源 + charts)",
+      size,
+      () =>
+        measure(runs, createExcelHost, async (host) => {
+          last = host;
+          const result = await host.run((context) =>
+            mergeWorkbooks(context, { revision: mergeRevision, period: PERIOD, files: snapshots, decide: () => chosen }),
+          );
+          if (!result.written || result.plan.accepted.length !== chosen.length) throw new Error("the Office.js merge wrote nothing");
+          return hostReport(host);
+        }),
+      () => last,
+    );
+  }
+
+  const header = ["operation", "rows or files", "runs", "syncs", "max req / resp MB", "median ms", "peak heap +MB", "peak RSS MB"];
+  const table = rows.map(({ operation, size, measured: m }) =>
+    m
+      ? [operation, size, String(m.runs), m.syncs, m.payloadMb, String(m.medianMs), m.heapMb.toFixed(1), m.rssMb.toFixed(1)]
+      : [operation, size, "—", "—", "—", "FAILED", "—", "—"],
+  );
+  const right = new Set([2, 3, 4, 5, 6, 7]);
+  const width = (text: string): number => [...text].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+  const widths = header.map((h, i) => Math.max(width(h), ...table.map((r) => width(r[i]))));
+  const pad = (text: string, i: number): string => {
+    const fill = " ".repeat(widths[i] - width(text));
+    return right.has(i) ? fill + text : text + fill;
+  };
+  const line = (cells: string[]): string => cells.map(pad).join("  ").trimEnd();
+  console.log(`Planbook benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPUs, load ${load.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end — median of ${RUNS} runs per row (100× merges: ${LARGE_RUNS})`);
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of table) console.log(line(r));
+  console.log("");
+  console.log(`rows: the province's ${provinceRows} Annex 1 quota rows, repeated N×; a city file in a merge also has its own ${ownRows} Annex 2 rows.`);
+  console.log("merge (Office.js) gets the files already read, as the task pane does (it reads them when they are picked); ours ÷ plain uses merge (core).");
+  console.log("syncs, max req / resp: the in-memory Excel host's count and largest request / response of one sync (Excel on the web refuses > 5 MB).");
+  console.log(
+    `peak heap: most V8 heap in use during a run, above its start after a full GC; peak RSS: the process's ${
+      EXACT_RSS ? "resident high-water mark during the run (reset per run)" : "largest sampled resident size during the run"
+    }. Worst run shown.`,
+  );
+  for (const [operation, entries] of officeRows) {
+    if (new Set(entries.map((e) => e.syncs)).size < 2) continue;
+    notes.push(
+      `NOTE: syncs of "${operation}" grow with size: ${entries.map((e) => `${e.size} → ${e.syncs} (max req ${e.payloadMb.split(" / ")[0]} MB)`).join("; ")}` +
+        ` — writes are split at the ${REQUEST_BUDGET_BYTES / 1024 / 1024} MB request budget (src/excel/render.ts).`,
+    );
+  }
+  for (const note of notes) console.log(note);
+  console.log(`total ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
 /** A generated sheet as a snapshot with every input typed (formula cells read as blank). */
 function filledSnapshot(revision: PlanRevision): WorkbookSnapshot {
-  const built = buildTemplate({ revision, scope: { kind: "province" }, period: parsePeriod("2026-10"), generatedAt: "" });
+  const built = buildTemplate({ revision, scope: { kind: "province" }, period: parsePeriod(PERIOD), generatedAt: "" });
   for (const record of built.rowRecords) {
     const row = built.sheet.cells[record.row - 1];
     row[COLUMN.period] = { value: 1 };
@@ -131,11 +384,28 @@ function filledSnapshot(revision: PlanRevision): WorkbookSnapshot {
   return { sheets: [specSnapshot(built.sheet), specSnapshot(meta)] };
 }
 
-/** A returned city file with a figure typed in each of its Annex 2 quotas. */
+/** How many count and ratio quotas a city file of the revision has (each with a 累计完成 figure, see cityFile). */
+function typedCells(revision: PlanRevision): { counts: number; ratios: number } {
+  const own = revision.quotas.filter((q) => q.region === null || q.region === revision.cities[0]);
+  return { counts: own.filter((q) => q.kind !== "milestone" && q.kind !== "ratio").length, ratios: own.filter((q) => q.kind === "ratio").length };
+}
+
+/**
+ * A returned city file with every input typed as an official would: counts get `figure` as the
+ * cumulative actual and 1 for the period, ratios 60%, milestones 推进中.
+ */
 async function cityFile(revision: PlanRevision, city: string, figure: number): Promise<{ name: string; data: Uint8Array }> {
-  const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "" });
-  for (const record of built.rowRecords.filter((r) => r.quotaId.endsWith(city))) {
-    built.sheet.cells[record.row - 1][COLUMN.cumulative] = { value: figure };
+  const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(PERIOD), generatedAt: "" });
+  const quotas = new Map(revision.quotas.map((q) => [q.id, q]));
+  for (const record of built.rowRecords) {
+    const kind = quotas.get(record.quotaId)?.kind;
+    const row = built.sheet.cells[record.row - 1];
+    if (kind === "milestone") row[COLUMN.status] = { value: MILESTONE_STATUSES[1] };
+    else if (kind === "ratio") row[COLUMN.cumulative] = { value: 0.6 };
+    else {
+      row[COLUMN.cumulative] = { value: figure };
+      row[COLUMN.period] = { value: 1 };
+    }
   }
   return { name: `${city}.xlsx`, data: await writeTemplateFile(built) };
 }
