@@ -5,7 +5,7 @@ import { readWorkbook, carriedInputs } from "../core/report";
 import { type WorkbookSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName, metaSheetSpec } from "../core/template/build";
 import { META_SHEET, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
-import { queueSheetRead } from "./workbook";
+import { completeSheetReads, queueSheetRead } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 
 export interface GenerateOptions {
@@ -55,8 +55,8 @@ function chooseSheetName(wanted: string, existing: string[], planbookSheets: Set
  * Builds (or rebuilds) the reporting sheet for a scope and a period in the open workbook.
  *
  * Syncs: one to list the sheets and read the metadata, one to read the sheet being replaced
- * (only when there is one), one to write everything — plus one per extra chunk when the sheet
- * would pass Excel on the web's request limit. Sheets are unprotected, written and protected again
+ * (only when there is one), one to write everything — plus one per extra block when a read or the
+ * write would pass Excel on the web's response or request limit (about 4 MB each). Sheets are unprotected, written and protected again
  * in the same batch; if the batch fails, a `finally` re-protects whatever was left unprotected.
  */
 export async function generateTemplate(context: Excel.RequestContext, options: GenerateOptions): Promise<GenerateResult> {
@@ -66,6 +66,7 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
   worksheets.load("items/name");
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
   await context.sync();
+  await completeSheetReads(context, [metaRead]);
 
   const metaSnapshot = metaRead.result();
   const meta = metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META;
@@ -78,6 +79,7 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
   if (replacing) {
     const read = queueSheetRead(worksheets.getItem(sheetName));
     await context.sync();
+    await completeSheetReads(context, [read]);
     const sheet = read.result();
     previous = sheet && metaSnapshot ? { sheets: [sheet, metaSnapshot] } : null;
   }

@@ -9,7 +9,7 @@ import { META_SHEET } from "../core/template/meta";
 import { asLiteralText, type CellValue } from "../core/template/spec";
 import { PROTECTION_OPTIONS } from "./render";
 import type { WorkbookRunner } from "./run";
-import { queueSheetRead, readWorkbookSnapshot } from "./workbook";
+import { completeSheetReads, queueSheetRead, readWorkbookSnapshot } from "./workbook";
 
 export interface LiveCheckingOptions extends CheckContext {
   /** Told after each change: the sheet, the rows checked (1-based) and their findings. */
@@ -47,8 +47,10 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       const read = queueSheetRead(worksheet);
       const metaRead = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
       const log = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
-      const logRead = queueSheetRead(log);
+      // The log is only appended to: its extent is enough.
+      const logRead = queueSheetRead(log, { cells: false });
       await context.sync();
+      await completeSheetReads(context, [read, metaRead]);
       const sheet = read.result();
       const meta = metaRead.result();
       if (!sheet || !meta) return;
@@ -62,7 +64,7 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       options.onFindings(sheet.name, rows, checkCells(snapshot, sheet.name, rows.map((row) => cellAddress(row - 1, 0)), options));
       const entries = changedInputs(report, start, end, previous, sheet, args, now().toISOString());
       if (entries.length === 0) return;
-      const existingRows = logRead.result()?.values.length ?? 0;
+      const existingRows = logRead.extent().rows;
       const target = log.isNullObject ? context.workbook.worksheets.add(CHANGE_LOG_SHEET) : log;
       if (!log.isNullObject && logRead.result()?.protected) target.protection.unprotect(options.password ?? undefined);
       const rowsToWrite = [...(existingRows === 0 ? [CHANGE_LOG_HEADER] : []), ...entries.map(changeLogRow)].map((row) =>

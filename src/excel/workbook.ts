@@ -4,41 +4,143 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { META_SHEET, parseMetaRows } from "../core/template/meta";
 import type { CellValue } from "../core/template/spec";
 
-/** Reading sheets of the open workbook into the core's snapshot type. Queues loads; the caller syncs. */
+/**
+ * Reading sheets of the open workbook into the core's snapshot type. Loads are queued; the caller
+ * syncs, then calls `completeSheetReads`, which costs no sync at all unless a sheet is longer than
+ * its first read (see there).
+ */
+
+/** Stay well under Excel on the web's 5 MB response limit (ResponsePayloadSizeLimitExceeded). */
+export const RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Rows of a sheet read in the caller's own sync. A Planbook row comes back as about 1 KB (values
+ * and formulas), so a few sheets of this many rows stay within the budget; a longer sheet (a plan
+ * many times the province's) reads the rest in `completeSheetReads`.
+ */
+export const FIRST_READ_ROWS = 1000;
 
 export interface PendingSheetRead {
-  /** Call after the sync. Null when the sheet does not exist. */
+  /** After the sync and `completeSheetReads`: the sheet, or null when it does not exist. */
   result(): SheetSnapshot | null;
+  /** After the sync: the rows and columns the sheet uses, counted from A1 (0 × 0 when empty or missing). */
+  extent(): { rows: number; columns: number };
+}
+
+/** What `completeSheetReads` needs of a read: the used range, and the rows of it loaded so far. */
+interface SheetReadState {
+  worksheet: Excel.Worksheet;
+  used: Excel.Range;
+  /** The first rows' load; null when only the extent is read. */
+  first: Excel.Range | null;
+  /** Blocks of rows of the used range, in order from its top. */
+  blocks: { values: CellValue[][]; formulas: CellValue[][] }[];
+  loadedRows: number;
+}
+
+const readStates = new WeakMap<PendingSheetRead, SheetReadState>();
+const utf8 = new TextEncoder();
+
+/** Bytes of a row as Excel sends it back (values and formulas), before any row of the sheet is known. */
+const UNKNOWN_ROW_BYTES = 8 * 1024;
+
+/** Takes in the first rows once their sync is done. */
+function takeFirstRows(state: SheetReadState): void {
+  if (state.blocks.length > 0 || !state.first || state.first.isNullObject) return;
+  state.blocks.push({ values: state.first.values as CellValue[][], formulas: state.first.formulas as CellValue[][] });
+  state.loadedRows = state.first.rowCount;
+}
+
+/** Whether a sheet still has rows to load after its first read. */
+function unfinished(state: SheetReadState): boolean {
+  takeFirstRows(state);
+  return state.first !== null && !state.worksheet.isNullObject && !state.used.isNullObject && state.loadedRows < state.used.rowCount;
 }
 
 /**
- * Queues the loads needed to snapshot a sheet (its used range from A1, values and formulas,
- * visibility and protection). Works on a sheet that may not exist (a null object). With `merges`
- * (only for a Planbook sheet, which has data: Excel fails the whole request when a range has more
- * than 512 merged areas, which a sheet of someone else's may have) it lists the merged areas too.
+ * Queues the loads needed to snapshot a sheet: visibility, protection and its used range from A1
+ * — values and formulas of its first `firstRows` rows (FIRST_READ_ROWS), the rest in
+ * `completeSheetReads`. Works on a sheet that may not exist (a null object). With `merges` (only
+ * for a Planbook sheet, which has data: Excel fails the whole request when a range has more than
+ * 512 merged areas, which a sheet of someone else's may have) it lists the merged areas too. With
+ * `cells: false` only the extent is read (for a log that is only appended to).
  */
-export function queueSheetRead(worksheet: Excel.Worksheet, options: { merges?: boolean } = {}): PendingSheetRead {
+export function queueSheetRead(
+  worksheet: Excel.Worksheet,
+  options: { merges?: boolean; cells?: boolean; firstRows?: number } = {},
+): PendingSheetRead {
   worksheet.load("name,visibility");
   worksheet.protection.load("protected");
   // Values only: a sheet that has formats but no data has no used range.
   const used = worksheet.getUsedRangeOrNullObject(true);
-  used.load("address,rowIndex,columnIndex,values,formulas");
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const cells = options.cells !== false;
+  const first = cells ? used.getIntersectionOrNullObject(worksheet.getRange(`1:${options.firstRows ?? FIRST_READ_ROWS}`)) : null;
+  first?.load("rowCount,values,formulas");
   const merged = options.merges ? used.getMergedAreasOrNullObject() : null;
   merged?.load("address");
-  return {
+  const state: SheetReadState = { worksheet, used, first, blocks: [], loadedRows: 0 };
+  const read: PendingSheetRead = {
     result() {
       if (worksheet.isNullObject) return null;
-      const empty = used.isNullObject;
+      if (unfinished(state)) throw new SheetReadIncompleteError(worksheet.name, state.loadedRows, used.rowCount);
+      const empty = used.isNullObject || !cells;
+      const grid = (key: "values" | "formulas"): CellValue[][] =>
+        empty ? [] : fromA1(state.blocks.flatMap((block) => block[key]), used.rowIndex, used.columnIndex);
       return {
         name: worksheet.name,
         visibility: worksheet.visibility as SheetSnapshot["visibility"],
         protected: worksheet.protection.protected,
-        values: empty ? [] : fromA1(used.values as CellValue[][], used.rowIndex, used.columnIndex),
-        formulas: empty ? [] : fromA1(used.formulas as CellValue[][], used.rowIndex, used.columnIndex),
-        ...(merged ? { merges: empty || merged.isNullObject ? [] : splitAreas(merged.address) } : {}),
+        values: grid("values"),
+        formulas: grid("formulas"),
+        ...(merged ? { merges: used.isNullObject || merged.isNullObject ? [] : splitAreas(merged.address) } : {}),
       };
     },
+    extent() {
+      if (worksheet.isNullObject || used.isNullObject) return { rows: 0, columns: 0 };
+      return { rows: used.rowIndex + used.rowCount, columns: used.columnIndex + used.columnCount };
+    },
   };
+  readStates.set(read, state);
+  return read;
+}
+
+/** A sheet's result was asked for before all its rows were loaded: a bug in the caller, not in the data. */
+export class SheetReadIncompleteError extends Error {
+  constructor(sheetName: string, loaded: number, rows: number) {
+    super(`sheet '${sheetName}' has ${rows} rows and ${loaded} are loaded: call completeSheetReads after the sync`);
+    this.name = "SheetReadIncompleteError";
+  }
+}
+
+/**
+ * Loads what the first read of each sheet left out, after the caller's sync: no sync when every
+ * sheet fitted its first rows (the usual case), else one per block of whole rows, each block
+ * sized by the largest row seen so that no response passes RESPONSE_BUDGET_BYTES. The count of
+ * syncs grows with the bytes read (one per 4 MB), never with the rows as such.
+ */
+export async function completeSheetReads(context: Excel.RequestContext, reads: PendingSheetRead[]): Promise<void> {
+  const states = reads.map((read) => readStates.get(read)).filter((state): state is SheetReadState => state !== undefined && unfinished(state));
+  const blocks = states.flatMap((state) => {
+    const rowBytes = Math.max(1, ...state.blocks.flatMap((block) => block.values.map((row, i) => utf8.encode(JSON.stringify([row, block.formulas[i]])).length)));
+    const perBlock = Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / (state.blocks.length > 0 ? rowBytes : UNKNOWN_ROW_BYTES)));
+    const rest = state.used.rowCount - state.loadedRows;
+    return Array.from({ length: Math.ceil(rest / perBlock) }, (_, i) => {
+      const from = state.loadedRows + i * perBlock;
+      return { state, from, rows: Math.min(perBlock, state.used.rowCount - from) };
+    });
+  });
+  for (const block of blocks) await readBlock(context, block);
+}
+
+/** One block of rows of a used range, in a sync of its own (see completeSheetReads for why a sync per block). */
+async function readBlock(context: Excel.RequestContext, block: { state: SheetReadState; from: number; rows: number }): Promise<void> {
+  const { state, from, rows } = block;
+  const range = state.used.getCell(from, 0).getResizedRange(rows - 1, state.used.columnCount - 1);
+  range.load("values,formulas");
+  await context.sync();
+  state.blocks.push({ values: range.values as CellValue[][], formulas: range.formulas as CellValue[][] });
+  state.loadedRows = from + rows;
 }
 
 /** Pads a used range that does not start at A1 so that index [r][c] is row r+1, column c+1. */
@@ -53,22 +155,30 @@ function fromA1(grid: CellValue[][], rowIndex: number, columnIndex: number): Cel
 }
 
 /**
- * Snapshots every sheet of the open workbook in two syncs: one to list the sheets and read the
- * metadata (which names the Planbook sheets), one to read their used ranges (values and formulas
- * together, and the merged areas of Planbook sheets).
+ * Snapshots every sheet of the open workbook: one sync to list the sheets and read the metadata
+ * (which names the Planbook sheets), one to read their used ranges (values and formulas together,
+ * and the merged areas of Planbook sheets) — plus, for a workbook of more than about 4 MB, one
+ * per further block (completeSheetReads). The sheets share the first read's budget.
  */
 export async function readWorkbookSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
   await context.sync();
+  await completeSheetReads(context, [metaRead]);
   const meta = metaRead.result();
   // Older Excel (before ExcelApi 1.13) cannot list merged areas; its checks go without that one rule.
   const listMerges = supportsApi("ExcelApi", "1.13");
   const planbookSheets = new Set(meta ? parseMetaRows(meta.values).sheets.map((s) => s.sheet) : []);
+  const firstRows = Math.max(MIN_FIRST_ROWS, Math.floor(WORKBOOK_FIRST_READ_ROWS / Math.max(1, worksheets.items.length)));
   const reads = worksheets.items.map((worksheet) =>
-    worksheet.name === META_SHEET ? metaRead : queueSheetRead(worksheet, { merges: listMerges && planbookSheets.has(worksheet.name) }),
+    worksheet.name === META_SHEET ? metaRead : queueSheetRead(worksheet, { merges: listMerges && planbookSheets.has(worksheet.name), firstRows }),
   );
   await context.sync();
+  await completeSheetReads(context, reads);
   return { sheets: reads.flatMap((read) => read.result() ?? []) };
 }
+
+/** Rows of all sheets together in a workbook's first read (about 3 MB of Planbook rows), and the least any sheet gets. */
+const WORKBOOK_FIRST_READ_ROWS = 3000;
+const MIN_FIRST_ROWS = 50;
