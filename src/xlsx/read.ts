@@ -19,7 +19,7 @@ import type { CellValue } from "../core/template/spec";
  * value for constants.
  *
  * Files come from people, so they are inspected before ExcelJS sees them: size, kind, and how
- * far the zip would expand.
+ * far the zip would expand; and reading them has a time limit.
  */
 
 export interface ReadLimits {
@@ -27,19 +27,24 @@ export interface ReadLimits {
   maxBytes?: number;
   /** Largest total of the zip's entries once expanded, in bytes (default 200 MB). */
   maxUncompressedBytes?: number;
+  /** Longest a file may take to open, in milliseconds (default 60 s). */
+  maxMilliseconds?: number;
   /** Named in error messages. */
   fileName?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_MILLISECONDS = 60_000;
 
 export type WorkbookFileProblem =
   | "not-zip"
   | "truncated"
   | "too-large"
   | "zip-bomb"
+  | "too-slow"
   | "encrypted"
+  | "legacy-xls"
   | "csv-or-text"
   | "not-xlsx";
 
@@ -64,6 +69,7 @@ export class NoSuchSheetError extends Error {
 }
 
 const megabytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const seconds = (milliseconds: number): string => `${milliseconds / 1000}`;
 
 function fileError(reason: WorkbookFileProblem, limits: ReadLimits, detail: { size?: number; limit?: number; cause?: string } = {}): WorkbookFileError {
   const name = limits.fileName ?? null;
@@ -75,7 +81,9 @@ function fileError(reason: WorkbookFileProblem, limits: ReadLimits, detail: { si
     truncated: `${zh}不完整或已损坏（可能未下载或复制完整），请重新获取 / ${en} is incomplete or damaged (perhaps an unfinished download or copy): get it again${cause}`,
     "too-large": `${zh}过大（${megabytes(detail.size ?? 0)}，上限 ${megabytes(detail.limit ?? 0)}） / ${en} is too large (${megabytes(detail.size ?? 0)}; the limit is ${megabytes(detail.limit ?? 0)})`,
     "zip-bomb": `${zh}解压后超过 ${megabytes(detail.limit ?? 0)}，已拒绝读取 / ${en} would expand to more than ${megabytes(detail.limit ?? 0)}, so it was not read`,
-    encrypted: `${zh}设有打开密码，或是旧版 .xls 格式：请在 Excel 中取消密码或另存为 .xlsx 后再试 / ${en} is password-protected or an old .xls file: remove the password or save it as .xlsx, then try again`,
+    "too-slow": `${zh}读取超过 ${seconds(detail.limit ?? 0)} 秒仍未完成，已停止：文件可能过大或过于复杂，请删去不需要的内容后再试 / ${en} took more than ${seconds(detail.limit ?? 0)} s to read, so reading stopped: it may be too large or complex; remove what is not needed and try again`,
+    encrypted: `${zh}设有打开密码：请在 Excel 中取消密码后再试 / ${en} is password-protected: remove the password in Excel, then try again`,
+    "legacy-xls": `${zh}是旧版 Excel 97-2003 工作簿（.xls）：请在 Excel 中另存为 .xlsx 后再试 / ${en} is an old Excel 97-2003 workbook (.xls): save it as .xlsx in Excel, then try again`,
     "csv-or-text": `${zh}是文本或 CSV 文件，不是 .xlsx 工作簿：请在 Excel 中另存为 .xlsx / ${en} is text or CSV, not an .xlsx workbook: save it as .xlsx in Excel`,
     "not-xlsx": `${zh}不是可读取的 Excel 工作簿（.xlsx） / ${en} is not a readable Excel workbook (.xlsx)${cause}`,
   };
@@ -88,6 +96,76 @@ const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((byte, i) => bytes[i] === byte);
+
+/** Sector numbers from here up mark a chain's end, a free sector or a FAT sector, never data (MS-CFB 2.1). */
+const MAX_REGULAR_SECTOR = 0xfffffffa;
+const HEADER_FAT_SECTORS = 109;
+const DIRECTORY_ENTRY_SIZE = 128;
+const UNUSED_ENTRY = 0;
+
+/**
+ * The names in a compound file's directory (MS-CFB): the header gives the sector size and the
+ * first FAT sectors, a chain of DIFAT sectors the rest; the FAT links the directory's sectors.
+ * Plain DataView reads, so it runs in the task pane as in Node. A damaged or cut-off file throws
+ * RangeError: DataView throws it for a read past the end, and so does a chain that loops.
+ */
+function compoundFileNames(bytes: Uint8Array): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const word = (offset: number): number => view.getUint32(offset, true);
+  const sectorSize = 2 ** view.getUint16(0x1e, true);
+  if (sectorSize !== 512 && sectorSize !== 4096) throw new RangeError(`sector size ${sectorSize}`);
+  const wordsPerSector = sectorSize / 4;
+  const sectorCount = Math.floor(bytes.length / sectorSize) - 1;
+  const sectorOffset = (sector: number): number => (sector + 1) * sectorSize;
+  // No chain is longer than the file has sectors; a crafted one that loops would otherwise never end.
+  const chain = (start: number, next: (sector: number) => number): number[] => {
+    const sectors: number[] = [];
+    for (let sector = start; sector < MAX_REGULAR_SECTOR; sector = next(sector)) {
+      if (sectors.length >= sectorCount) throw new RangeError("a sector chain longer than the file");
+      sectors.push(sector);
+    }
+    return sectors;
+  };
+  const words = (offset: number, count: number): number[] => Array.from({ length: count }, (_, i) => word(offset + 4 * i));
+  // Each DIFAT sector lists FAT sectors in all but its last word, which is the next DIFAT sector.
+  const difat = chain(word(0x44), (sector) => word(sectorOffset(sector) + sectorSize - 4));
+  const fat = [...words(0x4c, HEADER_FAT_SECTORS), ...difat.flatMap((sector) => words(sectorOffset(sector), wordsPerSector - 1))].filter(
+    (sector) => sector < MAX_REGULAR_SECTOR,
+  );
+  const next = (sector: number): number => {
+    const fatSector = fat[Math.floor(sector / wordsPerSector)];
+    if (fatSector === undefined) throw new RangeError(`sector ${sector} is past the FAT`);
+    return word(sectorOffset(fatSector) + 4 * (sector % wordsPerSector));
+  };
+  const entries = chain(word(0x30), next).flatMap((sector) =>
+    Array.from({ length: sectorSize / DIRECTORY_ENTRY_SIZE }, (_, i) => sectorOffset(sector) + i * DIRECTORY_ENTRY_SIZE),
+  );
+  return entries.filter((entry) => view.getUint8(entry + 0x42) !== UNUSED_ENTRY).map((entry) => entryName(view, entry));
+}
+
+/** A directory entry's name: UTF-16LE, its length in bytes (terminating null included) at 0x40. */
+function entryName(view: DataView, entry: number): string {
+  const characters = Math.max(0, Math.min(view.getUint16(entry + 0x40, true), 64) / 2 - 1);
+  return String.fromCharCode(...Array.from({ length: characters }, (_, i) => view.getUint16(entry + 2 * i, true)));
+}
+
+/** An encrypted OOXML package (MS-OFFCRYPTO), and the BIFF8 and BIFF5 workbook streams of an .xls. Names compare case-blind. */
+const ENCRYPTED_PACKAGE_STREAMS = ["ENCRYPTIONINFO", "ENCRYPTEDPACKAGE"];
+const LEGACY_WORKBOOK_STREAMS = ["WORKBOOK", "BOOK"];
+
+/** Why a compound file is not an .xlsx we can read: the streams its directory lists say what it is. */
+function compoundFileProblem(bytes: Uint8Array, limits: ReadLimits): WorkbookFileError {
+  let names: string[];
+  try {
+    names = compoundFileNames(bytes).map((name) => name.toUpperCase());
+  } catch (error) {
+    if (error instanceof RangeError) return fileError("truncated", limits, { cause: `compound file: ${error.message}` });
+    throw error;
+  }
+  if (names.some((name) => ENCRYPTED_PACKAGE_STREAMS.includes(name))) return fileError("encrypted", limits);
+  if (names.some((name) => LEGACY_WORKBOOK_STREAMS.includes(name))) return fileError("legacy-xls", limits);
+  return fileError("not-xlsx", limits, { cause: "an OLE compound file that holds no workbook" });
+}
 
 /**
  * Text (CSV, TSV, HTML saved as .xls…) has no control bytes other than tab, CR and LF. This holds
@@ -177,10 +255,15 @@ export async function openWorkbookFile(data: Buffer | Uint8Array, limits: ReadLi
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) throw fileError("too-large", limits, { size: bytes.length, limit: maxBytes });
   if (bytes.length === 0) throw fileError("truncated", limits, { cause: "0 bytes" });
-  if (startsWith(bytes, COMPOUND_FILE)) throw fileError("encrypted", limits);
+  if (startsWith(bytes, COMPOUND_FILE)) throw compoundFileProblem(bytes, limits);
   if (!startsWith(bytes, ZIP_LOCAL_HEADER) && !startsWith(bytes, ZIP_EMPTY_ARCHIVE)) {
     throw fileError(looksLikeText(bytes) ? "csv-or-text" : "not-zip", limits);
   }
+  return withinTime(openZip(bytes, limits), limits);
+}
+
+/** The part of opening that takes time: the zip, its expansion, and ExcelJS's parse. */
+async function openZip(bytes: Uint8Array, limits: ReadLimits): Promise<ExcelJS.Workbook> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
@@ -201,6 +284,27 @@ export async function openWorkbookFile(data: Buffer | Uint8Array, limits: ReadLi
     throw fileError("not-xlsx", limits, { cause: (error as Error).message });
   }
   return workbook;
+}
+
+/** setTimeout fires at once when asked to wait longer than this (about 24.8 days), so no limit waits longer. */
+const LONGEST_TIMER = 2 ** 31 - 1;
+
+/**
+ * `work`, or "too-slow" once the time limit passes. JSZip and ExcelJS yield to the event loop as
+ * they go, so the timer fires in time; neither can be cancelled, so a late parse runs on unseen and
+ * is dropped. The timer is cleared either way, or it would keep Node running until it fires.
+ */
+async function withinTime<T>(work: Promise<T>, limits: ReadLimits): Promise<T> {
+  const limit = limits.maxMilliseconds ?? DEFAULT_MAX_MILLISECONDS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(fileError("too-slow", limits, { limit })), Math.min(limit, LONGEST_TIMER));
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { execFile } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { pathToFileURL } from "url";
@@ -7,8 +7,9 @@ import { pathToFileURL } from "url";
 /**
  * Runs LibreOffice headless as a second, independent spreadsheet engine: it opens our .xlsx files,
  * recalculates every formula on load and saves them again, as a person's spreadsheet program
- * would. CI installs it (`libreoffice-calc-nogui`); a missing soffice fails the tests with a
- * message, it never skips them.
+ * would. It also writes the files people send that Planbook must refuse: an .xls, a workbook
+ * with an open password. CI installs it (`libreoffice-calc-nogui`); a missing soffice fails the
+ * tests with a message, it never skips them.
  */
 
 /** LibreOffice starts slowly the first time (profile creation); a whole batch still finishes well within this. */
@@ -50,41 +51,136 @@ const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** A format LibreOffice saves to: the extension it gives the file and the name of its export filter. */
+export interface SaveFormat {
+  extension: string;
+  filter: string;
+}
+
+export const XLSX: SaveFormat = { extension: "xlsx", filter: "Calc MS Excel 2007 XML" };
+/** Excel 97–2003 (.xls): a compound file holding a `Workbook` stream. */
+export const XLS: SaveFormat = { extension: "xls", filter: "MS Excel 97" };
+
 /**
- * Opens each input in LibreOffice and saves it as .xlsx into `outDir` (one soffice process for the
- * whole batch: starting LibreOffice is most of the cost). Returns the output paths, in input order.
- * Inputs must have distinct base names, and `outDir` must not be their folder.
+ * Runs `work` with a private LibreOffice profile holding `files` (paths inside the profile), so
+ * soffice never clashes with a running LibreOffice or with another test run; removes it afterwards.
  */
-export async function convertWithLibreOffice(inputPaths: string[], outDir: string): Promise<string[]> {
-  const soffice = sofficePath();
-  // A private profile: no clash with a running LibreOffice or with another test run.
+async function withProfile<T>(files: Record<string, string>, work: (profile: string) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(path.join(tmpdir(), `lo-profile-${process.pid}-`));
-  mkdirSync(path.join(profile, "user"));
-  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
-  const args = [
-    `-env:UserInstallation=${pathToFileURL(profile).href}`,
-    "--headless",
-    "--norestore",
-    "--nolockcheck",
-    "--convert-to",
-    "xlsx:Calc MS Excel 2007 XML",
-    "--outdir",
-    outDir,
-    ...inputPaths,
-  ];
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(profile, file)), { recursive: true });
+    writeFileSync(path.join(profile, file), content);
+  }
   try {
-    await new Promise<void>((resolve, reject) => {
-      execFile(soffice, args, { timeout: CONVERT_TIMEOUT_MS }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`soffice failed: ${error.message}\n${stdout}\n${stderr}`));
-        else resolve();
-      });
-    });
+    return await work(profile);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  const outputs = inputPaths.map((input) => path.join(outDir, `${path.parse(input).name}.xlsx`));
+}
+
+function runSoffice(profile: string, args: string[]): Promise<void> {
+  const soffice = sofficePath();
+  const all = [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--nolockcheck", ...args];
+  return new Promise<void>((resolve, reject) => {
+    execFile(soffice, all, { timeout: CONVERT_TIMEOUT_MS }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`soffice failed: ${error.message}\n${stdout}\n${stderr}`));
+      else resolve();
+    });
+  });
+}
+
+/**
+ * Opens each input in LibreOffice and saves it in `format` (.xlsx unless told) into `outDir` (one
+ * soffice process for the whole batch: starting LibreOffice is most of the cost). Returns the
+ * output paths, in input order. Inputs must have distinct base names, and `outDir` must not be
+ * their folder.
+ */
+export async function convertWithLibreOffice(inputPaths: string[], outDir: string, format: SaveFormat = XLSX): Promise<string[]> {
+  await withProfile({ "user/registrymodifications.xcu": ALWAYS_RECALCULATE }, (profile) =>
+    runSoffice(profile, ["--convert-to", `${format.extension}:${format.filter}`, "--outdir", outDir, ...inputPaths]),
+  );
+  const outputs = inputPaths.map((input) => path.join(outDir, `${path.parse(input).name}.${format.extension}`));
   const missing = outputs.filter((output) => !existsSync(output));
   if (missing.length > 0) throw new Error(`soffice did not write ${missing.join(", ")}`);
   return outputs;
 }
 
+const xmlText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+
+/**
+ * Stores a document as .xlsx with an open password. On error it writes why to `errorPath` and
+ * closes the document, since soffice only exits once no document is open. Given the password
+ * alone, LibreOffice 7.4 fails the export with an I/O error; asking for ECMA-376 Standard
+ * Encryption (the kind Excel 2007 wrote) by name works.
+ */
+const SAVE_WITH_PASSWORD = `Sub SaveWithPassword(inputUrl As String, outputUrl As String, password As String, errorPath As String)
+  Dim doc As Object
+  On Error Goto Failed
+  Dim loadArgs(0) As New com.sun.star.beans.PropertyValue
+  loadArgs(0).Name = "Hidden"
+  loadArgs(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(inputUrl, "_blank", 0, loadArgs())
+  Dim encryption(1) As New com.sun.star.beans.NamedValue
+  encryption(0).Name = "OOXPassword"
+  encryption(0).Value = password
+  encryption(1).Name = "CryptoType"
+  encryption(1).Value = "Standard"
+  Dim saveArgs(1) As New com.sun.star.beans.PropertyValue
+  saveArgs(0).Name = "FilterName"
+  saveArgs(0).Value = "${XLSX.filter}"
+  saveArgs(1).Name = "EncryptionData"
+  saveArgs(1).Value = CreateUnoValue("[]com.sun.star.beans.NamedValue", encryption())
+  doc.storeToURL(outputUrl, saveArgs())
+  doc.close(True)
+  Exit Sub
+Failed:
+  Dim errorFile As Integer
+  errorFile = FreeFile
+  Open errorPath For Output As #errorFile
+  Print #errorFile, Error$
+  Close #errorFile
+  If Not IsNull(doc) Then doc.close(True)
+End Sub
+`;
+
+/** The profile files that give LibreOffice the macro, as the Basic library `Standard.Planbook`. */
+const MACRO_PROFILE: Record<string, string> = {
+  // Marks the profile as set up: otherwise the first start copies the default Basic libraries over ours.
+  "user/registrymodifications.xcu": `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+`,
+  "user/basic/script.xlc": `<?xml version="1.0" encoding="UTF-8"?>
+<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">
+ <library:library library:name="Standard" library:link="false"/>
+</library:libraries>
+`,
+  "user/basic/Standard/script.xlb": `<?xml version="1.0" encoding="UTF-8"?>
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">
+ <library:element library:name="Planbook"/>
+</library:library>
+`,
+  "user/basic/Standard/Planbook.xba": `<?xml version="1.0" encoding="UTF-8"?>
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Planbook" script:language="StarBasic">${xmlText(SAVE_WITH_PASSWORD)}</script:module>
+`,
+};
+
+/**
+ * Opens `inputPath` in LibreOffice and saves it to `outputPath` as a password-protected .xlsx: an
+ * OLE compound file holding `EncryptionInfo` and `EncryptedPackage`, as Excel writes one.
+ * `--convert-to` cannot do it (its JSON options become the filter's FilterData, which the .xlsx
+ * export does not read for a password), so a Basic macro in the private profile stores the
+ * document with EncryptionData. The password may not contain a double quote.
+ */
+export async function saveWithPassword(inputPath: string, outputPath: string, password: string): Promise<void> {
+  await withProfile(MACRO_PROFILE, async (profile) => {
+    const errorPath = path.join(profile, "macro-error.txt");
+    const args = [inputPath, outputPath].map((file) => pathToFileURL(file).href).concat(password, errorPath);
+    await runSoffice(profile, [`macro:///Standard.Planbook.SaveWithPassword(${args.map((arg) => `"${arg}"`).join(",")})`]);
+    if (!existsSync(outputPath)) {
+      const why = existsSync(errorPath) ? readFileSync(errorPath, "utf8").trim() : "no error reported";
+      throw new Error(`soffice did not write ${outputPath}: ${why}`);
+    }
+  });
+}
