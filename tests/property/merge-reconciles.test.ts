@@ -167,46 +167,27 @@ function milestoneTotalsOnSheet(summary: SheetSpec): Record<string, CellValue> {
   );
 }
 
-test("the merge accepts all 11 files and finds no error in them", async () => {
-  await fc.assert(
-    fc.asyncProperty(typedByCity, async (typed) => {
-      const { plan } = await merged(typed);
-      expect({
-        accepted: plan.accepted.map((a) => a.city),
-        rejected: plan.rejected.map((r) => r.file.name),
-        errors: plan.findings.filter((f) => f.severity === "error"),
-      }).toEqual({ accepted: cities, rejected: [], errors: [] });
-    }),
+/** Asserts `expectation` of the merge of every input set the property draws. */
+const forEveryMerge = (expectation: (merged: Merged, typed: Record<string, Typed>) => void): Promise<void> =>
+  fc.assert(
+    fc.asyncProperty(typedByCity, async (typed) => expectation(await merged(typed), typed)),
     params,
   );
-});
 
-test("every summary total is the sum of what the cities typed in its row (the mean for ratios)", async () => {
-  await fc.assert(
-    fc.asyncProperty(typedByCity, async (typed) => {
-      const { built } = await merged(typed);
-      expect(totalsBy(built, "actual")).toEqual(expectedActuals(typed));
-    }),
-    params,
-  );
-});
+test("the merge accepts all 11 files and finds no error in them", () =>
+  forEveryMerge(({ plan }) =>
+    expect({
+      accepted: plan.accepted.map((a) => a.city),
+      rejected: plan.rejected.map((r) => r.file.name),
+      errors: plan.findings.filter((f) => f.severity === "error"),
+    }).toEqual({ accepted: cities, rejected: [], errors: [] }),
+  ));
 
-test("every summary row's completion is its total over the province target", async () => {
-  await fc.assert(
-    fc.asyncProperty(typedByCity, async (typed) => {
-      const { built } = await merged(typed);
-      expect(totalsBy(built, "completion")).toEqual(expectedCompletions(typed));
-    }),
-    params,
-  );
-});
+test("every summary total is the sum of what the cities typed in its row (the mean for ratios)", () =>
+  forEveryMerge(({ built }, typed) => expect(totalsBy(built, "actual")).toEqual(expectedActuals(typed))));
 
-test("every milestone row's total on the sheet counts the cities that typed 已完成", async () => {
-  await fc.assert(
-    fc.asyncProperty(typedByCity, async (typed) => {
-      const { built } = await merged(typed);
-      expect(milestoneTotalsOnSheet(built.summary)).toEqual(expectedMilestoneCounts(typed));
-    }),
-    params,
-  );
-});
+test("every summary row's completion is its total over the province target", () =>
+  forEveryMerge(({ built }, typed) => expect(totalsBy(built, "completion")).toEqual(expectedCompletions(typed))));
+
+test("every milestone row's total on the sheet counts the cities that typed 已完成", () =>
+  forEveryMerge(({ built }, typed) => expect(milestoneTotalsOnSheet(built.summary)).toEqual(expectedMilestoneCounts(typed))));
