@@ -39,6 +39,7 @@ import type { WorkbookSnapshot } from "../src/core/snapshot";
 import type { PlanRevision } from "../src/core/plan/types";
 import { writeTemplateFile } from "../src/xlsx/render";
 import { REQUEST_BUDGET_BYTES } from "../src/excel/render";
+import { RESPONSE_BUDGET_BYTES } from "../src/excel/workbook";
 
 const PERIOD = "2026-10";
 
@@ -363,8 +364,9 @@ async function main(): Promise<void> {
   for (const [operation, entries] of officeRows) {
     if (new Set(entries.map((e) => e.syncs)).size < 2) continue;
     notes.push(
-      `NOTE: syncs of "${operation}" grow with size: ${entries.map((e) => `${e.size} → ${e.syncs} (max req ${e.payloadMb.split(" / ")[0]} MB)`).join("; ")}` +
-        ` — writes are split at the ${REQUEST_BUDGET_BYTES / 1024 / 1024} MB request budget (src/excel/render.ts).`,
+      `NOTE: syncs of "${operation}" grow with bytes: ${entries.map((e) => `${e.size} → ${e.syncs} (max req / resp ${e.payloadMb} MB)`).join("; ")}` +
+        ` — writes are split at the ${REQUEST_BUDGET_BYTES / 1024 / 1024} MB request budget (src/excel/render.ts), reads at the` +
+        ` ${RESPONSE_BUDGET_BYTES / 1024 / 1024} MB response budget (src/excel/workbook.ts); never one sync per row.`,
     );
   }
   for (const note of notes) console.log(note);

@@ -10,8 +10,11 @@ import type { CellValue } from "../core/template/spec";
  * its first read (see there).
  */
 
-/** Stay well under Excel on the web's 5 MB response limit (ResponsePayloadSizeLimitExceeded). */
-export const RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+/**
+ * Stay well under Excel on the web's 5 MB response limit (ResponsePayloadSizeLimitExceeded): a
+ * block is sized by its rows' values and formulas, and the response also carries their framing.
+ */
+export const RESPONSE_BUDGET_BYTES = 3 * 1024 * 1024;
 
 /**
  * Rows of a sheet read in the caller's own sync. A Planbook row comes back as about 1 KB (values
@@ -157,8 +160,8 @@ function fromA1(grid: CellValue[][], rowIndex: number, columnIndex: number): Cel
 /**
  * Snapshots every sheet of the open workbook: one sync to list the sheets and read the metadata
  * (which names the Planbook sheets), one to read their used ranges (values and formulas together,
- * and the merged areas of Planbook sheets) — plus, for a workbook of more than about 4 MB, one
- * per further block (completeSheetReads). The sheets share the first read's budget.
+ * and the merged areas of Planbook sheets) — plus, for a workbook of more than about 2,500
+ * Planbook rows or a long sheet of another kind, one per further block (completeSheetReads).
  */
 export async function readWorkbookSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
@@ -170,15 +173,18 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext): Promi
   // Older Excel (before ExcelApi 1.13) cannot list merged areas; its checks go without that one rule.
   const listMerges = supportsApi("ExcelApi", "1.13");
   const planbookSheets = new Set(meta ? parseMetaRows(meta.values).sheets.map((s) => s.sheet) : []);
-  const firstRows = Math.max(MIN_FIRST_ROWS, Math.floor(WORKBOOK_FIRST_READ_ROWS / Math.max(1, worksheets.items.length)));
-  const reads = worksheets.items.map((worksheet) =>
-    worksheet.name === META_SHEET ? metaRead : queueSheetRead(worksheet, { merges: listMerges && planbookSheets.has(worksheet.name), firstRows }),
-  );
+  // The Planbook sheets share most of the first read; any other sheet (审核结果, a sheet of someone else's) gets a few rows in it.
+  const planbookFirstRows = Math.max(MIN_FIRST_ROWS, Math.floor(WORKBOOK_FIRST_READ_ROWS / Math.max(1, planbookSheets.size)));
+  const reads = worksheets.items.map((worksheet) => {
+    if (worksheet.name === META_SHEET) return metaRead;
+    const planbook = planbookSheets.has(worksheet.name);
+    return queueSheetRead(worksheet, { merges: listMerges && planbook, firstRows: planbook ? planbookFirstRows : MIN_FIRST_ROWS });
+  });
   await context.sync();
   await completeSheetReads(context, reads);
   return { sheets: reads.flatMap((read) => read.result() ?? []) };
 }
 
-/** Rows of all sheets together in a workbook's first read (about 3 MB of Planbook rows), and the least any sheet gets. */
-const WORKBOOK_FIRST_READ_ROWS = 3000;
+/** Rows of all Planbook sheets together in a workbook's first read (about 2.5 MB), and what any other sheet gets. */
+const WORKBOOK_FIRST_READ_ROWS = 2500;
 const MIN_FIRST_ROWS = 50;
