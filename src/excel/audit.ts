@@ -15,7 +15,7 @@ export interface AuditResult {
 /**
  * The 校验 button: checks every Planbook sheet of the open workbook and writes or refreshes the
  * protected 审核结果 sheet. Data sheets are only read, never written. Three syncs: list the sheets,
- * read them, write the audit sheet — and one more per ~4 MB read beyond the first (readWorkbookSnapshot).
+ * read them, write the audit sheet — and one more per ~3 MB read beyond the first (readWorkbookSnapshot).
  */
 export async function runAudit(
   context: Excel.RequestContext,

@@ -5,7 +5,7 @@ import { readWorkbook, carriedInputs } from "../core/report";
 import { type WorkbookSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName, metaSheetSpec } from "../core/template/build";
 import { META_SHEET, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
-import { completeSheetReads, queueSheetRead } from "./workbook";
+import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 
 export interface GenerateOptions {
@@ -56,8 +56,9 @@ function chooseSheetName(wanted: string, existing: string[], planbookSheets: Set
  *
  * Syncs: one to list the sheets and read the metadata, one to read the sheet being replaced
  * (only when there is one), one to write everything — plus one per extra block when a read or the
- * write would pass Excel on the web's response or request limit (about 4 MB each). Sheets are unprotected, written and protected again
- * in the same batch; if the batch fails, a `finally` re-protects whatever was left unprotected.
+ * write would pass Excel on the web's size limits (syncSheetReads, writeSheets). Sheets are
+ * unprotected, written and protected again in the same batch; if the batch fails, a `finally`
+ * re-protects whatever was left unprotected.
  */
 export async function generateTemplate(context: Excel.RequestContext, options: GenerateOptions): Promise<GenerateResult> {
   const password = options.password ?? null;
@@ -65,8 +66,7 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
-  await context.sync();
-  await completeSheetReads(context, [metaRead]);
+  await syncSheetReads(context, [metaRead]);
 
   const metaSnapshot = metaRead.result();
   const meta = metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META;
@@ -78,8 +78,7 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
   let previous: WorkbookSnapshot | null = null;
   if (replacing) {
     const read = queueSheetRead(worksheets.getItem(sheetName));
-    await context.sync();
-    await completeSheetReads(context, [read]);
+    await syncSheetReads(context, [read]);
     const sheet = read.result();
     previous = sheet && metaSnapshot ? { sheets: [sheet, metaSnapshot] } : null;
   }

@@ -9,7 +9,7 @@ import { META_SHEET } from "../core/template/meta";
 import { asLiteralText, type CellValue } from "../core/template/spec";
 import { PROTECTION_OPTIONS } from "./render";
 import type { WorkbookRunner } from "./run";
-import { completeSheetReads, queueSheetRead, readWorkbookSnapshot } from "./workbook";
+import { queueSheetRead, syncSheetReads, readWorkbookSnapshot } from "./workbook";
 
 export interface LiveCheckingOptions extends CheckContext {
   /** Told after each change: the sheet, the rows checked (1-based) and their findings. */
@@ -49,8 +49,7 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       const log = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
       // The log is only appended to: its extent is enough.
       const logRead = queueSheetRead(log, { cells: false });
-      await context.sync();
-      await completeSheetReads(context, [read, metaRead]);
+      await syncSheetReads(context, [read, metaRead]);
       const sheet = read.result();
       const meta = metaRead.result();
       if (!sheet || !meta) return;

@@ -8,7 +8,7 @@ import type { PlanRevision } from "../core/plan/types";
 import { metaSheetSpec } from "../core/template/build";
 import { EMPTY_META, META_SHEET, type SplitRecord, metaRows, parseMetaRows } from "../core/template/meta";
 import { readWorkbookFile } from "../xlsx/read";
-import { completeSheetReads, queueSheetRead } from "./workbook";
+import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 
 /** A returned city workbook: its bytes, or a snapshot another reader already made. */
@@ -90,8 +90,7 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
   const oldCharts = summarySheet.charts;
   oldCharts.load("items/name");
-  await context.sync();
-  await completeSheetReads(context, [summaryRead, sourcesRead, metaRead]);
+  await syncSheetReads(context, [summaryRead, sourcesRead, metaRead]);
 
   const summarySnapshot = summaryRead.result();
   const sourcesSnapshot = sourcesRead.result();
@@ -138,8 +137,7 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
  */
 export async function saveSplit(context: Excel.RequestContext, records: SplitRecord[], password: string | null = null): Promise<void> {
   const metaRead = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
-  await context.sync();
-  await completeSheetReads(context, [metaRead]);
+  await syncSheetReads(context, [metaRead]);
   const metaSnapshot = metaRead.result();
   const meta = withSplitRecords(metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META, records);
   await writeSheets(context, [{ spec: metaSheetSpec(metaRows(meta), password), current: currentOf(metaSnapshot) }], { password });

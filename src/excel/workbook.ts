@@ -5,9 +5,9 @@ import { META_SHEET, parseMetaRows } from "../core/template/meta";
 import type { CellValue } from "../core/template/spec";
 
 /**
- * Reading sheets of the open workbook into the core's snapshot type. Loads are queued; the caller
- * syncs, then calls `completeSheetReads`, which costs no sync at all unless a sheet is longer than
- * its first read (see there).
+ * Reading sheets of the open workbook into the core's snapshot type. Loads are queued with the
+ * caller's other loads; `syncSheetReads` syncs them, and costs no further sync unless a sheet is
+ * longer than its first read (see there).
  */
 
 /**
@@ -19,18 +19,18 @@ export const RESPONSE_BUDGET_BYTES = 3 * 1024 * 1024;
 /**
  * Rows of a sheet read in the caller's own sync. A Planbook row comes back as about 1 KB (values
  * and formulas), so a few sheets of this many rows stay within the budget; a longer sheet (a plan
- * many times the province's) reads the rest in `completeSheetReads`.
+ * many times the province's) reads the rest in `syncSheetReads`.
  */
 export const FIRST_READ_ROWS = 1000;
 
 export interface PendingSheetRead {
-  /** After the sync and `completeSheetReads`: the sheet, or null when it does not exist. */
+  /** After `syncSheetReads`: the sheet, or null when it does not exist. */
   result(): SheetSnapshot | null;
   /** After the sync: the rows and columns the sheet uses, counted from A1 (0 × 0 when empty or missing). */
   extent(): { rows: number; columns: number };
 }
 
-/** What `completeSheetReads` needs of a read: the used range, and the rows of it loaded so far. */
+/** What `syncSheetReads` needs of a read: the used range, and the rows of it loaded so far. */
 interface SheetReadState {
   worksheet: Excel.Worksheet;
   used: Excel.Range;
@@ -63,7 +63,7 @@ function unfinished(state: SheetReadState): boolean {
 /**
  * Queues the loads needed to snapshot a sheet: visibility, protection and its used range from A1
  * — values and formulas of its first `firstRows` rows (FIRST_READ_ROWS), the rest in
- * `completeSheetReads`. Works on a sheet that may not exist (a null object). With `merges` (only
+ * `syncSheetReads`. Works on a sheet that may not exist (a null object). With `merges` (only
  * for a Planbook sheet, which has data: Excel fails the whole request when a range has more than
  * 512 merged areas, which a sheet of someone else's may have) it lists the merged areas too. With
  * `cells: false` only the extent is read (for a log that is only appended to).
@@ -111,39 +111,67 @@ export function queueSheetRead(
 /** A sheet's result was asked for before all its rows were loaded: a bug in the caller, not in the data. */
 export class SheetReadIncompleteError extends Error {
   constructor(sheetName: string, loaded: number, rows: number) {
-    super(`sheet '${sheetName}' has ${rows} rows and ${loaded} are loaded: call completeSheetReads after the sync`);
+    super(`sheet '${sheetName}' has ${rows} rows and ${loaded} are loaded: read it with syncSheetReads, not a bare sync`);
     this.name = "SheetReadIncompleteError";
   }
 }
 
 /**
- * Loads what the first read of each sheet left out, after the caller's sync: no sync when every
- * sheet fitted its first rows (the usual case), else one per block of whole rows, each block
- * sized by the largest row seen so that no response passes RESPONSE_BUDGET_BYTES. The count of
- * syncs grows with the bytes read (one per 4 MB), never with the rows as such.
+ * Syncs the queued loads, then loads what the first read of each sheet left out: no further sync
+ * when every sheet fitted its first rows (the usual case), else blocks of whole rows, sized by the
+ * largest row seen and packed into as few syncs as keep each response under
+ * RESPONSE_BUDGET_BYTES. The count of syncs grows with the bytes read, never with the rows as such.
  */
-export async function completeSheetReads(context: Excel.RequestContext, reads: PendingSheetRead[]): Promise<void> {
+export async function syncSheetReads(context: Excel.RequestContext, reads: PendingSheetRead[]): Promise<void> {
+  await context.sync();
   const states = reads.map((read) => readStates.get(read)).filter((state): state is SheetReadState => state !== undefined && unfinished(state));
   const blocks = states.flatMap((state) => {
-    const rowBytes = Math.max(1, ...state.blocks.flatMap((block) => block.values.map((row, i) => utf8.encode(JSON.stringify([row, block.formulas[i]])).length)));
-    const perBlock = Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / (state.blocks.length > 0 ? rowBytes : UNKNOWN_ROW_BYTES)));
+    const rowBytes =
+      state.blocks.length === 0
+        ? UNKNOWN_ROW_BYTES
+        : Math.max(1, ...state.blocks.flatMap((block) => block.values.map((row, i) => utf8.encode(JSON.stringify([row, block.formulas[i]])).length)));
+    const perBlock = Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / rowBytes));
     const rest = state.used.rowCount - state.loadedRows;
     return Array.from({ length: Math.ceil(rest / perBlock) }, (_, i) => {
       const from = state.loadedRows + i * perBlock;
-      return { state, from, rows: Math.min(perBlock, state.used.rowCount - from) };
+      const rows = Math.min(perBlock, state.used.rowCount - from);
+      return { state, from, rows, bytes: rows * rowBytes };
     });
   });
-  for (const block of blocks) await readBlock(context, block);
+  for (const batch of withinBudget(blocks)) await readBlocks(context, batch);
 }
 
-/** One block of rows of a used range, in a sync of its own (see completeSheetReads for why a sync per block). */
-async function readBlock(context: Excel.RequestContext, block: { state: SheetReadState; from: number; rows: number }): Promise<void> {
-  const { state, from, rows } = block;
-  const range = state.used.getCell(from, 0).getResizedRange(rows - 1, state.used.columnCount - 1);
-  range.load("values,formulas");
+interface RowBlock {
+  state: SheetReadState;
+  from: number;
+  rows: number;
+  bytes: number;
+}
+
+/** Groups blocks, in order, so that each group's estimated bytes stay within the budget. */
+function withinBudget(blocks: RowBlock[]): RowBlock[][] {
+  const batches: RowBlock[][] = [];
+  let bytes = 0;
+  for (const block of blocks) {
+    if (batches.length === 0 || bytes + block.bytes > RESPONSE_BUDGET_BYTES) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1].push(block);
+    bytes += block.bytes;
+  }
+  return batches;
+}
+
+/** Blocks of rows of used ranges, in a sync of their own (see syncSheetReads for why a sync per batch). */
+async function readBlocks(context: Excel.RequestContext, batch: RowBlock[]): Promise<void> {
+  const ranges = batch.map(({ state, from, rows }) => state.used.getCell(from, 0).getResizedRange(rows - 1, state.used.columnCount - 1));
+  for (const range of ranges) range.load("values,formulas");
   await context.sync();
-  state.blocks.push({ values: range.values as CellValue[][], formulas: range.formulas as CellValue[][] });
-  state.loadedRows = from + rows;
+  batch.forEach(({ state, from, rows }, i) => {
+    state.blocks.push({ values: ranges[i].values as CellValue[][], formulas: ranges[i].formulas as CellValue[][] });
+    state.loadedRows = from + rows;
+  });
 }
 
 /** Pads a used range that does not start at A1 so that index [r][c] is row r+1, column c+1. */
@@ -161,14 +189,13 @@ function fromA1(grid: CellValue[][], rowIndex: number, columnIndex: number): Cel
  * Snapshots every sheet of the open workbook: one sync to list the sheets and read the metadata
  * (which names the Planbook sheets), one to read their used ranges (values and formulas together,
  * and the merged areas of Planbook sheets) — plus, for a workbook of more than about 2,500
- * Planbook rows or a long sheet of another kind, one per further block (completeSheetReads).
+ * Planbook rows or a long sheet of another kind, one per further ~3 MB (syncSheetReads).
  */
 export async function readWorkbookSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
-  await context.sync();
-  await completeSheetReads(context, [metaRead]);
+  await syncSheetReads(context, [metaRead]);
   const meta = metaRead.result();
   // Older Excel (before ExcelApi 1.13) cannot list merged areas; its checks go without that one rule.
   const listMerges = supportsApi("ExcelApi", "1.13");
@@ -180,8 +207,7 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext): Promi
     const planbook = planbookSheets.has(worksheet.name);
     return queueSheetRead(worksheet, { merges: listMerges && planbook, firstRows: planbook ? planbookFirstRows : MIN_FIRST_ROWS });
   });
-  await context.sync();
-  await completeSheetReads(context, reads);
+  await syncSheetReads(context, reads);
   return { sheets: reads.flatMap((read) => read.result() ?? []) };
 }
 

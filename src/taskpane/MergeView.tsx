@@ -20,7 +20,7 @@ import { buildTemplate } from "../core/template/build";
 import { META_SHEET, parseMetaRows } from "../core/template/meta";
 import { mergeWorkbooks, readMergeFiles } from "../excel/merge";
 import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
-import { completeSheetReads, queueSheetRead } from "../excel/workbook";
+import { queueSheetRead, syncSheetReads } from "../excel/workbook";
 import { writeTemplateFile } from "../xlsx/render";
 import { SplitPanel } from "./SplitPanel";
 import type { Strings } from "./strings";
@@ -90,8 +90,7 @@ export function MergeView({ strings, revision, runner, period, download = browse
   async function cityTemplates(cities: string[], each: (name: string, bytes: Uint8Array, index: number) => Promise<void> | void): Promise<void> {
     const splits = await runner(async (context) => {
       const meta = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
-      await context.sync();
-      await completeSheetReads(context, [meta]);
+      await syncSheetReads(context, [meta]);
       const snapshot = meta.result();
       return snapshot ? parseMetaRows(snapshot.values).splits : [];
     });

@@ -1,5 +1,5 @@
 /** Reading a sheet in blocks: the first rows with the caller's sync, the rest only when there is a rest. */
-import { completeSheetReads, queueSheetRead, SheetReadIncompleteError } from "../../../src/excel/workbook";
+import { queueSheetRead, SheetReadIncompleteError, syncSheetReads } from "../../../src/excel/workbook";
 import { createExcelHost, type ExcelHost } from "../../support/excel-host";
 
 const ROWS = Array.from({ length: 10 }, (_, i) => [`id-${i + 1}`, i + 1]);
@@ -13,13 +13,12 @@ async function sheetOfTenRows(): Promise<ExcelHost> {
   return host;
 }
 
-describe("queueSheetRead and completeSheetReads", () => {
+describe("queueSheetRead and syncSheetReads", () => {
   test("a sheet within its first rows is read in the caller's one sync", async () => {
     const host = await sheetOfTenRows();
     const values = await host.run(async (context) => {
       const read = queueSheetRead(context.workbook.worksheets.getItem("S"));
-      await context.sync();
-      await completeSheetReads(context, [read]);
+      await syncSheetReads(context, [read]);
       return read.result()?.values;
     });
     expect([values?.slice(2).map((row) => row.slice(1)), host.stats.syncs]).toEqual([ROWS, 1]);
@@ -29,8 +28,7 @@ describe("queueSheetRead and completeSheetReads", () => {
     const host = await sheetOfTenRows();
     const values = await host.run(async (context) => {
       const read = queueSheetRead(context.workbook.worksheets.getItem("S"), { firstRows: 4 });
-      await context.sync();
-      await completeSheetReads(context, [read]);
+      await syncSheetReads(context, [read]);
       return read.result()?.values;
     });
     expect([values?.[0], values?.slice(2).map((row) => row.slice(1)), host.stats.syncs]).toEqual([["", "", ""], ROWS, 2]);
