@@ -4,8 +4,9 @@ import * as React from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../../src/taskpane/App";
+import { createOfficeOperations } from "../../../src/addin/office-operations";
+import { lastAudit, planLibrary } from "../../../src/addin/session";
 import { createExcelHost } from "../../support/excel-host";
-import { currentRevision, previousRevision } from "../../support/plan";
 
 /** A small but complete Annex 1: a header and two measures of one key work item. */
 const IMPORTED_ANNEX = [
@@ -37,11 +38,11 @@ describe("the ribbon's 校验", () => {
   test("knows a plan imported in the pane: a sheet made from it is not an unknown revision", async () => {
     const host = createExcelHost();
     const actions = officeRuntime(host);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { lastAudit } = require("../../../src/commands/commands") as typeof import("../../../src/commands/commands");
+    // The ribbon's module registers its functions when loaded, so it is loaded once Office is there.
+    jest.requireActual("../../../src/commands/commands");
     render(
       <FluentProvider theme={webLightTheme}>
-        <App runner={(batch) => host.run(batch)} revisions={[currentRevision(), previousRevision()]} now={new Date(2026, 9, 15)} />
+        <App operations={createOfficeOperations((batch) => host.run(batch))} plans={planLibrary()} now={new Date(2026, 9, 15)} />
       </FluentProvider>,
     );
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));
