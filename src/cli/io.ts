@@ -2,7 +2,8 @@ import { readFileSync } from "fs";
 import path from "path";
 import { loadPlanLibrary, type PlanLibrary } from "../core/plan/library";
 import { parsePlan } from "../core/plan/parse";
-import { CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
+import { parseCounties, type Geography } from "../core/plan/counties";
+import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
 import type { PlanRevision } from "../core/plan/types";
 
 /** The package's seeds/ folder, wherever the package is installed. */
@@ -43,6 +44,11 @@ export function planLibrary(revisionFile?: string): PlanLibrary {
   const library = loadPlanLibrary([CURRENT_SEED, PREVIOUS_SEED].map((name) => readText(path.join(SEEDS_DIR, name))));
   if (revisionFile !== undefined) library.add(loadSeed(revisionFile).revision);
   return library;
+}
+
+/** Zhejiang's cities and counties, from the package's data file. */
+export function loadCounties(): Geography {
+  return parseCounties(readText(path.join(SEEDS_DIR, COUNTIES_FILE)));
 }
 
 /** Output streams, injectable for tests. */
