@@ -30,7 +30,7 @@ export function loadSeed(file?: string): { revision: PlanRevision; text: string 
   const seedPath = file ?? path.join(SEEDS_DIR, CURRENT_SEED);
   const text = readText(seedPath);
   try {
-    return { revision: parsePlan(text), text };
+    return { revision: parsePlan(text, { geography: loadCounties() }), text };
   } catch (error) {
     throw new InputError(`「${seedPath}」：${(error as Error).message}`);
   }
@@ -41,7 +41,10 @@ export function loadSeed(file?: string): { revision: PlanRevision; text: string 
  * a `--revision <seed>` names, as the task pane adds a plan a person imported.
  */
 export function planLibrary(revisionFile?: string): PlanLibrary {
-  const library = loadPlanLibrary([CURRENT_SEED, PREVIOUS_SEED].map((name) => readText(path.join(SEEDS_DIR, name))));
+  const library = loadPlanLibrary(
+    [CURRENT_SEED, PREVIOUS_SEED].map((name) => readText(path.join(SEEDS_DIR, name))),
+    loadCounties(),
+  );
   if (revisionFile !== undefined) library.add(loadSeed(revisionFile).revision);
   return library;
 }
