@@ -9,19 +9,19 @@ import type { PlanFinding, PlanRevision } from "./types";
 export function checkPlan(revision: PlanRevision, text: string): PlanFinding[] {
   const findings: PlanFinding[] = [];
   const regional = revision.quotas.filter((q) => q.region !== null);
-  const columns = [...new Set(regional.map((q) => q.key ?? ""))].flatMap((key) =>
-    [...new Set(regional.filter((q) => q.key === key).map((q) => q.year))].map((year) => ({
-      key,
-      year,
-      quotas: regional.filter((q) => q.key === key && q.year === year),
-    })),
-  );
-  const totals = annex2Totals(text);
-  columns.forEach((column, index) => {
-    const sum = column.quotas.reduce((acc, q) => acc + (q.target ?? 0), 0);
-    const written = totals[index];
-    const label = column.quotas[0].text.replace(column.quotas[0].region ?? "", "").replace(/\d+\D*$/, "");
-    if (written && written.total !== sum) {
+  for (const written of annex2Totals(text)) {
+    const year = Number(/(\d{4})年/.exec(written.title)?.[1]);
+    const stock = /底累计/.test(written.title);
+    const members = regional.filter((q) => q.subject === written.family);
+    // A stock column is a point on each city's path; a flow column (new that year) is the point less the baseline.
+    const figures = members.map((q) => {
+      const point = q.path.find((p) => p.year === year)?.target ?? null;
+      return point === null ? null : stock ? point : point - q.baseline;
+    });
+    if (members.length === 0 || figures.some((f) => f === null)) continue;
+    const sum = figures.reduce((acc: number, f) => acc + (f as number), 0);
+    const label = `${written.family}${written.title.replace(/\(.+\)$/, "")}`;
+    if (written.total !== sum) {
       findings.push({
         rule: "annex2-total",
         severity: "error",
@@ -30,21 +30,22 @@ export function checkPlan(revision: PlanRevision, text: string): PlanFinding[] {
         quotaId: null,
       });
     }
-    if (!column.key.endsWith("累计")) return;
-    const family = column.key.replace(/-累计$/, "");
-    const annex1 = revision.quotas.find((q) => q.region === null && q.key === family && q.year === column.year);
-    if (!annex1 || annex1.target === null) return;
-    const annexTotal = written?.total ?? sum;
+    if (!stock) continue;
+    const family = members[0]?.key?.replace(/-累计$/, "");
+    const annex1 = revision.quotas.find((q) => q.region === null && q.key === family && q.path.some((p) => p.year === year));
+    const annex1Target = annex1?.path.find((p) => p.year === year)?.target ?? null;
+    if (!annex1 || annex1Target === null) continue;
+    const unit = annex1.unit ?? "";
     findings.push({
-      rule: annex1.target === annexTotal ? "annex1-annex2-agree" : "annex1-annex2-differ",
+      rule: annex1Target === written.total ? "annex1-annex2-agree" : "annex1-annex2-differ",
       severity: "info",
       message:
-        annex1.target === annexTotal
-          ? `附件1「${annex1.text}」与附件2 合计 ${annexTotal} 一致 / Annex 1 agrees with Annex 2's total ${annexTotal}`
-          : `附件1「${annex1.text}」为 ${annex1.target}${annex1.unit ?? ""}，附件2 合计为 ${annexTotal}${annex1.unit ?? ""}，两者不一致（按原文保留） / Annex 1 says ${annex1.target}, Annex 2's total is ${annexTotal}: kept as written`,
-      line: written?.line ?? annex1.line,
+        annex1Target === written.total
+          ? `附件1「${annex1.text}」与附件2 合计 ${written.total} 一致 / Annex 1 agrees with Annex 2's total ${written.total}`
+          : `附件1 ${year} 年「${annex1.subject ?? annex1.measure}」为 ${annex1Target}${unit}，附件2 合计为 ${written.total}${unit}，两者不一致（按原文保留） / Annex 1 says ${annex1Target} for ${year}, Annex 2's total is ${written.total}: kept as written`,
+      line: written.line,
       quotaId: annex1.id,
     });
-  });
+  }
   return findings.filter((f) => f.rule !== "annex1-annex2-agree");
 }
