@@ -36,14 +36,14 @@ async function watched() {
 describe("checking as officials type", () => {
   test("a pasted bad value is reported at once with its cell", async () => {
     const { rowOf, reports, type } = await watched();
-    const row = rowOf("I08-技能型企业-累计-2027-杭州市");
+    const row = rowOf("I08-技能型企业-2027-杭州市");
     await type(at("cumulative", row), [["1,500"]], true);
     expect(reports.at(-1)?.findings.map((f) => [f.rule, f.cell])).toEqual([["not-a-number", at("cumulative", row)]]);
   });
 
   test("fixing the value clears the finding", async () => {
     const { rowOf, reports, type } = await watched();
-    const cell = at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市"));
+    const cell = at("cumulative", rowOf("I08-技能型企业-2027-杭州市"));
     await type(cell, [["abc"]], true);
     await type(cell, [[1400]]);
     expect(reports.at(-1)?.findings).toEqual([]);
@@ -51,7 +51,7 @@ describe("checking as officials type", () => {
 
   test("a pasted block is one event and one check", async () => {
     const { rowOf, reports, type } = await watched();
-    const first = rowOf("I08-技能型企业-新增-2025-杭州市");
+    const first = rowOf("I08-技能型企业-2027-杭州市");
     await type(`${at("cumulative", first)}:${at("cumulative", first + 2)}`, [[-1], [-2], [-3]], true);
     expect(reports).toHaveLength(1);
     expect(reports[0].findings.map((f) => f.rule)).toEqual(["negative", "negative", "negative"]);
@@ -59,11 +59,11 @@ describe("checking as officials type", () => {
 
   test("every change to an input is logged with before and after, and nothing typed is changed", async () => {
     const { host, rowOf, type } = await watched();
-    const cell = at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市"));
+    const cell = at("cumulative", rowOf("I08-技能型企业-2027-杭州市"));
     await type(cell, [[100]]);
     await type(cell, [['=HYPERLINK("http://example.invalid","点我")']], true);
     const log = host.values(CHANGE_LOG_SHEET, "A1:F3");
-    expect(log[1]).toEqual(["2026-10-20T09:00:00.000Z", SHEET, cell, "I08-技能型企业-累计-2027-杭州市", "", 100]);
+    expect(log[1]).toEqual(["2026-10-20T09:00:00.000Z", SHEET, cell, "I08-技能型企业-2027-杭州市", "", 100]);
     expect(log[2].slice(4)).toEqual([100, "点我"]);
     // The log keeps what the cell showed, never the formula a person typed.
     expect(host.formulas(CHANGE_LOG_SHEET, "F3")[0][0]).toBe("点我");

@@ -15,13 +15,13 @@ const Q = {
   /** 每年培训先进制造业40万人次: an every-year figure in 万人次. */
   manufacturing: "I01-先进制造业-每年",
   /** 工资集体协商比例达到60%: a ratio, typed as a fraction. */
-  bargaining: "I14-集体协商比例-2025",
+  bargaining: "I14-能级工资集体协商-2027",
   /** 取得高级职称300名: a count (名). */
-  seniorTitles: "I20-取得高级职称-2027",
+  seniorTitles: "I20-高级职称-2027",
   /** 2025年开展技能人才薪酬激励试点: a milestone. */
-  milestone: "I03-服务薪酬激励试点-2025",
+  milestone: "I03-社会化服务薪酬激励试点-2025",
   /** 杭州市 2027年底累计技能型企业1500家 (Annex 2). */
-  hangzhouEnterprises: "I08-技能型企业-累计-2027-杭州市",
+  hangzhouEnterprises: "I08-技能型企业-2027-杭州市",
 };
 
 const province = (): WorkbookSnapshot => workbookOf([{ scope: PROVINCE, period: "2026-10" }]);
