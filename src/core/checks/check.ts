@@ -1,7 +1,8 @@
 import { cellAddress, parseCell } from "../a1";
 import type { Finding } from "../findings";
 import { isBlankInput } from "../cells";
-import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, timeProgress, type Period } from "../period";
+import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
+import { stageAt } from "../stage";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
 import { formatScope, parseScope } from "../scope";
@@ -11,6 +12,7 @@ import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MI
 import type { RowRecord } from "../template/meta";
 import type { CellValue } from "../template/spec";
 import { expectedInput, isCountUnit } from "../units";
+import { quotaIndex } from "../plan/ids";
 import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
 import { parseNumberInput } from "./number";
 import { finding, quote, RULES, type RuleId } from "./rules";
@@ -31,7 +33,8 @@ type RowShape = Pick<Quota, "kind" | "unit">;
 
 interface KnownRevision {
   revision: PlanRevision;
-  quotas: Map<string, Quota>;
+  /** By every id a sheet may carry (see `quotaIndex`). */
+  quotas: Map<string, Quota | "retired">;
 }
 
 /** One Planbook sheet with everything its rows are checked against, looked up once. */
@@ -81,7 +84,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
     if (inScope) return [];
     return [finding("meta-missing", { sheet: "", cell: null, quotaId: null }, null, { zh: "工作簿中没有 Planbook 元数据，无法识别填报表", en: "the workbook has no Planbook metadata" })];
   }
-  const known = new Map(context.revisions.map((revision) => [revision.revision, { revision, quotas: new Map(revision.quotas.map((q) => [q.id, q])) }]));
+  const known = new Map(context.revisions.map((revision) => [revision.revision, { revision, quotas: quotaIndex(revision.quotas) }]));
   const recordsBySheet = new Map<string, RowRecord[]>();
   for (const record of read.meta.rows) {
     const list = recordsBySheet.get(record.sheet);
@@ -194,7 +197,8 @@ function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[]
 }
 
 function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null; shape: RowShape | null } {
-  const quota = sheet.known?.quotas.get(row.quotaId) ?? null;
+  const found = sheet.known?.quotas.get(row.quotaId);
+  const quota = found === undefined || found === "retired" ? null : found;
   if (quota) return { quota, shape: quota };
   const kind = KIND_BY_LABEL.get(String(row.values.kind ?? "").trim());
   const unit = String(row.values.unit ?? "").trim();
@@ -204,7 +208,8 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
   const { report, known, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
-  const generated = quota && known && period ? () => rowFormulas(quota, row.row, timeProgress(period, quota.year, known.revision.startYear)) : null;
+  const stage = quota && known && period ? stageAt(quota, period, known.revision) : null;
+  const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
   if (!shape) return out;
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
@@ -218,7 +223,8 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
         }),
       );
     }
-    if (context.endOfPeriod && isBlankInput(status)) {
+    // After its last deadline a quota's figure is final and no longer asked for.
+    if (context.endOfPeriod && isBlankInput(status) && !stage?.closed) {
       out.push(finding("required-blank", at("status"), status, { zh: "期末须填写进展状态", en: "the status is required at the end of the period" }));
     }
     return out;
@@ -227,7 +233,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const keys: ColumnKey[] = shape.kind === "ratio" ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
-  if (context.endOfPeriod && isBlankInput(row.values.cumulative)) {
+  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
     out.push(finding("required-blank", at("cumulative"), row.values.cumulative, { zh: "期末须填写累计完成", en: "the cumulative figure is required at the end of the period" }));
   }
   const cumulative = numberIn(row.values.cumulative);
@@ -295,8 +301,8 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
   const out: Finding[] = [];
   const completion = cumulative / target;
-  const progress = timeProgress(sheet.period, quota.year, sheet.known.revision.startYear);
-  const expectedShare = progress.elapsed / progress.span;
+  const { progress } = stageAt(quota, sheet.period, sheet.known.revision);
+  const expectedShare = progress.expected / progress.of;
   if (completion < expectedShare - BEHIND_THRESHOLD) {
     out.push(
       finding("behind-schedule", at, cumulative, {

@@ -1,5 +1,5 @@
 import { readableSubject } from "./subject";
-import type { Quota } from "./types";
+import { CADENCE_LABELS, type Quota } from "./types";
 
 /**
  * Quota ids are made from what the quota is — never from its row — and are unique in a revision:
@@ -45,8 +45,6 @@ function idSubject(quota: Quota): string {
   return readableSubject(sub ?? measure);
 }
 
-const CADENCE_LABEL = { once: "", annual: "每年", biennial: "每两年", quarterly: "每季度" } as const;
-
 /**
  * Readable ids from item, subject and deadline: `I08-技能型企业-2027`, `I01-先进制造业-每年`,
  * `I18-浙江技能大赛-每两年`, `I08-技能型企业-2027-杭州市`. The same quota gets the same id in every
@@ -54,6 +52,19 @@ const CADENCE_LABEL = { once: "", annual: "每年", biennial: "每两年", quart
  */
 export function readableIds(quotas: Quota[]): Quota[] {
   return withUniqueIds(quotas, (q) =>
-    [item(q), idSubject(q) || q.measureId, q.year ?? CADENCE_LABEL[q.cadence], q.region].filter((p) => p !== null && p !== "").join("-"),
+    [item(q), idSubject(q) || q.measureId, q.year ?? (q.cadence === "once" ? null : CADENCE_LABELS[q.cadence]), q.region].filter((p) => p !== null && p !== "").join("-"),
   );
+}
+
+/**
+ * Every id a sheet may carry for the revision's quotas: each quota's own id, then the ids it had
+ * under the first scheme (`formerIds`); `"retired"` for a first-scheme id that is now only a point
+ * or the baseline of a quota (its row is kept, never merged or checked against a target).
+ */
+export function quotaIndex(quotas: readonly Quota[]): Map<string, Quota | "retired"> {
+  const index = new Map<string, Quota | "retired">();
+  for (const quota of quotas) for (const id of quota.retiredIds) index.set(id, "retired");
+  for (const quota of quotas) for (const id of quota.formerIds) index.set(id, quota);
+  for (const quota of quotas) index.set(quota.id, quota);
+  return index;
 }

@@ -64,6 +64,9 @@ export interface PathPoint {
  */
 export type Cadence = "once" | "annual" | "biennial" | "quarterly";
 
+/** How a person says a cadence (ids and the 截止年份 cell of a quota due every period). */
+export const CADENCE_LABELS: Record<Cadence, string> = { once: "—", annual: "每年", biennial: "每两年", quarterly: "每季度" };
+
 /** A quota stated per unit (在每个县(市、区)打造1个…): reported as coverage over those units. */
 export interface PerUnit {
   /** The unit each one is counted in. */

@@ -1,5 +1,6 @@
-import type { PlanRevision, Quota } from "../plan/types";
-import { type Period, formatPeriod, periodLabel, timeProgress } from "../period";
+import { CADENCE_LABELS, type PlanRevision, type Quota } from "../plan/types";
+import { type Period, formatPeriod, periodLabel } from "../period";
+import { type Stage, stageAt } from "../stage";
 import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
@@ -63,7 +64,14 @@ interface Draft {
   /** Input cells that do not apply to their quota (a ratio's 本期完成, a count's 进展状态). */
   notApplicable: string[];
   rowRecords: RowRecord[];
-  quotaRows: { row: number; quota: Quota }[];
+  quotaRows: QuotaRow[];
+}
+
+/** A quota's row and where its path stands; a closed quota (after its last deadline) asks for nothing. */
+interface QuotaRow {
+  row: number;
+  quota: Quota;
+  stage: Stage;
 }
 
 function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec): void {
@@ -190,7 +198,8 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   const { revision, scope, period } = request;
   const action = revision.actions.find((a) => a.number === quota.action);
   const item = revision.items.find((i) => i.number === quota.item);
-  const target = targetCell(quota, scope, request.splits ?? []);
+  const stage = stageAt(quota, period, revision);
+  const target = targetCell(quota, scope, request.splits ?? [], stage);
   put(draft, row, "id", value(quota.id));
   put(draft, row, "action", value(action ? actionLabel(action) : quota.action));
   put(draft, row, "item", value(item ? itemLabel(item) : quota.item));
@@ -198,9 +207,9 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   put(draft, row, "units", value(quota.units.join("、")));
   put(draft, row, "kind", value(KIND_LABELS[quota.kind]));
   put(draft, row, "unit", value(quota.unit ?? "—"));
-  put(draft, row, "year", value(quota.year ?? "每年"));
+  put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));
   put(draft, row, "target", value(target));
-  const formulas = rowFormulas(quota, row, timeProgress(period, quota.year, revision.startYear));
+  const formulas = rowFormulas(quota, row, stage);
   put(draft, row, "completion", { formula: formulas[0] });
   put(draft, row, "progress", { formula: formulas[1] });
   put(draft, row, "state", { formula: formulas[2] });
@@ -210,9 +219,12 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
     put(draft, row, "status", value(previous.status));
     put(draft, row, "note", value(previous.note));
   }
-  draft.quotaRows.push({ row, quota });
+  draft.quotaRows.push({ row, quota, stage });
   draft.rowRecords.push({ sheet: "", quotaId: quota.id, row, target, fingerprint: rowFingerprint(quota.id, target, formulas, row), archived: false });
-  if (quota.kind === "milestone") {
+  if (stage.closed) {
+    // After the last deadline the figure is final: shown (as carried), locked, never asked for again.
+    draft.notApplicable.push(`${letter("period")}${row}:${letter("status")}${row}`);
+  } else if (quota.kind === "milestone") {
     draft.notApplicable.push(`${letter("period")}${row}:${letter("cumulative")}${row}`);
   } else {
     // A ratio has no "this period" figure: only the level reached counts.
@@ -251,9 +263,10 @@ function validationRule(quota: Quota): ValidationRule {
 }
 
 /** The cells a person types in, and their validations: one per run of rows that share a rule. */
-function inputCells(quotaRows: { row: number; quota: Quota }[]): { ranges: string[]; validations: ValidationSpec[] } {
+function inputCells(quotaRows: QuotaRow[]): { ranges: string[]; validations: ValidationSpec[] } {
   const groups = new Map<string, { rule: ValidationRule; quota: Quota; numericRows: number[]; periodRows: number[]; statusRows: number[] }>();
-  for (const { row, quota } of quotaRows) {
+  for (const { row, quota, stage } of quotaRows) {
+    if (stage.closed) continue;
     const rule = validationRule(quota);
     // Rows share a validation only when its message fits them all: same rule, same unit.
     const key = JSON.stringify([rule, quota.unit]);
@@ -287,7 +300,7 @@ function inputCells(quotaRows: { row: number; quota: Quota }[]): { ranges: strin
 }
 
 /** Borders, number formats and the coloured 状态 of the quota rows. */
-function quotaRowFormats(quotaRows: { row: number; quota: Quota }[]): Pick<SheetSpec, "styles" | "numberFormats" | "conditionalFormats"> {
+function quotaRowFormats(quotaRows: QuotaRow[]): Pick<SheetSpec, "styles" | "numberFormats" | "conditionalFormats"> {
   const styles: StyleSpec[] = [];
   const numberFormats: { range: string; format: string }[] = [];
   const rows = quotaRows.map((q) => q.row);
