@@ -1,7 +1,10 @@
 import { checkWorkbook } from "../checks/check";
 import { type Finding, type Severity, countBySeverity } from "../findings";
 import { isBlank } from "../cells";
-import { canonicalPeriod, normalisedPeriod } from "../period";
+import { canonicalPeriod, normalisedPeriod, parsePeriod } from "../period";
+import { quotaIndex } from "../plan/ids";
+import { type Stage, stageAt } from "../stage";
+import { NOT_ASSIGNED } from "../template/columns";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
 import { parseScope } from "../scope";
@@ -111,17 +114,19 @@ export function sameCellValue(a: CellValue, b: CellValue): boolean {
 }
 
 /** What the plan says a city sheet's target cell holds, or undefined when only the file can tell. */
-function planTarget(quota: Quota, city: string, written: CellValue, splits: SplitRecord[]): CellValue | undefined {
+function planTarget(quota: Quota, city: string, written: CellValue, splits: SplitRecord[], stage: Stage): CellValue | undefined {
   const split = splits.find((s) => s.quotaId === quota.id && s.city === city);
   // A split the aggregator's workbook does not know (made elsewhere): the file's metadata is all we have.
-  if (quota.region === null && !split && typeof written === "number") return undefined;
-  return targetCell(quota, { kind: "city", city }, split ? [split] : []);
+  if (quota.region === null && !split && typeof written === "number" && quota.kind !== "ratio" && !quota.perUnit) return undefined;
+  // A file made when the city had no target of its own (未分解) is not wrong now that the plan gives one.
+  if (written === NOT_ASSIGNED) return undefined;
+  return targetCell(quota, { kind: "city", city }, split ? [split] : [], stage);
 }
 
 /** The plan's target for the city against the one the file was generated with (its metadata). */
-function planTargetFindings(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]): Finding[] {
+function planTargetFindings(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[], stage: Stage): Finding[] {
   const written = row.record.target;
-  const expected = planTarget(quota, city, written, splits);
+  const expected = planTarget(quota, city, written, splits, stage);
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
@@ -239,9 +244,12 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const report = read.reports.find((r) => r.name === record.sheet) ?? null;
   out.report = report;
   if (!report) return out;
-  const quotas = new Map(revision.quotas.map((q) => [q.id, q]));
+  const quotas = quotaIndex(revision.quotas);
+  const stagePeriod = parsePeriod(period);
   for (const row of report.rows) {
     const quota = quotas.get(row.quotaId);
+    // A first-scheme row that is now only a point of a quota's path: kept in the file, not merged.
+    if (quota === "retired") continue;
     if (!quota) {
       out.reasons.push(
         fileFinding(name, "merge-unknown-quota", "error", `工作表「${report.name}」第 ${row.row} 行的指标编号 ${row.quotaId} 不在计划中`, `quota id ${row.quotaId} on row ${row.row} of ${report.name} is not in the plan`, {
@@ -253,7 +261,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
       );
       continue;
     }
-    out.reasons.push(...planTargetFindings(name, city, report, row, quota, splits));
+    out.reasons.push(...planTargetFindings(name, city, report, row, quota, splits, stageAt(quota, stagePeriod, revision)));
   }
   // A changed target stops the file (the summary's targets come from the plan, the file's would
   // disagree); everything else the checks find is the file's own count for the aggregator to weigh.

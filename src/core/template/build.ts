@@ -4,6 +4,7 @@ import { type Stage, stageAt } from "../stage";
 import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
+import { wordingSimilarity } from "../plan/subject";
 import { safeSheetName } from "../text";
 import { expectedInput, isCountUnit } from "../units";
 import type { CarriedInputs, CarriedRow, LooseCell } from "./carried";
@@ -82,11 +83,10 @@ function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec
 export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const { revision, scope, period } = request;
   const quotas = quotasInScope(revision, scope);
-  const quotaIds = new Set(quotas.map((q) => q.id));
   const carriedRows = request.carried?.rows ?? [];
-  const archivedRows = carriedRows.filter(
-    (row) => !quotaIds.has(row.quotaId) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v)),
-  );
+  const carried = carriedByQuota(quotas, carriedRows);
+  const taken = new Set(carried.values());
+  const archivedRows = carriedRows.filter((row) => !taken.has(row) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v)));
   const loose = request.carried?.loose ?? [];
   const lines = reportLines(revision, quotas, archivedRows, loose);
 
@@ -100,7 +100,6 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     quotaRows: [],
   };
   writeHeading(draft, request);
-  const carried = new Map(carriedRows.map((row) => [row.quotaId, row]));
   lines.forEach((line, index) => writeLine(draft, line, FIRST_LINE_ROW + index, request, carried));
 
   const inputs = inputCells(draft.quotaRows);
@@ -143,6 +142,47 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     keptCells: loose.length,
     quotaRows: draft.quotaRows.length,
   };
+}
+
+/** Rows of the earlier sheet this close in wording (Dice, with the same item and unit) are the same quota reworded. */
+const SAME_WORDING = 0.75;
+
+/**
+ * What was typed for each quota in the earlier sheet: the row with its id, else with one of its
+ * former ids (a sheet made with the first id scheme), else — for an upgrade to a revision that
+ * reworded it — the row of the same item and unit whose wording is closest. Typed values follow
+ * the quota, never the row.
+ */
+function carriedByQuota(quotas: Quota[], rows: CarriedRow[]): Map<string, CarriedRow> {
+  const byId = new Map(rows.map((row) => [row.quotaId, row]));
+  const out = new Map<string, CarriedRow>();
+  const used = new Set<CarriedRow>();
+  for (const quota of quotas) {
+    const row = [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined && !used.has(r));
+    if (row) {
+      out.set(quota.id, row);
+      used.add(row);
+    }
+  }
+  const itemOf = (id: string): number | null => {
+    const match = /^I(\d+)-/.exec(id);
+    return match ? Number(match[1]) : null;
+  };
+  const pairs = quotas
+    .filter((quota) => !out.has(quota.id))
+    .flatMap((quota) =>
+      rows
+        .filter((row) => !used.has(row) && itemOf(row.quotaId) === quota.item && String(row.unit ?? "—") === (quota.unit ?? "—"))
+        .map((row) => ({ quota, row, score: wordingSimilarity(String(row.measure ?? ""), quotaLabel(quota)) })),
+    )
+    .filter((pair) => pair.score >= SAME_WORDING)
+    .sort((a, b) => b.score - a.score);
+  for (const { quota, row } of pairs) {
+    if (out.has(quota.id) || used.has(row)) continue;
+    out.set(quota.id, row);
+    used.add(row);
+  }
+  return out;
 }
 
 /** Title, information line (scope, period, revision) and the column titles. */
