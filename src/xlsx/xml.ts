@@ -24,6 +24,8 @@ export class XmlError extends Error {
   }
 }
 
+/** A start or end tag: its "/", name, attribute text and "/" of an empty element; quoted attribute values may hold ">". */
+const TAG = /<(\/?)([^\s/>"'<]+)((?:[^"'>/]|\/(?!>)|"[^"]*"|'[^']*')*)(\/?)>/y;
 const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));|&/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 /** Markup other than tags, each with the text that ends it. */
@@ -139,34 +141,21 @@ export class XmlScanner {
       }
       throw new XmlError(buffer.startsWith("<!DOCTYPE", lt) ? "a DOCTYPE, which no spreadsheet part has" : "unknown markup");
     }
-    // A tag ends at the first ">" outside a quoted attribute value.
-    let gt = lt + 1;
-    for (;;) {
-      const code = buffer.charCodeAt(gt);
-      if (Number.isNaN(code)) return -1;
-      if (code === 0x3e) break;
-      if (code === 0x22 || code === 0x27) {
-        gt = buffer.indexOf(code === 0x22 ? '"' : "'", gt + 1);
-        if (gt < 0) return -1;
-      } else if (code === 0x3c) {
-        throw new XmlError(`malformed tag "${buffer.slice(lt, Math.min(gt, lt + 40))}"`);
-      }
-      gt++;
-    }
-    const closing = second === 0x2f;
-    let nameEnd = closing ? lt + 2 : lt + 1;
-    while (nameEnd < gt && !isSpace(buffer.charCodeAt(nameEnd)) && buffer.charCodeAt(nameEnd) !== 0x2f) nameEnd++;
-    const name = localName(buffer.slice(closing ? lt + 2 : lt + 1, nameEnd));
-    if (name === "") throw new XmlError(`a tag with no name at "${buffer.slice(lt, Math.min(gt + 1, lt + 40))}"`);
-    if (closing) {
+    // A tag ends at the first ">" outside a quoted attribute value; no match means the buffer ends first.
+    TAG.lastIndex = lt;
+    const match = TAG.exec(buffer);
+    if (!match) return -1;
+    const name = localName(match[2]);
+    const next = lt + match[0].length;
+    if (match[1] === "/") {
       if (--this.depth < 0) throw new XmlError(`an end tag </${name}> with no start`);
       this.handler.close(name);
-      return gt + 1;
+      return next;
     }
-    const empty = buffer.charCodeAt(gt - 1) === 0x2f;
-    this.handler.open(name, buffer.slice(nameEnd, empty ? gt - 1 : gt), empty);
+    const empty = match[4] === "/";
+    this.handler.open(name, match[3], empty);
     if (empty) this.handler.close(name);
     else this.depth++;
-    return gt + 1;
+    return next;
   }
 }
