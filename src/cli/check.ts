@@ -4,7 +4,8 @@ import { checkWorkbook } from "../core/checks/check";
 import { countBySeverity, type Finding } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile, WorkbookFileError } from "../xlsx/read";
-import { builtinRevisions, InputError, type Io, parseArgs } from "./io";
+import { type CommandSpec, commandHelp, parseArgs, usageLine } from "./args";
+import { builtinRevisions, InputError, type Io } from "./io";
 
 /** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
 export async function readSnapshotFile(file: string): Promise<WorkbookSnapshot> {
@@ -28,11 +29,26 @@ export function progress(done: number, total: number, label: string): void {
   process.stderr.write(`\r${done}/${total} ${label}`.padEnd(60) + (done === total ? "\n" : ""));
 }
 
+export const CHECK_SPEC: CommandSpec = {
+  name: "check",
+  operands: "<file.xlsx>...",
+  zh: "校验填报文件，列出每个错误和警告",
+  en: "check returned files: every error and warning",
+  options: [
+    { name: "json", zh: "以 JSON 输出", en: "print JSON" },
+    { name: "end-of-period", zh: "期末校验：必填项为空是错误", en: "end of period: a blank required input is an error" },
+  ],
+};
+
 /** `planbook check <file.xlsx>... [--json]`: every finding of every file; exit 1 when there are errors. */
 export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
-  const { options, positional: files } = parseArgs(argv, ["json", "end-of-period"]);
+  const { options, positional: files, help } = parseArgs(argv, CHECK_SPEC);
+  if (help) {
+    io.out(commandHelp(CHECK_SPEC));
+    return 0;
+  }
   if (files.length === 0) {
-    io.err("用法 / usage: planbook check <file.xlsx>... [--json] [--end-of-period]\n");
+    io.err(`缺少要校验的文件 / no file to check: ${usageLine(CHECK_SPEC)}\n`);
     return 2;
   }
   const revisions = builtinRevisions();

@@ -1,7 +1,8 @@
 import { checkPlan } from "../core/plan/consistency";
 import { diffRevisions } from "../core/plan/diff";
 import type { Quota } from "../core/plan/types";
-import { type Io, formatTable, loadSeed, parseArgs } from "./io";
+import { type CommandSpec, commandHelp, parseArgs, usageLine } from "./args";
+import { InputError, type Io, formatTable, loadSeed } from "./io";
 
 /** The JSON form of a quota: the fields the issue names, nothing internal. */
 function quotaJson(q: Quota) {
@@ -25,17 +26,49 @@ function quotaJson(q: Quota) {
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
+const JSON_OPTION = { name: "json", zh: "以 JSON 输出", en: "print JSON" };
+const REVISION_OPTION = { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" };
+
+export const PLAN_SPEC: CommandSpec = {
+  name: "plan",
+  operands: "",
+  zh: "列出计划的指标（子命令 diff、check 见各自的 --help）",
+  en: "the plan's quotas (subcommands diff and check: see their --help)",
+  options: [JSON_OPTION, REVISION_OPTION],
+};
+
+export const PLAN_DIFF_SPEC: CommandSpec = {
+  name: "plan diff",
+  operands: "<older-seed> <newer-seed>",
+  zh: "两个计划版本之间的修订对比",
+  en: "what changed between two plan revisions",
+  options: [JSON_OPTION],
+};
+
+export const PLAN_CHECK_SPEC: CommandSpec = {
+  name: "plan check",
+  operands: "",
+  zh: "计划文本自身的一致性（附件 2 合计、附件 1 与附件 2）",
+  en: "consistency findings of the plan text (Annex 2 totals, Annex 1 against Annex 2)",
+  options: [JSON_OPTION, REVISION_OPTION],
+};
+
 /** `planbook plan [--json] [--revision <seed>]`, `plan diff <older> <newer> [--json]`, `plan check [--revision <seed>] [--json]`. */
 export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
-  const { options, positional } = parseArgs(argv, ["json"]);
+  const spec = argv[0] === "diff" ? PLAN_DIFF_SPEC : argv[0] === "check" ? PLAN_CHECK_SPEC : PLAN_SPEC;
+  const { options, positional, help } = parseArgs(spec === PLAN_SPEC ? argv : argv.slice(1), spec);
+  if (help) {
+    io.out(commandHelp(spec));
+    return 0;
+  }
   const json = options.json === true;
   const seedOption = typeof options.revision === "string" ? options.revision : undefined;
-  if (positional[0] === "diff") {
-    if (positional.length !== 3) {
-      io.err("用法 / usage: planbook plan diff <older-seed> <newer-seed> [--json]\n");
+  if (spec === PLAN_DIFF_SPEC) {
+    if (positional.length !== 2) {
+      io.err(`需要两个计划文本 / two plan texts are needed: ${usageLine(PLAN_DIFF_SPEC)}\n`);
       return 2;
     }
-    const diff = diffRevisions(loadSeed(positional[1]).revision, loadSeed(positional[2]).revision);
+    const diff = diffRevisions(loadSeed(positional[0]).revision, loadSeed(positional[1]).revision);
     if (json) {
       io.out(`${JSON.stringify({ ...diff, added: diff.added.map(quotaJson), removed: diff.removed.map(quotaJson) }, null, 2)}\n`);
       return 0;
@@ -49,7 +82,8 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   }
-  if (positional[0] === "check") {
+  if (spec === PLAN_CHECK_SPEC) {
+    if (positional.length > 0) throw new InputError(`plan check 不接受参数「${positional[0]}」 / plan check takes no argument ("${positional[0]}")`);
     const { revision, text } = loadSeed(seedOption);
     const findings = checkPlan(revision, text);
     if (json) io.out(`${JSON.stringify(findings, null, 2)}\n`);
@@ -58,7 +92,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   }
   if (positional.length > 0) {
-    io.err(`未知子命令 / unknown subcommand: ${positional[0]}\n`);
+    io.err(`未知子命令 / unknown subcommand: ${positional[0]} (plan diff, plan check)\n`);
     return 2;
   }
   const { revision } = loadSeed(seedOption);
