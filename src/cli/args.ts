@@ -11,6 +11,8 @@ export interface OptionSpec {
   name: string;
   /** What the value is, for help (`<file.xlsx>`); absent for a flag, which never takes a value. */
   value?: string;
+  /** Shown before the operands, without brackets, in the usage line. */
+  required?: boolean;
   zh: string;
   en: string;
 }
@@ -113,8 +115,14 @@ export function parseArgs(argv: string[], spec: CommandSpec): ParsedArgs {
 
 /** The usage line of a command: its name, operands and options. */
 export function usageLine(spec: CommandSpec): string {
-  const options = spec.options.map((o) => (o.value ? `[--${o.name} ${o.value}]` : `[--${o.name}]`)).join(" ");
-  return `planbook ${spec.name}${spec.operands ? ` ${spec.operands}` : ""}${options ? ` ${options}` : ""}`;
+  const shown = (o: OptionSpec) => (o.value ? `--${o.name} ${o.value}` : `--${o.name}`);
+  const parts = [
+    `planbook ${spec.name}`,
+    ...spec.options.filter((o) => o.required).map(shown),
+    spec.operands,
+    ...spec.options.filter((o) => !o.required).map((o) => `[${shown(o)}]`),
+  ];
+  return parts.filter((part) => part !== "").join(" ");
 }
 
 /** A command's full help: what it does, its usage, and every option with what it means. */

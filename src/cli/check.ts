@@ -4,7 +4,8 @@ import { checkWorkbook } from "../core/checks/check";
 import { countBySeverity, type Finding } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile, WorkbookFileError } from "../xlsx/read";
-import { type CommandSpec, commandHelp, parseArgs, usageLine } from "./args";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { CHECK_SPEC } from "./specs";
 import { builtinRevisions, InputError, type Io } from "./io";
 
 /** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
@@ -28,17 +29,6 @@ export function progress(done: number, total: number, label: string): void {
   if (!process.stderr.isTTY || total < 2) return;
   process.stderr.write(`\r${done}/${total} ${label}`.padEnd(60) + (done === total ? "\n" : ""));
 }
-
-export const CHECK_SPEC: CommandSpec = {
-  name: "check",
-  operands: "<file.xlsx>...",
-  zh: "校验填报文件，列出每个错误和警告",
-  en: "check returned files: every error and warning",
-  options: [
-    { name: "json", zh: "以 JSON 输出", en: "print JSON" },
-    { name: "end-of-period", zh: "期末校验：必填项为空是错误", en: "end of period: a blank required input is an error" },
-  ],
-};
 
 /** `planbook check <file.xlsx>... [--json]`: every finding of every file; exit 1 when there are errors. */
 export async function runCheckCommand(argv: string[], io: Io): Promise<number> {

@@ -1,12 +1,13 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { canMerge } from "../core/merge/merge";
+import { type MergeInputFile, canMerge } from "../core/merge/merge";
 import { buildSummary } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
 import { formatPeriod, parsePeriod } from "../core/period";
-import { readMergeFiles } from "../excel/merge";
+import { readMergeFile } from "../excel/merge";
 import { writeWorkbook } from "../xlsx/render";
-import { type CommandSpec, commandHelp, parseArgs, usageLine } from "./args";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { MERGE_SPEC } from "./specs";
 import { InputError, type Io, loadSeed, periodOption } from "./io";
 import { checkOutputFile, writeFileAtomic } from "./output";
 import { progress } from "./check";
@@ -18,19 +19,6 @@ const isPeriod = (text: string): boolean => {
   } catch {
     return false;
   }
-};
-
-export const MERGE_SPEC: CommandSpec = {
-  name: "merge",
-  operands: "<file.xlsx>...",
-  zh: "把各市填报文件汇总为全省汇总表（汇总、来源）",
-  en: "merge returned city files into the province summary (汇总, 来源)",
-  options: [
-    { name: "out", value: "<summary.xlsx>", zh: "汇总文件（不能是任何输入文件）", en: "the summary file (never one of the inputs)" },
-    { name: "json", zh: "以 JSON 输出合计、采用和被拒的文件", en: "print totals, accepted and rejected files as JSON" },
-    { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（默认取多数文件的报告期）", en: "the period (default: the one most files are for)" },
-    { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
-  ],
 };
 
 /**
@@ -53,15 +41,18 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   const { revision } = loadSeed(seedFile);
   checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
   const chosenPeriod = typeof options.period === "string" ? formatPeriod(periodOption(options.period, revision)) : null;
-  const sources = files.map((file, index) => {
-    progress(index + 1, files.length, path.basename(file));
+  // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.
+  const inputs: MergeInputFile[] = [];
+  for (const [index, file] of files.entries()) {
+    let data: Buffer;
     try {
-      return { name: path.basename(file), data: readFileSync(file) };
+      data = readFileSync(file);
     } catch (error) {
       throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
     }
-  });
-  const inputs = await readMergeFiles(sources);
+    inputs.push(await readMergeFile({ name: path.basename(file), data }));
+    progress(index + 1, files.length, path.basename(file));
+  }
   const period = chosenPeriod ?? periodOfFiles(inputs);
   if (!period) throw new InputError("没有可识别的 Planbook 文件，无法确定报告期 / no Planbook file to take the period from");
   if (chosenPeriod === null && !isPeriod(period)) {

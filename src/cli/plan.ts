@@ -1,7 +1,8 @@
 import { checkPlan } from "../core/plan/consistency";
 import { diffRevisions } from "../core/plan/diff";
 import type { Quota } from "../core/plan/types";
-import { type CommandSpec, commandHelp, parseArgs, usageLine } from "./args";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { PLAN_CHECK_SPEC, PLAN_DIFF_SPEC, PLAN_SPEC } from "./specs";
 import { InputError, type Io, formatTable, loadSeed } from "./io";
 
 /** The JSON form of a quota: the fields the issue names, nothing internal. */
@@ -25,33 +26,6 @@ function quotaJson(q: Quota) {
 }
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
-
-const JSON_OPTION = { name: "json", zh: "以 JSON 输出", en: "print JSON" };
-const REVISION_OPTION = { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" };
-
-export const PLAN_SPEC: CommandSpec = {
-  name: "plan",
-  operands: "",
-  zh: "列出计划的指标（子命令 diff、check 见各自的 --help）",
-  en: "the plan's quotas (subcommands diff and check: see their --help)",
-  options: [JSON_OPTION, REVISION_OPTION],
-};
-
-export const PLAN_DIFF_SPEC: CommandSpec = {
-  name: "plan diff",
-  operands: "<older-seed> <newer-seed>",
-  zh: "两个计划版本之间的修订对比",
-  en: "what changed between two plan revisions",
-  options: [JSON_OPTION],
-};
-
-export const PLAN_CHECK_SPEC: CommandSpec = {
-  name: "plan check",
-  operands: "",
-  zh: "计划文本自身的一致性（附件 2 合计、附件 1 与附件 2）",
-  en: "consistency findings of the plan text (Annex 2 totals, Annex 1 against Annex 2)",
-  options: [JSON_OPTION, REVISION_OPTION],
-};
 
 /** `planbook plan [--json] [--revision <seed>]`, `plan diff <older> <newer> [--json]`, `plan check [--revision <seed>] [--json]`. */
 export async function runPlanCommand(argv: string[], io: Io): Promise<number> {

@@ -2,24 +2,10 @@ import path from "path";
 import { formatScope, parseScope, type Scope } from "../core/scope";
 import { buildTemplate } from "../core/template/build";
 import { writeTemplateFile } from "../xlsx/render";
-import { type CommandSpec, commandHelp, parseArgs, usageLine } from "./args";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { TEMPLATE_SPEC } from "./specs";
 import { InputError, type Io, loadSeed, periodOption } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
-
-export const TEMPLATE_SPEC: CommandSpec = {
-  name: "template",
-  operands: "",
-  zh: "生成填报模板（.xlsx），或每市一个模板",
-  en: "make the reporting template (.xlsx), or one per city",
-  options: [
-    { name: "scope", value: "<province|city:市|unit:单位>", zh: "填报范围", en: "whose template" },
-    { name: "all-cities", zh: "每市一个文件，--out 为文件夹（不能与 --scope 同用）", en: "one file per city; --out is a folder (not with --scope)" },
-    { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（在计划年份之内）", en: "the period (within the plan's years)" },
-    { name: "out", value: "<file.xlsx|dir>", zh: "输出文件（--all-cities 时为文件夹）", en: "the file written (a folder with --all-cities)" },
-    { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
-    { name: "password", value: "<password>", zh: "工作表保护密码", en: "the sheet protection password" },
-  ],
-};
 
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {

@@ -8,13 +8,11 @@ import { createHash } from "crypto";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { COMMAND_SPECS } from "../../../src/cli/main";
+import { COMMAND_SPECS } from "../../../src/cli/specs";
+import { BIN, ROOT, buildCli, planbook } from "../../support/cli";
 
-const ROOT = path.join(__dirname, "..", "..", "..");
-const BIN = path.join(ROOT, "bin", "planbook.js");
 const SEED = path.join(ROOT, "seeds", "003_b259c65e08fddcd3.txt");
 const OLDER_SEED = path.join(ROOT, "seeds", "000_445b9ef01ca4c3e2.txt");
-const planbook = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
 const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /** A user error: exit 2, one line on stderr (Chinese first, then English), no stack trace, nothing on stdout. */
@@ -36,6 +34,7 @@ describe("planbook command lines", () => {
   const hashes = new Map<string, string>();
 
   beforeAll(() => {
+    buildCli();
     execFileSync(process.execPath, [BIN, "template", "--all-cities", "--period", "2026-10", "--out", "cities"], { cwd: dir });
     files = readdirSync(path.join(dir, "cities")).map((f) => path.join("cities", f));
     hangzhou = files.find((f) => f.includes("杭州市")) as string;
