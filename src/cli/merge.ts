@@ -4,7 +4,7 @@ import { type MergeInputFile, canMerge } from "../core/merge/merge";
 import { buildSummary } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
 import { formatPeriod, parsePeriod } from "../core/period";
-import { readMergeFile } from "../excel/merge";
+import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { MERGE_SPEC } from "./specs";

@@ -55,6 +55,7 @@ export const CHECK_SPEC: CommandSpec = {
   options: [
     { name: "json", zh: "以 JSON 输出", en: "print JSON" },
     { name: "end-of-period", zh: "期末校验：必填项为空是错误", en: "end of period: a blank required input is an error" },
+    { name: "revision", value: "<seed.txt>", zh: "另加一个计划文本（内置版本之外），按它生成的文件也能识别", en: "add a plan text besides the built-in ones, so files made from it are recognised" },
   ],
 };
 
