@@ -146,7 +146,7 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
           ) : (
             <Body1>{strings.fill.noPlan}</Body1>
           ))}
-        {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} />}
+        {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} runner={runner} password={password} />}
         {view === "merge" && active && (
           <MergeView strings={strings} revision={active} runner={runner} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} download={mergeDownload} openWorkbook={openWorkbook} password={password} onWorkbookChanged={onWorkbookChanged} />
         )}

@@ -1,14 +1,26 @@
 import { sheetRef } from "../a1";
 import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
-import { emptyGrid, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
-import { countByRule, RULES, type RuleId } from "./check";
+import { AUDIT_SIGNATURE_FIELDS } from "../template/form";
+import { fitRowHeights } from "../template/fit";
+import { PAGE_NUMBER, emptyGrid, pageTextLiteral, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
+import { chinaDateTime } from "../time";
+import { countByRule, RULES } from "./check";
 
 /** The protected sheet the 校验 button writes: counts, then one row a finding with a link to its cell. */
 export const AUDIT_SHEET = "审核结果";
 
-const FINDING_TITLES = ["序号", "工作表", "单元格", "编号", "规则", "级别", "问题说明", "所见值"];
+const TITLE = "审核结果";
+/** The rule id comes last, in a narrow column: it is for reference (support, the rule table), not for reading. */
+const FINDING_TITLES = ["序号", "工作表", "单元格", "编号", "问题类型", "级别", "问题说明", "所见值", "规则编号"];
+const COLUMN_WIDTHS = [5, 14, 8, 22, 20, 6, 54, 12, 12];
 const SEVERITY_LABELS = { error: "错误", warning: "警告", info: "提示" } as const;
+const FILL = { header: "#DDEBF7", input: "#FFF9E5" };
+
+/** A rule's Chinese name; a rule outside the table (a merge's, a split's) is named by its id. */
+export function ruleName(rule: string): string {
+  return rule in RULES ? RULES[rule as keyof typeof RULES].zh : rule;
+}
 
 /** A formula that jumps to a cell when clicked (works in Excel, WPS and LibreOffice). */
 export function cellLink(sheet: string, cell: string): string {
@@ -20,7 +32,7 @@ export interface AuditInput {
   findings: Finding[];
   /** Label of the plan revision the workbook's sheets were checked against. */
   revision: string;
-  /** When the check ran (ISO text). */
+  /** When the check ran (ISO text); shown in China Standard Time. */
   ranAt: string;
   password: string | null;
 }
@@ -31,6 +43,7 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   const bySeverity = countBySeverity(findings);
   const byRule = countByRule(findings);
   const width = FINDING_TITLES.length;
+  const last = "I";
   const rows: (CellSpec | null)[][] = [];
   const styles: StyleSpec[] = [];
   const value = (v: CellValue): CellSpec => ({ value: v });
@@ -38,48 +51,72 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
     rows.push([...cells, ...Array<CellSpec | null>(width - cells.length).fill(null)]);
     return rows.length;
   };
-  const title = line([value("审核结果 / Audit")]);
-  styles.push({ range: `A${title}:H${title}`, bold: true, fontSize: 14 });
-  line([value("计划版本 / Revision"), value(input.revision), null, value("校验时间 / Checked at"), value(input.ranAt)]);
-  line([value("错误 / Errors"), value(bySeverity.error), null, value("警告 / Warnings"), value(bySeverity.warning), null, value("提示 / Info"), value(bySeverity.info)]);
+  const title = line([value(TITLE)]);
+  styles.push({ range: `A${title}:${last}${title}`, bold: true, fontSize: 16, horizontal: "Center" });
+  const info = line([value("计划版本："), value(input.revision), null, null, value("校验时间："), value(chinaDateTime(input.ranAt))]);
+  const counts = line([value("错误："), value(bySeverity.error), null, null, value("警告："), value(bySeverity.warning), null, value("提示："), value(bySeverity.info)]);
+  styles.push({ range: `A${info}:A${counts}`, horizontal: "Right" }, { range: `E${info}:E${counts}`, horizontal: "Right" }, { range: `H${counts}`, horizontal: "Right" });
   line([]);
-  const ruleHeader = line([value("规则 / Rule"), value("级别"), value("数量 / Count"), value("说明")]);
-  styles.push({ range: `A${ruleHeader}:D${ruleHeader}`, bold: true, fill: "#DDEBF7", border: true });
+  const ruleHeader = line([value("问题类型"), null, null, null, null, value("级别"), value("数量"), null, value("规则编号")]);
+  const ruleMerges = [`A${ruleHeader}:E${ruleHeader}`, `G${ruleHeader}:H${ruleHeader}`];
   for (const entry of byRule) {
-    line([value(entry.rule), value(SEVERITY_LABELS[entry.severity]), value(entry.count), value(`${RULES[entry.rule as RuleId].zh} / ${RULES[entry.rule as RuleId].en}`)]);
+    const r = line([value(ruleName(entry.rule)), null, null, null, null, value(SEVERITY_LABELS[entry.severity]), value(entry.count), null, value(entry.rule)]);
+    ruleMerges.push(`A${r}:E${r}`, `G${r}:H${r}`);
   }
+  styles.push({ range: `A${ruleHeader}:${last}${ruleHeader}`, bold: true, fill: FILL.header, border: true, horizontal: "Center" });
+  if (byRule.length > 0) styles.push({ range: `A${ruleHeader + 1}:${last}${ruleHeader + byRule.length}`, border: true });
   line([]);
   const header = line(FINDING_TITLES.map(value));
-  styles.push({ range: `A${header}:H${header}`, bold: true, fill: "#DDEBF7", border: true });
+  styles.push({ range: `A${header}:${last}${header}`, bold: true, fill: FILL.header, border: true, horizontal: "Center", vertical: "Center", wrap: true });
   findings.forEach((f, index) => {
     line([
       value(index + 1),
       value(f.sheet),
       f.cell ? { formula: cellLink(f.sheet, f.cell) } : value("—"),
       value(f.quotaId ?? ""),
-      value(f.rule),
+      value(ruleName(f.rule)),
       value(SEVERITY_LABELS[f.severity]),
       value(f.message),
       value(f.value === null || f.value === undefined ? "" : typeof f.value === "boolean" ? String(f.value) : f.value),
+      value(f.rule),
     ]);
   });
-  if (findings.length > 0) styles.push({ range: `A${header + 1}:H${header + findings.length}`, border: true, wrap: true, vertical: "Top" });
+  if (findings.length > 0) {
+    const first = header + 1;
+    const lastRow = header + findings.length;
+    styles.push(
+      { range: `A${first}:${last}${lastRow}`, border: true, wrap: true, vertical: "Top" },
+      { range: `I${first}:I${lastRow}`, fontSize: 9, fontColor: "#605E5C" },
+    );
+  }
   line([]);
-  const signature = line([value("填表人："), null, null, value("审核人："), null, null, value("审核日期：")]);
-  const unlocked = [`B${signature}:C${signature}`, `E${signature}:F${signature}`, `H${signature}`];
+  const [reviewer, date] = AUDIT_SIGNATURE_FIELDS;
+  const signature = line([null, value(`${reviewer}：`), null, null, null, value(`${date}：`)]);
+  const unlocked = [`C${signature}:D${signature}`, `G${signature}`];
+  styles.push({ range: `B${signature}`, bold: true, horizontal: "Right" }, { range: `F${signature}`, bold: true, horizontal: "Right" });
   const cells = emptyGrid(rows.length, width).map((row, r) => row.map((_, c) => rows[r][c]));
+  const allStyles = [...styles, ...unlocked.map((range) => ({ range, fill: FILL.input, border: true }))];
+  const merges = [`A${title}:${last}${title}`, `B${info}:D${info}`, `F${info}:I${info}`, ...ruleMerges, unlocked[0]];
   return {
     name: AUDIT_SHEET,
     cells,
-    columnWidths: [8, 16, 10, 26, 22, 8, 60, 16],
+    columnWidths: COLUMN_WIDTHS,
     numberFormats: [],
-    styles: [...styles, ...unlocked.map((range) => ({ range, fill: "#FFF9E5", border: true }))],
-    merges: unlocked.slice(0, 2),
+    styles: allStyles,
+    merges,
     unlocked,
     validations: [],
     conditionalFormats: [],
     freeze: { rows: header, columns: 0 },
-    print: { orientation: "Landscape", fitToPagesWide: 1, titleRows: `${header}:${header}` },
+    print: {
+      paper: "A4",
+      orientation: "Landscape",
+      fitToPagesWide: 1,
+      titleRows: `${header}:${header}`,
+      header: { center: pageTextLiteral(TITLE), right: pageTextLiteral(`校验时间：${chinaDateTime(input.ranAt)}`) },
+      footer: { center: PAGE_NUMBER },
+    },
+    rowHeights: fitRowHeights({ cells, columnWidths: COLUMN_WIDTHS, styles: allStyles, merges }),
     protection: { password: input.password },
     visibility: "Visible",
     tabColor: "#C50F1F",
