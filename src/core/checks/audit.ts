@@ -13,7 +13,11 @@ export const AUDIT_SHEET = "审核结果";
 const TITLE = "审核结果";
 /** The rule id comes last, in a narrow column: it is for reference (support, the rule table), not for reading. */
 const FINDING_TITLES = ["序号", "工作表", "单元格", "编号", "问题类型", "级别", "问题说明", "所见值", "规则编号"];
-const COLUMN_WIDTHS = [5, 14, 8, 22, 20, 6, 54, 12, 12];
+/**
+ * About 120 width units in all: one A4 landscape page wide at no less than 9 pt, even where the
+ * reader measures a width unit with a wide fallback font (LibreOffice without Calibri).
+ */
+const COLUMN_WIDTHS = [5, 11, 7, 18, 16, 5, 40, 8, 10];
 const SEVERITY_LABELS = { error: "错误", warning: "警告", info: "提示" } as const;
 const FILL = { header: "#DDEBF7", input: "#FFF9E5" };
 
@@ -53,9 +57,16 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   };
   const title = line([value(TITLE)]);
   styles.push({ range: `A${title}:${last}${title}`, bold: true, fontSize: 16, horizontal: "Center" });
-  const info = line([value("计划版本："), value(input.revision), null, null, value("校验时间："), value(chinaDateTime(input.ranAt))]);
-  const counts = line([value("错误："), value(bySeverity.error), null, null, value("警告："), value(bySeverity.warning), null, value("提示："), value(bySeverity.info)]);
-  styles.push({ range: `A${info}:A${counts}`, horizontal: "Right" }, { range: `E${info}:E${counts}`, horizontal: "Right" }, { range: `H${counts}`, horizontal: "Right" });
+  const info = line([null, value("计划版本："), value(input.revision), null, value("校验时间："), value(chinaDateTime(input.ranAt))]);
+  const counts = line([null, value("错误："), value(bySeverity.error), null, value("警告："), value(bySeverity.warning), value("提示："), value(bySeverity.info)]);
+  styles.push(
+    { range: `B${info}:B${counts}`, horizontal: "Right", bold: true },
+    { range: `E${info}:E${counts}`, horizontal: "Right", bold: true },
+    { range: `G${counts}`, horizontal: "Right", bold: true },
+    { range: `C${counts}`, horizontal: "Left" },
+    { range: `F${counts}`, horizontal: "Left" },
+    { range: `H${counts}`, horizontal: "Left" },
+  );
   line([]);
   const ruleHeader = line([value("问题类型"), null, null, null, null, value("级别"), value("数量"), null, value("规则编号")]);
   const ruleMerges = [`A${ruleHeader}:E${ruleHeader}`, `G${ruleHeader}:H${ruleHeader}`];
@@ -64,7 +75,12 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
     ruleMerges.push(`A${r}:E${r}`, `G${r}:H${r}`);
   }
   styles.push({ range: `A${ruleHeader}:${last}${ruleHeader}`, bold: true, fill: FILL.header, border: true, horizontal: "Center" });
-  if (byRule.length > 0) styles.push({ range: `A${ruleHeader + 1}:${last}${ruleHeader + byRule.length}`, border: true });
+  if (byRule.length > 0) {
+    styles.push(
+      { range: `A${ruleHeader + 1}:${last}${ruleHeader + byRule.length}`, border: true, vertical: "Top" },
+      { range: `I${ruleHeader + 1}:I${ruleHeader + byRule.length}`, fontSize: 9, fontColor: "#605E5C", wrap: true },
+    );
+  }
   line([]);
   const header = line(FINDING_TITLES.map(value));
   styles.push({ range: `A${header}:${last}${header}`, bold: true, fill: FILL.header, border: true, horizontal: "Center", vertical: "Center", wrap: true });
@@ -96,7 +112,7 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   styles.push({ range: `B${signature}`, bold: true, horizontal: "Right" }, { range: `F${signature}`, bold: true, horizontal: "Right" });
   const cells = emptyGrid(rows.length, width).map((row, r) => row.map((_, c) => rows[r][c]));
   const allStyles = [...styles, ...unlocked.map((range) => ({ range, fill: FILL.input, border: true }))];
-  const merges = [`A${title}:${last}${title}`, `B${info}:D${info}`, `F${info}:I${info}`, ...ruleMerges, unlocked[0]];
+  const merges = [`A${title}:${last}${title}`, `C${info}:D${info}`, `F${info}:I${info}`, ...ruleMerges, unlocked[0]];
   return {
     name: AUDIT_SHEET,
     cells,

@@ -15,12 +15,12 @@ import type { SheetSpec } from "./spec";
 
 const DEFAULT_FONT_SIZE = 11;
 /** Width units of a full-width (CJK) character and of any other character, at 11 pt. */
-const FULL_WIDTH_UNITS = 2.2;
+const FULL_WIDTH_UNITS = 2.1;
 const HALF_WIDTH_UNITS = 1.15;
 /** A cell's inner padding, in width units (Excel leaves about 5 px). */
 const CELL_PADDING_UNITS = 1;
-/** Line height as a multiple of the font size: CJK fonts (宋体, Noto CJK) set lines about 1.4 em apart. */
-const LINE_SPACING = 1.45;
+/** Line height as a multiple of the font size: Excel sets 11 pt lines about 14–15 pt apart, CJK fallback fonts included. */
+const LINE_SPACING = 1.3;
 /** Room above and below the text, in points. */
 const ROW_PADDING = 4;
 /** Excel's tallest row, in points. */

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./jsdom-globals";
 import * as React from "react";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { WorkbookRunner } from "../../../src/excel/run";
@@ -133,6 +133,22 @@ describe("the 计划 view", () => {
     renderApp();
     pasteAndParse("附件1\n\n主要任务 | 其他");
     expect(screen.getByText("第 3 行无法解析")).toBeTruthy();
+  });
+
+  test("the form header typed in the 计划 view is saved in the workbook and read back when the view opens again", async () => {
+    const host = createExcelHost();
+    const runner: WorkbookRunner = (batch) => host.run(batch);
+    const first = renderApp({ runner });
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    fireEvent.change(screen.getByLabelText("表号"), { target: { value: "浙技富表1号" } });
+    fireEvent.change(screen.getByLabelText("制表机关"), { target: { value: "浙江省人力资源和社会保障厅" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "保存表头设置" })));
+    await screen.findByText(/表头设置已保存/, {}, { timeout: 20_000 });
+    first.unmount();
+    renderApp({ runner });
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    await waitFor(() => expect((screen.getByLabelText("表号") as HTMLInputElement).value).toBe("浙技富表1号"), { timeout: 20_000 });
+    expect((screen.getByLabelText("制表机关") as HTMLInputElement).value).toBe("浙江省人力资源和社会保障厅");
   });
 
   test("a parsed plan can be chosen for the templates", () => {
