@@ -1,5 +1,5 @@
 import { type FormSettings, cleanFormSettings } from "../core/template/form";
-import { metaSheetSpec } from "../core/template/build";
+import { metaSheetSpec } from "../core/template/sheet";
 import { EMPTY_META, META_SHEET, formOf, metaRows, parseMetaRows, withFormSettings } from "../core/template/meta";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";

@@ -1,8 +1,7 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { EMPTY_FORM, FORM_FIELDS, type FormSettings } from "../core/template/form";
-import { readFormSettings, saveFormSettings } from "../excel/form";
-import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
+import type { PlanbookOperations } from "../addin/operations";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -14,7 +13,7 @@ const useStyles = makeStyles({
  * 报表表头设置: the form's frame (表号, 制表机关, 批准文号/备案号, 有效期至, contact), read from and
  * saved to the workbook's metadata, so every template made or handed out from it shows the same.
  */
-export function FormSettingsPanel({ strings, runner, password }: { strings: Strings; runner: WorkbookRunner; password: string | null }): React.JSX.Element {
+export function FormSettingsPanel({ strings, operations, password }: { strings: Strings; operations: PlanbookOperations; password: string | null }): React.JSX.Element {
   const styles = useStyles();
   const text = strings.form;
   const [settings, setSettings] = React.useState<FormSettings>(EMPTY_FORM);
@@ -22,26 +21,26 @@ export function FormSettingsPanel({ strings, runner, password }: { strings: Stri
 
   React.useEffect(() => {
     let current = true;
-    runWithRetry(runner, (context) => readFormSettings(context)).then(
+    operations.readFormSettings().then(
       (stored) => {
         if (current) setSettings(stored);
       },
       (error: unknown) => {
-        if (current) setMessage({ intent: "error", text: describeError(error) });
+        if (current) setMessage({ intent: "error", text: operations.describeError(error) });
       },
     );
     return () => {
       current = false;
     };
-  }, [runner]);
+  }, [operations]);
 
   async function save(): Promise<void> {
     try {
-      const saved = await runWithRetry(runner, (context) => saveFormSettings(context, settings, password));
+      const saved = await operations.saveFormSettings(settings, password);
       setSettings(saved);
       setMessage({ intent: "success", text: text.saved });
     } catch (error) {
-      setMessage({ intent: "error", text: describeError(error) });
+      setMessage({ intent: "error", text: operations.describeError(error) });
     }
   }
 

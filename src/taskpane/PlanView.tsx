@@ -13,7 +13,7 @@ import {
 import { diffRevisions } from "../core/plan/diff";
 import { parsePlan } from "../core/plan/parse";
 import { PlanParseError, type PlanRevision, type Quota } from "../core/plan/types";
-import type { WorkbookRunner } from "../excel/run";
+import type { PlanbookOperations } from "../addin/operations";
 import { FormSettingsPanel } from "./FormSettingsPanel";
 import type { Strings } from "./strings";
 
@@ -35,8 +35,8 @@ export interface PlanViewProps {
   active: PlanRevision;
   /** Makes a revision (built-in or imported) the one templates are made from. */
   onUse: (revision: PlanRevision) => void;
-  /** The open workbook, where the form settings are stored; without it the form settings are not shown. */
-  runner?: WorkbookRunner;
+  /** The open workbook's operations, for the form settings stored in it; without them the settings are not shown. */
+  operations?: PlanbookOperations;
   password?: string | null;
 }
 
@@ -95,7 +95,7 @@ function ItemList({ revision, strings, label }: { revision: PlanRevision; string
 }
 
 /** 计划: the revisions, what changed between them, and importing another plan's text. */
-export function PlanView({ strings, revisions, active, onUse, runner, password = null }: PlanViewProps): React.JSX.Element {
+export function PlanView({ strings, revisions, active, onUse, operations, password = null }: PlanViewProps): React.JSX.Element {
   const text = strings.plan;
   const styles = useStyles();
   const [pasted, setPasted] = React.useState("");
@@ -134,7 +134,7 @@ export function PlanView({ strings, revisions, active, onUse, runner, password =
         </ul>
       </section>
 
-      {runner && <FormSettingsPanel strings={strings} runner={runner} password={password} />}
+      {operations && <FormSettingsPanel strings={strings} operations={operations} password={password} />}
 
       <section className={styles.section} aria-labelledby="plan-diff">
         <Subtitle2 as="h2" id="plan-diff">

@@ -3,7 +3,9 @@ import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
 import { AUDIT_SIGNATURE_FIELDS } from "../template/form";
 import { fitRowHeights } from "../template/fit";
-import { PAGE_NUMBER, emptyGrid, pageTextLiteral, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
+import { emptyGrid, pageTextLiteral, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
+import { sheetSpec } from "../template/sheet";
+import { PALETTE } from "../template/styles";
 import { chinaDateTime } from "../time";
 import { countByRule, RULES } from "./check";
 
@@ -19,7 +21,6 @@ const FINDING_TITLES = ["序号", "工作表", "单元格", "编号", "问题类
  */
 const COLUMN_WIDTHS = [5, 11, 7, 18, 16, 5, 40, 8, 10];
 const SEVERITY_LABELS = { error: "错误", warning: "警告", info: "提示" } as const;
-const FILL = { header: "#DDEBF7", input: "#FFF9E5" };
 
 /** A rule's Chinese name; a rule outside the table (a merge's, a split's) is named by its id. */
 export function ruleName(rule: string): string {
@@ -74,7 +75,7 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
     const r = line([value(ruleName(entry.rule)), null, null, null, null, value(SEVERITY_LABELS[entry.severity]), value(entry.count), null, value(entry.rule)]);
     ruleMerges.push(`A${r}:E${r}`, `G${r}:H${r}`);
   }
-  styles.push({ range: `A${ruleHeader}:${last}${ruleHeader}`, bold: true, fill: FILL.header, border: true, horizontal: "Center" });
+  styles.push({ range: `A${ruleHeader}:${last}${ruleHeader}`, bold: true, fill: PALETTE.header, border: true, horizontal: "Center" });
   if (byRule.length > 0) {
     styles.push(
       { range: `A${ruleHeader + 1}:${last}${ruleHeader + byRule.length}`, border: true, vertical: "Top" },
@@ -83,7 +84,7 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   }
   line([]);
   const header = line(FINDING_TITLES.map(value));
-  styles.push({ range: `A${header}:${last}${header}`, bold: true, fill: FILL.header, border: true, horizontal: "Center", vertical: "Center", wrap: true });
+  styles.push({ range: `A${header}:${last}${header}`, bold: true, fill: PALETTE.header, border: true, horizontal: "Center", vertical: "Center", wrap: true });
   findings.forEach((f, index) => {
     line([
       value(index + 1),
@@ -111,30 +112,20 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   const unlocked = [`C${signature}:D${signature}`, `G${signature}`];
   styles.push({ range: `B${signature}`, bold: true, horizontal: "Right" }, { range: `F${signature}`, bold: true, horizontal: "Right" });
   const cells = emptyGrid(rows.length, width).map((row, r) => row.map((_, c) => rows[r][c]));
-  const allStyles = [...styles, ...unlocked.map((range) => ({ range, fill: FILL.input, border: true }))];
+  const allStyles = [...styles, ...unlocked.map((range) => ({ range, fill: PALETTE.input, border: true }))];
   const merges = [`A${title}:${last}${title}`, `C${info}:D${info}`, `F${info}:I${info}`, ...ruleMerges, unlocked[0]];
-  return {
+  return sheetSpec({
     name: AUDIT_SHEET,
     cells,
     columnWidths: COLUMN_WIDTHS,
-    numberFormats: [],
     styles: allStyles,
     merges,
     unlocked,
-    validations: [],
-    conditionalFormats: [],
     freeze: { rows: header, columns: 0 },
-    print: {
-      paper: "A4",
-      orientation: "Landscape",
-      fitToPagesWide: 1,
-      titleRows: `${header}:${header}`,
-      header: { center: pageTextLiteral(TITLE), right: pageTextLiteral(`校验时间：${chinaDateTime(input.ranAt)}`) },
-      footer: { center: PAGE_NUMBER },
-    },
+    titleRows: `${header}:${header}`,
+    header: { center: pageTextLiteral(TITLE), right: pageTextLiteral(`校验时间：${chinaDateTime(input.ranAt)}`) },
     rowHeights: fitRowHeights({ cells, columnWidths: COLUMN_WIDTHS, styles: allStyles, merges }),
-    protection: { password: input.password },
-    visibility: "Visible",
-    tabColor: "#C50F1F",
-  };
+    password: input.password,
+    tabColor: PALETTE.auditTab,
+  });
 }
