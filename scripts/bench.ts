@@ -4,7 +4,7 @@
  * compare run to run. Beside each merge, the same merge done without Planbook (plain ExcelJS
  * opening each file and adding up the same cells), timed in the same run, with the ratio.
  *
- * Office.js operations run against the in-memory Excel host (tests/support/excel-host), so syncs
+ * Office.js operations run against the in-memory Excel host (packages/excel-host), so syncs
  * and request sizes are counted exactly; times are this machine's, and the host's, not Excel's.
  *
  * Memory, per run: V8 garbage is collected first; "peak heap +MB" is the most JavaScript heap in
@@ -22,7 +22,7 @@ import os from "os";
 import v8 from "v8";
 import vm from "vm";
 import ExcelJS from "exceljs";
-import { createExcelHost } from "../tests/support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { currentRevision, scaledRevision } from "../tests/support/plan";
 import { specSnapshot } from "../tests/unit/merge/fixture";
 import { parsePeriod } from "../src/core/period";

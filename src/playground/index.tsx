@@ -5,7 +5,7 @@ import * as React from "react";
 import type { WorkbookRunner } from "../excel/run";
 import { createRoot } from "react-dom/client";
 import { Caption1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { createExcelHost } from "../../tests/support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { App } from "../taskpane/App";
 import { builtInRevisions } from "../taskpane/plans";
 import { WorkbookGrid } from "./WorkbookGrid";

@@ -1,4 +1,4 @@
-import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { generateTemplate, type GenerateOptions } from "../../../src/excel/generate";
 import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";

@@ -10,7 +10,7 @@ import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
 import { startLiveChecking } from "../../../src/excel/live";
 import type { Finding } from "../../../src/core/findings";
-import { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT_BYTES, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT_BYTES, type ExcelHost } from "@planbook/excel-host";
 import { currentRevision, scaledRevision } from "../../support/plan";
 
 const revision = scaledRevision(currentRevision(), 100);

@@ -15,7 +15,7 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { mergeWorkbooks, readMergeFiles } from "../../../src/excel/merge";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";
-import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { currentRevision } from "../../support/plan";
 import { type CityFile, cityFile } from "./files";

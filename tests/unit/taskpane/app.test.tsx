@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { WorkbookRunner } from "../../../src/excel/run";
 import { parsePlan } from "../../../src/core/plan/parse";
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
 import { parsePeriod } from "../../../src/core/period";
