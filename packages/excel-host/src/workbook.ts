@@ -86,13 +86,13 @@ export class ApplicationProxy
   calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
     this.queue("Application.calculate", [calculationType], (book) => {
       if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw excelError("InvalidArgument", "Application.calculate");
-      book.resumeEvaluation();
+      book.cells.resumeEvaluation();
     });
   }
 
   /** Formulas are recalculated once at the end of the sync instead of after each write. */
   suspendApiCalculationUntilNextSync(): void {
-    this.queue("Application.suspendApiCalculationUntilNextSync", [], (book) => book.suspendEvaluation());
+    this.queue("Application.suspendApiCalculationUntilNextSync", [], (book) => book.cells.suspendEvaluation());
   }
 
   suspendScreenUpdatingUntilNextSync(): void {

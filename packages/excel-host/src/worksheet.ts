@@ -3,7 +3,7 @@ import { MAX_COLUMNS, MAX_ROWS, type Rect, isEntireColumns, isEntireRows, parseA
 import { ChartCollectionProxy } from "./chart";
 import { excelError } from "./errors";
 import { normalizeColor } from "./formats";
-import { type SheetModel, type WorkbookModel, defaultProtectionOptions } from "./model";
+import { type SheetModel, type WorkbookModel, defaultProtectionOptions, protect, unprotect } from "./model";
 import { ClientObjectProxy, ClientResultFake, CollectionProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
 import { RangeProxy, rangeArgument, rectOnSheet } from "./range";
 
@@ -153,11 +153,11 @@ export class WorksheetProxy
 
   /** On a blank sheet Excel returns A1 rather than failing. */
   getUsedRange(valuesOnly = false): RangeProxy {
-    return this.range(`getUsedRange(${valuesOnly})`, "Worksheet.getUsedRange", (sheet) => sheet.book.usedRect(sheet, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 });
+    return this.range(`getUsedRange(${valuesOnly})`, "Worksheet.getUsedRange", (sheet) => sheet.book.cells.usedRect(sheet, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 });
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, "Worksheet.getUsedRangeOrNullObject", (sheet) => sheet.book.usedRect(sheet, valuesOnly), true);
+    return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, "Worksheet.getUsedRangeOrNullObject", (sheet) => sheet.book.cells.usedRect(sheet, valuesOnly), true);
   }
 
   activate(): void {
@@ -288,13 +288,13 @@ export class WorksheetProtectionProxy
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     // The password travels in the request but is not echoed in the payload estimate's clear text.
     this.queue("WorksheetProtection.protect", [options ?? null, password === undefined ? null : "***"], (sheet) =>
-      sheet.book.protect(sheet, options ? { ...options } : undefined, password, "WorksheetProtection.protect"),
+      protect(sheet, options ? { ...options } : undefined, password, "WorksheetProtection.protect"),
     );
   }
 
   unprotect(password?: string): void {
     this.queue("WorksheetProtection.unprotect", [password === undefined ? null : "***"], (sheet) =>
-      sheet.book.unprotect(sheet, password, "WorksheetProtection.unprotect"),
+      unprotect(sheet, password, "WorksheetProtection.unprotect"),
     );
   }
 
