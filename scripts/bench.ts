@@ -23,8 +23,8 @@ import v8 from "v8";
 import vm from "vm";
 import ExcelJS from "exceljs";
 import { createExcelHost } from "@planbook/excel-host";
-import { currentRevision, scaledRevision } from "../tests/support/plan";
-import { specSnapshot } from "../tests/unit/merge/fixture";
+import { scaledRevision, specSnapshot } from "./workloads";
+import { loadSeed } from "../src/cli/io";
 import { parsePeriod } from "../src/core/period";
 import { generateTemplate } from "../src/excel/generate";
 import { runAudit } from "../src/excel/audit";
@@ -205,7 +205,7 @@ const progress = (text: string): void => {
 async function main(): Promise<void> {
   const started = performance.now();
   const load = os.loadavg()[0];
-  const revision = currentRevision();
+  const revision = loadSeed().revision;
   const provinceRows = revision.quotas.filter((q) => q.region === null).length;
   const period = parsePeriod(PERIOD);
   const scaled = new Map([1, 10, 100, 305].map((times) => [times, scaledRevision(revision, times)]));

@@ -2,7 +2,6 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   type Rect,
-  boundingRect,
   intersect,
   isEntireColumns,
   isEntireRows,
@@ -168,7 +167,7 @@ type RangeScalarNames =
 export class RangeProxy
   extends ClientObjectProxy<RangeTarget>
   implements
-    Pick<Excel.Range, RangeScalarNames | "clear" | "delete" | "merge" | "unmerge" | "select" | "calculate" | "group" | "ungroup">
+    Pick<Excel.Range, RangeScalarNames | "clear" | "delete" | "merge" | "unmerge" | "select" | "group">
 {
   protected readonly entity = "Range";
   declare readonly address: string;
@@ -260,64 +259,12 @@ export class RangeProxy
     return this.derive("getCell", [row, column], (t) => ({ row: t.rect.row + row, col: t.rect.col + column, rows: 1, cols: 1 }));
   }
 
-  getRow(row: number): RangeProxy {
-    return this.derive("getRow", [row], (t) => ({ ...t.rect, row: t.rect.row + row, rows: 1 }));
-  }
-
   getColumn(column: number): RangeProxy {
     return this.derive("getColumn", [column], (t) => ({ ...t.rect, col: t.rect.col + column, cols: 1 }));
   }
 
-  getEntireRow(): RangeProxy {
-    return this.derive("getEntireRow", [], (t) => ({ row: t.rect.row, rows: t.rect.rows, col: 0, cols: MAX_COLUMNS }));
-  }
-
-  getEntireColumn(): RangeProxy {
-    return this.derive("getEntireColumn", [], (t) => ({ row: 0, rows: MAX_ROWS, col: t.rect.col, cols: t.rect.cols }));
-  }
-
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this.derive("getResizedRange", [deltaRows, deltaColumns], (t) => ({ ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns }));
-  }
-
-  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
-    return this.derive("getAbsoluteResizedRange", [numRows, numColumns], (t) => ({ ...t.rect, rows: numRows, cols: numColumns }));
-  }
-
-  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this.derive("getOffsetRange", [rowOffset, columnOffset], (t) => ({ ...t.rect, row: t.rect.row + rowOffset, col: t.rect.col + columnOffset }));
-  }
-
-  getLastRow(): RangeProxy {
-    return this.derive("getLastRow", [], (t) => ({ ...t.rect, row: t.rect.row + t.rect.rows - 1, rows: 1 }));
-  }
-
-  getLastColumn(): RangeProxy {
-    return this.derive("getLastColumn", [], (t) => ({ ...t.rect, col: t.rect.col + t.rect.cols - 1, cols: 1 }));
-  }
-
-  getLastCell(): RangeProxy {
-    return this.derive("getLastCell", [], (t) => ({ row: t.rect.row + t.rect.rows - 1, col: t.rect.col + t.rect.cols - 1, rows: 1, cols: 1 }));
-  }
-
-  getRowsAbove(count = 1): RangeProxy {
-    return this.derive("getRowsAbove", [count], (t) => ({ ...t.rect, row: t.rect.row - count, rows: count }));
-  }
-
-  getRowsBelow(count = 1): RangeProxy {
-    return this.derive("getRowsBelow", [count], (t) => ({ ...t.rect, row: t.rect.row + t.rect.rows, rows: count }));
-  }
-
-  getColumnsBefore(count = 1): RangeProxy {
-    return this.derive("getColumnsBefore", [count], (t) => ({ ...t.rect, col: t.rect.col - count, cols: count }));
-  }
-
-  getColumnsAfter(count = 1): RangeProxy {
-    return this.derive("getColumnsAfter", [count], (t) => ({ ...t.rect, col: t.rect.col + t.rect.cols, cols: count }));
-  }
-
-  getIntersection(anotherRange: RangeProxy | string): RangeProxy {
-    return this.derive("getIntersection", [anotherRange], (t) => intersect(t.rect, rangeArgument(anotherRange, t.sheet, "Range.getIntersection")));
   }
 
   getIntersectionOrNullObject(anotherRange: RangeProxy | string): RangeProxy {
@@ -327,17 +274,6 @@ export class RangeProxy
       (t) => intersect(t.rect, rangeArgument(anotherRange, t.sheet, "Range.getIntersectionOrNullObject")),
       true,
     );
-  }
-
-  getBoundingRect(anotherRange: RangeProxy | string): RangeProxy {
-    return this.derive("getBoundingRect", [anotherRange], (t) => boundingRect(t.rect, rangeArgument(anotherRange, t.sheet, "Range.getBoundingRect")));
-  }
-
-  getUsedRange(valuesOnly = false): RangeProxy {
-    return this.derive("getUsedRange", [valuesOnly], (t) => {
-      const used = t.book.cells.usedRect(t.sheet, valuesOnly);
-      return used && intersect(t.rect, used);
-    });
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
@@ -395,10 +331,6 @@ export class RangeProxy
     this.queue("Range.group", [groupOption], (t) => t.book.layout.group(t.sheet, t.rect, groupOption === "ByColumns" ? "columns" : "rows", 1, "Range.group"));
   }
 
-  ungroup(groupOption: Excel.GroupOption | "ByRows" | "ByColumns"): void {
-    this.queue("Range.ungroup", [groupOption], (t) => t.book.layout.group(t.sheet, t.rect, groupOption === "ByColumns" ? "columns" : "rows", -1, "Range.ungroup"));
-  }
-
   select(): void {
     this.queue("Range.select", [], (t) => {
       t.book.activate(t.sheet, "Range.select");
@@ -406,9 +338,6 @@ export class RangeProxy
     });
   }
 
-  calculate(): void {
-    this.queue("Range.calculate", [], () => undefined);
-  }
 }
 
 ClientObjectProxy.accessors(RangeProxy, Object.keys(RANGE_SCALARS));
@@ -515,7 +444,7 @@ const RANGE_FORMAT_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
 
 export class RangeFormatProxy
   extends ClientObjectProxy<RangeTarget>
-  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "indentLevel" | "autofitColumns" | "autofitRows">
+  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "indentLevel">
 {
   protected readonly entity = "RangeFormat";
   declare columnWidth: number;
@@ -553,13 +482,6 @@ export class RangeFormatProxy
     return this.child("borders", () => new RangeBordersProxy(this.context, `${this.objectPath}.borders`, () => this.resolve()));
   }
 
-  autofitColumns(): void {
-    this.queue("RangeFormat.autofitColumns", [], (t) => t.book.layout.autofit(t.sheet, t.rect, "columns", "RangeFormat.autofitColumns"));
-  }
-
-  autofitRows(): void {
-    this.queue("RangeFormat.autofitRows", [], (t) => t.book.layout.autofit(t.sheet, t.rect, "rows", "RangeFormat.autofitRows"));
-  }
 }
 
 ClientObjectProxy.accessors(RangeFormatProxy, Object.keys(RANGE_FORMAT_SCALARS));

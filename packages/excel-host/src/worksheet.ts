@@ -59,7 +59,7 @@ const WORKSHEET_SCALARS: Record<string, ScalarSpec<SheetModel>> = {
 
 export class WorksheetProxy
   extends ClientObjectProxy<SheetModel>
-  implements Pick<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor" | "showGridlines" | "standardHeight" | "activate" | "delete" | "calculate">
+  implements Pick<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor" | "showGridlines" | "standardHeight" | "activate" | "delete">
 {
   protected readonly entity = "Worksheet";
   declare name: string;
@@ -151,11 +151,6 @@ export class WorksheetProxy
     return this.getRangeByIndexes(row, column, 1, 1);
   }
 
-  /** On a blank sheet Excel returns A1 rather than failing. */
-  getUsedRange(valuesOnly = false): RangeProxy {
-    return this.range(`getUsedRange(${valuesOnly})`, "Worksheet.getUsedRange", (sheet) => sheet.book.cells.usedRect(sheet, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 });
-  }
-
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, "Worksheet.getUsedRangeOrNullObject", (sheet) => sheet.book.cells.usedRect(sheet, valuesOnly), true);
   }
@@ -168,9 +163,6 @@ export class WorksheetProxy
     this.queue("Worksheet.delete", [], (sheet) => sheet.book.deleteSheet(sheet));
   }
 
-  calculate(_markAllDirty: boolean): void {
-    this.queue("Worksheet.calculate", [], () => undefined);
-  }
 }
 
 ClientObjectProxy.accessors(WorksheetProxy, Object.keys(WORKSHEET_SCALARS));
@@ -219,26 +211,6 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorkbookModel, Wor
     return new WorksheetProxy(this.context, `worksheets.add(${JSON.stringify(name ?? "")})`, () => {
       if (!created) throw excelError("ItemNotFound", "WorksheetCollection.add");
       return created;
-    });
-  }
-
-  getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, "worksheets.getActiveWorksheet()", () => this.context.book.activeSheet);
-  }
-
-  getFirst(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets.getFirst(${visibleOnly})`, () => {
-      const sheet = this.context.book.sheets.find((s) => !visibleOnly || s.visibility === "Visible");
-      if (!sheet) throw excelError("ItemNotFound", "WorksheetCollection.getFirst");
-      return sheet;
-    });
-  }
-
-  getLast(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets.getLast(${visibleOnly})`, () => {
-      const sheet = [...this.context.book.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible");
-      if (!sheet) throw excelError("ItemNotFound", "WorksheetCollection.getLast");
-      return sheet;
     });
   }
 
@@ -298,13 +270,6 @@ export class WorksheetProtectionProxy
     );
   }
 
-  checkPassword(password?: string): ClientResultFake<boolean> {
-    const result = new ClientResultFake<boolean>();
-    this.queue("WorksheetProtection.checkPassword", ["***"], (sheet, run) =>
-      result.deliver(sheet.protection.password !== undefined && sheet.protection.password === password, run),
-    );
-    return result;
-  }
 }
 
 ClientObjectProxy.accessors(WorksheetProtectionProxy, Object.keys(PROTECTION_SCALARS));
@@ -375,19 +340,9 @@ export class FreezePanesProxy extends ClientObjectProxy<SheetModel> implements P
     return orNull ? proxy.instantiate() : proxy;
   }
 
-  getLocation(): RangeProxy {
-    return this.location(false);
-  }
-
   getLocationOrNullObject(): RangeProxy {
     return this.location(true);
   }
-}
-
-/** An absolute local address (`$A$1:$D$20`), as Excel reports a print area. */
-function absoluteAddress(rect: Rect): string {
-  const corner = (row: number, col: number) => `$${columnLetter(col)}$${row + 1}`;
-  return `${corner(rect.row, rect.col)}:${corner(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
 }
 
 // ---- page layout ----------------------------------------------------------------------------
@@ -508,29 +463,6 @@ export class PageLayoutProxy
     });
   }
 
-  setPrintTitleColumns(printTitleColumns: RangeProxy | string): void {
-    this.sameContext(printTitleColumns);
-    this.queue("PageLayout.setPrintTitleColumns", [printTitleColumns], (sheet) => {
-      sheet.pageLayout.printTitleColumns = printTitles(printTitleColumns, sheet, "columns", "PageLayout.setPrintTitleColumns");
-    });
-  }
-
-  setPrintArea(printArea: RangeProxy | string): void {
-    this.sameContext(printArea);
-    this.queue("PageLayout.setPrintArea", [printArea], (sheet) => {
-      const rect = rangeArgument(printArea, sheet, "PageLayout.setPrintArea");
-      sheet.pageLayout.printArea = absoluteAddress(rect);
-    });
-  }
-
-  getPrintTitleRowsOrNullObject(): RangeProxy {
-    const proxy = new RangeProxy(this.context, `${this.objectPath}.getPrintTitleRowsOrNullObject()`, () => {
-      const sheet = this.resolve();
-      if (!sheet || !sheet.pageLayout.printTitleRows) return null;
-      return { book: sheet.book, sheet, rect: parseAddress(sheet.pageLayout.printTitleRows) };
-    });
-    return proxy.instantiate();
-  }
 }
 
 ClientObjectProxy.accessors(PageLayoutProxy, Object.keys(PAGE_LAYOUT_SCALARS));
