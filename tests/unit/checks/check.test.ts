@@ -8,7 +8,8 @@ import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { CITIES, cityWorkbook, fixtureRevision, QUOTA, type Typed } from "../merge/fixture";
 import { specSnapshot } from "../../../scripts/workloads";
 import { parsePeriod } from "../../../src/core/period";
-import { buildTemplate, metaSheetSpec } from "../../../src/core/template/build";
+import { buildTemplate } from "../../../src/core/template/build";
+import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 
 const context: CheckContext = { revisions: [fixtureRevision()] };
