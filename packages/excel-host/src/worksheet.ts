@@ -2,6 +2,7 @@ import { columnLetter } from "../../../src/core/a1";
 import { MAX_COLUMNS, MAX_ROWS, type Rect, isEntireColumns, isEntireRows, parseAddress } from "./address";
 import { ChartCollectionProxy } from "./chart";
 import { excelError } from "./errors";
+import { HeaderFooterGroupProxy } from "./headers";
 import { normalizeColor } from "./formats";
 import { type SheetModel, type WorkbookModel, defaultProtectionOptions, protect, unprotect } from "./model";
 import { ClientObjectProxy, ClientResultFake, CollectionProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
@@ -345,6 +346,12 @@ export class FreezePanesProxy extends ClientObjectProxy<SheetModel> implements P
   }
 }
 
+/** An absolute local address (`$A$1:$D$20`), as Excel reports a print area. */
+function absoluteAddress(rect: Rect): string {
+  const corner = (row: number, col: number) => `$${columnLetter(col)}$${row + 1}`;
+  return `${corner(rect.row, rect.col)}:${corner(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
+}
+
 // ---- page layout ----------------------------------------------------------------------------
 
 type PageLayoutKey = keyof SheetModel["pageLayout"];
@@ -455,6 +462,23 @@ export class PageLayoutProxy
   protected scalars(): Record<string, ScalarSpec<SheetModel>> {
     return PAGE_LAYOUT_SCALARS;
   }
+
+  get headersFooters(): HeaderFooterGroupProxy {
+    return this.child("headersFooters", () => new HeaderFooterGroupProxy(this.context, `${this.objectPath}.headersFooters`, () => this.resolve()));
+  }
+
+  protected override navigation(): Record<string, () => LoadableProxy> {
+    return { headersFooters: () => this.headersFooters };
+  }
+
+  setPrintArea(printArea: RangeProxy | string): void {
+    this.sameContext(printArea);
+    this.queue("PageLayout.setPrintArea", [printArea], (sheet) => {
+      const rect = rangeArgument(printArea, sheet, "PageLayout.setPrintArea");
+      sheet.pageLayout.printArea = absoluteAddress(rect);
+    });
+  }
+
 
   setPrintTitleRows(printTitleRows: RangeProxy | string): void {
     this.sameContext(printTitleRows);
