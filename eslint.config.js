@@ -11,7 +11,7 @@ const PURE = "src/core is pure: no Excel, Office, DOM or files (STYLE.md).";
 // Fences: which folder may not import which. A file gets one `no-restricted-imports` setting (the
 // last block that matches it wins), so each block below lists every fence of its folder.
 const fence = (group, message) => ({ group, message });
-const NO_TESTS = fence(["**/tests/*", "**/tests/**"], "Nothing in src/ or scripts/ imports tests/: test code is not part of the add-in or its tools.");
+const NO_TESTS = fence(["**/tests/*", "**/tests/**"], "Nothing in src/ or scripts/ imports tests/ (the in-memory Excel host is @planbook/excel-host).");
 const NO_XLSX = fence(["**/xlsx/*", "**/xlsx/**"], "src/excel (Office.js) does not import src/xlsx (files): the composition layer (src/addin) joins them.");
 const NO_EXCEL = fence(["**/excel/*", "**/excel/**"], "src/cli does not import src/excel: the CLI works on files (src/xlsx), never on Office.js.");
 const NO_ADAPTERS = fence(
@@ -25,7 +25,7 @@ module.exports = tseslint.config(
   { ignores: ["dist/", "dist-playground/", "node_modules/", "coverage/", "test-artifacts/"] },
   ...tseslint.configs.recommended,
   {
-    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "packages/**/*.{ts,tsx}"],
     plugins: { "office-addins": officeAddins },
     rules: {
       "office-addins/no-context-sync-in-loop": "error",
@@ -46,9 +46,6 @@ module.exports = tseslint.config(
     },
   },
   { files: ["src/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx,js}"], rules: restrictImports(NO_TESTS) },
-  // Known violations until the in-memory Excel host leaves tests/support for a package of its own
-  // (issue 13): the playground and the bench import it. Delete this block when they no longer do.
-  { files: ["src/playground/**/*.{ts,tsx}", "scripts/bench.ts"], rules: { "no-restricted-imports": "off" } },
   { files: ["src/excel/**/*.{ts,tsx}"], rules: restrictImports(NO_XLSX, NO_TESTS) },
   { files: ["src/cli/**/*.{ts,tsx}"], rules: restrictImports(NO_EXCEL, NO_TESTS) },
   { files: ["src/commands/**/*.{ts,tsx}"], rules: restrictImports(NO_TASKPANE, NO_TESTS) },
