@@ -19,11 +19,14 @@ const USAGE = `planbook — 计划填报 / Planbook
 用法 / usage:
   planbook plan [--json] [--revision <seed.txt>]     指标清单 / the plan's quotas
   planbook plan diff <older-seed> <newer-seed>       修订对比 / revision diff
-  planbook plan check [--revision <seed.txt>]        计划一致性 / plan consistency findings
+  planbook plan check [--revision <seed.txt>] [--lang zh|en]  计划一致性 / plan consistency findings
   planbook template --scope <province|city:市|unit:单位> --period <2026-10|2026-Q3> --out <file.xlsx>
   planbook template --all-cities --period <…> --out <dir>   每市一个文件 / one file per city
-  planbook check <file.xlsx>... [--json] [--end-of-period]  校验 / check files
-  planbook merge --out <summary.xlsx> <file.xlsx>... [--json]  汇总 / merge city files
+  planbook check <file.xlsx>... [--json] [--end-of-period] [--lang zh|en]  校验 / check files
+  planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <…>] [--lang zh|en]  汇总 / merge city files
+
+发现的问题默认中英双语（中文在前），--lang zh 或 --lang en 只用一种语言 /
+findings are in Chinese then English unless --lang zh or --lang en picks one.
 
 退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 无法读取输入 input unreadable
 `;

@@ -5,20 +5,23 @@ import { buildSummary } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
 import { readMergeFiles } from "../excel/merge";
 import { writeWorkbook } from "../xlsx/render";
+import { findingMessage } from "../core/findings";
+import { findingJson, messageLanguage } from "./findings";
 import { InputError, type Io, loadSeed, parseArgs } from "./io";
 import { progress } from "./check";
 
 /**
- * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>]`: the province
+ * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>] [--lang zh|en]`: the province
  * summary (汇总) and the source list (来源) as a file, with every integrity finding.
  * Exit 1 when a file was rejected, 2 when an input cannot be read at all.
  */
 export async function runMergeCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
   const { options, positional: files } = parseArgs(argv, ["json"]);
   if (typeof options.out !== "string" || files.length === 0) {
-    io.err("用法 / usage: planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <YYYY-MM|YYYY-Qn>]\n");
+    io.err("用法 / usage: planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <YYYY-MM|YYYY-Qn>] [--lang zh|en]\n");
     return 2;
   }
+  const language = messageLanguage(options);
   const { revision } = loadSeed(typeof options.revision === "string" ? options.revision : undefined);
   const sources = files.map((file, index) => {
     progress(index + 1, files.length, path.basename(file));
@@ -44,15 +47,15 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
           period,
           totals: built.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
           accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city })),
-          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => f.message) })),
-          findings: plan.findings.map((f) => ({ file: f.file, rule: f.rule, severity: f.severity, message: f.message })),
+          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
+          findings: plan.findings.map((f) => findingJson(f, language)),
         },
         null,
         2,
       )}\n`,
     );
   } else {
-    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${f.message}\n`);
+    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${findingMessage(f, language)}\n`);
     io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
   }
   return plan.rejected.length > 0 ? 1 : 0;

@@ -1,6 +1,8 @@
 import { checkPlan } from "../core/plan/consistency";
 import { diffRevisions } from "../core/plan/diff";
 import type { Quota } from "../core/plan/types";
+import { findingMessage } from "../core/findings";
+import { findingJson, messageLanguage } from "./findings";
 import { type Io, formatTable, loadSeed, parseArgs } from "./io";
 
 /** The JSON form of a quota: the fields the issue names, nothing internal. */
@@ -25,7 +27,7 @@ function quotaJson(q: Quota) {
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
-/** `planbook plan [--json] [--revision <seed>]`, `plan diff <older> <newer> [--json]`, `plan check [--revision <seed>] [--json]`. */
+/** `planbook plan [--json] [--revision <seed>]`, `plan diff <older> <newer> [--json]`, `plan check [--revision <seed>] [--json] [--lang zh|en]`. */
 export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
   const { options, positional } = parseArgs(argv, ["json"]);
   const json = options.json === true;
@@ -52,9 +54,10 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
   if (positional[0] === "check") {
     const { revision, text } = loadSeed(seedOption);
     const findings = checkPlan(revision, text);
-    if (json) io.out(`${JSON.stringify(findings, null, 2)}\n`);
+    const language = messageLanguage(options);
+    if (json) io.out(`${JSON.stringify(findings.map((f) => findingJson(f, language)), null, 2)}\n`);
     else if (findings.length === 0) io.out("计划文本一致 / the plan text is consistent\n");
-    else for (const f of findings) io.out(`[${f.severity}] ${f.rule} 第${f.line ?? "?"}行 line ${f.line ?? "?"}: ${f.message}\n`);
+    else for (const f of findings) io.out(`[${f.severity}] ${f.rule} 第${f.line ?? "?"}行 line ${f.line ?? "?"}: ${findingMessage(f, language)}\n`);
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   }
   if (positional.length > 0) {

@@ -23,6 +23,7 @@ import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
 import { queueSheetRead, syncSheetReads } from "../excel/workbook";
 import { writeTemplateFile } from "../xlsx/render";
 import { SplitPanel } from "./SplitPanel";
+import { findingMessage } from "../core/findings";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -228,7 +229,7 @@ export function MergeView({ strings, revision, runner, period, download = browse
             {plan.rejected.map((file) => (
               <li key={file.file.name}>
                 <Caption1>
-                  {file.file.name}: {file.reasons.map((r) => r.message).join("；")}
+                  {file.file.name}: {file.reasons.map((r) => findingMessage(r, strings.language)).join("；")}
                 </Caption1>
               </li>
             ))}

@@ -5,6 +5,7 @@ import { planSplit, splittableQuotas, type SplitPlan, type SplitSource } from ".
 import type { PlanRevision } from "../core/plan/types";
 import { saveSplit } from "../excel/merge";
 import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
+import { findingMessage } from "../core/findings";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -82,7 +83,7 @@ export function SplitPanel({ strings, revision, runner, password }: { strings: S
       )}
       {plan && plan.findings.length > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>{plan.findings.map((f) => f.message).join("；")}</MessageBarBody>
+          <MessageBarBody>{plan.findings.map((f) => findingMessage(f, strings.language)).join("；")}</MessageBarBody>
         </MessageBar>
       )}
       {plan && plan.records.length > 0 && (

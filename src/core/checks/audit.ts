@@ -1,8 +1,6 @@
 import { sheetRef } from "../a1";
-import type { Finding } from "../findings";
-import { countBySeverity } from "../findings";
+import { countByRule, countBySeverity, type Finding, findingMessage, ruleName } from "../findings";
 import { emptyGrid, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
-import { countByRule, RULES, type RuleId } from "./check";
 
 /** The protected sheet the 校验 button writes: counts, then one row a finding with a link to its cell. */
 export const AUDIT_SHEET = "审核结果";
@@ -46,7 +44,7 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   const ruleHeader = line([value("规则 / Rule"), value("级别"), value("数量 / Count"), value("说明")]);
   styles.push({ range: `A${ruleHeader}:D${ruleHeader}`, bold: true, fill: "#DDEBF7", border: true });
   for (const entry of byRule) {
-    line([value(entry.rule), value(SEVERITY_LABELS[entry.severity]), value(entry.count), value(`${RULES[entry.rule as RuleId].zh} / ${RULES[entry.rule as RuleId].en}`)]);
+    line([value(entry.rule), value(SEVERITY_LABELS[entry.severity]), value(entry.count), value(ruleName(entry.rule))]);
   }
   line([]);
   const header = line(FINDING_TITLES.map(value));
@@ -59,7 +57,7 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
       value(f.quotaId ?? ""),
       value(f.rule),
       value(SEVERITY_LABELS[f.severity]),
-      value(f.message),
+      value(findingMessage(f)),
       value(f.value === null || f.value === undefined ? "" : typeof f.value === "boolean" ? String(f.value) : f.value),
     ]);
   });

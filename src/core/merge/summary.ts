@@ -1,5 +1,5 @@
 import { columnLetter, runs } from "../a1";
-import { countBySeverity, type Finding } from "../findings";
+import { countBySeverity, type Finding, findingMessage } from "../findings";
 import { formatPeriod, parsePeriod } from "../period";
 import type { PlanRevision } from "../plan/types";
 import { targetCell } from "../template/build";
@@ -129,7 +129,7 @@ function rowTotal(row: SummaryRow, actuals: CellValue[]): number | null {
 }
 
 function reasonsText(findings: Finding[]): string {
-  const messages = findings.map((f) => f.message);
+  const messages = findings.map((f) => findingMessage(f));
   const shown = messages.slice(0, MAX_REASONS).join("\n");
   return messages.length > MAX_REASONS ? `${shown}\n…（共 ${messages.length} 条 / ${messages.length} in all）` : shown;
 }
