@@ -4,8 +4,10 @@ import { checkWorkbook } from "../core/checks/check";
 import { countBySeverity, type Finding, findingMessage, inFile } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile, WorkbookFileError } from "../xlsx/read";
+import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingJson, messageLanguage } from "./findings";
-import { builtinRevisions, InputError, type Io, parseArgs } from "./io";
+import { CHECK_SPEC } from "./specs";
+import { InputError, type Io, planLibrary } from "./io";
 
 /** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
 export async function readSnapshotFile(file: string): Promise<WorkbookSnapshot> {
@@ -29,15 +31,19 @@ export function progress(done: number, total: number, label: string): void {
   process.stderr.write(`\r${done}/${total} ${label}`.padEnd(60) + (done === total ? "\n" : ""));
 }
 
-/** `planbook check <file.xlsx>... [--json] [--end-of-period] [--lang zh|en]`: every finding of every file; exit 1 when there are errors. */
+/** `planbook check <file.xlsx>... [--json] [--revision <seed>] [--lang zh|en]`: every finding of every file; exit 1 when there are errors. */
 export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
-  const { options, positional: files } = parseArgs(argv, ["json", "end-of-period"]);
+  const { options, positional: files, help } = parseArgs(argv, CHECK_SPEC);
+  if (help) {
+    io.out(commandHelp(CHECK_SPEC));
+    return 0;
+  }
   if (files.length === 0) {
-    io.err("用法 / usage: planbook check <file.xlsx>... [--json] [--end-of-period] [--lang zh|en]\n");
+    io.err(`缺少要校验的文件 / no file to check: ${usageLine(CHECK_SPEC)}\n`);
     return 2;
   }
   const language = messageLanguage(options);
-  const revisions = builtinRevisions();
+  const revisions = planLibrary(typeof options.revision === "string" ? options.revision : undefined).revisions();
   const findings: Finding[] = [];
   for (const [index, file] of files.entries()) {
     const snapshot = await readSnapshotFile(file);
