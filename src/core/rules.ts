@@ -16,7 +16,7 @@ import { expectedInput } from "./units";
  *
  * To add a rule:
  *   1. add an entry below, in the group it belongs to: `"my-rule": rule<{ …params }>({ severity,
- *      zh, en, clearedBy, message: (p) => ({ zh: …, en: … }) })`. Params are plain data (strings,
+ *      area, zh, en, clearedBy, message: (p) => ({ zh: …, en: … }) })`. Params are plain data (strings,
  *      numbers, booleans, null, arrays of them) so findings stay JSON; quote what a person typed
  *      with `quote()`. The Chinese message comes first and must read on its own; so must the English;
  *   2. make findings of it with `finding("my-rule", where, params)` from ./findings — the only way
@@ -43,8 +43,16 @@ export type Clearance = "correction" | "note" | "none";
 /** A parameter value: plain data, so a finding can be written as JSON. */
 export type ParamValue = CellValue | readonly string[];
 
+/**
+ * Who meets the rule: `sheet`, a person filling in or checking a Planbook sheet (the checks and
+ * the reading of a workbook); `merge`, the aggregator merging city files; `split`, the aggregator
+ * splitting a target; `plan`, whoever imports a plan text.
+ */
+export type RuleArea = "sheet" | "merge" | "split" | "plan";
+
 export interface RuleDefinition<P> {
   severity: Severity;
+  area: RuleArea;
   /** The rule's name, in counts by rule. */
   zh: string;
   en: string;
@@ -88,6 +96,7 @@ export const RULES = {
   // Reading a workbook: what the metadata names and the sheets do not have.
   "meta-missing": rule({
     severity: "error",
+    area: "sheet",
     zh: "不是 Planbook 工作簿（缺少元数据）",
     en: "not a Planbook workbook (no metadata)",
     clearedBy: "correction",
@@ -95,6 +104,7 @@ export const RULES = {
   }),
   "sheet-missing": rule<{ sheet: string }>({
     severity: "error",
+    area: "sheet",
     zh: "填报表缺失或被改名",
     en: "report sheet missing or renamed",
     clearedBy: "correction",
@@ -102,6 +112,7 @@ export const RULES = {
   }),
   "header-missing": rule<{ sheet: string }>({
     severity: "error",
+    area: "sheet",
     zh: "表头缺失或被改动",
     en: "header row missing or changed",
     clearedBy: "correction",
@@ -109,6 +120,7 @@ export const RULES = {
   }),
   "column-missing": rule<{ title: string }>({
     severity: "error",
+    area: "sheet",
     zh: "表头缺少列（列被删除或标题被改动）",
     en: "column missing (deleted or retitled)",
     clearedBy: "correction",
@@ -119,6 +131,7 @@ export const RULES = {
   }),
   "row-missing": rule<{ sheet: string; quotaId: string; row: number }>({
     severity: "error",
+    area: "sheet",
     zh: "指标行缺失（编号被删除或覆盖）",
     en: "quota row missing (id deleted or overwritten)",
     clearedBy: "correction",
@@ -131,6 +144,7 @@ export const RULES = {
   // A sheet's identity: what its metadata says against what is known and expected.
   "unknown-revision": rule<{ revision: string; known: readonly string[] }>({
     severity: "error",
+    area: "sheet",
     zh: "未知的计划版本",
     en: "unknown plan revision",
     clearedBy: "correction",
@@ -141,6 +155,7 @@ export const RULES = {
   }),
   "wrong-revision": rule<{ expected: string; found: string }>({
     severity: "error",
+    area: "sheet",
     zh: "计划版本不符",
     en: "wrong plan revision",
     clearedBy: "correction",
@@ -148,6 +163,7 @@ export const RULES = {
   }),
   "wrong-scope": rule<{ expected: string; found: string }>({
     severity: "error",
+    area: "sheet",
     zh: "填报范围不符",
     en: "wrong scope",
     clearedBy: "correction",
@@ -156,6 +172,7 @@ export const RULES = {
   /** `expected` null: the period cannot be read at all. */
   "wrong-period": rule<{ expected: string | null; found: string }>({
     severity: "error",
+    area: "sheet",
     zh: "报告期不符",
     en: "wrong period",
     clearedBy: "correction",
@@ -168,6 +185,7 @@ export const RULES = {
   // What a person did to the template's own cells.
   "id-changed": rule<{ expected: string; found: CellValue }>({
     severity: "error",
+    area: "sheet",
     zh: "指标编号被改动",
     en: "quota id changed",
     clearedBy: "correction",
@@ -178,6 +196,7 @@ export const RULES = {
   }),
   "target-changed": rule<{ expected: CellValue; found: CellValue }>({
     severity: "error",
+    area: "sheet",
     zh: "目标值被改动",
     en: "target changed",
     clearedBy: "correction",
@@ -189,6 +208,7 @@ export const RULES = {
   /** `cells`: every changed formula cell of the row; `expected`: the first one's formula, when the plan is known. */
   "formula-changed": rule<{ cells: readonly string[]; found: CellValue; expected: string | null }>({
     severity: "error",
+    area: "sheet",
     zh: "公式被改动或覆盖",
     en: "formula changed or overwritten",
     clearedBy: "correction",
@@ -199,6 +219,7 @@ export const RULES = {
   }),
   "merged-cells": rule<{ range: string; columns: string }>({
     severity: "error",
+    area: "sheet",
     zh: "指标行中有合并单元格",
     en: "merged cells in a quota row",
     clearedBy: "correction",
@@ -212,6 +233,7 @@ export const RULES = {
   /** `plausible` false: a number, but no figure a plan reports (1e308, a pasted id). */
   "not-a-number": rule<Expecting & { found: CellValue; plausible: boolean; suggestion: number | null }>({
     severity: "error",
+    area: "sheet",
     zh: "不是数字",
     en: "not a number",
     clearedBy: "correction",
@@ -228,6 +250,7 @@ export const RULES = {
   }),
   negative: rule<Expecting & { found: number }>({
     severity: "error",
+    area: "sheet",
     zh: "负数",
     en: "negative",
     clearedBy: "correction",
@@ -235,6 +258,7 @@ export const RULES = {
   }),
   "fraction-in-count": rule<Expecting & { found: number }>({
     severity: "error",
+    area: "sheet",
     zh: "计数应为整数",
     en: "fraction where a count is expected",
     clearedBy: "correction",
@@ -242,6 +266,7 @@ export const RULES = {
   }),
   "ratio-out-of-range": rule<Expecting & { found: number }>({
     severity: "error",
+    area: "sheet",
     zh: "比例超出 0%–100%",
     en: "ratio outside 0%–100%",
     clearedBy: "correction",
@@ -249,6 +274,7 @@ export const RULES = {
   }),
   "cumulative-below-period": rule<{ cumulative: number; period: number }>({
     severity: "error",
+    area: "sheet",
     zh: "累计完成小于本期完成",
     en: "cumulative below this period",
     clearedBy: "correction",
@@ -259,6 +285,7 @@ export const RULES = {
   }),
   "status-not-in-list": rule<{ found: CellValue }>({
     severity: "error",
+    area: "sheet",
     zh: "进展状态不在列表中",
     en: "status not in the list",
     clearedBy: "correction",
@@ -269,6 +296,7 @@ export const RULES = {
   }),
   "required-blank": rule<{ column: "status" | "cumulative" }>({
     severity: "error",
+    area: "sheet",
     zh: "期末必填项为空",
     en: "required input blank at the end of the period",
     clearedBy: "correction",
@@ -282,6 +310,7 @@ export const RULES = {
   /** `completion` and `timeProgress` are shares (0.5 is 50%). */
   "behind-schedule": rule<{ completion: number; timeProgress: number }>({
     severity: "warning",
+    area: "sheet",
     zh: "完成进度明显落后于序时进度",
     en: "well behind time-progress",
     clearedBy: "note",
@@ -292,6 +321,7 @@ export const RULES = {
   }),
   "far-above-target": rule<{ cumulative: number; target: number }>({
     severity: "warning",
+    area: "sheet",
     zh: "完成值远超目标，请核实",
     en: "implausibly far above target",
     clearedBy: "note",
@@ -303,6 +333,7 @@ export const RULES = {
   /** `sheet`: the earlier period's sheet with the higher figure. */
   "cumulative-decreased": rule<{ cumulative: number; before: number; sheet: string }>({
     severity: "warning",
+    area: "sheet",
     zh: "累计完成低于上期",
     en: "cumulative lower than an earlier period",
     clearedBy: "note",
@@ -313,6 +344,7 @@ export const RULES = {
   }),
   "cities-not-adding-up": rule<{ total: number; cities: number; sum: number }>({
     severity: "warning",
+    area: "sheet",
     zh: "各市之和与全省不符",
     en: "cities do not add up to the province",
     clearedBy: "note",
@@ -326,6 +358,7 @@ export const RULES = {
   /** `reason`: what the reader said. */
   "merge-unreadable": rule<{ reason: string | null }>({
     severity: "error",
+    area: "merge",
     zh: "无法读取的文件",
     en: "file cannot be read",
     clearedBy: "correction",
@@ -333,6 +366,7 @@ export const RULES = {
   }),
   "merge-not-planbook": rule({
     severity: "error",
+    area: "merge",
     zh: "不是 Planbook 报表",
     en: "not a Planbook workbook",
     clearedBy: "correction",
@@ -340,6 +374,7 @@ export const RULES = {
   }),
   "merge-not-city": rule<{ scopes: readonly string[] }>({
     severity: "error",
+    area: "merge",
     zh: "不是市级报表",
     en: "not a city workbook",
     clearedBy: "correction",
@@ -348,6 +383,7 @@ export const RULES = {
   /** `found`: the periods the file's city sheets are for; null when some sheet has the period and another the revision, none both. */
   "merge-other-period": rule<{ expected: string; found: readonly string[] | null; revision: string }>({
     severity: "error",
+    area: "merge",
     zh: "报告期不符",
     en: "another period",
     clearedBy: "correction",
@@ -361,6 +397,7 @@ export const RULES = {
   }),
   "merge-other-revision": rule<{ expected: string; found: readonly string[] }>({
     severity: "error",
+    area: "merge",
     zh: "计划版本不符",
     en: "another plan revision",
     clearedBy: "correction",
@@ -371,6 +408,7 @@ export const RULES = {
   }),
   "merge-several-sheets": rule<{ sheets: readonly string[] }>({
     severity: "error",
+    area: "merge",
     zh: "含多张同期市级报表",
     en: "several city sheets for the period",
     clearedBy: "correction",
@@ -381,6 +419,7 @@ export const RULES = {
   }),
   "merge-unknown-city": rule<{ city: string }>({
     severity: "error",
+    area: "merge",
     zh: "不是计划中的市",
     en: "not a city of the plan",
     clearedBy: "correction",
@@ -388,6 +427,7 @@ export const RULES = {
   }),
   "merge-unknown-quota": rule<{ quotaId: string; row: number; sheet: string }>({
     severity: "error",
+    area: "merge",
     zh: "指标编号不在计划中",
     en: "quota id not in the plan",
     clearedBy: "correction",
@@ -398,6 +438,7 @@ export const RULES = {
   }),
   "merge-target-not-plan": rule<{ quotaId: string; city: string; found: CellValue; expected: CellValue }>({
     severity: "error",
+    area: "merge",
     zh: "目标值与计划不符",
     en: "target differs from the plan",
     clearedBy: "correction",
@@ -408,6 +449,7 @@ export const RULES = {
   }),
   "merge-declined": rule({
     severity: "info",
+    area: "merge",
     zh: "汇总人未采用",
     en: "not chosen",
     clearedBy: "none",
@@ -416,6 +458,7 @@ export const RULES = {
   /** `kept`: the file the aggregator chose to replace the others, or null when none was chosen. */
   "merge-duplicate-city": rule<{ city: string; kept: string | null; files: readonly string[] }>({
     severity: "error",
+    area: "merge",
     zh: "同一市有多份报表",
     en: "several files of one city",
     clearedBy: "correction",
@@ -429,6 +472,7 @@ export const RULES = {
   }),
   "merge-replaces-city": rule<{ city: string; previous: string }>({
     severity: "info",
+    area: "merge",
     zh: "替换汇总中一个市的数据",
     en: "replaces a city's figures",
     clearedBy: "none",
@@ -439,6 +483,7 @@ export const RULES = {
   }),
   "merge-summary-reset": rule<{ period: string; revision: string }>({
     severity: "info",
+    area: "merge",
     zh: "现有汇总将重建",
     en: "existing summary rebuilt",
     clearedBy: "none",
@@ -449,6 +494,7 @@ export const RULES = {
   }),
   "merge-city-missing": rule<{ cities: readonly string[] }>({
     severity: "warning",
+    area: "merge",
     zh: "尚有市未报送",
     en: "cities not reported",
     clearedBy: "correction",
@@ -461,6 +507,7 @@ export const RULES = {
   // 目标分解: what the aggregator typed to split a provincial target.
   "split-unknown-city": rule<{ city: string }>({
     severity: "error",
+    area: "split",
     zh: "不是计划中的市",
     en: "not a city of the plan",
     clearedBy: "correction",
@@ -468,6 +515,7 @@ export const RULES = {
   }),
   "split-bad-value": rule<{ city: string; by: keyof typeof BY_PART; found: CellValue }>({
     severity: "error",
+    area: "split",
     zh: "分解值或权重无效",
     en: "invalid part or weight",
     clearedBy: "correction",
@@ -478,6 +526,7 @@ export const RULES = {
   }),
   "split-not-splittable": rule<{ quotaId: string; reason: keyof typeof NOT_SPLITTABLE }>({
     severity: "error",
+    area: "split",
     zh: "指标不能分解",
     en: "quota cannot be split",
     clearedBy: "correction",
@@ -489,6 +538,7 @@ export const RULES = {
   /** `decimals` null: the part must be whole (a count). */
   "split-precision": rule<{ city: string; part: number; unit: string | null; decimals: number | null }>({
     severity: "error",
+    area: "split",
     zh: "分解值精度不符",
     en: "part too precise",
     clearedBy: "correction",
@@ -499,6 +549,7 @@ export const RULES = {
   }),
   "split-not-adding-up": rule<{ sum: number; total: number; unit: string | null }>({
     severity: "error",
+    area: "split",
     zh: "分解值合计不等于目标",
     en: "parts do not add up",
     clearedBy: "correction",
@@ -509,6 +560,7 @@ export const RULES = {
   }),
   "split-share-missing": rule<{ family: string; cities: readonly string[] }>({
     severity: "error",
+    area: "split",
     zh: "附件2缺少部分市的目标",
     en: "family lacks some cities' targets",
     clearedBy: "correction",
@@ -519,6 +571,7 @@ export const RULES = {
   }),
   "split-no-weight": rule({
     severity: "error",
+    area: "split",
     zh: "权重之和为 0",
     en: "weights add up to 0",
     clearedBy: "correction",
@@ -528,6 +581,7 @@ export const RULES = {
   // The plan text itself: the plan is what it is, Planbook reports and does not fix it.
   "annex2-total": rule<{ label: string; total: number; sum: number }>({
     severity: "error",
+    area: "plan",
     zh: "附件2合计与各市之和不符",
     en: "Annex 2 total differs from the cities' sum",
     clearedBy: "correction",
@@ -538,6 +592,7 @@ export const RULES = {
   }),
   "annex1-annex2-differ": rule<{ text: string; target: number; total: number; unit: string | null }>({
     severity: "info",
+    area: "plan",
     zh: "附件1与附件2合计不一致",
     en: "Annex 1 and Annex 2 disagree",
     clearedBy: "none",

@@ -90,7 +90,25 @@ export interface ChartModel {
   deleted: boolean;
 }
 
+/** The six texts of one header/footer set, in Excel's format codes. */
+export interface HeaderFooterTexts {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
+
+const NO_HEADER_FOOTER: HeaderFooterTexts = { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" };
+
 export interface PageLayoutModel {
+  headersFooters: {
+    state: string;
+    useSheetMargins: boolean;
+    useSheetScale: boolean;
+    pages: Record<"defaultForAllPages" | "firstPage" | "evenPages" | "oddPages", HeaderFooterTexts>;
+  };
   orientation: string;
   zoom: Excel.PageLayoutZoomOptions;
   printTitleRows: string | null;
@@ -116,6 +134,12 @@ export interface PageLayoutModel {
 
 function defaultPageLayout(): PageLayoutModel {
   return {
+    headersFooters: {
+      state: "Default",
+      useSheetMargins: true,
+      useSheetScale: true,
+      pages: { defaultForAllPages: { ...NO_HEADER_FOOTER }, firstPage: { ...NO_HEADER_FOOTER }, evenPages: { ...NO_HEADER_FOOTER }, oddPages: { ...NO_HEADER_FOOTER } },
+    },
     orientation: "Portrait",
     zoom: { scale: 100 },
     printTitleRows: null,

@@ -2,6 +2,7 @@ import { columnLetter } from "../../../src/core/a1";
 import { MAX_COLUMNS, MAX_ROWS, type Rect, isEntireColumns, isEntireRows, parseAddress } from "./address";
 import { ChartCollectionProxy } from "./chart";
 import { excelError } from "./errors";
+import { HeaderFooterGroupProxy } from "./headers";
 import { normalizeColor } from "./formats";
 import { type SheetModel, type WorkbookModel, defaultProtectionOptions } from "./model";
 import { ClientObjectProxy, ClientResultFake, CollectionProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
@@ -499,6 +500,14 @@ export class PageLayoutProxy
 
   protected scalars(): Record<string, ScalarSpec<SheetModel>> {
     return PAGE_LAYOUT_SCALARS;
+  }
+
+  get headersFooters(): HeaderFooterGroupProxy {
+    return this.child("headersFooters", () => new HeaderFooterGroupProxy(this.context, `${this.objectPath}.headersFooters`, () => this.resolve()));
+  }
+
+  protected override navigation(): Record<string, () => LoadableProxy> {
+    return { headersFooters: () => this.headersFooters };
   }
 
   setPrintTitleRows(printTitleRows: RangeProxy | string): void {
