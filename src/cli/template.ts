@@ -1,39 +1,47 @@
-import { mkdirSync, writeFileSync } from "fs";
 import path from "path";
-import { parsePeriod } from "../core/period";
 import { formatScope, parseScope, type Scope } from "../core/scope";
 import { buildTemplate } from "../core/template/build";
 import { writeTemplateFile } from "../xlsx/render";
-import { InputError, type Io, loadSeed, parseArgs } from "./io";
-
-const USAGE =
-  "用法 / usage: planbook template --scope province|city:<市>|unit:<单位> --period <YYYY-MM|YYYY-Qn> --out <file.xlsx>\n" +
-  "       planbook template --all-cities --period <YYYY-MM|YYYY-Qn> --out <dir>\n";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { TEMPLATE_SPEC } from "./specs";
+import { InputError, type Io, loadSeed, periodOption } from "./io";
+import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
 
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
-  const { options } = parseArgs(argv, ["all-cities"]);
-  if (typeof options.period !== "string" || typeof options.out !== "string" || (!options["all-cities"] && typeof options.scope !== "string")) {
-    io.err(USAGE);
+  const { options, positional, help } = parseArgs(argv, TEMPLATE_SPEC);
+  if (help) {
+    io.out(commandHelp(TEMPLATE_SPEC));
+    return 0;
+  }
+  if (positional.length > 0) throw new InputError(`template 不接受文件参数「${positional[0]}」 / template takes no file argument ("${positional[0]}"): ${usageLine(TEMPLATE_SPEC)}`);
+  const allCities = options["all-cities"] === true;
+  if (allCities && options.scope !== undefined) {
+    throw new InputError("--all-cities 与 --scope 不能同时使用 / --all-cities and --scope cannot be used together");
+  }
+  const missing = ["period", "out", ...(allCities ? [] : ["scope"])].filter((name) => typeof options[name] !== "string");
+  if (missing.length > 0) {
+    io.err(`缺少 ${missing.map((m) => `--${m}`).join("、")} / missing ${missing.map((m) => `--${m}`).join(", ")}: ${usageLine(TEMPLATE_SPEC)}\n`);
     return 2;
   }
-  const { revision } = loadSeed(typeof options.revision === "string" ? options.revision : undefined);
-  let period;
+  const out = options.out as string;
+  const seedFile = typeof options.revision === "string" ? options.revision : undefined;
+  const { revision } = loadSeed(seedFile);
+  const period = periodOption(options.period as string, revision);
   let scopes: Scope[];
   try {
-    period = parsePeriod(options.period);
-    scopes = options["all-cities"]
-      ? revision.cities.map((city) => ({ kind: "city", city }) as Scope)
-      : [parseScope(options.scope as string, revision)];
+    scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city }) as Scope) : [parseScope(options.scope as string, revision)];
   } catch (error) {
     throw new InputError((error as Error).message);
   }
+  const inputs = seedFile === undefined ? [] : [seedFile];
+  if (allCities) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
-  if (options["all-cities"]) mkdirSync(options.out, { recursive: true });
   for (const [index, scope] of scopes.entries()) {
     const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password });
-    const file = options["all-cities"] ? path.join(options.out, `${built.sheet.name}.xlsx`) : options.out;
-    writeFileSync(file, await writeTemplateFile(built, undefined, password));
+    const file = allCities ? path.join(out, `${built.sheet.name}.xlsx`) : out;
+    checkOutputFile(file, inputs);
+    writeFileAtomic(file, await writeTemplateFile(built, undefined, password));
     io.out(`${file}: ${formatScope(scope)} ${options.period}, ${built.quotaRows} 个指标 quotas\n`);
     if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${scopes.length}`);
   }

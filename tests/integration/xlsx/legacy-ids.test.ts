@@ -4,7 +4,7 @@ import { checkWorkbook } from "../../../src/core/checks/check";
 import { buildSummary } from "../../../src/core/merge/summary";
 import { canMerge } from "../../../src/core/merge/merge";
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, readWorkbook } from "../../../src/core/report";
+import { carriedInputs, readWorkbook } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
