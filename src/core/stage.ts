@@ -14,6 +14,8 @@ export interface Stage {
    * end over the stage's target (`6875/10000`), or months elapsed over months due (`9/12`).
    */
   progress: { expected: number; of: number };
+  /** The same as the formula writes it, exact: `(5000+(10000-5000)*9/24)/10000`, or `9/12`. */
+  progressText: string;
   /** The period ends on the stage's deadline (or after): its status is 已完成 or 未完成, with no tolerance. */
   final: boolean;
   /** The period ends after the quota's last deadline: its figure is final and no longer asked for. */
@@ -28,19 +30,18 @@ function monthsAt(period: Period, startYear: number): number {
 /** Months from the plan's first January to the end of `year`'s December. */
 const deadlineMonth = (year: number, startYear: number): number => (year - startYear + 1) * 12;
 
-/** Up to four decimals, so a formula shows 586.75 and not 586.7500000001. */
-const round = (n: number): number => Math.round(n * 10000) / 10000;
 
 /** A quota due every period (每年, 每两年, 每季度): the share of the current cycle's time elapsed. */
 function recurringStage(quota: Quota, period: Period, endYear: number): Stage {
   const month = periodEndMonth(period);
   if (quota.cadence === "quarterly") {
     const elapsed = month - (Math.ceil(month / 3) - 1) * 3;
-    return { point: null, progress: { expected: elapsed, of: 3 }, final: elapsed === 3, closed: false };
+    return { point: null, progress: { expected: elapsed, of: 3 }, progressText: `${elapsed}/3`, final: elapsed === 3, closed: false };
   }
   // Every second year: due in the plan's last year and every second year before it; in between nothing is due.
   const due = quota.cadence !== "biennial" || (endYear - period.year) % 2 === 0;
-  return { point: null, progress: { expected: due ? month : 0, of: 12 }, final: due && month === 12, closed: false };
+  const elapsed = due ? month : 0;
+  return { point: null, progress: { expected: elapsed, of: 12 }, progressText: `${elapsed}/12`, final: due && month === 12, closed: false };
 }
 
 export function stageAt(quota: Quota, period: Period, plan: { startYear: number; endYear: number }): Stage {
@@ -60,8 +61,12 @@ export function stageAt(quota: Quota, period: Period, plan: { startYear: number;
   // A milestone, or a target not decided yet (or a stage that starts undecided): only time tells.
   if (quota.kind === "milestone" || target === null || from.value === null || target === 0) {
     const timeFrom = quota.kind === "milestone" ? 0 : from.at;
-    return { point: current.point, progress: { expected: Math.min(now, current.at) - timeFrom, of: current.at - timeFrom }, final, closed };
+    const expected = Math.min(now, current.at) - timeFrom;
+    const of = current.at - timeFrom;
+    return { point: current.point, progress: { expected, of }, progressText: `${expected}/${of}`, final, closed };
   }
   const expected = span === 0 ? target : from.value + ((target - from.value) * elapsed) / span;
-  return { point: current.point, progress: { expected: round(expected), of: target }, final, closed };
+  // The path's value by the period's end over the stage's target, written out so a reader sees the points.
+  const progressText = span === 0 ? `${target}/${target}` : `(${from.value}+(${target}-${from.value})*${elapsed}/${span})/${target}`;
+  return { point: current.point, progress: { expected, of: target }, progressText, final, closed };
 }

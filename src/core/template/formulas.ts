@@ -27,7 +27,7 @@ export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
   const [t, p, c, s, m, n] = (["target", "period", "cumulative", "status", "completion", "progress"] as const).map(
     (key) => `${columnLetter(COLUMN[key])}${row}`,
   );
-  const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${stage.progress.expected}/${stage.progress.of})`;
+  const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${stage.progressText})`;
   const finalState = (met: string): string => `IF(${met},"${STATES.done}","${STATES.notDone}")`;
   if (quota.kind === "milestone") {
     const done = `${s}="${STATES.done}"`;

@@ -51,7 +51,8 @@ describe("checking as officials type", () => {
 
   test("a pasted block is one event and one check", async () => {
     const { rowOf, reports, type } = await watched();
-    const first = rowOf("I08-技能型企业-2027-杭州市");
+    // Three every-year training quotas in a row: open in every period.
+    const first = rowOf("I01-先进制造业-每年");
     await type(`${at("cumulative", first)}:${at("cumulative", first + 2)}`, [[-1], [-2], [-3]], true);
     expect(reports).toHaveLength(1);
     expect(reports[0].findings.map((f) => f.rule)).toEqual(["negative", "negative", "negative"]);
