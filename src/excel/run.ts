@@ -1,3 +1,4 @@
+import { OperationTimeoutError } from "../core/errors";
 /**
  * Running a workbook operation the way a person can live with: a time limit (Excel on the web can
  * hang in `context.sync()` while a heavy file loads), retries the user sees, and Office's error
@@ -6,13 +7,6 @@
 
 /** How an operation is started: `Excel.run` in Excel, the in-memory host in tests and the playground. */
 export type WorkbookRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-export class OperationTimeoutError extends Error {
-  constructor(readonly seconds: number) {
-    super(`Excel 在 ${seconds} 秒内没有响应 / Excel did not answer within ${seconds} s`);
-    this.name = "OperationTimeoutError";
-  }
-}
 
 export interface RunOptions {
   /** Per attempt. */

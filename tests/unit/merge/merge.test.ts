@@ -1,5 +1,6 @@
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import type { SummaryState } from "../../../src/core/merge/state";
+import { fileProblem } from "../../../src/core/file-problems";
 import { periodOfFiles } from "../../../src/core/merge/period";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { COLUMN } from "../../../src/core/template/columns";
@@ -30,8 +31,8 @@ describe("canMerge", () => {
   });
 
   test("an unreadable file is rejected with the reader's reason", () => {
-    const plan = canMerge([{ name: "broken.xlsx", snapshot: null, readError: "不是 xlsx 文件" }], context);
-    expect(plan.rejected[0].reasons.map((f) => findingMessage(f))).toEqual([expect.stringMatching(/^文件「broken\.xlsx」无法读取：不是 xlsx 文件/)]);
+    const plan = canMerge([{ name: "broken.xlsx", snapshot: null, readProblem: fileProblem("not-zip") }], context);
+    expect(plan.rejected[0].reasons.map((f) => findingMessage(f))).toEqual([expect.stringMatching(/^文件「broken\.xlsx」不是 Excel 工作簿（\.xlsx） \/ file "broken\.xlsx": is not an Excel workbook/)]);
   });
 
   test("a workbook without Planbook metadata is rejected by name", () => {
