@@ -165,6 +165,8 @@ interface ProcessRun {
   ms: number;
   /** Null where /proc is not there to read a child's high-water mark (VmHWM). */
   peakRssBytes: number | null;
+  /** User + system CPU seconds, from /proc (null elsewhere): on a busy machine, what the run cost, whatever it waited. */
+  cpuSeconds: number | null;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -180,6 +182,21 @@ function childPeakRss(pid: number): number | null {
   }
 }
 
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ): 100 on Linux everywhere in practice. */
+const USER_HZ = 100;
+
+/** The child's user + system CPU seconds so far, from /proc (Linux). */
+function childCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs a command as a user would, timing the whole process and sampling its peak RSS every few milliseconds. */
 function runProcess(command: string, args: string[], cwd: string): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
@@ -188,11 +205,14 @@ function runProcess(command: string, args: string[], cwd: string): Promise<Proce
     let stdout = "";
     let stderr = "";
     let peak: number | null = null;
+    let cpu: number | null = null;
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const sample = (): void => {
       const now = child.pid === undefined ? null : childPeakRss(child.pid);
       if (now !== null) peak = Math.max(peak ?? 0, now);
+      const used = child.pid === undefined ? null : childCpuSeconds(child.pid);
+      if (used !== null) cpu = Math.max(cpu ?? 0, used);
     };
     const sampler = setInterval(sample, 2);
     child.on("error", (error) => {
@@ -201,7 +221,7 @@ function runProcess(command: string, args: string[], cwd: string): Promise<Proce
     });
     child.on("exit", (status) => {
       clearInterval(sampler);
-      resolve({ ms: performance.now() - start, peakRssBytes: peak, status, stdout, stderr });
+      resolve({ ms: performance.now() - start, peakRssBytes: peak, cpuSeconds: cpu, status, stdout, stderr });
     });
   });
 }
@@ -210,21 +230,28 @@ function runProcess(command: string, args: string[], cwd: string): Promise<Proce
 interface ProcessMeasured {
   medianMs: number;
   peakRssMb: number | null;
+  /** Median CPU seconds (user + system), null where /proc is not there. */
+  cpuSeconds: number | null;
 }
 
 async function measureProcess(runs: number, command: string, args: string[], cwd: string, ok: (run: ProcessRun) => boolean): Promise<ProcessMeasured> {
   const times: number[] = [];
+  const cpu: number[] = [];
   let peak: number | null = null;
   for (let i = 0; i < runs; i++) {
     const run = await runProcess(command, args, cwd);
+    if (run.cpuSeconds !== null) cpu.push(run.cpuSeconds);
     if (!ok(run)) throw new Error(`${path.basename(command)} ${args.slice(0, 2).join(" ")} … exited ${run.status}: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
     times.push(run.ms);
     if (run.peakRssBytes !== null) peak = Math.max(peak ?? 0, run.peakRssBytes);
   }
-  times.sort((a, b) => a - b);
-  const middle = times.length / 2;
-  const median = times.length % 2 ? times[Math.floor(middle)] : (times[middle - 1] + times[middle]) / 2;
-  return { medianMs: Math.round(median), peakRssMb: peak === null ? null : mb(peak) };
+  return { medianMs: Math.round(medianOf(times)), peakRssMb: peak === null ? null : mb(peak), cpuSeconds: cpu.length === runs ? medianOf(cpu) : null };
+}
+
+function medianOf(numbers: number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** A Python that has openpyxl (the clerk's script needs it), or why there is none. */
@@ -521,7 +548,10 @@ async function compareProcesses(options: {
   const python = clerk.python.split(" ")[0];
   const script = [path.join(ROOT, "scripts", "openpyxl-merge.py"), path.join(dir, "clerk.xlsx"), ...paths];
   const openpyxl = await attemptProcess("openpyxl read-only script (whole process)", size, runs, python, script, dir, (r) => r.status === 0);
-  if (planbook && openpyxl) processRows[processRows.length - 1].ratio = (planbook.medianMs / openpyxl.medianMs).toFixed(2);
+  if (planbook && openpyxl) {
+    const cpu = planbook.cpuSeconds !== null && openpyxl.cpuSeconds ? ` (CPU ${(planbook.cpuSeconds / openpyxl.cpuSeconds).toFixed(2)})` : "";
+    processRows[processRows.length - 1].ratio = `${(planbook.medianMs / openpyxl.medianMs).toFixed(2)}${cpu}`;
+  }
 }
 
 async function attemptProcess(program: string, size: string, runs: number, command: string, args: string[], cwd: string, ok: (run: ProcessRun) => boolean): Promise<ProcessMeasured | null> {
@@ -537,11 +567,19 @@ async function attemptProcess(program: string, size: string, runs: number, comma
 
 function printProcessTable(clerk: { python: string } | { skipped: string }): void {
   console.log(`Whole processes, as a person runs them (node ${process.version}; ${"python" in clerk ? clerk.python : clerk.skipped}):`);
-  const header = ["program", "files", "runs", "median ms", "peak RSS MB", "planbook ÷ openpyxl"];
+  const header = ["program", "files", "runs", "median ms", "CPU s", "peak RSS MB", "planbook ÷ openpyxl"];
   const table = processRows.map((r) =>
     typeof r.measured === "string"
-      ? [r.program, r.size, String(r.runs), r.measured, "", ""]
-      : [r.program, r.size, String(r.runs), String(r.measured.medianMs), r.measured.peakRssMb === null ? "—" : r.measured.peakRssMb.toFixed(1), r.ratio ?? ""],
+      ? [r.program, r.size, String(r.runs), r.measured, "", "", ""]
+      : [
+          r.program,
+          r.size,
+          String(r.runs),
+          String(r.measured.medianMs),
+          r.measured.cpuSeconds === null ? "—" : r.measured.cpuSeconds.toFixed(2),
+          r.measured.peakRssMb === null ? "—" : r.measured.peakRssMb.toFixed(1),
+          r.ratio ?? "",
+        ],
   );
   const width = (text: string): number => [...text].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
   const widths = header.map((h, i) => Math.max(width(h), ...table.map((row) => (typeof processRows[0] === "undefined" || i !== 3 || /^\d/.test(row[3]) ? width(row[i]) : 0))));
@@ -549,7 +587,9 @@ function printProcessTable(clerk: { python: string } | { skipped: string }): voi
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of table) console.log(line(row));
-  console.log("peak RSS: each process's resident high-water mark (VmHWM), sampled every 2 ms until it exits; planbook ÷ openpyxl: median times, below 1 is faster.");
+  console.log(
+    "CPU s: user + system seconds (/proc, 10 ms ticks), what a run cost whatever it waited for on a busy machine; peak RSS: each process's resident high-water mark (VmHWM); both sampled every 2 ms until it exits. planbook ÷ openpyxl: median times, below 1 is faster.",
+  );
 }
 
 /** A generated sheet as a snapshot with every input typed (formula cells read as blank). */
