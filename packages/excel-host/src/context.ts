@@ -60,10 +60,20 @@ export class RequestContextFake implements ProxyContext {
     return this.host.changeHandlers;
   }
 
-  enqueue(op: Op): void {
-    // Office.js invalidates a run's objects when the run ends.
-    if (this.closed) throw new RichApiError("InvalidObjectPath", op.location, op.path);
+  enqueue(op: Op, options: { afterRun?: boolean } = {}): void {
+    // Office.js invalidates a run's objects when the run ends; what is not an object of the run
+    // (an event handler's removal) still queues, and waits for the context's next sync.
+    if (this.closed && !options.afterRun) throw new RichApiError("InvalidObjectPath", op.location, op.path);
     this.pending.push(op);
+  }
+
+  belongsTo(host: HostCore): boolean {
+    return this.host === host;
+  }
+
+  /** `Excel.run(context, batch)`: the context serves one more run. */
+  reopen(): void {
+    this.closed = false;
   }
 
   currentRun(): SyncRun {

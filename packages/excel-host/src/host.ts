@@ -103,8 +103,13 @@ export interface SheetSnapshot {
 
 /** The fake Excel a test drives, and the test's view of it. */
 export interface ExcelHost {
-  /** Like `Excel.run`: a fresh request context, the batch, then a final sync of anything still queued. */
+  /**
+   * Like `Excel.run`: a fresh request context — or, given one (`Excel.run(context, batch)`), that
+   * context again, with whatever it still has queued — the batch, then a final sync of anything
+   * still queued.
+   */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   readonly stats: HostStats;
   /** Waits until every change handler called so far has finished; rethrows the first handler error. */
   settled(): Promise<void>;
@@ -192,8 +197,23 @@ class ExcelHostFake implements ExcelHost, HostCore {
     return ++this.syncNumber;
   }
 
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const context = new RequestContextFake(this);
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(
+    first: Excel.RequestContext | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    let context: RequestContextFake;
+    let batch: (context: Excel.RequestContext) => Promise<T>;
+    if (typeof first === "function") {
+      context = new RequestContextFake(this);
+      batch = first;
+    } else {
+      if (!(first instanceof RequestContextFake) || !first.belongsTo(this) || typeof second !== "function") throw new RichApiError("InvalidArgument", "Excel.run");
+      context = first;
+      batch = second;
+      context.reopen();
+    }
     try {
       const pending = batch(context as unknown as Excel.RequestContext);
       if (!pending || typeof (pending as { then?: unknown }).then !== "function") throw new RichApiError("RunMustReturnPromise", "Excel.run");

@@ -72,6 +72,20 @@ describe("checking as officials type", () => {
     expect(host.sheet(CHANGE_LOG_SHEET).visibility).toBe("Hidden");
   });
 
+  test("stopping live checking removes its handler: restarted three times, one edit is logged once", async () => {
+    const { host, rowOf, live } = await watched();
+    await live.stop();
+    for (let restart = 0; restart < 2; restart++) {
+      const again = await startLiveChecking(host.run.bind(host), { revisions: [revision], onFindings: () => undefined, onError: (error) => { throw error; } });
+      await again.stop();
+    }
+    const last = await startLiveChecking(host.run.bind(host), { revisions: [revision], onFindings: () => undefined, onError: (error) => { throw error; }, now: () => new Date("2026-10-20T09:00:00Z") });
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[100]]);
+    await host.settled();
+    await last.idle();
+    expect(host.values(CHANGE_LOG_SHEET, "A1:F4").filter((row) => row[0] !== "")).toHaveLength(2);
+  });
+
   test("the add-in's own writes do not trigger a check", async () => {
     const { host, reports, live } = await watched();
     await host.run((context) => generateTemplate(context, { revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }));
