@@ -88,10 +88,11 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
 
   return {
     async stop() {
-      await runner(async (context) => {
+      // Office.js removes a handler only through the request context it was added in.
+      await runner(registration.context as Excel.RequestContext, async (context) => {
         registration.remove();
         await context.sync();
-      }).catch(() => undefined);
+      }).catch(options.onError);
     },
     idle: () => pending,
   };

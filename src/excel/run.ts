@@ -4,8 +4,17 @@
  * codes turned into one bilingual message — in one place.
  */
 
-/** How an operation is started: `Excel.run` in Excel, the in-memory host in tests and the playground. */
-export type WorkbookRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/**
+ * How an operation is started, shaped like `Excel.run` (which is one): `Excel.run` in Excel, the
+ * in-memory host in tests and the playground. A batch runs on a fresh request context, or on a
+ * given one — removing an event handler needs the context it was added in.
+ */
+export interface WorkbookRunner {
+  <T>(batch: Batch<T>): Promise<T>;
+  <T>(context: Excel.RequestContext, batch: Batch<T>): Promise<T>;
+}
 
 export class OperationTimeoutError extends Error {
   constructor(readonly seconds: number) {

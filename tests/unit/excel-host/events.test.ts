@@ -76,7 +76,7 @@ describe("changes made by a person", () => {
       await context.sync();
       return result;
     });
-    await host.run(registration.context, async (context) => {
+    await host.run(registration.context as Excel.RequestContext, async (context) => {
       registration.remove();
       await context.sync();
     });
