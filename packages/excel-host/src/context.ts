@@ -21,6 +21,8 @@ export interface HostCore {
   readonly stats: HostStats;
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
+  /** How long a sync takes (0: the next turn of the event loop). */
+  readonly syncDelayMs: number;
   readonly changeHandlers: ChangeHandlerRegistry;
   nextSyncNumber(): number;
 }
@@ -94,14 +96,16 @@ export class RequestContextFake implements ProxyContext {
     this.pending = [];
     this.host.stats.syncs += 1;
     return new Promise<T>((resolve, reject) => {
-      setImmediate(() => {
+      const execute = () => {
         try {
           this.execute(ops);
           resolve(passThroughValue as T);
         } catch (error) {
           reject(error);
         }
-      });
+      };
+      if (this.host.syncDelayMs > 0) setTimeout(execute, this.host.syncDelayMs);
+      else setImmediate(execute);
     });
   }
 

@@ -15,6 +15,11 @@ export interface ExcelHostOptions {
   requestLimitBytes?: number;
   /** Largest response one sync may receive (JSON bytes of what it loads); 5 MB by default. */
   responseLimitBytes?: number;
+  /**
+   * How long each sync takes, in milliseconds (0 by default): a slow Excel — on the web, with a
+   * heavy file — that still completes every batch it was given. A batch cannot be cancelled.
+   */
+  syncDelayMs?: number;
 }
 
 /** One cell as a person would inspect it in Excel: contents, what it shows, and its format. */
@@ -163,6 +168,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
   readonly stats: HostStats;
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
+  readonly syncDelayMs: number;
   readonly changeHandlers = {
     add: (sheetId: string | null, handler: (args: Excel.WorksheetChangedEventArgs) => unknown) => {
       const registration = { sheetId, handler };
@@ -179,6 +185,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     this.book = new WorkbookModel(options.sheets ?? ["Sheet1"]);
     this.requestLimitBytes = options.requestLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT_BYTES;
+    this.syncDelayMs = options.syncDelayMs ?? 0;
     const stats = {
       syncs: 0,
       maxRequestBytes: 0,
