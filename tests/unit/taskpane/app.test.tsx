@@ -114,6 +114,19 @@ describe("the 填报 view", () => {
     expect(saved).toEqual(["新密码"]);
   });
 
+  test("the change log kept by live checking is protected with the workbook's password, like every other sheet", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)), password: "s3cret", liveChecking: true });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    const row = host.values("全省 2026-10", "A1:A300").findIndex((line) => String(line[0]).startsWith("I08-")) + 1;
+    await act(async () => {
+      await host.userEdit("全省 2026-10", `${columnLetter(COLUMN.cumulative)}${row}`, [[100]]);
+      await host.settled();
+    });
+    await waitFor(() => expect(host.sheet("修改记录").protection).toMatchObject({ protected: true, password: "s3cret" }));
+  });
+
   test("generating really writes the sheet through the Office.js operations", async () => {
     const host = createExcelHost();
     renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
