@@ -2,7 +2,7 @@ import { cellAddress, parseRange, rangeAddress } from "../core/a1";
 import { checkCells, type CheckContext } from "../core/checks/check";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow } from "../core/checks/changelog";
 import type { Finding } from "../core/findings";
-import { readWorkbook, type ReportSheet } from "../core/report";
+import { readWorkbook, type ReportSheet } from "../core/read-sheets";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { INPUT_COLUMNS } from "../core/template/columns";
 import { META_SHEET } from "../core/template/meta";
