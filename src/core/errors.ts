@@ -116,11 +116,19 @@ export class ZipError extends Error {
   }
 }
 
-/** runWithTimeout: Excel did not answer an operation within its time (the pane retries, then says so). */
+/** runWithRetry: Excel did not answer an operation within its time, after every retry (the pane says so). */
 export class OperationTimeoutError extends Error {
   constructor(readonly seconds: number) {
     super(`Excel 在 ${seconds} 秒内没有响应 / Excel did not answer within ${seconds} s`);
     this.name = "OperationTimeoutError";
+  }
+}
+
+/** runWithRetry: thrown inside an attempt the pane gave up on, if Excel starts it after all, so it does nothing (its retry does the work). */
+export class AbandonedAttemptError extends Error {
+  constructor() {
+    super("abandoned attempt");
+    this.name = "AbandonedAttemptError";
   }
 }
 
