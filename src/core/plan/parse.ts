@@ -4,7 +4,8 @@ import type { Geography } from "./counties";
 import { legacyIds, readableIds } from "./ids";
 import { joinPaths } from "./path";
 import { splitUnits } from "./units";
-import { type Action, type KeyWorkItem, type Measure, type PlanRevision, PlanParseError, type Quota } from "./types";
+import { type Action, type KeyWorkItem, type Measure, type PlanRevision, type Quota } from "./types";
+import { PlanParseError } from "../errors";
 
 /**
  * Reads a plan's task-list annex (附件1 重点工作任务清单) and its regional annex (附件2) into a
