@@ -76,7 +76,7 @@ describe("checking as officials type", () => {
   test(`on ExcelApi ${LOWEST_EXCEL_API}, where events carry no triggerSource, appending to the log starts no further check: two syncs per change`, async () => {
     const { host, rowOf, reports, type } = await watched({ apiVersion: LOWEST_EXCEL_API });
     host.stats.resetSyncs();
-    await type(at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[100]]);
+    await type(at("cumulative", rowOf("I08-技能型企业-2027-杭州市")), [[100]]);
     await host.settled();
     expect(reports).toHaveLength(1);
     expect(host.stats.syncs).toBe(2);
@@ -84,7 +84,7 @@ describe("checking as officials type", () => {
 
   test("a co-author's edit (source Remote) is checked but not logged: their own Excel logs it", async () => {
     const { host, rowOf, reports, type } = await watched();
-    await type(at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [["abc"]], true, true);
+    await type(at("cumulative", rowOf("I08-技能型企业-2027-杭州市")), [["abc"]], true, true);
     expect(reports.at(-1)?.findings.map((f) => f.rule)).toEqual(["not-a-number"]);
     expect(host.sheetNames()).not.toContain(CHANGE_LOG_SHEET);
   });
@@ -97,7 +97,7 @@ describe("checking as officials type", () => {
       await again.stop();
     }
     const last = await startLiveChecking(host.run.bind(host), { revisions: [revision], onFindings: () => undefined, onError: (error) => { throw error; }, now: () => new Date("2026-10-20T09:00:00Z") });
-    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[100]]);
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027-杭州市")), [[100]]);
     await host.settled();
     await last.idle();
     expect(host.values(CHANGE_LOG_SHEET, "A1:F4").filter((row) => row[0] !== "")).toHaveLength(2);
