@@ -188,3 +188,20 @@ describe("rows moving under formulas", () => {
     ]);
   });
 });
+
+describe("calculation suspended by the API", () => {
+  test("stays suspended after the sync: computed values are not there until application.calculate()", async () => {
+    const host = createExcelHost();
+    await host.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").formulas = [[2, "=A1*3"]];
+      await context.sync();
+    });
+    expect(() => host.values("Sheet1", "B1")).toThrow(/stale values/);
+    await host.run(async (context) => {
+      context.workbook.application.calculate("Recalculate");
+      await context.sync();
+    });
+    expect(host.values("Sheet1", "B1")).toEqual([[6]]);
+  });
+});

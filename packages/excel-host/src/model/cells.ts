@@ -2,7 +2,7 @@
 // the host is never bundled into the add-in.
 import { DetailedCellError, type RawCellContent } from "hyperformula";
 import { type Rect, boundingRect, cellCount, intersect, isUnbounded } from "../address";
-import { excelError } from "../errors";
+import { ExcelHostUnsupportedError, excelError } from "../errors";
 import { formatText } from "../text";
 import { type ChangeEvent, type ChangeType, EXCEL_MAX_NUMBER, EXCEL_MIN_NUMBER, type SheetModel } from "./sheet";
 import { assertAllowed } from "./protection";
@@ -63,8 +63,21 @@ export class CellContents {
   /** Each sheet's contents bounding box, kept while writes only add to it; dropped when cells are emptied or moved. */
   private contentsCache = new Map<SheetModel, Rect | null>();
 
+  /**
+   * Set by `application.suspendApiCalculationUntilNextSync()` and kept after that sync: Microsoft
+   * documents that the caller must then recalculate, so formulas written meanwhile are not
+   * propagated until `application.calculate()` (or a person's edit). Excel would return stale
+   * values; this host refuses to read computed values instead, so a read that would be stale fails.
+   */
+  private calculationSuspendedByApi = false;
+
   /** Reads need evaluated formulas; writes of one sync suspend evaluation so it runs once. */
   private evaluated(): void {
+    if (this.calculationSuspendedByApi) {
+      throw new ExcelHostUnsupportedError(
+        "reading computed values after suspendApiCalculationUntilNextSync() without recalculating (Excel would return stale values until application.calculate())",
+      );
+    }
     if (this.book.engine.isEvaluationSuspended()) this.book.engine.resumeEvaluation();
   }
 
@@ -72,7 +85,19 @@ export class CellContents {
     if (!this.book.engine.isEvaluationSuspended()) this.book.engine.suspendEvaluation();
   }
 
+  /** The end of a sync (or of a person's action): formulas are evaluated, unless the API suspended calculation. */
   resumeEvaluation(): void {
+    if (!this.calculationSuspendedByApi) this.evaluated();
+  }
+
+  suspendCalculationUntilRecalculated(): void {
+    this.calculationSuspendedByApi = true;
+    this.suspendEvaluation();
+  }
+
+  /** `application.calculate()`, or a person's edit: everything is evaluated again. */
+  recalculate(): void {
+    this.calculationSuspendedByApi = false;
     this.evaluated();
   }
 
@@ -264,7 +289,6 @@ export class CellContents {
 
   /** The smallest rectangle holding every value and formula of a sheet; null when it has none. */
   contentsRect(sheet: SheetModel): Rect | null {
-    this.evaluated();
     const cached = this.contentsCache.get(sheet);
     if (cached !== undefined) return cached;
     // The engine's dimensions only bound the cells ever written; the exact box needs a look.
