@@ -82,7 +82,6 @@ describe("evaluation", () => {
     const host = createExcelHost();
     const seen = await host.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
-      context.workbook.application.suspendApiCalculationUntilNextSync();
       sheet.getRange("B1").formulas = [["=A1*10"]];
       sheet.getRange("A1").values = [[3]];
       const b1 = sheet.getRange("B1").load("values");
