@@ -57,7 +57,8 @@ const LARGE_RUNS = Math.min(RUNS, runsFrom("BENCH_LARGE_RUNS", 1));
 
 /** `global.gc`, exposed at run time when node was not started with --expose-gc (`tsx` is not). */
 function exposeGc(): () => void {
-  if (typeof global.gc === "function") return global.gc as () => void;
+  const gc = global.gc;
+  if (typeof gc === "function") return () => void gc();
   v8.setFlagsFromString("--expose-gc");
   return vm.runInNewContext("gc") as () => void;
 }
