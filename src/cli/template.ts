@@ -4,8 +4,9 @@ import { buildTemplate } from "../core/template/build";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
-import { InputError, type Io, loadSeed, periodOption } from "./io";
+import { type Io, loadSeed, periodOption } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
+import { InputError } from "../core/errors";
 
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
