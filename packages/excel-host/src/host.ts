@@ -448,7 +448,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
       asUserRefusal(error, "protected", sheetName, formatRect(rect));
     } finally {
       this.remoteEdit = false;
-      this.book.cells.resumeEvaluation();
+      this.book.cells.recalculate();
     }
     await this.settled();
   }
@@ -526,7 +526,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, address);
     } finally {
-      this.book.cells.resumeEvaluation();
+      this.book.cells.recalculate();
     }
     await this.settled();
   }
@@ -539,7 +539,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, lines);
     } finally {
-      this.book.cells.resumeEvaluation();
+      this.book.cells.recalculate();
     }
     await this.settled();
   }
