@@ -61,7 +61,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   const plan = canMerge(inputs, { revision, period });
   const built = buildSummary(plan.accepted, { revision, period, mergedAt: now.toISOString(), rejected: plan.rejected });
   // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
-  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook([built.summary, built.sources]));
+  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook([built.summary, built.sources], [built.chart, built.itemChart]));
   if (options.json === true) {
     io.out(
       `${JSON.stringify(

@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { cellAddress, parseRange, rangeAddress } from "../core/a1";
 import type { BuiltTemplate } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
+import type { ChartSpec } from "../core/merge/charts";
+import { withCharts } from "./charts";
 import { EMPTY_META, type MetaRecords, metaRows, withSheetRecords } from "../core/template/meta";
 import {
   type CellSpec,
@@ -227,8 +229,8 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
   return worksheet;
 }
 
-/** A new workbook holding the given sheets in order, as .xlsx bytes. */
-export async function writeWorkbook(specs: SheetSpec[]): Promise<Uint8Array> {
+/** A new workbook holding the given sheets in order, and the charts on them, as .xlsx bytes. */
+export async function writeWorkbook(specs: SheetSpec[], charts: ChartSpec[] = []): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const spec of specs) await renderSheet(workbook, spec);
@@ -236,7 +238,7 @@ export async function writeWorkbook(specs: SheetSpec[]): Promise<Uint8Array> {
   const activeTab = Math.max(0, specs.findIndex((spec) => spec.visibility === "Visible"));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" }];
   // A Uint8Array, not a Node Buffer: the task pane writes files in the browser too.
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return withCharts(new Uint8Array(await workbook.xlsx.writeBuffer()), charts, specs);
 }
 
 /**
