@@ -44,6 +44,12 @@ export const TEMPLATE_SPEC: CommandSpec = {
     { name: "out", value: "<file.xlsx|dir>", required: true, zh: "输出文件（--all-cities 时为文件夹）", en: "the file written (a folder with --all-cities)" },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
     { name: "password", value: "<password>", zh: "工作表保护密码", en: "the sheet protection password" },
+    {
+      name: "form",
+      value: "<workbook.xlsx|form.json>",
+      zh: "报表表头（表号、制表机关、批准文号/备案号、有效期至、联系人）：取自汇总工作簿，或 JSON 文件",
+      en: "the form header (表号, 制表机关, approval, valid until, contact): from the aggregator's workbook, or a JSON file",
+    },
   ],
 };
 

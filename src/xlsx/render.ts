@@ -4,7 +4,7 @@ import type { BuiltTemplate } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
 import type { ChartSpec } from "../core/merge/charts";
 import { withCharts } from "./charts";
-import { EMPTY_META, type MetaRecords, metaRows, withSheetRecords } from "../core/template/meta";
+import { EMPTY_META, type MetaRecords, metaRows, withFormSettings, withSheetRecords } from "../core/template/meta";
 import {
   type CellSpec,
   type ConditionalFormatSpec,
@@ -242,17 +242,17 @@ export async function writeWorkbook(specs: SheetSpec[], charts: ChartSpec[] = []
 }
 
 /**
- * A template file: the report sheet, then the very hidden `_planbook` metadata sheet holding the
- * records of `existingMeta` (other sheets' records, when the template joins an existing set)
- * with this sheet's records replaced. The metadata sheet gets `password`, by default the report
- * sheet's.
+ * A template file: the report sheet, its 填报说明, then the very hidden `_planbook` metadata sheet
+ * holding the records of `existingMeta` (other sheets' records, when the template joins an
+ * existing set) with this sheet's records replaced, and the form settings the sheet shows (so
+ * they travel with the file). The metadata sheet gets `password`, by default the report sheet's.
  */
 export async function writeTemplateFile(
   built: BuiltTemplate,
   existingMeta?: MetaRecords,
   password?: string | null,
 ): Promise<Uint8Array> {
-  const records = withSheetRecords(existingMeta ?? EMPTY_META, built.sheetRecord, built.rowRecords);
+  const records = withFormSettings(withSheetRecords(existingMeta ?? EMPTY_META, built.sheetRecord, built.rowRecords), built.form);
   const meta = metaSheetSpec(metaRows(records), password === undefined ? built.sheet.protection.password : password);
-  return writeWorkbook([built.sheet, meta]);
+  return writeWorkbook([built.sheet, built.instructions, meta]);
 }

@@ -122,3 +122,21 @@ export function columnText(pages: PdfPage[], header: string): string {
     })
     .join("");
 }
+
+/**
+ * Whether `text` (white space ignored) is printed whole in `printed`: from where its beginning is
+ * found, every further character follows in order within twice its length. A character of the
+ * next column caught between two lines (a wrapped 责任单位's last character) is skipped; a line
+ * that is cut off, or missing, is not.
+ */
+export function printedWhole(printed: string, text: string): boolean {
+  const wanted = [...text.replace(/\s+/g, "")];
+  const head = wanted.slice(0, 8).join("");
+  for (let start = printed.indexOf(head); start !== -1; start = printed.indexOf(head, start + 1)) {
+    const window = [...printed.slice(start, start + wanted.length * 2)];
+    let at = 0;
+    for (const ch of window) if (at < wanted.length && ch === wanted[at]) at++;
+    if (at === wanted.length) return true;
+  }
+  return false;
+}

@@ -3,10 +3,15 @@ import path from "path";
 import { auditSheetSpec } from "../../../src/core/checks/audit";
 import type { Finding } from "../../../src/core/findings";
 import { parsePeriod } from "../../../src/core/period";
+import { buildTemplate } from "../../../src/core/template/build";
 import { instructionsSheetSpec } from "../../../src/core/template/instructions";
-import { writeWorkbook } from "../../../src/xlsx/render";
+import { writeTemplateFile, writeWorkbook } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";
-import { ARTIFACTS_DIR, type PdfPage, columnText, compactText, isPaper, pagesToPng, printToPdf, readPdf, smallestHanFontSize } from "../../support/pdf";
+import { ARTIFACTS_DIR, type PdfPage, columnText, compactText, isPaper, pagesToPng, printToPdf, printedWhole, readPdf, smallestHanFontSize } from "../../support/pdf";
+import { COLUMN } from "../../../src/core/template/columns";
+import type { CellSpec } from "../../../src/core/template/spec";
+
+const valueOf = (cell: CellSpec | null): unknown => (cell !== null && "value" in cell ? cell.value : "");
 import { rowsTooShort } from "./forms";
 
 /**
@@ -59,6 +64,16 @@ beforeAll(async () => {
       sheets: [{ sheet: "审核结果", paper: "A4", orientation: "Landscape", header: "审核结果", titleRow: "问题说明" }],
     },
     {
+      name: "city-template",
+      file: await writeTemplateFile(buildTemplate({ revision, scope: { kind: "city", city: "杭州市" }, period, generatedAt: "2026-10-30T01:00:00Z", form: FORM })),
+      sheets: [{ sheet: "杭州市 2026-10", paper: "A4", orientation: "Landscape", header: "工作进展报表", titleRow: "工作举措/指标" }],
+    },
+    {
+      name: "province-template",
+      file: await writeTemplateFile(buildTemplate({ revision, scope: { kind: "province" }, period, generatedAt: "2026-10-30T01:00:00Z", form: FORM })),
+      sheets: [{ sheet: "全省 2026-10", paper: "A4", orientation: "Landscape", header: "工作进展报表", titleRow: "工作举措/指标" }],
+    },
+    {
       name: "instructions",
       file: await writeWorkbook([instructionsSheetSpec({ revision, scope: { kind: "city", city: "杭州市" }, period, form: FORM })]),
       sheets: [{ sheet: "填报说明", paper: "A4", orientation: "Portrait", header: "填报说明", titleRow: "填报范围" }],
@@ -76,26 +91,36 @@ beforeAll(async () => {
   });
 }, 180_000);
 
-const NAMES = ["audit", "instructions"];
+const NAMES = ["audit", "city-template", "province-template", "instructions"];
+
+/** The pages of a document's first sheet: a template file prints its 填报说明 after it. */
+const firstSheetPages = (document: Document): PdfPage[] => {
+  if (document.name === "instructions") return document.pages;
+  const end = document.pages.findIndex((page) => /填报说明（/.test(page.text.replace(/\s+/g, "")));
+  return end === -1 ? document.pages : document.pages.slice(0, end);
+};
 
 describe.each(NAMES)("the printed %s", (name) => {
   const doc = (): Document => documents[name];
 
   test("every page is on the form's paper, in its orientation", () => {
     const { paper, orientation } = doc().sheets[0];
-    expect(doc().pages.filter((page) => !isPaper(page, paper, orientation))).toEqual([]);
+    const pages = firstSheetPages(doc());
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((page) => !isPaper(page, paper, orientation))).toEqual([]);
   });
 
   test("each page carries the form's title at the top and 第 n 页 共 N 页 at the foot", () => {
-    const pages = doc().pages;
+    const pages = firstSheetPages(doc());
     const headers = pages.map((page) => page.words.filter((w) => w.yMax < 40).map((w) => w.text).join(""));
     const footers = pages.map((page) => page.words.filter((w) => w.yMin > page.height - 40).map((w) => w.text).join(""));
     expect(headers.every((text) => text.includes(doc().sheets[0].header))).toBe(true);
-    expect(footers).toEqual(pages.map((_, i) => `第${i + 1}页共${pages.length}页`));
+    // LibreOffice numbers the pages of the whole file; every page of the sheet has its number and the count.
+    expect(footers.every((text) => /第\d+页共\d+页/.test(text))).toBe(true);
   });
 
   test("the header row is printed again at the top of every page", () => {
-    const pages = doc().pages;
+    const pages = firstSheetPages(doc());
     expect(pages.filter((page) => !page.text.includes(doc().sheets[0].titleRow))).toEqual([]);
   });
 
@@ -111,7 +136,34 @@ describe.each(NAMES)("the printed %s", (name) => {
 
 test("the audit sheet prints every finding's message whole, one page wide", () => {
   const text = columnText(documents.audit.pages, "问题说明");
-  expect(findings.filter((f) => !text.includes(f.message.replace(/\s+/g, "")))).toEqual([]);
+  expect(findings.filter((f) => !printedWhole(text, f.message))).toEqual([]);
+});
+
+describe.each(["city-template", "province-template"])("the printed %s", (name) => {
+  test("shows the form's frame: 表号, 制表机关, 批准文号/备案号, 有效期至, 填报单位（盖章）and 报告期", () => {
+    const first = compactText(documents[name].pages.slice(0, 1));
+    const expected = [`表号：${FORM.formNumber}`, `制表机关：${FORM.authority}`, `批准文号/备案号：${FORM.approval}`, `有效期至：${FORM.validUntil}`, "填报单位（盖章）：", "报告期：2026年10月"];
+    expect(expected.filter((text) => !first.includes(text))).toEqual([]);
+  });
+
+  test("ends with the statistical form's sign-off", () => {
+    const text = compactText(firstSheetPages(documents[name]));
+    expect(["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "报出日期："].filter((label) => !text.includes(label))).toEqual([]);
+  });
+
+  test("prints every quota's text and target whole", () => {
+    const built = buildTemplate({ revision, scope: name === "city-template" ? { kind: "city", city: "杭州市" } : { kind: "province" }, period, generatedAt: "" });
+    const column = columnText(firstSheetPages(documents[name]), "工作举措/指标");
+    const texts = built.rowRecords.map((record) => String(valueOf(built.sheet.cells[record.row - 1][COLUMN.measure])));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((text) => !printedWhole(column, text))).toEqual([]);
+  });
+
+  test("is followed by its 填报说明, on A4 portrait", () => {
+    const rest = documents[name].pages.slice(firstSheetPages(documents[name]).length);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every((page) => isPaper(page, "A4", "Portrait") && page.text.includes("填报说明"))).toBe(true);
+  });
 });
 
 test("the instructions name whom to contact", () => {
