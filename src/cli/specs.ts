@@ -68,13 +68,19 @@ export const CHECK_SPEC: CommandSpec = {
 export const MERGE_SPEC: CommandSpec = {
   name: "merge",
   operands: "<file.xlsx>...",
-  zh: "把各市填报文件汇总为全省汇总表（汇总、来源）",
-  en: "merge returned city files into the province summary (汇总, 来源)",
+  zh: "把各市填报文件汇总为全省汇总表（汇总、各市完成率、排名、通报、各市明细、来源，含图表）",
+  en: "merge returned city files into the province summary (汇总, 各市完成率, 排名, 通报, 各市明细, 来源, with charts)",
   options: [
     { name: "out", value: "<summary.xlsx>", required: true, zh: "汇总文件（不能是任何输入文件）", en: "the summary file (never one of the inputs)" },
     { name: "json", zh: "以 JSON 输出合计、采用和被拒的文件", en: "print totals, accepted and rejected files as JSON" },
     { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（默认取多数文件的报告期）", en: "the period (default: the one most files are for)" },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
+    {
+      name: "chart-quota",
+      value: "<编号>",
+      zh: "「排名」表中按市作图的指标（默认为第一个分解到各市的指标）",
+      en: "the quota whose completion by city is charted on 排名 (default: the first one split across the cities)",
+    },
   ],
 };
 

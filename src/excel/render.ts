@@ -160,6 +160,7 @@ export function queueLayout(worksheet: Excel.Worksheet, spec: SheetSpec): void {
   layout.orientation = spec.print.orientation;
   layout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
   layout.setPrintTitleRows(`$${spec.print.titleRows.replace(":", ":$")}`);
+  if (spec.print.titleColumns) layout.setPrintTitleColumns(`$${spec.print.titleColumns.replace(":", ":$")}`);
   layout.setPrintArea(rangeAddress(0, 0, rows, width));
   layout.printGridlines = spec.print.gridlines ?? false;
   layout.centerHorizontally = true;

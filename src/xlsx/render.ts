@@ -210,6 +210,7 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
     // 0: as many pages down as the rows need.
     fitToHeight: 0,
     printTitlesRow: spec.print.titleRows,
+    ...(spec.print.titleColumns ? { printTitlesColumn: spec.print.titleColumns } : {}),
     showGridLines: spec.print.gridlines ?? false,
     horizontalCentered: true,
     margins: {

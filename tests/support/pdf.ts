@@ -140,3 +140,20 @@ export function printedWhole(printed: string, text: string): boolean {
   }
   return false;
 }
+
+/**
+ * How many pixels of a page, rendered at `dpi`, have the colour `rgb` (within a small tolerance):
+ * a drawn chart's bars are told apart from text and cells by a colour no cell uses.
+ */
+export function pixelsOfColour(pdfPath: string, page: number, rgb: [number, number, number], dpi = 50): number {
+  const ppm = execFileSync("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), pdfPath], { maxBuffer: 256 * 1024 * 1024 });
+  // Binary PPM: "P6\n<width> <height>\n<max>\n" then width × height RGB triples.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString("latin1"));
+  if (!header) throw new Error("pdftoppm did not write a PPM image");
+  const start = header[0].length;
+  let count = 0;
+  for (let i = start; i + 2 < ppm.length; i += 3) {
+    if (Math.abs(ppm[i] - rgb[0]) < 12 && Math.abs(ppm[i + 1] - rgb[1]) < 12 && Math.abs(ppm[i + 2] - rgb[2]) < 12) count++;
+  }
+  return count;
+}

@@ -61,6 +61,8 @@ export interface PrintSpec {
   orientation: "Landscape" | "Portrait";
   fitToPagesWide: number;
   titleRows: string;
+  /** Columns repeated at the left of every page, e.g. `A:B`, for a sheet printed several pages wide. */
+  titleColumns?: string;
   header?: PageText;
   footer?: PageText;
   /** Print the grid lines (a form prints its own borders instead). */

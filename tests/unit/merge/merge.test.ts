@@ -1,5 +1,6 @@
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import type { SummaryState } from "../../../src/core/merge/state";
+import { columnLetter } from "../../../src/core/a1";
 import { COLUMN } from "../../../src/core/template/columns";
 import { CITIES, QUOTA, cityWorkbook, fixtureRevision } from "./fixture";
 
@@ -92,7 +93,7 @@ describe("canMerge", () => {
     });
     const plan = canMerge([tampered], context);
     const reason = plan.rejected[0].reasons[0];
-    expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["target-changed", "E27-杭州市", expect.stringMatching(/^I\d+$/)]);
+    expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["target-changed", "E27-杭州市", expect.stringMatching(new RegExp(`^${columnLetter(COLUMN.target)}\\d+$`))]);
   });
 
   test("a split target that is not the aggregator's split is rejected", () => {
