@@ -90,7 +90,7 @@ function infoLine(input: ViewsInput): string {
 function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; chart: ChartSpec } {
   const { rows, col, firstData, cities, revision } = input;
   const titles = ["编号", "工作举措/指标", "计量单位", "全省目标", "全省合计", "本期合计", "完成率", "序时进度", "状态", "滞后市数", "已报市数"];
-  const widths = [13, 40, 6, 9, 9, 9, 8, 8, 6, 7, 7];
+  const widths = [13, 38, 6, 9, 9, 9, 10, 8, 6, 7, 7];
   const header = 3;
   const first = header + 1;
   const last = first + rows.length - 1;
