@@ -1,28 +1,21 @@
-import { readFileSync } from "fs";
 import path from "path";
 import { type MergeInputFile, canMerge } from "../core/merge/merge";
 import { buildSummary } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
-import { formatPeriod, parsePeriod } from "../core/period";
+import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
+import { findingMessage } from "../core/findings";
+import { findingJson, messageLanguage } from "./findings";
 import { MERGE_SPEC } from "./specs";
-import { InputError, type Io, loadSeed, periodOption } from "./io";
+import { type Io, loadSeed, periodOption, readInputFile } from "./io";
 import { checkOutputFile, writeFileAtomic } from "./output";
 import { progress } from "./check";
-
-const isPeriod = (text: string): boolean => {
-  try {
-    parsePeriod(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { InputError } from "../core/errors";
 
 /**
- * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>]`: the province
+ * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>] [--lang zh|en]`: the province
  * summary (汇总) and the source list (来源) as a file, with every integrity finding.
  * Exit 1 when a file was rejected, 2 when an input cannot be read at all.
  */
@@ -37,6 +30,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     io.err(`${missing}: ${usageLine(MERGE_SPEC)}\n`);
     return 2;
   }
+  const language = messageLanguage(options);
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
   const { revision } = loadSeed(seedFile);
   checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
@@ -44,19 +38,12 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.
   const inputs: MergeInputFile[] = [];
   for (const [index, file] of files.entries()) {
-    let data: Buffer;
-    try {
-      data = readFileSync(file);
-    } catch (error) {
-      throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
-    }
-    inputs.push(await readMergeFile({ name: path.basename(file), data }));
+    inputs.push(await readMergeFile({ name: path.basename(file), data: readInputFile(file) }));
     progress(index + 1, files.length, path.basename(file));
   }
   const period = chosenPeriod ?? periodOfFiles(inputs);
-  if (!period) throw new InputError("没有可识别的 Planbook 文件，无法确定报告期 / no Planbook file to take the period from");
-  if (chosenPeriod === null && !isPeriod(period)) {
-    throw new InputError(`文件中的报告期「${period}」无法识别，请用 --period 指定 / the files' period "${period}" cannot be read: give one with --period`);
+  if (!period) {
+    throw new InputError("没有注明可识别报告期的 Planbook 文件，请用 --period 指定 / no Planbook file names a period that can be read: give one with --period");
   }
   const plan = canMerge(inputs, { revision, period });
   const built = buildSummary(plan.accepted, {
@@ -75,15 +62,15 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
           period,
           totals: built.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
           accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city })),
-          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => f.message) })),
-          findings: plan.findings.map((f) => ({ file: f.file, rule: f.rule, severity: f.severity, message: f.message })),
+          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
+          findings: plan.findings.map((f) => findingJson(f, language)),
         },
         null,
         2,
       )}\n`,
     );
   } else {
-    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${f.message}\n`);
+    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${findingMessage(f, language)}\n`);
     if (plan.accepted.length > 0) io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
   }
   if (plan.accepted.length === 0) {

@@ -1,7 +1,7 @@
 import path from "path";
 import { formatScope, parseScope, type Scope } from "../core/scope";
 import { readFileSync } from "fs";
-import { readMeta } from "../core/report";
+import { readMeta } from "../core/read-sheets";
 import { buildTemplate } from "../core/template/build";
 import { EMPTY_FORM, type FormSettings, cleanFormSettings } from "../core/template/form";
 import { formOf } from "../core/template/meta";
@@ -9,8 +9,9 @@ import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
-import { InputError, type Io, loadSeed, periodOption } from "./io";
+import { type Io, loadSeed, periodOption } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
+import { InputError } from "../core/errors";
 
 /**
  * The form settings from `--form`: a workbook's metadata (the aggregator's, where the 计划 view

@@ -1,7 +1,7 @@
 import type { PlanRevision } from "../core/plan/types";
 import type { Period } from "../core/period";
 import type { Scope } from "../core/scope";
-import { readWorkbook, carriedInputs } from "../core/report";
+import { readWorkbook, carriedInputs } from "../core/read-sheets";
 import { type WorkbookSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
@@ -9,6 +9,7 @@ import { META_SHEET, formOf, metaRows, parseMetaRows, withSheetRecords, EMPTY_ME
 import { INSTRUCTIONS_SHEET, isInstructionsSheet } from "../core/template/instructions";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
+import { SheetNameUnavailableError } from "../core/errors";
 
 export interface GenerateOptions {
   revision: PlanRevision;
@@ -33,14 +34,6 @@ export interface GenerateResult {
   nameTakenBy: string | null;
   /** True when an existing Planbook sheet was regenerated or upgraded in place. */
   regenerated: boolean;
-}
-
-/** Another sheet already uses every candidate name: a misuse the caller must resolve. */
-export class SheetNameUnavailableError extends Error {
-  constructor(readonly wanted: string) {
-    super(`无法为「${wanted}」找到可用的工作表名 / no free sheet name for "${wanted}"`);
-    this.name = "SheetNameUnavailableError";
-  }
 }
 
 /** `杭州市 2026-10`, then `杭州市 2026-10 (2)`… — the first name not held by a foreign sheet. */

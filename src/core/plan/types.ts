@@ -98,23 +98,3 @@ export interface PlanRevision {
   cities: string[];
 }
 
-/** A finding about the plan text itself (consistency, not reporting). */
-export interface PlanFinding {
-  rule: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  line: number | null;
-  quotaId: string | null;
-}
-
-/** Misuse or unreadable plan text: names the line and what was expected. */
-export class PlanParseError extends Error {
-  constructor(
-    readonly line: number,
-    readonly expected: string,
-    readonly seen: string,
-  ) {
-    super(`第 ${line} 行无法解析：应为${expected}，实为「${seen}」 / line ${line}: expected ${expected}, saw "${seen}"`);
-    this.name = "PlanParseError";
-  }
-}

@@ -44,12 +44,6 @@ export class WorkbookProxy extends ClientObjectProxy<WorkbookModel> implements P
     });
   }
 
-  getActiveCell(): RangeProxy {
-    return new RangeProxy(this.context, "workbook.getActiveCell()", () => {
-      const sheet = this.context.book.activeSheet;
-      return { book: this.context.book, sheet, rect: { ...sheet.selection, rows: 1, cols: 1 } };
-    });
-  }
 }
 
 ClientObjectProxy.accessors(WorkbookProxy, Object.keys(WORKBOOK_SCALARS));
@@ -65,12 +59,13 @@ const APPLICATION_SCALARS: Record<string, ScalarSpec<WorkbookModel>> = {
 };
 
 /**
- * `workbook.application`. The engine always recalculates (at the end of each sync), so
- * `calculationMode` is kept for reading back but does not freeze values.
+ * `workbook.application`. The engine recalculates at the end of each sync — except after
+ * `suspendApiCalculationUntilNextSync()`, until `calculate()` — so `calculationMode` is kept for
+ * reading back but does not freeze values.
  */
 export class ApplicationProxy
   extends ClientObjectProxy<WorkbookModel>
-  implements Pick<Excel.Application, "calculationMode" | "calculate" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync">
+  implements Pick<Excel.Application, "calculationMode" | "calculate" | "suspendApiCalculationUntilNextSync">
 {
   protected readonly entity = "Application";
   declare calculationMode: Excel.Application["calculationMode"];
@@ -86,18 +81,15 @@ export class ApplicationProxy
   calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
     this.queue("Application.calculate", [calculationType], (book) => {
       if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw excelError("InvalidArgument", "Application.calculate");
-      book.resumeEvaluation();
+      book.cells.recalculate();
     });
   }
 
-  /** Formulas are recalculated once at the end of the sync instead of after each write. */
+  /** Calculation stops for this sync and stays stopped until `calculate()`: Microsoft leaves the recalculation to the caller. */
   suspendApiCalculationUntilNextSync(): void {
-    this.queue("Application.suspendApiCalculationUntilNextSync", [], (book) => book.suspendEvaluation());
+    this.queue("Application.suspendApiCalculationUntilNextSync", [], (book) => book.cells.suspendCalculationUntilRecalculated());
   }
 
-  suspendScreenUpdatingUntilNextSync(): void {
-    this.queue("Application.suspendScreenUpdatingUntilNextSync", [], () => undefined);
-  }
 }
 
 ClientObjectProxy.accessors(ApplicationProxy, Object.keys(APPLICATION_SCALARS));
