@@ -31,7 +31,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   const period = periodOption(options.period as string, revision);
   let scopes: Scope[];
   try {
-    scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city }) as Scope) : [parseScope(options.scope as string, revision)];
+    scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city })) : [parseScope(options.scope as string, revision)];
   } catch (error) {
     throw new InputError((error as Error).message);
   }
