@@ -58,7 +58,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   if (chosenPeriod === null && !isPeriod(period)) {
     throw new InputError(`文件中的报告期「${period}」无法识别，请用 --period 指定 / the files' period "${period}" cannot be read: give one with --period`);
   }
-  const plan = canMerge(inputs, { revision, period });
+  const plan = canMerge(inputs, { revision, period, acceptErrors: options["accept-errors"] === true });
   const built = buildSummary(plan.accepted, { revision, period, mergedAt: now.toISOString(), rejected: plan.rejected });
   // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
   if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook([built.summary, built.sources]));
@@ -68,20 +68,30 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
         {
           period,
           totals: built.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
-          accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city })),
+          accepted: plan.accepted.map((a) => ({
+            file: a.name,
+            city: a.city,
+            errors: a.counts.error,
+            excluded: a.excluded.map((x) => ({ cell: x.cell, quotaId: x.quotaId, rule: x.finding.rule, value: x.finding.value })),
+          })),
+          notFilled: plan.notFilled,
           rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => f.message) })),
-          findings: plan.findings.map((f) => ({ file: f.file, rule: f.rule, severity: f.severity, message: f.message })),
+          findings: plan.findings.map((f) => ({ file: f.file, sheet: f.sheet, cell: f.cell, quotaId: f.quotaId, rule: f.rule, severity: f.severity, message: f.message })),
         },
         null,
         2,
       )}\n`,
     );
   } else {
-    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${f.message}\n`);
+    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}${f.cell ? ` ${f.sheet}!${f.cell}` : ""}: ${f.message}\n`);
     if (plan.accepted.length > 0) io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
   }
   if (plan.accepted.length === 0) {
-    io.err(`没有可汇总的文件（${files.length} 个文件都被拒绝），未写入「${options.out}」 / no file could be merged (all ${files.length} were rejected), so "${options.out}" was not written\n`);
+    const held = plan.rejected.some((r) => r.reasons.some((f) => f.rule === "merge-has-errors")) ? "；有错误的文件可用 --accept-errors 采用" : "";
+    const heldEn = held ? "; files with errors can be accepted with --accept-errors" : "";
+    io.err(
+      `没有可汇总的文件（${plan.rejected.length} 个被拒，${plan.notFilled.length} 个尚未填写），未写入「${options.out}」${held} / no file could be merged (${plan.rejected.length} rejected, ${plan.notFilled.length} not filled in), so "${options.out}" was not written${heldEn}\n`,
+    );
     return 2;
   }
   return plan.rejected.length > 0 ? 1 : 0;

@@ -104,9 +104,25 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
     }
     const idColumn = header.columns.id;
     const rowIndexById = new Map<string, number>();
+    const quotaIds = new Set(meta.rows.filter((r) => r.sheet === record.sheet).map((r) => r.quotaId));
     for (let r = header.headerRow; r < sheet.values.length; r++) {
       const id = String(cellAt(sheet.values, r, idColumn) ?? "").trim();
-      if (id !== "" && !rowIndexById.has(id)) rowIndexById.set(id, r);
+      if (id === "") continue;
+      const first = rowIndexById.get(id);
+      if (first === undefined) {
+        rowIndexById.set(id, r);
+      } else if (quotaIds.has(id)) {
+        // A row pasted twice: only the first is read, so the other's figures would be lost unseen.
+        findings.push({
+          rule: "duplicate-row",
+          severity: "error",
+          sheet: sheet.name,
+          cell: cellAddress(r, idColumn),
+          quotaId: id,
+          message: `${cellAddress(r, idColumn)}：指标 ${id} 的行重复（第 ${first + 1} 行与第 ${r + 1} 行），只读取第 ${first + 1} 行：请删去多余的一行 / ${cellAddress(r, idColumn)}: the row of quota ${id} appears twice (rows ${first + 1} and ${r + 1}); only row ${first + 1} is read: delete the extra row`,
+          value: id,
+        });
+      }
     }
     const rows: ReportRow[] = [];
     const archivedRows: ReportRow[] = [];

@@ -1,7 +1,9 @@
 import pako from "pako";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { cellAddress } from "../core/a1";
+import { evaluateUncachedFormulas } from "../core/formula";
+import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/template/spec";
 
 /**
@@ -9,8 +11,9 @@ import type { CellValue } from "../core/template/spec";
  * checks and merges do not care where a workbook came from.
  *
  * Cell values follow Office.js `range.values`:
- * - a formula cell holds its cached result, "" when the file has none (a file never opened in a
- *   spreadsheet program since it was generated);
+ * - a formula cell holds its cached result; when the file has none (written by a program, never
+ *   opened in a spreadsheet) it is computed where that is certain (core/formula.ts), else "";
+ * - `types` says which cells are dates, booleans, errors and formulas without a stored result;
  * - a date is its Excel serial number (45962 for 2025-10-31), as Excel returns it, in the
  *   workbook's date system;
  * - rich text and hyperlinks are their plain text; an error is its code (`#DIV/0!`);
@@ -334,6 +337,23 @@ function valueOf(raw: ExcelJS.CellValue | undefined, date1904: boolean): CellVal
   return "";
 }
 
+/** What the snapshot records of a cell beyond its value (see SheetSnapshot.types); null for plain numbers and text. */
+function typeOf(raw: ExcelJS.CellValue | undefined): CellType | null {
+  if (raw === null || raw === undefined || typeof raw === "number" || typeof raw === "string") return null;
+  if (typeof raw === "boolean") return "boolean";
+  if (raw instanceof Date) return "date";
+  if ("error" in raw) return "error";
+  if ("formula" in raw || "sharedFormula" in raw) return raw.result === undefined ? "uncached-formula" : typeOf(raw.result as ExcelJS.CellValue);
+  return null;
+}
+
+/**
+ * A value typed far from the rest (XFD1048576) would make a grid from A1 of billions of cells:
+ * past this area (or four times the cells there are), rows between are left out and each row
+ * only reaches its own last cell, so memory follows the cells present (cellAt reads the gaps as "").
+ */
+const DENSE_AREA_CELLS = 1 << 20;
+
 /** What ExcelJS keeps of a sheet's protection but leaves out of its type definitions. */
 interface WorksheetProtectionState {
   sheetProtection?: { sheet?: boolean } | null;
@@ -351,32 +371,39 @@ const mergesOf = (worksheet: ExcelJS.Worksheet): string[] =>
 
 function sheetSnapshot(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   const cells: { row: number; col: number; value: CellValue; formula: CellValue }[] = [];
+  const types: Record<string, CellType> = {};
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Office.js reports the cells a merge covers as empty; ExcelJS shows the top-left value there.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const value = valueOf(cell.value, date1904);
       const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      const type = typeOf(cell.value);
+      if (type) types[cellAddress(rowNumber - 1, colNumber - 1)] = type;
       cells.push({ row: rowNumber - 1, col: colNumber - 1, value, formula: isFormula ? `=${cell.formula}` : value });
     });
   });
   const height = cells.reduce((max, cell) => Math.max(max, cell.row + 1), 0);
   const width = cells.reduce((max, cell) => Math.max(max, cell.col + 1), 0);
-  const grid = (): CellValue[][] => Array.from({ length: height }, () => Array<CellValue>(width).fill(""));
+  const dense = height * width <= Math.max(DENSE_AREA_CELLS, 4 * cells.length);
+  const grid = (): CellValue[][] => (dense ? Array.from({ length: height }, () => Array<CellValue>(width).fill("")) : Object.assign([], { length: height }));
   const values = grid();
   const formulas = grid();
   for (const cell of cells) {
-    values[cell.row][cell.col] = cell.value;
-    formulas[cell.row][cell.col] = cell.formula;
+    (values[cell.row] ??= [])[cell.col] = cell.value;
+    (formulas[cell.row] ??= [])[cell.col] = cell.formula;
   }
-  return {
+  const snapshot: SheetSnapshot = {
     name: worksheet.name,
     visibility: VISIBILITY[worksheet.state] ?? "Visible",
     protected: (worksheet as unknown as WorksheetProtectionState).sheetProtection?.sheet === true,
     values,
     formulas,
     merges: mergesOf(worksheet),
+    types,
   };
+  evaluateUncachedFormulas(snapshot);
+  return snapshot;
 }
 
 /** Reads every sheet of an .xlsx file, in tab order. Throws WorkbookFileError for a file that is not a readable .xlsx. */

@@ -1,14 +1,13 @@
 import { checkWorkbook } from "../checks/check";
 import { type Finding, type Severity, countBySeverity } from "../findings";
-import { isBlank } from "../cells";
+import { isBlankInput, sameCellValue } from "../cells";
 import { canonicalPeriod, normalisedPeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
 import { parseScope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
-import { targetCell } from "../template/targets";
+import { planTarget } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
-import type { CellValue } from "../template/spec";
 import { SUMMARY_SHEET } from "./layout";
 import { type SummaryState, stateFor } from "./state";
 
@@ -39,6 +38,13 @@ export interface MergeContext {
    * declined (which also settles duplicates). Undefined: every file that passes is taken.
    */
   chosen?: string[];
+  /**
+   * The aggregator accepts files whose checks found errors (CLI `--accept-errors`; in the pane,
+   * ticking such a file is the acceptance, since it starts unticked with its errors shown). Without
+   * it a file with errors is rejected. An accepted file's erroneous figures are left out of the
+   * totals and listed (`excluded`).
+   */
+  acceptErrors?: boolean;
 }
 
 export interface AcceptedFile {
@@ -50,9 +56,23 @@ export interface AcceptedFile {
   /** The file's own findings from the checks engine (they do not stop it: the aggregator weighs them). */
   findings: Finding[];
   counts: Record<Severity, number>;
+  /** Figure cells with errors, left out of the totals (the file was accepted despite them). */
+  excluded: ExcludedCell[];
   /** The file whose figures for the city this one replaces in the existing summary. */
   replaces: string | null;
 }
+
+/** A figure of an accepted file that is not summed, and the error that keeps it out. */
+export interface ExcludedCell {
+  quotaId: string;
+  key: FigureKey;
+  cell: string;
+  finding: Finding;
+}
+
+/** The columns whose figures a summary takes from a city file. */
+export const FIGURE_KEYS = ["cumulative", "period", "status"] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export interface RejectedFile {
   file: MergeInputFile;
@@ -64,6 +84,8 @@ export interface RejectedFile {
 export interface MergePlan {
   accepted: AcceptedFile[];
   rejected: RejectedFile[];
+  /** Returned templates with nothing filled in: their cities have not reported yet. */
+  notFilled: { file: string; city: string }[];
   /** Every finding: each rejection's reasons, then what concerns the batch (missing cities…). */
   findings: Finding[];
 }
@@ -75,6 +97,8 @@ interface Examined {
   report: ReportSheet | null;
   reasons: Finding[];
   warnings: Finding[];
+  /** Every figure and note of the sheet is blank: a template returned unfilled. */
+  blank: boolean;
 }
 
 function fileFinding(
@@ -99,29 +123,10 @@ function fileFinding(
 }
 
 
-/** Equal as a person would read them: numbers by value (text "500" equals 500), text trimmed. */
-export function sameCellValue(a: CellValue, b: CellValue): boolean {
-  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
-  const x = typeof a === "number" ? a : Number(String(a).trim());
-  const y = typeof b === "number" ? b : Number(String(b).trim());
-  if (Number.isFinite(x) && Number.isFinite(y) && String(a).trim() !== "" && String(b).trim() !== "") {
-    return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
-  }
-  return String(a).trim() === String(b).trim();
-}
-
-/** What the plan says a city sheet's target cell holds, or undefined when only the file can tell. */
-function planTarget(quota: Quota, city: string, written: CellValue, splits: SplitRecord[]): CellValue | undefined {
-  const split = splits.find((s) => s.quotaId === quota.id && s.city === city);
-  // A split the aggregator's workbook does not know (made elsewhere): the file's metadata is all we have.
-  if (quota.region === null && !split && typeof written === "number") return undefined;
-  return targetCell(quota, { kind: "city", city }, split ? [split] : []);
-}
-
 /** The plan's target for the city against the one the file was generated with (its metadata). */
 function planTargetFindings(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]): Finding[] {
   const written = row.record.target;
-  const expected = planTarget(quota, city, written, splits);
+  const expected = planTarget(quota, { kind: "city", city }, written, splits);
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
@@ -146,7 +151,7 @@ function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetReco
 
 function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[]): Examined {
   const name = file.name;
-  const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [] };
+  const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [], blank: false };
   if (file.snapshot === null) {
     out.reasons.push(
       fileFinding(name, "merge-unreadable", "error", `无法读取：${file.readError ?? "未知原因"}`, `cannot be read: ${file.readError ?? "unknown reason"}`),
@@ -233,7 +238,8 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
     return out;
   }
   out.city = city;
-  for (const finding of read.findings.filter((f) => f.sheet === record.sheet)) {
+  // A duplicated row is the file's own error (ownFindings below), held like any other error for the aggregator to accept.
+  for (const finding of read.findings.filter((f) => f.sheet === record.sheet && f.rule !== "duplicate-row")) {
     out.reasons.push({ ...finding, message: `文件「${name}」：${finding.message}`, file: name });
   }
   const report = read.reports.find((r) => r.name === record.sheet) ?? null;
@@ -260,7 +266,43 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const checked = ownFindings(name, file.snapshot, record, revision);
   out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
+  // A formula without a stored result reads as "" but was typed: only cells with neither value nor formula are blank.
+  out.blank = report.rows.every((row) => [...FIGURE_KEYS, "note" as const].every((key) => isBlankInput(row.values[key]) && isBlankInput(row.formulas[key])));
+  out.warnings.push(...fileNameFindings(name, city, record.sheet, revision.cities));
   return out;
+}
+
+/** The plan's cities a file name mentions (杭州市 or 杭州), longest first so 宁波市 is not also read as a shorter name. */
+export function citiesNamed(fileName: string, cities: string[]): string[] {
+  const short = (city: string) => city.replace(/[市州]$/, "");
+  return cities.filter((city) => fileName.includes(city) || (short(city).length >= 2 && fileName.includes(short(city))));
+}
+
+/** A file whose name says one city and whose content another (renamed, or saved over): both are said. */
+function fileNameFindings(name: string, city: string, sheet: string, cities: string[]): Finding[] {
+  const named = citiesNamed(name, cities);
+  if (named.length === 0 || named.includes(city)) return [];
+  const others = named.join("、");
+  return [
+    fileFinding(
+      name,
+      "merge-file-name-city",
+      "warning",
+      `的文件名是${others}，内容却是${city}的报表：按内容计入${city}，${others}仍算未报送`,
+      `is named for ${named.join(", ")} but holds ${city}'s report: it counts as ${city}, and ${named.join(", ")} has not reported`,
+      { sheet, value: city },
+    ),
+  ];
+}
+
+/** The error findings on an accepted file's figure cells: those figures are left out of the totals. */
+function excludedCells(report: ReportSheet, findings: Finding[]): ExcludedCell[] {
+  const rows = new Map(report.rows.map((row) => [row.quotaId, row]));
+  return findings.flatMap((f) => {
+    const row = f.severity === "error" && f.quotaId ? rows.get(f.quotaId) : undefined;
+    const key = row ? FIGURE_KEYS.find((k) => report.address(row, k) === f.cell) : undefined;
+    return row && key && f.cell ? [{ quotaId: row.quotaId, key, cell: f.cell, finding: f }] : [];
+  });
 }
 
 /** Says which files can be merged into the summary of `context.period`, and why the others cannot. */
@@ -294,7 +336,31 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
       );
     }
   }
-  const candidates = examined.filter((e) => e.reasons.length === 0);
+  const notFilled: Examined[] = [];
+  for (const entry of examined) {
+    if (entry.reasons.length > 0) continue;
+    if (entry.blank) {
+      notFilled.push(entry);
+      continue;
+    }
+    const errors = entry.warnings.filter((f) => f.severity === "error");
+    const acceptedByAggregator = context.acceptErrors === true || (chosen?.has(entry.file.name) ?? false);
+    if (errors.length > 0 && !acceptedByAggregator) {
+      const cells = errors.flatMap((f) => (f.cell ? [f.cell] : [])).slice(0, 5).join("、");
+      entry.reasons.push(
+        fileFinding(
+          entry.file.name,
+          "merge-has-errors",
+          "error",
+          `有 ${errors.length} 个错误${cells ? `（${cells}…）` : ""}，未汇总：请退回修改，或由汇总人确认采用（命令行 --accept-errors；任务窗格中勾选），有错误的单元格不计入合计`,
+          `has ${errors.length} errors${cells ? ` (${cells.replace(/、/g, ", ")}…)` : ""} and was not merged: send it back, or accept it explicitly (--accept-errors on the command line; tick it in the pane), and its erroneous cells are left out of the totals`,
+          { sheet: entry.record?.sheet ?? "", value: errors.length },
+        ),
+        ...errors,
+      );
+    }
+  }
+  const candidates = examined.filter((e) => e.reasons.length === 0 && !notFilled.includes(e));
   const byCity = new Map<string, Examined[]>();
   for (const entry of candidates) byCity.set(entry.city as string, [...(byCity.get(entry.city as string) ?? []), entry]);
   for (const [city, entries] of byCity) {
@@ -324,10 +390,25 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const accepted: AcceptedFile[] = [];
   const rejected: RejectedFile[] = [];
   const replacements: Finding[] = [];
+  const exclusions: Finding[] = [];
   for (const entry of examined) {
+    if (notFilled.includes(entry)) continue;
     if (entry.reasons.length > 0 || !entry.report || !entry.record || !entry.city) {
       rejected.push({ file: entry.file, record: entry.record, reasons: entry.reasons });
       continue;
+    }
+    const excluded = excludedCells(entry.report, entry.warnings);
+    for (const cell of excluded) {
+      exclusions.push(
+        fileFinding(
+          entry.file.name,
+          "merge-cell-excluded",
+          "warning",
+          `${cell.cell}（指标 ${cell.quotaId}）有错误，不计入合计：${cell.finding.message}`,
+          `${cell.cell} (quota ${cell.quotaId}) has an error and is left out of the totals`,
+          { sheet: entry.record.sheet, cell: cell.cell, quotaId: cell.quotaId, value: cell.finding.value },
+        ),
+      );
     }
     const previous = usableExisting?.cities.find((c) => c.city === entry.city) ?? null;
     if (previous) {
@@ -350,26 +431,52 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
       report: entry.report,
       findings: entry.warnings,
       counts: countBySeverity(entry.warnings),
+      excluded,
       replaces: previous ? previous.file : null,
     });
   }
 
   const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);
   const missing = revision.cities.filter((city) => !filled.has(city));
+  for (const entry of notFilled) {
+    const city = entry.city as string;
+    batchFindings.push(
+      filled.has(city)
+        ? fileFinding(entry.file.name, "merge-not-filled", "info", `是${city}的空白模板，已忽略（${city}的数据来自其他文件）`, `is ${city}'s blank template, ignored (${city}'s figures come from another file)`, {
+            sheet: entry.record?.sheet ?? "",
+            value: city,
+          })
+        : fileFinding(entry.file.name, "merge-not-filled", "warning", `是${city}的空白模板，尚未填写：${city}算未报送`, `is ${city}'s template with nothing filled in: ${city} has not reported yet`, {
+            sheet: entry.record?.sheet ?? "",
+            value: city,
+          }),
+    );
+  }
   if (missing.length > 0) {
+    // Why each missing city is missing, where a file says: a blank template, or a file named for it that holds another city.
+    const why = (city: string): { zh: string; en: string } | null => {
+      const blank = notFilled.find((e) => e.city === city);
+      if (blank) return { zh: `${city}（「${blank.file.name}」尚未填写）`, en: `${city} ("${blank.file.name}" is not filled in yet)` };
+      const renamed = examined.find((e) => e.city !== null && e.city !== city && citiesNamed(e.file.name, revision.cities).includes(city));
+      if (renamed) return { zh: `${city}（「${renamed.file.name}」的内容是${renamed.city}的报表）`, en: `${city} ("${renamed.file.name}" holds ${renamed.city}'s report)` };
+      return null;
+    };
+    const zh = missing.map((city) => why(city)?.zh ?? city).join("、");
+    const en = missing.map((city) => why(city)?.en ?? city).join(", ");
     batchFindings.push({
       rule: "merge-city-missing",
       severity: "warning",
       sheet: SUMMARY_SHEET,
       cell: null,
       quotaId: null,
-      message: `尚缺 ${missing.length} 个市的报表：${missing.join("、")} / ${missing.length} cities have not reported: ${missing.join(", ")}`,
+      message: `尚缺 ${missing.length} 个市的报表：${zh} / ${missing.length} cities have not reported: ${en}`,
       value: missing.join("、"),
     });
   }
   return {
     accepted,
     rejected,
-    findings: [...rejected.flatMap((r) => r.reasons), ...accepted.flatMap((a) => a.findings), ...replacements, ...batchFindings],
+    notFilled: notFilled.map((e) => ({ file: e.file.name, city: e.city as string })),
+    findings: [...rejected.flatMap((r) => r.reasons), ...accepted.flatMap((a) => a.findings), ...exclusions, ...replacements, ...batchFindings],
   };
 }

@@ -50,9 +50,52 @@ describe("readWorkbookFile values", () => {
     expect(xml).toMatch(/<f t="shared"/);
   });
 
-  test("a formula without a cached result reads as empty", async () => {
-    const sheet = await firstSheet(await fileWith((s) => void (s.getCell("A1").value = { formula: "1+1" })));
-    expect([sheet.values[0][0], sheet.formulas[0][0]]).toEqual(["", "=1+1"]);
+  test("a formula without a cached result is computed when it safely can be, and marked so", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = 40;
+        s.getCell("B1").value = { formula: "SUM(A1,2)*(1+1)" } as ExcelJS.CellFormulaValue;
+        s.getCell("C1").value = { formula: "B1-$A$1" } as ExcelJS.CellFormulaValue;
+      }),
+    );
+    expect([sheet.values[0][1], sheet.values[0][2], sheet.types?.B1, sheet.types?.C1]).toEqual([84, 44, "evaluated-formula", "evaluated-formula"]);
+  });
+
+  test("a formula without a cached result that cannot be computed safely reads as empty, marked uncached", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = { formula: "VLOOKUP(1,Sheet2!A:B,2,FALSE)" } as ExcelJS.CellFormulaValue;
+        s.getCell("B1").value = { formula: "C1+1" } as ExcelJS.CellFormulaValue;
+        s.getCell("C1").value = { formula: "B1+1" } as ExcelJS.CellFormulaValue;
+        s.getCell("D1").value = { formula: "1/0" } as ExcelJS.CellFormulaValue;
+      }),
+    );
+    expect([sheet.values[0][0], sheet.formulas[0][0], sheet.types?.A1]).toEqual(["", "=VLOOKUP(1,Sheet2!A:B,2,FALSE)", "uncached-formula"]);
+    expect([sheet.types?.B1, sheet.types?.C1, sheet.types?.D1]).toEqual(["uncached-formula", "uncached-formula", "uncached-formula"]);
+  });
+
+  test("dates, booleans and errors are marked as such, beside their values", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = new Date(Date.UTC(2027, 1, 8));
+        s.getCell("A1").numFmt = "yyyy/m/d";
+        s.getCell("B1").value = true;
+        s.getCell("C1").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+        s.getCell("D1").value = 12;
+      }),
+    );
+    expect(sheet.values[0]).toEqual([46426, true, "#N/A", 12]);
+    expect(sheet.types).toEqual({ A1: "date", B1: "boolean", C1: "error" });
+  });
+
+  test("a value in XFD1048576 is read without a grid of the whole sheet", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = 1;
+        s.getCell("XFD1048576").value = 2;
+      }),
+    );
+    expect([sheet.values.length, sheet.values[0][0], sheet.values[1048575][16383], sheet.values[0].length]).toEqual([1048576, 1, 2, 1]);
   });
 
   test("an error result reads as its code", async () => {
