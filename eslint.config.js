@@ -1,5 +1,5 @@
 // ESLint (flat config): typescript-eslint's recommended rules, Office add-in rules with
-// no-context-sync-in-loop as an error, and a fence around the pure core.
+// no-context-sync-in-loop as an error, and fences on the boundaries between folders.
 const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
 
@@ -8,11 +8,24 @@ const officeAddinsRecommended = Object.fromEntries(
 );
 const PURE = "src/core is pure: no Excel, Office, DOM or files (STYLE.md).";
 
+// Fences: which folder may not import which. A file gets one `no-restricted-imports` setting (the
+// last block that matches it wins), so each block below lists every fence of its folder.
+const fence = (group, message) => ({ group, message });
+const NO_TESTS = fence(["**/tests/*", "**/tests/**"], "Nothing in src/ or scripts/ imports tests/ (the in-memory Excel host is @planbook/excel-host).");
+const NO_XLSX = fence(["**/xlsx/*", "**/xlsx/**"], "src/excel (Office.js) does not import src/xlsx (files): the composition layer (src/addin) joins them.");
+const NO_EXCEL = fence(["**/excel/*", "**/excel/**"], "src/cli does not import src/excel: the CLI works on files (src/xlsx), never on Office.js.");
+const NO_ADAPTERS = fence(
+  ["**/excel/*", "**/excel/**", "**/xlsx/*", "**/xlsx/**", "**/addin/*", "!**/addin/operations", "**/commands/*", "**/playground/*"],
+  "Views import no adapter: they get PlanbookOperations (src/addin/operations) as a prop.",
+);
+const NO_TASKPANE = fence(["**/taskpane/*"], "The ribbon and the pane do not import each other: they share src/addin/session.");
+const restrictImports = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
 module.exports = tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-artifacts/"] },
+  { ignores: ["dist/", "dist-playground/", "node_modules/", "coverage/", "test-artifacts/"] },
   ...tseslint.configs.recommended,
   {
-    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "packages/**/*.{ts,tsx}"],
     plugins: { "office-addins": officeAddins },
     rules: {
       "office-addins/no-context-sync-in-loop": "error",
@@ -32,6 +45,13 @@ module.exports = tseslint.config(
       "office-addins/call-sync-after-load": "off",
     },
   },
+  { files: ["src/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx,js}"], rules: restrictImports(NO_TESTS) },
+  { files: ["src/excel/**/*.{ts,tsx}"], rules: restrictImports(NO_XLSX, NO_TESTS) },
+  { files: ["src/cli/**/*.{ts,tsx}"], rules: restrictImports(NO_EXCEL, NO_TESTS) },
+  { files: ["src/commands/**/*.{ts,tsx}"], rules: restrictImports(NO_TASKPANE, NO_TESTS) },
+  // The views; index.tsx is the pane's entry point, where Office.js operations are made.
+  { files: ["src/taskpane/**/*.{ts,tsx}"], ignores: ["src/taskpane/index.tsx"], rules: restrictImports(NO_ADAPTERS, NO_TESTS) },
+  { files: ["src/taskpane/index.tsx"], rules: restrictImports(fence(["**/commands/*"], NO_TASKPANE.message), NO_TESTS) },
   {
     // The core is pure: plain data in, plain data out — no host, no DOM, no files (STYLE.md).
     files: ["src/core/**/*.{ts,tsx}"],
@@ -43,7 +63,8 @@ module.exports = tseslint.config(
           paths: ["fs", "path", "os", "child_process", "react", "react-dom", "exceljs", "jszip"].map((name) => ({ name, message: PURE })),
           patterns: [
             { group: ["node:*", "fs/*", "react/*", "react-dom/*", "exceljs/*"], message: PURE },
-            { group: ["**/excel/*", "**/xlsx/*", "**/taskpane/*", "**/commands/*", "**/playground/*", "**/cli/*"], message: "src/core may not depend on an adapter or the UI." },
+            { group: ["**/excel/*", "**/xlsx/*", "**/addin/*", "**/taskpane/*", "**/commands/*", "**/playground/*", "**/cli/*"], message: "src/core may not depend on an adapter or the UI." },
+            NO_TESTS,
           ],
         },
       ],

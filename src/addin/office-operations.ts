@@ -1,4 +1,5 @@
 import { runAudit } from "../excel/audit";
+import { readFormSettings, saveFormSettings } from "../excel/form";
 import { generateTemplate } from "../excel/generate";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
@@ -42,12 +43,19 @@ function toBase64(bytes: Uint8Array): string {
 export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOperationsOptions = {}): PlanbookOperations {
   const { createWorkbook } = options;
   return {
-    generate: (generate, onRetry) => runWithRetry(runner, (context) => generateTemplate(context, generate), { timeoutMs: options.timeoutMs, onRetry }),
+    generate: (generate, onProgress) =>
+      runWithRetry(runner, (context) => generateTemplate(context, generate), {
+        timeoutMs: options.timeoutMs,
+        onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
+        onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
+      }),
     startLiveChecking: (live) => startLiveChecking(runner, live),
     audit: (audit) => runWithRetry(runner, (context) => runAudit(context, audit), { timeoutMs: options.timeoutMs }),
     selectCell: (finding) => runner((context) => selectCell(context, finding)),
     readSplits: () => runner(readSplits),
     saveSplit: (records, password) => runWithRetry(runner, (context) => saveSplit(context, records, password), { timeoutMs: options.timeoutMs }),
+    readFormSettings: () => runner(readFormSettings),
+    saveFormSettings: (settings, password) => runWithRetry(runner, (context) => saveFormSettings(context, settings, password), { timeoutMs: options.timeoutMs }),
     readFiles: (files) => readMergeFiles(files),
     merge: (merge) => runWithRetry(runner, (context) => mergeWorkbooks(context, merge), { timeoutMs: options.timeoutMs }),
     templateFile: (built) => writeTemplateFile(built),

@@ -7,6 +7,8 @@ import { formatPeriod, parsePeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
+import { findingMessage } from "../core/findings";
+import { findingJson, messageLanguage } from "./findings";
 import { MERGE_SPEC } from "./specs";
 import { InputError, type Io, loadSeed, periodOption } from "./io";
 import { checkOutputFile, writeFileAtomic } from "./output";
@@ -22,7 +24,7 @@ const isPeriod = (text: string): boolean => {
 };
 
 /**
- * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>]`: the province
+ * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>] [--lang zh|en]`: the province
  * summary (汇总) and the source list (来源) as a file, with every integrity finding.
  * Exit 1 when a file was rejected, 2 when an input cannot be read at all.
  */
@@ -37,6 +39,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     io.err(`${missing}: ${usageLine(MERGE_SPEC)}\n`);
     return 2;
   }
+  const language = messageLanguage(options);
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
   const { revision } = loadSeed(seedFile);
   checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
@@ -75,15 +78,15 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
             excluded: a.excluded.map((x) => ({ cell: x.cell, quotaId: x.quotaId, rule: x.finding.rule, value: x.finding.value })),
           })),
           notFilled: plan.notFilled,
-          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => f.message) })),
-          findings: plan.findings.map((f) => ({ file: f.file, sheet: f.sheet, cell: f.cell, quotaId: f.quotaId, rule: f.rule, severity: f.severity, message: f.message })),
+          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
+          findings: plan.findings.map((f) => findingJson(f, language)),
         },
         null,
         2,
       )}\n`,
     );
   } else {
-    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}${f.cell ? ` ${f.sheet}!${f.cell}` : ""}: ${f.message}\n`);
+    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}${f.cell ? ` ${f.sheet}!${f.cell}` : ""}: ${findingMessage(f, language)}\n`);
     if (plan.accepted.length > 0) io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
   }
   if (plan.accepted.length === 0) {

@@ -4,7 +4,7 @@ import "./browser-globals";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Caption1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { createExcelHost } from "../../tests/support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { createOfficeOperations } from "../addin/office-operations";
 import { builtInPlanLibrary } from "../addin/plans";
 import { App } from "../taskpane/App";
@@ -30,7 +30,7 @@ function Playground(): React.JSX.Element {
   const [version, setVersion] = React.useState(0);
   const changed = React.useCallback(() => setVersion((v) => v + 1), []);
   // The add-in's own Office.js operations, run against the in-memory workbook.
-  const operations = React.useMemo(() => createOfficeOperations((batch) => host.run(batch)), [host]);
+  const operations = React.useMemo(() => createOfficeOperations(host.run.bind(host)), [host]);
   return (
     <div className={styles.page}>
       <header>

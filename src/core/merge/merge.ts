@@ -1,9 +1,9 @@
 import { checkWorkbook } from "../checks/check";
-import { type Finding, type Severity, countBySeverity } from "../findings";
+import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
 import { canonicalPeriod, normalisedPeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
-import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
+import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { parseScope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
 import { planTarget } from "../template/targets";
@@ -56,10 +56,10 @@ export interface AcceptedFile {
   /** The file's own findings from the checks engine (they do not stop it: the aggregator weighs them). */
   findings: Finding[];
   counts: Record<Severity, number>;
-  /** Figure cells with errors, left out of the totals (the file was accepted despite them). */
-  excluded: ExcludedCell[];
   /** The file whose figures for the city this one replaces in the existing summary. */
   replaces: string | null;
+  /** Figure cells with errors, left out of the totals (the file was accepted despite them). */
+  excluded: ExcludedCell[];
 }
 
 /** A figure of an accepted file that is not summed, and the error that keeps it out. */
@@ -82,10 +82,10 @@ export interface RejectedFile {
 }
 
 export interface MergePlan {
-  accepted: AcceptedFile[];
-  rejected: RejectedFile[];
   /** Returned templates with nothing filled in: their cities have not reported yet. */
   notFilled: { file: string; city: string }[];
+  accepted: AcceptedFile[];
+  rejected: RejectedFile[];
   /** Every finding: each rejection's reasons, then what concerns the batch (missing cities…). */
   findings: Finding[];
 }
@@ -101,26 +101,8 @@ interface Examined {
   blank: boolean;
 }
 
-function fileFinding(
-  file: string,
-  rule: string,
-  severity: Severity,
-  zh: string,
-  en: string,
-  extra: Partial<Finding> = {},
-): Finding {
-  return {
-    rule,
-    severity,
-    sheet: "",
-    cell: null,
-    quotaId: null,
-    message: `文件「${file}」${zh} / file "${file}": ${en}`,
-    value: file,
-    file,
-    ...extra,
-  };
-}
+/** Where a finding about a whole file is. */
+const wholeFile = (file: string, sheet = ""): Where => ({ sheet, cell: null, quotaId: null, file });
 
 
 /** The plan's target for the city against the one the file was generated with (its metadata). */
@@ -130,13 +112,11 @@ function planTargetFindings(name: string, city: string, report: ReportSheet, row
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
-    fileFinding(
-      name,
+    finding(
       "merge-target-not-plan",
-      "error",
-      `指标 ${row.quotaId} 的目标值「${String(written ?? "")}」与计划中${city}的目标「${String(expected ?? "")}」不符`,
-      `target "${String(written ?? "")}" of quota ${row.quotaId} differs from the plan's target for ${city} ("${String(expected ?? "")}")`,
-      { sheet: report.name, cell: targetAddress, quotaId: row.quotaId, value: written },
+      { sheet: report.name, cell: targetAddress, quotaId: row.quotaId, file: name },
+      { quotaId: row.quotaId, city, found: written, expected },
+      written,
     ),
   ];
 }
@@ -146,31 +126,25 @@ function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetReco
   const expected = { revision: record.revision, scope: record.scope, period: record.period };
   return checkWorkbook(snapshot, { revisions: [revision], expected })
     .filter((f) => f.sheet === record.sheet)
-    .map((f) => ({ ...f, message: `文件「${name}」${f.message}`, file: name }));
+    .map((f) => inFile(f, name));
 }
 
 function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[]): Examined {
   const name = file.name;
   const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [], blank: false };
   if (file.snapshot === null) {
-    out.reasons.push(
-      fileFinding(name, "merge-unreadable", "error", `无法读取：${file.readError ?? "未知原因"}`, `cannot be read: ${file.readError ?? "unknown reason"}`),
-    );
+    out.reasons.push(finding("merge-unreadable", wholeFile(name), { reason: file.readError ?? null }, name));
     return out;
   }
   const read = readWorkbook(file.snapshot);
   if (read.meta.sheets.length === 0) {
-    out.reasons.push(
-      fileFinding(name, "merge-not-planbook", "error", "不是 Planbook 生成的报表（没有元数据）", "is not a Planbook workbook (no metadata)"),
-    );
+    out.reasons.push(finding("merge-not-planbook", wholeFile(name), {}, name));
     return out;
   }
   const citySheets = read.meta.sheets.filter((s) => s.scope.startsWith("city:"));
   if (citySheets.length === 0) {
-    const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))].join("、");
-    out.reasons.push(
-      fileFinding(name, "merge-not-city", "error", `不是市级报表（范围：${scopes}）`, `is not a city workbook (scope: ${scopes})`),
-    );
+    const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))];
+    out.reasons.push(finding("merge-not-city", wholeFile(name), { scopes }, name));
     return out;
   }
   const samePeriod = citySheets.filter((s) => normalisedPeriod(s.period) === period);
@@ -179,49 +153,28 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   if (matching.length === 0) {
     out.record = citySheets[0];
     if (samePeriod.length === 0) {
-      const periods = [...new Set(citySheets.map((s) => s.period))].join("、");
+      const periods = [...new Set(citySheets.map((s) => s.period))];
       out.reasons.push(
-        fileFinding(name, "merge-other-period", "error", `是报告期 ${periods} 的报表，不是 ${period}`, `is for period ${periods}, not ${period}`, {
-          sheet: citySheets[0].sheet,
-          value: periods,
-        }),
+        finding("merge-other-period", wholeFile(name, citySheets[0].sheet), { expected: period, found: periods, revision: revision.revision }, periods.join("、")),
       );
     }
     if (sameRevision.length === 0) {
-      const revisions = [...new Set(citySheets.map((s) => s.revision))].join("、");
+      const revisions = [...new Set(citySheets.map((s) => s.revision))];
       out.reasons.push(
-        fileFinding(
-          name,
-          "merge-other-revision",
-          "error",
-          `按计划版本 ${revisions} 生成，不是当前版本 ${revision.revision}（请先升级）`,
-          `was made from revision ${revisions}, not ${revision.revision} (upgrade it first)`,
-          { sheet: citySheets[0].sheet, value: revisions },
-        ),
+        finding("merge-other-revision", wholeFile(name, citySheets[0].sheet), { expected: revision.revision, found: revisions }, revisions.join("、")),
       );
     }
     if (out.reasons.length === 0) {
       out.reasons.push(
-        fileFinding(
-          name,
-          "merge-other-period",
-          "error",
-          `没有报告期 ${period}、计划版本 ${revision.revision} 的市级报表`,
-          `has no city sheet for period ${period} and revision ${revision.revision}`,
-          { sheet: citySheets[0].sheet },
-        ),
+        finding("merge-other-period", wholeFile(name, citySheets[0].sheet), { expected: period, found: null, revision: revision.revision }, name),
       );
     }
     return out;
   }
   if (matching.length > 1) {
-    const sheets = matching.map((s) => s.sheet).join("」「");
+    const sheets = matching.map((s) => s.sheet);
     out.record = matching[0];
-    out.reasons.push(
-      fileFinding(name, "merge-several-sheets", "error", `含多张同期市级报表「${sheets}」，无法确定汇总哪一张`, `holds several city sheets for the period ("${sheets}")`, {
-        value: sheets,
-      }),
-    );
+    out.reasons.push(finding("merge-several-sheets", wholeFile(name), { sheets }, sheets.join("」「")));
     return out;
   }
   const record = matching[0];
@@ -229,19 +182,12 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const scope = parseScope(record.scope);
   const city = scope.kind === "city" ? scope.city : "";
   if (!revision.cities.includes(city)) {
-    out.reasons.push(
-      fileFinding(name, "merge-unknown-city", "error", `的「${city}」不是计划中的市`, `"${city}" is not a city of the plan`, {
-        sheet: record.sheet,
-        value: city,
-      }),
-    );
+    out.reasons.push(finding("merge-unknown-city", wholeFile(name, record.sheet), { city }, city));
     return out;
   }
   out.city = city;
   // A duplicated row is the file's own error (ownFindings below), held like any other error for the aggregator to accept.
-  for (const finding of read.findings.filter((f) => f.sheet === record.sheet && f.rule !== "duplicate-row")) {
-    out.reasons.push({ ...finding, message: `文件「${name}」：${finding.message}`, file: name });
-  }
+  out.reasons.push(...read.findings.filter((f) => f.sheet === record.sheet && f.rule !== "duplicate-row").map((f) => inFile(f, name)));
   const report = read.reports.find((r) => r.name === record.sheet) ?? null;
   out.report = report;
   if (!report) return out;
@@ -250,12 +196,12 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
     const quota = quotas.get(row.quotaId);
     if (!quota) {
       out.reasons.push(
-        fileFinding(name, "merge-unknown-quota", "error", `工作表「${report.name}」第 ${row.row} 行的指标编号 ${row.quotaId} 不在计划中`, `quota id ${row.quotaId} on row ${row.row} of ${report.name} is not in the plan`, {
-          sheet: report.name,
-          cell: report.address(row, "id"),
-          quotaId: row.quotaId,
-          value: row.quotaId,
-        }),
+        finding(
+          "merge-unknown-quota",
+          { sheet: report.name, cell: report.address(row, "id"), quotaId: row.quotaId, file: name },
+          { quotaId: row.quotaId, row: row.row, sheet: report.name },
+          row.quotaId,
+        ),
       );
       continue;
     }
@@ -268,31 +214,15 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
   // A formula without a stored result reads as "" but was typed: only cells with neither value nor formula are blank.
   out.blank = report.rows.every((row) => [...FIGURE_KEYS, "note" as const].every((key) => isBlankInput(row.values[key]) && isBlankInput(row.formulas[key])));
-  out.warnings.push(...fileNameFindings(name, city, record.sheet, revision.cities));
+  const named = citiesNamed(name, revision.cities);
+  if (named.length > 0 && !named.includes(city)) out.warnings.push(finding("merge-file-name-city", wholeFile(name, record.sheet), { named, city }, city));
   return out;
 }
 
-/** The plan's cities a file name mentions (杭州市 or 杭州), longest first so 宁波市 is not also read as a shorter name. */
+/** The plan's cities a file name mentions (杭州市, or 杭州 without the 市). */
 export function citiesNamed(fileName: string, cities: string[]): string[] {
   const short = (city: string) => city.replace(/[市州]$/, "");
   return cities.filter((city) => fileName.includes(city) || (short(city).length >= 2 && fileName.includes(short(city))));
-}
-
-/** A file whose name says one city and whose content another (renamed, or saved over): both are said. */
-function fileNameFindings(name: string, city: string, sheet: string, cities: string[]): Finding[] {
-  const named = citiesNamed(name, cities);
-  if (named.length === 0 || named.includes(city)) return [];
-  const others = named.join("、");
-  return [
-    fileFinding(
-      name,
-      "merge-file-name-city",
-      "warning",
-      `的文件名是${others}，内容却是${city}的报表：按内容计入${city}，${others}仍算未报送`,
-      `is named for ${named.join(", ")} but holds ${city}'s report: it counts as ${city}, and ${named.join(", ")} has not reported`,
-      { sheet, value: city },
-    ),
-  ];
 }
 
 /** The error findings on an accepted file's figure cells: those figures are left out of the totals. */
@@ -314,26 +244,16 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const usableExisting = stateFor(existing, period, revision.revision);
   const batchFindings: Finding[] = [];
   if (existing && !usableExisting) {
-    batchFindings.push({
-      rule: "merge-summary-reset",
-      severity: "info",
-      sheet: SUMMARY_SHEET,
-      cell: null,
-      quotaId: null,
-      message: `现有汇总是报告期 ${existing.period}、版本 ${existing.revision} 的，将整体重建 / the existing summary (period ${existing.period}, revision ${existing.revision}) will be rebuilt`,
-      value: existing.period,
-    });
+    batchFindings.push(
+      finding("merge-summary-reset", { sheet: SUMMARY_SHEET, cell: null, quotaId: null }, { period: existing.period, revision: existing.revision }, existing.period),
+    );
   }
 
   const examined = files.map((file) => examine(file, revision, period, splits));
   const chosen = context.chosen ? new Set(context.chosen) : null;
   for (const entry of examined) {
     if (chosen && !chosen.has(entry.file.name) && entry.reasons.length === 0) {
-      entry.reasons.push(
-        fileFinding(entry.file.name, "merge-declined", "info", "汇总人未采用", "not chosen by the aggregator", {
-          sheet: entry.record?.sheet ?? "",
-        }),
-      );
+      entry.reasons.push(finding("merge-declined", wholeFile(entry.file.name, entry.record?.sheet), {}, entry.file.name));
     }
   }
   const notFilled: Examined[] = [];
@@ -346,18 +266,8 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     const errors = entry.warnings.filter((f) => f.severity === "error");
     const acceptedByAggregator = context.acceptErrors === true || (chosen?.has(entry.file.name) ?? false);
     if (errors.length > 0 && !acceptedByAggregator) {
-      const cells = errors.flatMap((f) => (f.cell ? [f.cell] : [])).slice(0, 5).join("、");
-      entry.reasons.push(
-        fileFinding(
-          entry.file.name,
-          "merge-has-errors",
-          "error",
-          `有 ${errors.length} 个错误${cells ? `（${cells}…）` : ""}，未汇总：请退回修改，或由汇总人确认采用（命令行 --accept-errors；任务窗格中勾选），有错误的单元格不计入合计`,
-          `has ${errors.length} errors${cells ? ` (${cells.replace(/、/g, ", ")}…)` : ""} and was not merged: send it back, or accept it explicitly (--accept-errors on the command line; tick it in the pane), and its erroneous cells are left out of the totals`,
-          { sheet: entry.record?.sheet ?? "", value: errors.length },
-        ),
-        ...errors,
-      );
+      const cells = errors.flatMap((f) => (f.cell ? [f.cell] : [])).slice(0, 5);
+      entry.reasons.push(finding("merge-has-errors", wholeFile(entry.file.name, entry.record?.sheet), { errors: errors.length, cells }, errors.length), ...errors);
     }
   }
   const candidates = examined.filter((e) => e.reasons.length === 0 && !notFilled.includes(e));
@@ -367,21 +277,15 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     if (entries.length < 2) continue;
     const replacing = entries.filter((e) => e.file.replace === true);
     const kept = replacing.length === 1 ? replacing[0] : null;
-    const names = entries.map((e) => e.file.name).join("」「");
+    const names = entries.map((e) => e.file.name);
     for (const entry of entries) {
       if (entry === kept) continue;
       entry.reasons.push(
-        fileFinding(
-          entry.file.name,
+        finding(
           "merge-duplicate-city",
-          "error",
-          kept
-            ? `与「${kept.file.name}」同为${city}的报表，汇总人指定采用后者`
-            : `与其他文件重复：「${names}」都是${city}的报表，请只保留一份（或指定替换）`,
-          kept
-            ? `is another workbook of ${city}; the aggregator chose "${kept.file.name}"`
-            : `duplicates another file: "${names}" are all workbooks of ${city}; keep one (or mark a replacement)`,
-          { sheet: entry.record?.sheet ?? "", value: names },
+          wholeFile(entry.file.name, entry.record?.sheet),
+          { city, kept: kept ? kept.file.name : null, files: names },
+          names.join("」「"),
         ),
       );
     }
@@ -400,28 +304,17 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     const excluded = excludedCells(entry.report, entry.warnings);
     for (const cell of excluded) {
       exclusions.push(
-        fileFinding(
-          entry.file.name,
+        finding(
           "merge-cell-excluded",
-          "warning",
-          `${cell.cell}（指标 ${cell.quotaId}）有错误，不计入合计：${cell.finding.message}`,
-          `${cell.cell} (quota ${cell.quotaId}) has an error and is left out of the totals`,
-          { sheet: entry.record.sheet, cell: cell.cell, quotaId: cell.quotaId, value: cell.finding.value },
+          { sheet: entry.record.sheet, cell: cell.cell, quotaId: cell.quotaId, file: entry.file.name },
+          { quotaId: cell.quotaId, error: cell.finding.rule },
+          cell.finding.value,
         ),
       );
     }
     const previous = usableExisting?.cities.find((c) => c.city === entry.city) ?? null;
     if (previous) {
-      replacements.push(
-        fileFinding(
-          entry.file.name,
-          "merge-replaces-city",
-          "info",
-          `将替换汇总中${entry.city}的数据（原来自「${previous.file}」）`,
-          `replaces the figures of ${entry.city} in the summary (from "${previous.file}")`,
-          { sheet: SUMMARY_SHEET, value: previous.file },
-        ),
-      );
+      replacements.push(finding("merge-replaces-city", wholeFile(entry.file.name, SUMMARY_SHEET), { city: entry.city, previous: previous.file }, previous.file));
     }
     accepted.push({
       file: entry.file,
@@ -431,8 +324,8 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
       report: entry.report,
       findings: entry.warnings,
       counts: countBySeverity(entry.warnings),
-      excluded,
       replaces: previous ? previous.file : null,
+      excluded,
     });
   }
 
@@ -440,38 +333,28 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const missing = revision.cities.filter((city) => !filled.has(city));
   for (const entry of notFilled) {
     const city = entry.city as string;
-    batchFindings.push(
-      filled.has(city)
-        ? fileFinding(entry.file.name, "merge-not-filled", "info", `是${city}的空白模板，已忽略（${city}的数据来自其他文件）`, `is ${city}'s blank template, ignored (${city}'s figures come from another file)`, {
-            sheet: entry.record?.sheet ?? "",
-            value: city,
-          })
-        : fileFinding(entry.file.name, "merge-not-filled", "warning", `是${city}的空白模板，尚未填写：${city}算未报送`, `is ${city}'s template with nothing filled in: ${city} has not reported yet`, {
-            sheet: entry.record?.sheet ?? "",
-            value: city,
-          }),
-    );
+    batchFindings.push(finding("merge-not-filled", wholeFile(entry.file.name, entry.record?.sheet), { city, ignored: filled.has(city) }, city));
   }
   if (missing.length > 0) {
     // Why each missing city is missing, where a file says: a blank template, or a file named for it that holds another city.
-    const why = (city: string): { zh: string; en: string } | null => {
-      const blank = notFilled.find((e) => e.city === city);
-      if (blank) return { zh: `${city}（「${blank.file.name}」尚未填写）`, en: `${city} ("${blank.file.name}" is not filled in yet)` };
-      const renamed = examined.find((e) => e.city !== null && e.city !== city && citiesNamed(e.file.name, revision.cities).includes(city));
-      if (renamed) return { zh: `${city}（「${renamed.file.name}」的内容是${renamed.city}的报表）`, en: `${city} ("${renamed.file.name}" holds ${renamed.city}'s report)` };
-      return null;
-    };
-    const zh = missing.map((city) => why(city)?.zh ?? city).join("、");
-    const en = missing.map((city) => why(city)?.en ?? city).join(", ");
-    batchFindings.push({
-      rule: "merge-city-missing",
-      severity: "warning",
-      sheet: SUMMARY_SHEET,
-      cell: null,
-      quotaId: null,
-      message: `尚缺 ${missing.length} 个市的报表：${zh} / ${missing.length} cities have not reported: ${en}`,
-      value: missing.join("、"),
-    });
+    const explaining = missing.map(
+      (city) =>
+        notFilled.find((e) => e.city === city) ??
+        examined.find((e) => e.city !== null && e.city !== city && citiesNamed(e.file.name, revision.cities).includes(city)) ??
+        null,
+    );
+    batchFindings.push(
+      finding(
+        "merge-city-missing",
+        { sheet: SUMMARY_SHEET, cell: null, quotaId: null },
+        {
+          cities: missing,
+          why: explaining.map((e) => e?.file.name ?? ""),
+          whyCity: explaining.map((e, i) => (e && e.city !== missing[i] ? (e.city as string) : "")),
+        },
+        missing.join("、"),
+      ),
+    );
   }
   return {
     accepted,

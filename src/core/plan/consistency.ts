@@ -1,13 +1,14 @@
 import { annex2Totals } from "./parse";
-import type { PlanFinding, PlanRevision } from "./types";
+import { type Finding, finding } from "../findings";
+import type { PlanRevision } from "./types";
 
 /**
  * Findings about the plan text itself: Annex 2's 合计 row against the sum of its cities, and
  * Annex 2's totals against the Annex 1 quota for the same thing and year. A disagreement between
  * the annexes is reported as information — the plan is what it is; Planbook does not "fix" it.
  */
-export function checkPlan(revision: PlanRevision, text: string): PlanFinding[] {
-  const findings: PlanFinding[] = [];
+export function checkPlan(revision: PlanRevision, text: string): Finding[] {
+  const findings: Finding[] = [];
   const regional = revision.quotas.filter((q) => q.region !== null);
   const columns = [...new Set(regional.map((q) => q.key ?? ""))].flatMap((key) =>
     [...new Set(regional.filter((q) => q.key === key).map((q) => q.year))].map((year) => ({
@@ -22,29 +23,22 @@ export function checkPlan(revision: PlanRevision, text: string): PlanFinding[] {
     const written = totals[index];
     const label = column.quotas[0].text.replace(column.quotas[0].region ?? "", "").replace(/\d+\D*$/, "");
     if (written && written.total !== sum) {
-      findings.push({
-        rule: "annex2-total",
-        severity: "error",
-        message: `附件2「${label}」合计 ${written.total} 与各市之和 ${sum} 不符 / Annex 2 total ${written.total} for "${label}" differs from the sum of the cities, ${sum}`,
-        line: written.line,
-        quotaId: null,
-      });
+      findings.push(finding("annex2-total", { sheet: "", cell: null, quotaId: null, line: written.line }, { label, total: written.total, sum }, written.total));
     }
     if (!column.key.endsWith("累计")) return;
     const family = column.key.replace(/-累计$/, "");
     const annex1 = revision.quotas.find((q) => q.region === null && q.key === family && q.year === column.year);
     if (!annex1 || annex1.target === null) return;
     const annexTotal = written?.total ?? sum;
-    findings.push({
-      rule: annex1.target === annexTotal ? "annex1-annex2-agree" : "annex1-annex2-differ",
-      severity: "info",
-      message:
-        annex1.target === annexTotal
-          ? `附件1「${annex1.text}」与附件2 合计 ${annexTotal} 一致 / Annex 1 agrees with Annex 2's total ${annexTotal}`
-          : `附件1「${annex1.text}」为 ${annex1.target}${annex1.unit ?? ""}，附件2 合计为 ${annexTotal}${annex1.unit ?? ""}，两者不一致（按原文保留） / Annex 1 says ${annex1.target}, Annex 2's total is ${annexTotal}: kept as written`,
-      line: written?.line ?? annex1.line,
-      quotaId: annex1.id,
-    });
+    if (annex1.target === annexTotal) return;
+    findings.push(
+      finding(
+        "annex1-annex2-differ",
+        { sheet: "", cell: null, quotaId: annex1.id, line: written?.line ?? annex1.line },
+        { text: annex1.text, target: annex1.target, total: annexTotal, unit: annex1.unit },
+        annexTotal,
+      ),
+    );
   });
-  return findings.filter((f) => f.rule !== "annex1-annex2-agree");
+  return findings;
 }

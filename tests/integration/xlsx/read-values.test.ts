@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { cellAt } from "../../../src/core/snapshot";
 import { NoSuchSheetError, readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
 
 /**
@@ -72,30 +73,6 @@ describe("readWorkbookFile values", () => {
     );
     expect([sheet.values[0][0], sheet.formulas[0][0], sheet.types?.A1]).toEqual(["", "=VLOOKUP(1,Sheet2!A:B,2,FALSE)", "uncached-formula"]);
     expect([sheet.types?.B1, sheet.types?.C1, sheet.types?.D1]).toEqual(["uncached-formula", "uncached-formula", "uncached-formula"]);
-  });
-
-  test("dates, booleans and errors are marked as such, beside their values", async () => {
-    const sheet = await firstSheet(
-      await fileWith((s) => {
-        s.getCell("A1").value = new Date(Date.UTC(2027, 1, 8));
-        s.getCell("A1").numFmt = "yyyy/m/d";
-        s.getCell("B1").value = true;
-        s.getCell("C1").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
-        s.getCell("D1").value = 12;
-      }),
-    );
-    expect(sheet.values[0]).toEqual([46426, true, "#N/A", 12]);
-    expect(sheet.types).toEqual({ A1: "date", B1: "boolean", C1: "error" });
-  });
-
-  test("a value in XFD1048576 is read without a grid of the whole sheet", async () => {
-    const sheet = await firstSheet(
-      await fileWith((s) => {
-        s.getCell("A1").value = 1;
-        s.getCell("XFD1048576").value = 2;
-      }),
-    );
-    expect([sheet.values.length, sheet.values[0][0], sheet.values[1048575][16383], sheet.values[0].length]).toEqual([1048576, 1, 2, 1]);
   });
 
   test("an error result reads as its code", async () => {
@@ -194,5 +171,91 @@ describe("readWorkbookFile values", () => {
   test("asking for the locks of a sheet that is not there names it", async () => {
     const file = await fileWith((s) => void (s.getCell("A1").value = 1));
     await expect(readCellLocks(file, "杭州市 2026-10", ["A1"])).rejects.toThrow(new NoSuchSheetError("杭州市 2026-10"));
+  });
+});
+
+/** A package written by hand, for what ExcelJS does not write: prefixed elements, inline strings, ISO dates, phonetic guides. */
+async function handWritten(sheetXml: string, sharedStrings = "<sst/>"): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", "<Types/>");
+  zip.file(
+    "xl/workbook.xml",
+    '<x:workbook xmlns:x="urn:main" xmlns:rel="urn:rels"><x:sheets><x:sheet name="甲" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>',
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/a.xml"/>' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/></Relationships>',
+  );
+  zip.file("xl/strings.xml", sharedStrings);
+  zip.file("xl/worksheets/a.xml", `<x:worksheet xmlns:x="urn:main"><x:sheetData>${sheetXml}</x:sheetData></x:worksheet>`);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+describe("readWorkbookFile reads any writer's XML", () => {
+  test("prefixed elements, inline strings, ISO dates, shared strings without their phonetic guide, cells and rows without addresses", async () => {
+    const file = await handWritten(
+      '<x:row r="1"><x:c t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c><x:c t="d"><x:v>2025-10-31</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>' +
+        '<x:row><x:c t="b"><x:v>0</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row>',
+      "<sst><si><r><t>杭州</t></r><r><t>市</t></r><rPh><t>ハンシュウ</t></rPh></si></sst>",
+    );
+    expect((await readWorkbookFile(file)).sheets).toEqual([
+      {
+        name: "甲",
+        visibility: "Visible",
+        protected: false,
+        values: [
+          ["内联", (Date.UTC(2025, 9, 31) - Date.UTC(1899, 11, 30)) / 86_400_000, "杭州市"],
+          [false, "#N/A", ""],
+        ],
+        formulas: [
+          ["内联", (Date.UTC(2025, 9, 31) - Date.UTC(1899, 11, 30)) / 86_400_000, "杭州市"],
+          [false, "#N/A", ""],
+        ],
+        merges: [],
+        types: { B1: "date", A2: "boolean", B2: "error" },
+      },
+    ]);
+  });
+
+  test("types tell dates (by number format), booleans, errors and formulas without a stored result from numbers and text", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = new Date(Date.UTC(2025, 9, 31));
+        s.getCell("A1").numFmt = 'yyyy"年"m"月"d"日"';
+        s.getCell("B1").value = 45961;
+        s.getCell("B1").numFmt = "0.0";
+        s.getCell("C1").value = true;
+        s.getCell("D1").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+        s.getCell("E1").value = { formula: "120+35" };
+        s.getCell("F1").value = { formula: "A1+1", result: new Date(Date.UTC(2025, 10, 1)) };
+        s.getCell("F1").numFmt = "yyyy-mm-dd";
+        s.getCell("G1").value = "文本";
+      }),
+    );
+    // E1 has no stored result but is plain arithmetic: computed (core/formula.ts), and marked so.
+    expect(sheet.types).toEqual({ A1: "date", C1: "boolean", D1: "error", E1: "evaluated-formula", F1: "date" });
+    expect(sheet.values[0][4]).toBe(155);
+  });
+
+  test("a value in the sheet's last cell (XFD1048576) is read without filling the area up to it", async () => {
+    const file = await handWritten('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="1048576"><x:c r="XFD1048576"><x:v>2</x:v></x:c></x:row>');
+    const sheet = (await readWorkbookFile(file)).sheets[0];
+    expect({
+      rows: sheet.values.length,
+      corners: [cellAt(sheet.values, 0, 0), cellAt(sheet.values, 1_048_575, 16_383), cellAt(sheet.formulas, 1_048_575, 16_383)],
+      between: cellAt(sheet.values, 500_000, 3),
+      rowsHeld: Object.keys(sheet.values).length,
+      cellsHeld: Object.keys(sheet.values[1_048_575]).length,
+    }).toEqual({ rows: 1_048_576, corners: [1, 2, 2], between: "", rowsHeld: 2, cellsHeld: 1 });
+  });
+
+  test("a workbook stored without compression reads as the compressed one does", async () => {
+    const compressed = await fileWith((s) => {
+      s.getCell("A1").value = "编号";
+      s.getCell("B2").value = { formula: "1+1", result: 2 };
+    });
+    const stored = await (await JSZip.loadAsync(compressed)).generateAsync({ type: "nodebuffer", compression: "STORE" });
+    expect(await readWorkbookFile(stored)).toEqual(await readWorkbookFile(compressed));
   });
 });

@@ -4,6 +4,7 @@ import { checkWorkbook, RULES, type RuleId } from "../../../src/core/checks/chec
 import { parseNumberInput } from "../../../src/core/checks/number";
 import type { CellValue } from "../../../src/core/template/spec";
 import { city, PROVINCE, revision, sheetName, type, workbookOf } from "./fixture";
+import { findingMessage } from "../../../src/core/findings";
 
 const QUOTAS = ["I08-技能型企业-2027", "I01-先进制造业-每年", "I14-集体协商比例-2025", "I03-服务薪酬激励试点-2025", "I08-技能型企业-累计-2027-杭州市"];
 const anyValue: fc.Arbitrary<CellValue> = fc.oneof(
@@ -33,7 +34,7 @@ describe("arbitrary values in the input cells", () => {
           QUOTAS.filter((q) => sheet.startsWith("杭州市") || !q.endsWith("杭州市")).forEach((quotaId, q) => type(snapshot, sheet, quotaId, rows[s * QUOTAS.length + q])),
         );
         const findings = checkWorkbook(snapshot, { revisions: [revision], endOfPeriod });
-        expect(findings.filter((f) => RULES[f.rule as RuleId]?.severity !== f.severity || f.message === "" || f.cell === null)).toEqual([]);
+        expect(findings.filter((f) => RULES[f.rule as RuleId]?.severity !== f.severity || findingMessage(f) === "" || f.cell === null)).toEqual([]);
       }),
       { numRuns: 150 },
     );

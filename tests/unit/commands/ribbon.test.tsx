@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { lastAudit, planLibrary } from "../../../src/addin/session";
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 
 /** A small but complete Annex 1: a header and two measures of one key work item. */
 const IMPORTED_ANNEX = [
@@ -42,7 +42,7 @@ describe("the ribbon's 校验", () => {
     jest.requireActual("../../../src/commands/commands");
     render(
       <FluentProvider theme={webLightTheme}>
-        <App operations={createOfficeOperations((batch) => host.run(batch))} plans={planLibrary()} now={new Date(2026, 9, 15)} />
+        <App operations={createOfficeOperations(host.run.bind(host))} plans={planLibrary()} now={new Date(2026, 9, 15)} />
       </FluentProvider>,
     );
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));

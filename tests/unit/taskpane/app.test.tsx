@@ -1,16 +1,17 @@
 /** @jest-environment jsdom */
 import "./jsdom-globals";
 import * as React from "react";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { GenerateOptions, GenerateResult, PlanbookOperations } from "../../../src/addin/operations";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { PlanLibrary } from "../../../src/core/plan/library";
 import { parsePlan } from "../../../src/core/plan/parse";
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
+import { EMPTY_FORM } from "../../../src/core/template/form";
 import { parsePeriod } from "../../../src/core/period";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { generateTemplate } from "../../../src/excel/generate";
@@ -30,6 +31,8 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
     selectCell: unexpected("selectCell"),
     readSplits: unexpected("readSplits"),
     saveSplit: unexpected("saveSplit"),
+    readFormSettings: () => Promise.resolve(EMPTY_FORM),
+    saveFormSettings: unexpected("saveFormSettings"),
     readFiles: unexpected("readFiles"),
     merge: unexpected("merge"),
     templateFile: unexpected("templateFile"),
@@ -101,7 +104,7 @@ describe("the 填报 view", () => {
   test("the password from the settings protects the generated sheet, and a changed one is saved", async () => {
     const host = createExcelHost();
     const saved: (string | null)[] = [];
-    renderApp({ operations: createOfficeOperations((batch) => host.run(batch)), password: "s3cret", onPasswordChange: (p) => saved.push(p) });
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)), password: "s3cret", onPasswordChange: (p) => saved.push(p) });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
     await screen.findByText("模板已生成", {}, { timeout: 20_000 });
     expect(host.sheet("全省 2026-10").protection).toMatchObject({ protected: true, password: "s3cret" });
@@ -111,9 +114,22 @@ describe("the 填报 view", () => {
     expect(saved).toEqual(["新密码"]);
   });
 
+  test("the change log kept by live checking is protected with the workbook's password, like every other sheet", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)), password: "s3cret", liveChecking: true });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    const row = host.values("全省 2026-10", "A1:A300").findIndex((line) => String(line[0]).startsWith("I08-")) + 1;
+    await act(async () => {
+      await host.userEdit("全省 2026-10", `${columnLetter(COLUMN.cumulative)}${row}`, [[100]]);
+      await host.settled();
+    });
+    await waitFor(() => expect(host.sheet("修改记录").protection).toMatchObject({ protected: true, password: "s3cret" }));
+  });
+
   test("generating really writes the sheet through the Office.js operations", async () => {
     const host = createExcelHost();
-    renderApp({ operations: createOfficeOperations((batch) => host.run(batch)) });
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
     await screen.findByText("模板已生成", {}, { timeout: 20_000 });
     expect(host.sheetNames()).toContain("全省 2026-10");
@@ -160,6 +176,22 @@ describe("the 计划 view", () => {
     renderApp();
     pasteAndParse("附件1\n\n主要任务 | 其他");
     expect(screen.getByText("第 3 行无法解析")).toBeTruthy();
+  });
+
+  test("the form header typed in the 计划 view is saved in the workbook and read back when the view opens again", async () => {
+    const host = createExcelHost();
+    const operations = createOfficeOperations(host.run.bind(host));
+    const first = renderApp({ operations });
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    fireEvent.change(screen.getByLabelText("表号"), { target: { value: "浙技富表1号" } });
+    fireEvent.change(screen.getByLabelText("制表机关"), { target: { value: "浙江省人力资源和社会保障厅" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "保存表头设置" })));
+    await screen.findByText(/表头设置已保存/, {}, { timeout: 20_000 });
+    first.unmount();
+    renderApp({ operations });
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    await waitFor(() => expect((screen.getByLabelText("表号") as HTMLInputElement).value).toBe("浙技富表1号"), { timeout: 20_000 });
+    expect((screen.getByLabelText("制表机关") as HTMLInputElement).value).toBe("浙江省人力资源和社会保障厅");
   });
 
   test("a parsed plan can be chosen for the templates", () => {

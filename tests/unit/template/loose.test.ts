@@ -4,7 +4,7 @@
  * regeneration would pile the template's own text into the kept area.
  */
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, looseCells, readWorkbook } from "../../../src/core/report";
+import { carriedInputs, looseCells, readWorkbook } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import type { CarriedInputs } from "../../../src/core/template/carried";
@@ -13,7 +13,7 @@ import { COLUMN, HEADER_ROW, SIGNATURE_FIELDS } from "../../../src/core/template
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import type { PlanRevision } from "../../../src/core/plan/types";
 import type { Scope } from "../../../src/core/scope";
-import { specSnapshot } from "../merge/fixture";
+import { specSnapshot } from "../../../scripts/workloads";
 import { currentRevision, previousRevision } from "../../support/plan";
 
 function generated(revision: PlanRevision, scope: Scope, carried?: CarriedInputs): WorkbookSnapshot {
