@@ -4,8 +4,9 @@ import { buildTemplate } from "../core/template/build";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
-import { InputError, type Io, loadSeed, periodOption } from "./io";
+import { type Io, loadSeed, periodOption } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
+import { InputError } from "../core/errors";
 
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
@@ -30,7 +31,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   const period = periodOption(options.period as string, revision);
   let scopes: Scope[];
   try {
-    scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city }) as Scope) : [parseScope(options.scope as string, revision)];
+    scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city })) : [parseScope(options.scope as string, revision)];
   } catch (error) {
     throw new InputError((error as Error).message);
   }

@@ -1,15 +1,15 @@
 import type { PlanRevision, Quota } from "./plan/types";
+import { InvalidScopeError } from "./errors";
 
 /** Whose sheet it is: the whole province, one responsible unit, or one city. */
 export type Scope = { kind: "province" } | { kind: "unit"; unit: string } | { kind: "city"; city: string };
 
-export class InvalidScopeError extends Error {
-  constructor(
-    readonly text: string,
-    reason: string,
-  ) {
-    super(`填报范围「${text}」无效：${reason} / invalid scope "${text}"`);
-    this.name = "InvalidScopeError";
+/** The scope a text names, or null: for reading files, where a bad scope is a finding, not an error. */
+export function scopeOrNull(text: string): Scope | null {
+  try {
+    return parseScope(text);
+  } catch {
+    return null;
   }
 }
 

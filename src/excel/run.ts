@@ -1,3 +1,4 @@
+import { AbandonedAttemptError, OperationTimeoutError } from "../core/errors";
 /**
  * Running a workbook operation the way a person can live with: a time limit (Excel on the web can
  * hang in `context.sync()` while a heavy file loads), retries the user sees, and Office's error
@@ -16,13 +17,6 @@ export interface WorkbookRunner {
   <T>(context: Excel.RequestContext, batch: Batch<T>): Promise<T>;
 }
 
-export class OperationTimeoutError extends Error {
-  constructor(readonly seconds: number) {
-    super(`Excel 在 ${seconds} 秒内没有响应 / Excel did not answer within ${seconds} s`);
-    this.name = "OperationTimeoutError";
-  }
-}
-
 export interface RunOptions {
   /**
    * How long Excel may take to start a batch before the attempt is abandoned and started again,
@@ -35,14 +29,6 @@ export interface RunOptions {
   onRetry?: (attempt: number, of: number) => void;
   /** Told every `timeoutMs` while a started batch is still working, with the seconds so far. */
   onProgress?: (seconds: number) => void;
-}
-
-/** What an abandoned attempt does if Excel starts it after all: nothing (its retry does the work). */
-class AbandonedAttemptError extends Error {
-  constructor() {
-    super("abandoned attempt");
-    this.name = "AbandonedAttemptError";
-  }
 }
 
 /** The run's outcome if it settles within `ms`, or null. */
@@ -105,7 +91,7 @@ const OFFICE_ERRORS: Record<string, string> = {
 /** One user-facing message for any error an operation can end with. */
 export function describeError(error: unknown): string {
   if (error instanceof Error && !("code" in error)) return error.message;
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   const known = OFFICE_ERRORS[code];
   if (known) return known;
   const message = error instanceof Error ? error.message : String(error);

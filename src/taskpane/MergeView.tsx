@@ -32,7 +32,7 @@ function bytesOf(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
+    reader.onerror = () => reject(reader.error ?? new Error("无法读取所选文件 / the chosen file could not be read"));
     reader.readAsArrayBuffer(file);
   });
 }
@@ -94,18 +94,23 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   async function pick(files: File[]): Promise<void> {
     cancelled.current = false;
     const read: MergeInputFile[] = [];
-    for (const [index, file] of files.entries()) {
-      if (cancelled.current) break;
-      setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
-      read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
+    // Called from an input's change event: nothing above awaits it, so a failure must become a status here.
+    try {
+      for (const [index, file] of files.entries()) {
+        if (cancelled.current) break;
+        setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
+        read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
+      }
+      const forPeriod = periodOfFiles(read) ?? period;
+      // Files with errors are listed (acceptErrors) but start unticked: ticking one is the aggregator's acceptance.
+      const preview = canMerge(read, { revision, period: forPeriod, acceptErrors: true });
+      setInputs(read);
+      setPlan(preview);
+      setChosen(new Set(preview.accepted.filter((a) => a.counts.error === 0).map((a) => a.name)));
+      setStatus(cancelled.current ? { kind: "done", message: text.cancelled(read.length, files.length) } : { kind: "idle" });
+    } catch (error) {
+      setStatus({ kind: "failed", message: operations.describeError(error) });
     }
-    const forPeriod = periodOfFiles(read) ?? period;
-    // Files with errors are listed (acceptErrors) but start unticked: ticking one is the aggregator's acceptance.
-    const preview = canMerge(read, { revision, period: forPeriod, acceptErrors: true });
-    setInputs(read);
-    setPlan(preview);
-    setChosen(new Set(preview.accepted.filter((a) => a.counts.error === 0).map((a) => a.name)));
-    setStatus(cancelled.current ? { kind: "done", message: text.cancelled(read.length, files.length) } : { kind: "idle" });
   }
 
   async function merge(): Promise<void> {

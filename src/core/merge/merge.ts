@@ -1,10 +1,11 @@
 import { checkWorkbook } from "../checks/check";
+import { fileProblem, type FileReadProblem } from "../file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
 import { canonicalPeriod, normalisedPeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { parseScope } from "../scope";
+import { scopeOrNull } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
 import { planTarget } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
@@ -18,9 +19,10 @@ import { type SummaryState, stateFor } from "./state";
 
 export interface MergeInputFile {
   name: string;
-  /** Null when the file could not be read (see readError). */
+  /** Null when the file could not be read (see readProblem). */
   snapshot: WorkbookSnapshot | null;
-  readError?: string;
+  /** Why the file could not be read. */
+  readProblem?: FileReadProblem;
   /** The aggregator says this file replaces any other for its city (in this batch or the summary). */
   replace?: boolean;
 }
@@ -133,7 +135,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const name = file.name;
   const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [], blank: false };
   if (file.snapshot === null) {
-    out.reasons.push(finding("merge-unreadable", wholeFile(name), { reason: file.readError ?? null }, name));
+    out.reasons.push(finding("merge-unreadable", wholeFile(name), file.readProblem ?? fileProblem("not-xlsx"), name));
     return out;
   }
   const read = readWorkbook(file.snapshot);
@@ -179,8 +181,12 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   }
   const record = matching[0];
   out.record = record;
-  const scope = parseScope(record.scope);
-  const city = scope.kind === "city" ? scope.city : "";
+  const scope = scopeOrNull(record.scope);
+  if (scope?.kind !== "city") {
+    out.reasons.push(finding("merge-bad-scope", wholeFile(name, record.sheet), { sheet: record.sheet, scope: record.scope }, record.scope));
+    return out;
+  }
+  const city = scope.city;
   if (!revision.cities.includes(city)) {
     out.reasons.push(finding("merge-unknown-city", wholeFile(name, record.sheet), { city }, city));
     return out;

@@ -2,7 +2,8 @@ import { fnv1a, parseChineseNumeral } from "../text";
 import { extractQuotas, type ExtractedQuota } from "./goal";
 import { assignIds } from "./ids";
 import { splitUnits } from "./units";
-import { type Action, type KeyWorkItem, type Measure, type PlanRevision, PlanParseError, type Quota } from "./types";
+import { type Action, type KeyWorkItem, type Measure, type PlanRevision, type Quota } from "./types";
+import { PlanParseError } from "../errors";
 
 /**
  * Reads a plan's task-list annex (附件1 重点工作任务清单) and its regional annex (附件2) into a

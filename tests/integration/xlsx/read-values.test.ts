@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAt } from "../../../src/core/snapshot";
-import { NoSuchSheetError, readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
+import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
+import { NoSuchSheetError } from "../../../src/core/errors";
 
 /**
  * How cell contents of any .xlsx (not only ours) become snapshot values, the same way Office.js
@@ -55,8 +56,8 @@ describe("readWorkbookFile values", () => {
     const sheet = await firstSheet(
       await fileWith((s) => {
         s.getCell("A1").value = 40;
-        s.getCell("B1").value = { formula: "SUM(A1,2)*(1+1)" } as ExcelJS.CellFormulaValue;
-        s.getCell("C1").value = { formula: "B1-$A$1" } as ExcelJS.CellFormulaValue;
+        s.getCell("B1").value = { formula: "SUM(A1,2)*(1+1)" };
+        s.getCell("C1").value = { formula: "B1-$A$1" };
       }),
     );
     expect([sheet.values[0][1], sheet.values[0][2], sheet.types?.B1, sheet.types?.C1]).toEqual([84, 44, "evaluated-formula", "evaluated-formula"]);
@@ -65,10 +66,10 @@ describe("readWorkbookFile values", () => {
   test("a formula without a cached result that cannot be computed safely reads as empty, marked uncached", async () => {
     const sheet = await firstSheet(
       await fileWith((s) => {
-        s.getCell("A1").value = { formula: "VLOOKUP(1,Sheet2!A:B,2,FALSE)" } as ExcelJS.CellFormulaValue;
-        s.getCell("B1").value = { formula: "C1+1" } as ExcelJS.CellFormulaValue;
-        s.getCell("C1").value = { formula: "B1+1" } as ExcelJS.CellFormulaValue;
-        s.getCell("D1").value = { formula: "1/0" } as ExcelJS.CellFormulaValue;
+        s.getCell("A1").value = { formula: "VLOOKUP(1,Sheet2!A:B,2,FALSE)" };
+        s.getCell("B1").value = { formula: "C1+1" };
+        s.getCell("C1").value = { formula: "B1+1" };
+        s.getCell("D1").value = { formula: "1/0" };
       }),
     );
     expect([sheet.values[0][0], sheet.formulas[0][0], sheet.types?.A1]).toEqual(["", "=VLOOKUP(1,Sheet2!A:B,2,FALSE)", "uncached-formula"]);
