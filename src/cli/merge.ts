@@ -46,9 +46,15 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     throw new InputError("没有注明可识别报告期的 Planbook 文件，请用 --period 指定 / no Planbook file names a period that can be read: give one with --period");
   }
   const plan = canMerge(inputs, { revision, period });
-  const built = buildSummary(plan.accepted, { revision, period, mergedAt: now.toISOString(), rejected: plan.rejected });
+  const built = buildSummary(plan.accepted, {
+    revision,
+    period,
+    mergedAt: now.toISOString(),
+    rejected: plan.rejected,
+    ...(typeof options["chart-quota"] === "string" ? { chartQuota: options["chart-quota"] } : {}),
+  });
   // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
-  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook([built.summary, built.sources]));
+  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(built.sheets, built.charts));
   if (options.json === true) {
     io.out(
       `${JSON.stringify(

@@ -1,12 +1,45 @@
 import path from "path";
 import { formatScope, parseScope, type Scope } from "../core/scope";
+import { readFileSync } from "fs";
+import { readMeta } from "../core/read-sheets";
 import { buildTemplate } from "../core/template/build";
+import { EMPTY_FORM, type FormSettings, cleanFormSettings } from "../core/template/form";
+import { formOf } from "../core/template/meta";
+import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
 import { type Io, loadSeed, periodOption } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
 import { InputError } from "../core/errors";
+
+/**
+ * The form settings from `--form`: a workbook's metadata (the aggregator's, where the 计划 view
+ * saved them) or a JSON object with the settings' keys (formNumber, authority, approval,
+ * validUntil, contact).
+ */
+async function loadFormSettings(file: string): Promise<FormSettings> {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
+  }
+  if (/\.json$/i.test(file)) {
+    try {
+      const parsed: unknown = JSON.parse(data.toString("utf8"));
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      return cleanFormSettings(parsed as Record<string, unknown>);
+    } catch (error) {
+      throw new InputError(`「${file}」不是报表表头设置的 JSON 对象 / "${file}" is not a JSON object of form settings: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return formOf(readMeta(await readWorkbookFile(data, { fileName: path.basename(file) })));
+  } catch (error) {
+    throw new InputError(`无法从「${file}」读取报表表头设置 / cannot read the form settings from "${file}": ${(error as Error).message}`);
+  }
+}
 
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
@@ -38,8 +71,10 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   const inputs = seedFile === undefined ? [] : [seedFile];
   if (allCities) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
+  const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
+  if (typeof options.form === "string") inputs.push(options.form);
   for (const [index, scope] of scopes.entries()) {
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password });
+    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, form });
     const file = allCities ? path.join(out, `${built.sheet.name}.xlsx`) : out;
     checkOutputFile(file, inputs);
     writeFileAtomic(file, await writeTemplateFile(built, undefined, password));
