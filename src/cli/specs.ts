@@ -82,6 +82,11 @@ export const MERGE_SPEC: CommandSpec = {
   options: [
     { name: "out", value: "<summary.xlsx>", required: true, zh: "汇总文件（不能是任何输入文件）", en: "the summary file (never one of the inputs)" },
     { name: "json", zh: "以 JSON 输出合计、采用和被拒的文件", en: "print totals, accepted and rejected files as JSON" },
+    {
+      name: "accept-errors",
+      zh: "采用校验有错误的文件（其有错误的单元格不计入合计并列出）",
+      en: "merge files whose checks found errors (their erroneous cells are left out of the totals and listed)",
+    },
     { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（默认取多数文件的报告期）", en: "the period (default: the one most files are for)" },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
     LANG_OPTION,

@@ -5,7 +5,7 @@ import { type Scope, scopeLabel } from "../scope";
 import { MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS } from "./columns";
 import { fitRowHeights } from "./fit";
 import type { FormSettings } from "./form";
-import { type CellSpec, PAGE_NUMBER, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "./spec";
+import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "./spec";
 
 /**
  * 填报说明: the sheet that travels with every template and tells the person filling it what each
@@ -17,7 +17,7 @@ export const INSTRUCTIONS_SHEET = "填报说明";
 const TITLE = "填报说明";
 
 /** Whether a sheet's values are Planbook's 填报说明 (its title cell), not a sheet a person named so. */
-export function isInstructionsSheet(values: unknown[][]): boolean {
+export function isInstructionsSheet(values: CellValue[][]): boolean {
   const title = values[0]?.[0];
   return typeof title === "string" && title.startsWith(`${TITLE}（`);
 }
