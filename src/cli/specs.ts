@@ -63,6 +63,12 @@ export const CHECK_SPEC: CommandSpec = {
   options: [
     { name: "json", zh: "以 JSON 输出", en: "print JSON" },
     { name: "end-of-period", zh: "期末校验：必填项为空是错误", en: "end of period: a blank required input is an error" },
+    {
+      name: "previous",
+      value: "<last-period.xlsx>",
+      zh: "与上一报告期的文件比较：累计减少、里程碑倒退、指标缺失是错误，变化异常是警告",
+      en: "compare with the previous period's file: a fallen cumulative, a milestone gone back or a missing quota is an error, an implausible jump a warning",
+    },
     { name: "revision", value: "<seed.txt>", zh: "另加一个计划文本（内置版本之外），按它生成的文件也能识别", en: "add a plan text besides the built-in ones, so files made from it are recognised" },
     LANG_OPTION,
   ],
