@@ -25,3 +25,18 @@ export function targetCell(quota: Quota, scope: Scope, splits: SplitRecord[], st
   }
   return quota.kind === "ratio" ? stated / 100 : stated;
 }
+
+/**
+ * What the plan says a quota's target cell holds in a scope (at a stage), or undefined when the
+ * plan alone cannot tell: a city's share of a province-wide target whose split (目标分解) is not
+ * among `splits` was made elsewhere, and only the file's own record (metadata) knows it; a cell
+ * written 未分解 (the city had no target of its own then) is not wrong now that the plan gives one.
+ */
+export function planTarget(quota: Quota, scope: Scope, written: CellValue, splits: SplitRecord[], stage: Stage | null = null): CellValue | undefined {
+  const takesSplit = quota.region === null && quota.kind !== "ratio" && !quota.perUnit;
+  if (scope.kind === "city" && takesSplit && typeof written === "number" && !splits.some((s) => s.quotaId === quota.id && s.city === scope.city)) {
+    return undefined;
+  }
+  if (written === NOT_ASSIGNED) return undefined;
+  return targetCell(quota, scope, splits, stage);
+}
