@@ -8,7 +8,7 @@ import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, parseScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
-import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
+import { BEHIND_THRESHOLD, type ColumnKey, FRAME_FIRST_ROW, FRAME_LINES, HEADER_ROW, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
 import type { RowRecord, SplitRecord } from "../template/meta";
 import { planTarget } from "../template/targets";
 import type { CellValue } from "../template/spec";
@@ -175,28 +175,35 @@ function normalised(kind: "scope" | "period", text: string): string {
   }
 }
 
-/** What the sheet's metadata says against what the caller expects and knows, told at the sheet's information line. */
+/**
+ * What the sheet's metadata says against what the caller expects and knows, each told at its line
+ * of the form's frame (填报单位, 报告期, 计划版本), found from the header so rows inserted above
+ * the frame move it along.
+ */
 function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[] {
   const { report } = sheet;
   const record = report.record;
-  const at = { sheet: report.name, cell: cellAddress(Math.max(0, report.headerRow - 2), 0), quotaId: null };
+  const lineAt = (line: (typeof FRAME_LINES)[number]): Where => {
+    const row = report.headerRow - HEADER_ROW + FRAME_FIRST_ROW + FRAME_LINES.indexOf(line);
+    return { sheet: report.name, cell: cellAddress(Math.max(0, row - 1), 0), quotaId: null };
+  };
   const out: Finding[] = [];
   if (!sheet.known) {
-    out.push(finding("unknown-revision", at, { revision: record.revision, known: context.revisions.map((r) => r.revision) }, record.revision));
+    out.push(finding("unknown-revision", lineAt("revision"), { revision: record.revision, known: context.revisions.map((r) => r.revision) }, record.revision));
   }
   const expected = context.expected ?? {};
-  const mismatches: [Extract<RuleId, `wrong-${string}`>, string | undefined, string, string][] = [
-    ["wrong-revision", expected.revision, record.revision, record.revision],
-    ["wrong-scope", expected.scope && normalised("scope", expected.scope), normalised("scope", record.scope), record.scope],
-    ["wrong-period", expected.period && normalised("period", expected.period), normalised("period", record.period), record.period],
+  const mismatches: [Extract<RuleId, `wrong-${string}`>, (typeof FRAME_LINES)[number], string | undefined, string, string][] = [
+    ["wrong-revision", "revision", expected.revision, record.revision, record.revision],
+    ["wrong-scope", "scope", expected.scope && normalised("scope", expected.scope), normalised("scope", record.scope), record.scope],
+    ["wrong-period", "period", expected.period && normalised("period", expected.period), normalised("period", record.period), record.period],
   ];
-  for (const [rule, want, have, written] of mismatches) {
+  for (const [rule, line, want, have, written] of mismatches) {
     if (want !== undefined && want !== have) {
-      out.push(finding(rule, at, { expected: want, found: written }, written));
+      out.push(finding(rule, lineAt(line), { expected: want, found: written }, written));
     }
   }
   if (!sheet.period && !out.some((f) => f.rule === "wrong-period")) {
-    out.push(finding("wrong-period", at, { expected: null, found: record.period }, record.period));
+    out.push(finding("wrong-period", lineAt("period"), { expected: null, found: record.period }, record.period));
   }
   return out;
 }

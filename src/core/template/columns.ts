@@ -42,6 +42,12 @@ export const INPUT_COLUMNS: readonly ColumnKey[] = ["period", "cumulative", "sta
  */
 export const HEADER_ROW = 6;
 
+/** The 1-based row of the frame's first line; its left-hand lines follow in FRAME_LINES order. */
+export const FRAME_FIRST_ROW = 2;
+
+/** The frame's left-hand lines, top down: 填报单位（盖章）, 报告期, 计划版本 — what a sheet is for. */
+export const FRAME_LINES = ["scope", "period", "revision"] as const;
+
 /** The column where the frame's right-hand block (表号, 制表机关…) starts; it runs to the last column. */
 export const FRAME_RIGHT_KEY = "cumulative";
 
