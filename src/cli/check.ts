@@ -38,7 +38,7 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const language = messageLanguage(options);
-  const revisions = planLibrary(typeof options.revision === "string" ? options.revision : undefined).revisions();
+  const revisions = (await planLibrary(typeof options.revision === "string" ? options.revision : undefined)).revisions();
   const findings: Finding[] = [];
   for (const [index, file] of files.entries()) {
     const snapshot = await readSnapshotFile(file);
