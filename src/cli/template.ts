@@ -29,7 +29,7 @@ async function loadFormSettings(file: string): Promise<FormSettings> {
     try {
       const parsed: unknown = JSON.parse(data.toString("utf8"));
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
-      return cleanFormSettings(parsed as Record<string, unknown>);
+      return cleanFormSettings(parsed);
     } catch (error) {
       throw new InputError(`「${file}」不是报表表头设置的 JSON 对象 / "${file}" is not a JSON object of form settings: ${(error as Error).message}`);
     }
