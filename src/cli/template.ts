@@ -9,7 +9,7 @@ import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
-import { type Io, loadSeed, periodOption } from "./io";
+import { type Io, loadPlan, periodOption } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
 import { InputError } from "../core/errors";
 
@@ -60,7 +60,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   }
   const out = options.out as string;
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = loadSeed(seedFile);
+  const { revision } = await loadPlan(seedFile);
   const period = periodOption(options.period as string, revision);
   let scopes: Scope[];
   try {
