@@ -93,6 +93,9 @@ const zh = {
     running: "正在校验…",
     summary: (sheets: number, errors: number, warnings: number, sheet: string) =>
       `已检查 ${sheets} 张填报表：${errors} 个错误，${warnings} 个警告。详见「${sheet}」表。`,
+    previous: "上一报告期的文件（可选）",
+    previousHint: "选择上期报回的文件，可查出累计减少、里程碑倒退、指标缺失和异常变化。",
+    previousChosen: (name: string) => `将与上期文件「${name}」比较。`,
     byRule: "按规则统计",
     rule: "规则",
     count: "数量",
@@ -218,6 +221,9 @@ const en: Strings = {
     running: "Checking…",
     summary: (sheets: number, errors: number, warnings: number, sheet: string) =>
       `${sheets} report sheets checked: ${errors} errors, ${warnings} warnings. See the "${sheet}" sheet.`,
+    previous: "The previous period's file (optional)",
+    previousHint: "Pick the file returned for the previous period to find a fallen cumulative, a milestone gone back, a missing quota or an implausible jump.",
+    previousChosen: (name: string) => `Compared with the previous period's file "${name}".`,
     byRule: "Findings by rule",
     rule: "Rule",
     count: "Count",

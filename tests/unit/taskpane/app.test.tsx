@@ -280,3 +280,25 @@ describe("the 汇总 view", () => {
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
   });
 });
+
+describe("审核 with the previous period's file", () => {
+  test("the picked file is read once and handed to every check run", async () => {
+    const snapshot = { sheets: [] };
+    const audits: Parameters<PlanbookOperations["audit"]>[0][] = [];
+    const operations = fakeOperations({
+      readFiles: (files) => Promise.resolve(files.map((file) => ({ name: file.name, snapshot }))),
+      audit: (options) => {
+        audits.push(options);
+        return Promise.resolve({ findings: [], counts: { error: 0, warning: 0, info: 0 }, sheets: 1 });
+      },
+    });
+    renderApp({ operations });
+    fireEvent.click(screen.getByRole("tab", { name: "审核" }));
+    const file = new File([new Uint8Array([1, 2, 3])], "杭州市 2026-09.xlsx");
+    fireEvent.change(screen.getByLabelText("上一报告期的文件（可选）"), { target: { files: [file] } });
+    await screen.findByText("将与上期文件「杭州市 2026-09.xlsx」比较。");
+    fireEvent.click(screen.getByRole("button", { name: "运行全部校验" }));
+    await waitFor(() => expect(audits).toHaveLength(1));
+    expect(audits[0].previous).toEqual({ name: "杭州市 2026-09.xlsx", snapshot });
+  });
+});
