@@ -185,7 +185,7 @@ describe("the 计划 view", () => {
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));
     const file = new File([["一、甲", "(一)甲一", "1.每年开展甲项培训20场。(市甲局)", "2.建设乙项基地3个。(市乙局牵头,市甲局配合)"].join("\n")], "任务清单.txt", { type: "text/plain" });
     fireEvent.change(screen.getByLabelText("或选择任务清单文件（.docx 或文本）"), { target: { files: [file] } });
-    expect(await screen.findByRole("region", { name: "找到 1 项重点工作、2 项指标" })).toBeTruthy();
+    expect(await screen.findByRole("region", { name: "找到 1 项重点工作、2 项指标" }, { timeout: 10000 })).toBeTruthy();
   });
 
   test("pasted text that cannot be read names its line", () => {
