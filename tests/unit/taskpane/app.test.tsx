@@ -180,6 +180,14 @@ describe("the 计划 view", () => {
     expect(unread).toEqual([expect.stringMatching(/^第 4 行：.*责任单位.*「.*开展乙项工作。/), expect.stringMatching(/^第 5 行：不是标题.*「说明:本表由市甲局汇总」/)]);
   });
 
+  test("a task-list file picked in the 计划 view is read and its quotas listed", async () => {
+    renderApp();
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    const file = new File([["一、甲", "(一)甲一", "1.每年开展甲项培训20场。(市甲局)", "2.建设乙项基地3个。(市乙局牵头,市甲局配合)"].join("\n")], "任务清单.txt", { type: "text/plain" });
+    fireEvent.change(screen.getByLabelText("或选择任务清单文件（.docx 或文本）"), { target: { files: [file] } });
+    expect(await screen.findByRole("region", { name: "找到 1 项重点工作、2 项指标" }, { timeout: 10000 })).toBeTruthy();
+  });
+
   test("pasted text that cannot be read names its line", () => {
     renderApp();
     pasteAndParse("附件1\n\n主要任务 | 其他");
