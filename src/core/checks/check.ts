@@ -8,7 +8,7 @@ import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, parseScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
-import { BEHIND_THRESHOLD, type ColumnKey, FRAME_FIRST_ROW, FRAME_LINES, HEADER_ROW, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
+import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
 import type { RowRecord, SplitRecord } from "../template/meta";
 import { planTarget } from "../template/targets";
 import type { CellValue } from "../template/spec";
@@ -177,33 +177,31 @@ function normalised(kind: "scope" | "period", text: string): string {
 
 /**
  * What the sheet's metadata says against what the caller expects and knows, each told at its line
- * of the form's frame (填报单位, 报告期, 计划版本), found from the header so rows inserted above
- * the frame move it along.
+ * of the form's frame (填报单位, 报告期, 计划版本) — or at the one information line of a sheet made
+ * before the frame — found from the header so rows inserted above move it along.
  */
 function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[] {
   const { report } = sheet;
   const record = report.record;
-  const lineAt = (line: (typeof FRAME_LINES)[number]): Where => {
-    const row = report.headerRow - HEADER_ROW + FRAME_FIRST_ROW + FRAME_LINES.indexOf(line);
-    return { sheet: report.name, cell: cellAddress(Math.max(0, row - 1), 0), quotaId: null };
-  };
+  const atLine = (part: keyof typeof FRAME_ROWS) => ({ sheet: report.name, cell: cellAddress(identityRow(part, report.headerRow) - 1, 0), quotaId: null });
+  const at = atLine("revision");
   const out: Finding[] = [];
   if (!sheet.known) {
-    out.push(finding("unknown-revision", lineAt("revision"), { revision: record.revision, known: context.revisions.map((r) => r.revision) }, record.revision));
+    out.push(finding("unknown-revision", at, { revision: record.revision, known: context.revisions.map((r) => r.revision) }, record.revision));
   }
   const expected = context.expected ?? {};
-  const mismatches: [Extract<RuleId, `wrong-${string}`>, (typeof FRAME_LINES)[number], string | undefined, string, string][] = [
+  const mismatches: [Extract<RuleId, `wrong-${string}`>, keyof typeof FRAME_ROWS, string | undefined, string, string][] = [
     ["wrong-revision", "revision", expected.revision, record.revision, record.revision],
     ["wrong-scope", "scope", expected.scope && normalised("scope", expected.scope), normalised("scope", record.scope), record.scope],
     ["wrong-period", "period", expected.period && normalised("period", expected.period), normalised("period", record.period), record.period],
   ];
   for (const [rule, line, want, have, written] of mismatches) {
     if (want !== undefined && want !== have) {
-      out.push(finding(rule, lineAt(line), { expected: want, found: written }, written));
+      out.push(finding(rule, atLine(line), { expected: want, found: written }, written));
     }
   }
   if (!sheet.period && !out.some((f) => f.rule === "wrong-period")) {
-    out.push(finding("wrong-period", lineAt("period"), { expected: null, found: record.period }, record.period));
+    out.push(finding("wrong-period", atLine("period"), { expected: null, found: record.period }, record.period));
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { wordingSimilarity } from "../plan/subject";
 import { safeSheetName } from "../text";
 import { expectedInput, isCountUnit } from "../units";
 import type { CarriedInputs, CarriedRow, LooseCell } from "./carried";
-import { ARCHIVE_TITLE, COLUMN, FRAME_FIRST_ROW, FRAME_LINES, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, keptLabel } from "./columns";
+import { ARCHIVE_TITLE, COLUMN, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, keptLabel } from "./columns";
 import { rowFormulas } from "./formulas";
 import { quotaLabel } from "./labels";
 import { fitRowHeights } from "./fit";
@@ -209,12 +209,11 @@ function carriedByQuota(quotas: Quota[], rows: CarriedRow[]): Map<string, Carrie
  */
 function writeHeading(draft: Draft, { revision, scope, period, form }: TemplateRequest): void {
   draft.cells[0][0] = value(formTitle(revision));
-  const lines = { scope: `填报单位（盖章）：${scopeLabel(scope)}`, period: `报告期：${periodLabel(period)}`, revision: `计划版本：${revision.label}（${revision.revision}）` };
-  const left = [...FRAME_LINES.map((line) => lines[line]), ""];
+  const left = [`填报单位（盖章）：${scopeLabel(scope)}`, `报告期：${periodLabel(period)}`, `计划版本：${revision.label}（${revision.revision}）`, ""];
   const right = issuerLines(form ?? EMPTY_FORM);
   const rightColumn = COLUMN[FRAME_RIGHT_KEY];
   left.forEach((text, i) => {
-    const row = FRAME_FIRST_ROW + i;
+    const row = 2 + i;
     if (text !== "") draft.cells[row - 1][0] = value(text);
     draft.cells[row - 1][rightColumn] = value(right[i]);
     draft.merges.push(`A${row}:${columnLetter(rightColumn - 1)}${row}`, `${columnLetter(rightColumn)}${row}:${LAST_COLUMN}${row}`);
