@@ -36,7 +36,7 @@ describe("the 校验 button", () => {
 
   test("the first row says the outcome, so the ribbon's 校验 reports it without the task pane", async () => {
     const { host, rowOf } = await cityWorkbook();
-    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[-3]], { paste: true });
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027-杭州市")), [[-3]], { paste: true });
     await host.run((context) => runAudit(context, { revisions: [revision] }));
     expect(host.values(AUDIT_SHEET, "A1")[0][0]).toBe("审核结果：1 个错误，0 个警告，0 个提示（明细见下表）");
   });
@@ -53,7 +53,7 @@ describe("the 校验 button", () => {
 
   test("with the previous period's file, a cumulative that fell since then is an error at its cell", async () => {
     const { host, rowOf } = await cityWorkbook();
-    const quota = "I08-技能型企业-累计-2027-杭州市";
+    const quota = "I08-技能型企业-2027-杭州市";
     const september = workbookOf([{ scope: city("杭州市"), period: "2026-09" }]);
     type(september, "杭州市 2026-09", quota, { cumulative: 900 });
     await host.userEdit(SHEET, at("cumulative", rowOf(quota)), [[800]], { paste: true });
