@@ -5,6 +5,7 @@ import { parsePeriod } from "../../../src/core/period";
 import { readWorkbook } from "../../../src/core/read-sheets";
 import { type BuiltTemplate, buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, HEADER_ROW } from "../../../src/core/template/columns";
+import { INSTRUCTIONS_SHEET } from "../../../src/core/template/instructions";
 import { EMPTY_META, META_SHEET, withSheetRecords } from "../../../src/core/template/meta";
 import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
 import { writeTemplateFile } from "../../../src/xlsx/render";
@@ -93,10 +94,11 @@ describe("a template file read back", () => {
     expect(snapshot.sheets[0].values[province.rowRecords[0].row - 1][COLUMN.state]).toBe("");
   });
 
-  test("the report sheet is visible and protected, the metadata sheet very hidden and protected", async () => {
+  test("the report and 填报说明 sheets are visible and protected, the metadata sheet very hidden and protected", async () => {
     const snapshot = await readWorkbookFile(provinceFile);
     expect(snapshot.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual([
       [province.sheet.name, "Visible", true],
+      [INSTRUCTIONS_SHEET, "Visible", true],
       [META_SHEET, "VeryHidden", true],
     ]);
   });
