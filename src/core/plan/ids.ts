@@ -1,4 +1,4 @@
-import type { Quota } from "./types";
+import type { ParsedQuota } from "./types";
 
 /**
  * Stable quota ids, made from what the quota is — never from its row:
@@ -9,8 +9,8 @@ import type { Quota } from "./types";
  * (`I01-低空经济-每年-省经信厅`); only quotas alike in all of these get a number.
  * The same quota gets the same id in every revision that words it alike.
  */
-export function assignIds(quotas: Quota[]): Quota[] {
-  const base = (q: Quota): string =>
+export function assignIds<Q extends ParsedQuota>(quotas: Q[]): Q[] {
+  const base = (q: ParsedQuota): string =>
     [`I${String(q.item).padStart(2, "0")}`, q.key ?? q.measureId, q.year ?? "每年", q.region].filter((p) => p !== null).join("-");
   const count = (ids: string[]): Map<string, number> => {
     const counts = new Map<string, number>();

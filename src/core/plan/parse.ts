@@ -2,7 +2,8 @@ import { fnv1a, parseChineseNumeral } from "../text";
 import { extractQuotas, type ExtractedQuota } from "./goal";
 import { assignIds } from "./ids";
 import { splitUnits } from "./units";
-import { type Action, type KeyWorkItem, type Measure, type PlanRevision, PlanParseError, type Quota } from "./types";
+import { withDerivedLevels } from "./level";
+import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision, PlanParseError } from "./types";
 
 /**
  * Reads a plan's task-list annex (附件1 重点工作任务清单) and its regional annex (附件2) into a
@@ -177,7 +178,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
 
   const title = findTitle(lines) ?? options.title ?? DEFAULT_TITLE;
   const years = /(\d{4})\s*[—–-]\s*(\d{4})/.exec(title);
-  const annex1Quotas: Quota[] = extracted.map(({ quota, measure }) => ({
+  const annex1Quotas: ParsedQuota[] = extracted.map(({ quota, measure }) => ({
     id: "",
     action: measure.action,
     item: measure.item,
@@ -197,7 +198,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     key: quota.key,
   }));
   const regional = annex2 === -1 ? { quotas: [], cities: [] } : parseAnnex2(lines, annex2, isTable, annex1Quotas, items);
-  const quotas = assignIds([...annex1Quotas, ...regional.quotas]);
+  const quotas = withDerivedLevels(assignIds([...annex1Quotas, ...regional.quotas]), regional.cities);
   const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
   // The notice's own number is the last one it cites (the others are documents it implements).
   const docNumber = [...text.matchAll(/[\u4e00-\u9fa5]+发〔\d{4}〕\d+号/g)].pop();
@@ -235,9 +236,9 @@ function parseAnnex2(
   lines: string[],
   annex2: number,
   isTable: boolean,
-  annex1: Quota[],
+  annex1: ParsedQuota[],
   items: KeyWorkItem[],
-): { quotas: Quota[]; cities: string[]; totals?: number[] } {
+): { quotas: ParsedQuota[]; cities: string[]; totals?: number[] } {
   const header = findAnnex2Header(lines, annex2);
   if (header === -1) throw new PlanParseError(annex2 + 2, "附件2 的表头（序号、地区…）", lines[annex2 + 1] ?? "");
   const rows = (isTable ? tableRows : cellPerLineRows)(lines, header, lines.length);
@@ -255,7 +256,7 @@ function parseAnnex2(
     const item = annex1.find((q) => q.key?.includes(familyKey))?.item ?? items[0]?.number ?? 0;
     return { family, familyKey, year: Number(match[1]), cumulative: Boolean(match[2]), unit: match[3], title, item };
   });
-  const quotas: Quota[] = [];
+  const quotas: ParsedQuota[] = [];
   const cities: string[] = [];
   for (const row of rows.slice(2)) {
     const cells = row.cells;

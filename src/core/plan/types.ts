@@ -4,6 +4,8 @@
  * is retyped.
  */
 
+import type { QuotaLevel } from "./level";
+
 /** How a quota is reported. */
 export type QuotaKind =
   /** 每年… : a count to reach again every year. */
@@ -77,7 +79,12 @@ export interface Quota {
   line: number;
   /** The normalised subject the id is made from (e.g. 技能型企业, 先进制造业). */
   key?: string;
+  /** Who reports it (derived from the text by the rule table in level.ts, correctable in the 计划 view). */
+  level: QuotaLevel;
 }
+
+/** A quota as the parser reads it, before its level is derived (withDerivedLevels). */
+export type ParsedQuota = Omit<Quota, "level">;
 
 export interface PlanRevision {
   /** The plan's title, e.g. 技能促富助力缩小“三大差距”行动方案（2025—2027年） */
