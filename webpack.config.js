@@ -40,8 +40,8 @@ module.exports = async (env, argv) => {
           // Types are checked by `tsc` in `npm run lint`; ES modules let webpack drop unused code.
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", moduleResolution: "bundler" } } },
         },
-        // The plan's seed texts are bundled as strings: the task pane parses them like the CLI does.
-        { test: /\.txt$/, type: "asset/source" },
+        // The plan's seed texts and the counties table are bundled as strings: the task pane parses them like the CLI does.
+        { test: /\.(txt|tsv)$/, type: "asset/source" },
       ],
     },
     // Fluent UI and ExcelJS make big bundles on purpose; size hints would only repeat that.

@@ -1,7 +1,8 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { parsePlan } from "../core/plan/parse";
-import { CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
+import { parseCounties, type Geography } from "../core/plan/counties";
+import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
 import type { PlanRevision } from "../core/plan/types";
 
 /** The package's seeds/ folder, wherever the package is installed. */
@@ -37,6 +38,11 @@ export function loadSeed(file?: string): { revision: PlanRevision; text: string 
 /** Every revision the package ships, for checks that must recognise older workbooks. */
 export function builtinRevisions(): PlanRevision[] {
   return [CURRENT_SEED, PREVIOUS_SEED].map((name) => parsePlan(readText(path.join(SEEDS_DIR, name))));
+}
+
+/** Zhejiang's cities and counties, from the package's data file. */
+export function loadCounties(): Geography {
+  return parseCounties(readText(path.join(SEEDS_DIR, COUNTIES_FILE)));
 }
 
 /** Output streams, injectable for tests. */
