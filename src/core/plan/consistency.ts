@@ -4,7 +4,8 @@ import type { PlanFinding, PlanRevision } from "./types";
 /**
  * Findings about the plan text itself: Annex 2's 合计 row against the sum of its cities, and
  * Annex 2's totals against the Annex 1 quota for the same thing and year. A disagreement between
- * the annexes is reported as information — the plan is what it is; Planbook does not "fix" it.
+ * the annexes is a warning naming both lines — the plan is what it is; Planbook does not "fix" it,
+ * it shows both figures on the province row.
  */
 export function checkPlan(revision: PlanRevision, text: string): PlanFinding[] {
   const findings: PlanFinding[] = [];
@@ -35,16 +36,18 @@ export function checkPlan(revision: PlanRevision, text: string): PlanFinding[] {
     const annex1 = revision.quotas.find((q) => q.region === null && q.key === family && q.year === column.year);
     if (!annex1 || annex1.target === null) return;
     const annexTotal = written?.total ?? sum;
+    if (annex1.target === annexTotal) return;
+    const annex2Line = written?.line ?? column.quotas[0].line;
+    const unit = annex1.unit ?? "";
     findings.push({
-      rule: annex1.target === annexTotal ? "annex1-annex2-agree" : "annex1-annex2-differ",
-      severity: "info",
+      rule: "annex1-annex2-differ",
+      severity: "warning",
       message:
-        annex1.target === annexTotal
-          ? `附件1「${annex1.text}」与附件2 合计 ${annexTotal} 一致 / Annex 1 agrees with Annex 2's total ${annexTotal}`
-          : `附件1「${annex1.text}」为 ${annex1.target}${annex1.unit ?? ""}，附件2 合计为 ${annexTotal}${annex1.unit ?? ""}，两者不一致（按原文保留） / Annex 1 says ${annex1.target}, Annex 2's total is ${annexTotal}: kept as written`,
-      line: written?.line ?? annex1.line,
+        `附件1 第 ${annex1.line} 行「${annex1.text}」为 ${annex1.target}${unit}，附件2 第 ${annex2Line} 行「${label}」各市合计为 ${annexTotal}${unit}，两者不一致：全省行按附件1，各市目标按附件2，两个数都列出 / ` +
+        `Annex 1 line ${annex1.line} says ${annex1.target}${unit}, Annex 2 line ${annex2Line} totals ${annexTotal}${unit}: the province row keeps Annex 1, each city its Annex 2 share, and both are shown`,
+      line: annex2Line,
       quotaId: annex1.id,
     });
   });
-  return findings.filter((f) => f.rule !== "annex1-annex2-agree");
+  return findings;
 }

@@ -81,8 +81,56 @@ export function levelRule(quota: ParsedQuota, quotas: readonly ParsedQuota[], ci
   return LEVEL_RULES.find((rule) => rule.test(quota, quotas, cities)) as LevelRule;
 }
 
-/** Each quota with its level derived from the text. Annex 2's own city cells are `split` (they are the split). */
-export function withDerivedLevels(quotas: readonly ParsedQuota[], cities: readonly string[]): Quota[] {
+/** The id the parts' ids share, cut at a `-` (I01-低空经济-每年-省经信厅, …-省交通运输厅 → I01-低空经济-每年). */
+function commonId(ids: string[]): string {
+  let prefix = ids[0];
+  for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return ids.every((id) => id.length === prefix.length || id[prefix.length] === "-") ? prefix : prefix.slice(0, Math.max(0, prefix.lastIndexOf("-")));
+}
+
+/**
+ * Annex 1 quotas that are one figure split by provincial department: the same item, measure, subject,
+ * kind, unit and year, each for other responsible units (交通运输: 省交通运输厅 1, 省邮政管理局 1.95).
+ * Each such group gets a whole (its parts' sum, all their units) placed after its last part; a city
+ * reports the whole, a unit its part.
+ */
+function withDepartmentWholes(quotas: readonly ParsedQuota[]): ParsedQuota[] {
+  const key = (q: ParsedQuota): string => JSON.stringify([q.item, q.measure, q.key ?? q.subject, q.kind, q.unit, q.year]);
+  const groups = new Map<string, ParsedQuota[]>();
+  for (const q of quotas) if (q.region === null) groups.set(key(q), [...(groups.get(key(q)) ?? []), q]);
+  const wholes = new Map<string, ParsedQuota>();
+  for (const parts of groups.values()) {
+    const firstUnits = new Set(parts.map((p) => p.units[0]));
+    if (parts.length < 2 || firstUnits.size !== parts.length) continue;
+    const id = commonId(parts.map((p) => p.id));
+    if (id === "" || quotas.some((q) => q.id === id)) continue;
+    const decided = parts.every((p) => p.target !== null && !p.pending);
+    const total = decided ? Number(parts.reduce((sum, p) => sum + (p.target as number), 0).toFixed(10)) : null;
+    const first = parts[0];
+    wholes.set(parts[parts.length - 1].id, {
+      ...first,
+      id,
+      units: [...new Set(parts.flatMap((p) => p.units))],
+      target: total,
+      pending: !decided,
+      text: `${parts.map((p) => `${p.units[0]} ${p.target ?? "待定"}${p.unit ?? ""}`).join("、")}，合计 ${total ?? "待定"}${first.unit ?? ""}`,
+      parts: parts.map((p) => p.id),
+    });
+  }
+  return quotas.flatMap((q) => {
+    const whole = wholes.get(q.id);
+    const partOf = [...wholes.values()].find((w) => w.parts?.includes(q.id))?.id;
+    const quota = partOf ? { ...q, partOf } : q;
+    return whole ? [quota, whole] : [quota];
+  });
+}
+
+/**
+ * The plan's reporting model on its quotas: department splits get their whole, and each quota its
+ * level, derived from the text. Annex 2's own city cells are `split` (they are the split).
+ */
+export function withReportingLevels(parsed: readonly ParsedQuota[], cities: readonly string[]): Quota[] {
+  const quotas = withDepartmentWholes(parsed);
   return quotas.map((quota) => ({ ...quota, level: quota.region !== null ? "split" : levelRule(quota, quotas, cities).level }));
 }
 
@@ -101,4 +149,26 @@ export function withLevelCorrections(revision: PlanRevision, corrections: readon
   if (corrections.length === 0) return revision;
   const byId = new Map(corrections.map((c) => [c.quotaId, c.level]));
   return { ...revision, quotas: revision.quotas.map((q) => (byId.has(q.id) ? { ...q, level: byId.get(q.id) as QuotaLevel } : q)) };
+}
+
+/** The Annex 1 quota an Annex 2 city cell is the share of, or null. */
+export function annexParentOf<Q extends ParsedQuota>(regional: ParsedQuota, quotas: readonly Q[]): Q | null {
+  if (regional.region === null) return null;
+  return quotas.find((q) => q.region === null && annexSplitOf(q, [regional]).length > 0) ?? null;
+}
+
+/**
+ * An Annex 2 column of what is new in a year (2025年培育数量) beside the same year's running total
+ * (2025年底累计): it only tells where the path starts (累计 − 新增), it is not reported on its own.
+ */
+export function isBaselineColumn(regional: ParsedQuota, quotas: readonly ParsedQuota[]): boolean {
+  const key = regional.key ?? "";
+  if (regional.region === null || !key.endsWith("-新增")) return false;
+  const total = key.replace(/-新增$/, "-累计");
+  return quotas.some((q) => q.region === regional.region && q.item === regional.item && q.year === regional.year && q.key === total);
+}
+
+/** An Annex 2 city cell that is its own quota (no Annex 1 quota it splits, not a baseline): its city reports it. */
+export function isStandaloneRegional(quota: ParsedQuota, quotas: readonly ParsedQuota[]): boolean {
+  return quota.region !== null && annexParentOf(quota, quotas) === null && !isBaselineColumn(quota, quotas);
 }

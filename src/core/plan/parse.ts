@@ -2,7 +2,7 @@ import { fnv1a, parseChineseNumeral } from "../text";
 import { extractQuotas, type ExtractedQuota } from "./goal";
 import { assignIds } from "./ids";
 import { splitUnits } from "./units";
-import { withDerivedLevels } from "./level";
+import { withReportingLevels } from "./level";
 import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision, PlanParseError } from "./types";
 
 /**
@@ -198,7 +198,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     key: quota.key,
   }));
   const regional = annex2 === -1 ? { quotas: [], cities: [] } : parseAnnex2(lines, annex2, isTable, annex1Quotas, items);
-  const quotas = withDerivedLevels(assignIds([...annex1Quotas, ...regional.quotas]), regional.cities);
+  const quotas = withReportingLevels(assignIds([...annex1Quotas, ...regional.quotas]), regional.cities);
   const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
   // The notice's own number is the last one it cites (the others are documents it implements).
   const docNumber = [...text.matchAll(/[\u4e00-\u9fa5]+发〔\d{4}〕\d+号/g)].pop();

@@ -81,6 +81,12 @@ export interface Quota {
   key?: string;
   /** Who reports it (derived from the text by the rule table in level.ts, correctable in the 计划 view). */
   level: QuotaLevel;
+  /**
+   * A quota the plan splits by provincial department (低空经济: 省经信厅 0.1, 省交通运输厅 0.1) is
+   * one figure for a city: the whole lists its department parts' ids, each part names its whole.
+   */
+  parts?: string[];
+  partOf?: string;
 }
 
 /** A quota as the parser reads it, before its level is derived (withDerivedLevels). */

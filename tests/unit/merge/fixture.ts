@@ -36,6 +36,7 @@ function quota(partial: Partial<Quota> & Pick<Quota, "id" | "kind">): Quota {
     region: null,
     text: `目标 ${partial.id}`,
     line: 1,
+    level: partial.region ? "split" : "contributed",
     ...partial,
   };
 }

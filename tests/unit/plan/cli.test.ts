@@ -58,10 +58,10 @@ describe("planbook plan", () => {
     expect(out).toMatch(/~ I01-家政服务-每年\n\s+target: 2 → 5/);
   });
 
-  test("plan check reports the annexes' disagreement as information", async () => {
+  test("plan check warns of the annexes' disagreement, naming both figures", async () => {
     const { code, out } = await run(["plan", "check"]);
     expect(code).toBe(0);
-    expect(out).toMatch(/\[info\] annex1-annex2-differ .*500.*538/);
+    expect(out).toMatch(/\[warning\] annex1-annex2-differ .*500.*538/);
   });
 
   test("an unknown command exits 2 with the usage", async () => {
