@@ -228,3 +228,101 @@ export function withSplitRecords(meta: MetaRecords, records: SplitRecord[]): Met
   const quotas = new Set(records.map((r) => r.quotaId));
   return { ...meta, splits: [...meta.splits.filter((s) => !quotas.has(s.quotaId)), ...records] };
 }
+
+/**
+ * How `planbook template --split` shares targets: `plan` in proportion to the plan's own city figures
+ * (Annex 2's last running total, e.g. each city's 2027 技能型企业), `equal` alike, `weights` as typed
+ * (by city, or by county within a city).
+ */
+export type SplitMode = { kind: "plan" } | { kind: "equal" } | { kind: "weights"; weights: Record<string, number> };
+
+/** The quotas every city contributes to whose provincial target a split can share: contributed counts. */
+export function contributedSplittable(revision: PlanRevision): Quota[] {
+  return splittableQuotas(revision).filter((q) => q.level === "contributed");
+}
+
+/** The Annex 2 family `plan` splits in proportion to: the last running total every city has a figure for. */
+export function planWeightsFamily(revision: PlanRevision): string | null {
+  const complete = regionalFamilies(revision).filter((family) =>
+    revision.cities.every((city) => family.byCity[city] && family.byCity[city].target !== null && !family.byCity[city].pending),
+  );
+  const totals = complete.filter((family) => family.representative.key?.endsWith("累计") ?? true);
+  const last = [...totals].sort((a, b) => (b.representative.year ?? 0) - (a.representative.year ?? 0))[0];
+  return last?.id ?? null;
+}
+
+/**
+ * Each city's share of every contributed count, by the mode — the records to put in the city
+ * templates — or the findings that stop it. Quotas the plan splits itself (Annex 2) keep the plan's.
+ */
+export function citySplits(revision: PlanRevision, mode: SplitMode): { records: SplitRecord[]; findings: Finding[] } {
+  let source: SplitSource;
+  if (mode.kind === "plan") {
+    const familyId = planWeightsFamily(revision);
+    if (familyId === null) {
+      const finding: Finding = {
+        rule: "split-share-missing",
+        severity: "error",
+        sheet: SPLIT_SHEET,
+        cell: null,
+        quotaId: null,
+        message: "计划未给出各市的数（附件2），无法按计划分解；请用 equal 或权重文件 / the plan gives no city figures (Annex 2): split equally or by weights",
+        value: null,
+      };
+      return { records: [], findings: [finding] };
+    }
+    source = { kind: "annex", familyId };
+  } else {
+    source = { kind: "weights", weights: mode.kind === "equal" ? Object.fromEntries(revision.cities.map((c) => [c, 1])) : mode.weights };
+  }
+  const plans = contributedSplittable(revision).map((q) => planSplit(revision, q.id, source));
+  return { records: plans.flatMap((p) => p.records), findings: plans.flatMap((p) => p.findings) };
+}
+
+/**
+ * A city's targets shared across its counties: every quota the city has a number for (its split, or
+ * its Annex 2 share) is split by the counties' weights (equal, or as typed).
+ */
+export function countySplits(
+  cityTargets: { quota: Quota; target: number }[],
+  counties: readonly string[],
+  mode: Exclude<SplitMode, { kind: "plan" }>,
+): { records: SplitRecord[]; findings: Finding[] } {
+  const weights = counties.map((county) => (mode.kind === "equal" ? 1 : (mode.weights[county] ?? 0)));
+  const findings: Finding[] = [];
+  if (mode.kind === "weights") {
+    for (const [name, weight] of Object.entries(mode.weights)) {
+      if (!counties.includes(name)) {
+        findings.push({
+          rule: "split-unknown-city",
+          severity: "error",
+          sheet: SPLIT_SHEET,
+          cell: null,
+          quotaId: null,
+          message: `「${name}」不是本市的县（市、区） / "${name}" is not a county of the city`,
+          value: name,
+        });
+      } else if (!Number.isFinite(weight) || weight < 0) {
+        findings.push({
+          rule: "split-bad-value",
+          severity: "error",
+          sheet: SPLIT_SHEET,
+          cell: null,
+          quotaId: null,
+          message: `${name}的权重「${String(weight)}」应为不小于 0 的数 / the weight of ${name} must be a number ≥ 0`,
+          value: String(weight),
+        });
+      }
+    }
+  }
+  if (findings.length === 0 && !(weights.reduce((a, b) => a + b, 0) > 0)) {
+    findings.push({ rule: "split-no-weight", severity: "error", sheet: SPLIT_SHEET, cell: null, quotaId: null, message: "各县权重之和为 0，无法分解 / the weights add up to 0", value: 0 });
+  }
+  if (findings.length > 0) return { records: [], findings };
+  const records = cityTargets.flatMap(({ quota, target }) => {
+    const integer = isCountUnit(quota.unit) && Number.isInteger(target);
+    const parts = splitTarget(target, weights, integer);
+    return counties.map((county, index) => ({ quotaId: quota.id, city: county, target: parts[index] }));
+  });
+  return { records, findings: [] };
+}

@@ -1,5 +1,6 @@
 import type { CellValue } from "./spec";
 import { columnIndex, columnLetter } from "../a1";
+import { type LevelRecord, isQuotaLevel } from "../plan/level";
 import { fnv1a } from "../text";
 
 /**
@@ -41,7 +42,10 @@ export interface RowRecord {
   archived: boolean;
 }
 
-/** A provincial target split across cities (目标分解), used when city templates are generated. */
+/**
+ * A target split (目标分解), used when local templates are generated: a provincial target split
+ * across the cities, or a city's target across its counties (`city` then names the county).
+ */
 export interface SplitRecord {
   quotaId: string;
   city: string;
@@ -52,9 +56,11 @@ export interface MetaRecords {
   sheets: SheetRecord[];
   rows: RowRecord[];
   splits: SplitRecord[];
+  /** Corrections of derived quota levels (计划 view), applied by every later template, check and merge. */
+  levels: LevelRecord[];
 }
 
-export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [] };
+export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
 
 /** A cell reference (`K12`, `$K$12`); the row part is compared with the row being fingerprinted. */
 const CELL_REFERENCE = /(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![0-9])/g;
@@ -98,6 +104,7 @@ export function metaRows(records: MetaRecords): CellValue[][] {
     ),
     ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint])),
     ...records.splits.map((s) => pad(["split", null, s.quotaId, null, s.target, null, null, null, `city:${s.city}`])),
+    ...records.levels.map((l) => pad(["level", null, l.quotaId, null, l.level])),
   ];
 }
 
@@ -105,7 +112,7 @@ const text = (value: CellValue | undefined): string => (value === null || value 
 
 /** Reads the metadata sheet's values back; unknown or damaged rows are skipped (checks report them). */
 export function parseMetaRows(values: CellValue[][]): MetaRecords {
-  const records: MetaRecords = { sheets: [], rows: [], splits: [] };
+  const records: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
   for (const row of values.slice(1)) {
     const kind = text(row[0]);
     if (kind === "sheet") {
@@ -128,7 +135,9 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
         archived: kind === "archived",
       });
     } else if (kind === "split") {
-      records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^city:/, ""), target: Number(row[4]) });
+      records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^(city|county):/, ""), target: Number(row[4]) });
+    } else if (kind === "level" && isQuotaLevel(text(row[4]))) {
+      records.levels.push({ quotaId: text(row[2]), level: text(row[4]) as LevelRecord["level"] });
     }
   }
   return records;
@@ -140,5 +149,12 @@ export function withSheetRecords(records: MetaRecords, sheet: SheetRecord, rows:
     sheets: [...records.sheets.filter((s) => s.sheet !== sheet.sheet), sheet],
     rows: [...records.rows.filter((r) => r.sheet !== sheet.sheet), ...rows],
     splits: records.splits,
+    levels: records.levels,
   };
+}
+
+/** The metadata with these corrections replacing earlier ones of the same quotas. */
+export function withLevelRecords(records: MetaRecords, levels: readonly LevelRecord[]): MetaRecords {
+  const ids = new Set(levels.map((l) => l.quotaId));
+  return { ...records, levels: [...records.levels.filter((l) => !ids.has(l.quotaId)), ...levels] };
 }

@@ -7,7 +7,7 @@ import { parsePeriod } from "../../../src/core/period";
 import type { PlanRevision } from "../../../src/core/plan/types";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
-import type { SplitRecord } from "../../../src/core/template/meta";
+import { EMPTY_META, type SplitRecord } from "../../../src/core/template/meta";
 import type { CellValue } from "../../../src/core/template/spec";
 import { isCountUnit } from "../../../src/core/units";
 import { writeTemplateFile } from "../../../src/xlsx/render";
@@ -36,7 +36,7 @@ export async function cityFile(name: string, revision: PlanRevision, city: strin
     generatedAt: options.generatedAt ?? "2026-11-02T08:00:00.000Z",
     splits: options.splits,
   });
-  const template = await writeTemplateFile(built, options.splits ? { sheets: [], rows: [], splits: options.splits } : undefined);
+  const template = await writeTemplateFile(built, options.splits ? { ...EMPTY_META, splits: options.splits } : undefined);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(built.sheet.name) as ExcelJS.Worksheet;
