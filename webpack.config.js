@@ -16,7 +16,7 @@ module.exports = async (env, argv) => {
       commands: "./src/commands/commands.ts",
       playground: "./src/playground/index.tsx",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^cli[\\/]/ } },
     optimization: {
       // taskpane.html loads two entries (taskpane and commands). One runtime makes a module they
       // share a single instance — one `lastAudit`, one set of Office.actions.associate calls —

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { canMerge } from "../core/merge/merge";
+import { type MergeInputFile, canMerge } from "../core/merge/merge";
 import { buildSummary } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
-import { readMergeFiles } from "../excel/merge";
+import { readMergeFile } from "../excel/merge";
 import { writeWorkbook } from "../xlsx/render";
 import { InputError, type Io, loadSeed, parseArgs } from "./io";
 import { progress } from "./check";
@@ -20,15 +20,18 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     return 2;
   }
   const { revision } = loadSeed(typeof options.revision === "string" ? options.revision : undefined);
-  const sources = files.map((file, index) => {
-    progress(index + 1, files.length, path.basename(file));
+  // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.
+  const inputs: MergeInputFile[] = [];
+  for (const [index, file] of files.entries()) {
+    let data: Buffer;
     try {
-      return { name: path.basename(file), data: readFileSync(file) };
+      data = readFileSync(file);
     } catch (error) {
       throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
     }
-  });
-  const inputs = await readMergeFiles(sources);
+    inputs.push(await readMergeFile({ name: path.basename(file), data }));
+    progress(index + 1, files.length, path.basename(file));
+  }
   const period =
     typeof options.period === "string"
       ? options.period

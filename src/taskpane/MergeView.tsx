@@ -18,7 +18,7 @@ import { parsePeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
 import { META_SHEET, parseMetaRows } from "../core/template/meta";
-import { mergeWorkbooks, readMergeFiles } from "../excel/merge";
+import { mergeWorkbooks, readMergeFile } from "../excel/merge";
 import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
 import { queueSheetRead, syncSheetReads } from "../excel/workbook";
 import { writeTemplateFile } from "../xlsx/render";
@@ -126,7 +126,7 @@ export function MergeView({ strings, revision, runner, period, download = browse
     for (const [index, file] of files.entries()) {
       if (cancelled.current) break;
       setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
-      read.push(...(await readMergeFiles([{ name: file.name, data: await bytesOf(file) }])));
+      read.push(await readMergeFile({ name: file.name, data: await bytesOf(file) }));
     }
     const forPeriod = periodOfFiles(read) ?? period;
     const preview = canMerge(read, { revision, period: forPeriod });

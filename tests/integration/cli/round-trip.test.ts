@@ -3,16 +3,12 @@
  * ExcelJS loading and saving the file, as another program would) → check finds what was planted →
  * merge reconciles the totals.
  */
-import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, readdirSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { COLUMN } from "../../../src/core/template/columns";
-
-const ROOT = path.join(__dirname, "..", "..", "..");
-const BIN = path.join(ROOT, "bin", "planbook.js");
-const planbook = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+import { ROOT, planbook } from "../../support/cli";
 
 const QUOTA = "I08-技能型企业-累计-2027";
 
@@ -37,7 +33,7 @@ describe("planbook template → fill → check → merge", () => {
   let files: string[] = [];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [BIN, "template", "--all-cities", "--period", "2026-10", "--out", "cities"], { cwd: dir });
+    expect(planbook(["template", "--all-cities", "--period", "2026-10", "--out", "cities"], dir).status).toBe(0);
     files = readdirSync(path.join(dir, "cities")).map((f) => path.join(dir, "cities", f));
     for (const [index, file] of files.entries()) {
       const city = path.basename(file).split(" ")[0];
