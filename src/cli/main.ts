@@ -20,10 +20,11 @@ const USAGE = `planbook — 计划填报 / Planbook
   planbook plan [--json] [--revision <seed.txt>]     指标清单 / the plan's quotas
   planbook plan diff <older-seed> <newer-seed>       修订对比 / revision diff
   planbook plan check [--revision <seed.txt>]        计划一致性 / plan consistency findings
-  planbook template --scope <province|city:市|unit:单位> --period <2026-10|2026-Q3> --out <file.xlsx>
-  planbook template --all-cities --period <…> --out <dir>   每市一个文件 / one file per city
+  planbook template --scope <province|city:市|county:县|unit:单位> --period <2026-10|2026-Q3> --out <file.xlsx>
+  planbook template --all-cities --period <…> --out <dir> [--split plan|equal|<weights.tsv>]   每市一个文件 / one file per city
+  planbook template --all-counties <市> --period <…> --out <dir> [--split equal|<weights.tsv>]  每县一个文件 / one file per county
   planbook check <file.xlsx>... [--json] [--end-of-period]  校验 / check files
-  planbook merge --out <summary.xlsx> <file.xlsx>... [--json]  汇总 / merge city files
+  planbook merge --out <summary.xlsx> <file.xlsx>... [--json]  汇总 / merge city, county or unit files
 
 退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 无法读取输入 input unreadable
 `;

@@ -1,39 +1,114 @@
 import { mkdirSync, writeFileSync } from "fs";
 import path from "path";
+import type { Finding } from "../core/findings";
+import { type SplitMode, citySplits, countySplits } from "../core/merge/split";
 import { parsePeriod } from "../core/period";
-import { formatScope, parseScope, type Scope } from "../core/scope";
+import { type Geography, countiesOf } from "../core/plan/counties";
+import type { PlanRevision } from "../core/plan/types";
+import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scope";
 import { buildTemplate } from "../core/template/build";
+import { EMPTY_META, type SplitRecord } from "../core/template/meta";
+import { targetFor } from "../core/template/targets";
 import { writeTemplateFile } from "../xlsx/render";
-import { InputError, type Io, loadSeed, parseArgs } from "./io";
+import { InputError, type Io, loadCounties, loadSeed, parseArgs, readText } from "./io";
 
 const USAGE =
-  "用法 / usage: planbook template --scope province|city:<市>|unit:<单位> --period <YYYY-MM|YYYY-Qn> --out <file.xlsx>\n" +
-  "       planbook template --all-cities --period <YYYY-MM|YYYY-Qn> --out <dir>\n";
+  "用法 / usage: planbook template --scope province|city:<市>|county:<县(市、区)>|unit:<单位> --period <YYYY-MM|YYYY-Qn> --out <file.xlsx> [--split plan|equal|<weights.tsv>]\n" +
+  "       planbook template --all-cities --period <YYYY-MM|YYYY-Qn> --out <dir> [--split plan|equal|<weights.tsv>]\n" +
+  "       planbook template --all-counties <市> --period <YYYY-MM|YYYY-Qn> --out <dir> [--split equal|<weights.tsv>] [--city-split plan|equal|<weights.tsv>]\n";
 
-/** `planbook template`: the reporting template as an .xlsx file (or one file per city). */
+/**
+ * A `--split` value: `plan`, `equal`, or a file of `name<TAB>weight` lines (a city or a county per
+ * line; `#` lines are comments). A line that is not a name and a number ≥ 0 is refused by line.
+ */
+export function readSplitMode(value: string): SplitMode {
+  if (value === "plan") return { kind: "plan" };
+  if (value === "equal") return { kind: "equal" };
+  const text = readText(value);
+  const weights: Record<string, number> = {};
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const cells = line.split(/\t|,|\s{2,}/).map((cell) => cell.trim());
+    const weight = Number(cells[1]);
+    if (cells.length !== 2 || cells[0] === "" || cells[1] === "" || !Number.isFinite(weight) || weight < 0) {
+      throw new InputError(
+        `权重文件「${value}」第 ${index + 1} 行应为「名称<TAB>权重（不小于 0 的数）」，实为「${raw}」 / weights file "${value}" line ${index + 1}: expected "name<TAB>weight ≥ 0", saw "${raw}"`,
+      );
+    }
+    weights[cells[0]] = weight;
+  });
+  if (Object.keys(weights).length === 0) throw new InputError(`权重文件「${value}」没有权重 / weights file "${value}" has no weights`);
+  return { kind: "weights", weights };
+}
+
+function stopOnErrors(findings: Finding[], what: string): void {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) throw new InputError(`${what}：\n${[...new Set(errors.map((f) => f.message))].join("\n")}`);
+}
+
+/** The city's targets that its counties share: its Annex 2 shares and its split of contributed counts. */
+function countyRecords(revision: PlanRevision, geography: Geography, city: string, countyMode: SplitMode, cityRecords: SplitRecord[]): SplitRecord[] {
+  if (countyMode.kind === "plan") {
+    throw new InputError("计划只给出各市的数，没有各县的数：请用 --split equal 或权重文件 / the plan gives no county figures: use --split equal or a weights file");
+  }
+  const scope: Scope = { kind: "city", city };
+  const cityTargets = quotasInScope(revision, scope, geography).flatMap((quota) => {
+    if (quota.kind === "ratio" || quota.level === "per-unit") return [];
+    const target = targetFor(quota, scope, { revision, splits: cityRecords, geography });
+    return typeof target === "number" ? [{ quota, target }] : [];
+  });
+  const counties = countiesOf(geography, city).map((c) => c.name);
+  const { records, findings } = countySplits(cityTargets, counties, countyMode);
+  stopOnErrors(findings, `${city}各县目标无法分解 / cannot split ${city}'s targets to its counties`);
+  return records;
+}
+
+/** `planbook template`: the reporting template as an .xlsx file (or one file per city or county). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
   const { options } = parseArgs(argv, ["all-cities"]);
-  if (typeof options.period !== "string" || typeof options.out !== "string" || (!options["all-cities"] && typeof options.scope !== "string")) {
+  const allCounties = typeof options["all-counties"] === "string" ? options["all-counties"] : null;
+  const many = options["all-cities"] === true || allCounties !== null;
+  if (typeof options.period !== "string" || typeof options.out !== "string" || (!many && typeof options.scope !== "string")) {
     io.err(USAGE);
     return 2;
   }
   const { revision } = loadSeed(typeof options.revision === "string" ? options.revision : undefined);
+  const geography = loadCounties();
   let period;
   let scopes: Scope[];
   try {
     period = parsePeriod(options.period);
-    scopes = options["all-cities"]
-      ? revision.cities.map((city) => ({ kind: "city", city }) as Scope)
-      : [parseScope(options.scope as string, revision)];
+    if (allCounties !== null) {
+      if (!revision.cities.includes(allCounties)) throw new InputError(`计划中没有「${allCounties}」（可选：${revision.cities.join("、")}） / no city "${allCounties}"`);
+      scopes = countiesOf(geography, allCounties).map((county) => ({ kind: "county", county: county.name }));
+    } else {
+      scopes = options["all-cities"] ? revision.cities.map((city) => ({ kind: "city", city })) : [parseScope(options.scope as string, revision, geography)];
+    }
   } catch (error) {
-    throw new InputError((error as Error).message);
+    throw error instanceof InputError ? error : new InputError((error as Error).message);
+  }
+  const splitOption = typeof options.split === "string" ? readSplitMode(options.split) : null;
+  const citySplitOption = typeof options["city-split"] === "string" ? readSplitMode(options["city-split"]) : null;
+  const countyScopes = scopes.filter((s): s is Extract<Scope, { kind: "county" }> => s.kind === "county");
+  // Cities share provincial targets by --split (or, for county templates, by --city-split).
+  const cityMode = countyScopes.length > 0 ? citySplitOption : splitOption;
+  let splits: SplitRecord[] = [];
+  if (cityMode) {
+    const split = citySplits(revision, cityMode);
+    stopOnErrors(split.findings, "目标无法分解 / cannot split the targets");
+    splits = split.records;
+  }
+  if (countyScopes.length > 0 && splitOption) {
+    const cities = [...new Set(countyScopes.map((s) => geography.counties.find((c) => c.name === s.county)?.city ?? ""))];
+    splits = [...splits, ...cities.flatMap((city) => countyRecords(revision, geography, city, splitOption, splits))];
   }
   const password = typeof options.password === "string" ? options.password : null;
-  if (options["all-cities"]) mkdirSync(options.out, { recursive: true });
+  if (many) mkdirSync(options.out, { recursive: true });
   for (const [index, scope] of scopes.entries()) {
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password });
-    const file = options["all-cities"] ? path.join(options.out, `${built.sheet.name}.xlsx`) : options.out;
-    writeFileSync(file, await writeTemplateFile(built, undefined, password));
+    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography });
+    const file = many ? path.join(options.out, `${built.sheet.name}.xlsx`) : options.out;
+    writeFileSync(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     io.out(`${file}: ${formatScope(scope)} ${options.period}, ${built.quotaRows} 个指标 quotas\n`);
     if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${scopes.length}`);
   }

@@ -137,8 +137,8 @@ export interface SummaryRow {
   regional: boolean;
 }
 
-function asTarget(quota: Quota): CellValue {
-  return targetCell(quota, { kind: "province" }, []);
+function asTarget(quota: Quota, revision: PlanRevision): CellValue {
+  return targetCell(quota, { kind: "province" }, { revision });
 }
 
 /** Annex 1 quotas in plan order, then one row per Annex 2 family. */
@@ -152,14 +152,14 @@ export function summaryRows(revision: PlanRevision): SummaryRow[] {
         unit: quota.unit,
         kind: quota.kind,
         item: quota.item,
-        provinceTarget: asTarget(quota),
+        provinceTarget: asTarget(quota, revision),
         quotaByCity: Object.fromEntries(revision.cities.map((city) => [city, quota])),
         regional: false,
       }),
     );
   const regional = regionalFamilies(revision).map((family): SummaryRow => {
     const members = Object.values(family.byCity);
-    const targets = members.map(asTarget);
+    const targets = members.map((member) => asTarget(member, revision));
     const provinceTarget = targets.every((t): t is number => typeof t === "number")
       ? targets.reduce((a, b) => a + b, 0)
       : targets.includes("—")

@@ -7,6 +7,7 @@ import { parseScope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
 import { targetCell } from "../template/build";
 import type { SheetRecord, SplitRecord } from "../template/meta";
+import { NOT_ASSIGNED } from "../template/columns";
 import type { CellValue } from "../template/spec";
 import { SUMMARY_SHEET } from "./layout";
 import { type SummaryState, stateFor } from "./state";
@@ -119,17 +120,17 @@ export function sameCellValue(a: CellValue, b: CellValue): boolean {
 }
 
 /** What the plan says a city sheet's target cell holds, or undefined when only the file can tell. */
-function planTarget(quota: Quota, city: string, written: CellValue, splits: SplitRecord[]): CellValue | undefined {
-  const split = splits.find((s) => s.quotaId === quota.id && s.city === city);
+function planTarget(revision: PlanRevision, quota: Quota, city: string, written: CellValue, splits: SplitRecord[]): CellValue | undefined {
+  const expected = targetCell(quota, { kind: "city", city }, { revision, splits });
   // A split the aggregator's workbook does not know (made elsewhere): the file's metadata is all we have.
-  if (quota.region === null && !split && typeof written === "number") return undefined;
-  return targetCell(quota, { kind: "city", city }, split ? [split] : []);
+  if (expected === NOT_ASSIGNED && typeof written === "number") return undefined;
+  return expected;
 }
 
 /** The plan's target for the city against the one the file was generated with (its metadata). */
-function planTargetFindings(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]): Finding[] {
+function planTargetFindings(revision: PlanRevision, name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]): Finding[] {
   const written = row.record.target;
-  const expected = planTarget(quota, city, written, splits);
+  const expected = planTarget(revision, quota, city, written, splits);
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
@@ -261,7 +262,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
       );
       continue;
     }
-    out.reasons.push(...planTargetFindings(name, city, report, row, quota, splits));
+    out.reasons.push(...planTargetFindings(revision, name, city, report, row, quota, splits));
   }
   // A changed target stops the file (the summary's targets come from the plan, the file's would
   // disagree); everything else the checks find is the file's own count for the aggregator to weigh.

@@ -108,7 +108,7 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string,
 function cityTarget(row: SummaryRow, city: string, context: SummaryContext, column: CityColumn | undefined): CellValue {
   const quota = row.quotaByCity[city];
   if (!quota) return null;
-  if (row.regional) return targetCell(quota, { kind: "city", city }, []);
+  if (row.regional) return targetCell(quota, { kind: "city", city }, { revision: context.revision });
   if (row.kind !== "annual" && row.kind !== "cumulative") return null;
   const split = (context.splits ?? []).find((s) => s.quotaId === quota.id && s.city === city);
   if (split) return split.target;

@@ -1,3 +1,4 @@
+import type { Geography } from "../plan/counties";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type Period, formatPeriod, periodLabel, timeProgress } from "../period";
 import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";
@@ -14,12 +15,11 @@ import {
   HEADER_ROW,
   KIND_LABELS,
   MILESTONE_STATUSES,
-  NOT_ASSIGNED,
-  PENDING,
   REPORT_COLUMNS,
   SIGNATURE_FIELDS,
   STATES,
 } from "./columns";
+import { type TargetContext, reportText, targetFor } from "./targets";
 import { FORMAT_VERSION, META_SHEET, type RowRecord, type SheetRecord, type SplitRecord, rowFingerprint } from "./meta";
 import {
   type CellSpec,
@@ -69,8 +69,10 @@ export interface TemplateRequest {
   /** Defaults to `<scope> <period>`, e.g. `杭州市 2026-10`. */
   sheetName?: string;
   password?: string | null;
-  /** Provincial targets split to cities; a city sheet shows its share as a locked target. */
+  /** Provincial targets split to cities (or a city's to its counties); a local sheet shows its share as a locked target. */
   splits?: SplitRecord[];
+  /** The counties: per-county coverage targets (杭州市 13) and county sheets need them. */
+  geography?: Geography;
   /** Values typed in an earlier sheet for the same scope and period (regenerate or upgrade). */
   carried?: CarriedInputs;
 }
@@ -106,15 +108,9 @@ export function defaultSheetName(scope: Scope, period: Period): string {
 
 const letter = (key: keyof typeof COLUMN): string => columnLetter(COLUMN[key]);
 
-/** The target cell's content for a quota in a scope: a number, 待定, 未分解 or — for milestones. */
-export function targetCell(quota: Quota, scope: Scope, splits: SplitRecord[]): CellValue {
-  if (quota.kind === "milestone") return "—";
-  if (quota.pending || quota.target === null) return PENDING;
-  if (scope.kind === "city" && quota.region === null) {
-    const split = splits.find((s) => s.quotaId === quota.id && s.city === scope.city);
-    return split ? split.target : NOT_ASSIGNED;
-  }
-  return quota.kind === "ratio" ? quota.target / 100 : quota.target;
+/** The target cell's content for a quota in a scope: a number, 待定, 未分解 or — for milestones (see targetFor). */
+export function targetCell(quota: Quota, scope: Scope, context: TargetContext): CellValue {
+  return targetFor(quota, scope, context);
 }
 
 /** The three formulas of a quota row: 完成率, 序时进度, 状态. Blank while the inputs are blank. */
@@ -152,9 +148,9 @@ function ruleKey(rule: ValidationRule): string {
 /** Builds the reporting sheet for a scope and a period from the plan: pure data for a renderer. */
 export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const { revision, scope, period } = request;
-  const splits = request.splits ?? [];
+  const targets: TargetContext = { revision, splits: request.splits ?? [], geography: request.geography };
   const carried = new Map((request.carried?.rows ?? []).map((row) => [row.quotaId, row]));
-  const quotas = quotasInScope(revision, scope);
+  const quotas = quotasInScope(revision, scope, request.geography);
   const quotaIds = new Set(quotas.map((q) => q.id));
   const archivedRows = (request.carried?.rows ?? []).filter(
     (row) => !quotaIds.has(row.quotaId) && [row.period, row.cumulative, row.status, row.note].some(hasValue),
@@ -249,11 +245,11 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
         const previous = carried.get(quota.id);
         const action = revision.actions.find((a) => a.number === quota.action);
         const item = revision.items.find((i) => i.number === quota.item);
-        const target = targetCell(quota, scope, splits);
+        const target = targetCell(quota, scope, targets);
         set(row, "id", value(quota.id));
         set(row, "action", value(action ? `${chineseNumeral(action.number)}、${action.title}` : quota.action));
         set(row, "item", value(item ? `（${chineseNumeral(item.number)}）${item.title}` : quota.item));
-        set(row, "measure", value(`${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${quota.text}`));
+        set(row, "measure", value(`${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${reportText(quota, scope, targets)}`));
         set(row, "units", value(quota.units.join("、")));
         set(row, "kind", value(KIND_LABELS[quota.kind]));
         set(row, "unit", value(quota.unit ?? "—"));

@@ -20,8 +20,8 @@ const Q = {
   seniorTitles: "I20-取得高级职称-2027",
   /** 2025年开展技能人才薪酬激励试点: a milestone. */
   milestone: "I03-服务薪酬激励试点-2025",
-  /** 杭州市 2027年底累计技能型企业1500家 (Annex 2). */
-  hangzhouEnterprises: "I08-技能型企业-累计-2027-杭州市",
+  /** 实施“新八级工”制度的企业累计达到150家以上: a count every city contributes to, no city target. */
+  eightGradeFirms: "I07-制度企业累计-2027",
 };
 
 const province = (): WorkbookSnapshot => workbookOf([{ scope: PROVINCE, period: "2026-10" }]);
@@ -207,10 +207,16 @@ describe("warnings, cleared by a 说明", () => {
     expect(check(snapshot).map((f) => f.rule)).toEqual(["negative"]);
   });
 
-  test("a city's province-wide quota has no target (未分解), so no target warning", () => {
+  test("a city's contributed quota has no target (未分解), so no target warning", () => {
+    const snapshot = hangzhou();
+    type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: 1 });
+    expect(check(snapshot)).toEqual([]);
+  });
+
+  test("a city's split quota has its Annex 2 share as target, so a low figure is behind", () => {
     const snapshot = hangzhou();
     type(snapshot, HANGZHOU_OCT, Q.enterprises, { cumulative: 1 });
-    expect(check(snapshot)).toEqual([]);
+    expect(check(snapshot).map((f) => [f.rule, f.quotaId])).toEqual([["behind-schedule", Q.enterprises]]);
   });
 });
 
@@ -358,8 +364,8 @@ describe("against an earlier period's sheet of the same scope", () => {
 
   test("another scope's earlier sheet is not compared", () => {
     const snapshot = workbookOf([{ scope: city("杭州市"), period: "2026-10" }, { scope: city("宁波市"), period: "2026-11" }]);
-    type(snapshot, HANGZHOU_OCT, Q.enterprises, { cumulative: 900 });
-    type(snapshot, sheetName({ scope: city("宁波市"), period: "2026-11" }), Q.enterprises, { cumulative: 800 });
+    type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: 900 });
+    type(snapshot, sheetName({ scope: city("宁波市"), period: "2026-11" }), Q.eightGradeFirms, { cumulative: 800 });
     expect(check(snapshot)).toEqual([]);
   });
 });
