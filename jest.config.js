@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    "^.+\\.(txt|tsv)$": "<rootDir>/tests/support/text-transform.js",
   },
   testTimeout: 60000,
   // jsdom tests load packages' Node builds (uuid's browser build is an ES module Jest cannot run).

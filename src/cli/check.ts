@@ -4,7 +4,7 @@ import { checkWorkbook } from "../core/checks/check";
 import { countBySeverity, type Finding } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile, WorkbookFileError } from "../xlsx/read";
-import { builtinRevisions, InputError, type Io, parseArgs } from "./io";
+import { InputError, type Io, parseArgs, planLibrary } from "./io";
 
 /** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
 export async function readSnapshotFile(file: string): Promise<WorkbookSnapshot> {
@@ -28,14 +28,14 @@ export function progress(done: number, total: number, label: string): void {
   process.stderr.write(`\r${done}/${total} ${label}`.padEnd(60) + (done === total ? "\n" : ""));
 }
 
-/** `planbook check <file.xlsx>... [--json]`: every finding of every file; exit 1 when there are errors. */
+/** `planbook check <file.xlsx>... [--json] [--revision <seed>]`: every finding of every file; exit 1 when there are errors. */
 export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   const { options, positional: files } = parseArgs(argv, ["json", "end-of-period"]);
   if (files.length === 0) {
-    io.err("用法 / usage: planbook check <file.xlsx>... [--json] [--end-of-period]\n");
+    io.err("用法 / usage: planbook check <file.xlsx>... [--json] [--end-of-period] [--revision <seed.txt>]\n");
     return 2;
   }
-  const revisions = builtinRevisions();
+  const revisions = planLibrary(typeof options.revision === "string" ? options.revision : undefined).revisions();
   const findings: Finding[] = [];
   for (const [index, file] of files.entries()) {
     const snapshot = await readSnapshotFile(file);

@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
+import { loadPlanLibrary, type PlanLibrary } from "../core/plan/library";
 import { parsePlan } from "../core/plan/parse";
 import { parseCounties, type Geography } from "../core/plan/counties";
 import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
@@ -35,9 +36,14 @@ export function loadSeed(file?: string): { revision: PlanRevision; text: string 
   }
 }
 
-/** Every revision the package ships, for checks that must recognise older workbooks. */
-export function builtinRevisions(): PlanRevision[] {
-  return [CURRENT_SEED, PREVIOUS_SEED].map((name) => parsePlan(readText(path.join(SEEDS_DIR, name))));
+/**
+ * Every revision the package ships (for checks that must recognise older workbooks), plus the one
+ * a `--revision <seed>` names, as the task pane adds a plan a person imported.
+ */
+export function planLibrary(revisionFile?: string): PlanLibrary {
+  const library = loadPlanLibrary([CURRENT_SEED, PREVIOUS_SEED].map((name) => readText(path.join(SEEDS_DIR, name))));
+  if (revisionFile !== undefined) library.add(loadSeed(revisionFile).revision);
+  return library;
 }
 
 /** Zhejiang's cities and counties, from the package's data file. */

@@ -23,7 +23,7 @@ const USAGE = `planbook — 计划填报 / Planbook
   planbook template --scope <province|city:市|county:县|unit:单位> --period <2026-10|2026-Q3> --out <file.xlsx>
   planbook template --all-cities --period <…> --out <dir> [--split plan|equal|<weights.tsv>]   每市一个文件 / one file per city
   planbook template --all-counties <市> --period <…> --out <dir> [--split equal|<weights.tsv>]  每县一个文件 / one file per county
-  planbook check <file.xlsx>... [--json] [--end-of-period]  校验 / check files
+  planbook check <file.xlsx>... [--json] [--end-of-period] [--revision <seed.txt>]  校验 / check files
   planbook merge --out <summary.xlsx> <file.xlsx>... [--json]  汇总 / merge city, county or unit files
 
 退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 无法读取输入 input unreadable

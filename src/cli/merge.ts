@@ -3,7 +3,7 @@ import path from "path";
 import { type MergeInputFile, canMerge } from "../core/merge/merge";
 import { buildSummary } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
-import { readMergeFile } from "../excel/merge";
+import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import { InputError, type Io, loadSeed, parseArgs } from "./io";
 import { progress } from "./check";

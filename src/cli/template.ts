@@ -8,7 +8,7 @@ import type { PlanRevision } from "../core/plan/types";
 import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scope";
 import { buildTemplate } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
-import { targetFor } from "../core/template/targets";
+import { targetCell } from "../core/template/targets";
 import { writeTemplateFile } from "../xlsx/render";
 import { InputError, type Io, loadCounties, loadSeed, parseArgs, readText } from "./io";
 
@@ -55,7 +55,7 @@ function countyRecords(revision: PlanRevision, geography: Geography, city: strin
   const scope: Scope = { kind: "city", city };
   const cityTargets = quotasInScope(revision, scope, geography).flatMap((quota) => {
     if (quota.kind === "ratio" || quota.level === "per-unit") return [];
-    const target = targetFor(quota, scope, { revision, splits: cityRecords, geography });
+    const target = targetCell(quota, scope, { revision, splits: cityRecords, geography });
     return typeof target === "number" ? [{ quota, target }] : [];
   });
   const counties = countiesOf(geography, city).map((c) => c.name);

@@ -27,6 +27,26 @@ export function parsePeriod(text: string): Period {
   throw new InvalidPeriodError(text);
 }
 
+/** The period a text names, or null: for reading files, where a bad period is a finding, not an error. */
+export function periodOrNull(text: string): Period | null {
+  try {
+    return parsePeriod(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The period's own text however it was written (2026-3 is 2026-03); throws `InvalidPeriodError`. */
+export function canonicalPeriod(text: string): string {
+  return formatPeriod(parsePeriod(text));
+}
+
+/** `canonicalPeriod`, or the text trimmed when it names no period (to compare what files say). */
+export function normalisedPeriod(text: string): string {
+  const period = periodOrNull(text);
+  return period ? formatPeriod(period) : text.trim();
+}
+
 export function formatPeriod(period: Period): string {
   return period.quarter !== null
     ? `${period.year}-Q${period.quarter}`

@@ -1,9 +1,10 @@
 import { cellAddress } from "./a1";
+import { isBlank } from "./cells";
 import type { Finding } from "./findings";
 import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
 import { ARCHIVE_TITLE, COLUMN, type ColumnKey, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS } from "./template/columns";
 import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
-import type { CarriedInputs, CarriedRow, LooseCell } from "./template/build";
+import type { CarriedInputs, CarriedRow, LooseCell } from "./template/carried";
 import type { CellValue } from "./template/spec";
 
 /** One quota row of a Planbook sheet, as found in the workbook. */
@@ -176,8 +177,6 @@ export function carriedInputs(report: ReportSheet, sheet?: SheetSnapshot): Carri
   };
 }
 
-const isEmpty = (content: CellValue): boolean => content === null || content === "";
-
 /** Text the template writes alone in the first column of a row: an action, a key work item, an area title. */
 const TEMPLATE_ROW_TITLE = /^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/;
 
@@ -197,7 +196,7 @@ export function looseCells(report: ReportSheet, sheet: SheetSnapshot): LooseCell
     const first = String(line[0] ?? "").trim();
     const kept = KEPT_LABEL.exec(first);
     const keptContent = kept ? (line[measureColumn] ?? "") : "";
-    if (kept && !isEmpty(keptContent)) out.push({ address: kept[1], content: keptContent });
+    if (kept && !isBlank(keptContent)) out.push({ address: kept[1], content: keptContent });
     /** Whether the template (or a quota row's carry) accounts for the content at column `c` of this row. */
     const templateCell = (c: number): boolean => {
       if (quotaRows.has(r) || r === headerIndex) return titled.has(c);
@@ -208,7 +207,7 @@ export function looseCells(report: ReportSheet, sheet: SheetSnapshot): LooseCell
       return c === 0 && (TEMPLATE_ROW_TITLE.test(first) || first === ARCHIVE_TITLE || first === KEPT_TITLE);
     };
     line.forEach((content, c) => {
-      if (isEmpty(content) || templateCell(c)) return;
+      if (isBlank(content) || templateCell(c)) return;
       out.push({ address: cellAddress(r, c), content });
     });
   });

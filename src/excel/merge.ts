@@ -2,24 +2,20 @@ import { SOURCES_SHEET, SUMMARY_SHEET } from "../core/merge/layout";
 import { type MergeInputFile, type MergePlan, canMerge } from "../core/merge/merge";
 import { withSplitRecords } from "../core/merge/split";
 import { readSummaryState } from "../core/merge/state";
-import { type ChartSpec, type SummaryTotal, buildSummary } from "../core/merge/summary";
+import type { ChartSpec } from "../core/merge/charts";
+import { type SummaryTotal, buildSummary } from "../core/merge/summary";
 import { type Period, formatPeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
-import { metaSheetSpec } from "../core/template/build";
+import { metaSheetSpec } from "../core/template/sheet";
 import { EMPTY_META, META_SHEET, type SplitRecord, metaRows, parseMetaRows } from "../core/template/meta";
-import { readWorkbookFile } from "../xlsx/read";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
-
-/** A returned city workbook: its bytes, or a snapshot another reader already made. */
-export type MergeSourceFile =
-  | { name: string; data: Uint8Array; replace?: boolean }
-  | { name: string; snapshot: MergeInputFile["snapshot"]; readError?: string; replace?: boolean };
 
 export interface MergeOptions {
   revision: PlanRevision;
   period: Period | string;
-  files: MergeSourceFile[];
+  /** The returned files, already read (src/xlsx's readMergeFiles): a file that could not be read carries its error. */
+  files: MergeInputFile[];
   /**
    * Shown the plan before anything is written; returns the names of the files to merge (the
    * aggregator's choice). Without it every file that passes is merged.
@@ -40,29 +36,6 @@ export interface MergeResult {
   filled: string[];
 }
 
-/**
- * Reads a file with the .xlsx reader. A file that cannot be read is not an exception: it becomes
- * a file with a read error, which canMerge reports by name.
- */
-export async function readMergeFile(file: MergeSourceFile): Promise<MergeInputFile> {
-  if (!("data" in file)) return file;
-  try {
-    return { name: file.name, snapshot: await readWorkbookFile(file.data, { fileName: file.name }), replace: file.replace };
-  } catch (error) {
-    return { name: file.name, snapshot: null, readError: (error as Error).message, replace: file.replace };
-  }
-}
-
-/**
- * Reads the files one after another: one JavaScript thread gains nothing from reading them at
- * once, and one at a time only a single file's parse is alive beside the snapshots kept.
- */
-export async function readMergeFiles(files: MergeSourceFile[]): Promise<MergeInputFile[]> {
-  const read: MergeInputFile[] = [];
-  for (const file of files) read.push(await readMergeFile(file));
-  return read;
-}
-
 /** Queues each chart of a spec on a worksheet. */
 function queueCharts(worksheet: Excel.Worksheet, charts: ChartSpec[]): void {
   for (const spec of charts) {
@@ -81,13 +54,13 @@ function queueCharts(worksheet: Excel.Worksheet, charts: ChartSpec[]): void {
  *
  * Syncs: one to read the existing summary, its sources and the metadata (for the aggregator's
  * splits); one to write both sheets and the charts — plus one per extra chunk for a sheet past
- * Excel on the web's request limit. Files are read with the .xlsx reader before any sync.
+ * Excel on the web's request limit. The files come read (the .xlsx reader is not Office.js).
  * Merging again replaces only the cities the new files bring.
  */
 export async function mergeWorkbooks(context: Excel.RequestContext, options: MergeOptions): Promise<MergeResult> {
   const password = options.password ?? null;
   const period = typeof options.period === "string" ? options.period : formatPeriod(options.period);
-  const files = await readMergeFiles(options.files);
+  const files = options.files;
 
   const worksheets = context.workbook.worksheets;
   const summarySheet = worksheets.getItemOrNullObject(SUMMARY_SHEET);
@@ -147,4 +120,12 @@ export async function saveSplit(context: Excel.RequestContext, records: SplitRec
   const metaSnapshot = metaRead.result();
   const meta = withSplitRecords(metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META, records);
   await writeSheets(context, [{ spec: metaSheetSpec(metaRows(meta), password), current: currentOf(metaSnapshot) }], { password });
+}
+
+/** The split targets (目标分解) stored in the workbook's metadata, for city templates. One sync. */
+export async function readSplits(context: Excel.RequestContext): Promise<SplitRecord[]> {
+  const metaRead = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
+  await syncSheetReads(context, [metaRead]);
+  const snapshot = metaRead.result();
+  return snapshot ? parseMetaRows(snapshot.values).splits : [];
 }

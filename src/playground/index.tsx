@@ -2,12 +2,12 @@
 // host from tests/support (not shipped in the add-in), so it works on a machine without Excel.
 import "./browser-globals";
 import * as React from "react";
-import type { WorkbookRunner } from "../excel/run";
 import { createRoot } from "react-dom/client";
 import { Caption1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "../../tests/support/excel-host";
+import { createOfficeOperations } from "../addin/office-operations";
+import { builtInPlanLibrary } from "../addin/plans";
 import { App } from "../taskpane/App";
-import { builtInRevisions } from "../taskpane/plans";
 import { WorkbookGrid } from "./WorkbookGrid";
 
 const useStyles = makeStyles({
@@ -26,10 +26,11 @@ const useStyles = makeStyles({
 function Playground(): React.JSX.Element {
   const styles = useStyles();
   const host = React.useMemo(() => createExcelHost(), []);
-  const revisions = React.useMemo(() => builtInRevisions(), []);
+  const plans = React.useMemo(() => builtInPlanLibrary(), []);
   const [version, setVersion] = React.useState(0);
   const changed = React.useCallback(() => setVersion((v) => v + 1), []);
-  const runner = React.useMemo<WorkbookRunner>(() => (batch) => host.run(batch), [host]);
+  // The add-in's own Office.js operations, run against the in-memory workbook.
+  const operations = React.useMemo(() => createOfficeOperations((batch) => host.run(batch)), [host]);
   return (
     <div className={styles.page}>
       <header>
@@ -38,7 +39,7 @@ function Playground(): React.JSX.Element {
       </header>
       <div className={styles.columns}>
         <aside className={styles.pane} aria-label="任务窗格 / task pane">
-          <App runner={runner} revisions={revisions} onWorkbookChanged={changed} liveChecking />
+          <App operations={operations} plans={plans} onWorkbookChanged={changed} liveChecking />
         </aside>
         <div className={styles.workbook}>
           <WorkbookGrid host={host} version={version} onEdited={changed} />

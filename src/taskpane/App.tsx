@@ -1,16 +1,15 @@
 import * as React from "react";
 import { Body1, Button, Field, Input, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import type { WorkbookRunner } from "../excel/run";
+import type { PlanLibrary } from "../core/plan/library";
 import type { PlanRevision } from "../core/plan/types";
 import type { Finding } from "../core/findings";
-import type { AuditResult } from "../excel/audit";
-import { startLiveChecking } from "../excel/live";
+import type { AuditResult, PlanbookOperations } from "../addin/operations";
 import { AuditView } from "./AuditView";
 import { FillView } from "./FillView";
-import { type Download, MergeView } from "./MergeView";
+import { MergeView } from "./MergeView";
 import { defaultPeriod } from "./period";
 import { formatPeriod } from "../core/period";
-import { FindingsList, selectFindingCell } from "./FindingsList";
+import { FindingsList } from "./FindingsList";
 import { PlanView } from "./PlanView";
 import { STRINGS, type Language } from "./strings";
 
@@ -33,15 +32,13 @@ const useStyles = makeStyles({
 export type View = "fill" | "plan" | "merge" | "audit";
 
 export interface AppProps {
-  /** How operations reach the workbook: `Excel.run` in Excel, the in-memory host's `run` elsewhere. */
-  runner: WorkbookRunner;
-  /** The built-in revisions, newest first. */
-  revisions: PlanRevision[];
+  /** What the views do to the workbook and to files: Office.js in Excel and the playground, a fake in tests. */
+  operations: PlanbookOperations;
+  /** The plan revisions, built-in (newest first) and imported; the pane imports into it. */
+  plans: PlanLibrary;
   language?: Language;
   /** Today, for the default period; the clock by default. */
   now?: Date;
-  /** Per-attempt time limit of an operation, in ms. */
-  timeoutMs?: number;
   /** Told after an operation changed the workbook. */
   onWorkbookChanged?: () => void;
   /** Check cells as they are typed (needs workbook events: on in Excel and the playground). */
@@ -50,17 +47,13 @@ export interface AppProps {
   initialView?: View;
   /** An audit the ribbon already ran. */
   lastAudit?: AuditResult | null;
-  /** How the 汇总 view hands out template files (a browser download by default). */
-  mergeDownload?: Download;
-  /** `Excel.createWorkbook`, where there is an Excel. */
-  openWorkbook?: (base64: string) => Promise<void>;
   /** Sheet protection password from the add-in's settings, and where a changed one is saved. */
   password?: string | null;
   onPasswordChange?: (password: string | null) => void;
 }
 
 /** The task pane: one tab per job (填报, 计划, 汇总, 审核). */
-export function App({ runner, revisions, language = "zh", now, timeoutMs, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, mergeDownload, openWorkbook, password: savedPassword = null, onPasswordChange }: AppProps): React.JSX.Element {
+export function App({ operations, plans, language = "zh", now, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, password: savedPassword = null, onPasswordChange }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Language>(language);
   const [view, setView] = React.useState<View>(initialView);
@@ -71,16 +64,15 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
   const changedRef = React.useRef(onWorkbookChanged);
   changedRef.current = onWorkbookChanged;
   const [today] = React.useState(() => now ?? new Date());
-  const [imported, setImported] = React.useState<PlanRevision[]>([]);
-  const [active, setActive] = React.useState<PlanRevision | undefined>(revisions[0]);
+  const all = React.useSyncExternalStore(plans.subscribe, plans.revisions);
+  const [active, setActive] = React.useState<PlanRevision | undefined>(all[0]);
   const strings = STRINGS[lang];
-  const all = React.useMemo(() => [...revisions, ...imported.filter((r) => !revisions.includes(r))], [revisions, imported]);
 
   React.useEffect(() => {
     if (!liveChecking) return;
     let stop: (() => Promise<void>) | null = null;
     let cancelled = false;
-    startLiveChecking(runner, {
+    operations.startLiveChecking({
       revisions: all,
       onFindings: (sheet, rows, found) => {
         setLive((previous) => {
@@ -99,13 +91,12 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
       cancelled = true;
       void stop?.();
     };
-  }, [liveChecking, runner, all]);
+  }, [liveChecking, operations, all]);
   const liveFindings = React.useMemo(() => [...live.values()].flat(), [live]);
-  const select = (finding: Finding) => void runner((context) => selectFindingCell(context, finding)).catch(() => undefined);
+  const select = (finding: Finding) => void operations.selectCell(finding).catch(() => undefined);
 
   function use(revision: PlanRevision): void {
-    if (!all.includes(revision)) setImported((list) => [...list, revision]);
-    setActive(revision);
+    setActive(plans.add(revision));
   }
 
   return (
@@ -127,7 +118,7 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
         {view === "fill" &&
           (active ? (
             <>
-              <FillView strings={strings} revision={active} runner={runner} now={today} timeoutMs={timeoutMs} onWorkbookChanged={onWorkbookChanged} password={password} />
+              <FillView strings={strings} revision={active} operations={operations} now={today} onWorkbookChanged={onWorkbookChanged} password={password} />
               <Field label={strings.fill.password} hint={strings.fill.passwordHint}>
                 <Input
                   type="password"
@@ -148,9 +139,9 @@ export function App({ runner, revisions, language = "zh", now, timeoutMs, onWork
           ))}
         {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} />}
         {view === "merge" && active && (
-          <MergeView strings={strings} revision={active} runner={runner} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} download={mergeDownload} openWorkbook={openWorkbook} password={password} onWorkbookChanged={onWorkbookChanged} />
+          <MergeView strings={strings} revision={active} operations={operations} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} password={password} onWorkbookChanged={onWorkbookChanged} />
         )}
-        {view === "audit" && <AuditView strings={strings} revisions={all} runner={runner} initial={lastAudit} onWorkbookChanged={onWorkbookChanged} password={password} />}
+        {view === "audit" && <AuditView strings={strings} revisions={all} operations={operations} initial={lastAudit} onWorkbookChanged={onWorkbookChanged} password={password} />}
       </div>
     </main>
   );

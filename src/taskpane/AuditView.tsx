@@ -4,9 +4,8 @@ import { AUDIT_SHEET } from "../core/checks/audit";
 import { countByRule, RULES } from "../core/checks/check";
 import type { Finding } from "../core/findings";
 import type { PlanRevision } from "../core/plan/types";
-import { runAudit, type AuditResult } from "../excel/audit";
-import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
-import { FindingsList, selectFindingCell } from "./FindingsList";
+import type { AuditResult, PlanbookOperations } from "../addin/operations";
+import { FindingsList } from "./FindingsList";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({ view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
@@ -14,7 +13,7 @@ const useStyles = makeStyles({ view: { display: "flex", flexDirection: "column",
 export interface AuditViewProps {
   strings: Strings;
   revisions: PlanRevision[];
-  runner: WorkbookRunner;
+  operations: PlanbookOperations;
   /** An audit the ribbon's 校验 button already ran, to show at once. */
   initial?: AuditResult | null;
   onWorkbookChanged?: () => void;
@@ -22,7 +21,7 @@ export interface AuditViewProps {
 }
 
 /** 审核: run every check, counts by rule, the findings with links, and the audit sheet. */
-export function AuditView({ strings, revisions, runner, initial = null, onWorkbookChanged, password = null }: AuditViewProps): React.JSX.Element {
+export function AuditView({ strings, revisions, operations, initial = null, onWorkbookChanged, password = null }: AuditViewProps): React.JSX.Element {
   const styles = useStyles();
   const text = strings.audit;
   const [result, setResult] = React.useState<AuditResult | null>(initial);
@@ -33,16 +32,16 @@ export function AuditView({ strings, revisions, runner, initial = null, onWorkbo
     setBusy(true);
     setError(null);
     try {
-      setResult(await runWithRetry(runner, (context) => runAudit(context, { revisions, password })));
+      setResult(await operations.audit({ revisions, password }));
     } catch (failure) {
-      setError(describeError(failure));
+      setError(operations.describeError(failure));
     } finally {
       setBusy(false);
       onWorkbookChanged?.();
     }
   }
 
-  const select = (finding: Finding) => void runner((context) => selectFindingCell(context, finding)).catch((e) => setError(describeError(e)));
+  const select = (finding: Finding) => void operations.selectCell(finding).catch((e: unknown) => setError(operations.describeError(e)));
   const rules = result ? countByRule(result.findings) : [];
   return (
     <div className={styles.view}>

@@ -12,8 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { generateTemplate, type GenerateResult } from "../excel/generate";
-import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
+import type { GenerateResult, PlanbookOperations } from "../addin/operations";
 import type { Period } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { unitsOf, type Scope } from "../core/scope";
@@ -36,10 +35,8 @@ type Outcome =
 export interface FillViewProps {
   strings: Strings;
   revision: PlanRevision;
-  runner: WorkbookRunner;
+  operations: PlanbookOperations;
   now: Date;
-  /** Per-attempt time limit; Excel on the web can hang while a heavy file loads. */
-  timeoutMs?: number;
   /** Told after the workbook was changed (the playground redraws its grid). */
   onWorkbookChanged?: () => void;
   /** The sheet protection password from the add-in's settings (none by default). */
@@ -47,7 +44,7 @@ export interface FillViewProps {
 }
 
 /** 填报: choose scope and period, then generate the reporting sheet in the open workbook. */
-export function FillView({ strings, revision, runner, now, timeoutMs, onWorkbookChanged, password = null }: FillViewProps): React.JSX.Element {
+export function FillView({ strings, revision, operations, now, onWorkbookChanged, password = null }: FillViewProps): React.JSX.Element {
   const text = strings.fill;
   const styles = useStyles();
   const units = React.useMemo(() => unitsOf(revision), [revision]);
@@ -89,13 +86,12 @@ export function FillView({ strings, revision, runner, now, timeoutMs, onWorkbook
     if (!scope) return;
     setOutcome({ state: "running", retry: null });
     try {
-      const result = await runWithRetry(runner, (context) => generateTemplate(context, { revision, scope, period, password, now: new Date() }), {
-        timeoutMs,
-        onRetry: (attempt, of) => setOutcome({ state: "running", retry: { attempt, of } }),
-      });
+      const result = await operations.generate({ revision, scope, period, password, now: new Date() }, (attempt, of) =>
+        setOutcome({ state: "running", retry: { attempt, of } }),
+      );
       setOutcome({ state: "done", result });
     } catch (error) {
-      setOutcome({ state: "failed", message: describeError(error) });
+      setOutcome({ state: "failed", message: operations.describeError(error) });
     } finally {
       onWorkbookChanged?.();
     }

@@ -49,11 +49,3 @@ export function FindingsList({ findings, strings, onSelect }: { findings: Findin
   );
 }
 
-/** Selects a finding's cell in the workbook (so a person can fix it). */
-export async function selectFindingCell(context: Excel.RequestContext, finding: Finding): Promise<void> {
-  if (!finding.cell) return;
-  const sheet = context.workbook.worksheets.getItem(finding.sheet);
-  sheet.activate();
-  sheet.getRange(finding.cell).select();
-  await context.sync();
-}

@@ -17,11 +17,7 @@ import { periodOfFiles } from "../core/merge/period";
 import { parsePeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
-import { META_SHEET, parseMetaRows } from "../core/template/meta";
-import { mergeWorkbooks, readMergeFile } from "../excel/merge";
-import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
-import { queueSheetRead, syncSheetReads } from "../excel/workbook";
-import { writeTemplateFile } from "../xlsx/render";
+import type { PlanbookOperations } from "../addin/operations";
 import { SplitPanel } from "./SplitPanel";
 import type { Strings } from "./strings";
 
@@ -29,18 +25,6 @@ const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
-
-/** Hands a file to the person: a browser download by default. */
-export type Download = (name: string, bytes: Uint8Array) => void;
-
-const browserDownload: Download = (name, bytes) => {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
 
 /** A picked file's bytes (FileReader: every browser Office runs in has it). */
 function bytesOf(file: Blob): Promise<Uint8Array> {
@@ -52,22 +36,12 @@ function bytesOf(file: Blob): Promise<Uint8Array> {
   });
 }
 
-/** Base64 of the bytes, as `Excel.createWorkbook` takes a file. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 export interface MergeViewProps {
   strings: Strings;
   revision: PlanRevision;
-  runner: WorkbookRunner;
+  operations: PlanbookOperations;
   /** The period city templates are made for (the 填报 view's default). */
   period: string;
-  download?: Download;
-  /** Opens a template as a new Excel workbook (`Excel.createWorkbook`); absent where there is no Excel. */
-  openWorkbook?: (base64: string) => Promise<void>;
   onWorkbookChanged?: () => void;
   password?: string | null;
 }
@@ -75,7 +49,7 @@ export interface MergeViewProps {
 type Status = { kind: "idle" } | { kind: "busy"; label: string; done: number; total: number } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
 /** 汇总: hand out city templates, pick the returned files, see each file's status, merge. */
-export function MergeView({ strings, revision, runner, period, download = browserDownload, openWorkbook, onWorkbookChanged, password = null }: MergeViewProps): React.JSX.Element {
+export function MergeView({ strings, revision, operations, period, onWorkbookChanged, password = null }: MergeViewProps): React.JSX.Element {
   const styles = useStyles();
   const text = strings.merge;
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
@@ -88,35 +62,31 @@ export function MergeView({ strings, revision, runner, period, download = browse
 
   /** A city's template file, with the aggregator's split targets stored in this workbook. */
   async function cityTemplates(cities: string[], each: (name: string, bytes: Uint8Array, index: number) => Promise<void> | void): Promise<void> {
-    const splits = await runner(async (context) => {
-      const meta = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
-      await syncSheetReads(context, [meta]);
-      const snapshot = meta.result();
-      return snapshot ? parseMetaRows(snapshot.values).splits : [];
-    });
+    const splits = await operations.readSplits();
     for (const [index, city] of cities.entries()) {
       setStatus({ kind: "busy", label: text.writing(city), done: index, total: cities.length });
       const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits });
-      await each(`${built.sheet.name}.xlsx`, await writeTemplateFile(built), index);
+      await each(`${built.sheet.name}.xlsx`, await operations.templateFile(built), index);
     }
   }
 
   async function openAsWorkbook(): Promise<void> {
+    const { openWorkbook } = operations;
     if (!openWorkbook) return;
     try {
-      await cityTemplates([openCity], (_name, bytes) => openWorkbook(toBase64(bytes)));
+      await cityTemplates([openCity], (_name, bytes) => openWorkbook(bytes));
       setStatus({ kind: "done", message: text.opened(openCity) });
     } catch (error) {
-      setStatus({ kind: "failed", message: describeError(error) });
+      setStatus({ kind: "failed", message: operations.describeError(error) });
     }
   }
 
   async function downloadTemplates(): Promise<void> {
     try {
-      await cityTemplates(revision.cities, (name, bytes) => download(name, bytes));
+      await cityTemplates(revision.cities, (name, bytes) => operations.download(name, bytes));
       setStatus({ kind: "done", message: text.downloaded(revision.cities.length, period) });
     } catch (error) {
-      setStatus({ kind: "failed", message: describeError(error) });
+      setStatus({ kind: "failed", message: operations.describeError(error) });
     }
   }
 
@@ -126,7 +96,7 @@ export function MergeView({ strings, revision, runner, period, download = browse
     for (const [index, file] of files.entries()) {
       if (cancelled.current) break;
       setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
-      read.push(await readMergeFile({ name: file.name, data: await bytesOf(file) }));
+      read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
     }
     const forPeriod = periodOfFiles(read) ?? period;
     const preview = canMerge(read, { revision, period: forPeriod });
@@ -139,16 +109,14 @@ export function MergeView({ strings, revision, runner, period, download = browse
   async function merge(): Promise<void> {
     setStatus({ kind: "busy", label: text.merging, done: 0, total: 0 });
     try {
-      const result = await runWithRetry(runner, (context) =>
-        mergeWorkbooks(context, { revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen], password }),
-      );
+      const result = await operations.merge({ revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen], password });
       setStatus(
         result.written
           ? { kind: "done", message: text.merged(result.plan.accepted.length, result.filled.length, result.plan.rejected.length) }
           : { kind: "failed", message: text.nothingMerged },
       );
     } catch (error) {
-      setStatus({ kind: "failed", message: describeError(error) });
+      setStatus({ kind: "failed", message: operations.describeError(error) });
     } finally {
       onWorkbookChanged?.();
     }
@@ -157,11 +125,11 @@ export function MergeView({ strings, revision, runner, period, download = browse
   const busy = status.kind === "busy";
   return (
     <div className={styles.view}>
-      <SplitPanel strings={strings} revision={revision} runner={runner} password={password} />
+      <SplitPanel strings={strings} revision={revision} operations={operations} password={password} />
       <Button onClick={() => void downloadTemplates()} disabled={busy || revision.cities.length === 0}>
         {text.download(revision.cities.length, period)}
       </Button>
-      {openWorkbook && (
+      {operations.openWorkbook && (
         <Field label={text.openCity}>
           <Select value={openCity} onChange={(_, data) => setOpenCity(data.value)}>
             {revision.cities.map((city) => (

@@ -3,8 +3,7 @@ import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radi
 import { familyLabel, regionalFamilies } from "../core/merge/family";
 import { planSplit, splittableQuotas, type SplitPlan, type SplitSource } from "../core/merge/split";
 import type { PlanRevision } from "../core/plan/types";
-import { saveSplit } from "../excel/merge";
-import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
+import type { PlanbookOperations } from "../addin/operations";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -15,7 +14,7 @@ const useStyles = makeStyles({
 type Kind = SplitSource["kind"];
 
 /** 目标分解: split a provincial target across the cities, preview the parts, store them in the workbook. */
-export function SplitPanel({ strings, revision, runner, password }: { strings: Strings; revision: PlanRevision; runner: WorkbookRunner; password: string | null }): React.JSX.Element {
+export function SplitPanel({ strings, revision, operations, password }: { strings: Strings; revision: PlanRevision; operations: PlanbookOperations; password: string | null }): React.JSX.Element {
   const styles = useStyles();
   const text = strings.split;
   const quotas = React.useMemo(() => splittableQuotas(revision), [revision]);
@@ -34,10 +33,10 @@ export function SplitPanel({ strings, revision, runner, password }: { strings: S
   async function save(): Promise<void> {
     if (!plan || plan.records.length === 0) return;
     try {
-      await runWithRetry(runner, (context) => saveSplit(context, plan.records, password));
+      await operations.saveSplit(plan.records, password);
       setMessage({ intent: "success", text: text.saved(plan.records.length) });
     } catch (error) {
-      setMessage({ intent: "error", text: describeError(error) });
+      setMessage({ intent: "error", text: operations.describeError(error) });
     }
   }
 

@@ -2,9 +2,9 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { missingRequirements, type WorkbookRunner } from "../excel/run";
-import { lastAudit, paneListeners, PASSWORD_SETTING, type RibbonView } from "../commands/commands";
+import { createOfficeOperations } from "../addin/office-operations";
+import { lastAudit, paneListeners, planLibrary, savedPassword, savePassword, type RibbonView } from "../addin/session";
 import { App, type View } from "./App";
-import { builtInRevisions } from "./plans";
 import { languageOf } from "./strings";
 
 /** Office's theme is dark when its body background is dark. */
@@ -19,20 +19,6 @@ function isDarkTheme(): boolean {
 /** `Excel.run` when the page runs inside Excel; outside Excel every operation says so. */
 function workbookRunner(inExcel: boolean): WorkbookRunner {
   return (batch) => (inExcel ? Excel.run(batch) : Promise.reject(new Error("此页面需在 Excel 中打开 / This page must be opened inside Excel")));
-}
-
-// The add-in's settings live in the document, so the password travels with the workbook.
-
-function savedPassword(): string | null {
-  return typeof Office !== "undefined" ? ((Office.context?.document?.settings?.get(PASSWORD_SETTING) as string | null) ?? null) : null;
-}
-
-function savePassword(password: string | null): void {
-  const settings = typeof Office !== "undefined" ? Office.context?.document?.settings : undefined;
-  if (!settings) return;
-  if (password) settings.set(PASSWORD_SETTING, password);
-  else settings.remove(PASSWORD_SETTING);
-  settings.saveAsync();
 }
 
 /** What the pane shows: its own first view, or the one a ribbon button asked for (with its error). */
@@ -51,8 +37,10 @@ function TaskPane({ inExcel, missing }: { inExcel: boolean; missing: string[] })
     paneListeners.add(open);
     return () => void paneListeners.delete(open);
   }, []);
-  const runner = React.useMemo(() => workbookRunner(inExcel), [inExcel]);
-  const revisions = React.useMemo(() => builtInRevisions(), []);
+  const operations = React.useMemo(
+    () => createOfficeOperations(workbookRunner(inExcel), { createWorkbook: inExcel ? (base64) => Excel.createWorkbook(base64) : undefined }),
+    [inExcel],
+  );
   return (
     <>
       {missing.map((message) => (
@@ -67,13 +55,12 @@ function TaskPane({ inExcel, missing }: { inExcel: boolean; missing: string[] })
       )}
       <App
         key={opened.request}
-        runner={runner}
-        revisions={revisions}
+        operations={operations}
+        plans={planLibrary()}
         language={languageOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : null)}
         liveChecking={inExcel}
         initialView={opened.view}
         lastAudit={opened.view === "audit" ? lastAudit.result : null}
-        openWorkbook={inExcel ? (base64) => Excel.createWorkbook(base64) : undefined}
         password={savedPassword()}
         onPasswordChange={savePassword}
       />

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { cellAddress, parseRange } from "../core/a1";
-import { type BuiltTemplate, metaSheetSpec } from "../core/template/build";
+import type { BuiltTemplate } from "../core/template/build";
+import { metaSheetSpec } from "../core/template/sheet";
 import { EMPTY_META, type MetaRecords, metaRows, withSheetRecords } from "../core/template/meta";
 import { type CellSpec, type ConditionalFormatSpec, SHEET_PROTECTION, type SheetSpec, type StyleSpec, type ValidationSpec } from "../core/template/spec";
 

@@ -17,7 +17,7 @@ import type { Quota } from "../../src/core/plan/types";
 import { MILESTONE_STATUSES } from "../../src/core/template/columns";
 import { type CellValue, type SheetSpec, gridToFormulas } from "../../src/core/template/spec";
 import { isCountUnit } from "../../src/core/units";
-import { readMergeFiles } from "../../src/excel/merge";
+import { readMergeFiles } from "../../src/xlsx/merge-files";
 import { type Typed, cityFile } from "../integration/merge/files";
 import { currentRevision } from "../support/plan";
 

@@ -2,6 +2,8 @@ import { sheetRef } from "../a1";
 import type { Finding } from "../findings";
 import { countBySeverity } from "../findings";
 import { emptyGrid, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
+import { sheetSpec } from "../template/sheet";
+import { PALETTE } from "../template/styles";
 import { countByRule, RULES, type RuleId } from "./check";
 
 /** The protected sheet the 校验 button writes: counts, then one row a finding with a link to its cell. */
@@ -44,13 +46,13 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   line([value("错误 / Errors"), value(bySeverity.error), null, value("警告 / Warnings"), value(bySeverity.warning), null, value("提示 / Info"), value(bySeverity.info)]);
   line([]);
   const ruleHeader = line([value("规则 / Rule"), value("级别"), value("数量 / Count"), value("说明")]);
-  styles.push({ range: `A${ruleHeader}:D${ruleHeader}`, bold: true, fill: "#DDEBF7", border: true });
+  styles.push({ range: `A${ruleHeader}:D${ruleHeader}`, bold: true, fill: PALETTE.header, border: true });
   for (const entry of byRule) {
     line([value(entry.rule), value(SEVERITY_LABELS[entry.severity]), value(entry.count), value(`${RULES[entry.rule as RuleId].zh} / ${RULES[entry.rule as RuleId].en}`)]);
   }
   line([]);
   const header = line(FINDING_TITLES.map(value));
-  styles.push({ range: `A${header}:H${header}`, bold: true, fill: "#DDEBF7", border: true });
+  styles.push({ range: `A${header}:H${header}`, bold: true, fill: PALETTE.header, border: true });
   findings.forEach((f, index) => {
     line([
       value(index + 1),
@@ -68,20 +70,17 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   const signature = line([value("填表人："), null, null, value("审核人："), null, null, value("审核日期：")]);
   const unlocked = [`B${signature}:C${signature}`, `E${signature}:F${signature}`, `H${signature}`];
   const cells = emptyGrid(rows.length, width).map((row, r) => row.map((_, c) => rows[r][c]));
-  return {
+  return sheetSpec({
     name: AUDIT_SHEET,
     cells,
     columnWidths: [8, 16, 10, 26, 22, 8, 60, 16],
-    numberFormats: [],
-    styles: [...styles, ...unlocked.map((range) => ({ range, fill: "#FFF9E5", border: true }))],
+    styles: [...styles, ...unlocked.map((range) => ({ range, fill: PALETTE.input, border: true }))],
     merges: unlocked.slice(0, 2),
     unlocked,
-    validations: [],
-    conditionalFormats: [],
     freeze: { rows: header, columns: 0 },
-    print: { orientation: "Landscape", fitToPagesWide: 1, titleRows: `${header}:${header}` },
-    protection: { password: input.password },
-    visibility: "Visible",
-    tabColor: "#C50F1F",
-  };
+    titleRows: `${header}:${header}`,
+    password: input.password,
+    tabColor: PALETTE.auditTab,
+  });
+
 }

@@ -1,11 +1,12 @@
 import { cellAddress, parseCell } from "../a1";
 import type { Finding } from "../findings";
-import { comparePeriods, formatPeriod, parsePeriod, timeProgress, type Period } from "../period";
+import { isBlankInput } from "../cells";
+import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, timeProgress, type Period } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
 import { formatScope, parseScope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
-import { rowFormulas } from "../template/build";
+import { rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
 import type { RowRecord } from "../template/meta";
 import type { CellValue } from "../template/spec";
@@ -53,7 +54,6 @@ type RowFilter = ((sheet: string, row: number) => boolean) | null;
 const ADDITIVE_KINDS: ReadonlySet<string> = new Set(["annual", "cumulative"]);
 const KIND_BY_LABEL = new Map(Object.entries(KIND_LABELS).map(([kind, label]) => [label as string, kind as Quota["kind"]]));
 
-const isBlank = (value: CellValue): boolean => value === null || value === "" || (typeof value === "string" && value.trim() === "");
 
 /** The number in a cell when it is one (a finding is made elsewhere when it is not). */
 const numberIn = (value: CellValue | undefined): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
@@ -105,7 +105,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
     return {
       report,
       known: known.get(report.record.revision) ?? null,
-      period: periodOf(report.record.period),
+      period: periodOrNull(report.record.period),
       rows,
       rowsById: new Map(rows.map((row) => [row.quotaId, row])),
       earlier: [],
@@ -129,13 +129,6 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
   return findings;
 }
 
-function periodOf(text: string): Period | null {
-  try {
-    return parsePeriod(text);
-  } catch {
-    return null;
-  }
-}
 
 /** Tells each sheet its earlier-period sheets of the same scope, and a province sheet its city sheets. */
 function linkSheets(sheets: SheetUnderCheck[]): void {
@@ -160,8 +153,9 @@ function linkSheets(sheets: SheetUnderCheck[]): void {
 
 /** The same scope or period however it was written (全省 is province, 2026-3 is 2026-03). */
 function normalised(kind: "scope" | "period", text: string): string {
+  if (kind === "period") return normalisedPeriod(text);
   try {
-    return kind === "scope" ? formatScope(parseScope(text)) : formatPeriod(parsePeriod(text));
+    return formatScope(parseScope(text));
   } catch {
     return text.trim();
   }
@@ -216,7 +210,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   if (shape.kind === "milestone") {
     const status = row.values.status;
-    if (!isBlank(status) && !(MILESTONE_STATUSES as readonly string[]).includes(String(status).trim())) {
+    if (!isBlankInput(status) && !(MILESTONE_STATUSES as readonly string[]).includes(String(status).trim())) {
       out.push(
         finding("status-not-in-list", at("status"), status, {
           zh: `「${quote(status)}」不是有效状态，应为${MILESTONE_STATUSES.join("、")}之一`,
@@ -224,7 +218,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
         }),
       );
     }
-    if (context.endOfPeriod && isBlank(status)) {
+    if (context.endOfPeriod && isBlankInput(status)) {
       out.push(finding("required-blank", at("status"), status, { zh: "期末须填写进展状态", en: "the status is required at the end of the period" }));
     }
     return out;
@@ -233,7 +227,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const keys: ColumnKey[] = shape.kind === "ratio" ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
-  if (context.endOfPeriod && isBlank(row.values.cumulative)) {
+  if (context.endOfPeriod && isBlankInput(row.values.cumulative)) {
     out.push(finding("required-blank", at("cumulative"), row.values.cumulative, { zh: "期末须填写累计完成", en: "the cumulative figure is required at the end of the period" }));
   }
   const cumulative = numberIn(row.values.cumulative);
@@ -248,7 +242,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
     );
   }
   // Every warning is explained away by the row's 说明 (see RULES).
-  if (!quota || !isBlank(row.values.note)) return out;
+  if (!quota || !isBlankInput(row.values.note)) return out;
   out.push(...targetWarnings(sheet, row, quota, cumulative), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative));
   return out;
 }

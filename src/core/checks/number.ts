@@ -1,3 +1,4 @@
+import { isBlank } from "../cells";
 import type { CellValue } from "../template/spec";
 
 /** Why a typed value is not a usable number, and the corrected value when the meaning is certain. */
@@ -38,7 +39,7 @@ function numberOf(match: RegExpExecArray | null): number | null {
  * `#N/A` or `1e3` have no certain meaning, and a negative text no valid one: they get no suggestion.
  */
 export function parseNumberInput(value: CellValue, unit: string | null = null): ParsedNumber {
-  if (value === null || value === "") return { ok: false, reason: "blank" };
+  if (isBlank(value)) return { ok: false, reason: "blank" };
   if (typeof value === "number") return plausible(value) ? { ok: true, value } : { ok: false, reason: "implausible" };
   if (typeof value === "boolean") return { ok: false, reason: "text" };
   const text = value.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).trim();

@@ -1,6 +1,7 @@
 import type { PlanRevision, Quota, QuotaKind } from "../plan/types";
 import { columnLetter } from "../a1";
-import { targetCell } from "../template/build";
+import { quotaLabel } from "../template/labels";
+import { targetCell } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { PENDING } from "../template/columns";
 import { familyLabel, regionalFamilies } from "./family";
@@ -148,7 +149,7 @@ export function summaryRows(revision: PlanRevision): SummaryRow[] {
     .map(
       (quota): SummaryRow => ({
         id: quota.id,
-        label: `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${quota.text}`,
+        label: quotaLabel(quota),
         unit: quota.unit,
         kind: quota.kind,
         item: quota.item,

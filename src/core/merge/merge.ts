@@ -1,11 +1,12 @@
 import { checkWorkbook } from "../checks/check";
 import { type Finding, type Severity, countBySeverity } from "../findings";
-import { formatPeriod, parsePeriod } from "../period";
+import { isBlank } from "../cells";
+import { canonicalPeriod, normalisedPeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
 import { parseScope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
-import { targetCell } from "../template/build";
+import { targetCell } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
 import { NOT_ASSIGNED } from "../template/columns";
 import type { CellValue } from "../template/spec";
@@ -98,15 +99,6 @@ function fileFinding(
   };
 }
 
-function normalisedPeriod(text: string): string {
-  try {
-    return formatPeriod(parsePeriod(text));
-  } catch {
-    return text;
-  }
-}
-
-const isBlank = (value: CellValue | undefined): boolean => value === null || value === undefined || value === "";
 
 /** Equal as a person would read them: numbers by value (text "500" equals 500), text trimmed. */
 export function sameCellValue(a: CellValue, b: CellValue): boolean {
@@ -275,7 +267,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
 /** Says which files can be merged into the summary of `context.period`, and why the others cannot. */
 export function canMerge(files: MergeInputFile[], context: MergeContext): MergePlan {
   const { revision } = context;
-  const period = formatPeriod(parsePeriod(context.period));
+  const period = canonicalPeriod(context.period);
   const splits = context.splits ?? [];
   const existing = context.existing ?? null;
   const usableExisting = stateFor(existing, period, revision.revision);

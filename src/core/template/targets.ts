@@ -24,7 +24,7 @@ function regionOf(scope: Scope): string | null {
 }
 
 /** The target a scope's row shows: a number, 待定, 未分解 (no split target) or — for milestones. */
-export function targetFor(quota: Quota, scope: Scope, context: TargetContext): CellValue {
+export function targetCell(quota: Quota, scope: Scope, context: TargetContext): CellValue {
   if (quota.kind === "milestone") return "—";
   if (quota.pending || quota.target === null) return PENDING;
   const planned = quota.kind === "ratio" ? quota.target / 100 : quota.target;
@@ -58,7 +58,7 @@ const amount = (value: CellValue, quota: Quota): string =>
 
 /** What the row asks the scope to report, in words (the second line of 工作举措/指标). */
 export function reportText(quota: Quota, scope: Scope, context: TargetContext): string {
-  const target = targetFor(quota, scope, context);
+  const target = targetCell(quota, scope, context);
   if (scope.kind === "province" || scope.kind === "unit") {
     const disagreement = annexDisagreement(quota, context.revision);
     const both = disagreement

@@ -10,6 +10,7 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET, parseMetaRows } from "../../../src/core/template/meta";
 import { generateTemplate } from "../../../src/excel/generate";
 import { type MergeOptions, type MergeResult, mergeWorkbooks, saveSplit } from "../../../src/excel/merge";
+import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { type ExcelHost, createExcelHost } from "../../support/excel-host";
 import { currentRevision, previousRevision } from "../../support/plan";
 import { type CityFile, type Typed, cityFile, foreignFile, typicalInputs } from "./files";
@@ -28,8 +29,10 @@ beforeAll(async () => {
   cityFiles = await Promise.all(cities.map((city) => cityFile(fileName(city), revision, city, typedByCity[city])));
 });
 
+/** As the task pane does: the files are read, then merged into the open workbook. */
 async function merge(host: ExcelHost, files: CityFile[], options: Partial<MergeOptions> = {}): Promise<MergeResult> {
-  return host.run((context) => mergeWorkbooks(context, { revision, period, files, now, ...options }));
+  const read = await readMergeFiles(files);
+  return host.run((context) => mergeWorkbooks(context, { revision, period, files: read, now, ...options }));
 }
 
 /** 1-based row of a summary row id on the host's 汇总 sheet. */

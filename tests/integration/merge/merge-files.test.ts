@@ -8,7 +8,7 @@ import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary
 import type { CellValue, SheetSpec } from "../../../src/core/template/spec";
 import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET } from "../../../src/core/template/meta";
-import { readMergeFiles } from "../../../src/excel/merge";
+import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { type Typed, cityFile, foreignFile, typicalInputs } from "./files";
 import { currentRevision, previousRevision } from "../../support/plan";
 

@@ -12,7 +12,8 @@ import { canMerge } from "../../../src/core/merge/merge";
 import { buildSummary } from "../../../src/core/merge/summary";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { COLUMN } from "../../../src/core/template/columns";
-import { mergeWorkbooks, readMergeFiles } from "../../../src/excel/merge";
+import { mergeWorkbooks } from "../../../src/excel/merge";
+import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";
 import { createExcelHost, type ExcelHost } from "../../support/excel-host";
@@ -66,7 +67,8 @@ describe("merging on the Office.js path", () => {
 
   beforeAll(async () => {
     host = createExcelHost();
-    await host.run((context) => mergeWorkbooks(context, { revision, period, files: [hangzhou], now: new Date("2026-11-05T09:00:00.000Z") }));
+    const files = await readMergeFiles([hangzhou]);
+    await host.run((context) => mergeWorkbooks(context, { revision, period, files, now: new Date("2026-11-05T09:00:00.000Z") }));
   });
 
   test("no formula in 汇总 or 来源 carries anything a city typed", () => {

@@ -6,6 +6,7 @@ import { promisify } from "util";
 import { WorkbookFileError, readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";
 import type { SheetSpec } from "../../../src/core/template/spec";
+import { sheetSpec } from "../../../src/core/template/sheet";
 import { HOSTILE_FILES, fiftyMegabyteWorkbook, largerTemplate, legacyXls, passwordProtectedWorkbook, provinceTemplate } from "../../fixtures/hostile-files";
 
 /**
@@ -16,22 +17,15 @@ import { HOSTILE_FILES, fiftyMegabyteWorkbook, largerTemplate, legacyXls, passwo
 
 const MB = 1024 * 1024;
 
-const tinySheet: SheetSpec = {
+const tinySheet: SheetSpec = sheetSpec({
   name: "表1",
   cells: [[{ value: "编号" }, { value: 1 }]],
   columnWidths: [10, 10],
-  numberFormats: [],
-  styles: [],
-  merges: [],
-  unlocked: [],
-  validations: [],
-  conditionalFormats: [],
   freeze: { rows: 0, columns: 0 },
-  print: { orientation: "Portrait", fitToPagesWide: 1, titleRows: "1:1" },
-  protection: { password: null },
-  visibility: "Visible",
-  tabColor: null,
-};
+  titleRows: "1:1",
+  orientation: "Portrait",
+  password: null,
+});
 
 async function refusal(data: Uint8Array, options: Parameters<typeof readWorkbookFile>[1] = {}): Promise<WorkbookFileError> {
   try {

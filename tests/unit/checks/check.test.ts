@@ -7,7 +7,8 @@ import type { CellValue } from "../../../src/core/template/spec";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { CITIES, cityWorkbook, fixtureRevision, QUOTA, specSnapshot, type Typed } from "../merge/fixture";
 import { parsePeriod } from "../../../src/core/period";
-import { buildTemplate, metaSheetSpec } from "../../../src/core/template/build";
+import { buildTemplate } from "../../../src/core/template/build";
+import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 
 const context: CheckContext = { revisions: [fixtureRevision()] };

@@ -6,7 +6,8 @@
 import type { PlanRevision, Quota } from "../../../src/core/plan/types";
 import { parsePeriod } from "../../../src/core/period";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
-import { buildTemplate, metaSheetSpec } from "../../../src/core/template/build";
+import { buildTemplate } from "../../../src/core/template/build";
+import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { EMPTY_META, type SplitRecord, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import type { CellValue, SheetSpec } from "../../../src/core/template/spec";

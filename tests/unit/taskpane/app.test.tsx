@@ -4,7 +4,9 @@ import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type AppProps } from "../../../src/taskpane/App";
-import type { WorkbookRunner } from "../../../src/excel/run";
+import type { GenerateOptions, GenerateResult, PlanbookOperations } from "../../../src/addin/operations";
+import { createOfficeOperations } from "../../../src/addin/office-operations";
+import { PlanLibrary } from "../../../src/core/plan/library";
 import { parsePlan } from "../../../src/core/plan/parse";
 import { createExcelHost } from "../../support/excel-host";
 import { buildTemplate } from "../../../src/core/template/build";
@@ -18,11 +20,31 @@ import { currentRevision, previousRevision } from "../../support/plan";
 const REVISIONS = [currentRevision(), previousRevision()];
 const OCTOBER_2026 = new Date(2026, 9, 15, 10, 0, 0);
 
+/** Operations a test gives the pane: each one it did not expect rejects, naming itself. */
+function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperations {
+  const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected operation: ${name}`));
+  return {
+    generate: unexpected("generate"),
+    startLiveChecking: unexpected("startLiveChecking"),
+    audit: unexpected("audit"),
+    selectCell: unexpected("selectCell"),
+    readSplits: unexpected("readSplits"),
+    saveSplit: unexpected("saveSplit"),
+    readFiles: unexpected("readFiles"),
+    merge: unexpected("merge"),
+    templateFile: unexpected("templateFile"),
+    download: () => {
+      throw new Error("unexpected operation: download");
+    },
+    describeError: (error) => (error instanceof Error ? error.message : String(error)),
+    ...given,
+  };
+}
+
 function renderApp(props: Partial<AppProps> = {}) {
-  const runner: WorkbookRunner = props.runner ?? createExcelHost().run.bind(createExcelHost());
   return render(
     <FluentProvider theme={webLightTheme}>
-      <App runner={runner} revisions={REVISIONS} now={OCTOBER_2026} {...props} />
+      <App operations={fakeOperations()} plans={new PlanLibrary(REVISIONS)} now={OCTOBER_2026} {...props} />
     </FluentProvider>,
   );
 }
@@ -62,19 +84,24 @@ describe("the 填报 view", () => {
     expect(options).toEqual(REVISIONS[0].cities);
   });
 
-  test("generating shows what was made, naming the sheet", async () => {
-    const host = createExcelHost();
-    renderApp({ runner: (batch) => host.run(batch) });
+  test("generating asks for the chosen scope and period and shows what was made, naming the sheet", async () => {
+    const asked: GenerateOptions[] = [];
+    const made: GenerateResult = { sheetName: "杭州市 2026-10", quotaRows: 40, keptRows: 0, archived: [], keptCells: 0, nameTakenBy: null, regenerated: false };
+    renderApp({ operations: fakeOperations({ generate: async (options) => (asked.push(options), made) }) });
     fireEvent.click(screen.getByRole("radio", { name: "市" }));
     fireEvent.change(screen.getByLabelText("选择市"), { target: { value: "杭州市" } });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
-    expect((await screen.findByText("模板已生成", {}, { timeout: 20_000 })).closest("[role=group], div")?.textContent).toContain("工作表「杭州市 2026-10」");
+    const message = (await screen.findByText("模板已生成")).closest("[role=group], div")?.textContent;
+    expect([asked.map((a) => [a.scope, a.period]), message?.includes("工作表「杭州市 2026-10」，共 40 行指标")]).toEqual([
+      [[{ kind: "city", city: "杭州市" }, { year: 2026, month: 10, quarter: null }]],
+      true,
+    ]);
   });
 
   test("the password from the settings protects the generated sheet, and a changed one is saved", async () => {
     const host = createExcelHost();
     const saved: (string | null)[] = [];
-    renderApp({ runner: (batch) => host.run(batch), password: "s3cret", onPasswordChange: (p) => saved.push(p) });
+    renderApp({ operations: createOfficeOperations((batch) => host.run(batch)), password: "s3cret", onPasswordChange: (p) => saved.push(p) });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
     await screen.findByText("模板已生成", {}, { timeout: 20_000 });
     expect(host.sheet("全省 2026-10").protection).toMatchObject({ protected: true, password: "s3cret" });
@@ -84,9 +111,9 @@ describe("the 填报 view", () => {
     expect(saved).toEqual(["新密码"]);
   });
 
-  test("generating really writes the sheet through the given runner", async () => {
+  test("generating really writes the sheet through the Office.js operations", async () => {
     const host = createExcelHost();
-    renderApp({ runner: (batch) => host.run(batch) });
+    renderApp({ operations: createOfficeOperations((batch) => host.run(batch)) });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
     await screen.findByText("模板已生成", {}, { timeout: 20_000 });
     expect(host.sheetNames()).toContain("全省 2026-10");
@@ -94,7 +121,7 @@ describe("the 填报 view", () => {
 
   test("an Excel error shows the bilingual message and what to do next", async () => {
     const denied = Object.assign(new Error("denied"), { code: "AccessDenied" });
-    renderApp({ runner: () => Promise.reject(denied) });
+    renderApp({ operations: createOfficeOperations(() => Promise.reject(denied)) });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
     const message = (await screen.findByText("生成失败")).parentElement?.textContent ?? "";
     expect([message.includes("工作表受保护"), message.includes("The sheet is protected"), message.includes("重试")]).toEqual([true, true, true]);
@@ -154,7 +181,8 @@ describe("the 汇总 view", () => {
 
   test("downloads one template per city", async () => {
     const names: string[] = [];
-    renderApp({ mergeDownload: (name) => names.push(name) });
+    const operations = fakeOperations({ readSplits: async () => [], templateFile: async () => new Uint8Array([80, 75]), download: (name) => void names.push(name) });
+    renderApp({ operations });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     fireEvent.click(screen.getByRole("button", { name: /下载各市模板/ }));
     await screen.findByText(/已下载 11 个市/, {}, { timeout: 30_000 });
@@ -163,7 +191,7 @@ describe("the 汇总 view", () => {
 
   test("a target split by Annex 2 shares is stored and shown in city templates", async () => {
     const host = createExcelHost();
-    renderApp({ runner: host.run.bind(host) });
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     const panel = screen.getByRole("region", { name: "目标分解" });
     fireEvent.change(within(panel).getByLabelText("要分解的全省目标"), { target: { value: "I08-技能型企业-2027" } });
@@ -181,7 +209,8 @@ describe("the 汇总 view", () => {
 
   test("opens a city's template as a new workbook", async () => {
     const opened: string[] = [];
-    renderApp({ openWorkbook: async (base64) => void opened.push(base64) });
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host), { createWorkbook: async (base64) => void opened.push(base64) }) });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     fireEvent.change(screen.getByLabelText("以新工作簿打开某市模板"), { target: { value: "温州市" } });
     fireEvent.click(screen.getByRole("button", { name: "在 Excel 中打开" }));
@@ -191,7 +220,7 @@ describe("the 汇总 view", () => {
 
   test("shows each picked file's status, then merges the chosen ones", async () => {
     const host = createExcelHost();
-    renderApp({ runner: host.run.bind(host) });
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     const files = [await cityFile("杭州市", 700), await cityFile("宁波市", 800), new File(["not a workbook"], "notes.xlsx")];
     fireEvent.change(screen.getByLabelText("选择各市报送的工作簿"), { target: { files } });

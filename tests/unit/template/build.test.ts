@@ -69,11 +69,11 @@ describe("the reporting template", () => {
     expect(built.sheet.numberFormats).toContainEqual({ range: `${at("target", row)}:${at("cumulative", row)}`, format: "0%" });
   });
 
-  test("completion is a formula over cumulative and target, blank while blank", () => {
+  test("completion is a formula over cumulative and target, blank while either is not a number", () => {
     const built = build();
     const row = rowOf(built, QUOTA.training);
     expect(cell(built.sheet, row, "completion")).toEqual({
-      formula: `=IF(OR(${at("cumulative", row)}="",NOT(ISNUMBER(${at("target", row)}))),"",IF(${at("target", row)}=0,"",${at("cumulative", row)}/${at("target", row)}))`,
+      formula: `=IF(OR(NOT(ISNUMBER(${at("cumulative", row)})),NOT(ISNUMBER(${at("target", row)}))),"",IF(${at("target", row)}=0,"",${at("cumulative", row)}/${at("target", row)}))`,
     });
   });
 

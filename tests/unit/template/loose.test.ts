@@ -6,7 +6,9 @@
 import { parsePeriod } from "../../../src/core/period";
 import { carriedInputs, looseCells, readWorkbook } from "../../../src/core/report";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { buildTemplate, type CarriedInputs, metaSheetSpec } from "../../../src/core/template/build";
+import { buildTemplate } from "../../../src/core/template/build";
+import type { CarriedInputs } from "../../../src/core/template/carried";
+import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { COLUMN, HEADER_ROW, SIGNATURE_FIELDS } from "../../../src/core/template/columns";
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import type { PlanRevision } from "../../../src/core/plan/types";

@@ -1,0 +1,58 @@
+import { runAudit } from "../excel/audit";
+import { generateTemplate } from "../excel/generate";
+import { startLiveChecking } from "../excel/live";
+import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
+import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
+import { selectCell } from "../excel/select";
+import { readMergeFiles } from "../xlsx/merge-files";
+import { writeTemplateFile } from "../xlsx/render";
+import type { PlanbookOperations } from "./operations";
+
+export interface OfficeOperationsOptions {
+  /** Per-attempt time limit of an operation that changes the workbook (Excel on the web can hang). */
+  timeoutMs?: number;
+  /** How a file is handed to the person; a browser download by default. */
+  download?: (name: string, bytes: Uint8Array) => void;
+  /** `Excel.createWorkbook`, where there is an Excel. */
+  createWorkbook?: (base64: string) => Promise<void>;
+}
+
+/** A browser download of an .xlsx file. */
+export function browserDownload(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Base64 of the bytes, as `Excel.createWorkbook` takes a file. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * The operations over Office.js: `Excel.run` in Excel, the in-memory host's `run` in the
+ * playground. Operations that change the workbook run with a time limit and retries; files are
+ * read and written with the .xlsx adapter.
+ */
+export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOperationsOptions = {}): PlanbookOperations {
+  const { createWorkbook } = options;
+  return {
+    generate: (generate, onRetry) => runWithRetry(runner, (context) => generateTemplate(context, generate), { timeoutMs: options.timeoutMs, onRetry }),
+    startLiveChecking: (live) => startLiveChecking(runner, live),
+    audit: (audit) => runWithRetry(runner, (context) => runAudit(context, audit), { timeoutMs: options.timeoutMs }),
+    selectCell: (finding) => runner((context) => selectCell(context, finding)),
+    readSplits: () => runner(readSplits),
+    saveSplit: (records, password) => runWithRetry(runner, (context) => saveSplit(context, records, password), { timeoutMs: options.timeoutMs }),
+    readFiles: (files) => readMergeFiles(files),
+    merge: (merge) => runWithRetry(runner, (context) => mergeWorkbooks(context, merge), { timeoutMs: options.timeoutMs }),
+    templateFile: (built) => writeTemplateFile(built),
+    download: options.download ?? browserDownload,
+    openWorkbook: createWorkbook && ((bytes) => createWorkbook(toBase64(bytes))),
+    describeError,
+  };
+}

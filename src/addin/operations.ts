@@ -1,0 +1,43 @@
+/**
+ * What the task pane's views may ask of the workbook and of files. The views get it as a prop and
+ * import no adapter, so the same view runs in Excel, in the playground and in jsdom (where a test
+ * can hand it a small fake). `createOfficeOperations` is the Office.js implementation.
+ */
+import type { Finding } from "../core/findings";
+import type { MergeInputFile } from "../core/merge/merge";
+import type { PlanRevision } from "../core/plan/types";
+import type { BuiltTemplate } from "../core/template/build";
+import type { SplitRecord } from "../core/template/meta";
+import type { AuditResult } from "../excel/audit";
+import type { GenerateOptions, GenerateResult } from "../excel/generate";
+import type { LiveChecking, LiveCheckingOptions } from "../excel/live";
+import type { MergeOptions, MergeResult } from "../excel/merge";
+
+export type { AuditResult, GenerateOptions, GenerateResult, MergeResult };
+
+export interface PlanbookOperations {
+  /** 生成模板: writes (or regenerates) the reporting sheet; `onRetry` is told before a retry after a timeout. */
+  generate(options: GenerateOptions, onRetry?: (attempt: number, of: number) => void): Promise<GenerateResult>;
+  /** Checks cells as a person types, until stopped. */
+  startLiveChecking(options: LiveCheckingOptions): Promise<LiveChecking>;
+  /** 校验: every check of every Planbook sheet, written to the 审核结果 sheet. */
+  audit(options: { revisions: PlanRevision[]; password: string | null }): Promise<AuditResult>;
+  /** Selects a finding's cell, so a person can fix it. */
+  selectCell(finding: Pick<Finding, "sheet" | "cell">): Promise<void>;
+  /** The split targets (目标分解) stored in the workbook. */
+  readSplits(): Promise<SplitRecord[]>;
+  /** Stores split targets in the workbook, replacing earlier splits of the same quotas. */
+  saveSplit(records: SplitRecord[], password: string | null): Promise<void>;
+  /** Reads returned .xlsx files (never opened in Excel); an unreadable file carries its error. */
+  readFiles(files: { name: string; data: Uint8Array }[]): Promise<MergeInputFile[]>;
+  /** 汇总: merges read files into the 汇总 and 来源 sheets. */
+  merge(options: MergeOptions): Promise<MergeResult>;
+  /** A built template as an .xlsx file. */
+  templateFile(built: BuiltTemplate): Promise<Uint8Array>;
+  /** Hands a file to the person (a browser download). */
+  download(name: string, bytes: Uint8Array): void;
+  /** Opens an .xlsx file as a new Excel workbook; absent where there is no Excel. */
+  openWorkbook?: (bytes: Uint8Array) => Promise<void>;
+  /** One message a person can act on, for any error an operation ends with. */
+  describeError(error: unknown): string;
+}

@@ -1,0 +1,126 @@
+import { columnLetter } from "../a1";
+import { isBlank } from "../cells";
+import { countBySeverity, type Finding } from "../findings";
+import { sheetSpec } from "../template/sheet";
+import { type CellValue, type SheetSpec, emptyGrid } from "../template/spec";
+import { PALETTE, titleStyle } from "../template/styles";
+import { ACCEPTED_TEXT, SOURCE_HEADER_ROW, SOURCE_TITLES, SOURCES_SHEET, type SourceRow } from "./layout";
+import type { AcceptedFile, MergeContext, RejectedFile } from "./merge";
+
+const MAX_REASONS = 10;
+
+/** The first findings of a file, one a line, and how many there are when some are left out. */
+function reasonsText(findings: Finding[]): string {
+  const messages = findings.map((f) => f.message);
+  const shown = messages.slice(0, MAX_REASONS).join("\n");
+  return messages.length > MAX_REASONS ? `${shown}\n…（共 ${messages.length} 条 / ${messages.length} in all）` : shown;
+}
+
+export interface SourcesInput {
+  accepted: AcceptedFile[];
+  rejected: RejectedFile[];
+  /** Cities an existing summary holds that no accepted file replaces, with the line they had. */
+  kept: { city: string; file: string; source: SourceRow | null }[];
+  context: MergeContext;
+  period: string;
+  mergedAt: string;
+  password: string | null;
+}
+
+/** The lines of the 来源 sheet: kept cities first, then the accepted and the rejected files. */
+function sourceRows({ accepted, rejected, kept, context, period, mergedAt }: SourcesInput): SourceRow[] {
+  return [
+    ...kept.map(
+      (k): SourceRow =>
+        k.source ?? {
+          file: k.file,
+          scope: `city:${k.city}`,
+          period,
+          revision: context.revision.revision,
+          generatedAt: "",
+          errors: 0,
+          warnings: 0,
+          accepted: true,
+          reasons: "",
+          mergedAt: "",
+        },
+    ),
+    ...accepted.map((file): SourceRow => {
+      const replaced = file.replaces ? [`替换「${file.replaces}」 / replaces "${file.replaces}"`] : [];
+      return {
+        file: file.name,
+        scope: file.record.scope,
+        period: file.record.period,
+        revision: file.record.revision,
+        generatedAt: file.record.generatedAt,
+        errors: file.counts.error,
+        warnings: file.counts.warning,
+        accepted: true,
+        reasons: [...replaced, reasonsText(file.findings)].filter((t) => t !== "").join("\n"),
+        mergedAt,
+      };
+    }),
+    ...rejected.map((file): SourceRow => {
+      const counts = countBySeverity(file.reasons);
+      return {
+        file: file.file.name,
+        scope: file.record?.scope ?? "",
+        period: file.record?.period ?? "",
+        revision: file.record?.revision ?? "",
+        generatedAt: file.record?.generatedAt ?? "",
+        errors: counts.error,
+        warnings: counts.warning,
+        accepted: false,
+        reasons: reasonsText(file.reasons),
+        mergedAt,
+      };
+    }),
+  ];
+}
+
+/** The 来源 sheet: every file the summary used or refused, and why. */
+export function buildSources(input: SourcesInput): SheetSpec {
+  const lines = sourceRows(input);
+  const width = SOURCE_TITLES.length;
+  const cells = emptyGrid(SOURCE_HEADER_ROW + lines.length, width);
+  const lastCol = columnLetter(width - 1);
+  cells[0][0] = { value: `汇总来源 / Sources of the summary（${input.period}）` };
+  SOURCE_TITLES.forEach((title, i) => {
+    cells[SOURCE_HEADER_ROW - 1][i] = { value: title };
+  });
+  lines.forEach((line, index) => {
+    const values: CellValue[] = [
+      line.file,
+      line.scope,
+      line.period,
+      line.revision,
+      line.generatedAt,
+      line.errors,
+      line.warnings,
+      line.accepted ? ACCEPTED_TEXT.yes : ACCEPTED_TEXT.no,
+      line.reasons,
+      line.mergedAt,
+    ];
+    cells[SOURCE_HEADER_ROW + index] = values.map((v) => (isBlank(v) ? null : { value: v }));
+    // Counts are always shown, 0 included.
+    cells[SOURCE_HEADER_ROW + index][5] = { value: line.errors };
+    cells[SOURCE_HEADER_ROW + index][6] = { value: line.warnings };
+  });
+  const lastRow = SOURCE_HEADER_ROW + lines.length;
+  const header = `A${SOURCE_HEADER_ROW}:${lastCol}${SOURCE_HEADER_ROW}`;
+  return sheetSpec({
+    name: SOURCES_SHEET,
+    cells,
+    columnWidths: [28, 14, 10, 14, 22, 8, 8, 8, 60, 22],
+    styles: [
+      titleStyle(`A1:${lastCol}1`, false),
+      { range: header, bold: true, fill: PALETTE.header, border: true, wrap: true },
+      ...(lines.length > 0 ? [{ range: `A${SOURCE_HEADER_ROW + 1}:${lastCol}${lastRow}`, border: true, wrap: true, vertical: "Top" as const }] : []),
+    ],
+    merges: [`A1:${lastCol}1`],
+    freeze: { rows: SOURCE_HEADER_ROW, columns: 1 },
+    titleRows: `${SOURCE_HEADER_ROW}:${SOURCE_HEADER_ROW}`,
+    password: input.password,
+    tabColor: PALETTE.summaryTab,
+  });
+}

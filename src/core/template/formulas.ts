@@ -1,0 +1,61 @@
+import type { Quota, QuotaKind } from "../plan/types";
+import { columnLetter } from "../a1";
+import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, STATES } from "./columns";
+
+/**
+ * Every formula Planbook writes. Reports and summaries compute completion the same way, so each
+ * rule is written here once and the builders only say which cells it reads.
+ */
+
+/** 完成率: actual ÷ target, blank while either is not a number or the target is 0. */
+export function completionFormula(actual: string, target: string): string {
+  return `=IF(OR(NOT(ISNUMBER(${actual})),NOT(ISNUMBER(${target}))),"",IF(${target}=0,"",${actual}/${target}))`;
+}
+
+/** A milestone's 完成率: 1 once its status is 已完成, else 0; blank while no status is given. */
+export function milestoneCompletionFormula(status: string): string {
+  return `=IF(${status}="","",IF(${status}="${STATES.done}",1,0))`;
+}
+
+/** The three formulas of a report's quota row: 完成率, 序时进度, 状态. Blank while the inputs are blank. */
+export function rowFormulas(quota: Quota, row: number, progress: { elapsed: number; span: number }): string[] {
+  const [t, p, c, s, m, n] = (["target", "period", "cumulative", "status", "completion", "progress"] as const).map(
+    (key) => `${columnLetter(COLUMN[key])}${row}`,
+  );
+  const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${progress.elapsed}/${progress.span})`;
+  if (quota.kind === "milestone") {
+    return [
+      milestoneCompletionFormula(s),
+      progressFormula,
+      // 未启动 is behind from half-way through the time; 推进中 only once the deadline is reached.
+      `=IF(${s}="","",IF(${s}="${STATES.done}","${STATES.done}",IF(OR(${n}>=1,AND(${s}="${MILESTONE_STATUSES[0]}",${n}>=0.5)),"${STATES.behind}","${STATES.onTrack}")))`,
+    ];
+  }
+  const metAt = quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1;
+  return [
+    completionFormula(c, t),
+    progressFormula,
+    `=IF(${m}="","",IF(${m}>=${metAt},"${STATES.done}",IF(${m}>=${n}-${BEHIND_THRESHOLD},"${STATES.onTrack}","${STATES.behind}")))`,
+  ];
+}
+
+/**
+ * A summary row's total over the cities' figures: their sum, the mean for ratios, and for a
+ * milestone how many cities are done out of those that reported (`3/11`).
+ */
+export function totalFormula(kind: QuotaKind, range: string): string {
+  if (kind === "milestone") {
+    return `=IF(COUNTA(${range})=0,"",COUNTIF(${range},"${MILESTONE_STATUSES[2]}")&"/"&COUNTA(${range}))`;
+  }
+  return `=IF(COUNT(${range})=0,"",${kind === "ratio" ? "AVERAGE" : "SUM"}(${range}))`;
+}
+
+/** The sum of the figures in `range`, blank while none is a number. */
+export function sumFormula(range: string): string {
+  return `=IF(COUNT(${range})=0,"",SUM(${range}))`;
+}
+
+/** The mean of the numbers in `refs` (ranges or cells), blank while there is none. */
+export function averageFormula(refs: string[]): string {
+  return `=IFERROR(AVERAGE(${refs.join(",")}),"")`;
+}

@@ -1,0 +1,54 @@
+import { cellAddress, rangeAddress } from "../a1";
+import { META_SHEET } from "./meta";
+import type { CellValue, SheetSpec } from "./spec";
+
+/** What a builder says about its sheet; everything else takes Planbook's defaults. */
+export interface SheetParts extends Partial<Omit<SheetSpec, "print" | "protection">> {
+  name: string;
+  cells: SheetSpec["cells"];
+  columnWidths: number[];
+  freeze: SheetSpec["freeze"];
+  /** Rows repeated on every printed page, e.g. `3:3`. */
+  titleRows: string;
+  /** The sheet's protection password; null protects without one. */
+  password: string | null;
+  orientation?: SheetSpec["print"]["orientation"];
+}
+
+/**
+ * The one place a sheet spec is put together: visible, protected, printed one page wide in
+ * landscape, with nothing unlocked, merged, validated or formatted unless the builder says so.
+ */
+export function sheetSpec(parts: SheetParts): SheetSpec {
+  const { titleRows, password, orientation, ...given } = parts;
+  return {
+    numberFormats: [],
+    styles: [],
+    merges: [],
+    unlocked: [],
+    validations: [],
+    conditionalFormats: [],
+    visibility: "Visible",
+    tabColor: null,
+    ...given,
+    print: { orientation: orientation ?? "Landscape", fitToPagesWide: 1, titleRows },
+    protection: { password },
+  };
+}
+
+/** The very hidden, protected metadata sheet as a spec, so both renderers write it like any sheet. */
+export function metaSheetSpec(rows: CellValue[][], password: string | null): SheetSpec {
+  const width = Math.max(...rows.map((row) => row.length));
+  return sheetSpec({
+    name: META_SHEET,
+    cells: rows.map((row) => Array.from({ length: width }, (_, i) => (row[i] === undefined || row[i] === null ? null : { value: row[i] }))),
+    columnWidths: Array<number>(width).fill(14),
+    numberFormats: [{ range: rangeAddress(0, 0, rows.length, width), format: "@" }],
+    styles: [{ range: `${cellAddress(0, 0)}:${cellAddress(0, width - 1)}`, bold: true }],
+    freeze: { rows: 1, columns: 0 },
+    titleRows: "1:1",
+    orientation: "Portrait",
+    password,
+    visibility: "VeryHidden",
+  });
+}

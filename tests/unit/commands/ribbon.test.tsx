@@ -1,0 +1,60 @@
+/** @jest-environment jsdom */
+import "../taskpane/jsdom-globals";
+import * as React from "react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../../src/taskpane/App";
+import { createOfficeOperations } from "../../../src/addin/office-operations";
+import { lastAudit, planLibrary } from "../../../src/addin/session";
+import { createExcelHost } from "../../support/excel-host";
+
+/** A small but complete Annex 1: a header and two measures of one key work item. */
+const IMPORTED_ANNEX = [
+  "附件1",
+  "重点工作任务清单",
+  "主要任务 | 重点工作 | 工作举措 | 责任单位 | 工作目标 | ||",
+  "一、实施“技能照亮前程”培训行动 | (一)推行“订单式”培训促进精准就业 | 开展职业技能提升培训 | 开展先进制造业领域职业技能提升培训 | 省人力社保厅 | 每年培训40万人次 | |",
+  "开展数字经济领域职业技能提升培训 | 省经信厅 | 每年培训10万人次 | ||||",
+].join("\n");
+
+type RibbonAction = (event: { completed: () => void }) => Promise<void>;
+
+/** Office as the shared runtime gives it to the ribbon: actions to associate, settings, the pane. */
+function officeRuntime(host: ReturnType<typeof createExcelHost>): Map<string, RibbonAction> {
+  const actions = new Map<string, RibbonAction>();
+  Object.assign(globalThis, {
+    Excel: { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => host.run(batch) },
+    Office: {
+      onReady: (callback: () => void) => callback(),
+      actions: { associate: (name: string, action: RibbonAction) => actions.set(name, action) },
+      context: { document: { settings: { get: () => null } } },
+      addin: { showAsTaskpane: async () => undefined },
+    },
+  });
+  return actions;
+}
+
+describe("the ribbon's 校验", () => {
+  test("knows a plan imported in the pane: a sheet made from it is not an unknown revision", async () => {
+    const host = createExcelHost();
+    const actions = officeRuntime(host);
+    // The ribbon's module registers its functions when loaded, so it is loaded once Office is there.
+    jest.requireActual("../../../src/commands/commands");
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App operations={createOfficeOperations((batch) => host.run(batch))} plans={planLibrary()} now={new Date(2026, 9, 15)} />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    fireEvent.change(screen.getByLabelText("粘贴计划附件文本"), { target: { value: IMPORTED_ANNEX } });
+    fireEvent.click(screen.getByRole("button", { name: "解析" }));
+    fireEvent.click(screen.getAllByRole("button", { name: "使用此计划" }).at(-1) as HTMLElement);
+    fireEvent.click(screen.getByRole("tab", { name: "填报" }));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+
+    await actions.get("validateWorkbook")?.({ completed: () => undefined });
+
+    expect([lastAudit.error, lastAudit.result?.findings.filter((f) => f.rule === "unknown-revision")]).toEqual([null, []]);
+  });
+});
