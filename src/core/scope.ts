@@ -104,13 +104,22 @@ export function quotasInScope(revision: PlanRevision, scope: Scope, geography?: 
     case "city":
     case "county": {
       const city = scope.kind === "city" ? scope.city : geography ? cityOfCounty(geography, scope.county) : null;
-      return revision.quotas.filter((quota) =>
-        quota.region === null
-          ? reportedLocally(quota) && !(quota.partOf !== undefined && wholeReportedLocally(revision, quota.partOf))
-          : quota.region === city && isStandaloneRegional(quota, revision.quotas),
-      );
+      const local = new Set(localQuotas(revision));
+      return revision.quotas.filter((quota) => local.has(quota) || (city !== null && isStandaloneRegionalOf(quota, revision, city)));
     }
   }
+}
+
+/** The Annex 1 quotas a city or county reports (see quotasInScope), in plan order. */
+export function localQuotas(revision: PlanRevision): Quota[] {
+  return revision.quotas.filter(
+    (quota) => quota.region === null && reportedLocally(quota) && !(quota.partOf !== undefined && wholeReportedLocally(revision, quota.partOf)),
+  );
+}
+
+/** An Annex 2 cell that is the city's own quota (not the share of an Annex 1 quota, not a baseline). */
+export function isStandaloneRegionalOf(quota: Quota, revision: PlanRevision, city: string): boolean {
+  return quota.region === city && isStandaloneRegional(quota, revision.quotas);
 }
 
 function wholeReportedLocally(revision: PlanRevision, wholeId: string): boolean {

@@ -1,5 +1,6 @@
 import { SOURCES_SHEET, SUMMARY_SHEET } from "../core/merge/layout";
-import { type MergeInputFile, type MergePlan, canMerge } from "../core/merge/merge";
+import { type MergeInputFile, type MergePlan, canMerge, rollupForFiles } from "../core/merge/merge";
+import type { Geography } from "../core/plan/counties";
 import { withSplitRecords } from "../core/merge/split";
 import { readSummaryState } from "../core/merge/state";
 import type { ChartSpec } from "../core/merge/charts";
@@ -24,6 +25,8 @@ export interface MergeOptions {
   password?: string | null;
   /** When the merge runs; defaults to now. */
   now?: Date;
+  /** The counties, for county files and per-county targets. */
+  geography?: Geography;
 }
 
 export interface MergeResult {
@@ -74,11 +77,13 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   const summarySnapshot = summaryRead.result();
   const sourcesSnapshot = sourcesRead.result();
   const metaSnapshot = metaRead.result();
+  // The files say the level: cities into the province, a city's counties into the city, units into their lead.
+  const rollup = rollupForFiles(files, options.revision, options.geography);
   const existing = summarySnapshot
-    ? readSummaryState({ sheets: [summarySnapshot, ...(sourcesSnapshot ? [sourcesSnapshot] : [])] }, options.revision)
+    ? readSummaryState({ sheets: [summarySnapshot, ...(sourcesSnapshot ? [sourcesSnapshot] : [])] }, options.revision, rollup)
     : null;
   const splits = metaSnapshot ? parseMetaRows(metaSnapshot.values).splits : [];
-  const mergeContext = { revision: options.revision, period, existing, splits };
+  const mergeContext = { revision: options.revision, period, existing, splits, rollup, geography: options.geography };
   let plan = canMerge(files, mergeContext);
   if (options.decide) plan = canMerge(files, { ...mergeContext, chosen: await options.decide(plan) });
   if (plan.accepted.length === 0) return { plan, written: false, totals: [], filled: existing?.cities.map((c) => c.city) ?? [] };

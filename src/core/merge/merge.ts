@@ -3,14 +3,16 @@ import { type Finding, type Severity, countBySeverity } from "../findings";
 import { isBlank } from "../cells";
 import { canonicalPeriod, normalisedPeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
-import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
-import { parseScope } from "../scope";
+import { type ReportRow, type ReportSheet, readMeta, readWorkbook } from "../report";
+import type { Geography } from "../plan/counties";
+import type { Scope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
 import { targetCell } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
 import { NOT_ASSIGNED } from "../template/columns";
 import type { CellValue } from "../template/spec";
 import { SUMMARY_SHEET } from "./layout";
+import { CHILD_WORD, type Rollup, childOf, childScope, rollupOfFiles } from "./rollup";
 import { type SummaryState, stateFor } from "./state";
 
 /**
@@ -35,6 +37,10 @@ export interface MergeContext {
   existing?: SummaryState | null;
   /** The aggregator's split targets (目标分解), to check the targets city files show. */
   splits?: SplitRecord[];
+  /** Whose summary it is and whose files it takes; by default taken from the files (rollupOfFiles). */
+  rollup?: Rollup;
+  /** The counties: county files and per-county targets need them. */
+  geography?: Geography;
   /**
    * The aggregator's choice after seeing a first plan: names of the files to merge. Others are
    * declined (which also settles duplicates). Undefined: every file that passes is taken.
@@ -63,6 +69,8 @@ export interface RejectedFile {
 }
 
 export interface MergePlan {
+  /** Whose summary it is (the province, a city, a lead unit) and whose files it takes. */
+  rollup: Rollup;
   accepted: AcceptedFile[];
   rejected: RejectedFile[];
   /** Every finding: each rejection's reasons, then what concerns the batch (missing cities…). */
@@ -112,17 +120,27 @@ export function sameCellValue(a: CellValue, b: CellValue): boolean {
 }
 
 /** What the plan says a city sheet's target cell holds, or undefined when only the file can tell. */
-function planTarget(revision: PlanRevision, quota: Quota, city: string, written: CellValue, splits: SplitRecord[]): CellValue | undefined {
-  const expected = targetCell(quota, { kind: "city", city }, { revision, splits });
+function planTarget(revision: PlanRevision, quota: Quota, scope: Scope, written: CellValue, splits: SplitRecord[], geography?: Geography): CellValue | undefined {
+  const expected = targetCell(quota, scope, { revision, splits, geography });
   // A split the aggregator's workbook does not know (made elsewhere): the file's metadata is all we have.
   if (expected === NOT_ASSIGNED && typeof written === "number") return undefined;
   return expected;
 }
 
 /** The plan's target for the city against the one the file was generated with (its metadata). */
-function planTargetFindings(revision: PlanRevision, name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]): Finding[] {
+function planTargetFindings(
+  revision: PlanRevision,
+  name: string,
+  scope: Scope,
+  report: ReportSheet,
+  row: ReportRow,
+  quota: Quota,
+  splits: SplitRecord[],
+  geography?: Geography,
+): Finding[] {
   const written = row.record.target;
-  const expected = planTarget(revision, quota, city, written, splits);
+  const city = scope.kind === "city" ? scope.city : scope.kind === "county" ? scope.county : scope.kind === "unit" ? scope.unit : "全省";
+  const expected = planTarget(revision, quota, scope, written, splits, geography);
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
@@ -145,7 +163,9 @@ function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetReco
     .map((f) => ({ ...f, message: `文件「${name}」${f.message}`, file: name }));
 }
 
-function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[]): Examined {
+const LEVEL_WORD: Record<Rollup["childKind"], string> = { city: "市级", county: "县级", unit: "责任单位" };
+
+function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[], rollup: Rollup, geography?: Geography): Examined {
   const name = file.name;
   const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [] };
   if (file.snapshot === null) {
@@ -161,11 +181,22 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
     );
     return out;
   }
-  const citySheets = read.meta.sheets.filter((s) => s.scope.startsWith("city:"));
+  const citySheets = read.meta.sheets.filter((s) => childOf(s.scope)?.kind === rollup.childKind);
   if (citySheets.length === 0) {
     const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))].join("、");
+    const other = read.meta.sheets.map((s) => childOf(s.scope)?.kind).find((kind) => kind !== undefined);
+    // Files of another level than the others (a county's among cities') are a finding of their own.
     out.reasons.push(
-      fileFinding(name, "merge-not-city", "error", `不是市级报表（范围：${scopes}）`, `is not a city workbook (scope: ${scopes})`),
+      other
+        ? fileFinding(
+            name,
+            "merge-mixed-levels",
+            "error",
+            `是${LEVEL_WORD[other]}报表（范围：${scopes}），本次汇总的是${LEVEL_WORD[rollup.childKind]}报表，不能混在一起汇总`,
+            `is a ${other} workbook (scope: ${scopes}) among ${rollup.childKind} workbooks: levels cannot be mixed`,
+            { value: scopes },
+          )
+        : fileFinding(name, "merge-not-city", "error", `不是${LEVEL_WORD[rollup.childKind]}报表（范围：${scopes}）`, `is not a ${rollup.childKind} workbook (scope: ${scopes})`),
     );
     return out;
   }
@@ -222,11 +253,11 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   }
   const record = matching[0];
   out.record = record;
-  const scope = parseScope(record.scope);
-  const city = scope.kind === "city" ? scope.city : "";
-  if (!revision.cities.includes(city)) {
+  const city = childOf(record.scope)?.name ?? "";
+  if (!rollup.children.includes(city)) {
+    const whose = rollup.parent.kind === "province" ? "计划中的市" : rollup.childKind === "county" ? `${(rollup.parent as { city: string }).city}的县（市、区）` : `${(rollup.parent as { unit: string }).unit}牵头指标的配合单位`;
     out.reasons.push(
-      fileFinding(name, "merge-unknown-city", "error", `的「${city}」不是计划中的市`, `"${city}" is not a city of the plan`, {
+      fileFinding(name, "merge-unknown-city", "error", `的「${city}」不是${whose}`, `"${city}" is not one of the ${CHILD_WORD[rollup.childKind].en} of this summary`, {
         sheet: record.sheet,
         value: city,
       }),
@@ -254,7 +285,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
       );
       continue;
     }
-    out.reasons.push(...planTargetFindings(revision, name, city, report, row, quota, splits));
+    out.reasons.push(...planTargetFindings(revision, name, childScope(rollup, city), report, row, quota, splits, geography));
   }
   // A changed target stops the file (the summary's targets come from the plan, the file's would
   // disagree); everything else the checks find is the file's own count for the aggregator to weigh.
@@ -262,6 +293,16 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
   return out;
+}
+
+/** Every scope the readable files' metadata names: the files say which level is merged. */
+function filesScopes(files: MergeInputFile[]): string[] {
+  return files.flatMap((file) => (file.snapshot ? readMeta(file.snapshot).sheets.map((s) => s.scope) : []));
+}
+
+/** The roll-up the files ask for (see rollupOfFiles). */
+export function rollupForFiles(files: MergeInputFile[], revision: PlanRevision, geography?: Geography): Rollup {
+  return rollupOfFiles(filesScopes(files), revision, geography);
 }
 
 /** Says which files can be merged into the summary of `context.period`, and why the others cannot. */
@@ -284,7 +325,8 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     });
   }
 
-  const examined = files.map((file) => examine(file, revision, period, splits));
+  const rollup = context.rollup ?? rollupForFiles(files, revision, context.geography);
+  const examined = files.map((file) => examine(file, revision, period, splits, rollup, context.geography));
   const chosen = context.chosen ? new Set(context.chosen) : null;
   for (const entry of examined) {
     if (chosen && !chosen.has(entry.file.name) && entry.reasons.length === 0) {
@@ -356,19 +398,21 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   }
 
   const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);
-  const missing = revision.cities.filter((city) => !filled.has(city));
+  const missing = rollup.children.filter((city) => !filled.has(city));
   if (missing.length > 0) {
+    const word = CHILD_WORD[rollup.childKind];
     batchFindings.push({
       rule: "merge-city-missing",
       severity: "warning",
       sheet: SUMMARY_SHEET,
       cell: null,
       quotaId: null,
-      message: `尚缺 ${missing.length} 个市的报表：${missing.join("、")} / ${missing.length} cities have not reported: ${missing.join(", ")}`,
+      message: `尚缺 ${missing.length} 个${word.zh}的报表：${missing.join("、")} / ${missing.length} ${word.en} have not reported: ${missing.join(", ")}`,
       value: missing.join("、"),
     });
   }
   return {
+    rollup,
     accepted,
     rejected,
     findings: [...rejected.flatMap((r) => r.reasons), ...accepted.flatMap((a) => a.findings), ...replacements, ...batchFindings],
