@@ -90,10 +90,14 @@ export interface SplitPlan {
   findings: Finding[];
 }
 
-/** The quotas whose provincial target can be split: Annex 1 counts with a decided number. */
+/**
+ * The quotas whose provincial target an aggregator can split: Annex 1 counts with a decided number
+ * that every city contributes to. A quota the plan splits itself (Annex 2), a per-county coverage
+ * and a province-only act are not.
+ */
 export function splittableQuotas(revision: PlanRevision): Quota[] {
   return revision.quotas.filter(
-    (q) => q.region === null && (q.kind === "annual" || q.kind === "cumulative") && !q.pending && q.target !== null,
+    (q) => q.region === null && q.level === "contributed" && (q.kind === "annual" || q.kind === "cumulative") && !q.pending && q.target !== null,
   );
 }
 
@@ -145,8 +149,10 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
   const fail = (findings: Finding[]): SplitPlan => ({ quotaId, records: [], findings });
   if (!splittableQuotas(revision).includes(quota)) {
     const why =
-      quota.region !== null
+      quota.region !== null || quota.level === "split"
         ? { zh: "已是各市分列的指标", en: "it is already a per-city quota" }
+        : quota.level !== "contributed"
+          ? { zh: "不是各市贡献的指标（省级事项或按县覆盖）", en: "cities do not contribute to it (province-only or per county)" }
         : quota.pending || quota.target === null
           ? { zh: "目标值尚未确定", en: "its target is not decided" }
           : { zh: "只有数量类指标可以分解", en: "only count quotas can be split" };
@@ -236,11 +242,6 @@ export function withSplitRecords(meta: MetaRecords, records: SplitRecord[]): Met
  */
 export type SplitMode = { kind: "plan" } | { kind: "equal" } | { kind: "weights"; weights: Record<string, number> };
 
-/** The quotas every city contributes to whose provincial target a split can share: contributed counts. */
-export function contributedSplittable(revision: PlanRevision): Quota[] {
-  return splittableQuotas(revision).filter((q) => q.level === "contributed");
-}
-
 /** The Annex 2 family `plan` splits in proportion to: the last running total every city has a figure for. */
 export function planWeightsFamily(revision: PlanRevision): string | null {
   const complete = regionalFamilies(revision).filter((family) =>
@@ -275,7 +276,7 @@ export function citySplits(revision: PlanRevision, mode: SplitMode): { records: 
   } else {
     source = { kind: "weights", weights: mode.kind === "equal" ? Object.fromEntries(revision.cities.map((c) => [c, 1])) : mode.weights };
   }
-  const plans = contributedSplittable(revision).map((q) => planSplit(revision, q.id, source));
+  const plans = splittableQuotas(revision).map((q) => planSplit(revision, q.id, source));
   return { records: plans.flatMap((p) => p.records), findings: plans.flatMap((p) => p.findings) };
 }
 

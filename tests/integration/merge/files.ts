@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { parsePeriod } from "../../../src/core/period";
 import type { PlanRevision } from "../../../src/core/plan/types";
+import { quotasInScope } from "../../../src/core/scope";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { EMPTY_META, type SplitRecord } from "../../../src/core/template/meta";
@@ -70,8 +71,10 @@ const STATUSES = ["未启动", "推进中", "已完成"];
 export function typicalInputs(revision: PlanRevision, city: string): Typed {
   const c = revision.cities.indexOf(city) + 1;
   const typed: Typed = {};
+  // Only what a city reports (quotasInScope): its sheet has no other row.
+  const reported = new Set(quotasInScope(revision, { kind: "city", city }));
   revision.quotas.forEach((quota, q) => {
-    if (quota.region !== null && quota.region !== city) return;
+    if (!reported.has(quota)) return;
     if (quota.kind === "milestone") typed[quota.id] = { status: STATUSES[(c + q) % 3] };
     else if (quota.kind === "ratio") typed[quota.id] = { cumulative: Math.round((0.4 + 0.03 * c) * 100) / 100 };
     else if (isCountUnit(quota.unit)) typed[quota.id] = { period: c + q, cumulative: c * 7 + q * 3 };
