@@ -7,12 +7,14 @@ const officeAddinsRecommended = Object.fromEntries(
   officeAddins.configs.recommended.flatMap((config) => Object.entries(config.rules ?? {})).filter(([rule]) => rule.startsWith("office-addins/")),
 );
 const PURE = "src/core is pure: no Excel, Office, DOM or files (STYLE.md).";
+const TESTS = ["**/tests/*", "**/tests/**"];
+const NO_TESTS = "Nothing in src/ or scripts/ imports tests/ (the in-memory Excel host is @planbook/excel-host).";
 
 module.exports = tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "test-artifacts/"] },
   ...tseslint.configs.recommended,
   {
-    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "packages/**/*.{ts,tsx}"],
     plugins: { "office-addins": officeAddins },
     rules: {
       "office-addins/no-context-sync-in-loop": "error",
@@ -33,6 +35,12 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The add-in and its scripts never depend on test code; the in-memory host is the package
+    // @planbook/excel-host.
+    files: ["src/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: TESTS, message: NO_TESTS }] }] },
+  },
+  {
     // The core is pure: plain data in, plain data out — no host, no DOM, no files (STYLE.md).
     files: ["src/core/**/*.{ts,tsx}"],
     rules: {
@@ -44,6 +52,7 @@ module.exports = tseslint.config(
           patterns: [
             { group: ["node:*", "fs/*", "react/*", "react-dom/*", "exceljs/*"], message: PURE },
             { group: ["**/excel/*", "**/xlsx/*", "**/taskpane/*", "**/commands/*", "**/playground/*", "**/cli/*"], message: "src/core may not depend on an adapter or the UI." },
+            { group: TESTS, message: NO_TESTS },
           ],
         },
       ],

@@ -11,12 +11,5 @@ try {
   }
   throw error;
 }
-cli.main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`planbook: ${err && err.stack ? err.stack : err}\n`);
-    process.exitCode = 2;
-  },
-);
+// run() exits only once stdout and stderr have drained, so a pipe gets every byte.
+cli.run(process.argv.slice(2));

@@ -4,7 +4,7 @@
  * compare run to run. Beside each merge, the same merge done without Planbook (plain ExcelJS
  * opening each file and adding up the same cells), timed in the same run, with the ratio.
  *
- * Office.js operations run against the in-memory Excel host (tests/support/excel-host), so syncs
+ * Office.js operations run against the in-memory Excel host (packages/excel-host), so syncs
  * and request sizes are counted exactly; times are this machine's, and the host's, not Excel's.
  *
  * Memory, per run: V8 garbage is collected first; "peak heap +MB" is the most JavaScript heap in
@@ -22,9 +22,9 @@ import os from "os";
 import v8 from "v8";
 import vm from "vm";
 import ExcelJS from "exceljs";
-import { createExcelHost } from "../tests/support/excel-host";
-import { currentRevision, scaledRevision } from "../tests/support/plan";
-import { specSnapshot } from "../tests/unit/merge/fixture";
+import { createExcelHost } from "@planbook/excel-host";
+import { scaledRevision, specSnapshot } from "./workloads";
+import { loadSeed } from "../src/cli/io";
 import { parsePeriod } from "../src/core/period";
 import { generateTemplate } from "../src/excel/generate";
 import { runAudit } from "../src/excel/audit";
@@ -207,7 +207,7 @@ const progress = (text: string): void => {
 async function main(): Promise<void> {
   const started = performance.now();
   const load = os.loadavg()[0];
-  const revision = currentRevision();
+  const revision = loadSeed().revision;
   const provinceRows = revision.quotas.filter((q) => q.region === null).length;
   const period = parsePeriod(PERIOD);
   const scaled = new Map([1, 10, 100, 305].map((times) => [times, scaledRevision(revision, times)]));

@@ -21,6 +21,8 @@ function buildCli() {
     format: "cjs",
     // Readable stack traces for bug reports; minifying saves nothing measurable at start-up.
     minify: false,
+    // The seeds are bundled as text where a module imports them, as webpack does for the task pane.
+    loader: { ".txt": "text", ".tsv": "text" },
     logLevel: "warning",
   });
 }

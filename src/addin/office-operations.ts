@@ -1,4 +1,5 @@
 import { runAudit } from "../excel/audit";
+import { readFormSettings, saveFormSettings } from "../excel/form";
 import { generateTemplate } from "../excel/generate";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
@@ -48,6 +49,8 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
     selectCell: (finding) => runner((context) => selectCell(context, finding)),
     readSplits: () => runner(readSplits),
     saveSplit: (records, password) => runWithRetry(runner, (context) => saveSplit(context, records, password), { timeoutMs: options.timeoutMs }),
+    readFormSettings: () => runner(readFormSettings),
+    saveFormSettings: (settings, password) => runWithRetry(runner, (context) => saveFormSettings(context, settings, password), { timeoutMs: options.timeoutMs }),
     readFiles: (files) => readMergeFiles(files),
     merge: (merge) => runWithRetry(runner, (context) => mergeWorkbooks(context, merge), { timeoutMs: options.timeoutMs }),
     templateFile: (built) => writeTemplateFile(built),

@@ -8,6 +8,7 @@ import type { MergeInputFile } from "../core/merge/merge";
 import type { PlanRevision } from "../core/plan/types";
 import type { BuiltTemplate } from "../core/template/build";
 import type { SplitRecord } from "../core/template/meta";
+import type { FormSettings } from "../core/template/form";
 import type { AuditResult } from "../excel/audit";
 import type { GenerateOptions, GenerateResult } from "../excel/generate";
 import type { LiveChecking, LiveCheckingOptions } from "../excel/live";
@@ -28,6 +29,10 @@ export interface PlanbookOperations {
   readSplits(): Promise<SplitRecord[]>;
   /** Stores split targets in the workbook, replacing earlier splits of the same quotas. */
   saveSplit(records: SplitRecord[], password: string | null): Promise<void>;
+  /** The form's frame (表号, 制表机关…) stored in the workbook; blank where unset. */
+  readFormSettings(): Promise<FormSettings>;
+  /** Stores the form's frame in the workbook; returns it as stored (trimmed). */
+  saveFormSettings(settings: FormSettings, password: string | null): Promise<FormSettings>;
   /** Reads returned .xlsx files (never opened in Excel); an unreadable file carries its error. */
   readFiles(files: { name: string; data: Uint8Array }[]): Promise<MergeInputFile[]>;
   /** 汇总: merges read files into the 汇总 and 来源 sheets. */

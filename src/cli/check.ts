@@ -4,7 +4,9 @@ import { checkWorkbook } from "../core/checks/check";
 import { countBySeverity, type Finding } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile, WorkbookFileError } from "../xlsx/read";
-import { InputError, type Io, parseArgs, planLibrary } from "./io";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { CHECK_SPEC } from "./specs";
+import { InputError, type Io, planLibrary } from "./io";
 
 /** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
 export async function readSnapshotFile(file: string): Promise<WorkbookSnapshot> {
@@ -30,9 +32,13 @@ export function progress(done: number, total: number, label: string): void {
 
 /** `planbook check <file.xlsx>... [--json] [--revision <seed>]`: every finding of every file; exit 1 when there are errors. */
 export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
-  const { options, positional: files } = parseArgs(argv, ["json", "end-of-period"]);
+  const { options, positional: files, help } = parseArgs(argv, CHECK_SPEC);
+  if (help) {
+    io.out(commandHelp(CHECK_SPEC));
+    return 0;
+  }
   if (files.length === 0) {
-    io.err("用法 / usage: planbook check <file.xlsx>... [--json] [--end-of-period] [--revision <seed.txt>]\n");
+    io.err(`缺少要校验的文件 / no file to check: ${usageLine(CHECK_SPEC)}\n`);
     return 2;
   }
   const revisions = planLibrary(typeof options.revision === "string" ? options.revision : undefined).revisions();

@@ -4,6 +4,7 @@ import { loadPlanLibrary, type PlanLibrary } from "../core/plan/library";
 import { parsePlan } from "../core/plan/parse";
 import { parseCounties, type Geography } from "../core/plan/counties";
 import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
+import { type Period, parsePeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 
 /** The package's seeds/ folder, wherever the package is installed. */
@@ -57,23 +58,53 @@ export interface Io {
   err: (text: string) => void;
 }
 
+/** Set when the reader of stdout went away (`| head`): later output has nowhere to go, but the command still finishes its files. */
+let stdoutClosed = false;
+
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
+  err: (text) => {
+    if (!process.stderr.destroyed) process.stderr.write(text);
+  },
 };
 
-/** Reads `--name value` options and positional arguments. */
-export function parseArgs(argv: string[], flags: string[] = []): { options: Record<string, string | true>; positional: string[] } {
-  const options: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("--")) positional.push(arg);
-    else if (flags.includes(arg.slice(2))) options[arg.slice(2)] = true;
-    else if (i + 1 < argv.length) options[arg.slice(2)] = argv[++i];
-    else throw new InputError(`选项 ${arg} 缺少取值 / option ${arg} needs a value`);
+/**
+ * Lets the process see a closed stdout as "nobody is reading" rather than a crash: without a
+ * listener, EPIPE is an uncaught error with a stack trace, and the command stops half-way.
+ */
+export function watchStdout(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stdoutClosed = true;
+  });
+  process.stderr.on("error", () => undefined);
+}
+
+/**
+ * Resolves once everything written to `stream` has been handed to the operating system. Exiting
+ * before that cuts a pipe's output at what it had taken (64 KiB on Linux).
+ */
+export function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || (stream === process.stdout && stdoutClosed)) return Promise.resolve();
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+
+/** A `--period` value: a period the plan's years cover, or an InputError saying what is wrong. */
+export function periodOption(text: string, revision: PlanRevision): Period {
+  let period: Period;
+  try {
+    period = parsePeriod(text);
+  } catch (error) {
+    throw new InputError((error as Error).message);
   }
-  return { options, positional };
+  if (period.year < revision.startYear || period.year > revision.endYear) {
+    throw new InputError(
+      `报告期 ${text} 不在计划的年份 ${revision.startYear}–${revision.endYear} 之内 / the period ${text} is outside the plan's years ${revision.startYear}–${revision.endYear}`,
+    );
+  }
+  return period;
 }
 
 /** Display width of a string in a terminal: CJK characters take two columns. */

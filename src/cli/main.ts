@@ -1,4 +1,8 @@
-import { InputError, type Io, processIo } from "./io";
+import { commandHelp, HELP_OPTION, nearestOption } from "./args";
+import { drained, InputError, type Io, processIo, watchStdout } from "./io";
+import { COMMAND_SPECS } from "./specs";
+
+export { COMMAND_SPECS } from "./specs";
 
 /** Each subcommand: its arguments after the name, the output streams, an exit code. */
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -14,31 +18,30 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   merge: async () => (await import("./merge")).runMergeCommand,
 };
 
-const USAGE = `planbook — 计划填报 / Planbook
-
-用法 / usage:
-  planbook plan [--json] [--revision <seed.txt>]     指标清单 / the plan's quotas
-  planbook plan diff <older-seed> <newer-seed>       修订对比 / revision diff
-  planbook plan check [--revision <seed.txt>]        计划一致性 / plan consistency findings
-  planbook template --scope <province|city:市|county:县|unit:单位> --period <2026-10|2026-Q3> --out <file.xlsx>
-  planbook template --all-cities --period <…> --out <dir> [--split plan|equal|<weights.tsv>]   每市一个文件 / one file per city
-  planbook template --all-counties <市> --period <…> --out <dir> [--split equal|<weights.tsv>]  每县一个文件 / one file per county
-  planbook check <file.xlsx>... [--json] [--end-of-period] [--revision <seed.txt>]  校验 / check files
-  planbook merge --out <summary.xlsx> <file.xlsx>... [--json]  汇总 / merge city, county or unit files
-
-退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 无法读取输入 input unreadable
-`;
+/** `planbook --help`: every command with every option, from the same specs the parser uses. */
+export function usage(): string {
+  return (
+    "planbook — 计划填报 / Planbook\n\n" +
+    COMMAND_SPECS.map((spec) => commandHelp(spec)).join("\n") +
+    "\n退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 输入或命令行有误 bad input or command line · 3 内部错误 internal error\n"
+  );
+}
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h") {
-    io.out(USAGE);
+    io.out(usage());
     return name === undefined ? 2 : 0;
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.err(`未知命令 / unknown command: ${name}\n\n${USAGE}`);
+    const names = Object.keys(COMMANDS);
+    const nearest = nearestOption(name, { name: "planbook", operands: "", zh: "", en: "", options: names.map((n) => ({ name: n, zh: "", en: "" })) }).replace(/^--/, "");
+    const suggestion = nearest === HELP_OPTION.name ? "--help" : nearest;
+    io.err(
+      `未知命令 ${name}（是否想用 ${suggestion}？命令有 ${names.join("、")}，planbook --help 查看用法） / unknown command ${name} (did you mean ${suggestion}? commands: ${names.join(", ")}; planbook --help shows usage)\n`,
+    );
     return 2;
   }
   try {
@@ -50,4 +53,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     throw error;
   }
+}
+
+/**
+ * The `planbook` process: runs the command, then waits until stdout and stderr have been handed
+ * to the operating system before exiting, so a pipe to a slow reader gets every byte. A bug is
+ * one line too (the stack with PLANBOOK_DEBUG=1), exit 3.
+ */
+export async function run(argv: string[]): Promise<void> {
+  watchStdout();
+  let code: number;
+  try {
+    code = await main(argv);
+  } catch (error) {
+    const detail = process.env.PLANBOOK_DEBUG ? ((error as Error).stack ?? String(error)) : (error as Error).message ?? String(error);
+    processIo.err(`planbook 内部错误（设 PLANBOOK_DEBUG=1 可看详情） / planbook internal error (PLANBOOK_DEBUG=1 shows details): ${detail}\n`);
+    code = 3;
+  }
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
 }

@@ -1,15 +1,28 @@
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
 import { type MergeInputFile, canMerge } from "../core/merge/merge";
 import { buildSummary } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
+import { formatPeriod, parsePeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import { formatScope } from "../core/scope";
 import { EMPTY_META, metaRows, withSheetRecords } from "../core/template/meta";
 import { metaSheetSpec } from "../core/template/sheet";
-import { InputError, type Io, loadCounties, loadSeed, parseArgs } from "./io";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { MERGE_SPEC } from "./specs";
+import { InputError, type Io, loadCounties, loadSeed, periodOption } from "./io";
+import { checkOutputFile, writeFileAtomic } from "./output";
 import { progress } from "./check";
+
+const isPeriod = (text: string): boolean => {
+  try {
+    parsePeriod(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>]`: the summary (汇总)
@@ -19,12 +32,20 @@ import { progress } from "./check";
  * Exit 1 when a file was rejected, 2 when an input cannot be read at all.
  */
 export async function runMergeCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
-  const { options, positional: files } = parseArgs(argv, ["json"]);
+  const { options, positional: files, help } = parseArgs(argv, MERGE_SPEC);
+  if (help) {
+    io.out(commandHelp(MERGE_SPEC));
+    return 0;
+  }
   if (typeof options.out !== "string" || files.length === 0) {
-    io.err("用法 / usage: planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <YYYY-MM|YYYY-Qn>]\n");
+    const missing = typeof options.out !== "string" ? "缺少 --out / --out is missing" : "缺少要汇总的文件 / no file to merge";
+    io.err(`${missing}: ${usageLine(MERGE_SPEC)}\n`);
     return 2;
   }
-  const { revision } = loadSeed(typeof options.revision === "string" ? options.revision : undefined);
+  const seedFile = typeof options.revision === "string" ? options.revision : undefined;
+  const { revision } = loadSeed(seedFile);
+  checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
+  const chosenPeriod = typeof options.period === "string" ? formatPeriod(periodOption(options.period, revision)) : null;
   // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.
   const inputs: MergeInputFile[] = [];
   for (const [index, file] of files.entries()) {
@@ -37,11 +58,11 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     inputs.push(await readMergeFile({ name: path.basename(file), data }));
     progress(index + 1, files.length, path.basename(file));
   }
-  const period =
-    typeof options.period === "string"
-      ? options.period
-      : periodOfFiles(inputs);
+  const period = chosenPeriod ?? periodOfFiles(inputs);
   if (!period) throw new InputError("没有可识别的 Planbook 文件，无法确定报告期 / no Planbook file to take the period from");
+  if (chosenPeriod === null && !isPeriod(period)) {
+    throw new InputError(`文件中的报告期「${period}」无法识别，请用 --period 指定 / the files' period "${period}" cannot be read: give one with --period`);
+  }
   const geography = loadCounties();
   const plan = canMerge(inputs, { revision, period, geography });
   const built = buildSummary(plan.accepted, { revision, period, geography, rollup: plan.rollup, mergedAt: now.toISOString(), rejected: plan.rejected });
@@ -50,7 +71,8 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   const sheets = parent
     ? [built.summary, built.sources, parent.sheet, metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, parent.sheetRecord, parent.rowRecords)), null)]
     : [built.summary, built.sources];
-  writeFileSync(options.out, await writeWorkbook(sheets));
+  // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
+  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(sheets));
   if (options.json === true) {
     io.out(
       `${JSON.stringify(
@@ -68,7 +90,11 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     );
   } else {
     for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${f.message}\n`);
-    io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
+    if (plan.accepted.length > 0) io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
+  }
+  if (plan.accepted.length === 0) {
+    io.err(`没有可汇总的文件（${files.length} 个文件都被拒绝），未写入「${options.out}」 / no file could be merged (all ${files.length} were rejected), so "${options.out}" was not written\n`);
+    return 2;
   }
   return plan.rejected.length > 0 ? 1 : 0;
 }

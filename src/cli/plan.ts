@@ -1,7 +1,9 @@
 import { checkPlan } from "../core/plan/consistency";
 import { diffRevisions } from "../core/plan/diff";
 import type { Quota } from "../core/plan/types";
-import { type Io, formatTable, loadSeed, parseArgs } from "./io";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { PLAN_CHECK_SPEC, PLAN_DIFF_SPEC, PLAN_SPEC } from "./specs";
+import { InputError, type Io, formatTable, loadSeed } from "./io";
 
 /** The JSON form of a quota: the fields the issue names, nothing internal. */
 function quotaJson(q: Quota) {
@@ -27,15 +29,20 @@ const clip = (text: string, width: number) => (text.length > width ? `${text.sli
 
 /** `planbook plan [--json] [--revision <seed>]`, `plan diff <older> <newer> [--json]`, `plan check [--revision <seed>] [--json]`. */
 export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
-  const { options, positional } = parseArgs(argv, ["json"]);
+  const spec = argv[0] === "diff" ? PLAN_DIFF_SPEC : argv[0] === "check" ? PLAN_CHECK_SPEC : PLAN_SPEC;
+  const { options, positional, help } = parseArgs(spec === PLAN_SPEC ? argv : argv.slice(1), spec);
+  if (help) {
+    io.out(commandHelp(spec));
+    return 0;
+  }
   const json = options.json === true;
   const seedOption = typeof options.revision === "string" ? options.revision : undefined;
-  if (positional[0] === "diff") {
-    if (positional.length !== 3) {
-      io.err("用法 / usage: planbook plan diff <older-seed> <newer-seed> [--json]\n");
+  if (spec === PLAN_DIFF_SPEC) {
+    if (positional.length !== 2) {
+      io.err(`需要两个计划文本 / two plan texts are needed: ${usageLine(PLAN_DIFF_SPEC)}\n`);
       return 2;
     }
-    const diff = diffRevisions(loadSeed(positional[1]).revision, loadSeed(positional[2]).revision);
+    const diff = diffRevisions(loadSeed(positional[0]).revision, loadSeed(positional[1]).revision);
     if (json) {
       io.out(`${JSON.stringify({ ...diff, added: diff.added.map(quotaJson), removed: diff.removed.map(quotaJson) }, null, 2)}\n`);
       return 0;
@@ -49,7 +56,8 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     }
     return 0;
   }
-  if (positional[0] === "check") {
+  if (spec === PLAN_CHECK_SPEC) {
+    if (positional.length > 0) throw new InputError(`plan check 不接受参数「${positional[0]}」 / plan check takes no argument ("${positional[0]}")`);
     const { revision, text } = loadSeed(seedOption);
     const findings = checkPlan(revision, text);
     if (json) io.out(`${JSON.stringify(findings, null, 2)}\n`);
@@ -58,7 +66,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   }
   if (positional.length > 0) {
-    io.err(`未知子命令 / unknown subcommand: ${positional[0]}\n`);
+    io.err(`未知子命令 / unknown subcommand: ${positional[0]} (plan diff, plan check)\n`);
     return 2;
   }
   const { revision } = loadSeed(seedOption);

@@ -1,8 +1,6 @@
-import { mkdirSync, writeFileSync } from "fs";
 import path from "path";
 import type { Finding } from "../core/findings";
 import { type SplitMode, citySplits, countySplits } from "../core/merge/split";
-import { parsePeriod } from "../core/period";
 import { type Geography, countiesOf } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
 import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scope";
@@ -10,12 +8,10 @@ import { buildTemplate } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
 import { targetCell } from "../core/template/targets";
 import { writeTemplateFile } from "../xlsx/render";
-import { InputError, type Io, loadCounties, loadSeed, parseArgs, readText } from "./io";
-
-const USAGE =
-  "用法 / usage: planbook template --scope province|city:<市>|county:<县(市、区)>|unit:<单位> --period <YYYY-MM|YYYY-Qn> --out <file.xlsx> [--split plan|equal|<weights.tsv>]\n" +
-  "       planbook template --all-cities --period <YYYY-MM|YYYY-Qn> --out <dir> [--split plan|equal|<weights.tsv>]\n" +
-  "       planbook template --all-counties <市> --period <YYYY-MM|YYYY-Qn> --out <dir> [--split equal|<weights.tsv>] [--city-split plan|equal|<weights.tsv>]\n";
+import { commandHelp, parseArgs, usageLine } from "./args";
+import { TEMPLATE_SPEC } from "./specs";
+import { InputError, type Io, loadCounties, loadSeed, periodOption, readText } from "./io";
+import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
 
 /**
  * A `--split` value: `plan`, `equal`, or a file of `name<TAB>weight` lines (a city or a county per
@@ -66,24 +62,35 @@ function countyRecords(revision: PlanRevision, geography: Geography, city: strin
 
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city or county). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
-  const { options } = parseArgs(argv, ["all-cities"]);
+  const { options, positional, help } = parseArgs(argv, TEMPLATE_SPEC);
+  if (help) {
+    io.out(commandHelp(TEMPLATE_SPEC));
+    return 0;
+  }
+  if (positional.length > 0) throw new InputError(`template 不接受文件参数「${positional[0]}」 / template takes no file argument ("${positional[0]}"): ${usageLine(TEMPLATE_SPEC)}`);
+  const allCities = options["all-cities"] === true;
   const allCounties = typeof options["all-counties"] === "string" ? options["all-counties"] : null;
-  const many = options["all-cities"] === true || allCounties !== null;
-  if (typeof options.period !== "string" || typeof options.out !== "string" || (!many && typeof options.scope !== "string")) {
-    io.err(USAGE);
+  const many = allCities || allCounties !== null;
+  if ([allCities, allCounties !== null, options.scope !== undefined].filter(Boolean).length > 1) {
+    throw new InputError("--all-cities、--all-counties 与 --scope 只能用一个 / use one of --all-cities, --all-counties and --scope");
+  }
+  const missing = ["period", "out", ...(many ? [] : ["scope"])].filter((name) => typeof options[name] !== "string");
+  if (missing.length > 0) {
+    io.err(`缺少 ${missing.map((m) => `--${m}`).join("、")} / missing ${missing.map((m) => `--${m}`).join(", ")}: ${usageLine(TEMPLATE_SPEC)}\n`);
     return 2;
   }
-  const { revision } = loadSeed(typeof options.revision === "string" ? options.revision : undefined);
+  const out = options.out as string;
+  const seedFile = typeof options.revision === "string" ? options.revision : undefined;
+  const { revision } = loadSeed(seedFile);
   const geography = loadCounties();
-  let period;
+  const period = periodOption(options.period as string, revision);
   let scopes: Scope[];
   try {
-    period = parsePeriod(options.period);
     if (allCounties !== null) {
-      if (!revision.cities.includes(allCounties)) throw new InputError(`计划中没有「${allCounties}」（可选：${revision.cities.join("、")}） / no city "${allCounties}"`);
+      if (!revision.cities.includes(allCounties)) throw new InputError(`计划中没有「${allCounties}」（可选：${revision.cities.join("、")}） / the plan has no city "${allCounties}"`);
       scopes = countiesOf(geography, allCounties).map((county) => ({ kind: "county", county: county.name }));
     } else {
-      scopes = options["all-cities"] ? revision.cities.map((city) => ({ kind: "city", city })) : [parseScope(options.scope as string, revision, geography)];
+      scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city }) as Scope) : [parseScope(options.scope as string, revision, geography)];
     }
   } catch (error) {
     throw error instanceof InputError ? error : new InputError((error as Error).message);
@@ -103,12 +110,14 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
     const cities = [...new Set(countyScopes.map((s) => geography.counties.find((c) => c.name === s.county)?.city ?? ""))];
     splits = [...splits, ...cities.flatMap((city) => countyRecords(revision, geography, city, splitOption, splits))];
   }
+  const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined].filter((f): f is string => f !== undefined);
+  if (many) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
-  if (many) mkdirSync(options.out, { recursive: true });
   for (const [index, scope] of scopes.entries()) {
     const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography });
-    const file = many ? path.join(options.out, `${built.sheet.name}.xlsx`) : options.out;
-    writeFileSync(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
+    const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
+    checkOutputFile(file, inputs);
+    writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     io.out(`${file}: ${formatScope(scope)} ${options.period}, ${built.quotaRows} 个指标 quotas\n`);
     if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${scopes.length}`);
   }

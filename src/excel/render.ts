@@ -1,5 +1,5 @@
 import { cellAddress, parseRange, rangeAddress } from "../core/a1";
-import { type CellSpec, SHEET_PROTECTION, type SheetSpec, gridToFormulas } from "../core/template/spec";
+import { type CellSpec, PRINT_MARGINS, SHEET_PROTECTION, type SheetSpec, gridToFormulas } from "../core/template/spec";
 
 /**
  * Queues every write of a sheet spec on a worksheet — no `context.sync()` here: the caller syncs
@@ -133,9 +133,31 @@ export function queueLayout(worksheet: Excel.Worksheet, spec: SheetSpec): void {
   if (frozenRows > 0 && frozenColumns > 0) worksheet.freezePanes.freezeAt(worksheet.getRange(rangeAddress(0, 0, frozenRows, frozenColumns)));
   else if (frozenRows > 0) worksheet.freezePanes.freezeRows(frozenRows);
   else if (frozenColumns > 0) worksheet.freezePanes.freezeColumns(frozenColumns);
-  worksheet.pageLayout.orientation = spec.print.orientation;
-  worksheet.pageLayout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
-  worksheet.pageLayout.setPrintTitleRows(`$${spec.print.titleRows.replace(":", ":$")}`);
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
+    worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
+  }
+  const layout = worksheet.pageLayout;
+  layout.paperSize = spec.print.paper ?? "A4";
+  layout.orientation = spec.print.orientation;
+  layout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
+  layout.setPrintTitleRows(`$${spec.print.titleRows.replace(":", ":$")}`);
+  layout.setPrintArea(rangeAddress(0, 0, rows, width));
+  layout.printGridlines = spec.print.gridlines ?? false;
+  layout.centerHorizontally = true;
+  layout.topMargin = PRINT_MARGINS.top;
+  layout.bottomMargin = PRINT_MARGINS.bottom;
+  layout.leftMargin = PRINT_MARGINS.left;
+  layout.rightMargin = PRINT_MARGINS.right;
+  layout.headerMargin = PRINT_MARGINS.header;
+  layout.footerMargin = PRINT_MARGINS.footer;
+  // Header and footer: the same on every page (Excel's "Default" state), in Excel's format codes.
+  const pages = layout.headersFooters.defaultForAllPages;
+  pages.leftHeader = spec.print.header?.left ?? "";
+  pages.centerHeader = spec.print.header?.center ?? "";
+  pages.rightHeader = spec.print.header?.right ?? "";
+  pages.leftFooter = spec.print.footer?.left ?? "";
+  pages.centerFooter = spec.print.footer?.center ?? "";
+  pages.rightFooter = spec.print.footer?.right ?? "";
   if (spec.tabColor) worksheet.tabColor = spec.tabColor;
   worksheet.visibility = spec.visibility;
 }

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { cellAddress, columnLetter, parseRange } from "../core/a1";
-import type { ExcelHost } from "../../tests/support/excel-host";
+import type { ExcelHost } from "@planbook/excel-host";
 
 const useStyles = makeStyles({
   grid: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },

@@ -4,7 +4,7 @@ import "./browser-globals";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { Caption1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { createExcelHost } from "../../tests/support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { createOfficeOperations } from "../addin/office-operations";
 import { builtInPlanLibrary } from "../addin/plans";
 import { App } from "../taskpane/App";

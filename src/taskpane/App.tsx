@@ -137,7 +137,7 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
           ) : (
             <Body1>{strings.fill.noPlan}</Body1>
           ))}
-        {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} />}
+        {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} operations={operations} password={password} />}
         {view === "merge" && active && (
           <MergeView strings={strings} revision={active} operations={operations} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} password={password} onWorkbookChanged={onWorkbookChanged} />
         )}

@@ -13,6 +13,8 @@ import {
 import { diffRevisions } from "../core/plan/diff";
 import { parsePlan } from "../core/plan/parse";
 import { PlanParseError, type PlanRevision, type Quota } from "../core/plan/types";
+import type { PlanbookOperations } from "../addin/operations";
+import { FormSettingsPanel } from "./FormSettingsPanel";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -33,6 +35,9 @@ export interface PlanViewProps {
   active: PlanRevision;
   /** Makes a revision (built-in or imported) the one templates are made from. */
   onUse: (revision: PlanRevision) => void;
+  /** The open workbook's operations, for the form settings stored in it; without them the settings are not shown. */
+  operations?: PlanbookOperations;
+  password?: string | null;
 }
 
 /** How a quota reads in a list: subject or measure, then the target as the text states it. */
@@ -90,7 +95,7 @@ function ItemList({ revision, strings, label }: { revision: PlanRevision; string
 }
 
 /** 计划: the revisions, what changed between them, and importing another plan's text. */
-export function PlanView({ strings, revisions, active, onUse }: PlanViewProps): React.JSX.Element {
+export function PlanView({ strings, revisions, active, onUse, operations, password = null }: PlanViewProps): React.JSX.Element {
   const text = strings.plan;
   const styles = useStyles();
   const [pasted, setPasted] = React.useState("");
@@ -128,6 +133,8 @@ export function PlanView({ strings, revisions, active, onUse }: PlanViewProps): 
           ))}
         </ul>
       </section>
+
+      {operations && <FormSettingsPanel strings={strings} operations={operations} password={password} />}
 
       <section className={styles.section} aria-labelledby="plan-diff">
         <Subtitle2 as="h2" id="plan-diff">

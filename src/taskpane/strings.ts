@@ -91,6 +91,14 @@ const zh = {
     rule: "规则",
     count: "数量",
   },
+  form: {
+    title: "报表表头设置",
+    hint: "打印在每张模板上（右上角）；保存在本工作簿中，由此分发的各市模板也带有这些设置。",
+    fields: { formNumber: "表号", authority: "制表机关", approval: "批准文号/备案号", validUntil: "有效期至", contact: "联系人及电话（填报说明中显示）" },
+    save: "保存表头设置",
+    saved: "表头设置已保存；此后生成的模板将显示这些内容。",
+    loaded: "已读取本工作簿的表头设置。",
+  },
   split: {
     title: "目标分解",
     none: "此计划没有可分解到各市的全省目标。",
@@ -201,6 +209,14 @@ const en: Strings = {
     byRule: "Findings by rule",
     rule: "Rule",
     count: "Count",
+  },
+  form: {
+    title: "Form header",
+    hint: "Printed at the top right of every template; stored in this workbook, so city templates handed out from it carry it too.",
+    fields: { formNumber: "Form number (表号)", authority: "Issued by (制表机关)", approval: "Approval / filing number", validUntil: "Valid until", contact: "Contact and telephone (shown in 填报说明)" },
+    save: "Save form header",
+    saved: "Form header saved; templates generated from now on show it.",
+    loaded: "Read the form header stored in this workbook.",
   },
   split: {
     title: "Split targets",

@@ -1,8 +1,18 @@
-import pako from "pako";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/template/spec";
+import {
+  type CellFormat,
+  type CellRead,
+  type SheetRead,
+  parseAddress,
+  relationshipsHandler,
+  sharedStringsHandler,
+  sheetHandler,
+  stylesHandler,
+  workbookHandler,
+} from "./parts";
+import { XmlError, type XmlHandler, XmlScanner } from "./xml";
+import { ENCRYPTED_FLAG, type ZipEntry, ZipError, inflateEntry, zipEntries } from "./zip";
 
 /**
  * Reads an .xlsx file into the same snapshot the Office.js adapter makes of an open workbook, so
@@ -18,8 +28,14 @@ import type { CellValue } from "../core/template/spec";
  * `formulas` holds `=…` for formula cells (a shared formula as the cell's own formula) and the
  * value for constants.
  *
- * Files come from people, so they are inspected before ExcelJS sees them: size, kind, and how
- * far the zip would expand; and reading them has a time limit.
+ * Files come from people, so they are inspected before any part is parsed: size, kind, and how
+ * far the zip says it expands; each part is then inflated once, as it is scanned, with the
+ * expansion counted against the limit (an archive can under-declare), and reading has a time limit.
+ *
+ * The parts are read with a streaming XML scanner (src/xlsx/xml.ts), not ExcelJS: Planbook needs
+ * values, formulas, locks and a few sheet properties, and building ExcelJS's whole object model
+ * for that took most of a merge's time. Only the cells with content are kept, so memory follows
+ * the cells a file has, not the area they span (ExcelJS still writes every file).
  */
 
 export interface ReadLimits {
@@ -177,80 +193,14 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return sample.length > 0 && sample.every((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
 }
 
-/** What JSZip keeps for a loaded entry but leaves out of its type definitions. */
-interface CompressedEntry {
-  compressedSize: number;
-  uncompressedSize: number;
-  compression: { magic: string };
-  compressedContent: Uint8Array;
-}
+/** The package parts every readable workbook has. */
+const CONTENT_TYPES = "[Content_Types].xml";
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELATIONSHIPS = "xl/_rels/workbook.xml.rels";
+const RELATIONSHIP_TYPE = /\/(worksheet|sharedStrings|styles)$/;
 
-const STORED = "\x00\x00";
-
-/**
- * Checks how far the zip expands: first by the sizes the archive declares, then by expanding each
- * entry with a cap, since a crafted archive can declare small sizes and expand to gigabytes.
- */
-function checkExpansion(zip: JSZip, limit: number, limits: ReadLimits): void {
-  const entries = Object.values(zip.files)
-    .filter((file) => !file.dir)
-    .map((file) => (file as unknown as { _data: CompressedEntry })._data);
-  const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  if (declared > limit) throw fileError("zip-bomb", limits, { limit });
-  let expanded = 0;
-  for (const entry of entries) {
-    const remaining = limit - expanded;
-    if (entry.compression.magic === STORED) {
-      expanded += entry.compressedSize;
-    } else {
-      expanded += inflatedSize(entry.compressedContent, remaining, limits, limit);
-    }
-    if (expanded > limit) throw fileError("zip-bomb", limits, { limit });
-  }
-}
-
-/**
- * Expands one deflated entry chunk by chunk and stops as soon as it passes `remaining` bytes, so a
- * zip bomb is caught without ever holding its expansion. pako (JSZip's own inflater) runs in
- * Node and in the browser alike.
- */
-function inflatedSize(compressed: Uint8Array, remaining: number, limits: ReadLimits, limit: number): number {
-  let size = 0;
-  const inflator = new pako.Inflate({ raw: true, chunkSize: 64 * 1024 });
-  inflator.onData = (chunk: Uint8Array) => {
-    size += chunk.length;
-    if (size > remaining) throw fileError("zip-bomb", limits, { limit });
-  };
-  inflator.push(compressed, true);
-  if (inflator.err) throw fileError("truncated", limits, { cause: String(inflator.msg) });
-  return size;
-}
-
-/** The parts whose protection and date-system flags ExcelJS reads. */
-const FLAG_PARTS = /^xl\/(?:styles|workbook)\.xml$|^xl\/worksheets\/[^/]+\.xml$/;
-const FLAG_ELEMENTS = /<(?:\w+:)?(?:protection|sheetProtection|workbookPr)\b[^>]*>/g;
-
-/**
- * OOXML booleans may be written `true`/`false` (LibreOffice does) as well as `1`/`0`, but ExcelJS
- * only understands `1`/`0`: it would read every LibreOffice-saved sheet as unprotected and every
- * cell as locked. Rewrites those flags to `1`/`0`; returns the repacked file, or null when no part
- * needed it (files from Excel and from us).
- */
-async function normaliseBooleans(zip: JSZip): Promise<Uint8Array | null> {
-  let changed = false;
-  for (const name of Object.keys(zip.files).filter((path) => FLAG_PARTS.test(path))) {
-    const xml = await zip.file(name)!.async("string");
-    const fixed = xml.replace(FLAG_ELEMENTS, (tag) => tag.replace(/="true"/g, '="1"').replace(/="false"/g, '="0"'));
-    if (fixed !== xml) {
-      zip.file(name, fixed);
-      changed = true;
-    }
-  }
-  return changed ? zip.generateAsync({ type: "uint8array", compression: "STORE" }) : null;
-}
-
-/** Opens an .xlsx file with ExcelJS after checking it is one, within the limits. Throws WorkbookFileError. */
-export async function openWorkbookFile(data: Buffer | Uint8Array, limits: ReadLimits = {}): Promise<ExcelJS.Workbook> {
+/** Checks the file is an .xlsx within the limits, before any part is inflated. Throws WorkbookFileError. */
+function openPackage(data: Uint8Array, limits: ReadLimits): Map<string, ZipEntry> {
   const bytes: Uint8Array = data;
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) throw fileError("too-large", limits, { size: bytes.length, limit: maxBytes });
@@ -259,142 +209,220 @@ export async function openWorkbookFile(data: Buffer | Uint8Array, limits: ReadLi
   if (!startsWith(bytes, ZIP_LOCAL_HEADER) && !startsWith(bytes, ZIP_EMPTY_ARCHIVE)) {
     throw fileError(looksLikeText(bytes) ? "csv-or-text" : "not-zip", limits);
   }
-  return withinTime(openZip(bytes, limits), limits);
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = zipEntries(bytes);
+  } catch (error) {
+    if (error instanceof ZipError) throw fileError("truncated", limits, { cause: error.message });
+    throw error;
+  }
+  if ([...entries.values()].some((entry) => (entry.flags & ENCRYPTED_FLAG) !== 0)) throw fileError("encrypted", limits);
+  const limit = limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const declared = [...entries.values()].reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (declared > limit) throw fileError("zip-bomb", limits, { limit });
+  if (!entries.has(CONTENT_TYPES) || !entries.has(WORKBOOK)) throw fileError("not-xlsx", limits, { cause: "no xl/workbook.xml" });
+  return entries;
 }
 
-/** The part of opening that takes time: the zip, its expansion, and ExcelJS's parse. */
-async function openZip(bytes: Uint8Array, limits: ReadLimits): Promise<ExcelJS.Workbook> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-  } catch (error) {
-    const message = (error as Error).message;
-    throw fileError(/encrypted/i.test(message) ? "encrypted" : "truncated", limits, { cause: message });
-  }
-  checkExpansion(zip, limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES, limits);
-  if (!zip.file("[Content_Types].xml") || !zip.file("xl/workbook.xml")) {
-    throw fileError("not-xlsx", limits, { cause: "no xl/workbook.xml" });
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    const normalised = await normaliseBooleans(zip);
-    // ExcelJS types its Buffer as an ArrayBuffer; at run time it hands the bytes to JSZip, which takes a Uint8Array.
-    await workbook.xlsx.load((normalised ?? bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    throw fileError("not-xlsx", limits, { cause: (error as Error).message });
-  }
-  return workbook;
-}
-
-/** setTimeout fires at once when asked to wait longer than this (about 24.8 days), so no limit waits longer. */
-const LONGEST_TIMER = 2 ** 31 - 1;
+/** How long a read runs before it lets the event loop (the task pane's UI) run. */
+const YIELD_EVERY_MS = 50;
 
 /**
- * `work`, or "too-slow" once the time limit passes. JSZip and ExcelJS yield to the event loop as
- * they go, so the timer fires in time; neither can be cancelled, so a late parse runs on unseen and
- * is dropped. The timer is cleared either way, or it would keep Node running until it fires.
+ * Scans the parts of one package, each inflated once, counting what they expand to against the
+ * limit and the time taken against the time limit. The scan is synchronous within a part (a
+ * part's chunks go straight from the inflater to the scanner); between parts it lets the event
+ * loop run now and then, so the task pane stays responsive while a large file is read.
  */
-async function withinTime<T>(work: Promise<T>, limits: ReadLimits): Promise<T> {
-  const limit = limits.maxMilliseconds ?? DEFAULT_MAX_MILLISECONDS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(fileError("too-slow", limits, { limit })), Math.min(limit, LONGEST_TIMER));
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
+class PackageReader {
+  private expanded = 0;
+  private readonly started = Date.now();
+  private lastYield = Date.now();
+  private readonly maxExpanded: number;
+  private readonly maxMilliseconds: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, ZipEntry>,
+    private readonly limits: ReadLimits,
+  ) {
+    this.maxExpanded = limits.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+    this.maxMilliseconds = limits.maxMilliseconds ?? DEFAULT_MAX_MILLISECONDS;
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  /** Streams the part at `path` through `handler`; throws WorkbookFileError for a bomb, a slow read or broken XML. */
+  async scan<H extends XmlHandler>(path: string, handler: H): Promise<H> {
+    const entry = this.entries.get(path);
+    if (!entry) throw fileError("not-xlsx", this.limits, { cause: `no ${path}` });
+    if (Date.now() - this.lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.lastYield = Date.now();
+    }
+    const decoder = new TextDecoder("utf-8");
+    const scanner = new XmlScanner(handler);
+    try {
+      inflateEntry(this.bytes, entry, (chunk) => {
+        this.expanded += chunk.length;
+        if (this.expanded > this.maxExpanded) throw fileError("zip-bomb", this.limits, { limit: this.maxExpanded });
+        this.checkTime();
+        scanner.write(decoder.decode(chunk, { stream: true }));
+      });
+      scanner.write(decoder.decode());
+      scanner.end();
+      this.checkTime();
+    } catch (error) {
+      if (error instanceof ZipError) throw fileError("truncated", this.limits, { cause: error.message });
+      if (error instanceof XmlError || error instanceof RangeError) throw fileError("not-xlsx", this.limits, { cause: `${path}: ${error.message}` });
+      throw error;
+    }
+    return handler;
+  }
+
+  private checkTime(): void {
+    if (Date.now() - this.started > this.maxMilliseconds) throw fileError("too-slow", this.limits, { limit: this.maxMilliseconds });
   }
 }
 
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-
-/** ExcelJS turns date-formatted numbers into Dates (in UTC); this gives the serial number back. */
-function dateSerial(date: Date, date1904: boolean): number {
-  return date.getTime() / MS_PER_DAY + (date1904 ? 24107 : 25569);
+interface WorkbookParts {
+  reader: PackageReader;
+  sheets: { name: string; visibility: SheetSnapshot["visibility"]; path: string }[];
+  date1904: boolean;
+  sharedStrings: string[];
+  formats: CellFormat[];
 }
 
-function plainText(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "richText" in value) {
-    return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
-  }
-  return value === null || value === undefined ? "" : String(value);
-}
+const VISIBILITY: Record<string, SheetSnapshot["visibility"]> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 
-/** A cell's content as a snapshot value; formula cells give their cached result. */
-function valueOf(raw: ExcelJS.CellValue | undefined, date1904: boolean): CellValue {
-  if (raw === null || raw === undefined) return "";
-  if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return raw;
-  if (raw instanceof Date) return dateSerial(raw, date1904);
-  if ("error" in raw) return raw.error;
-  if ("richText" in raw) return plainText(raw);
-  if ("hyperlink" in raw) return plainText(raw.text);
-  if ("formula" in raw || "sharedFormula" in raw) return valueOf(raw.result as ExcelJS.CellValue | undefined, date1904);
-  return "";
-}
-
-/** What ExcelJS keeps of a sheet's protection but leaves out of its type definitions. */
-interface WorksheetProtectionState {
-  sheetProtection?: { sheet?: boolean } | null;
-}
-
-const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
-
-/** ExcelJS's index of a sheet's merged areas, left out of its type definitions (`worksheet.model` would copy every row to get it). */
-interface WorksheetMerges {
-  _merges?: Record<string, { range: string } | undefined>;
-}
-
-const mergesOf = (worksheet: ExcelJS.Worksheet): string[] =>
-  Object.values((worksheet as unknown as WorksheetMerges)._merges ?? {}).flatMap((merge) => (merge ? [merge.range.replace(/\$/g, "")] : []));
-
-function sheetSnapshot(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
-  const cells: { row: number; col: number; value: CellValue; formula: CellValue }[] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // Office.js reports the cells a merge covers as empty; ExcelJS shows the top-left value there.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const value = valueOf(cell.value, date1904);
-      const isFormula = cell.type === ExcelJS.ValueType.Formula;
-      cells.push({ row: rowNumber - 1, col: colNumber - 1, value, formula: isFormula ? `=${cell.formula}` : value });
-    });
+/** Opens the package and reads what every sheet needs: the sheet list, shared strings and cell formats. */
+async function openWorkbookParts(data: Uint8Array, limits: ReadLimits): Promise<WorkbookParts> {
+  const reader = new PackageReader(data, openPackage(data, limits), limits);
+  const workbook = await reader.scan(WORKBOOK, workbookHandler());
+  const relationships = reader.has(WORKBOOK_RELATIONSHIPS) ? (await reader.scan(WORKBOOK_RELATIONSHIPS, relationshipsHandler("xl"))).byId : new Map();
+  const partOf = (kind: string, fallback: string): string =>
+    [...relationships.values()].find((r) => RELATIONSHIP_TYPE.exec(r.type)?.[1] === kind)?.path ?? fallback;
+  const sharedStringsPath = partOf("sharedStrings", "xl/sharedStrings.xml");
+  const stylesPath = partOf("styles", "xl/styles.xml");
+  const sharedStrings = reader.has(sharedStringsPath) ? (await reader.scan(sharedStringsPath, sharedStringsHandler())).strings : [];
+  const styles = stylesHandler();
+  if (reader.has(stylesPath)) await reader.scan(stylesPath, styles);
+  styles.finish();
+  // Chart sheets and dialog sheets are listed among the sheets too; like Office.js's worksheets, only worksheets count.
+  const sheets = workbook.sheets.flatMap((sheet) => {
+    const relationship = sheet.relationId === undefined ? undefined : relationships.get(sheet.relationId);
+    if (!relationship || RELATIONSHIP_TYPE.exec(relationship.type)?.[1] !== "worksheet") return [];
+    return [{ name: sheet.name, visibility: VISIBILITY[sheet.state ?? "visible"] ?? "Visible", path: relationship.path }];
   });
-  const height = cells.reduce((max, cell) => Math.max(max, cell.row + 1), 0);
-  const width = cells.reduce((max, cell) => Math.max(max, cell.col + 1), 0);
-  const grid = (): CellValue[][] => Array.from({ length: height }, () => Array<CellValue>(width).fill(""));
-  const values = grid();
-  const formulas = grid();
+  return { reader, sheets, date1904: workbook.date1904, sharedStrings, formats: styles.formats };
+}
+
+/**
+ * A sheet's grid holds every cell from A1 to the last cell with content, as Office.js gives a
+ * used range, when that area is within a few times the cells there are. When it is not (a value
+ * typed in XFD1048576 far from the rest), the grid is sparse: rows and cells between are left
+ * out rather than filled, read as "" through `cellAt`, so memory stays bounded by the cells.
+ */
+const DENSE_AREA_CELLS = 1 << 20;
+
+function gridsOf(cells: CellRead[]): { values: CellValue[][]; formulas: CellValue[][] } {
+  let height = 0;
+  let width = 0;
   for (const cell of cells) {
-    values[cell.row][cell.col] = cell.value;
-    formulas[cell.row][cell.col] = cell.formula;
+    height = Math.max(height, cell.row + 1);
+    width = Math.max(width, cell.col + 1);
   }
-  return {
-    name: worksheet.name,
-    visibility: VISIBILITY[worksheet.state] ?? "Visible",
-    protected: (worksheet as unknown as WorksheetProtectionState).sheetProtection?.sheet === true,
-    values,
-    formulas,
-    merges: mergesOf(worksheet),
-  };
+  const values: CellValue[][] = [];
+  const formulas: CellValue[][] = [];
+  if (height * width <= Math.max(DENSE_AREA_CELLS, 4 * cells.length)) {
+    for (let r = 0; r < height; r++) {
+      values.push(new Array<CellValue>(width).fill(""));
+      formulas.push(new Array<CellValue>(width).fill(""));
+    }
+  } else {
+    values.length = height;
+    formulas.length = height;
+  }
+  for (const cell of cells) {
+    (values[cell.row] ??= [])[cell.col] = cell.value;
+    (formulas[cell.row] ??= [])[cell.col] = cell.formula;
+  }
+  return { values, formulas };
 }
 
-/** Reads every sheet of an .xlsx file, in tab order. Throws WorkbookFileError for a file that is not a readable .xlsx. */
+/** A merged area as 0-based bounds; null for a reference that is not one. */
+function areaOf(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [first, last = first] = ref.split(":");
+  const from = parseAddress(first);
+  const to = parseAddress(last);
+  if (!from || !to) return null;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+/**
+ * The cells a merge covers, other than its top-left one, read as empty in Office.js (a file may
+ * still hold values there). Sweeps the cells by row with the merges that span it, so the work
+ * follows the cells, not the merged areas.
+ */
+function withoutMergeCovered(cells: CellRead[], merges: string[]): CellRead[] {
+  const areas = merges.flatMap((ref) => areaOf(ref) ?? []).sort((a, b) => a.top - b.top);
+  if (areas.length === 0) return cells;
+  const byRow = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const kept: CellRead[] = [];
+  let next = 0;
+  let active: typeof areas = [];
+  let row = -1;
+  for (const cell of byRow) {
+    if (cell.row !== row) {
+      row = cell.row;
+      while (next < areas.length && areas[next].top <= row) active.push(areas[next++]);
+      active = active.filter((area) => area.bottom >= row);
+    }
+    const covered = active.some((a) => cell.col >= a.left && cell.col <= a.right && (cell.row !== a.top || cell.col !== a.left));
+    if (!covered) kept.push(cell);
+  }
+  return kept;
+}
+
+function sheetSnapshot(name: string, visibility: SheetSnapshot["visibility"], read: SheetRead): SheetSnapshot {
+  const { values, formulas } = gridsOf(withoutMergeCovered(read.cells, read.merges));
+  return { name, visibility, protected: read.protected, values, formulas, merges: read.merges };
+}
+
+/** Reads every worksheet of an .xlsx file, in tab order. Throws WorkbookFileError for a file that is not a readable .xlsx. */
 export async function readWorkbookFile(data: Buffer | Uint8Array, options: ReadLimits = {}): Promise<WorkbookSnapshot> {
-  const workbook = await openWorkbookFile(data, options);
-  const date1904 = workbook.properties.date1904 === true;
-  return { sheets: workbook.worksheets.map((worksheet) => sheetSnapshot(worksheet, date1904)) };
+  const parts = await openWorkbookParts(data, options);
+  const sheets: SheetSnapshot[] = [];
+  for (const sheet of parts.sheets) {
+    const read = await parts.reader.scan(sheet.path, sheetHandler(parts.sharedStrings, parts.date1904));
+    sheets.push(sheetSnapshot(sheet.name, sheet.visibility, read.sheet));
+  }
+  return { sheets };
 }
 
-/** Whether each cell is locked (true unless the file unlocks it: Excel's default is locked). */
+/**
+ * Whether each cell is locked: its own format's lock, or for a cell the file does not list, its
+ * row's or column's, as Excel applies them; Excel's default is locked.
+ */
 export async function readCellLocks(
   data: Buffer | Uint8Array,
   sheetName: string,
   addresses: string[],
   options: ReadLimits = {},
 ): Promise<Record<string, boolean>> {
-  const workbook = await openWorkbookFile(data, options);
-  const worksheet = workbook.getWorksheet(sheetName);
-  if (!worksheet) throw new NoSuchSheetError(sheetName);
-  return Object.fromEntries(addresses.map((address) => [address, worksheet.getCell(address).protection?.locked !== false]));
+  const parts = await openWorkbookParts(data, options);
+  const sheet = parts.sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new NoSuchSheetError(sheetName);
+  const positions = new Map(addresses.map((address) => [address, parseAddress(address.replace(/\$/g, ""))]));
+  const wanted = new Set([...positions.values()].flatMap((at) => (at ? [`${at.row},${at.col}`] : [])));
+  const read = (await parts.reader.scan(sheet.path, sheetHandler(parts.sharedStrings, parts.date1904, wanted))).sheet;
+  const styleAt = (row: number, col: number): number =>
+    read.styles.get(`${row},${col}`) ?? read.rowStyles.get(row) ?? read.columnStyles.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
+  return Object.fromEntries(
+    addresses.map((address) => {
+      const at = positions.get(address);
+      return [address, at ? parts.formats[styleAt(at.row, at.col)]?.locked !== false : true];
+    }),
+  );
 }

@@ -1,9 +1,18 @@
 import ExcelJS from "exceljs";
-import { cellAddress, parseRange } from "../core/a1";
+import { cellAddress, parseRange, rangeAddress } from "../core/a1";
 import type { BuiltTemplate } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
 import { EMPTY_META, type MetaRecords, metaRows, withSheetRecords } from "../core/template/meta";
-import { type CellSpec, type ConditionalFormatSpec, SHEET_PROTECTION, type SheetSpec, type StyleSpec, type ValidationSpec } from "../core/template/spec";
+import {
+  type CellSpec,
+  type ConditionalFormatSpec,
+  PRINT_MARGINS,
+  SHEET_PROTECTION,
+  type SheetSpec,
+  type StyleSpec,
+  type ValidationSpec,
+  headerFooterText,
+} from "../core/template/spec";
 
 /**
  * Writes a sheet spec as an .xlsx worksheet with ExcelJS: the file counterpart of the Office.js
@@ -27,6 +36,10 @@ const DEFAULT_COLUMN_WIDTH = 9;
  * with no name is left to the reader's guess (LibreOffice picks Cambria or DejaVu Sans).
  */
 const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
+
+/** The paper sizes of a print spec as SpreadsheetML's paperSize codes. */
+const PAPER_CODE = { A4: 9, A3: 8 } as const;
+const POINTS_PER_INCH = 72;
 
 /** `#1F4E79` → ExcelJS's `FF1F4E79`. */
 function argb(hex: string): string {
@@ -148,6 +161,7 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
   spec.columnWidths.forEach((chars, index) => {
     worksheet.getColumn(index + 1).width = chars;
   });
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) worksheet.getRow(Number(row)).height = height;
   spec.cells.forEach((row, rowIndex) => {
     row.forEach((cell, colIndex) => {
       if (cell !== null) worksheet.getCell(rowIndex + 1, colIndex + 1).value = cellValue(cell);
@@ -184,14 +198,31 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
       },
     ];
   }
+  const inches = (points: number): number => Math.round((points / POINTS_PER_INCH) * 100) / 100;
+  const width = spec.cells[0]?.length ?? 0;
   worksheet.pageSetup = {
+    paperSize: PAPER_CODE[spec.print.paper ?? "A4"] as ExcelJS.PaperSize,
     orientation: spec.print.orientation === "Landscape" ? "landscape" : "portrait",
     fitToPage: true,
     fitToWidth: spec.print.fitToPagesWide,
     // 0: as many pages down as the rows need.
     fitToHeight: 0,
     printTitlesRow: spec.print.titleRows,
+    showGridLines: spec.print.gridlines ?? false,
+    horizontalCentered: true,
+    margins: {
+      top: inches(PRINT_MARGINS.top),
+      bottom: inches(PRINT_MARGINS.bottom),
+      left: inches(PRINT_MARGINS.left),
+      right: inches(PRINT_MARGINS.right),
+      header: inches(PRINT_MARGINS.header),
+      footer: inches(PRINT_MARGINS.footer),
+    },
+    ...(spec.cells.length > 0 && width > 0 ? { printArea: rangeAddress(0, 0, spec.cells.length, width) } : {}),
   };
+  const header = headerFooterText(spec.print.header);
+  const footer = headerFooterText(spec.print.footer);
+  if (header || footer) worksheet.headerFooter = { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) };
   await worksheet.protect(spec.protection.password ?? "", protectionOptions());
   return worksheet;
 }

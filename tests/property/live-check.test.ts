@@ -10,7 +10,7 @@ import { parsePeriod } from "../../src/core/period";
 import { COLUMN } from "../../src/core/template/columns";
 import { generateTemplate } from "../../src/excel/generate";
 import { startLiveChecking } from "../../src/excel/live";
-import { createExcelHost, type ExcelHost } from "../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { currentRevision } from "../support/plan";
 
 const revision = currentRevision();

@@ -3,7 +3,7 @@
  * person typed — whatever they typed, wherever.
  */
 import fc from "fast-check";
-import { createExcelHost } from "../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { generateTemplate } from "../../src/excel/generate";
 import { parsePeriod } from "../../src/core/period";
 import { COLUMN } from "../../src/core/template/columns";

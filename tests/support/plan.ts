@@ -9,12 +9,3 @@ const SEEDS = path.join(__dirname, "..", "..", "seeds");
 /** The built-in revisions, parsed from the seed texts as the add-in does. */
 export const currentRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, CURRENT_SEED), "utf8"));
 export const previousRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, PREVIOUS_SEED), "utf8"));
-
-/** The revision with every province-wide quota repeated `times` times (ids kept unique), for scale tests and benchmarks. */
-export function scaledRevision(revision: PlanRevision, times: number): PlanRevision {
-  const provinceWide = revision.quotas.filter((q) => q.region === null);
-  const quotas = Array.from({ length: times }, (_, copy) =>
-    provinceWide.map((q) => (copy === 0 ? q : { ...q, id: `${q.id}~${copy}` })),
-  ).flat();
-  return { ...revision, revision: `${revision.revision}x${times}`, quotas };
-}

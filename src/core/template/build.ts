@@ -259,7 +259,8 @@ function inputCells(quotaRows: { row: number; quota: Quota }[]): { ranges: strin
   const groups = new Map<string, { rule: ValidationRule; quota: Quota; numericRows: number[]; periodRows: number[]; statusRows: number[] }>();
   for (const { row, quota } of quotaRows) {
     const rule = validationRule(quota);
-    const key = JSON.stringify(rule);
+    // Rows share a validation only when its message fits them all: same rule, same unit.
+    const key = JSON.stringify([rule, quota.unit]);
     const group = groups.get(key) ?? { rule, quota, numericRows: [], periodRows: [], statusRows: [] };
     if (quota.kind === "milestone") group.statusRows.push(row);
     else {

@@ -2,6 +2,7 @@ import type { CellValue } from "./spec";
 import { columnIndex, columnLetter } from "../a1";
 import { type LevelRecord, isQuotaLevel } from "../plan/level";
 import { fnv1a } from "../text";
+import { EMPTY_FORM, FORM_FIELDS, type FormField, type FormSettings } from "./form";
 
 /**
  * Which plan, revision, scope and period each Planbook sheet was made from, and a fingerprint of
@@ -58,9 +59,21 @@ export interface MetaRecords {
   splits: SplitRecord[];
   /** Corrections of derived quota levels (计划 view), applied by every later template, check and merge. */
   levels: LevelRecord[];
+  /** The form's frame (表号, 制表机关…); absent in workbooks made before it existed. */
+  form?: FormSettings;
 }
 
 export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
+
+/** The form settings a workbook's metadata holds (blank where unset). */
+export function formOf(records: MetaRecords): FormSettings {
+  return records.form ?? EMPTY_FORM;
+}
+
+/** The metadata with the form settings replaced. */
+export function withFormSettings(records: MetaRecords, form: FormSettings): MetaRecords {
+  return { ...records, form };
+}
 
 /** A cell reference (`K12`, `$K$12`); the row part is compared with the row being fingerprinted. */
 const CELL_REFERENCE = /(\$?)([A-Z]{1,3})(\$?)([0-9]+)(?![0-9])/g;
@@ -105,6 +118,8 @@ export function metaRows(records: MetaRecords): CellValue[][] {
     ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint])),
     ...records.splits.map((s) => pad(["split", null, s.quotaId, null, s.target, null, null, null, `city:${s.city}`])),
     ...records.levels.map((l) => pad(["level", null, l.quotaId, null, l.level])),
+    // One row a setting: the key where a row has its quota id, the text where it has its target.
+    ...FORM_FIELDS.filter((field) => (records.form?.[field] ?? "") !== "").map((field) => pad(["form", null, field, null, records.form?.[field] ?? ""])),
   ];
 }
 
@@ -113,6 +128,7 @@ const text = (value: CellValue | undefined): string => (value === null || value 
 /** Reads the metadata sheet's values back; unknown or damaged rows are skipped (checks report them). */
 export function parseMetaRows(values: CellValue[][]): MetaRecords {
   const records: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
+  const form: Partial<FormSettings> = {};
   for (const row of values.slice(1)) {
     const kind = text(row[0]);
     if (kind === "sheet") {
@@ -138,8 +154,11 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
       records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^(city|county):/, ""), target: Number(row[4]) });
     } else if (kind === "level" && isQuotaLevel(text(row[4]))) {
       records.levels.push({ quotaId: text(row[2]), level: text(row[4]) as LevelRecord["level"] });
+    } else if (kind === "form" && (FORM_FIELDS as string[]).includes(text(row[2]))) {
+      form[text(row[2]) as FormField] = text(row[4]);
     }
   }
+  if (Object.keys(form).length > 0) records.form = { ...EMPTY_FORM, ...form };
   return records;
 }
 
@@ -150,6 +169,7 @@ export function withSheetRecords(records: MetaRecords, sheet: SheetRecord, rows:
     rows: [...records.rows.filter((r) => r.sheet !== sheet.sheet), ...rows],
     splits: records.splits,
     levels: records.levels,
+    ...(records.form ? { form: records.form } : {}),
   };
 }
 

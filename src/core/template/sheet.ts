@@ -1,6 +1,6 @@
 import { cellAddress, rangeAddress } from "../a1";
 import { META_SHEET } from "./meta";
-import type { CellValue, SheetSpec } from "./spec";
+import { type CellValue, PAGE_NUMBER, type PageText, type SheetSpec } from "./spec";
 
 /** What a builder says about its sheet; everything else takes Planbook's defaults. */
 export interface SheetParts extends Partial<Omit<SheetSpec, "print" | "protection">> {
@@ -13,14 +13,21 @@ export interface SheetParts extends Partial<Omit<SheetSpec, "print" | "protectio
   /** The sheet's protection password; null protects without one. */
   password: string | null;
   orientation?: SheetSpec["print"]["orientation"];
+  /** A4 unless told. */
+  paper?: SheetSpec["print"]["paper"];
+  /** The page header: the form's title, by default nothing. */
+  header?: PageText;
+  /** The page footer; `第 &P 页 共 &N 页` at the centre unless told. */
+  footer?: PageText;
 }
 
 /**
- * The one place a sheet spec is put together: visible, protected, printed one page wide in
- * landscape, with nothing unlocked, merged, validated or formatted unless the builder says so.
+ * The one place a sheet spec is put together: visible, protected, printed on A4 one page wide in
+ * landscape with page numbers at the foot, with nothing unlocked, merged, validated or formatted
+ * unless the builder says so.
  */
 export function sheetSpec(parts: SheetParts): SheetSpec {
-  const { titleRows, password, orientation, ...given } = parts;
+  const { titleRows, password, orientation, paper, header, footer, ...given } = parts;
   return {
     numberFormats: [],
     styles: [],
@@ -31,7 +38,14 @@ export function sheetSpec(parts: SheetParts): SheetSpec {
     visibility: "Visible",
     tabColor: null,
     ...given,
-    print: { orientation: orientation ?? "Landscape", fitToPagesWide: 1, titleRows },
+    print: {
+      paper: paper ?? "A4",
+      orientation: orientation ?? "Landscape",
+      fitToPagesWide: 1,
+      titleRows,
+      ...(header ? { header } : {}),
+      footer: footer ?? { center: PAGE_NUMBER },
+    },
     protection: { password },
   };
 }

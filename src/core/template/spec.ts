@@ -44,6 +44,52 @@ export interface ConditionalFormatSpec {
   fontColor: string;
 }
 
+/** Header or footer text in Excel's format codes (`&P` page, `&N` pages), by position on the page. */
+export interface PageText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/**
+ * How a sheet prints. Every sheet prints its whole grid (the print area is the spec's cells), fit
+ * to `fitToPagesWide` pages across and as many pages down as it needs, with `titleRows` repeated.
+ */
+export interface PrintSpec {
+  /** A4 unless told: the paper a Chinese office prints on (Excel's own default is US Letter). */
+  paper?: "A4" | "A3";
+  orientation: "Landscape" | "Portrait";
+  fitToPagesWide: number;
+  titleRows: string;
+  header?: PageText;
+  footer?: PageText;
+  /** Print the grid lines (a form prints its own borders instead). */
+  gridlines?: boolean;
+}
+
+/**
+ * Page margins in points, the same for every Planbook sheet: narrow enough that a wide form keeps
+ * a readable scale on one page width, wide enough for a binder's holes and the header and footer.
+ */
+export const PRINT_MARGINS = { top: 43, bottom: 43, left: 29, right: 29, header: 18, footer: 18 } as const;
+
+/** `第 1 页 共 3 页`: what a Chinese form carries at the foot of each page. */
+export const PAGE_NUMBER = "第 &P 页 共 &N 页";
+
+/** Excel's header/footer text for the three positions (`&L…&C…&R…`); `&` in plain text is doubled. */
+export function headerFooterText(text: PageText | undefined): string {
+  if (!text) return "";
+  return (["left", "center", "right"] as const)
+    .filter((position) => text[position])
+    .map((position) => `&${position[0].toUpperCase()}${text[position]}`)
+    .join("");
+}
+
+/** Plain text for a header or footer: an `&` that is not a format code is written `&&`. */
+export function pageTextLiteral(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
 export interface SheetSpec {
   name: string;
   /** Rows from A1; every row has the same length (the column count). */
@@ -59,7 +105,9 @@ export interface SheetSpec {
   validations: ValidationSpec[];
   conditionalFormats: ConditionalFormatSpec[];
   freeze: { rows: number; columns: number };
-  print: { orientation: "Landscape" | "Portrait"; fitToPagesWide: number; titleRows: string };
+  print: PrintSpec;
+  /** Row heights in points by 1-based row, where the default height would cut wrapped text. */
+  rowHeights?: Record<number, number>;
   protection: { password: string | null };
   visibility: "Visible" | "Hidden" | "VeryHidden";
   tabColor: string | null;

@@ -1,4 +1,4 @@
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
 import { AUDIT_SHEET } from "../../../src/core/checks/audit";
@@ -26,9 +26,9 @@ describe("the 校验 button", () => {
     await host.userEdit(SHEET, at("cumulative", row), [["1,500"]], { paste: true });
     const result = await host.run((context) => runAudit(context, { revisions: [revision] }));
     expect(result.counts.error).toBe(1);
-    const audit = host.values(AUDIT_SHEET, "A1:H40");
-    const findingRow = audit.find((r) => r[4] === "not-a-number");
-    expect(findingRow?.slice(1, 5)).toEqual([SHEET, at("cumulative", row), "I08-技能型企业-累计-2027-杭州市", "not-a-number"]);
+    const audit = host.values(AUDIT_SHEET, "A1:I40");
+    const findingRow = audit.find((r) => r[1] === SHEET && r[8] === "not-a-number");
+    expect(findingRow?.slice(1, 5)).toEqual([SHEET, at("cumulative", row), "I08-技能型企业-累计-2027-杭州市", "不是数字"]);
     const linkRow = audit.indexOf(findingRow as unknown[]) + 1;
     expect(host.formulas(AUDIT_SHEET, `C${linkRow}`)[0][0]).toBe(`=HYPERLINK("#'${SHEET}'!${at("cumulative", row)}","${at("cumulative", row)}")`);
   });
@@ -38,8 +38,9 @@ describe("the 校验 button", () => {
     await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[-3]], { paste: true });
     await host.userEdit(SHEET, at("cumulative", rowOf("I11-技能型乡村-累计-2027-杭州市")), [[-1]], { paste: true });
     await host.run((context) => runAudit(context, { revisions: [revision] }));
-    const audit = host.values(AUDIT_SHEET, "A1:H20");
-    expect(audit.find((r) => r[0] === "negative")?.slice(0, 3)).toEqual(["negative", "错误", 2]);
+    const audit = host.values(AUDIT_SHEET, "A1:I20");
+    const ruleRow = audit.find((r) => r[8] === "negative");
+    expect([ruleRow?.[0], ruleRow?.[5], ruleRow?.[6]]).toEqual(["负数", "错误", 2]);
   });
 
   test("never changes a data sheet", async () => {
@@ -48,6 +49,26 @@ describe("the 校验 button", () => {
     const before = host.formulas(SHEET, "A1:P120");
     await host.run((context) => runAudit(context, { revisions: [revision] }));
     expect(host.formulas(SHEET, "A1:P120")).toEqual(before);
+  });
+
+  test("the sheet is in Chinese: rule names, China Standard Time, sign-off by 审核人 and 审核日期", async () => {
+    const { host, rowOf } = await cityWorkbook();
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [["abc"]], { paste: true });
+    await host.run((context) => runAudit(context, { revisions: [revision], now: new Date("2026-11-29T13:09:02.840Z") }));
+    const audit = host.values(AUDIT_SHEET, "A1:I40");
+    expect(audit[1].slice(4, 6)).toEqual(["校验时间：", "2026-11-29 21:09"]);
+    const signature = audit.find((r) => r[1] === "审核人：");
+    expect(signature?.[5]).toBe("审核日期：");
+    expect(audit.flat().filter((v) => typeof v === "string" && /^填表人/.test(v))).toEqual([]);
+  });
+
+  test("prints on A4 landscape, one page wide, with the title and page numbers", async () => {
+    const { host } = await cityWorkbook();
+    await host.run((context) => runAudit(context, { revisions: [revision] }));
+    const layout = host.sheet(AUDIT_SHEET).pageLayout;
+    expect([layout.paperSize, layout.orientation, layout.zoom]).toEqual(["A4", "Landscape", { horizontalFitToPages: 1, verticalFitToPages: 0 }]);
+    expect(layout.headersFooters.pages.defaultForAllPages.centerHeader).toBe("审核结果");
+    expect(layout.headersFooters.pages.defaultForAllPages.centerFooter).toBe("第 &P 页 共 &N 页");
   });
 
   test("a second run refreshes the audit sheet in place, protected", async () => {
@@ -59,7 +80,7 @@ describe("the 校验 button", () => {
     host.stats.resetSyncs();
     const result = await host.run((context) => runAudit(context, { revisions: [revision] }));
     expect(result.counts.error).toBe(0);
-    expect(host.values(AUDIT_SHEET, "A1:H40").some((r) => r[4] === "not-a-number")).toBe(false);
+    expect(host.values(AUDIT_SHEET, "A1:I40").some((r) => r[8] === "not-a-number")).toBe(false);
     expect(host.sheet(AUDIT_SHEET).protection.protected).toBe(true);
     expect(host.stats.syncs).toBe(3);
   });

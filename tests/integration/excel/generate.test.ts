@@ -1,4 +1,4 @@
-import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { generateTemplate, type GenerateOptions } from "../../../src/excel/generate";
 import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";
@@ -7,7 +7,8 @@ import { columnLetter, parseRange } from "../../../src/core/a1";
 import { fixtureRevision, QUOTA } from "../../unit/merge/fixture";
 import { buildTemplate } from "../../../src/core/template/build";
 import { chunkRows, layoutBytes, REQUEST_BUDGET_BYTES } from "../../../src/excel/render";
-import { currentRevision, previousRevision, scaledRevision } from "../../support/plan";
+import { currentRevision, previousRevision } from "../../support/plan";
+import { scaledRevision } from "../../../scripts/workloads";
 
 const NOW = new Date("2026-10-31T08:00:00Z");
 const at = (key: keyof typeof COLUMN, row: number): string => `${columnLetter(COLUMN[key])}${row}`;

@@ -2,7 +2,7 @@
  * What people do to a workbook between generating and checking: each gets a clear finding from
  * 校验 (never a crash), and nothing they typed is changed by checking.
  */
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { generateTemplate } from "../../../src/excel/generate";
 import { runAudit } from "../../../src/excel/audit";
 import { parsePeriod } from "../../../src/core/period";

@@ -10,8 +10,9 @@ import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
 import { startLiveChecking } from "../../../src/excel/live";
 import type { Finding } from "../../../src/core/findings";
-import { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT_BYTES, type ExcelHost } from "../../support/excel-host";
-import { currentRevision, scaledRevision } from "../../support/plan";
+import { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT_BYTES, type ExcelHost } from "@planbook/excel-host";
+import { currentRevision } from "../../support/plan";
+import { scaledRevision } from "../../../scripts/workloads";
 
 const revision = scaledRevision(currentRevision(), 100);
 const period = parsePeriod("2026-10");

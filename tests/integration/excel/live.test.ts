@@ -1,4 +1,4 @@
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { startLiveChecking } from "../../../src/excel/live";
 import { generateTemplate } from "../../../src/excel/generate";
 import { CHANGE_LOG_SHEET } from "../../../src/core/checks/changelog";

@@ -11,8 +11,8 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET, parseMetaRows } from "../../../src/core/template/meta";
 import { generateTemplate } from "../../../src/excel/generate";
 import { type MergeOptions, type MergeResult, mergeWorkbooks, saveSplit } from "../../../src/excel/merge";
+import { type ExcelHost, createExcelHost } from "@planbook/excel-host";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
-import { type ExcelHost, createExcelHost } from "../../support/excel-host";
 import { currentRevision, previousRevision } from "../../support/plan";
 import { type CityFile, type Typed, cityFile, foreignFile, typicalInputs } from "./files";
 

@@ -17,7 +17,7 @@ import { mergeWorkbooks } from "../../../src/excel/merge";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";
-import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { currentRevision } from "../../support/plan";
 import { type CityFile, cityFile } from "./files";

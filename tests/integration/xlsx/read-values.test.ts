@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { cellAt } from "../../../src/core/snapshot";
 import { NoSuchSheetError, readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
 
 /**
@@ -151,5 +152,70 @@ describe("readWorkbookFile values", () => {
   test("asking for the locks of a sheet that is not there names it", async () => {
     const file = await fileWith((s) => void (s.getCell("A1").value = 1));
     await expect(readCellLocks(file, "杭州市 2026-10", ["A1"])).rejects.toThrow(new NoSuchSheetError("杭州市 2026-10"));
+  });
+});
+
+/** A package written by hand, for what ExcelJS does not write: prefixed elements, inline strings, ISO dates, phonetic guides. */
+async function handWritten(sheetXml: string, sharedStrings = "<sst/>"): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", "<Types/>");
+  zip.file(
+    "xl/workbook.xml",
+    '<x:workbook xmlns:x="urn:main" xmlns:rel="urn:rels"><x:sheets><x:sheet name="甲" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>',
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/a.xml"/>' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/></Relationships>',
+  );
+  zip.file("xl/strings.xml", sharedStrings);
+  zip.file("xl/worksheets/a.xml", `<x:worksheet xmlns:x="urn:main"><x:sheetData>${sheetXml}</x:sheetData></x:worksheet>`);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+describe("readWorkbookFile reads any writer's XML", () => {
+  test("prefixed elements, inline strings, ISO dates, shared strings without their phonetic guide, cells and rows without addresses", async () => {
+    const file = await handWritten(
+      '<x:row r="1"><x:c t="inlineStr"><x:is><x:t>内联</x:t></x:is></x:c><x:c t="d"><x:v>2025-10-31</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>' +
+        '<x:row><x:c t="b"><x:v>0</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c></x:row>',
+      "<sst><si><r><t>杭州</t></r><r><t>市</t></r><rPh><t>ハンシュウ</t></rPh></si></sst>",
+    );
+    expect((await readWorkbookFile(file)).sheets).toEqual([
+      {
+        name: "甲",
+        visibility: "Visible",
+        protected: false,
+        values: [
+          ["内联", (Date.UTC(2025, 9, 31) - Date.UTC(1899, 11, 30)) / 86_400_000, "杭州市"],
+          [false, "#N/A", ""],
+        ],
+        formulas: [
+          ["内联", (Date.UTC(2025, 9, 31) - Date.UTC(1899, 11, 30)) / 86_400_000, "杭州市"],
+          [false, "#N/A", ""],
+        ],
+        merges: [],
+      },
+    ]);
+  });
+
+  test("a value in the sheet's last cell (XFD1048576) is read without filling the area up to it", async () => {
+    const file = await handWritten('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="1048576"><x:c r="XFD1048576"><x:v>2</x:v></x:c></x:row>');
+    const sheet = (await readWorkbookFile(file)).sheets[0];
+    expect({
+      rows: sheet.values.length,
+      corners: [cellAt(sheet.values, 0, 0), cellAt(sheet.values, 1_048_575, 16_383), cellAt(sheet.formulas, 1_048_575, 16_383)],
+      between: cellAt(sheet.values, 500_000, 3),
+      rowsHeld: Object.keys(sheet.values).length,
+      cellsHeld: Object.keys(sheet.values[1_048_575]).length,
+    }).toEqual({ rows: 1_048_576, corners: [1, 2, 2], between: "", rowsHeld: 2, cellsHeld: 1 });
+  });
+
+  test("a workbook stored without compression reads as the compressed one does", async () => {
+    const compressed = await fileWith((s) => {
+      s.getCell("A1").value = "编号";
+      s.getCell("B2").value = { formula: "1+1", result: 2 };
+    });
+    const stored = await (await JSZip.loadAsync(compressed)).generateAsync({ type: "nodebuffer", compression: "STORE" });
+    expect(await readWorkbookFile(stored)).toEqual(await readWorkbookFile(compressed));
   });
 });

@@ -14,7 +14,7 @@ import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import type { CellValue } from "../../../src/core/template/spec";
 import { currentRevision } from "../../support/plan";
-import { specSnapshot } from "../merge/fixture";
+import { specSnapshot } from "../../../scripts/workloads";
 
 /** The published revision (seeds/003_…), parsed once. */
 export const revision: PlanRevision = currentRevision();

@@ -5,7 +5,7 @@ import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";
 import { generateTemplate } from "../../../src/excel/generate";
 import { readWorkbookSnapshot } from "../../../src/excel/workbook";
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { revision } from "./fixture";
 
 const SHEET = "全省 2026-10";

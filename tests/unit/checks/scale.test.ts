@@ -4,7 +4,7 @@ import type { PlanRevision } from "../../../src/core/plan/types";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { COLUMN } from "../../../src/core/template/columns";
 import type { CellValue } from "../../../src/core/template/spec";
-import { scaledRevision } from "../../support/plan";
+import { scaledRevision } from "../../../scripts/workloads";
 import { addressOf, PROVINCE, revision, setCell, sheetName, workbookOf } from "./fixture";
 
 const SHEET = sheetName({ scope: PROVINCE, period: "2026-10" });

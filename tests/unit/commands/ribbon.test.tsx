@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { lastAudit, planLibrary } from "../../../src/addin/session";
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 
 /** A small but complete Annex 1: a header and two measures of one key work item. */
 const IMPORTED_ANNEX = [

@@ -1,4 +1,4 @@
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 
 /** Failing syncs: Excel's codes, the error's shape, and what of the batch stays applied. */
 

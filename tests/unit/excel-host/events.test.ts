@@ -1,4 +1,4 @@
-import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 
 /** Worksheet onChanged, as Excel reports changes to the add-in. */
 

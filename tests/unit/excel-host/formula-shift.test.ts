@@ -1,4 +1,4 @@
-import { shiftFormula } from "../../support/excel-host/model";
+import { shiftFormula } from "@planbook/excel-host/src/model";
 
 /** Validation and conditional-format formulas are written for the top-left cell and move with each cell. */
 

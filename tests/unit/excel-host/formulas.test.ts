@@ -1,4 +1,4 @@
-import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 
 /** Formulas are evaluated (HyperFormula) and move with rows, sheets and renames as in Excel. */
 

@@ -1,4 +1,4 @@
-import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 
 /** Everything else the adapter sets on a sheet, kept for a test to inspect. */
 

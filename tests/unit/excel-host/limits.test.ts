@@ -1,4 +1,4 @@
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 
 /** Sync counting and Excel on the web's payload limits. */
 

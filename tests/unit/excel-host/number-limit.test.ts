@@ -1,5 +1,5 @@
 /** Excel holds numbers from 2.2251E-308 to 9.99999999999999E+307: a larger one typed stays text, one written by an add-in is refused; a smaller one is 0. */
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 
 async function sheet() {
   const host = createExcelHost();

@@ -1,4 +1,4 @@
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 
 /** The Office.js proxy rules: nothing is readable before load + sync, writes wait for the sync. */
 

@@ -1,6 +1,6 @@
 /** Reading a sheet in blocks: the first rows with the caller's sync, the rest only when there is a rest. */
 import { queueSheetRead, SheetReadIncompleteError, syncSheetReads } from "../../../src/excel/workbook";
-import { createExcelHost, type ExcelHost } from "../../support/excel-host";
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 
 const ROWS = Array.from({ length: 10 }, (_, i) => [`id-${i + 1}`, i + 1]);
 

@@ -5,12 +5,13 @@
  */
 import type { PlanRevision, Quota } from "../../../src/core/plan/types";
 import { parsePeriod } from "../../../src/core/period";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { EMPTY_META, type SplitRecord, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import type { CellValue, SheetSpec } from "../../../src/core/template/spec";
+import { specSnapshot } from "../../../scripts/workloads";
 
 export const CITIES = ["杭州市", "宁波市", "温州市", "湖州市", "嘉兴市", "绍兴市", "金华市", "衢州市", "舟山市", "台州市", "丽水市"];
 
@@ -118,17 +119,6 @@ export interface CityWorkbookOptions {
   edit?: (cells: SheetSpec["cells"], rowOf: (quotaId: string) => number) => void;
 }
 
-function toSheet(spec: SheetSpec): SheetSnapshot {
-  return {
-    name: spec.name,
-    visibility: spec.visibility,
-    protected: true,
-    // Formulas are not evaluated here: merging reads only the typed values and the targets.
-    values: spec.cells.map((row) => row.map((c) => (c === null || "formula" in c ? "" : (c.value ?? "")))),
-    formulas: spec.cells.map((row) => row.map((c) => (c === null ? "" : "formula" in c ? c.formula : (c.value ?? "")))),
-  };
-}
-
 /** A city's returned workbook, as a snapshot. */
 export function cityWorkbook(city: string, typed: Typed, options: CityWorkbookOptions = {}): WorkbookSnapshot {
   const revision = options.revision ?? fixtureRevision();
@@ -152,10 +142,5 @@ export function cityWorkbook(city: string, typed: Typed, options: CityWorkbookOp
   options.edit?.(built.sheet.cells, rowOf);
   const meta = withSheetRecords(EMPTY_META, built.sheetRecord, built.rowRecords);
   const metaSpec = metaSheetSpec(metaRows({ ...meta, splits: options.splits ?? [] }), null);
-  return { sheets: [toSheet(built.sheet), toSheet(metaSpec)] };
-}
-
-/** Any sheet spec as a snapshot (formula cells read as blank). */
-export function specSnapshot(spec: SheetSpec): SheetSnapshot {
-  return toSheet(spec);
+  return { sheets: [specSnapshot(built.sheet), specSnapshot(metaSpec)] };
 }

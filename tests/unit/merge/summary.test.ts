@@ -6,7 +6,8 @@ import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import { readSummaryState } from "../../../src/core/merge/state";
 import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
 import { type CellValue, type SheetSpec, gridToFormulas } from "../../../src/core/template/spec";
-import { CITIES, FAMILY, QUOTA, type Typed, cityWorkbook, fixtureRevision, specSnapshot } from "./fixture";
+import { CITIES, FAMILY, QUOTA, type Typed, cityWorkbook, fixtureRevision } from "./fixture";
+import { specSnapshot } from "../../../scripts/workloads";
 
 const revision = fixtureRevision();
 const period = "2026-10";

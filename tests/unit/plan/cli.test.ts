@@ -64,9 +64,11 @@ describe("planbook plan", () => {
     expect(out).toMatch(/\[warning\] annex1-annex2-differ .*500.*538/);
   });
 
-  test("an unknown command exits 2 with the usage", async () => {
+  test("an unknown command exits 2 in one line naming the commands", async () => {
     const { code, err } = await run(["frobnicate"]);
     expect(code).toBe(2);
-    expect(err).toContain("planbook plan");
+    expect(err).toContain("plan、template、check、merge");
+    expect(err).toContain("planbook --help");
+    expect(err.trim().split("\n")).toHaveLength(1);
   });
 });

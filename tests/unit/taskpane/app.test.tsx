@@ -1,16 +1,17 @@
 /** @jest-environment jsdom */
 import "./jsdom-globals";
 import * as React from "react";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { GenerateOptions, GenerateResult, PlanbookOperations } from "../../../src/addin/operations";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { PlanLibrary } from "../../../src/core/plan/library";
 import { parsePlan } from "../../../src/core/plan/parse";
-import { createExcelHost } from "../../support/excel-host";
+import { createExcelHost } from "@planbook/excel-host";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
+import { EMPTY_FORM } from "../../../src/core/template/form";
 import { parsePeriod } from "../../../src/core/period";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { generateTemplate } from "../../../src/excel/generate";
@@ -30,6 +31,8 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
     selectCell: unexpected("selectCell"),
     readSplits: unexpected("readSplits"),
     saveSplit: unexpected("saveSplit"),
+    readFormSettings: () => Promise.resolve(EMPTY_FORM),
+    saveFormSettings: unexpected("saveFormSettings"),
     readFiles: unexpected("readFiles"),
     merge: unexpected("merge"),
     templateFile: unexpected("templateFile"),
@@ -160,6 +163,22 @@ describe("the 计划 view", () => {
     renderApp();
     pasteAndParse("附件1\n\n主要任务 | 其他");
     expect(screen.getByText("第 3 行无法解析")).toBeTruthy();
+  });
+
+  test("the form header typed in the 计划 view is saved in the workbook and read back when the view opens again", async () => {
+    const host = createExcelHost();
+    const operations = createOfficeOperations((batch) => host.run(batch));
+    const first = renderApp({ operations });
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    fireEvent.change(screen.getByLabelText("表号"), { target: { value: "浙技富表1号" } });
+    fireEvent.change(screen.getByLabelText("制表机关"), { target: { value: "浙江省人力资源和社会保障厅" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "保存表头设置" })));
+    await screen.findByText(/表头设置已保存/, {}, { timeout: 20_000 });
+    first.unmount();
+    renderApp({ operations });
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    await waitFor(() => expect((screen.getByLabelText("表号") as HTMLInputElement).value).toBe("浙技富表1号"), { timeout: 20_000 });
+    expect((screen.getByLabelText("制表机关") as HTMLInputElement).value).toBe("浙江省人力资源和社会保障厅");
   });
 
   test("a parsed plan can be chosen for the templates", () => {

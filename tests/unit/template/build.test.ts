@@ -2,7 +2,8 @@ import { parsePeriod } from "../../../src/core/period";
 import { buildTemplate, type TemplateRequest } from "../../../src/core/template/build";
 import { COLUMN, HEADER_ROW, NOT_ASSIGNED, PENDING, REPORT_COLUMNS } from "../../../src/core/template/columns";
 import type { CellSpec, SheetSpec } from "../../../src/core/template/spec";
-import { columnLetter } from "../../../src/core/a1";
+import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
+import { loadSeed } from "../../../src/cli/io";
 import { fixtureRevision, QUOTA } from "../merge/fixture";
 
 function build(overrides: Partial<TemplateRequest> = {}) {
@@ -149,3 +150,31 @@ describe("the reporting template", () => {
     expect(build({ scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-Q3") }).sheet.name).toBe("杭州市 2026-Q3");
   });
 });
+
+describe("input messages on the seed plan", () => {
+  const seedBuilt = buildTemplate({ revision: loadSeed().revision, scope: { kind: "province" }, period: parsePeriod("2026-10"), generatedAt: "2026-10-31T00:00:00.000Z" });
+  const validationAt = (address: string) => seedBuilt.sheet.validations.find((v) => rangeContains(v.range, address));
+  const countRows = seedBuilt.rowRecords
+    .map((record) => ({ record, quota: loadSeed().revision.quotas.find((q) => q.id === record.quotaId) }))
+    .filter(({ quota }) => quota !== undefined && (quota.kind === "annual" || quota.kind === "cumulative"));
+
+  test("every count cell's prompt and error name the row's own unit", () => {
+    const wrong = countRows.filter(({ record, quota }) => {
+      const validation = validationAt(at("cumulative", record.row));
+      const unit = `（${quota?.unit}）`;
+      return !validation || !validation.prompt.message.includes(unit) || !validation.error.message.includes(unit);
+    });
+    expect(wrong.map(({ record }) => record.quotaId)).toEqual([]);
+  });
+
+  test("the seed plan's count rows use more than one unit (so the test above can fail)", () => {
+    expect(new Set(countRows.map(({ quota }) => quota?.unit)).size).toBeGreaterThan(3);
+  });
+});
+
+/** Whether an A1 range such as `K5:K9` holds the cell `K7`. */
+function rangeContains(range: string, address: string): boolean {
+  const { start, end } = parseRange(range);
+  const { row, col } = parseCell(address);
+  return row >= start.row && row <= end.row && col >= start.col && col <= end.col;
+}

@@ -13,7 +13,7 @@ import { COLUMN, HEADER_ROW, SIGNATURE_FIELDS } from "../../../src/core/template
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import type { PlanRevision } from "../../../src/core/plan/types";
 import type { Scope } from "../../../src/core/scope";
-import { specSnapshot } from "../merge/fixture";
+import { specSnapshot } from "../../../scripts/workloads";
 import { currentRevision, previousRevision } from "../../support/plan";
 
 function generated(revision: PlanRevision, scope: Scope, carried?: CarriedInputs): WorkbookSnapshot {

@@ -1,7 +1,7 @@
 import { intersect } from "./address";
 import { excelError } from "./errors";
 import { normalizeColor } from "./formats";
-import type { ConditionalFormatModel, SheetModel, WorkbookModel } from "./model";
+import { type ConditionalFormatModel, type SheetModel, type WorkbookModel, assertAllowed } from "./model";
 import { ClientObjectProxy, ClientResultFake, CollectionProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
 import { RangeProxy, type RangeTarget } from "./range";
 
@@ -14,7 +14,7 @@ export interface ConditionalTarget {
 
 /** Editing a conditional format on a protected sheet needs "Format cells", as adding one does. */
 function editable(t: ConditionalTarget, location: string): ConditionalFormatModel {
-  t.book.assertAllowed(t.sheet, "formatCells", t.model.areas[0], location);
+  assertAllowed(t.sheet, "formatCells", t.model.areas[0], location);
   return t.model;
 }
 
@@ -43,13 +43,13 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
   add(type: Excel.ConditionalFormatType | string): ConditionalFormatProxy {
     let created: ConditionalTarget | null = null;
     this.queue("ConditionalFormatCollection.add", [type], (t) => {
-      created = { book: t.book, sheet: t.sheet, model: t.book.addConditionalFormat(t.sheet, t.rect, type, "ConditionalFormatCollection.add") };
+      created = { book: t.book, sheet: t.sheet, model: t.book.conditionalFormats.add(t.sheet, t.rect, type, "ConditionalFormatCollection.add") };
     });
     return new ConditionalFormatProxy(this.context, `${this.objectPath}.add(${type})`, () => created);
   }
 
   clearAll(): void {
-    this.queue("ConditionalFormatCollection.clearAll", [], (t) => t.book.clearConditionalFormats(t.sheet, t.rect, "ConditionalFormatCollection.clearAll"));
+    this.queue("ConditionalFormatCollection.clearAll", [], (t) => t.book.conditionalFormats.clear(t.sheet, t.rect, "ConditionalFormatCollection.clearAll"));
   }
 
   getItem(id: string): ConditionalFormatProxy {
@@ -191,13 +191,13 @@ const RULE_SCALARS: Record<string, ScalarSpec<ConditionalTarget>> = {
   formula: {
     get: (t) => t.model.rule.formula ?? "",
     set: (t, value, location) => {
-      editable(t, location).rule = { formula: t.book.checkFormula(value, location) };
+      editable(t, location).rule = { formula: t.book.cells.checkFormula(value, location) };
     },
   },
   formulaLocal: {
     get: (t) => t.model.rule.formula ?? "",
     set: (t, value, location) => {
-      editable(t, location).rule = { formula: t.book.checkFormula(value, location) };
+      editable(t, location).rule = { formula: t.book.cells.checkFormula(value, location) };
     },
   },
 };

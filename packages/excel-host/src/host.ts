@@ -3,7 +3,7 @@ import { type Rect, cellCount, formatRect, parseAddress, qualifiedAddress } from
 import { type HostCore, type HostStats, RequestContextFake } from "./context";
 import { RichApiError, UserEditRefusedError } from "./errors";
 import type { BorderFormat, CellFormat } from "./formats";
-import { type ChangeEvent, EXCEL_MAX_NUMBER, type ProtectionOptions, type SheetModel, WorkbookModel } from "./model";
+import { type ChangeEvent, EXCEL_MAX_NUMBER, type ProtectionOptions, type SheetModel, WorkbookModel, protect, shiftLines, unprotect } from "./model";
 
 /** Excel on the web's limit for one request and one response: 5 MB. */
 export const EXCEL_WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -263,15 +263,15 @@ class ExcelHostFake implements ExcelHost, HostCore {
     const sheet = this.book.sheetByName(sheetName);
     const { row, col } = this.rectOf(address);
     const format: CellFormat = sheet.formats.at(row, col);
-    const merge = this.book.mergeAt(sheet, row, col);
-    const validation = this.book.validationAt(sheet, row, col);
+    const merge = this.book.layout.mergeAt(sheet, row, col);
+    const validation = this.book.validations.at(sheet, row, col);
     const link = sheet.hyperlinks.get(`${row},${col}`);
     return {
       address: formatRect({ row, col, rows: 1, cols: 1 }),
-      value: this.book.value(sheet, row, col),
-      formula: this.book.formula(sheet, row, col),
-      text: this.book.textGrid(sheet, { row, col, rows: 1, cols: 1 })[0][0],
-      valueType: this.book.valueType(sheet, row, col),
+      value: this.book.cells.value(sheet, row, col),
+      formula: this.book.cells.formula(sheet, row, col),
+      text: this.book.cells.textGrid(sheet, { row, col, rows: 1, cols: 1 })[0][0],
+      valueType: this.book.cells.valueType(sheet, row, col),
       numberFormat: format.numberFormat,
       locked: format.locked,
       formulaHidden: format.formulaHidden,
@@ -297,20 +297,20 @@ class ExcelHostFake implements ExcelHost, HostCore {
   }
 
   values(sheetName: string, address: string): unknown[][] {
-    return this.book.valueGrid(this.book.sheetByName(sheetName), this.rectOf(address));
+    return this.book.cells.valueGrid(this.book.sheetByName(sheetName), this.rectOf(address));
   }
 
   formulas(sheetName: string, address: string): unknown[][] {
-    return this.book.formulaGrid(this.book.sheetByName(sheetName), this.rectOf(address));
+    return this.book.cells.formulaGrid(this.book.sheetByName(sheetName), this.rectOf(address));
   }
 
   texts(sheetName: string, address: string): string[][] {
-    return this.book.textGrid(this.book.sheetByName(sheetName), this.rectOf(address));
+    return this.book.cells.textGrid(this.book.sheetByName(sheetName), this.rectOf(address));
   }
 
   sheet(sheetName: string): SheetSnapshot {
     const sheet = this.book.sheetByName(sheetName);
-    const used = this.book.usedRect(sheet, false);
+    const used = this.book.cells.usedRect(sheet, false);
     return structuredClone({
       name: sheet.name,
       id: sheet.id,
@@ -375,11 +375,11 @@ class ExcelHostFake implements ExcelHost, HostCore {
     if (cellCount(rect) === 0) throw new Error("userEdit needs at least one value");
     if (!options.paste) this.checkTypedValues(sheet, rect, values);
     try {
-      this.book.writeContents(sheet, rect, values.map((line) => line.map(asTyped)), "userEdit", "Unknown");
+      this.book.cells.write(sheet, rect, values.map((line) => line.map(asTyped)), "userEdit", "Unknown");
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, formatRect(rect));
     } finally {
-      this.book.resumeEvaluation();
+      this.book.cells.resumeEvaluation();
     }
     await this.settled();
   }
@@ -390,9 +390,9 @@ class ExcelHostFake implements ExcelHost, HostCore {
       line.forEach((value, c) => {
         const row = rect.row + r;
         const col = rect.col + c;
-        const validation = this.book.validationAt(sheet, row, col);
+        const validation = this.book.validations.at(sheet, row, col);
         if (!validation || !validation.errorAlert.showAlert || validation.errorAlert.style !== "Stop") return;
-        if (!this.book.satisfies(sheet, validation, row, col, typedValue(asTyped(value)))) {
+        if (!this.book.validations.satisfies(sheet, validation, row, col, typedValue(asTyped(value)))) {
           throw new UserEditRefusedError("validation", sheet.name, formatRect({ row, col, rows: 1, cols: 1 }));
         }
       }),
@@ -406,7 +406,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
   }
 
   userProtect(sheetName: string, password?: string, options?: Excel.WorksheetProtectionOptions): void {
-    this.book.protect(this.book.sheetByName(sheetName), options, password, "userProtect");
+    protect(this.book.sheetByName(sheetName), options, password, "userProtect");
   }
 
   userUnprotect(sheetName: string, password?: string): void {
@@ -415,7 +415,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
       throw new UserEditRefusedError("password", sheetName, "");
     }
-    this.book.unprotect(sheet, password, "userUnprotect");
+    unprotect(sheet, password, "userUnprotect");
   }
 
   userRenameSheet(sheetName: string, newName: string): void {
@@ -453,11 +453,11 @@ class ExcelHostFake implements ExcelHost, HostCore {
   async userMerge(sheetName: string, address: string): Promise<void> {
     const sheet = this.book.sheetByName(sheetName);
     try {
-      this.book.merge(sheet, this.rectOf(address), false, "userMerge");
+      this.book.layout.merge(sheet, this.rectOf(address), false, "userMerge");
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, address);
     } finally {
-      this.book.resumeEvaluation();
+      this.book.cells.resumeEvaluation();
     }
     await this.settled();
   }
@@ -466,11 +466,11 @@ class ExcelHostFake implements ExcelHost, HostCore {
     const sheet = this.book.sheetByName(sheetName);
     const lines = axis === "rows" ? `${index + 1}:${index + Math.abs(count)}` : `${columnLetter(index)}:${columnLetter(index + Math.abs(count) - 1)}`;
     try {
-      this.book.shift(sheet, axis, index, count, null, `user${count > 0 ? "Insert" : "Delete"}${axis === "rows" ? "Rows" : "Columns"}`, "Unknown");
+      shiftLines(this.book, sheet, axis, index, count, null, `user${count > 0 ? "Insert" : "Delete"}${axis === "rows" ? "Rows" : "Columns"}`, "Unknown");
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, lines);
     } finally {
-      this.book.resumeEvaluation();
+      this.book.cells.resumeEvaluation();
     }
     await this.settled();
   }

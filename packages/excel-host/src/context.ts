@@ -109,7 +109,7 @@ export class RequestContextFake implements ProxyContext {
       failure = error;
     } finally {
       this.running = null;
-      book.resumeEvaluation();
+      book.cells.resumeEvaluation();
     }
     if (failure) throw failure;
     const responseBytes = bytes(run.loaded);

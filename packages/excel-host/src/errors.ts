@@ -82,7 +82,7 @@ export function propertyNotLoaded(entity: string, property: string): RichApiErro
 /** The test code asked the fake for something it does not model: a gap in the fake, not an Excel error. */
 export class ExcelHostUnsupportedError extends Error {
   constructor(what: string) {
-    super(`The in-memory Excel host does not support ${what}; extend tests/support/excel-host to cover it`);
+    super(`The in-memory Excel host does not support ${what}; extend packages/excel-host to cover it`);
     this.name = "ExcelHostUnsupportedError";
   }
 }

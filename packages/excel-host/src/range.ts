@@ -2,7 +2,6 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   type Rect,
-  boundingRect,
   intersect,
   isEntireColumns,
   isEntireRows,
@@ -14,7 +13,7 @@ import {
 import { ConditionalFormatCollectionProxy } from "./conditional";
 import { excelError } from "./errors";
 import { type BorderFormat, type CellFormat, type FormatKey, type FormatPatch, normalizeColor } from "./formats";
-import { type SheetModel, type ValidationModel, type WorkbookModel } from "./model";
+import { type SheetModel, type ValidationModel, type WorkbookModel, assertAllowed, shiftLines } from "./model";
 import { ClientObjectProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
 import { WorksheetProxy } from "./worksheet";
 
@@ -85,55 +84,55 @@ const RANGE_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
   isEntireColumn: { get: (t) => isEntireColumns(t.rect) },
   // Excel returns null for cell-level properties of whole rows or columns.
   values: {
-    get: (t) => (isUnbounded(t.rect) ? null : t.book.valueGrid(t.sheet, t.rect)),
-    set: (t, v, location) => t.book.writeContents(t.sheet, t.rect, v, location, ADDIN),
+    get: (t) => (isUnbounded(t.rect) ? null : t.book.cells.valueGrid(t.sheet, t.rect)),
+    set: (t, v, location) => t.book.cells.write(t.sheet, t.rect, v, location, ADDIN),
   },
   formulas: {
-    get: (t) => (isUnbounded(t.rect) ? null : t.book.formulaGrid(t.sheet, t.rect)),
-    set: (t, v, location) => t.book.writeContents(t.sheet, t.rect, v, location, ADDIN),
+    get: (t) => (isUnbounded(t.rect) ? null : t.book.cells.formulaGrid(t.sheet, t.rect)),
+    set: (t, v, location) => t.book.cells.write(t.sheet, t.rect, v, location, ADDIN),
   },
   formulasLocal: {
-    get: (t) => (isUnbounded(t.rect) ? null : t.book.formulaGrid(t.sheet, t.rect)),
-    set: (t, v, location) => t.book.writeContents(t.sheet, t.rect, v, location, ADDIN),
+    get: (t) => (isUnbounded(t.rect) ? null : t.book.cells.formulaGrid(t.sheet, t.rect)),
+    set: (t, v, location) => t.book.cells.write(t.sheet, t.rect, v, location, ADDIN),
   },
   numberFormat: {
     get: (t) => (isUnbounded(t.rect) ? null : grid(t.rect, (r, c) => t.sheet.formats.at(r, c).numberFormat)),
-    set: (t, v, location) => t.book.setNumberFormat(t.sheet, t.rect, v, location),
+    set: (t, v, location) => t.book.formatting.setNumberFormat(t.sheet, t.rect, v, location),
   },
   numberFormatLocal: {
     get: (t) => (isUnbounded(t.rect) ? null : grid(t.rect, (r, c) => t.sheet.formats.at(r, c).numberFormat)),
-    set: (t, v, location) => t.book.setNumberFormat(t.sheet, t.rect, v, location),
+    set: (t, v, location) => t.book.formatting.setNumberFormat(t.sheet, t.rect, v, location),
   },
-  text: { get: (t) => (isUnbounded(t.rect) ? null : t.book.textGrid(t.sheet, t.rect)) },
-  valueTypes: { get: (t) => (isUnbounded(t.rect) ? null : grid(t.rect, (r, c) => t.book.valueType(t.sheet, r, c))) },
+  text: { get: (t) => (isUnbounded(t.rect) ? null : t.book.cells.textGrid(t.sheet, t.rect)) },
+  valueTypes: { get: (t) => (isUnbounded(t.rect) ? null : grid(t.rect, (r, c) => t.book.cells.valueType(t.sheet, r, c))) },
   rowHidden: {
     get: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.row, t.rect.rows),
-    set: (t, v, location) => t.book.setHidden(t.sheet, t.rect, "rows", v, location),
+    set: (t, v, location) => t.book.layout.setHidden(t.sheet, t.rect, "rows", v, location),
   },
   columnHidden: {
     get: (t) => allSomeNone(t.sheet.hiddenColumns, t.rect.col, t.rect.cols),
-    set: (t, v, location) => t.book.setHidden(t.sheet, t.rect, "columns", v, location),
+    set: (t, v, location) => t.book.layout.setHidden(t.sheet, t.rect, "columns", v, location),
   },
   hidden: {
     get: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.row, t.rect.rows) === true || allSomeNone(t.sheet.hiddenColumns, t.rect.col, t.rect.cols) === true,
   },
   hyperlink: {
     get: (t) => t.sheet.hyperlinks.get(`${t.rect.row},${t.rect.col}`) ?? null,
-    set: (t, v, location) => t.book.setHyperlink(t.sheet, t.rect, v, location, ADDIN),
+    set: (t, v, location) => t.book.formatting.setHyperlink(t.sheet, t.rect, v, location, ADDIN),
   },
-  top: { get: (t) => t.book.offsetOf(t.sheet, t.rect.row, t.rect.col).top },
-  left: { get: (t) => t.book.offsetOf(t.sheet, t.rect.row, t.rect.col).left },
+  top: { get: (t) => t.book.layout.offsetOf(t.sheet, t.rect.row, t.rect.col).top },
+  left: { get: (t) => t.book.layout.offsetOf(t.sheet, t.rect.row, t.rect.col).left },
   height: {
     get: (t) => {
       let height = 0;
-      for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) height += t.sheet.hiddenRows.has(r) ? 0 : t.book.rowHeight(t.sheet, r);
+      for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) height += t.sheet.hiddenRows.has(r) ? 0 : t.book.layout.rowHeight(t.sheet, r);
       return height;
     },
   },
   width: {
     get: (t) => {
       let width = 0;
-      for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) width += t.sheet.hiddenColumns.has(c) ? 0 : t.book.columnWidth(t.sheet, c);
+      for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) width += t.sheet.hiddenColumns.has(c) ? 0 : t.book.layout.columnWidth(t.sheet, c);
       return width;
     },
   },
@@ -168,7 +167,7 @@ type RangeScalarNames =
 export class RangeProxy
   extends ClientObjectProxy<RangeTarget>
   implements
-    Pick<Excel.Range, RangeScalarNames | "clear" | "delete" | "merge" | "unmerge" | "select" | "calculate" | "group" | "ungroup">
+    Pick<Excel.Range, RangeScalarNames | "clear" | "delete" | "merge" | "unmerge" | "select" | "group">
 {
   protected readonly entity = "Range";
   declare readonly address: string;
@@ -260,64 +259,12 @@ export class RangeProxy
     return this.derive("getCell", [row, column], (t) => ({ row: t.rect.row + row, col: t.rect.col + column, rows: 1, cols: 1 }));
   }
 
-  getRow(row: number): RangeProxy {
-    return this.derive("getRow", [row], (t) => ({ ...t.rect, row: t.rect.row + row, rows: 1 }));
-  }
-
   getColumn(column: number): RangeProxy {
     return this.derive("getColumn", [column], (t) => ({ ...t.rect, col: t.rect.col + column, cols: 1 }));
   }
 
-  getEntireRow(): RangeProxy {
-    return this.derive("getEntireRow", [], (t) => ({ row: t.rect.row, rows: t.rect.rows, col: 0, cols: MAX_COLUMNS }));
-  }
-
-  getEntireColumn(): RangeProxy {
-    return this.derive("getEntireColumn", [], (t) => ({ row: 0, rows: MAX_ROWS, col: t.rect.col, cols: t.rect.cols }));
-  }
-
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this.derive("getResizedRange", [deltaRows, deltaColumns], (t) => ({ ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns }));
-  }
-
-  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
-    return this.derive("getAbsoluteResizedRange", [numRows, numColumns], (t) => ({ ...t.rect, rows: numRows, cols: numColumns }));
-  }
-
-  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this.derive("getOffsetRange", [rowOffset, columnOffset], (t) => ({ ...t.rect, row: t.rect.row + rowOffset, col: t.rect.col + columnOffset }));
-  }
-
-  getLastRow(): RangeProxy {
-    return this.derive("getLastRow", [], (t) => ({ ...t.rect, row: t.rect.row + t.rect.rows - 1, rows: 1 }));
-  }
-
-  getLastColumn(): RangeProxy {
-    return this.derive("getLastColumn", [], (t) => ({ ...t.rect, col: t.rect.col + t.rect.cols - 1, cols: 1 }));
-  }
-
-  getLastCell(): RangeProxy {
-    return this.derive("getLastCell", [], (t) => ({ row: t.rect.row + t.rect.rows - 1, col: t.rect.col + t.rect.cols - 1, rows: 1, cols: 1 }));
-  }
-
-  getRowsAbove(count = 1): RangeProxy {
-    return this.derive("getRowsAbove", [count], (t) => ({ ...t.rect, row: t.rect.row - count, rows: count }));
-  }
-
-  getRowsBelow(count = 1): RangeProxy {
-    return this.derive("getRowsBelow", [count], (t) => ({ ...t.rect, row: t.rect.row + t.rect.rows, rows: count }));
-  }
-
-  getColumnsBefore(count = 1): RangeProxy {
-    return this.derive("getColumnsBefore", [count], (t) => ({ ...t.rect, col: t.rect.col - count, cols: count }));
-  }
-
-  getColumnsAfter(count = 1): RangeProxy {
-    return this.derive("getColumnsAfter", [count], (t) => ({ ...t.rect, col: t.rect.col + t.rect.cols, cols: count }));
-  }
-
-  getIntersection(anotherRange: RangeProxy | string): RangeProxy {
-    return this.derive("getIntersection", [anotherRange], (t) => intersect(t.rect, rangeArgument(anotherRange, t.sheet, "Range.getIntersection")));
   }
 
   getIntersectionOrNullObject(anotherRange: RangeProxy | string): RangeProxy {
@@ -329,23 +276,12 @@ export class RangeProxy
     );
   }
 
-  getBoundingRect(anotherRange: RangeProxy | string): RangeProxy {
-    return this.derive("getBoundingRect", [anotherRange], (t) => boundingRect(t.rect, rangeArgument(anotherRange, t.sheet, "Range.getBoundingRect")));
-  }
-
-  getUsedRange(valuesOnly = false): RangeProxy {
-    return this.derive("getUsedRange", [valuesOnly], (t) => {
-      const used = t.book.usedRect(t.sheet, valuesOnly);
-      return used && intersect(t.rect, used);
-    });
-  }
-
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.derive(
       "getUsedRangeOrNullObject",
       [valuesOnly],
       (t) => {
-        const used = t.book.usedRect(t.sheet, valuesOnly);
+        const used = t.book.cells.usedRect(t.sheet, valuesOnly);
         return used && intersect(t.rect, used);
       },
       true,
@@ -370,7 +306,7 @@ export class RangeProxy
   // ---- commands -----------------------------------------------------------------------------
 
   clear(applyTo: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents" = "All"): void {
-    this.queue("Range.clear", [applyTo], (t) => t.book.clear(t.sheet, t.rect, applyTo, "Range.clear", ADDIN));
+    this.queue("Range.clear", [applyTo], (t) => t.book.formatting.clear(t.sheet, t.rect, applyTo, "Range.clear", ADDIN));
   }
 
   delete(shift: Excel.DeleteShiftDirection | "Up" | "Left"): void {
@@ -384,19 +320,15 @@ export class RangeProxy
   }
 
   merge(across = false): void {
-    this.queue("Range.merge", [across], (t) => t.book.merge(t.sheet, t.rect, across, "Range.merge"));
+    this.queue("Range.merge", [across], (t) => t.book.layout.merge(t.sheet, t.rect, across, "Range.merge"));
   }
 
   unmerge(): void {
-    this.queue("Range.unmerge", [], (t) => t.book.unmerge(t.sheet, t.rect, "Range.unmerge"));
+    this.queue("Range.unmerge", [], (t) => t.book.layout.unmerge(t.sheet, t.rect, "Range.unmerge"));
   }
 
   group(groupOption: Excel.GroupOption | "ByRows" | "ByColumns"): void {
-    this.queue("Range.group", [groupOption], (t) => t.book.group(t.sheet, t.rect, groupOption === "ByColumns" ? "columns" : "rows", 1, "Range.group"));
-  }
-
-  ungroup(groupOption: Excel.GroupOption | "ByRows" | "ByColumns"): void {
-    this.queue("Range.ungroup", [groupOption], (t) => t.book.group(t.sheet, t.rect, groupOption === "ByColumns" ? "columns" : "rows", -1, "Range.ungroup"));
+    this.queue("Range.group", [groupOption], (t) => t.book.layout.group(t.sheet, t.rect, groupOption === "ByColumns" ? "columns" : "rows", 1, "Range.group"));
   }
 
   select(): void {
@@ -406,9 +338,6 @@ export class RangeProxy
     });
   }
 
-  calculate(): void {
-    this.queue("Range.calculate", [], () => undefined);
-  }
 }
 
 ClientObjectProxy.accessors(RangeProxy, Object.keys(RANGE_SCALARS));
@@ -455,13 +384,13 @@ ClientObjectProxy.accessors(RangeAreasProxy, Object.keys(RANGE_AREAS_SCALARS));
 function shiftCells(t: RangeTarget, axis: "rows" | "columns", sign: 1 | -1, location: string): void {
   const { rect } = t;
   if (isEntireRows(rect)) {
-    t.book.shift(t.sheet, "rows", rect.row, sign * rect.rows, null, location, ADDIN);
+    shiftLines(t.book, t.sheet, "rows", rect.row, sign * rect.rows, null, location, ADDIN);
   } else if (isEntireColumns(rect)) {
-    t.book.shift(t.sheet, "columns", rect.col, sign * rect.cols, null, location, ADDIN);
+    shiftLines(t.book, t.sheet, "columns", rect.col, sign * rect.cols, null, location, ADDIN);
   } else if (axis === "rows") {
-    t.book.shift(t.sheet, "rows", rect.row, sign * rect.rows, { start: rect.col, length: rect.cols }, location, ADDIN);
+    shiftLines(t.book, t.sheet, "rows", rect.row, sign * rect.rows, { start: rect.col, length: rect.cols }, location, ADDIN);
   } else {
-    t.book.shift(t.sheet, "columns", rect.col, sign * rect.cols, { start: rect.row, length: rect.rows }, location, ADDIN);
+    shiftLines(t.book, t.sheet, "columns", rect.col, sign * rect.cols, { start: rect.row, length: rect.rows }, location, ADDIN);
   }
 }
 
@@ -474,7 +403,7 @@ function formatScalar(key: FormatKey, check?: (value: unknown) => unknown): Scal
     set: (t, value, location) => {
       const checked = check ? check(value) : value;
       if (checked === undefined || checked === null) throw excelError("InvalidArgument", location);
-      t.book.applyFormat(t.sheet, t.rect, { [key]: checked } as FormatPatch, location);
+      t.book.formatting.applyFormat(t.sheet, t.rect, { [key]: checked } as FormatPatch, location);
     },
   };
 }
@@ -491,18 +420,18 @@ const RANGE_FORMAT_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
   columnWidth: {
     get: (t) => {
       const widths = new Set<number>();
-      for (let c = t.rect.col; c < t.rect.col + t.rect.cols && widths.size < 2; c++) widths.add(t.book.columnWidth(t.sheet, c));
+      for (let c = t.rect.col; c < t.rect.col + t.rect.cols && widths.size < 2; c++) widths.add(t.book.layout.columnWidth(t.sheet, c));
       return widths.size === 1 ? [...widths][0] : null;
     },
-    set: (t, v, location) => t.book.setColumnWidth(t.sheet, t.rect, v, location),
+    set: (t, v, location) => t.book.layout.setColumnWidth(t.sheet, t.rect, v, location),
   },
   rowHeight: {
     get: (t) => {
       const heights = new Set<number>();
-      for (let r = t.rect.row; r < t.rect.row + t.rect.rows && heights.size < 2; r++) heights.add(t.book.rowHeight(t.sheet, r));
+      for (let r = t.rect.row; r < t.rect.row + t.rect.rows && heights.size < 2; r++) heights.add(t.book.layout.rowHeight(t.sheet, r));
       return heights.size === 1 ? [...heights][0] : null;
     },
-    set: (t, v, location) => t.book.setRowHeight(t.sheet, t.rect, v, location),
+    set: (t, v, location) => t.book.layout.setRowHeight(t.sheet, t.rect, v, location),
   },
   wrapText: formatScalar("wrapText", isBoolean),
   horizontalAlignment: formatScalar(
@@ -515,7 +444,7 @@ const RANGE_FORMAT_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
 
 export class RangeFormatProxy
   extends ClientObjectProxy<RangeTarget>
-  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "indentLevel" | "autofitColumns" | "autofitRows">
+  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "indentLevel">
 {
   protected readonly entity = "RangeFormat";
   declare columnWidth: number;
@@ -553,13 +482,6 @@ export class RangeFormatProxy
     return this.child("borders", () => new RangeBordersProxy(this.context, `${this.objectPath}.borders`, () => this.resolve()));
   }
 
-  autofitColumns(): void {
-    this.queue("RangeFormat.autofitColumns", [], (t) => t.book.autofit(t.sheet, t.rect, "columns", "RangeFormat.autofitColumns"));
-  }
-
-  autofitRows(): void {
-    this.queue("RangeFormat.autofitRows", [], (t) => t.book.autofit(t.sheet, t.rect, "rows", "RangeFormat.autofitRows"));
-  }
 }
 
 ClientObjectProxy.accessors(RangeFormatProxy, Object.keys(RANGE_FORMAT_SCALARS));
@@ -615,12 +537,12 @@ const FILL_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
     },
     set: (t, value, location) => {
       if (value === "") {
-        t.book.applyFormat(t.sheet, t.rect, { fill: null }, location);
+        t.book.formatting.applyFormat(t.sheet, t.rect, { fill: null }, location);
         return;
       }
       const color = normalizeColor(value);
       if (!color) throw excelError("InvalidArgument", location);
-      t.book.applyFormat(t.sheet, t.rect, { fill: color }, location);
+      t.book.formatting.applyFormat(t.sheet, t.rect, { fill: color }, location);
     },
   },
 };
@@ -638,7 +560,7 @@ export class RangeFillProxy extends ClientObjectProxy<RangeTarget> implements Pi
   }
 
   clear(): void {
-    this.queue("RangeFill.clear", [], (t) => t.book.applyFormat(t.sheet, t.rect, { fill: null }, "RangeFill.clear"));
+    this.queue("RangeFill.clear", [], (t) => t.book.formatting.applyFormat(t.sheet, t.rect, { fill: null }, "RangeFill.clear"));
   }
 }
 
@@ -713,7 +635,7 @@ function borderScalar(field: keyof BorderFormat, check: (value: unknown) => unkn
     set: (t, value, location) => {
       const checked = check(value);
       if (checked === undefined) throw excelError("InvalidArgument", location);
-      t.book.assertAllowed(t.sheet, "formatCells", t.rect, location);
+      assertAllowed(t.sheet, "formatCells", t.rect, location);
       for (const part of borderParts(t.index, t.rect)) {
         t.sheet.formats.apply(part.rect, { [part.side]: { [field]: checked } } as unknown as Partial<CellFormat>);
       }
@@ -808,22 +730,22 @@ function ruleWithReferences(rule: unknown, t: RangeTarget, location: string): Re
 }
 
 function singleValidation(t: RangeTarget): ValidationModel | null {
-  return t.book.validationsOf(t.sheet, t.rect).single;
+  return t.book.validations.of(t.sheet, t.rect).single;
 }
 
 const VALIDATION_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
   rule: {
     get: (t) => {
-      const { single, mixed } = t.book.validationsOf(t.sheet, t.rect);
+      const { single, mixed } = t.book.validations.of(t.sheet, t.rect);
       return mixed ? null : (single?.rule ?? {});
     },
-    set: (t, value, location) => t.book.updateValidation(t.sheet, t.rect, { rule: ruleWithReferences(value, t, location) }, location),
+    set: (t, value, location) => t.book.validations.update(t.sheet, t.rect, { rule: ruleWithReferences(value, t, location) }, location),
   },
   prompt: {
     get: (t) => singleValidation(t)?.prompt ?? DEFAULT_PROMPT,
     set: (t, value, location) => {
       if (value === null || typeof value !== "object") throw excelError("InvalidArgument", location);
-      t.book.updateValidation(t.sheet, t.rect, { prompt: { ...DEFAULT_PROMPT, ...(value as object) } }, location);
+      t.book.validations.update(t.sheet, t.rect, { prompt: { ...DEFAULT_PROMPT, ...(value as object) } }, location);
     },
   },
   errorAlert: {
@@ -832,19 +754,19 @@ const VALIDATION_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
       if (value === null || typeof value !== "object") throw excelError("InvalidArgument", location);
       const alert = { ...DEFAULT_ALERT, ...(value as object) };
       if (!["Stop", "Warning", "Information"].includes(alert.style)) throw excelError("InvalidArgument", location);
-      t.book.updateValidation(t.sheet, t.rect, { errorAlert: alert }, location);
+      t.book.validations.update(t.sheet, t.rect, { errorAlert: alert }, location);
     },
   },
   ignoreBlanks: {
     get: (t) => singleValidation(t)?.ignoreBlanks ?? true,
     set: (t, value, location) => {
       if (typeof value !== "boolean") throw excelError("InvalidArgument", location);
-      t.book.updateValidation(t.sheet, t.rect, { ignoreBlanks: value }, location);
+      t.book.validations.update(t.sheet, t.rect, { ignoreBlanks: value }, location);
     },
   },
   type: {
     get: (t) => {
-      const { single, mixed } = t.book.validationsOf(t.sheet, t.rect);
+      const { single, mixed } = t.book.validations.of(t.sheet, t.rect);
       if (mixed) return "Inconsistent";
       const kind = single ? Object.keys(single.rule)[0] : undefined;
       return kind ? VALIDATION_TYPES[kind] : "None";
@@ -853,15 +775,15 @@ const VALIDATION_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
   // true when every cell passes, false when every cell fails, null when both.
   valid: {
     get: (t) => {
-      const used = t.book.usedRect(t.sheet, true);
+      const used = t.book.cells.usedRect(t.sheet, true);
       const area = isUnbounded(t.rect) ? (used && intersect(t.rect, used)) : t.rect;
       if (!area) return true;
       let passed = 0;
       let failed = 0;
       for (let r = area.row; r < area.row + area.rows; r++) {
         for (let c = area.col; c < area.col + area.cols; c++) {
-          const validation = t.book.validationAt(t.sheet, r, c);
-          if (!validation || t.book.satisfies(t.sheet, validation, r, c, t.book.value(t.sheet, r, c))) passed++;
+          const validation = t.book.validations.at(t.sheet, r, c);
+          if (!validation || t.book.validations.satisfies(t.sheet, validation, r, c, t.book.cells.value(t.sheet, r, c))) passed++;
           else failed++;
         }
       }
@@ -891,7 +813,7 @@ export class DataValidationProxy
   }
 
   clear(): void {
-    this.queue("DataValidation.clear", [], (t) => t.book.clearValidation(t.sheet, t.rect, "DataValidation.clear"));
+    this.queue("DataValidation.clear", [], (t) => t.book.validations.clear(t.sheet, t.rect, "DataValidation.clear"));
   }
 }
 

@@ -2,8 +2,9 @@ import { columnLetter } from "../../../src/core/a1";
 import { MAX_COLUMNS, MAX_ROWS, type Rect, isEntireColumns, isEntireRows, parseAddress } from "./address";
 import { ChartCollectionProxy } from "./chart";
 import { excelError } from "./errors";
+import { HeaderFooterGroupProxy } from "./headers";
 import { normalizeColor } from "./formats";
-import { type SheetModel, type WorkbookModel, defaultProtectionOptions } from "./model";
+import { type SheetModel, type WorkbookModel, defaultProtectionOptions, protect, unprotect } from "./model";
 import { ClientObjectProxy, ClientResultFake, CollectionProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
 import { RangeProxy, rangeArgument, rectOnSheet } from "./range";
 
@@ -59,7 +60,7 @@ const WORKSHEET_SCALARS: Record<string, ScalarSpec<SheetModel>> = {
 
 export class WorksheetProxy
   extends ClientObjectProxy<SheetModel>
-  implements Pick<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor" | "showGridlines" | "standardHeight" | "activate" | "delete" | "calculate">
+  implements Pick<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor" | "showGridlines" | "standardHeight" | "activate" | "delete">
 {
   protected readonly entity = "Worksheet";
   declare name: string;
@@ -151,13 +152,8 @@ export class WorksheetProxy
     return this.getRangeByIndexes(row, column, 1, 1);
   }
 
-  /** On a blank sheet Excel returns A1 rather than failing. */
-  getUsedRange(valuesOnly = false): RangeProxy {
-    return this.range(`getUsedRange(${valuesOnly})`, "Worksheet.getUsedRange", (sheet) => sheet.book.usedRect(sheet, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 });
-  }
-
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, "Worksheet.getUsedRangeOrNullObject", (sheet) => sheet.book.usedRect(sheet, valuesOnly), true);
+    return this.range(`getUsedRangeOrNullObject(${valuesOnly})`, "Worksheet.getUsedRangeOrNullObject", (sheet) => sheet.book.cells.usedRect(sheet, valuesOnly), true);
   }
 
   activate(): void {
@@ -168,9 +164,6 @@ export class WorksheetProxy
     this.queue("Worksheet.delete", [], (sheet) => sheet.book.deleteSheet(sheet));
   }
 
-  calculate(_markAllDirty: boolean): void {
-    this.queue("Worksheet.calculate", [], () => undefined);
-  }
 }
 
 ClientObjectProxy.accessors(WorksheetProxy, Object.keys(WORKSHEET_SCALARS));
@@ -222,26 +215,6 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorkbookModel, Wor
     });
   }
 
-  getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, "worksheets.getActiveWorksheet()", () => this.context.book.activeSheet);
-  }
-
-  getFirst(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets.getFirst(${visibleOnly})`, () => {
-      const sheet = this.context.book.sheets.find((s) => !visibleOnly || s.visibility === "Visible");
-      if (!sheet) throw excelError("ItemNotFound", "WorksheetCollection.getFirst");
-      return sheet;
-    });
-  }
-
-  getLast(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, `worksheets.getLast(${visibleOnly})`, () => {
-      const sheet = [...this.context.book.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible");
-      if (!sheet) throw excelError("ItemNotFound", "WorksheetCollection.getLast");
-      return sheet;
-    });
-  }
-
   getCount(visibleOnly = false): ClientResultFake<number> {
     const result = new ClientResultFake<number>();
     this.queue("WorksheetCollection.getCount", [visibleOnly], (book, run) =>
@@ -288,23 +261,16 @@ export class WorksheetProtectionProxy
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     // The password travels in the request but is not echoed in the payload estimate's clear text.
     this.queue("WorksheetProtection.protect", [options ?? null, password === undefined ? null : "***"], (sheet) =>
-      sheet.book.protect(sheet, options ? { ...options } : undefined, password, "WorksheetProtection.protect"),
+      protect(sheet, options ? { ...options } : undefined, password, "WorksheetProtection.protect"),
     );
   }
 
   unprotect(password?: string): void {
     this.queue("WorksheetProtection.unprotect", [password === undefined ? null : "***"], (sheet) =>
-      sheet.book.unprotect(sheet, password, "WorksheetProtection.unprotect"),
+      unprotect(sheet, password, "WorksheetProtection.unprotect"),
     );
   }
 
-  checkPassword(password?: string): ClientResultFake<boolean> {
-    const result = new ClientResultFake<boolean>();
-    this.queue("WorksheetProtection.checkPassword", ["***"], (sheet, run) =>
-      result.deliver(sheet.protection.password !== undefined && sheet.protection.password === password, run),
-    );
-    return result;
-  }
 }
 
 ClientObjectProxy.accessors(WorksheetProtectionProxy, Object.keys(PROTECTION_SCALARS));
@@ -373,10 +339,6 @@ export class FreezePanesProxy extends ClientObjectProxy<SheetModel> implements P
       return { book: sheet.book, sheet, rect };
     });
     return orNull ? proxy.instantiate() : proxy;
-  }
-
-  getLocation(): RangeProxy {
-    return this.location(false);
   }
 
   getLocationOrNullObject(): RangeProxy {
@@ -501,18 +463,12 @@ export class PageLayoutProxy
     return PAGE_LAYOUT_SCALARS;
   }
 
-  setPrintTitleRows(printTitleRows: RangeProxy | string): void {
-    this.sameContext(printTitleRows);
-    this.queue("PageLayout.setPrintTitleRows", [printTitleRows], (sheet) => {
-      sheet.pageLayout.printTitleRows = printTitles(printTitleRows, sheet, "rows", "PageLayout.setPrintTitleRows");
-    });
+  get headersFooters(): HeaderFooterGroupProxy {
+    return this.child("headersFooters", () => new HeaderFooterGroupProxy(this.context, `${this.objectPath}.headersFooters`, () => this.resolve()));
   }
 
-  setPrintTitleColumns(printTitleColumns: RangeProxy | string): void {
-    this.sameContext(printTitleColumns);
-    this.queue("PageLayout.setPrintTitleColumns", [printTitleColumns], (sheet) => {
-      sheet.pageLayout.printTitleColumns = printTitles(printTitleColumns, sheet, "columns", "PageLayout.setPrintTitleColumns");
-    });
+  protected override navigation(): Record<string, () => LoadableProxy> {
+    return { headersFooters: () => this.headersFooters };
   }
 
   setPrintArea(printArea: RangeProxy | string): void {
@@ -523,14 +479,14 @@ export class PageLayoutProxy
     });
   }
 
-  getPrintTitleRowsOrNullObject(): RangeProxy {
-    const proxy = new RangeProxy(this.context, `${this.objectPath}.getPrintTitleRowsOrNullObject()`, () => {
-      const sheet = this.resolve();
-      if (!sheet || !sheet.pageLayout.printTitleRows) return null;
-      return { book: sheet.book, sheet, rect: parseAddress(sheet.pageLayout.printTitleRows) };
+
+  setPrintTitleRows(printTitleRows: RangeProxy | string): void {
+    this.sameContext(printTitleRows);
+    this.queue("PageLayout.setPrintTitleRows", [printTitleRows], (sheet) => {
+      sheet.pageLayout.printTitleRows = printTitles(printTitleRows, sheet, "rows", "PageLayout.setPrintTitleRows");
     });
-    return proxy.instantiate();
   }
+
 }
 
 ClientObjectProxy.accessors(PageLayoutProxy, Object.keys(PAGE_LAYOUT_SCALARS));

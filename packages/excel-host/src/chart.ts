@@ -1,5 +1,5 @@
 import { excelError } from "./errors";
-import type { ChartModel, SheetModel } from "./model";
+import { type ChartModel, type SheetModel, assertAllowed } from "./model";
 import { ClientObjectProxy, ClientResultFake, CollectionProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
 import { RangeProxy, rangeArgument } from "./range";
 
@@ -40,7 +40,7 @@ export class ChartCollectionProxy extends CollectionProxy<SheetModel, ChartProxy
       if (!(sourceData instanceof RangeProxy)) throw excelError("InvalidArgument", "ChartCollection.add");
       const source = sourceData.resolve();
       if (!source) throw excelError("ItemNotFound", "ChartCollection.add");
-      created = chartOf(sheet, sheet.book.addChart(sheet, String(type), { sheet: source.sheet, rect: source.rect }, seriesBy, "ChartCollection.add"));
+      created = chartOf(sheet, sheet.book.charts.add(sheet, String(type), { sheet: source.sheet, rect: source.rect }, seriesBy, "ChartCollection.add"));
     });
     return new ChartProxy(this.context, `${this.objectPath}.add(${JSON.stringify(type)})`, () => created);
   }
@@ -155,12 +155,12 @@ export class ChartProxy extends ClientObjectProxy<ChartTarget> implements Pick<E
     this.sameContext(endCell);
     this.queue("Chart.setPosition", [startCell, endCell ?? null], (t) => {
       const start = rangeArgument(startCell, t.sheet, "Chart.setPosition");
-      const origin = t.sheet.book.offsetOf(t.sheet, start.row, start.col);
+      const origin = t.sheet.book.layout.offsetOf(t.sheet, start.row, start.col);
       t.model.top = origin.top;
       t.model.left = origin.left;
       if (endCell !== undefined) {
         const end = rangeArgument(endCell, t.sheet, "Chart.setPosition");
-        const corner = t.sheet.book.offsetOf(t.sheet, end.row + end.rows, end.col + end.cols);
+        const corner = t.sheet.book.layout.offsetOf(t.sheet, end.row + end.rows, end.col + end.cols);
         if (corner.top <= origin.top || corner.left <= origin.left) throw excelError("InvalidArgument", "Chart.setPosition");
         t.model.height = corner.top - origin.top;
         t.model.width = corner.left - origin.left;
@@ -170,7 +170,7 @@ export class ChartProxy extends ClientObjectProxy<ChartTarget> implements Pick<E
 
   delete(): void {
     this.queue("Chart.delete", [], (t) => {
-      t.sheet.book.assertAllowed(t.sheet, "objects", t.model.source.rect, "Chart.delete");
+      assertAllowed(t.sheet, "objects", t.model.source.rect, "Chart.delete");
       t.model.deleted = true;
       t.sheet.charts = t.sheet.charts.filter((c) => c !== t.model);
     });

@@ -44,12 +44,6 @@ export class WorkbookProxy extends ClientObjectProxy<WorkbookModel> implements P
     });
   }
 
-  getActiveCell(): RangeProxy {
-    return new RangeProxy(this.context, "workbook.getActiveCell()", () => {
-      const sheet = this.context.book.activeSheet;
-      return { book: this.context.book, sheet, rect: { ...sheet.selection, rows: 1, cols: 1 } };
-    });
-  }
 }
 
 ClientObjectProxy.accessors(WorkbookProxy, Object.keys(WORKBOOK_SCALARS));
@@ -70,7 +64,7 @@ const APPLICATION_SCALARS: Record<string, ScalarSpec<WorkbookModel>> = {
  */
 export class ApplicationProxy
   extends ClientObjectProxy<WorkbookModel>
-  implements Pick<Excel.Application, "calculationMode" | "calculate" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync">
+  implements Pick<Excel.Application, "calculationMode" | "calculate" | "suspendApiCalculationUntilNextSync">
 {
   protected readonly entity = "Application";
   declare calculationMode: Excel.Application["calculationMode"];
@@ -86,18 +80,15 @@ export class ApplicationProxy
   calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
     this.queue("Application.calculate", [calculationType], (book) => {
       if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw excelError("InvalidArgument", "Application.calculate");
-      book.resumeEvaluation();
+      book.cells.resumeEvaluation();
     });
   }
 
   /** Formulas are recalculated once at the end of the sync instead of after each write. */
   suspendApiCalculationUntilNextSync(): void {
-    this.queue("Application.suspendApiCalculationUntilNextSync", [], (book) => book.suspendEvaluation());
+    this.queue("Application.suspendApiCalculationUntilNextSync", [], (book) => book.cells.suspendEvaluation());
   }
 
-  suspendScreenUpdatingUntilNextSync(): void {
-    this.queue("Application.suspendScreenUpdatingUntilNextSync", [], () => undefined);
-  }
 }
 
 ClientObjectProxy.accessors(ApplicationProxy, Object.keys(APPLICATION_SCALARS));

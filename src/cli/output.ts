@@ -1,0 +1,96 @@
+import { closeSync, mkdirSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "fs";
+import path from "path";
+import { InputError } from "./io";
+
+/**
+ * Where the CLI writes. A command never writes over one of its own inputs, however the path is
+ * spelt (another case on a case-blind disk, `./`, `..`, a symbolic or hard link), and it writes
+ * through a temporary file in the same folder that is renamed into place, so a run that fails
+ * half-way leaves the old file whole.
+ */
+
+const statOrNull = (file: string): Stats | null => {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+};
+
+const realOrResolved = (file: string): string => {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
+};
+
+/** The same file on disk: same device and inode (hard links, case, links), or the same real path where inodes mean nothing. */
+export function sameFile(a: string, b: string): boolean {
+  const sa = statOrNull(a);
+  const sb = statOrNull(b);
+  if (sa && sb && sa.ino !== 0 && sa.dev === sb.dev && sa.ino === sb.ino) return true;
+  return realOrResolved(a) === realOrResolved(b);
+}
+
+/**
+ * Checks that `out` can be written as a file with the given extension and is none of `inputs`;
+ * throws InputError (one line, Chinese then English) otherwise.
+ */
+export function checkOutputFile(out: string, inputs: string[], extension = ".xlsx"): void {
+  const existing = statOrNull(out);
+  if (existing?.isDirectory()) throw new InputError(`输出「${out}」是一个文件夹，应为文件 / the output "${out}" is a folder, not a file`);
+  if (path.extname(out).toLowerCase() !== extension) {
+    throw new InputError(`输出文件「${out}」应以 ${extension} 结尾 / the output "${out}" must end in ${extension}`);
+  }
+  const folder = path.dirname(path.resolve(out));
+  const parent = statOrNull(folder);
+  if (!parent) throw new InputError(`输出文件夹「${path.dirname(out)}」不存在 / the output folder "${path.dirname(out)}" does not exist`);
+  if (!parent.isDirectory()) throw new InputError(`「${path.dirname(out)}」不是文件夹 / "${path.dirname(out)}" is not a folder`);
+  if (!existing) return;
+  const input = inputs.find((file) => sameFile(out, file));
+  if (input !== undefined) {
+    throw new InputError(
+      `输出文件「${out}」就是输入文件「${input}」，不会覆盖输入：请换一个输出文件名 / the output "${out}" is the input "${input}"; inputs are never written over: choose another output name`,
+    );
+  }
+}
+
+/** Makes `out` a folder to write into (creating it and its parents when missing); throws InputError when it is a file or cannot be made. */
+export function prepareOutputFolder(out: string): void {
+  const existing = statOrNull(out);
+  if (existing && !existing.isDirectory()) {
+    throw new InputError(`输出「${out}」是一个文件，应为文件夹（每市一个文件） / the output "${out}" is a file; --all-cities writes one file per city into a folder`);
+  }
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (error) {
+    throw new InputError(`无法创建文件夹「${out}」 / cannot make the folder "${out}": ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Writes `data` to `file` atomically: a temporary file in the same folder (so the rename never
+ * crosses disks), flushed to disk, then renamed over `file`. On failure the temporary file is
+ * removed and `file` is as it was.
+ */
+export function writeFileAtomic(file: string, data: Uint8Array): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = openSync(temporary, "wx");
+    try {
+      for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, data.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never created, or already renamed.
+    }
+    throw new InputError(`无法写入「${file}」 / cannot write "${file}": ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,84 @@
+import type { CommandSpec } from "./args";
+
+/**
+ * Every command's options, in one light module: the parser reads them, and `planbook --help`
+ * lists them without loading the commands (and ExcelJS with them).
+ */
+
+const JSON_OPTION = { name: "json", zh: "以 JSON 输出", en: "print JSON" };
+const REVISION_OPTION = { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" };
+
+export const PLAN_SPEC: CommandSpec = {
+  name: "plan",
+  operands: "",
+  zh: "列出计划的指标（子命令 diff、check 见各自的 --help）",
+  en: "the plan's quotas (subcommands diff and check: see their --help)",
+  options: [JSON_OPTION, REVISION_OPTION],
+};
+
+export const PLAN_DIFF_SPEC: CommandSpec = {
+  name: "plan diff",
+  operands: "<older-seed> <newer-seed>",
+  zh: "两个计划版本之间的修订对比",
+  en: "what changed between two plan revisions",
+  options: [JSON_OPTION],
+};
+
+export const PLAN_CHECK_SPEC: CommandSpec = {
+  name: "plan check",
+  operands: "",
+  zh: "计划文本自身的一致性（附件 2 合计、附件 1 与附件 2）",
+  en: "consistency findings of the plan text (Annex 2 totals, Annex 1 against Annex 2)",
+  options: [JSON_OPTION, REVISION_OPTION],
+};
+
+export const TEMPLATE_SPEC: CommandSpec = {
+  name: "template",
+  operands: "",
+  zh: "生成填报模板（.xlsx），或每市、每县一个模板",
+  en: "make the reporting template (.xlsx), or one per city or county",
+  options: [
+    { name: "scope", value: "<province|city:市|county:县|unit:单位>", zh: "填报范围", en: "whose template" },
+    { name: "all-cities", zh: "每市一个文件，--out 为文件夹（不能与 --scope 同用）", en: "one file per city; --out is a folder (not with --scope)" },
+    { name: "all-counties", value: "<市>", zh: "该市每县（市、区）一个文件，--out 为文件夹", en: "one file per county of the city; --out is a folder" },
+    {
+      name: "split",
+      value: "<plan|equal|weights.tsv>",
+      zh: "分解目标：plan 按计划附件2的各市数，equal 平均，或权重文件（每行「名称<TAB>权重」）；县级模板为本市目标分到各县",
+      en: "split targets: plan in proportion to Annex 2's city figures, equal, or a weights file (name<TAB>weight a line); for counties, the city's targets",
+    },
+    { name: "city-split", value: "<plan|equal|weights.tsv>", zh: "县级模板：先把全省目标分到各市（同 --split）", en: "county templates: first split the province's targets to the cities (as --split)" },
+    { name: "period", value: "<YYYY-MM|YYYY-Qn>", required: true, zh: "报告期（在计划年份之内）", en: "the period (within the plan's years)" },
+    { name: "out", value: "<file.xlsx|dir>", required: true, zh: "输出文件（--all-cities 时为文件夹）", en: "the file written (a folder with --all-cities)" },
+    { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
+    { name: "password", value: "<password>", zh: "工作表保护密码", en: "the sheet protection password" },
+  ],
+};
+
+export const CHECK_SPEC: CommandSpec = {
+  name: "check",
+  operands: "<file.xlsx>...",
+  zh: "校验填报文件，列出每个错误和警告",
+  en: "check returned files: every error and warning",
+  options: [
+    { name: "json", zh: "以 JSON 输出", en: "print JSON" },
+    { name: "end-of-period", zh: "期末校验：必填项为空是错误", en: "end of period: a blank required input is an error" },
+    { name: "revision", value: "<seed.txt>", zh: "另加一个计划文本（内置版本之外），按它生成的文件也能识别", en: "add a plan text besides the built-in ones, so files made from it are recognised" },
+  ],
+};
+
+export const MERGE_SPEC: CommandSpec = {
+  name: "merge",
+  operands: "<file.xlsx>...",
+  zh: "汇总填报文件（汇总、来源）：各市→全省，一市各县→该市（附该市报表，可再汇总到全省），配合单位→牵头单位；级别由文件决定",
+  en: "merge returned files (汇总, 来源): cities → province, a city's counties → the city (with the city's own return), co-responsible units → the lead unit; the files say the level",
+  options: [
+    { name: "out", value: "<summary.xlsx>", required: true, zh: "汇总文件（不能是任何输入文件）", en: "the summary file (never one of the inputs)" },
+    { name: "json", zh: "以 JSON 输出合计、采用和被拒的文件", en: "print totals, accepted and rejected files as JSON" },
+    { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（默认取多数文件的报告期）", en: "the period (default: the one most files are for)" },
+    { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
+  ],
+};
+
+/** Every command's spec, in the order help lists them. */
+export const COMMAND_SPECS: CommandSpec[] = [PLAN_SPEC, PLAN_DIFF_SPEC, PLAN_CHECK_SPEC, TEMPLATE_SPEC, CHECK_SPEC, MERGE_SPEC];
