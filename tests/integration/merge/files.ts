@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { parsePeriod } from "../../../src/core/period";
 import type { PlanRevision } from "../../../src/core/plan/types";
-import { quotasInScope } from "../../../src/core/scope";
+import type { Geography } from "../../../src/core/plan/counties";
+import { type Scope, quotasInScope, scopeLabel } from "../../../src/core/scope";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { EMPTY_META, type SplitRecord } from "../../../src/core/template/meta";
@@ -18,6 +19,7 @@ export type Typed = Record<string, Partial<Record<"period" | "cumulative" | "sta
 
 export interface CityFileOptions {
   period?: string;
+  geography?: Geography;
   generatedAt?: string;
   splits?: SplitRecord[];
   /** Changes made to the opened file after typing (tampering), with each quota's row. */
@@ -30,12 +32,19 @@ export interface CityFile {
 }
 
 export async function cityFile(name: string, revision: PlanRevision, city: string, typed: Typed, options: CityFileOptions = {}): Promise<CityFile> {
+  return reportFile(name, revision, { kind: "city", city }, typed, options);
+}
+
+/** A returned workbook of any scope (a county's, a unit's…), filled the same way. */
+export async function reportFile(name: string, revision: PlanRevision, scope: Scope, typed: Typed, options: CityFileOptions = {}): Promise<CityFile> {
+  const city = scopeLabel(scope);
   const built = buildTemplate({
     revision,
-    scope: { kind: "city", city },
+    scope,
     period: parsePeriod(options.period ?? "2026-10"),
     generatedAt: options.generatedAt ?? "2026-11-02T08:00:00.000Z",
     splits: options.splits,
+    geography: options.geography,
   });
   const template = await writeTemplateFile(built, options.splits ? { ...EMPTY_META, splits: options.splits } : undefined);
   const workbook = new ExcelJS.Workbook();
