@@ -21,6 +21,8 @@ function quotaJson(q: Quota) {
     unit: q.unit,
     year: q.year,
     region: q.region,
+    level: q.level,
+    ...(q.parts ? { parts: q.parts } : {}),
     text: q.text,
   };
 }

@@ -1,6 +1,7 @@
 import { SOURCES_SHEET, SUMMARY_SHEET } from "../core/merge/layout";
 import { type MergeInputFile, type MergePlan, canMerge, rollupForFiles } from "../core/merge/merge";
 import type { Geography } from "../core/plan/counties";
+import { withLevelCorrections } from "../core/plan/level";
 import { withSplitRecords } from "../core/merge/split";
 import { readSummaryState } from "../core/merge/state";
 import type { ChartSpec } from "../core/merge/charts";
@@ -82,8 +83,11 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   const existing = summarySnapshot
     ? readSummaryState({ sheets: [summarySnapshot, ...(sourcesSnapshot ? [sourcesSnapshot] : [])] }, options.revision, rollup)
     : null;
-  const splits = metaSnapshot ? parseMetaRows(metaSnapshot.values).splits : [];
-  const mergeContext = { revision: options.revision, period, existing, splits, rollup, geography: options.geography };
+  const meta = metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META;
+  const splits = meta.splits;
+  // The levels a person corrected in this workbook's 计划 view decide which rows the summary has.
+  const revision = withLevelCorrections(options.revision, meta.levels);
+  const mergeContext = { revision, period, existing, splits, rollup, geography: options.geography };
   let plan = canMerge(files, mergeContext);
   if (options.decide) plan = canMerge(files, { ...mergeContext, chosen: await options.decide(plan) });
   if (plan.accepted.length === 0) return { plan, written: false, totals: [], filled: existing?.cities.map((c) => c.city) ?? [] };
