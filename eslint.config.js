@@ -1,5 +1,5 @@
 // ESLint (flat config): typescript-eslint's recommended rules, Office add-in rules with
-// no-context-sync-in-loop as an error, and a fence around the pure core.
+// no-context-sync-in-loop as an error, and fences on the boundaries between folders.
 const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
 
@@ -7,11 +7,22 @@ const officeAddinsRecommended = Object.fromEntries(
   officeAddins.configs.recommended.flatMap((config) => Object.entries(config.rules ?? {})).filter(([rule]) => rule.startsWith("office-addins/")),
 );
 const PURE = "src/core is pure: no Excel, Office, DOM or files (STYLE.md).";
-const TESTS = ["**/tests/*", "**/tests/**"];
-const NO_TESTS = "Nothing in src/ or scripts/ imports tests/ (the in-memory Excel host is @planbook/excel-host).";
+
+// Fences: which folder may not import which. A file gets one `no-restricted-imports` setting (the
+// last block that matches it wins), so each block below lists every fence of its folder.
+const fence = (group, message) => ({ group, message });
+const NO_TESTS = fence(["**/tests/*", "**/tests/**"], "Nothing in src/ or scripts/ imports tests/ (the in-memory Excel host is @planbook/excel-host).");
+const NO_XLSX = fence(["**/xlsx/*", "**/xlsx/**"], "src/excel (Office.js) does not import src/xlsx (files): the composition layer (src/addin) joins them.");
+const NO_EXCEL = fence(["**/excel/*", "**/excel/**"], "src/cli does not import src/excel: the CLI works on files (src/xlsx), never on Office.js.");
+const NO_ADAPTERS = fence(
+  ["**/excel/*", "**/excel/**", "**/xlsx/*", "**/xlsx/**", "**/addin/*", "!**/addin/operations", "**/commands/*", "**/playground/*"],
+  "Views import no adapter: they get PlanbookOperations (src/addin/operations) as a prop.",
+);
+const NO_TASKPANE = fence(["**/taskpane/*"], "The ribbon and the pane do not import each other: they share src/addin/session.");
+const restrictImports = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 module.exports = tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test-artifacts/"] },
+  { ignores: ["dist/", "dist-playground/", "node_modules/", "coverage/", "test-artifacts/"] },
   ...tseslint.configs.recommended,
   {
     files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "packages/**/*.{ts,tsx}"],
@@ -34,12 +45,13 @@ module.exports = tseslint.config(
       "office-addins/call-sync-after-load": "off",
     },
   },
-  {
-    // The add-in and its scripts never depend on test code; the in-memory host is the package
-    // @planbook/excel-host.
-    files: ["src/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: TESTS, message: NO_TESTS }] }] },
-  },
+  { files: ["src/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx,js}"], rules: restrictImports(NO_TESTS) },
+  { files: ["src/excel/**/*.{ts,tsx}"], rules: restrictImports(NO_XLSX, NO_TESTS) },
+  { files: ["src/cli/**/*.{ts,tsx}"], rules: restrictImports(NO_EXCEL, NO_TESTS) },
+  { files: ["src/commands/**/*.{ts,tsx}"], rules: restrictImports(NO_TASKPANE, NO_TESTS) },
+  // The views; index.tsx is the pane's entry point, where Office.js operations are made.
+  { files: ["src/taskpane/**/*.{ts,tsx}"], ignores: ["src/taskpane/index.tsx"], rules: restrictImports(NO_ADAPTERS, NO_TESTS) },
+  { files: ["src/taskpane/index.tsx"], rules: restrictImports(fence(["**/commands/*"], NO_TASKPANE.message), NO_TESTS) },
   {
     // The core is pure: plain data in, plain data out — no host, no DOM, no files (STYLE.md).
     files: ["src/core/**/*.{ts,tsx}"],
@@ -51,8 +63,8 @@ module.exports = tseslint.config(
           paths: ["fs", "path", "os", "child_process", "react", "react-dom", "exceljs", "jszip"].map((name) => ({ name, message: PURE })),
           patterns: [
             { group: ["node:*", "fs/*", "react/*", "react-dom/*", "exceljs/*"], message: PURE },
-            { group: ["**/excel/*", "**/xlsx/*", "**/taskpane/*", "**/commands/*", "**/playground/*", "**/cli/*"], message: "src/core may not depend on an adapter or the UI." },
-            { group: TESTS, message: NO_TESTS },
+            { group: ["**/excel/*", "**/xlsx/*", "**/addin/*", "**/taskpane/*", "**/commands/*", "**/playground/*", "**/cli/*"], message: "src/core may not depend on an adapter or the UI." },
+            NO_TESTS,
           ],
         },
       ],

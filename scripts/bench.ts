@@ -17,8 +17,10 @@
  * take 20–30 s a run on a 2-core machine. The "runs" column says which is which. An operation
  * that fails (e.g. a sync past Excel on the web's payload limit) is listed as FAILED with its error.
  */
-import { readFileSync, writeFileSync } from "fs";
+import { spawn, spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
+import path from "path";
 import v8 from "v8";
 import vm from "vm";
 import ExcelJS from "exceljs";
@@ -156,6 +158,87 @@ async function measure<S>(runs: number, setup: () => S | Promise<S>, run: (state
   };
 }
 
+/** What one whole-process run took: wall time, the process's peak resident memory, its exit status and output. */
+interface ProcessRun {
+  ms: number;
+  /** Null where /proc is not there to read a child's high-water mark (VmHWM). */
+  peakRssBytes: number | null;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The child's resident high-water mark so far, from /proc (Linux); it only grows, so the last read before exit is its peak. */
+function childPeakRss(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a command as a user would, timing the whole process and sampling its peak RSS every few milliseconds. */
+function runProcess(command: string, args: string[], cwd: string): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let peak: number | null = null;
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const sample = (): void => {
+      const now = child.pid === undefined ? null : childPeakRss(child.pid);
+      if (now !== null) peak = Math.max(peak ?? 0, now);
+    };
+    const sampler = setInterval(sample, 2);
+    child.on("error", (error) => {
+      clearInterval(sampler);
+      reject(error);
+    });
+    child.on("exit", (status) => {
+      clearInterval(sampler);
+      resolve({ ms: performance.now() - start, peakRssBytes: peak, status, stdout, stderr });
+    });
+  });
+}
+
+/** A program that completed a benchmark run: the median time and the worst peak RSS of `runs` runs. */
+interface ProcessMeasured {
+  medianMs: number;
+  peakRssMb: number | null;
+}
+
+async function measureProcess(runs: number, command: string, args: string[], cwd: string, ok: (run: ProcessRun) => boolean): Promise<ProcessMeasured> {
+  const times: number[] = [];
+  let peak: number | null = null;
+  for (let i = 0; i < runs; i++) {
+    const run = await runProcess(command, args, cwd);
+    if (!ok(run)) throw new Error(`${path.basename(command)} ${args.slice(0, 2).join(" ")} … exited ${run.status}: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+    times.push(run.ms);
+    if (run.peakRssBytes !== null) peak = Math.max(peak ?? 0, run.peakRssBytes);
+  }
+  times.sort((a, b) => a - b);
+  const middle = times.length / 2;
+  const median = times.length % 2 ? times[Math.floor(middle)] : (times[middle - 1] + times[middle]) / 2;
+  return { medianMs: Math.round(median), peakRssMb: peak === null ? null : mb(peak) };
+}
+
+/** A Python that has openpyxl (the clerk's script needs it), or why there is none. */
+function pythonWithOpenpyxl(): { python: string } | { skipped: string } {
+  for (const python of [process.env.BENCH_PYTHON, "python3", "/usr/bin/python3"].filter((p): p is string => !!p)) {
+    const probe = spawnSync(python, ["-c", "import openpyxl; print(openpyxl.__version__)"], { encoding: "utf8" });
+    if (probe.status === 0) return { python: `${python} (openpyxl ${probe.stdout.trim()})` };
+  }
+  return { skipped: "skipped: no python3 with openpyxl (apt-get install python3-openpyxl, or set BENCH_PYTHON)" };
+}
+
+/** Rows of the whole-process comparison: one per program per case. */
+const processRows: { program: string; size: string; runs: number; measured: ProcessMeasured | string; ratio?: string }[] = [];
+const ROOT = path.join(__dirname, "..");
+const PLANBOOK = path.join(ROOT, "bin", "planbook.js");
+
 type ExcelHost = ReturnType<typeof createExcelHost>;
 const hostReport = (host: ExcelHost): RunReport => ({
   syncs: host.stats.syncs,
@@ -279,6 +362,14 @@ async function main(): Promise<void> {
     { times: 100, count: 11 },
   ];
   let ownRows = 0;
+  // The command as users run it: the bundle `npm ci` builds (built again here, so it is current).
+  progress("planbook --help (whole process)");
+  spawnSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.js")], { stdio: "inherit" });
+  const benchDir = mkdtempSync(path.join(os.tmpdir(), "planbook-bench-"));
+  const clerk = pythonWithOpenpyxl();
+  const helpRuns = Math.max(RUNS, 5);
+  processRows.push({ program: "planbook --help", size: "—", runs: helpRuns, measured: await measureProcess(helpRuns, process.execPath, [PLANBOOK, "--help"], benchDir, (r) => r.status === 0) });
+  processRows.push({ program: "npx planbook --help (npx finds the command first)", size: "—", runs: RUNS, measured: await measureProcess(RUNS, "npx", ["--offline", "planbook", "--help"], ROOT, (r) => r.status === 0) });
   for (const { times, count } of cases) {
     progress(`merge ${count} files at ${times}× (building the files)`);
     const mergeRevision: PlanRevision =
@@ -291,6 +382,7 @@ async function main(): Promise<void> {
     ownRows = perFile - times * provinceRows;
     const size = `${count} files × ${perFile} rows (${times}×)`;
     const runs = times >= 100 ? LARGE_RUNS : RUNS;
+    await compareProcesses({ times, count, size, runs, files, dir: path.join(benchDir, `${count}x${times}`), clerk });
 
     progress(`merge ${count} files at ${times}× (core)`);
     let read: MergeInputFile[] = [];
@@ -336,6 +428,8 @@ async function main(): Promise<void> {
     );
   }
 
+  rmSync(benchDir, { recursive: true, force: true });
+
   const header = ["operation", "rows or files", "runs", "syncs", "max req / resp MB", "median ms", "peak heap +MB", "peak RSS MB"];
   const table = rows.map(({ operation, size, measured: m }) =>
     m
@@ -371,8 +465,76 @@ async function main(): Promise<void> {
         ` ${RESPONSE_BUDGET_BYTES / 1024 / 1024} MB response budget (src/excel/workbook.ts); never one sync per row.`,
     );
   }
+  console.log("");
+  printProcessTable(clerk);
   for (const note of notes) console.log(note);
   console.log(`total ${Math.round((performance.now() - started) / 1000)} s`);
+}
+
+/**
+ * The same merge by three whole programs, each started as a person starts it, files read from
+ * disk: `planbook merge` (the built command), a bare ExcelJS read of the same files
+ * (scripts/exceljs-read.js), and a clerk's openpyxl script (scripts/openpyxl-merge.py) when
+ * Python has openpyxl.
+ */
+async function compareProcesses(options: {
+  times: number;
+  count: number;
+  size: string;
+  runs: number;
+  files: { name: string; data: Uint8Array }[];
+  dir: string;
+  clerk: { python: string } | { skipped: string };
+}): Promise<void> {
+  const { times, count, size, runs, dir, clerk } = options;
+  mkdirSync(dir, { recursive: true });
+  const paths = options.files.map((file) => {
+    const filePath = path.join(dir, `${file.name}.xlsx`.replace(/\.xlsx\.xlsx$/, ".xlsx"));
+    writeFileSync(filePath, file.data);
+    return filePath;
+  });
+  // Files of a scaled plan (10×, 100×) are not of the built-in plan the command knows: it reads and checks each, then declines it (exit 1).
+  const scaled = times > 1;
+  const label = `${size}${scaled ? ", declined: not the built-in plan" : count > 11 ? ", 79 declined as repeats" : ""}`;
+  progress(`merge ${count} files at ${times}× (whole processes)`);
+  const planbook = await attemptProcess("planbook merge (CLI, whole process)", label, runs, process.execPath, [PLANBOOK, "merge", "--json", "--out", path.join(dir, "summary.xlsx"), ...paths], dir, (r) => r.status === 0 || r.status === 1);
+  await attemptProcess("ExcelJS read, bare (whole process)", size, runs, process.execPath, [path.join(ROOT, "scripts", "exceljs-read.js"), ...paths], dir, (r) => r.status === 0);
+  if ("skipped" in clerk) {
+    processRows.push({ program: "openpyxl read-only script (whole process)", size, runs: 0, measured: clerk.skipped });
+    return;
+  }
+  const python = clerk.python.split(" ")[0];
+  const script = [path.join(ROOT, "scripts", "openpyxl-merge.py"), path.join(dir, "clerk.xlsx"), ...paths];
+  const openpyxl = await attemptProcess("openpyxl read-only script (whole process)", size, runs, python, script, dir, (r) => r.status === 0);
+  if (planbook && openpyxl) processRows[processRows.length - 1].ratio = (planbook.medianMs / openpyxl.medianMs).toFixed(2);
+}
+
+async function attemptProcess(program: string, size: string, runs: number, command: string, args: string[], cwd: string, ok: (run: ProcessRun) => boolean): Promise<ProcessMeasured | null> {
+  try {
+    const measured = await measureProcess(runs, command, args, cwd, ok);
+    processRows.push({ program, size, runs, measured });
+    return measured;
+  } catch (error) {
+    processRows.push({ program, size, runs, measured: `FAILED: ${(error as Error).message}` });
+    return null;
+  }
+}
+
+function printProcessTable(clerk: { python: string } | { skipped: string }): void {
+  console.log(`Whole processes, as a person runs them (node ${process.version}; ${"python" in clerk ? clerk.python : clerk.skipped}):`);
+  const header = ["program", "files", "runs", "median ms", "peak RSS MB", "planbook ÷ openpyxl"];
+  const table = processRows.map((r) =>
+    typeof r.measured === "string"
+      ? [r.program, r.size, String(r.runs), r.measured, "", ""]
+      : [r.program, r.size, String(r.runs), String(r.measured.medianMs), r.measured.peakRssMb === null ? "—" : r.measured.peakRssMb.toFixed(1), r.ratio ?? ""],
+  );
+  const width = (text: string): number => [...text].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+  const widths = header.map((h, i) => Math.max(width(h), ...table.map((row) => (typeof processRows[0] === "undefined" || i !== 3 || /^\d/.test(row[3]) ? width(row[i]) : 0))));
+  const line = (cells: string[]): string => cells.map((c, i) => (i >= 2 && /^[\d.—]*$/.test(c) ? " ".repeat(Math.max(0, widths[i] - width(c))) + c : c + " ".repeat(Math.max(0, widths[i] - width(c))))).join("  ").trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of table) console.log(line(row));
+  console.log("peak RSS: each process's resident high-water mark (VmHWM), sampled every 2 ms until it exits; planbook ÷ openpyxl: median times, below 1 is faster.");
 }
 
 /** A generated sheet as a snapshot with every input typed (formula cells read as blank). */

@@ -39,6 +39,7 @@ async function main() {
   console.log(`  演练场 Playground:   ${scheme}://localhost:${PORT}/playground.html`);
   console.log(`  任务窗格 Task pane:  ${scheme}://localhost:${PORT}/taskpane.html`);
   console.log("  停止 / stop:         npm stop  (or Ctrl+C)");
+  // Both builds of webpack.config.js, the add-in and the playground, from one dev server.
   run(packageCommand("webpack-cli"), ["serve", "--mode", "development"]);
 }
 

@@ -43,7 +43,12 @@ function toBase64(bytes: Uint8Array): string {
 export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOperationsOptions = {}): PlanbookOperations {
   const { createWorkbook } = options;
   return {
-    generate: (generate, onRetry) => runWithRetry(runner, (context) => generateTemplate(context, generate), { timeoutMs: options.timeoutMs, onRetry }),
+    generate: (generate, onProgress) =>
+      runWithRetry(runner, (context) => generateTemplate(context, generate), {
+        timeoutMs: options.timeoutMs,
+        onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
+        onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
+      }),
     startLiveChecking: (live) => startLiveChecking(runner, live),
     audit: (audit) => runWithRetry(runner, (context) => runAudit(context, audit), { timeoutMs: options.timeoutMs }),
     selectCell: (finding) => runner((context) => selectCell(context, finding)),

@@ -16,9 +16,12 @@ import type { MergeOptions, MergeResult } from "../excel/merge";
 
 export type { AuditResult, GenerateOptions, GenerateResult, MergeResult };
 
+/** What a long operation tells the person while it runs: a new attempt (Excel never started the last), or that Excel is still working. */
+export type RunProgress = { kind: "retrying"; attempt: number; of: number } | { kind: "working"; seconds: number };
+
 export interface PlanbookOperations {
-  /** 生成模板: writes (or regenerates) the reporting sheet; `onRetry` is told before a retry after a timeout. */
-  generate(options: GenerateOptions, onRetry?: (attempt: number, of: number) => void): Promise<GenerateResult>;
+  /** 生成模板: writes (or regenerates) the reporting sheet; `onProgress` hears of retries and of a slow Excel still working. */
+  generate(options: GenerateOptions, onProgress?: (progress: RunProgress) => void): Promise<GenerateResult>;
   /** Checks cells as a person types, until stopped. */
   startLiveChecking(options: LiveCheckingOptions): Promise<LiveChecking>;
   /** 校验: every check of every Planbook sheet, written to the 审核结果 sheet. */

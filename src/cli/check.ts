@@ -1,10 +1,11 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../core/checks/check";
-import { countBySeverity, type Finding } from "../core/findings";
+import { countBySeverity, type Finding, findingMessage, inFile } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile, WorkbookFileError } from "../xlsx/read";
 import { commandHelp, parseArgs, usageLine } from "./args";
+import { findingJson, messageLanguage } from "./findings";
 import { CHECK_SPEC } from "./specs";
 import { InputError, type Io, planLibrary } from "./io";
 
@@ -30,7 +31,7 @@ export function progress(done: number, total: number, label: string): void {
   process.stderr.write(`\r${done}/${total} ${label}`.padEnd(60) + (done === total ? "\n" : ""));
 }
 
-/** `planbook check <file.xlsx>... [--json] [--revision <seed>]`: every finding of every file; exit 1 when there are errors. */
+/** `planbook check <file.xlsx>... [--json] [--revision <seed>] [--lang zh|en]`: every finding of every file; exit 1 when there are errors. */
 export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   const { options, positional: files, help } = parseArgs(argv, CHECK_SPEC);
   if (help) {
@@ -41,19 +42,20 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
     io.err(`缺少要校验的文件 / no file to check: ${usageLine(CHECK_SPEC)}\n`);
     return 2;
   }
+  const language = messageLanguage(options);
   const revisions = planLibrary(typeof options.revision === "string" ? options.revision : undefined).revisions();
   const findings: Finding[] = [];
   for (const [index, file] of files.entries()) {
     const snapshot = await readSnapshotFile(file);
-    findings.push(...checkWorkbook(snapshot, { revisions, endOfPeriod: options["end-of-period"] === true }).map((f) => ({ ...f, file })));
+    findings.push(...checkWorkbook(snapshot, { revisions, endOfPeriod: options["end-of-period"] === true }).map((f) => inFile(f, file)));
     progress(index + 1, files.length, path.basename(file));
   }
   const counts = countBySeverity(findings);
   if (options.json === true) {
-    const rows = findings.map((f) => ({ file: f.file, sheet: f.sheet, cell: f.cell, quotaId: f.quotaId, rule: f.rule, severity: f.severity, message: f.message, value: f.value, ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }) }));
+    const rows = findings.map((f) => findingJson(f, language));
     io.out(`${JSON.stringify({ findings: rows, errors: counts.error, warnings: counts.warning }, null, 2)}\n`);
   } else {
-    for (const f of findings) io.out(`${f.file} ${f.sheet}!${f.cell ?? ""} [${f.severity}] ${f.rule} ${f.quotaId ?? ""}: ${f.message}\n`);
+    for (const f of findings) io.out(`${f.file} ${f.sheet}!${f.cell ?? ""} [${f.severity}] ${f.rule} ${f.quotaId ?? ""}: ${findingMessage(f, language)}\n`);
     io.out(`${files.length} 个文件 files: ${counts.error} 个错误 errors, ${counts.warning} 个警告 warnings\n`);
   }
   return counts.error > 0 ? 1 : 0;

@@ -10,6 +10,8 @@ import { formatScope } from "../core/scope";
 import { EMPTY_META, metaRows, withSheetRecords } from "../core/template/meta";
 import { metaSheetSpec } from "../core/template/sheet";
 import { commandHelp, parseArgs, usageLine } from "./args";
+import { findingMessage } from "../core/findings";
+import { findingJson, messageLanguage } from "./findings";
 import { MERGE_SPEC } from "./specs";
 import { InputError, type Io, loadCounties, loadSeed, periodOption } from "./io";
 import { checkOutputFile, writeFileAtomic } from "./output";
@@ -25,10 +27,9 @@ const isPeriod = (text: string): boolean => {
 };
 
 /**
- * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>]`: the summary (汇总)
- * and the source list (来源) as a file, with every integrity finding. The files say the level:
- * city files make the province summary, a city's county files the city's (with the city's own
- * return, ready to merge into the province), co-responsible units' files the lead unit's.
+          accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city, scope: a.record.scope })),
+          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
+          findings: plan.findings.map((f) => findingJson(f, language)),
  * Exit 1 when a file was rejected, 2 when an input cannot be read at all.
  */
 export async function runMergeCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
@@ -42,6 +43,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     io.err(`${missing}: ${usageLine(MERGE_SPEC)}\n`);
     return 2;
   }
+  const language = messageLanguage(options);
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
   const { revision } = loadSeed(seedFile);
   checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
@@ -81,15 +83,15 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
           scope: formatScope(plan.rollup.parent),
           totals: built.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
           accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city, scope: a.record.scope })),
-          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => f.message) })),
-          findings: plan.findings.map((f) => ({ file: f.file, rule: f.rule, severity: f.severity, message: f.message })),
+          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
+          findings: plan.findings.map((f) => findingJson(f, language)),
         },
         null,
         2,
       )}\n`,
     );
   } else {
-    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${f.message}\n`);
+    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${findingMessage(f, language)}\n`);
     if (plan.accepted.length > 0) io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
   }
   if (plan.accepted.length === 0) {

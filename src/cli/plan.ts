@@ -2,6 +2,8 @@ import { checkPlan } from "../core/plan/consistency";
 import { diffRevisions } from "../core/plan/diff";
 import type { Quota } from "../core/plan/types";
 import { commandHelp, parseArgs, usageLine } from "./args";
+import { findingMessage } from "../core/findings";
+import { findingJson, messageLanguage } from "./findings";
 import { PLAN_CHECK_SPEC, PLAN_DIFF_SPEC, PLAN_SPEC } from "./specs";
 import { InputError, type Io, formatTable, loadSeed } from "./io";
 
@@ -62,9 +64,10 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     if (positional.length > 0) throw new InputError(`plan check 不接受参数「${positional[0]}」 / plan check takes no argument ("${positional[0]}")`);
     const { revision, text } = loadSeed(seedOption);
     const findings = checkPlan(revision, text);
-    if (json) io.out(`${JSON.stringify(findings, null, 2)}\n`);
+    const language = messageLanguage(options);
+    if (json) io.out(`${JSON.stringify(findings.map((f) => findingJson(f, language)), null, 2)}\n`);
     else if (findings.length === 0) io.out("计划文本一致 / the plan text is consistent\n");
-    else for (const f of findings) io.out(`[${f.severity}] ${f.rule} 第${f.line ?? "?"}行 line ${f.line ?? "?"}: ${f.message}\n`);
+    else for (const f of findings) io.out(`[${f.severity}] ${f.rule} 第${f.line ?? "?"}行 line ${f.line ?? "?"}: ${findingMessage(f, language)}\n`);
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   }
   if (positional.length > 0) {

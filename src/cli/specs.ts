@@ -6,6 +6,8 @@ import type { CommandSpec } from "./args";
  */
 
 const JSON_OPTION = { name: "json", zh: "以 JSON 输出", en: "print JSON" };
+/** For the commands that print findings. */
+const LANG_OPTION = { name: "lang", value: "<zh|en>", zh: "发现的问题只用一种语言（默认中英双语，中文在前）", en: "findings in one language (default: Chinese, then English)" };
 const REVISION_OPTION = { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" };
 
 export const PLAN_SPEC: CommandSpec = {
@@ -29,7 +31,7 @@ export const PLAN_CHECK_SPEC: CommandSpec = {
   operands: "",
   zh: "计划文本自身的一致性（附件 2 合计、附件 1 与附件 2）",
   en: "consistency findings of the plan text (Annex 2 totals, Annex 1 against Annex 2)",
-  options: [JSON_OPTION, REVISION_OPTION],
+  options: [JSON_OPTION, REVISION_OPTION, LANG_OPTION],
 };
 
 export const TEMPLATE_SPEC: CommandSpec = {
@@ -64,6 +66,7 @@ export const CHECK_SPEC: CommandSpec = {
     { name: "json", zh: "以 JSON 输出", en: "print JSON" },
     { name: "end-of-period", zh: "期末校验：必填项为空是错误", en: "end of period: a blank required input is an error" },
     { name: "revision", value: "<seed.txt>", zh: "另加一个计划文本（内置版本之外），按它生成的文件也能识别", en: "add a plan text besides the built-in ones, so files made from it are recognised" },
+    LANG_OPTION,
   ],
 };
 
@@ -77,6 +80,7 @@ export const MERGE_SPEC: CommandSpec = {
     { name: "json", zh: "以 JSON 输出合计、采用和被拒的文件", en: "print totals, accepted and rejected files as JSON" },
     { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（默认取多数文件的报告期）", en: "the period (default: the one most files are for)" },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
+    LANG_OPTION,
   ],
 };
 

@@ -1,5 +1,5 @@
 import path from "path";
-import type { Finding } from "../core/findings";
+import { type Finding, findingMessage } from "../core/findings";
 import { type SplitMode, citySplits, countySplits } from "../core/merge/split";
 import { type Geography, countiesOf } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
@@ -40,7 +40,7 @@ export function readSplitMode(value: string): SplitMode {
 
 function stopOnErrors(findings: Finding[], what: string): void {
   const errors = findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) throw new InputError(`${what}：\n${[...new Set(errors.map((f) => f.message))].join("\n")}`);
+  if (errors.length > 0) throw new InputError(`${what}：\n${[...new Set(errors.map((f) => findingMessage(f)))].join("\n")}`);
 }
 
 /** The city's targets that its counties share: its Annex 2 shares and its split of contributed counts. */

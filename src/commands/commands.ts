@@ -8,7 +8,7 @@ import { createOfficeOperations } from "../addin/office-operations";
 import { lastAudit, planLibrary, savedPassword, showPane } from "../addin/session";
 
 async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
-  const operations = createOfficeOperations((batch) => Excel.run(batch));
+  const operations = createOfficeOperations(Excel.run);
   try {
     lastAudit.result = await operations.audit({ revisions: planLibrary().revisions(), password: savedPassword() });
     lastAudit.error = null;

@@ -1,7 +1,7 @@
 import { AUDIT_SHEET, auditSheetSpec } from "../core/checks/audit";
 import { checkWorkbook, type CheckContext } from "../core/checks/check";
 import { countBySeverity, type Finding, type Severity } from "../core/findings";
-import { readMeta } from "../core/report";
+import { readMeta } from "../core/read-sheets";
 import { readWorkbookSnapshot } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 

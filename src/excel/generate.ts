@@ -1,7 +1,7 @@
 import type { PlanRevision } from "../core/plan/types";
 import type { Period } from "../core/period";
 import type { Scope } from "../core/scope";
-import { readWorkbook, carriedInputs } from "../core/report";
+import { readWorkbook, carriedInputs } from "../core/read-sheets";
 import { type WorkbookSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";

@@ -2,7 +2,7 @@ import { cellAddress, parseRange, rangeAddress } from "../core/a1";
 import { checkCells, type CheckContext } from "../core/checks/check";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow } from "../core/checks/changelog";
 import type { Finding } from "../core/findings";
-import { readWorkbook, type ReportSheet } from "../core/report";
+import { readWorkbook, type ReportSheet } from "../core/read-sheets";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { INPUT_COLUMNS } from "../core/template/columns";
 import { META_SHEET } from "../core/template/meta";
@@ -31,6 +31,11 @@ export interface LiveChecking {
  * read once and checked once. The add-in's own writes are ignored. Each change to an input cell
  * is appended to the hidden 修改记录 sheet (time, sheet, cell, quota id, before, after). Nothing a
  * person typed is changed. Two syncs per change: read the sheet and the metadata, append the log.
+ *
+ * Works from ExcelApi 1.9: the log is appended with the add-in's events off
+ * (`runtime.enableEvents`, ExcelApi 1.8), so its own write raises no event; `triggerSource`
+ * (ExcelApi 1.14) filters the add-in's writes only where Excel has it. A co-author's edit
+ * (`source: "Remote"`) is checked but not logged: their own Excel logs it.
  */
 export async function startLiveChecking(runner: WorkbookRunner, options: LiveCheckingOptions): Promise<LiveChecking> {
   const now = options.now ?? (() => new Date());
@@ -61,8 +66,11 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       const { start, end } = parseRange(args.address);
       const rows = Array.from({ length: end.row - start.row + 1 }, (_, i) => start.row + i + 1);
       options.onFindings(sheet.name, rows, checkCells(snapshot, sheet.name, rows.map((row) => cellAddress(row - 1, 0)), options));
+      if (args.source === "Remote") return;
       const entries = changedInputs(report, start, end, previous, sheet, args, now().toISOString());
       if (entries.length === 0) return;
+      // The log's own write is not a person typing: no event for it (before ExcelApi 1.14 there is no triggerSource to tell).
+      context.runtime.enableEvents = false;
       const existingRows = logRead.extent().rows;
       const target = log.isNullObject ? context.workbook.worksheets.add(CHANGE_LOG_SHEET) : log;
       if (!log.isNullObject && logRead.result()?.protected) target.protection.unprotect(options.password ?? undefined);
@@ -72,7 +80,15 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       target.getRange(rangeAddress(existingRows, 0, rowsToWrite.length, CHANGE_LOG_HEADER.length)).values = rowsToWrite;
       target.visibility = "Hidden";
       target.protection.protect(PROTECTION_OPTIONS, options.password ?? undefined);
-      await context.sync();
+      context.runtime.enableEvents = true;
+      try {
+        await context.sync();
+      } catch (error) {
+        // A failed batch drops the commands after the failure: events must not stay off.
+        context.runtime.enableEvents = true;
+        await context.sync();
+        throw error;
+      }
     });
 
   const registration = await runner(async (context) => {
@@ -88,10 +104,11 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
 
   return {
     async stop() {
-      await runner(async (context) => {
+      // Office.js removes a handler only through the request context it was added in.
+      await runner(registration.context as Excel.RequestContext, async (context) => {
         registration.remove();
         await context.sync();
-      }).catch(() => undefined);
+      }).catch(options.onError);
     },
     idle: () => pending,
   };

@@ -4,8 +4,17 @@
  * codes turned into one bilingual message — in one place.
  */
 
-/** How an operation is started: `Excel.run` in Excel, the in-memory host in tests and the playground. */
-export type WorkbookRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/**
+ * How an operation is started, shaped like `Excel.run` (which is one): `Excel.run` in Excel, the
+ * in-memory host in tests and the playground. A batch runs on a fresh request context, or on a
+ * given one — removing an event handler needs the context it was added in.
+ */
+export interface WorkbookRunner {
+  <T>(batch: Batch<T>): Promise<T>;
+  <T>(context: Excel.RequestContext, batch: Batch<T>): Promise<T>;
+}
 
 export class OperationTimeoutError extends Error {
   constructor(readonly seconds: number) {
@@ -15,38 +24,69 @@ export class OperationTimeoutError extends Error {
 }
 
 export interface RunOptions {
-  /** Per attempt. */
+  /**
+   * How long Excel may take to start a batch before the attempt is abandoned and started again,
+   * and how often a started batch that is still working reports progress.
+   */
   timeoutMs?: number;
-  /** Attempts after the first, only after a timeout. */
+  /** New attempts after the first, only for a batch Excel never started. */
   retries?: number;
-  /** Told before each retry, so the task pane can say "retrying (2/3)". */
+  /** Told before each new attempt, so the task pane can say "retrying (2/3)". */
   onRetry?: (attempt: number, of: number) => void;
+  /** Told every `timeoutMs` while a started batch is still working, with the seconds so far. */
+  onProgress?: (seconds: number) => void;
+}
+
+/** What an abandoned attempt does if Excel starts it after all: nothing (its retry does the work). */
+class AbandonedAttemptError extends Error {
+  constructor() {
+    super("abandoned attempt");
+    this.name = "AbandonedAttemptError";
+  }
+}
+
+/** The run's outcome if it settles within `ms`, or null. */
+async function settledWithin<T>(run: Promise<T>, ms: number): Promise<{ value: T } | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([run.then((value) => ({ value })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
- * Runs a batch with a time limit per attempt and retries after a timeout. Only timeouts are
- * retried: an error Excel reports (a locked cell, a missing sheet) would fail again the same way.
+ * Runs a batch once. A batch cannot be cancelled, so one Excel has started is never run again:
+ * while it works past `timeoutMs` the caller is told it is still working (`onProgress`), and its
+ * outcome — result or error — is the operation's. Only an attempt Excel has not started within
+ * `timeoutMs` (the runtime is stuck before the batch) is abandoned and started again; should Excel
+ * start it later after all, it does nothing. An error Excel reports is never retried.
  */
-export async function runWithRetry<T>(
-  runner: WorkbookRunner,
-  batch: (context: Excel.RequestContext) => Promise<T>,
-  options: RunOptions = {},
-): Promise<T> {
+export async function runWithRetry<T>(runner: WorkbookRunner, batch: Batch<T>, options: RunOptions = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retries = options.retries ?? 2;
   for (let attempt = 0; ; attempt++) {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new OperationTimeoutError(Math.round(timeoutMs / 1000))), timeoutMs);
+    const state = { started: false, abandoned: false };
+    const run = runner((context) => {
+      if (state.abandoned) return Promise.reject(new AbandonedAttemptError());
+      state.started = true;
+      return batch(context);
     });
-    try {
-      return await Promise.race([runner(batch), timeout]);
-    } catch (error) {
-      if (!(error instanceof OperationTimeoutError) || attempt >= retries) throw error;
-      options.onRetry?.(attempt + 1, retries);
-    } finally {
-      clearTimeout(timer);
+    const startedAt = Date.now();
+    for (;;) {
+      const outcome = await settledWithin(run, timeoutMs);
+      if (outcome) return outcome.value;
+      if (!state.started) break;
+      options.onProgress?.(Math.round((Date.now() - startedAt) / 1000));
     }
+    state.abandoned = true;
+    // The abandoned run's late end (its AbandonedAttemptError, or a stuck runtime's failure) is nobody's to handle.
+    run.catch(() => undefined);
+    if (attempt >= retries) throw new OperationTimeoutError(Math.round(timeoutMs / 1000));
+    options.onRetry?.(attempt + 1, retries);
   }
 }
 

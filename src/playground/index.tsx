@@ -30,7 +30,7 @@ function Playground(): React.JSX.Element {
   const [version, setVersion] = React.useState(0);
   const changed = React.useCallback(() => setVersion((v) => v + 1), []);
   // The add-in's own Office.js operations, run against the in-memory workbook.
-  const operations = React.useMemo(() => createOfficeOperations((batch) => host.run(batch)), [host]);
+  const operations = React.useMemo(() => createOfficeOperations(host.run.bind(host)), [host]);
   return (
     <div className={styles.page}>
       <header>

@@ -74,6 +74,8 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
     let cancelled = false;
     operations.startLiveChecking({
       revisions: all,
+      // The change log is protected like every other sheet: with the workbook's password.
+      password,
       onFindings: (sheet, rows, found) => {
         setLive((previous) => {
           const next = new Map(previous);
@@ -91,7 +93,7 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
       cancelled = true;
       void stop?.();
     };
-  }, [liveChecking, operations, all]);
+  }, [liveChecking, operations, all, password]);
   const liveFindings = React.useMemo(() => [...live.values()].flat(), [live]);
   const select = (finding: Finding) => void operations.selectCell(finding).catch(() => undefined);
 

@@ -1,8 +1,7 @@
 import * as React from "react";
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { AUDIT_SHEET } from "../core/checks/audit";
-import { countByRule, RULES } from "../core/checks/check";
-import type { Finding } from "../core/findings";
+import { countByRule, type Finding, ruleName } from "../core/findings";
 import type { PlanRevision } from "../core/plan/types";
 import type { AuditResult, PlanbookOperations } from "../addin/operations";
 import { FindingsList } from "./FindingsList";
@@ -72,7 +71,7 @@ export function AuditView({ strings, revisions, operations, initial = null, onWo
           <TableBody>
             {rules.map((entry) => (
               <TableRow key={entry.rule}>
-                <TableCell>{strings.language === "zh" ? RULES[entry.rule].zh : RULES[entry.rule].en}</TableCell>
+                <TableCell>{ruleName(entry.rule, strings.language)}</TableCell>
                 <TableCell>{entry.count}</TableCell>
               </TableRow>
             ))}

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { GenerateResult, PlanbookOperations } from "../addin/operations";
+import type { GenerateResult, PlanbookOperations, RunProgress } from "../addin/operations";
 import type { Period } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { unitsOf, type Scope } from "../core/scope";
@@ -26,9 +26,15 @@ const useStyles = makeStyles({
 
 type ScopeKind = Scope["kind"];
 
+function progressLabel(progress: RunProgress | null, text: Strings["fill"]): string {
+  if (progress?.kind === "retrying") return text.retrying(progress.attempt, progress.of);
+  if (progress?.kind === "working") return text.working(progress.seconds);
+  return text.generating;
+}
+
 type Outcome =
   | { state: "idle" }
-  | { state: "running"; retry: { attempt: number; of: number } | null }
+  | { state: "running"; progress: RunProgress | null }
   | { state: "done"; result: GenerateResult }
   | { state: "failed"; message: string };
 
@@ -84,10 +90,10 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
 
   async function generate(): Promise<void> {
     if (!scope) return;
-    setOutcome({ state: "running", retry: null });
+    setOutcome({ state: "running", progress: null });
     try {
-      const result = await operations.generate({ revision, scope, period, password, now: new Date() }, (attempt, of) =>
-        setOutcome({ state: "running", retry: { attempt, of } }),
+      const result = await operations.generate({ revision, scope, period, password, now: new Date() }, (progress) =>
+        setOutcome({ state: "running", progress }),
       );
       setOutcome({ state: "done", result });
     } catch (error) {
@@ -177,7 +183,7 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
       </Button>
       <div aria-live="polite">
         {outcome.state === "running" && (
-          <Spinner size="small" label={outcome.retry ? text.retrying(outcome.retry.attempt, outcome.retry.of) : text.generating} />
+          <Spinner size="small" label={progressLabel(outcome.progress, text)} />
         )}
         {outcome.state === "done" && (
           <MessageBar intent="success">

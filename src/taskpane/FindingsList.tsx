@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Body1, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import type { Finding, Severity } from "../core/findings";
+import { type Finding, findingMessage, type Severity } from "../core/findings";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -38,7 +38,7 @@ export function FindingsList({ findings, strings, onSelect }: { findings: Findin
                   ) : (
                     <Caption1>{f.sheet || text.workbook}</Caption1>
                   )}
-                  <Caption1>{f.message}</Caption1>
+                  <Caption1>{findingMessage(f, strings.language)}</Caption1>
                 </li>
               ))}
             </ul>

@@ -19,6 +19,7 @@ import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
 import type { PlanbookOperations } from "../addin/operations";
 import { SplitPanel } from "./SplitPanel";
+import { findingMessage } from "../core/findings";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -196,7 +197,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
             {plan.rejected.map((file) => (
               <li key={file.file.name}>
                 <Caption1>
-                  {file.file.name}: {file.reasons.map((r) => r.message).join("；")}
+                  {file.file.name}: {file.reasons.map((r) => findingMessage(r, strings.language)).join("；")}
                 </Caption1>
               </li>
             ))}

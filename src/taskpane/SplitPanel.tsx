@@ -4,6 +4,7 @@ import { familyLabel, regionalFamilies } from "../core/merge/family";
 import { planSplit, splittableQuotas, type SplitPlan, type SplitSource } from "../core/merge/split";
 import type { PlanRevision } from "../core/plan/types";
 import type { PlanbookOperations } from "../addin/operations";
+import { findingMessage } from "../core/findings";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -81,7 +82,7 @@ export function SplitPanel({ strings, revision, operations, password }: { string
       )}
       {plan && plan.findings.length > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>{plan.findings.map((f) => f.message).join("；")}</MessageBarBody>
+          <MessageBarBody>{plan.findings.map((f) => findingMessage(f, strings.language)).join("；")}</MessageBarBody>
         </MessageBar>
       )}
       {plan && plan.records.length > 0 && (

@@ -18,7 +18,7 @@ function isDarkTheme(): boolean {
 
 /** `Excel.run` when the page runs inside Excel; outside Excel every operation says so. */
 function workbookRunner(inExcel: boolean): WorkbookRunner {
-  return (batch) => (inExcel ? Excel.run(batch) : Promise.reject(new Error("此页面需在 Excel 中打开 / This page must be opened inside Excel")));
+  return inExcel ? Excel.run : () => Promise.reject(new Error("此页面需在 Excel 中打开 / This page must be opened inside Excel"));
 }
 
 /** What the pane shows: its own first view, or the one a ribbon button asked for (with its error). */

@@ -1,3 +1,4 @@
+import type { CellType } from "../core/snapshot";
 import type { CellValue } from "../core/template/spec";
 import { type XmlHandler, attribute } from "./xml";
 
@@ -168,6 +169,8 @@ export interface CellRead {
   /** `=…` for a formula cell, otherwise the value. */
   formula: CellValue;
   style: number;
+  /** What the value alone does not say (SheetSnapshot.types); null for plain numbers and text. */
+  type: CellType | null;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -240,7 +243,12 @@ export interface SheetRead {
  * A worksheet part. Cells that hold nothing (only a format) are not kept, so what is kept is
  * bounded by the cells with content, never by the area they span.
  */
-export function sheetHandler(sharedStrings: string[], date1904: boolean, stylesWanted: Set<string> | null = null): XmlHandler & { sheet: SheetRead } {
+export function sheetHandler(
+  sharedStrings: string[],
+  date1904: boolean,
+  dateStyles: boolean[],
+  stylesWanted: Set<string> | null = null,
+): XmlHandler & { sheet: SheetRead } {
   const sheet: SheetRead = { cells: [], merges: [], protected: false, rowStyles: new Map(), columnStyles: [], styles: new Map() };
   /** Shared formulas by their `si`: the text and where it is written. */
   const shared = new Map<string, { text: string; row: number; col: number }>();
@@ -269,17 +277,28 @@ export function sheetHandler(sharedStrings: string[], date1904: boolean, stylesW
     if (stylesWanted?.has(`${row},${col}`)) sheet.styles.set(`${row},${col}`, style);
     if (value === null && inline === null && !isFormula) return;
     let content: CellValue;
+    let kind: CellType | null = null;
     if (inline !== null) content = inline.join("");
-    else if (value === null) content = "";
-    else if (type === "s") content = sharedStrings[Number(value)] ?? "";
-    else if (type === "str" || type === "e") content = value;
-    else if (type === "b") content = isTrue(value.trim());
-    else if (type === "d") content = isoDateSerial(value.trim(), date1904);
-    else {
+    else if (value === null) {
+      content = "";
+      kind = "uncached-formula";
+    } else if (type === "s") content = sharedStrings[Number(value)] ?? "";
+    else if (type === "str") content = value;
+    else if (type === "e") {
+      content = value;
+      kind = "error";
+    } else if (type === "b") {
+      content = isTrue(value.trim());
+      kind = "boolean";
+    } else if (type === "d") {
+      content = isoDateSerial(value.trim(), date1904);
+      kind = typeof content === "number" ? "date" : null;
+    } else {
       const number = Number(value);
       content = value.trim() === "" || Number.isNaN(number) ? value : number;
+      kind = typeof content === "number" && dateStyles[style] === true ? "date" : null;
     }
-    sheet.cells.push({ row, col, value: content, formula: isFormula ? `=${text}` : content, style });
+    sheet.cells.push({ row, col, value: content, formula: isFormula ? `=${text}` : content, style, type: kind });
   };
 
   return {

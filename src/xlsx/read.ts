@@ -1,4 +1,5 @@
-import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { cellAddress } from "../core/a1";
+import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/template/spec";
 import {
   type CellFormat,
@@ -24,6 +25,8 @@ import { ENCRYPTED_FLAG, type ZipEntry, ZipError, inflateEntry, zipEntries } fro
  * - a date is its Excel serial number (45962 for 2025-10-31), as Excel returns it, in the
  *   workbook's date system;
  * - rich text and hyperlinks are their plain text; an error is its code (`#DIV/0!`);
+ * - `types` says which cells are dates (by their number format), booleans, errors and formulas
+ *   without a stored result;
  * - the cells a merge covers, other than its top-left one, are "".
  * `formulas` holds `=…` for formula cells (a shared formula as the cell's own formula) and the
  * value for constants.
@@ -292,6 +295,8 @@ interface WorkbookParts {
   date1904: boolean;
   sharedStrings: string[];
   formats: CellFormat[];
+  /** Whether each cell format shows a date. */
+  dateStyles: boolean[];
 }
 
 const VISIBILITY: Record<string, SheetSnapshot["visibility"]> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
@@ -315,7 +320,7 @@ async function openWorkbookParts(data: Uint8Array, limits: ReadLimits): Promise<
     if (!relationship || RELATIONSHIP_TYPE.exec(relationship.type)?.[1] !== "worksheet") return [];
     return [{ name: sheet.name, visibility: VISIBILITY[sheet.state ?? "visible"] ?? "Visible", path: relationship.path }];
   });
-  return { reader, sheets, date1904: workbook.date1904, sharedStrings, formats: styles.formats };
+  return { reader, sheets, date1904: workbook.date1904, sharedStrings, formats: styles.formats, dateStyles: styles.dateFormats };
 }
 
 /**
@@ -386,8 +391,11 @@ function withoutMergeCovered(cells: CellRead[], merges: string[]): CellRead[] {
 }
 
 function sheetSnapshot(name: string, visibility: SheetSnapshot["visibility"], read: SheetRead): SheetSnapshot {
-  const { values, formulas } = gridsOf(withoutMergeCovered(read.cells, read.merges));
-  return { name, visibility, protected: read.protected, values, formulas, merges: read.merges };
+  const cells = withoutMergeCovered(read.cells, read.merges);
+  const { values, formulas } = gridsOf(cells);
+  const types: Record<string, CellType> = {};
+  for (const cell of cells) if (cell.type) types[cellAddress(cell.row, cell.col)] = cell.type;
+  return { name, visibility, protected: read.protected, values, formulas, merges: read.merges, types };
 }
 
 /** Reads every worksheet of an .xlsx file, in tab order. Throws WorkbookFileError for a file that is not a readable .xlsx. */
@@ -395,7 +403,7 @@ export async function readWorkbookFile(data: Buffer | Uint8Array, options: ReadL
   const parts = await openWorkbookParts(data, options);
   const sheets: SheetSnapshot[] = [];
   for (const sheet of parts.sheets) {
-    const read = await parts.reader.scan(sheet.path, sheetHandler(parts.sharedStrings, parts.date1904));
+    const read = await parts.reader.scan(sheet.path, sheetHandler(parts.sharedStrings, parts.date1904, parts.dateStyles));
     sheets.push(sheetSnapshot(sheet.name, sheet.visibility, read.sheet));
   }
   return { sheets };
@@ -416,7 +424,7 @@ export async function readCellLocks(
   if (!sheet) throw new NoSuchSheetError(sheetName);
   const positions = new Map(addresses.map((address) => [address, parseAddress(address.replace(/\$/g, ""))]));
   const wanted = new Set([...positions.values()].flatMap((at) => (at ? [`${at.row},${at.col}`] : [])));
-  const read = (await parts.reader.scan(sheet.path, sheetHandler(parts.sharedStrings, parts.date1904, wanted))).sheet;
+  const read = (await parts.reader.scan(sheet.path, sheetHandler(parts.sharedStrings, parts.date1904, parts.dateStyles, wanted))).sheet;
   const styleAt = (row: number, col: number): number =>
     read.styles.get(`${row},${col}`) ?? read.rowStyles.get(row) ?? read.columnStyles.find((c) => c.min <= col && col <= c.max)?.style ?? 0;
   return Object.fromEntries(

@@ -11,12 +11,12 @@ import { writeTemplateFile } from "../../src/xlsx/render";
 import { currentRevision } from "../support/plan";
 
 const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
+const DIST = path.join(ROOT, "dist-playground");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const CHROMIUM = "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "text/xml" };
 
-/** dist/ as a tiny static site; a file outside it or missing is 404. */
+/** A build folder as a tiny static site; a file outside it or missing is 404. */
 function serve(directory: string): Promise<Server> {
   const server = createServer((request, response) => {
     const file = path.join(directory, decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
@@ -37,7 +37,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, "playground.html"))) throw new Error("dist/playground.html is missing: run `npm run build` first (npm test does)");
+  if (!existsSync(path.join(DIST, "playground.html"))) throw new Error("dist-playground/playground.html is missing: run `npm run build:playground` first (npm test does)");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Chromium (CI installs it) to run the end-to-end tests`);
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve(DIST);

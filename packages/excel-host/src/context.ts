@@ -21,6 +21,8 @@ export interface HostCore {
   readonly stats: HostStats;
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
+  /** How long a sync takes (0: the next turn of the event loop). */
+  readonly syncDelayMs: number;
   readonly changeHandlers: ChangeHandlerRegistry;
   nextSyncNumber(): number;
 }
@@ -60,10 +62,20 @@ export class RequestContextFake implements ProxyContext {
     return this.host.changeHandlers;
   }
 
-  enqueue(op: Op): void {
-    // Office.js invalidates a run's objects when the run ends.
-    if (this.closed) throw new RichApiError("InvalidObjectPath", op.location, op.path);
+  enqueue(op: Op, options: { afterRun?: boolean } = {}): void {
+    // Office.js invalidates a run's objects when the run ends; what is not an object of the run
+    // (an event handler's removal) still queues, and waits for the context's next sync.
+    if (this.closed && !options.afterRun) throw new RichApiError("InvalidObjectPath", op.location, op.path);
     this.pending.push(op);
+  }
+
+  belongsTo(host: HostCore): boolean {
+    return this.host === host;
+  }
+
+  /** `Excel.run(context, batch)`: the context serves one more run. */
+  reopen(): void {
+    this.closed = false;
   }
 
   currentRun(): SyncRun {
@@ -84,14 +96,16 @@ export class RequestContextFake implements ProxyContext {
     this.pending = [];
     this.host.stats.syncs += 1;
     return new Promise<T>((resolve, reject) => {
-      setImmediate(() => {
+      const execute = () => {
         try {
           this.execute(ops);
           resolve(passThroughValue as T);
         } catch (error) {
           reject(error);
         }
-      });
+      };
+      if (this.host.syncDelayMs > 0) setTimeout(execute, this.host.syncDelayMs);
+      else setImmediate(execute);
     });
   }
 

@@ -5,6 +5,23 @@ import { RichApiError, UserEditRefusedError } from "./errors";
 import type { BorderFormat, CellFormat } from "./formats";
 import { type ChangeEvent, EXCEL_MAX_NUMBER, type ProtectionOptions, type SheetModel, WorkbookModel, protect, shiftLines, unprotect } from "./model";
 
+/** The ExcelApi sets the host can stand for: the lowest Planbook supports and the newest there is. */
+export const LOWEST_EXCEL_API = "1.9";
+export const NEWEST_EXCEL_API = "1.20";
+
+/** "1.14" > "1.9": requirement set versions compare by their minor number. */
+export function apiAtLeast(version: string, wanted: string): boolean {
+  const [major, minor] = version.split(".").map(Number);
+  const [wantedMajor, wantedMinor] = wanted.split(".").map(Number);
+  return major !== wantedMajor ? major > wantedMajor : minor >= wantedMinor;
+}
+
+/** The host's default ExcelApi version: PLANBOOK_EXCEL_API when set (so a whole suite runs at one set), else the newest. */
+function defaultApiVersion(): string {
+  const fromEnv = typeof process !== "undefined" ? process.env?.PLANBOOK_EXCEL_API : undefined;
+  return fromEnv && /^1\.\d+$/.test(fromEnv) ? fromEnv : NEWEST_EXCEL_API;
+}
+
 /** Excel on the web's limit for one request and one response: 5 MB. */
 export const EXCEL_WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -15,6 +32,16 @@ export interface ExcelHostOptions {
   requestLimitBytes?: number;
   /** Largest response one sync may receive (JSON bytes of what it loads); 5 MB by default. */
   responseLimitBytes?: number;
+  /**
+   * How long each sync takes, in milliseconds (0 by default): a slow Excel — on the web, with a
+   * heavy file — that still completes every batch it was given. A batch cannot be cancelled.
+   */
+  syncDelayMs?: number;
+  /**
+   * The ExcelApi requirement set this Excel supports ("1.9" … "1.20"; PLANBOOK_EXCEL_API or the
+   * newest by default). Below 1.14 change events carry no `triggerSource`.
+   */
+  apiVersion?: string;
 }
 
 /** One cell as a person would inspect it in Excel: contents, what it shows, and its format. */
@@ -103,9 +130,18 @@ export interface SheetSnapshot {
 
 /** The fake Excel a test drives, and the test's view of it. */
 export interface ExcelHost {
-  /** Like `Excel.run`: a fresh request context, the batch, then a final sync of anything still queued. */
+  /**
+   * Like `Excel.run`: a fresh request context — or, given one (`Excel.run(context, batch)`), that
+   * context again, with whatever it still has queued — the batch, then a final sync of anything
+   * still queued.
+   */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   readonly stats: HostStats;
+  /** The ExcelApi version this host stands for. */
+  readonly apiVersion: string;
+  /** `Office.context.requirements.isSetSupported` of this host: ExcelApi up to its version. */
+  isSetSupported(name: string, version?: string): boolean;
   /** Waits until every change handler called so far has finished; rethrows the first handler error. */
   settled(): Promise<void>;
 
@@ -124,8 +160,10 @@ export interface ExcelHost {
    * (`UserEditRefusedError`) for a locked cell on a protected sheet, and for a typed value that
    * breaks a Stop-style data validation (a paste skips validation, as in Excel). Fires the
    * sheet's onChanged handlers once (`details` only for a single cell) and waits for them.
+   * `coauthor`: the edit comes from another person editing the same file; its event's `source`
+   * is "Remote".
    */
-  userEdit(sheet: string, address: string, values: unknown[][], options?: { paste?: boolean }): Promise<void>;
+  userEdit(sheet: string, address: string, values: unknown[][], options?: { paste?: boolean; coauthor?: boolean }): Promise<void>;
   /** A person selecting cells (what `workbook.getSelectedRange()` returns). */
   userSelect(sheet: string, address: string): void;
   userProtect(sheet: string, password?: string, options?: Excel.WorksheetProtectionOptions): void;
@@ -158,6 +196,10 @@ class ExcelHostFake implements ExcelHost, HostCore {
   readonly stats: HostStats;
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
+  readonly syncDelayMs: number;
+  readonly apiVersion: string;
+  /** Set while a co-author's edit is applied: its events come with `source: "Remote"`. */
+  private remoteEdit = false;
   readonly changeHandlers = {
     add: (sheetId: string | null, handler: (args: Excel.WorksheetChangedEventArgs) => unknown) => {
       const registration = { sheetId, handler };
@@ -174,6 +216,9 @@ class ExcelHostFake implements ExcelHost, HostCore {
     this.book = new WorkbookModel(options.sheets ?? ["Sheet1"]);
     this.requestLimitBytes = options.requestLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT_BYTES;
+    this.syncDelayMs = options.syncDelayMs ?? 0;
+    this.apiVersion = options.apiVersion ?? defaultApiVersion();
+    if (!/^1\.\d+$/.test(this.apiVersion)) throw new Error(`apiVersion must look like "1.9" (got "${this.apiVersion}")`);
     const stats = {
       syncs: 0,
       maxRequestBytes: 0,
@@ -188,12 +233,31 @@ class ExcelHostFake implements ExcelHost, HostCore {
     this.book.onChange = (event) => this.dispatch(event);
   }
 
+  isSetSupported(name: string, version = "1.1"): boolean {
+    return name === "ExcelApi" && apiAtLeast(this.apiVersion, version);
+  }
+
   nextSyncNumber(): number {
     return ++this.syncNumber;
   }
 
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const context = new RequestContextFake(this);
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(
+    first: Excel.RequestContext | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    let context: RequestContextFake;
+    let batch: (context: Excel.RequestContext) => Promise<T>;
+    if (typeof first === "function") {
+      context = new RequestContextFake(this);
+      batch = first;
+    } else {
+      if (!(first instanceof RequestContextFake) || !first.belongsTo(this) || typeof second !== "function") throw new RichApiError("InvalidArgument", "Excel.run");
+      context = first;
+      batch = second;
+      context.reopen();
+    }
     try {
       const pending = batch(context as unknown as Excel.RequestContext);
       if (!pending || typeof (pending as { then?: unknown }).then !== "function") throw new RichApiError("RunMustReturnPromise", "Excel.run");
@@ -231,13 +295,15 @@ class ExcelHostFake implements ExcelHost, HostCore {
       worksheetId: event.sheetId,
       address,
       changeType: event.changeType,
-      source: "Local",
+      source: this.remoteEdit ? "Remote" : "Local",
       triggerSource: event.triggerSource,
       details: event.details,
       getRange: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(event.sheetId).getRange(address),
       getRangeOrNullObject: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(event.sheetId).getRange(address),
     };
     if (!event.details) delete (args as { details?: unknown }).details;
+    // `triggerSource` is ExcelApi 1.14.
+    if (!apiAtLeast(this.apiVersion, "1.14")) delete (args as { triggerSource?: unknown }).triggerSource;
     return args as unknown as Excel.WorksheetChangedEventArgs;
   }
 
@@ -368,17 +434,19 @@ class ExcelHostFake implements ExcelHost, HostCore {
 
   // ---- a person at the keyboard -------------------------------------------------------------
 
-  async userEdit(sheetName: string, address: string, values: unknown[][], options: { paste?: boolean } = {}): Promise<void> {
+  async userEdit(sheetName: string, address: string, values: unknown[][], options: { paste?: boolean; coauthor?: boolean } = {}): Promise<void> {
     const sheet = this.book.sheetByName(sheetName);
     const start = this.rectOf(address);
     const rect: Rect = { row: start.row, col: start.col, rows: values.length, cols: values[0]?.length ?? 0 };
     if (cellCount(rect) === 0) throw new Error("userEdit needs at least one value");
     if (!options.paste) this.checkTypedValues(sheet, rect, values);
+    this.remoteEdit = options.coauthor === true;
     try {
       this.book.cells.write(sheet, rect, values.map((line) => line.map(asTyped)), "userEdit", "Unknown");
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, formatRect(rect));
     } finally {
+      this.remoteEdit = false;
       this.book.cells.resumeEvaluation();
     }
     await this.settled();

@@ -4,7 +4,7 @@
  * protection, validation and formula evaluation (HyperFormula) as Excel does them, and counters
  * for syncs and request sizes. See host.ts for the test-side API.
  */
-export { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "./host";
+export { createExcelHost, EXCEL_WEB_PAYLOAD_LIMIT_BYTES, LOWEST_EXCEL_API, NEWEST_EXCEL_API, apiAtLeast } from "./host";
 export type { CellSnapshot, ExcelHost, ExcelHostOptions, SheetSnapshot } from "./host";
 export type { HostStats } from "./context";
 export { EXCEL_ERRORS, ExcelHostUnsupportedError, RichApiError, UserEditRefusedError } from "./errors";

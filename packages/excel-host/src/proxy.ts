@@ -30,7 +30,8 @@ export interface ChangeHandlerRegistry {
 export interface ProxyContext {
   readonly book: WorkbookModel;
   readonly changeHandlers: ChangeHandlerRegistry;
-  enqueue(op: Op): void;
+  /** `afterRun`: the command may be queued after the run ended (it waits for the context's next sync). */
+  enqueue(op: Op, options?: { afterRun?: boolean }): void;
   /** The sync now executing commands; commands only resolve their objects while one runs. */
   currentRun(): SyncRun;
 }

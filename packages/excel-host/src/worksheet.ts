@@ -8,14 +8,27 @@ import { type SheetModel, type WorkbookModel, defaultProtectionOptions, protect,
 import { ClientObjectProxy, ClientResultFake, CollectionProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
 import { RangeProxy, rangeArgument, rectOnSheet } from "./range";
 
-/** `EventHandlerResult`: what `onChanged.add` returns. `remove()` takes effect at once. */
+/**
+ * `EventHandlerResult`: what `onChanged.add` returns. As Office.js documents, the handler can only
+ * be removed through the request context it was added in: `remove()` is a command of that context
+ * and takes effect when it syncs (`Excel.run(result.context, …)`); a sync of any other context
+ * leaves the handler registered.
+ */
 export class EventHandlerResultFake {
   registration: { remove(): void } | null = null;
   constructor(readonly context: ProxyContext) {}
 
   remove(): void {
-    this.registration?.remove();
-    this.registration = null;
+    const removal = {
+      location: "EventHandlerResult.remove",
+      path: "eventHandlerResult",
+      args: null,
+      run: () => {
+        this.registration?.remove();
+        this.registration = null;
+      },
+    };
+    this.context.enqueue(removal, { afterRun: true });
   }
 }
 

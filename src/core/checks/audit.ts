@@ -1,13 +1,11 @@
 import { sheetRef } from "../a1";
-import type { Finding } from "../findings";
-import { countBySeverity } from "../findings";
+import { countByRule, countBySeverity, type Finding, findingMessage, ruleName } from "../findings";
 import { AUDIT_SIGNATURE_FIELDS } from "../template/form";
 import { fitRowHeights } from "../template/fit";
 import { emptyGrid, pageTextLiteral, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
 import { sheetSpec } from "../template/sheet";
 import { PALETTE } from "../template/styles";
 import { chinaDateTime } from "../time";
-import { countByRule, RULES } from "./check";
 
 /** The protected sheet the 校验 button writes: counts, then one row a finding with a link to its cell. */
 export const AUDIT_SHEET = "审核结果";
@@ -21,11 +19,6 @@ const FINDING_TITLES = ["序号", "工作表", "单元格", "编号", "问题类
  */
 const COLUMN_WIDTHS = [5, 11, 7, 18, 16, 5, 40, 8, 10];
 const SEVERITY_LABELS = { error: "错误", warning: "警告", info: "提示" } as const;
-
-/** A rule's Chinese name; a rule outside the table (a merge's, a split's) is named by its id. */
-export function ruleName(rule: string): string {
-  return rule in RULES ? RULES[rule as keyof typeof RULES].zh : rule;
-}
 
 /** A formula that jumps to a cell when clicked (works in Excel, WPS and LibreOffice). */
 export function cellLink(sheet: string, cell: string): string {
@@ -72,7 +65,7 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   const ruleHeader = line([value("问题类型"), null, null, null, null, value("级别"), value("数量"), null, value("规则编号")]);
   const ruleMerges = [`A${ruleHeader}:E${ruleHeader}`, `G${ruleHeader}:H${ruleHeader}`];
   for (const entry of byRule) {
-    const r = line([value(ruleName(entry.rule)), null, null, null, null, value(SEVERITY_LABELS[entry.severity]), value(entry.count), null, value(entry.rule)]);
+    const r = line([value(ruleName(entry.rule, "zh")), null, null, null, null, value(SEVERITY_LABELS[entry.severity]), value(entry.count), null, value(entry.rule)]);
     ruleMerges.push(`A${r}:E${r}`, `G${r}:H${r}`);
   }
   styles.push({ range: `A${ruleHeader}:${last}${ruleHeader}`, bold: true, fill: PALETTE.header, border: true, horizontal: "Center" });
@@ -91,9 +84,9 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
       value(f.sheet),
       f.cell ? { formula: cellLink(f.sheet, f.cell) } : value("—"),
       value(f.quotaId ?? ""),
-      value(ruleName(f.rule)),
+      value(ruleName(f.rule, "zh")),
       value(SEVERITY_LABELS[f.severity]),
-      value(f.message),
+      value(findingMessage(f)),
       value(f.value === null || f.value === undefined ? "" : typeof f.value === "boolean" ? String(f.value) : f.value),
       value(f.rule),
     ]);

@@ -1,21 +1,20 @@
 import { cellAddress, parseCell } from "../a1";
-import type { Finding } from "../findings";
+import { clearedByNote, type Finding, finding, type RuleId } from "../findings";
 import { isBlankInput } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, timeProgress, type Period } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
-import { type ReportRow, type ReportSheet, readWorkbook } from "../report";
+import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, parseScope } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
 import type { RowRecord } from "../template/meta";
 import type { CellValue } from "../template/spec";
-import { expectedInput, isCountUnit } from "../units";
+import { isCountUnit } from "../units";
 import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
 import { parseNumberInput } from "./number";
-import { finding, quote, RULES, type RuleId } from "./rules";
 
-export { countByRule, RULES, type RuleId } from "./rules";
+export { countByRule, RULES, type RuleId } from "../findings";
 
 export interface CheckContext {
   /** Plan revisions the checker knows; a sheet's metadata names one. */
@@ -58,8 +57,6 @@ const KIND_BY_LABEL = new Map(Object.entries(KIND_LABELS).map(([kind, label]) =>
 /** The number in a cell when it is one (a finding is made elsewhere when it is not). */
 const numberIn = (value: CellValue | undefined): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
-const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
-
 /** Every check over every Planbook sheet of a workbook snapshot. Never throws on cell values. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, context: CheckContext): Finding[] {
   return runChecks(snapshot, context, null);
@@ -79,7 +76,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
   const read = readWorkbook(snapshot);
   if (read.meta.sheets.length === 0) {
     if (inScope) return [];
-    return [finding("meta-missing", { sheet: "", cell: null, quotaId: null }, null, { zh: "工作簿中没有 Planbook 元数据，无法识别填报表", en: "the workbook has no Planbook metadata" })];
+    return [finding("meta-missing", { sheet: "", cell: null, quotaId: null }, {})];
   }
   const known = new Map(context.revisions.map((revision) => [revision.revision, { revision, quotas: new Map(revision.quotas.map((q) => [q.id, q])) }]));
   const recordsBySheet = new Map<string, RowRecord[]>();
@@ -116,9 +113,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
 
   const located = (f: Finding): boolean => inScope === null || (f.cell !== null && inScope(f.sheet, parseCell(f.cell).row + 1));
   // The reader cannot tell a deleted row from a changed id; a recognised row is reported as id-changed instead.
-  const structural = read.findings
-    .filter((f) => !(f.rule === "row-missing" && recovered.has(`${f.sheet}\u0001${f.quotaId}`)))
-    .map((f) => ({ ...f, severity: RULES[f.rule as RuleId]?.severity ?? f.severity }));
+  const structural = read.findings.filter((f) => !(f.rule === "row-missing" && recovered.has(`${f.sheet}\u0001${f.quotaId}`)));
   const findings = [...structural, ...out].filter(located);
   for (const sheet of sheets) {
     findings.push(...checkIdentity(sheet, context).filter(located));
@@ -168,27 +163,21 @@ function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[]
   const at = { sheet: report.name, cell: cellAddress(Math.max(0, report.headerRow - 2), 0), quotaId: null };
   const out: Finding[] = [];
   if (!sheet.known) {
-    const knownIds = context.revisions.map((r) => r.revision).join("、") || "无";
-    out.push(
-      finding("unknown-revision", at, record.revision, {
-        zh: `工作表按未知的计划版本「${quote(record.revision)}」生成（已知版本：${knownIds}）`,
-        en: `made from an unknown plan revision "${quote(record.revision)}" (known: ${knownIds})`,
-      }),
-    );
+    out.push(finding("unknown-revision", at, { revision: record.revision, known: context.revisions.map((r) => r.revision) }, record.revision));
   }
   const expected = context.expected ?? {};
-  const mismatches: [RuleId, string | undefined, string, string][] = [
+  const mismatches: [Extract<RuleId, `wrong-${string}`>, string | undefined, string, string][] = [
     ["wrong-revision", expected.revision, record.revision, record.revision],
     ["wrong-scope", expected.scope && normalised("scope", expected.scope), normalised("scope", record.scope), record.scope],
     ["wrong-period", expected.period && normalised("period", expected.period), normalised("period", record.period), record.period],
   ];
   for (const [rule, want, have, written] of mismatches) {
     if (want !== undefined && want !== have) {
-      out.push(finding(rule, at, written, { zh: `应为「${want}」，实为「${quote(written)}」`, en: `expected "${want}", found "${quote(written)}"` }));
+      out.push(finding(rule, at, { expected: want, found: written }, written));
     }
   }
   if (!sheet.period && !out.some((f) => f.rule === "wrong-period")) {
-    out.push(finding("wrong-period", at, record.period, { zh: `报告期「${quote(record.period)}」无法识别`, en: `the period "${quote(record.period)}" cannot be read` }));
+    out.push(finding("wrong-period", at, { expected: null, found: record.period }, record.period));
   }
   return out;
 }
@@ -211,15 +200,10 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   if (shape.kind === "milestone") {
     const status = row.values.status;
     if (!isBlankInput(status) && !(MILESTONE_STATUSES as readonly string[]).includes(String(status).trim())) {
-      out.push(
-        finding("status-not-in-list", at("status"), status, {
-          zh: `「${quote(status)}」不是有效状态，应为${MILESTONE_STATUSES.join("、")}之一`,
-          en: `"${quote(status)}" is not a status; expected one of ${MILESTONE_STATUSES.join(", ")}`,
-        }),
-      );
+      out.push(finding("status-not-in-list", at("status"), { found: status }, status));
     }
     if (context.endOfPeriod && isBlankInput(status)) {
-      out.push(finding("required-blank", at("status"), status, { zh: "期末须填写进展状态", en: "the status is required at the end of the period" }));
+      out.push(finding("required-blank", at("status"), { column: "status" }, status));
     }
     return out;
   }
@@ -228,22 +212,19 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
   if (context.endOfPeriod && isBlankInput(row.values.cumulative)) {
-    out.push(finding("required-blank", at("cumulative"), row.values.cumulative, { zh: "期末须填写累计完成", en: "the cumulative figure is required at the end of the period" }));
+    out.push(finding("required-blank", at("cumulative"), { column: "cumulative" }, row.values.cumulative));
   }
   const cumulative = numberIn(row.values.cumulative);
   if (problems.length > 0 || cumulative === null) return out;
   const thisPeriod = numberIn(row.values.period);
   if (thisPeriod !== null && shape.kind !== "ratio" && cumulative < thisPeriod) {
-    out.push(
-      finding("cumulative-below-period", at("cumulative"), cumulative, {
-        zh: `累计完成 ${cumulative} 小于本期完成 ${thisPeriod}`,
-        en: `cumulative ${cumulative} is below this period's ${thisPeriod}`,
-      }),
-    );
+    out.push(finding("cumulative-below-period", at("cumulative"), { cumulative, period: thisPeriod }, cumulative));
   }
-  // Every warning is explained away by the row's 说明 (see RULES).
-  if (!quota || !isBlankInput(row.values.note)) return out;
-  out.push(...targetWarnings(sheet, row, quota, cumulative), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative));
+  if (!quota) return out;
+  const warnings = [...targetWarnings(sheet, row, quota, cumulative), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
+  // A 说明 in the row explains away the findings the registry says it clears.
+  const explained = !isBlankInput(row.values.note);
+  out.push(...warnings.filter((f) => !(explained && clearedByNote(f))));
   return out;
 }
 
@@ -251,40 +232,18 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
 function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, shape: RowShape): Finding[] {
   const value = row.values[key];
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, key), quotaId: row.quotaId };
-  const expected = expectedInput(shape);
+  const expecting = { kind: shape.kind, unit: shape.unit };
   const parsed = parseNumberInput(value, shape.unit);
   if (!parsed.ok) {
     if (parsed.reason === "blank") return [];
-    if (parsed.reason === "implausible") {
-      return [
-        finding("not-a-number", at, value, {
-          zh: `「${quote(value)}」不是合理的数值，应为${expected.zh}`,
-          en: `${quote(value)} is not a plausible figure; expected ${expected.en}`,
-        }),
-      ];
-    }
+    if (parsed.reason === "implausible") return [finding("not-a-number", at, { ...expecting, found: value, plausible: false, suggestion: null }, value)];
     const { suggestion } = parsed;
-    return [
-      finding(
-        "not-a-number",
-        at,
-        value,
-        {
-          zh: `填写的「${quote(value)}」不是数字，应为${expected.zh}${suggestion === undefined ? "" : `；可改为 ${suggestion}`}`,
-          en: `"${quote(value)}" is not a number; expected ${expected.en}${suggestion === undefined ? "" : `; did you mean ${suggestion}?`}`,
-        },
-        suggestion,
-      ),
-    ];
+    return [finding("not-a-number", at, { ...expecting, found: value, plausible: true, suggestion: suggestion ?? null }, value, suggestion)];
   }
   const n = parsed.value;
-  if (n < 0) return [finding("negative", at, value, { zh: `「${n}」为负数，应为${expected.zh}`, en: `${n} is negative; expected ${expected.en}` })];
-  if (shape.kind === "ratio" && n > 1) {
-    return [finding("ratio-out-of-range", at, value, { zh: `「${n}」超过 100%，应为${expected.zh}`, en: `${n} is above 100%; expected ${expected.en}` })];
-  }
-  if (isCountUnit(shape.unit) && !Number.isInteger(n)) {
-    return [finding("fraction-in-count", at, value, { zh: `「${n}」不是整数，应为${expected.zh}`, en: `${n} is not whole; expected ${expected.en}` }, Math.round(n))];
-  }
+  if (n < 0) return [finding("negative", at, { ...expecting, found: n }, value)];
+  if (shape.kind === "ratio" && n > 1) return [finding("ratio-out-of-range", at, { ...expecting, found: n }, value)];
+  if (isCountUnit(shape.unit) && !Number.isInteger(n)) return [finding("fraction-in-count", at, { ...expecting, found: n }, value, Math.round(n))];
   return [];
 }
 
@@ -298,20 +257,10 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
   const progress = timeProgress(sheet.period, quota.year, sheet.known.revision.startYear);
   const expectedShare = progress.elapsed / progress.span;
   if (completion < expectedShare - BEHIND_THRESHOLD) {
-    out.push(
-      finding("behind-schedule", at, cumulative, {
-        zh: `完成率 ${percent(completion)} 落后序时进度 ${percent(expectedShare)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
-        en: `completion ${percent(completion)} trails time-progress ${percent(expectedShare)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
-      }),
-    );
+    out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare }, cumulative));
   }
   if (cumulative > IMPLAUSIBLE_MULTIPLE * target) {
-    out.push(
-      finding("far-above-target", at, cumulative, {
-        zh: `累计完成 ${cumulative} 超过目标 ${target} 的 ${IMPLAUSIBLE_MULTIPLE} 倍，请核实或在说明中解释`,
-        en: `cumulative ${cumulative} is over ${IMPLAUSIBLE_MULTIPLE}× the target ${target}; check it or explain in 说明`,
-      }),
-    );
+    out.push(finding("far-above-target", at, { cumulative, target }, cumulative));
   }
   return out;
 }
@@ -325,10 +274,12 @@ function earlierWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, no
     const before = numberIn(other.rowsById.get(row.quotaId)?.values.cumulative);
     if (before !== null && now < before) {
       return [
-        finding("cumulative-decreased", { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId }, now, {
-          zh: `累计完成 ${now} 低于「${other.report.name}」的 ${before}，请核实或在说明中解释`,
-          en: `cumulative ${now} is below ${before} in "${other.report.name}"; check it or explain in 说明`,
-        }),
+        finding(
+          "cumulative-decreased",
+          { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId },
+          { cumulative: now, before, sheet: other.report.name },
+          now,
+        ),
       ];
     }
   }
@@ -351,9 +302,11 @@ function citiesWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, tot
   if (Math.abs(sum - total) <= SUM_TOLERANCE * Math.max(1, Math.abs(total), Math.abs(sum))) return [];
   const shown = Number(sum.toPrecision(12));
   return [
-    finding("cities-not-adding-up", { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId }, total, {
-      zh: `全省累计完成 ${total} 与 ${sheet.cities.length} 个市之和 ${shown} 不符，请核实或在说明中解释`,
-      en: `the province's cumulative ${total} differs from the sum of the ${sheet.cities.length} cities, ${shown}; check it or explain in 说明`,
-    }),
+    finding(
+      "cities-not-adding-up",
+      { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId },
+      { total, cities: sheet.cities.length, sum: shown },
+      total,
+    ),
   ];
 }

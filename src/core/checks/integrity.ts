@@ -1,11 +1,10 @@
 import { cellAddress, columnLetter, parseRange } from "../a1";
-import type { Finding } from "../findings";
-import type { ReportRow, ReportSheet } from "../report";
+import { type Finding, finding } from "../findings";
+import type { ReportRow, ReportSheet } from "../read-sheets";
 import { cellAt, type SheetSnapshot } from "../snapshot";
 import { COLUMN, type ColumnKey, REPORT_COLUMNS } from "../template/columns";
 import { type RowRecord, rowFingerprint, withGeneratedColumns } from "../template/meta";
 import type { CellValue } from "../template/spec";
-import { finding, quote } from "./rules";
 
 /** The generated formula cells of a quota row, in the order the fingerprint takes them. */
 export const FORMULA_KEYS = ["completion", "progress", "state"] as const;
@@ -41,12 +40,7 @@ export function checkIntegrity(report: ReportSheet, row: ReportRow, generated: (
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   // The fingerprint reads a target as text, so 500 and "500" are the same target here too.
   if (String(row.values.target ?? "") !== String(row.record.target ?? "")) {
-    out.push(
-      finding("target-changed", at("target"), row.values.target, {
-        zh: `目标值应为「${quote(row.record.target)}」，现为「${quote(row.values.target)}」，请勿修改目标值`,
-        en: `the target should be ${quote(row.record.target)}, found ${quote(row.values.target)}; targets must not be changed`,
-      }),
-    );
+    out.push(finding("target-changed", at("target"), { expected: row.record.target, found: row.values.target }, row.values.target));
   }
   if (rowFingerprint(row.quotaId, row.record.target, current, row.row) === row.record.fingerprint) return out;
   const fresh = generated?.() ?? null;
@@ -57,14 +51,9 @@ export function checkIntegrity(report: ReportSheet, row: ReportRow, generated: (
   // The row is what a fresh build makes (metadata written by an older build): nothing was changed.
   if (changed.length === 0) return out;
   const first = changed[0];
-  const cells = changed.map((key) => report.address(row, key)).join("、");
-  const wanted = fresh ? fresh[FORMULA_KEYS.indexOf(first)] : null;
-  out.push(
-    finding("formula-changed", at(first), row.formulas[first], {
-      zh: `${cells} 的公式被改动或被数值覆盖（现为「${quote(row.formulas[first])}」${wanted ? `，应为「${wanted}」` : ""}），请重新生成模板`,
-      en: `the formula in ${cells.replace(/、/g, ", ")} was changed or pasted over (now "${quote(row.formulas[first])}"${wanted ? `, should be "${wanted}"` : ""}); generate the template again`,
-    }),
-  );
+  const cells = changed.flatMap((key) => report.address(row, key) ?? []);
+  const expected = fresh ? (fresh[FORMULA_KEYS.indexOf(first)] ?? null) : null;
+  out.push(finding("formula-changed", at(first), { cells, found: row.formulas[first], expected }, row.formulas[first]));
   return out;
 }
 
@@ -110,10 +99,7 @@ export function rowsWithChangedIds(report: ReportSheet, sheet: SheetSnapshot, mi
     const seen = cellAt(sheet.values, place - 1, idColumn);
     out.push({
       row: rowAt(report, sheet, record, place),
-      finding: finding("id-changed", { sheet: report.name, cell: cellAddress(place - 1, idColumn), quotaId: record.quotaId }, seen, {
-        zh: `指标编号应为「${record.quotaId}」，现为「${quote(seen)}」，请勿修改编号`,
-        en: `the quota id should be "${record.quotaId}", found "${quote(seen)}"; ids must not be changed`,
-      }),
+      finding: finding("id-changed", { sheet: report.name, cell: cellAddress(place - 1, idColumn), quotaId: record.quotaId }, { expected: record.quotaId, found: seen }, seen),
     });
   }
   return out;
@@ -130,10 +116,7 @@ export function checkLayout(report: ReportSheet, sheet: SheetSnapshot): Finding[
   for (const { key, title } of REPORT_COLUMNS) {
     if (report.columns[key] !== undefined) continue;
     out.push(
-      finding("column-missing", { sheet: report.name, cell: cellAddress(headerIndex, COLUMN[key]), quotaId: null }, title, {
-        zh: `表头缺少「${title}」列（列被删除，或标题被改动），该列无法读取；请撤销删除或恢复标题`,
-        en: `the header has no "${title}" column (deleted, or its title changed), so the column cannot be read; undo the deletion or restore the title`,
-      }),
+      finding("column-missing", { sheet: report.name, cell: cellAddress(headerIndex, COLUMN[key]), quotaId: null }, { title }, title),
     );
   }
   const quotaRows = [...report.rows].sort((a, b) => a.row - b.row);
@@ -143,10 +126,7 @@ export function checkLayout(report: ReportSheet, sheet: SheetSnapshot): Finding[
     if (!covered) continue;
     const columns = `${columnLetter(start.col)}–${columnLetter(end.col)}`;
     out.push(
-      finding("merged-cells", { sheet: report.name, cell: cellAddress(start.row, start.col), quotaId: covered.quotaId }, merge, {
-        zh: `${merge} 被合并（${columns} 列），合并只保留第一个单元格的内容：请取消合并，并重新填写被清空的单元格`,
-        en: `${merge} is merged (columns ${columns}); a merge keeps only its first cell: unmerge it and fill in again what it emptied`,
-      }),
+      finding("merged-cells", { sheet: report.name, cell: cellAddress(start.row, start.col), quotaId: covered.quotaId }, { range: merge, columns }, merge),
     );
   }
   return out;

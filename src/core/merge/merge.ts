@@ -1,18 +1,18 @@
 import { checkWorkbook } from "../checks/check";
-import { type Finding, type Severity, countBySeverity } from "../findings";
+import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
 import { isBlank } from "../cells";
 import { canonicalPeriod, normalisedPeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
-import { type ReportRow, type ReportSheet, readMeta, readWorkbook } from "../report";
+import { type ReportRow, type ReportSheet, readMeta, readWorkbook } from "../read-sheets";
 import type { Geography } from "../plan/counties";
-import type { Scope } from "../scope";
+import { type Scope, scopeLabel } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
 import { targetCell } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
 import { NOT_ASSIGNED } from "../template/columns";
 import type { CellValue } from "../template/spec";
 import { SUMMARY_SHEET } from "./layout";
-import { CHILD_WORD, type Rollup, childOf, childScope, rollupOfFiles } from "./rollup";
+import { type Rollup, childOf, childScope, rollupOfFiles } from "./rollup";
 import { type SummaryState, stateFor } from "./state";
 
 /**
@@ -86,26 +86,8 @@ interface Examined {
   warnings: Finding[];
 }
 
-function fileFinding(
-  file: string,
-  rule: string,
-  severity: Severity,
-  zh: string,
-  en: string,
-  extra: Partial<Finding> = {},
-): Finding {
-  return {
-    rule,
-    severity,
-    sheet: "",
-    cell: null,
-    quotaId: null,
-    message: `文件「${file}」${zh} / file "${file}": ${en}`,
-    value: file,
-    file,
-    ...extra,
-  };
-}
+/** Where a finding about a whole file is. */
+const wholeFile = (file: string, sheet = ""): Where => ({ sheet, cell: null, quotaId: null, file });
 
 
 /** Equal as a person would read them: numbers by value (text "500" equals 500), text trimmed. */
@@ -144,13 +126,11 @@ function planTargetFindings(
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
-    fileFinding(
-      name,
+    finding(
       "merge-target-not-plan",
-      "error",
-      `指标 ${row.quotaId} 的目标值「${String(written ?? "")}」与计划中${city}的目标「${String(expected ?? "")}」不符`,
-      `target "${String(written ?? "")}" of quota ${row.quotaId} differs from the plan's target for ${city} ("${String(expected ?? "")}")`,
-      { sheet: report.name, cell: targetAddress, quotaId: row.quotaId, value: written },
+      { sheet: report.name, cell: targetAddress, quotaId: row.quotaId, file: name },
+      { quotaId: row.quotaId, city, found: written, expected },
+      written,
     ),
   ];
 }
@@ -160,43 +140,30 @@ function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetReco
   const expected = { revision: record.revision, scope: record.scope, period: record.period };
   return checkWorkbook(snapshot, { revisions: [revision], expected })
     .filter((f) => f.sheet === record.sheet)
-    .map((f) => ({ ...f, message: `文件「${name}」${f.message}`, file: name }));
+    .map((f) => inFile(f, name));
 }
-
-const LEVEL_WORD: Record<Rollup["childKind"], string> = { city: "市级", county: "县级", unit: "责任单位" };
 
 function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[], rollup: Rollup, geography?: Geography): Examined {
   const name = file.name;
   const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [] };
   if (file.snapshot === null) {
-    out.reasons.push(
-      fileFinding(name, "merge-unreadable", "error", `无法读取：${file.readError ?? "未知原因"}`, `cannot be read: ${file.readError ?? "unknown reason"}`),
-    );
+    out.reasons.push(finding("merge-unreadable", wholeFile(name), { reason: file.readError ?? null }, name));
     return out;
   }
   const read = readWorkbook(file.snapshot);
   if (read.meta.sheets.length === 0) {
-    out.reasons.push(
-      fileFinding(name, "merge-not-planbook", "error", "不是 Planbook 生成的报表（没有元数据）", "is not a Planbook workbook (no metadata)"),
-    );
+    out.reasons.push(finding("merge-not-planbook", wholeFile(name), {}, name));
     return out;
   }
   const citySheets = read.meta.sheets.filter((s) => childOf(s.scope)?.kind === rollup.childKind);
   if (citySheets.length === 0) {
-    const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))].join("、");
+    const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))];
     const other = read.meta.sheets.map((s) => childOf(s.scope)?.kind).find((kind) => kind !== undefined);
-    // Files of another level than the others (a county's among cities') are a finding of their own.
+    // A file of another level than the others (a county's among cities') is a finding of its own.
     out.reasons.push(
       other
-        ? fileFinding(
-            name,
-            "merge-mixed-levels",
-            "error",
-            `是${LEVEL_WORD[other]}报表（范围：${scopes}），本次汇总的是${LEVEL_WORD[rollup.childKind]}报表，不能混在一起汇总`,
-            `is a ${other} workbook (scope: ${scopes}) among ${rollup.childKind} workbooks: levels cannot be mixed`,
-            { value: scopes },
-          )
-        : fileFinding(name, "merge-not-city", "error", `不是${LEVEL_WORD[rollup.childKind]}报表（范围：${scopes}）`, `is not a ${rollup.childKind} workbook (scope: ${scopes})`),
+        ? finding("merge-mixed-levels", wholeFile(name), { level: other, expected: rollup.childKind, scopes }, name)
+        : finding("merge-not-city", wholeFile(name), { scopes }, name),
     );
     return out;
   }
@@ -206,68 +173,40 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   if (matching.length === 0) {
     out.record = citySheets[0];
     if (samePeriod.length === 0) {
-      const periods = [...new Set(citySheets.map((s) => s.period))].join("、");
+      const periods = [...new Set(citySheets.map((s) => s.period))];
       out.reasons.push(
-        fileFinding(name, "merge-other-period", "error", `是报告期 ${periods} 的报表，不是 ${period}`, `is for period ${periods}, not ${period}`, {
-          sheet: citySheets[0].sheet,
-          value: periods,
-        }),
+        finding("merge-other-period", wholeFile(name, citySheets[0].sheet), { expected: period, found: periods, revision: revision.revision }, periods.join("、")),
       );
     }
     if (sameRevision.length === 0) {
-      const revisions = [...new Set(citySheets.map((s) => s.revision))].join("、");
+      const revisions = [...new Set(citySheets.map((s) => s.revision))];
       out.reasons.push(
-        fileFinding(
-          name,
-          "merge-other-revision",
-          "error",
-          `按计划版本 ${revisions} 生成，不是当前版本 ${revision.revision}（请先升级）`,
-          `was made from revision ${revisions}, not ${revision.revision} (upgrade it first)`,
-          { sheet: citySheets[0].sheet, value: revisions },
-        ),
+        finding("merge-other-revision", wholeFile(name, citySheets[0].sheet), { expected: revision.revision, found: revisions }, revisions.join("、")),
       );
     }
     if (out.reasons.length === 0) {
       out.reasons.push(
-        fileFinding(
-          name,
-          "merge-other-period",
-          "error",
-          `没有报告期 ${period}、计划版本 ${revision.revision} 的市级报表`,
-          `has no city sheet for period ${period} and revision ${revision.revision}`,
-          { sheet: citySheets[0].sheet },
-        ),
+        finding("merge-other-period", wholeFile(name, citySheets[0].sheet), { expected: period, found: null, revision: revision.revision }, name),
       );
     }
     return out;
   }
   if (matching.length > 1) {
-    const sheets = matching.map((s) => s.sheet).join("」「");
+    const sheets = matching.map((s) => s.sheet);
     out.record = matching[0];
-    out.reasons.push(
-      fileFinding(name, "merge-several-sheets", "error", `含多张同期市级报表「${sheets}」，无法确定汇总哪一张`, `holds several city sheets for the period ("${sheets}")`, {
-        value: sheets,
-      }),
-    );
+    out.reasons.push(finding("merge-several-sheets", wholeFile(name), { sheets }, sheets.join("」「")));
     return out;
   }
   const record = matching[0];
   out.record = record;
   const city = childOf(record.scope)?.name ?? "";
   if (!rollup.children.includes(city)) {
-    const whose = rollup.parent.kind === "province" ? "计划中的市" : rollup.childKind === "county" ? `${(rollup.parent as { city: string }).city}的县（市、区）` : `${(rollup.parent as { unit: string }).unit}牵头指标的配合单位`;
-    out.reasons.push(
-      fileFinding(name, "merge-unknown-city", "error", `的「${city}」不是${whose}`, `"${city}" is not one of the ${CHILD_WORD[rollup.childKind].en} of this summary`, {
-        sheet: record.sheet,
-        value: city,
-      }),
-    );
+    const among = rollup.parent.kind === "province" ? null : scopeLabel(rollup.parent);
+    out.reasons.push(finding("merge-unknown-city", wholeFile(name, record.sheet), { city, among, level: rollup.childKind }, city));
     return out;
   }
   out.city = city;
-  for (const finding of read.findings.filter((f) => f.sheet === record.sheet)) {
-    out.reasons.push({ ...finding, message: `文件「${name}」：${finding.message}`, file: name });
-  }
+  out.reasons.push(...read.findings.filter((f) => f.sheet === record.sheet).map((f) => inFile(f, name)));
   const report = read.reports.find((r) => r.name === record.sheet) ?? null;
   out.report = report;
   if (!report) return out;
@@ -276,12 +215,12 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
     const quota = quotas.get(row.quotaId);
     if (!quota) {
       out.reasons.push(
-        fileFinding(name, "merge-unknown-quota", "error", `工作表「${report.name}」第 ${row.row} 行的指标编号 ${row.quotaId} 不在计划中`, `quota id ${row.quotaId} on row ${row.row} of ${report.name} is not in the plan`, {
-          sheet: report.name,
-          cell: report.address(row, "id"),
-          quotaId: row.quotaId,
-          value: row.quotaId,
-        }),
+        finding(
+          "merge-unknown-quota",
+          { sheet: report.name, cell: report.address(row, "id"), quotaId: row.quotaId, file: name },
+          { quotaId: row.quotaId, row: row.row, sheet: report.name },
+          row.quotaId,
+        ),
       );
       continue;
     }
@@ -314,15 +253,9 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const usableExisting = stateFor(existing, period, revision.revision);
   const batchFindings: Finding[] = [];
   if (existing && !usableExisting) {
-    batchFindings.push({
-      rule: "merge-summary-reset",
-      severity: "info",
-      sheet: SUMMARY_SHEET,
-      cell: null,
-      quotaId: null,
-      message: `现有汇总是报告期 ${existing.period}、版本 ${existing.revision} 的，将整体重建 / the existing summary (period ${existing.period}, revision ${existing.revision}) will be rebuilt`,
-      value: existing.period,
-    });
+    batchFindings.push(
+      finding("merge-summary-reset", { sheet: SUMMARY_SHEET, cell: null, quotaId: null }, { period: existing.period, revision: existing.revision }, existing.period),
+    );
   }
 
   const rollup = context.rollup ?? rollupForFiles(files, revision, context.geography);
@@ -330,11 +263,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const chosen = context.chosen ? new Set(context.chosen) : null;
   for (const entry of examined) {
     if (chosen && !chosen.has(entry.file.name) && entry.reasons.length === 0) {
-      entry.reasons.push(
-        fileFinding(entry.file.name, "merge-declined", "info", "汇总人未采用", "not chosen by the aggregator", {
-          sheet: entry.record?.sheet ?? "",
-        }),
-      );
+      entry.reasons.push(finding("merge-declined", wholeFile(entry.file.name, entry.record?.sheet), {}, entry.file.name));
     }
   }
   const candidates = examined.filter((e) => e.reasons.length === 0);
@@ -344,21 +273,15 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     if (entries.length < 2) continue;
     const replacing = entries.filter((e) => e.file.replace === true);
     const kept = replacing.length === 1 ? replacing[0] : null;
-    const names = entries.map((e) => e.file.name).join("」「");
+    const names = entries.map((e) => e.file.name);
     for (const entry of entries) {
       if (entry === kept) continue;
       entry.reasons.push(
-        fileFinding(
-          entry.file.name,
+        finding(
           "merge-duplicate-city",
-          "error",
-          kept
-            ? `与「${kept.file.name}」同为${city}的报表，汇总人指定采用后者`
-            : `与其他文件重复：「${names}」都是${city}的报表，请只保留一份（或指定替换）`,
-          kept
-            ? `is another workbook of ${city}; the aggregator chose "${kept.file.name}"`
-            : `duplicates another file: "${names}" are all workbooks of ${city}; keep one (or mark a replacement)`,
-          { sheet: entry.record?.sheet ?? "", value: names },
+          wholeFile(entry.file.name, entry.record?.sheet),
+          { city, kept: kept ? kept.file.name : null, files: names },
+          names.join("」「"),
         ),
       );
     }
@@ -374,16 +297,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     }
     const previous = usableExisting?.cities.find((c) => c.city === entry.city) ?? null;
     if (previous) {
-      replacements.push(
-        fileFinding(
-          entry.file.name,
-          "merge-replaces-city",
-          "info",
-          `将替换汇总中${entry.city}的数据（原来自「${previous.file}」）`,
-          `replaces the figures of ${entry.city} in the summary (from "${previous.file}")`,
-          { sheet: SUMMARY_SHEET, value: previous.file },
-        ),
-      );
+      replacements.push(finding("merge-replaces-city", wholeFile(entry.file.name, SUMMARY_SHEET), { city: entry.city, previous: previous.file }, previous.file));
     }
     accepted.push({
       file: entry.file,
@@ -400,16 +314,9 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);
   const missing = rollup.children.filter((city) => !filled.has(city));
   if (missing.length > 0) {
-    const word = CHILD_WORD[rollup.childKind];
-    batchFindings.push({
-      rule: "merge-city-missing",
-      severity: "warning",
-      sheet: SUMMARY_SHEET,
-      cell: null,
-      quotaId: null,
-      message: `尚缺 ${missing.length} 个${word.zh}的报表：${missing.join("、")} / ${missing.length} ${word.en} have not reported: ${missing.join(", ")}`,
-      value: missing.join("、"),
-    });
+    batchFindings.push(
+      finding("merge-city-missing", { sheet: SUMMARY_SHEET, cell: null, quotaId: null }, { cities: missing, level: rollup.childKind }, missing.join("、")),
+    );
   }
   return {
     rollup,

@@ -1,4 +1,4 @@
-import { readMeta } from "../report";
+import { readMeta } from "../read-sheets";
 import type { MergeInputFile } from "./merge";
 
 /** The period most of the files were made for: the one a summary of them is for (null if none is a Planbook file). */

@@ -1,6 +1,6 @@
 import { columnLetter } from "../a1";
 import { isBlank } from "../cells";
-import { countBySeverity, type Finding } from "../findings";
+import { countBySeverity, type Finding, findingMessage } from "../findings";
 import { sheetSpec } from "../template/sheet";
 import { type CellValue, type SheetSpec, emptyGrid } from "../template/spec";
 import { PALETTE, titleStyle } from "../template/styles";
@@ -12,7 +12,7 @@ const MAX_REASONS = 10;
 
 /** The first findings of a file, one a line, and how many there are when some are left out. */
 function reasonsText(findings: Finding[]): string {
-  const messages = findings.map((f) => f.message);
+  const messages = findings.map((f) => findingMessage(f));
   const shown = messages.slice(0, MAX_REASONS).join("\n");
   return messages.length > MAX_REASONS ? `${shown}\n…（共 ${messages.length} 条 / ${messages.length} in all）` : shown;
 }

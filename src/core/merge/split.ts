@@ -1,4 +1,4 @@
-import type { Finding } from "../findings";
+import { type Finding, finding, type ParamsOf, type RuleId } from "../findings";
 import type { PlanRevision, Quota } from "../plan/types";
 import type { MetaRecords, SplitRecord } from "../template/meta";
 import { isCountUnit } from "../units";
@@ -113,27 +113,23 @@ export function annexShares(revision: PlanRevision, familyId: string): Record<st
   );
 }
 
-function splitFinding(quota: Quota, rule: string, message: string, value: Finding["value"]): Finding {
-  return { rule, severity: "error", sheet: SPLIT_SHEET, cell: null, quotaId: quota.id, message, value };
+/** A finding about what the aggregator typed to split `quota`. */
+/** Where a finding about a whole split (not one quota's) points. */
+const SPLIT_AT = { sheet: SPLIT_SHEET, cell: null, quotaId: null };
+
+function splitFinding<R extends Extract<RuleId, `split-${string}`>>(quota: Quota, rule: R, params: ParamsOf<R>, value: Finding["value"]) {
+  return finding(rule, { sheet: SPLIT_SHEET, cell: null, quotaId: quota.id }, params, value);
 }
 
 /** Findings for cities the plan does not list and for values that are not numbers ≥ 0. */
-function badEntries(quota: Quota, revision: PlanRevision, entries: Record<string, number>, what: { zh: string; en: string }): Finding[] {
+function badEntries(quota: Quota, revision: PlanRevision, entries: Record<string, number>, by: "part" | "weight"): Finding[] {
   const findings: Finding[] = [];
   for (const [city, value] of Object.entries(entries)) {
     if (!revision.cities.includes(city)) {
-      findings.push(
-        splitFinding(quota, "split-unknown-city", `「${city}」不是计划中的市 / "${city}" is not a city of the plan`, city),
-      );
+      findings.push(splitFinding(quota, "split-unknown-city", { city }, city));
     } else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      findings.push(
-        splitFinding(
-          quota,
-          "split-bad-value",
-          `${city}的${what.zh}「${String(value)}」应为不小于 0 的数 / ${what.en} of ${city} must be a number ≥ 0, got "${String(value)}"`,
-          typeof value === "number" ? value : String(value),
-        ),
-      );
+      const found = typeof value === "number" ? value : String(value);
+      findings.push(splitFinding(quota, "split-bad-value", { city, by, found }, found));
     }
   }
   return findings;
@@ -148,17 +144,15 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
   if (!quota) throw new UnknownQuotaError(quotaId, revision.revision);
   const fail = (findings: Finding[]): SplitPlan => ({ quotaId, records: [], findings });
   if (!splittableQuotas(revision).includes(quota)) {
-    const why =
+    const reason =
       quota.region !== null || quota.level === "split"
-        ? { zh: "已是各市分列的指标", en: "it is already a per-city quota" }
+        ? "regional"
         : quota.level !== "contributed"
-          ? { zh: "不是各市贡献的指标（省级事项或按县覆盖）", en: "cities do not contribute to it (province-only or per county)" }
-        : quota.pending || quota.target === null
-          ? { zh: "目标值尚未确定", en: "its target is not decided" }
-          : { zh: "只有数量类指标可以分解", en: "only count quotas can be split" };
-    return fail([
-      splitFinding(quota, "split-not-splittable", `指标 ${quota.id} 不能分解：${why.zh} / quota ${quota.id} cannot be split: ${why.en}`, quota.id),
-    ]);
+          ? "not-contributed"
+          : quota.pending || quota.target === null
+            ? "pending"
+            : "not-count";
+    return fail([splitFinding(quota, "split-not-splittable", { quotaId: quota.id, reason }, quota.id)]);
   }
   const total = quota.target as number;
   const integer = isCountUnit(quota.unit);
@@ -167,37 +161,22 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
     revision.cities.map((city, index) => ({ quotaId, city, target: parts[index] }));
 
   if (source.kind === "manual") {
-    const bad = badEntries(quota, revision, source.parts, { zh: "分解值", en: "the part" });
+    const bad = badEntries(quota, revision, source.parts, "part");
     if (bad.length > 0) return fail(bad);
     const findings: Finding[] = [];
     for (const [city, value] of Object.entries(source.parts)) {
       const steps = value / step;
       if (Math.abs(steps - Math.round(steps)) > 1e-6) {
-        findings.push(
-          splitFinding(
-            quota,
-            "split-precision",
-            integer
-              ? `${city}的分解值 ${value} 应为整数（${quota.unit}） / the part of ${city} must be a whole number (${quota.unit})`
-              : `${city}的分解值 ${value} 最多保留 ${Math.round(Math.log10(1 / step))} 位小数 / the part of ${city} has too many decimals`,
-            value,
-          ),
-        );
+        const decimals = integer ? null : Math.round(Math.log10(1 / step));
+        findings.push(splitFinding(quota, "split-precision", { city, part: value, unit: quota.unit, decimals }, value));
       }
     }
     if (findings.length > 0) return fail(findings);
     const parts = revision.cities.map((city) => source.parts[city] ?? 0);
     const sumSteps = parts.reduce((sum, part) => sum + Math.round(part / step), 0);
     if (sumSteps !== Math.round(total / step)) {
-      const sum = sumSteps * step;
-      return fail([
-        splitFinding(
-          quota,
-          "split-not-adding-up",
-          `各市分解值合计 ${Number(sum.toFixed(10))} 不等于全省目标 ${total}${quota.unit ?? ""} / the parts add up to ${Number(sum.toFixed(10))}, not the target ${total}`,
-          Number(sum.toFixed(10)),
-        ),
-      ]);
+      const sum = Number((sumSteps * step).toFixed(10));
+      return fail([splitFinding(quota, "split-not-adding-up", { sum, total, unit: quota.unit }, sum)]);
     }
     return { quotaId, records: toRecords(parts), findings: [] };
   }
@@ -207,24 +186,17 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
     const shares = annexShares(revision, source.familyId);
     const missing = revision.cities.filter((city) => shares[city] === null);
     if (missing.length > 0) {
-      return fail([
-        splitFinding(
-          quota,
-          "split-share-missing",
-          `附件2指标 ${source.familyId} 缺少${missing.join("、")}的目标，无法按其比例分解 / family ${source.familyId} has no target for ${missing.join(", ")}`,
-          missing.join("、"),
-        ),
-      ]);
+      return fail([splitFinding(quota, "split-share-missing", { family: source.familyId, cities: missing }, missing.join("、"))]);
     }
     weights = shares as Record<string, number>;
   } else {
-    const findings = badEntries(quota, revision, source.weights, { zh: "权重", en: "the weight" });
+    const findings = badEntries(quota, revision, source.weights, "weight");
     if (findings.length > 0) return fail(findings);
     weights = source.weights;
   }
   const vector = revision.cities.map((city) => weights[city] ?? 0);
   if (!(vector.reduce((a, b) => a + b, 0) > 0)) {
-    return fail([splitFinding(quota, "split-no-weight", "各市权重之和为 0，无法分解 / the weights add up to 0", 0)]);
+    return fail([splitFinding(quota, "split-no-weight", {}, 0)]);
   }
   return { quotaId, records: toRecords(splitTarget(total, vector, integer)), findings: [] };
 }
@@ -261,16 +233,7 @@ export function citySplits(revision: PlanRevision, mode: SplitMode): { records: 
   if (mode.kind === "plan") {
     const familyId = planWeightsFamily(revision);
     if (familyId === null) {
-      const finding: Finding = {
-        rule: "split-share-missing",
-        severity: "error",
-        sheet: SPLIT_SHEET,
-        cell: null,
-        quotaId: null,
-        message: "计划未给出各市的数（附件2），无法按计划分解；请用 equal 或权重文件 / the plan gives no city figures (Annex 2): split equally or by weights",
-        value: null,
-      };
-      return { records: [], findings: [finding] };
+      return { records: [], findings: [finding("split-no-plan-figures", SPLIT_AT, {}, null)] };
     }
     source = { kind: "annex", familyId };
   } else {
@@ -294,30 +257,14 @@ export function countySplits(
   if (mode.kind === "weights") {
     for (const [name, weight] of Object.entries(mode.weights)) {
       if (!counties.includes(name)) {
-        findings.push({
-          rule: "split-unknown-city",
-          severity: "error",
-          sheet: SPLIT_SHEET,
-          cell: null,
-          quotaId: null,
-          message: `「${name}」不是本市的县（市、区） / "${name}" is not a county of the city`,
-          value: name,
-        });
+        findings.push(finding("split-unknown-county", SPLIT_AT, { county: name }, name));
       } else if (!Number.isFinite(weight) || weight < 0) {
-        findings.push({
-          rule: "split-bad-value",
-          severity: "error",
-          sheet: SPLIT_SHEET,
-          cell: null,
-          quotaId: null,
-          message: `${name}的权重「${String(weight)}」应为不小于 0 的数 / the weight of ${name} must be a number ≥ 0`,
-          value: String(weight),
-        });
+        findings.push(finding("split-bad-value", SPLIT_AT, { city: name, by: "weight", found: String(weight) }, String(weight)));
       }
     }
   }
   if (findings.length === 0 && !(weights.reduce((a, b) => a + b, 0) > 0)) {
-    findings.push({ rule: "split-no-weight", severity: "error", sheet: SPLIT_SHEET, cell: null, quotaId: null, message: "各县权重之和为 0，无法分解 / the weights add up to 0", value: 0 });
+    findings.push(finding("split-no-weight", SPLIT_AT, {}, 0));
   }
   if (findings.length > 0) return { records: [], findings };
   const records = cityTargets.flatMap(({ quota, target }) => {

@@ -111,15 +111,6 @@ export interface PlanRevision {
   cities: string[];
 }
 
-/** A finding about the plan text itself (consistency, not reporting). */
-export interface PlanFinding {
-  rule: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  line: number | null;
-  quotaId: string | null;
-}
-
 /** Misuse or unreadable plan text: names the line and what was expected. */
 export class PlanParseError extends Error {
   constructor(

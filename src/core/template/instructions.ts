@@ -1,4 +1,4 @@
-import { RULES } from "../checks/rules";
+import { RULES } from "../rules";
 import { type Period, periodLabel } from "../period";
 import type { PlanRevision } from "../plan/types";
 import { type Scope, scopeLabel } from "../scope";
@@ -110,9 +110,10 @@ function rowKindLines(scope: Scope): Line[] {
 
 /** The checks, named as the audit sheet names them, by severity. */
 function checkLines(): Line[] {
+  // Only what a person filling in a sheet can meet: not the merge, split or plan-text rules.
   const names = (severity: "error" | "warning"): string =>
     Object.values(RULES)
-      .filter((rule) => rule.severity === severity)
+      .filter((rule) => rule.area === "sheet" && rule.severity === severity)
       .map((rule) => rule.zh)
       .join("；");
   return [

@@ -1,4 +1,4 @@
-import { createExcelHost } from "@planbook/excel-host";
+import { createExcelHost, type ExcelHostOptions, LOWEST_EXCEL_API } from "@planbook/excel-host";
 import { startLiveChecking } from "../../../src/excel/live";
 import { generateTemplate } from "../../../src/excel/generate";
 import { CHANGE_LOG_SHEET } from "../../../src/core/checks/changelog";
@@ -12,8 +12,8 @@ const revision = currentRevision();
 const SHEET = "杭州市 2026-10";
 const at = (key: keyof typeof COLUMN, row: number) => `${columnLetter(COLUMN[key])}${row}`;
 
-async function watched() {
-  const host = createExcelHost();
+async function watched(hostOptions: ExcelHostOptions = {}) {
+  const host = createExcelHost(hostOptions);
   await host.run((context) => generateTemplate(context, { revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }));
   const ids = host.values(SHEET, "A1:A200").map((r) => r[0]);
   const rowOf = (id: string) => ids.indexOf(id) + 1;
@@ -25,8 +25,8 @@ async function watched() {
     onError: (error) => errors.push(error),
     now: () => new Date("2026-10-20T09:00:00Z"),
   });
-  const type = async (address: string, values: unknown[][], paste = false) => {
-    await host.userEdit(SHEET, address, values, { paste });
+  const type = async (address: string, values: unknown[][], paste = false, coauthor = false) => {
+    await host.userEdit(SHEET, address, values, { paste, coauthor });
     await host.settled();
     await live.idle();
   };
@@ -70,6 +70,36 @@ describe("checking as officials type", () => {
     expect(host.formulas(SHEET, cell)[0][0]).toBe('=HYPERLINK("http://example.invalid","点我")');
     expect(host.sheet(CHANGE_LOG_SHEET).protection.protected).toBe(true);
     expect(host.sheet(CHANGE_LOG_SHEET).visibility).toBe("Hidden");
+  });
+
+  test(`on ExcelApi ${LOWEST_EXCEL_API}, where events carry no triggerSource, appending to the log starts no further check: two syncs per change`, async () => {
+    const { host, rowOf, reports, type } = await watched({ apiVersion: LOWEST_EXCEL_API });
+    host.stats.resetSyncs();
+    await type(at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[100]]);
+    await host.settled();
+    expect(reports).toHaveLength(1);
+    expect(host.stats.syncs).toBe(2);
+  });
+
+  test("a co-author's edit (source Remote) is checked but not logged: their own Excel logs it", async () => {
+    const { host, rowOf, reports, type } = await watched();
+    await type(at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [["abc"]], true, true);
+    expect(reports.at(-1)?.findings.map((f) => f.rule)).toEqual(["not-a-number"]);
+    expect(host.sheetNames()).not.toContain(CHANGE_LOG_SHEET);
+  });
+
+  test("stopping live checking removes its handler: restarted three times, one edit is logged once", async () => {
+    const { host, rowOf, live } = await watched();
+    await live.stop();
+    for (let restart = 0; restart < 2; restart++) {
+      const again = await startLiveChecking(host.run.bind(host), { revisions: [revision], onFindings: () => undefined, onError: (error) => { throw error; } });
+      await again.stop();
+    }
+    const last = await startLiveChecking(host.run.bind(host), { revisions: [revision], onFindings: () => undefined, onError: (error) => { throw error; }, now: () => new Date("2026-10-20T09:00:00Z") });
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[100]]);
+    await host.settled();
+    await last.idle();
+    expect(host.values(CHANGE_LOG_SHEET, "A1:F4").filter((row) => row[0] !== "")).toHaveLength(2);
   });
 
   test("the add-in's own writes do not trigger a check", async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "fs";
 import path from "path";
 import { auditSheetSpec } from "../../../src/core/checks/audit";
-import type { Finding } from "../../../src/core/findings";
+import { type Finding, finding, findingMessage } from "../../../src/core/findings";
 import { parsePeriod } from "../../../src/core/period";
 import { instructionsSheetSpec } from "../../../src/core/template/instructions";
 import { writeWorkbook } from "../../../src/xlsx/render";
@@ -28,18 +28,12 @@ const FORM = {
 const OUT = path.join(ARTIFACTS_DIR, "print");
 const MIN_PRINTED_POINTS = 9;
 
-const findings: Finding[] = Array.from({ length: 40 }, (_, i) => ({
-  rule: i % 3 === 0 ? "behind-schedule" : "not-a-number",
-  severity: i % 3 === 0 ? "warning" : "error",
-  sheet: "杭州市 2026-10",
-  cell: `K${12 + i}`,
-  quotaId: `I${String((i % 21) + 1).padStart(2, "0")}-技能型企业-累计-2027-杭州市`,
-  message:
-    i % 3 === 0
-      ? `K${12 + i}：完成率 20.0% 落后序时进度 68.8% 超过 10 个百分点，请在说明中解释 / K${12 + i}: completion 20.0% trails time-progress 68.8% by more than 10 points; explain in 说明`
-      : `K${12 + i}：应填写数字，实为「1,5OO」 / K${12 + i}: expected a number, found "1,5OO"`,
-  value: i % 3 === 0 ? 120 : "1,5OO",
-}));
+const findings: Finding[] = Array.from({ length: 40 }, (_, i) => {
+  const where = { sheet: "杭州市 2026-10", cell: `K${12 + i}`, quotaId: `I${String((i % 21) + 1).padStart(2, "0")}-技能型企业-累计-2027-杭州市` };
+  return i % 3 === 0
+    ? finding("behind-schedule", where, { completion: 0.2, timeProgress: 0.688 }, 120)
+    : finding("not-a-number", where, { kind: "cumulative", unit: "家", found: "1,5OO", plausible: true, suggestion: null }, "1,5OO");
+});
 
 interface Document {
   name: string;
@@ -111,7 +105,7 @@ describe.each(NAMES)("the printed %s", (name) => {
 
 test("the audit sheet prints every finding's message whole, one page wide", () => {
   const text = columnText(documents.audit.pages, "问题说明");
-  expect(findings.filter((f) => !text.includes(f.message.replace(/\s+/g, "")))).toEqual([]);
+  expect(findings.filter((f) => !text.includes(findingMessage(f).replace(/\s+/g, "")))).toEqual([]);
 });
 
 test("the instructions name whom to contact", () => {

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAddress } from "../../../src/core/a1";
 import { parsePeriod } from "../../../src/core/period";
-import { type ReportSheet, readMeta, readWorkbook } from "../../../src/core/report";
+import { type ReportSheet, readMeta, readWorkbook } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { type BuiltTemplate, buildTemplate } from "../../../src/core/template/build";
 import type { CarriedRow } from "../../../src/core/template/carried";

@@ -194,8 +194,27 @@ describe("readWorkbookFile reads any writer's XML", () => {
           [false, "#N/A", ""],
         ],
         merges: [],
+        types: { B1: "date", A2: "boolean", B2: "error" },
       },
     ]);
+  });
+
+  test("types tell dates (by number format), booleans, errors and formulas without a stored result from numbers and text", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = new Date(Date.UTC(2025, 9, 31));
+        s.getCell("A1").numFmt = 'yyyy"年"m"月"d"日"';
+        s.getCell("B1").value = 45961;
+        s.getCell("B1").numFmt = "0.0";
+        s.getCell("C1").value = true;
+        s.getCell("D1").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+        s.getCell("E1").value = { formula: "120+35" };
+        s.getCell("F1").value = { formula: "A1+1", result: new Date(Date.UTC(2025, 10, 1)) };
+        s.getCell("F1").numFmt = "yyyy-mm-dd";
+        s.getCell("G1").value = "文本";
+      }),
+    );
+    expect(sheet.types).toEqual({ A1: "date", C1: "boolean", D1: "error", E1: "uncached-formula", F1: "date" });
   });
 
   test("a value in the sheet's last cell (XFD1048576) is read without filling the area up to it", async () => {

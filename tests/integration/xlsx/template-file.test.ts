@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { cellAddress } from "../../../src/core/a1";
 import { checkWorkbook } from "../../../src/core/checks/check";
 import { parsePeriod } from "../../../src/core/period";
-import { readWorkbook } from "../../../src/core/report";
+import { readWorkbook } from "../../../src/core/read-sheets";
 import { type BuiltTemplate, buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, HEADER_ROW } from "../../../src/core/template/columns";
 import { EMPTY_META, META_SHEET, withSheetRecords } from "../../../src/core/template/meta";

@@ -11,6 +11,7 @@ import { parsePeriod } from "../../../src/core/period";
 import { buildTemplate } from "../../../src/core/template/build";
 import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
+import { findingMessage } from "../../../src/core/findings";
 
 const context: CheckContext = { revisions: [fixtureRevision()] };
 const CITY = "杭州市";
@@ -48,7 +49,7 @@ describe("typed values", () => {
 
   test("the message says what was typed and what is expected, Chinese first", () => {
     const snapshot = workbook({ [QUOTA.enterprises]: { cumulative: "约一千" } });
-    expect(checkWorkbook(snapshot, context)[0].message).toMatch(/^[A-Z]+\d+：填写的「约一千」不是数字，应为不小于 0 的整数（家） \/ .*"约一千" is not a number/);
+    expect(findingMessage(checkWorkbook(snapshot, context)[0])).toMatch(/^[A-Z]+\d+：填写的「约一千」不是数字，应为不小于 0 的整数（家） \/ .*"约一千" is not a number/);
   });
 
   test("a negative figure is an error", () => {

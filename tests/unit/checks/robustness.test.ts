@@ -4,6 +4,7 @@ import { checkWorkbook, RULES, type RuleId } from "../../../src/core/checks/chec
 import { parseNumberInput } from "../../../src/core/checks/number";
 import type { CellValue } from "../../../src/core/template/spec";
 import { city, PROVINCE, revision, sheetName, type, workbookOf } from "./fixture";
+import { findingMessage } from "../../../src/core/findings";
 
 // Every kind and level a city reports: a split count, a contributed count, a ratio, a milestone.
 const QUOTAS = ["I08-技能型企业-2027", "I01-先进制造业-每年", "I14-集体协商比例-2025", "I03-好社会化激励政策-2027"];
@@ -34,7 +35,7 @@ describe("arbitrary values in the input cells", () => {
           QUOTAS.forEach((quotaId, q) => type(snapshot, sheet, quotaId, rows[s * QUOTAS.length + q])),
         );
         const findings = checkWorkbook(snapshot, { revisions: [revision], endOfPeriod });
-        expect(findings.filter((f) => RULES[f.rule as RuleId]?.severity !== f.severity || f.message === "" || f.cell === null)).toEqual([]);
+        expect(findings.filter((f) => RULES[f.rule as RuleId]?.severity !== f.severity || findingMessage(f) === "" || f.cell === null)).toEqual([]);
       }),
       { numRuns: 150 },
     );

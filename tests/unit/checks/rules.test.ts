@@ -1,6 +1,6 @@
 /** Each rule on templates generated from the published plan (seeds/003_…), one planted input at a time. */
 import { checkCells, checkWorkbook, type CheckContext } from "../../../src/core/checks/check";
-import type { Finding } from "../../../src/core/findings";
+import { type Finding, findingMessage } from "../../../src/core/findings";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { addressOf, city, PROVINCE, revision, setCell, setComputedValue, setFormula, sheetName, type, workbookOf } from "./fixture";
 
@@ -45,7 +45,7 @@ describe("a typed value that is not a usable number is an error", () => {
     const snapshot = province();
     type(snapshot, PROVINCE_OCT, Q.enterprises, { cumulative: "1,000" });
     const cell = at(snapshot, Q.enterprises, "cumulative");
-    expect(checkWorkbook(snapshot, context)[0].message).toBe(
+    expect(findingMessage(checkWorkbook(snapshot, context)[0])).toBe(
       `${cell}：填写的「1,000」不是数字，应为不小于 0 的整数（家）；可改为 1000 / ${cell}: "1,000" is not a number; expected a whole number ≥ 0 (家); did you mean 1000?`,
     );
   });
@@ -80,13 +80,13 @@ describe("a typed value that is not a usable number is an error", () => {
     const snapshot = province();
     type(snapshot, PROVINCE_OCT, Q.enterprises, { cumulative: 1e308 });
     const [found] = checkWorkbook(snapshot, context);
-    expect([found.rule, found.message]).toEqual(["not-a-number", expect.stringContaining("不是合理的数值")]);
+    expect([found.rule, findingMessage(found)]).toEqual(["not-a-number", expect.stringContaining("不是合理的数值")]);
   });
 
   test("a very long text is quoted cut short, so the message fits in one cell", () => {
     const snapshot = province();
     type(snapshot, PROVINCE_OCT, Q.enterprises, { cumulative: "长".repeat(40000) });
-    expect(checkWorkbook(snapshot, context)[0].message.length).toBeLessThan(300);
+    expect(findingMessage(checkWorkbook(snapshot, context)[0]).length).toBeLessThan(300);
   });
 
   test("fixing the value clears the finding", () => {
@@ -235,7 +235,7 @@ describe("what was generated must not change", () => {
     setCell(snapshot, PROVINCE_OCT, cell, 1);
     const found = checkWorkbook(snapshot, context);
     expect(found.map(brief)).toEqual([{ rule: "formula-changed", severity: "error", sheet: PROVINCE_OCT, cell, quotaId: Q.enterprises, value: 1, suggestion: undefined }]);
-    expect(found[0].message).toContain(`应为「=IF(OR(`);
+    expect(findingMessage(found[0])).toContain(`应为「=IF(OR(`);
   });
 
   test("an edited 状态 formula is found on the 状态 cell, not the first formula", () => {
@@ -250,7 +250,7 @@ describe("what was generated must not change", () => {
     const cells = (["completion", "progress", "state"] as const).map((key) => at(snapshot, Q.enterprises, key));
     cells.forEach((cell) => setCell(snapshot, PROVINCE_OCT, cell, 1));
     const found = checkWorkbook(snapshot, context);
-    expect([found.length, found[0].cell, found[0].message]).toEqual([1, cells[0], expect.stringContaining(cells.join("、"))]);
+    expect([found.length, found[0].cell, findingMessage(found[0])]).toEqual([1, cells[0], expect.stringContaining(cells.join("、"))]);
   });
 
   test("a changed target and a changed formula in one row are both found", () => {

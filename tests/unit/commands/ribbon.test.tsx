@@ -42,7 +42,7 @@ describe("the ribbon's 校验", () => {
     jest.requireActual("../../../src/commands/commands");
     render(
       <FluentProvider theme={webLightTheme}>
-        <App operations={createOfficeOperations((batch) => host.run(batch))} plans={planLibrary()} now={new Date(2026, 9, 15)} />
+        <App operations={createOfficeOperations(host.run.bind(host))} plans={planLibrary()} now={new Date(2026, 9, 15)} />
       </FluentProvider>,
     );
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));

@@ -76,9 +76,30 @@ describe("changes made by a person", () => {
       await context.sync();
       return result;
     });
-    registration.remove();
+    await host.run(registration.context as Excel.RequestContext, async (context) => {
+      registration.remove();
+      await context.sync();
+    });
     await host.userEdit("Sheet1", "A1", [[1]]);
     expect(seen).toEqual([]);
+  });
+
+  test("a handler removed through another request context stays registered, as Office.js documents", async () => {
+    const host = createExcelHost();
+    const seen: unknown[] = [];
+    const registration = await host.run(async (context) => {
+      const result = context.workbook.worksheets.getItem("Sheet1").onChanged.add(async (args) => {
+        seen.push(args);
+      });
+      await context.sync();
+      return result;
+    });
+    await host.run(async (context) => {
+      registration.remove();
+      await context.sync();
+    });
+    await host.userEdit("Sheet1", "A1", [[1]]);
+    expect(seen).toHaveLength(1);
   });
 
   test("a handler's error surfaces when the host settles", async () => {

@@ -2,6 +2,7 @@ import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import type { SummaryState } from "../../../src/core/merge/state";
 import { COLUMN } from "../../../src/core/template/columns";
 import { CITIES, QUOTA, cityWorkbook, fixtureRevision } from "./fixture";
+import { findingMessage } from "../../../src/core/findings";
 
 const revision = fixtureRevision();
 const context = { revision, period: "2026-10" };
@@ -20,7 +21,7 @@ describe("canMerge", () => {
 
   test("an unreadable file is rejected with the reader's reason", () => {
     const plan = canMerge([{ name: "broken.xlsx", snapshot: null, readError: "不是 xlsx 文件" }], context);
-    expect(plan.rejected[0].reasons.map((f) => f.message)).toEqual([expect.stringMatching(/^文件「broken\.xlsx」无法读取：不是 xlsx 文件/)]);
+    expect(plan.rejected[0].reasons.map((f) => findingMessage(f))).toEqual([expect.stringMatching(/^文件「broken\.xlsx」无法读取：不是 xlsx 文件/)]);
   });
 
   test("a workbook without Planbook metadata is rejected by name", () => {
@@ -135,6 +136,6 @@ describe("canMerge", () => {
 
   test("every rejection reason names its file", () => {
     const plan = canMerge([file("sep.xlsx", "杭州市", { period: "2026-09" })], context);
-    expect(plan.findings[0].message).toMatch(/^文件「sep\.xlsx」.* \/ file "sep\.xlsx"/);
+    expect(findingMessage(plan.findings[0])).toMatch(/^文件「sep\.xlsx」.* \/ file "sep\.xlsx"/);
   });
 });

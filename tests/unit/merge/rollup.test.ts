@@ -1,6 +1,7 @@
 /** The roll-up mechanism at the unit level, and files of mixed levels. */
 import { specSnapshot } from "../../../scripts/workloads";
 import { loadCounties } from "../../../src/cli/io";
+import { findingMessage } from "../../../src/core/findings";
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import { buildSummary } from "../../../src/core/merge/summary";
 import { parsePeriod } from "../../../src/core/period";
@@ -67,7 +68,7 @@ describe("files of mixed levels", () => {
     const plan = canMerge(files, { revision, period, geography });
     const reasons = plan.rejected.flatMap((r) => r.reasons.map((f) => [r.file.name, f.rule]));
     expect(reasons).toEqual([["萧山.xlsx", "merge-mixed-levels"]]);
-    expect(plan.rejected[0].reasons[0].message).toMatch(/县级报表.*市级报表/);
+    expect(findingMessage(plan.rejected[0].reasons[0])).toMatch(/县级报表.*市级报表/);
   });
 
   test("a county of another city is refused from a city's summary", () => {

@@ -10,6 +10,7 @@ import {
 } from "../../../src/core/merge/split";
 import { EMPTY_META } from "../../../src/core/template/meta";
 import { CITIES, FAMILY, QUOTA, fixtureRevision } from "./fixture";
+import { findingMessage } from "../../../src/core/findings";
 
 const sum = (parts: number[]): number => parts.reduce((a, b) => a + b, 0);
 const hundredths = (value: number): number => Math.round(value * 100);
@@ -141,7 +142,7 @@ describe("planSplit", () => {
 
   test("a negative weight is a finding naming its city", () => {
     const plan = planSplit(revision, QUOTA.training, { kind: "weights", weights: { 杭州市: -1, 宁波市: 2 } });
-    expect(plan.findings.map((f) => [f.rule, f.message.startsWith("杭州市")])).toEqual([["split-bad-value", true]]);
+    expect(plan.findings.map((f) => [f.rule, findingMessage(f).startsWith("杭州市")])).toEqual([["split-bad-value", true]]);
   });
 
   test("a city the plan does not list is a finding", () => {
@@ -161,7 +162,7 @@ describe("planSplit", () => {
 
   test("an undecided target cannot be split", () => {
     const plan = planSplit(revision, QUOTA.pending, { kind: "weights", weights: { 杭州市: 1 } });
-    expect(plan.findings.map((f) => f.message)).toEqual([expect.stringContaining("目标值尚未确定")]);
+    expect(plan.findings.map((f) => findingMessage(f))).toEqual([expect.stringContaining("目标值尚未确定")]);
   });
 
   test("an id the plan does not have is a misuse", () => {

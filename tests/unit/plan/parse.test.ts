@@ -1,3 +1,4 @@
+import { findingMessage } from "../../../src/core/findings";
 import { readFileSync } from "fs";
 import path from "path";
 import { checkPlan } from "../../../src/core/plan/consistency";
@@ -149,9 +150,9 @@ describe("plan consistency", () => {
     const village = quota("I11-技能型乡村-2025");
     const warning = checkPlan(current, currentText).find((f) => f.rule === "annex1-annex2-differ" && f.quotaId === village.id);
     const totalLine = currentText.split("\n").findIndex((line) => /^\|?\s*合\s*计/.test(line)) + 1;
-    expect(warning?.message).toContain(`附件1 第 ${village.line} 行`);
-    expect(warning?.message).toContain(`附件2 第 ${totalLine} 行`);
-    expect(warning?.message).toMatch(/500个.*538个/);
+    expect(warning && findingMessage(warning)).toContain(`附件1 第 ${village.line} 行`);
+    expect(warning && findingMessage(warning)).toContain(`附件2 第 ${totalLine} 行`);
+    expect(warning && findingMessage(warning)).toMatch(/500个.*538个/);
   });
 
   test("where the annexes agree there is no finding", () => {

@@ -104,7 +104,7 @@ describe("the 填报 view", () => {
   test("the password from the settings protects the generated sheet, and a changed one is saved", async () => {
     const host = createExcelHost();
     const saved: (string | null)[] = [];
-    renderApp({ operations: createOfficeOperations((batch) => host.run(batch)), password: "s3cret", onPasswordChange: (p) => saved.push(p) });
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)), password: "s3cret", onPasswordChange: (p) => saved.push(p) });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
     await screen.findByText("模板已生成", {}, { timeout: 20_000 });
     expect(host.sheet("全省 2026-10").protection).toMatchObject({ protected: true, password: "s3cret" });
@@ -114,9 +114,22 @@ describe("the 填报 view", () => {
     expect(saved).toEqual(["新密码"]);
   });
 
+  test("the change log kept by live checking is protected with the workbook's password, like every other sheet", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)), password: "s3cret", liveChecking: true });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    const row = host.values("全省 2026-10", "A1:A300").findIndex((line) => String(line[0]).startsWith("I08-")) + 1;
+    await act(async () => {
+      await host.userEdit("全省 2026-10", `${columnLetter(COLUMN.cumulative)}${row}`, [[100]]);
+      await host.settled();
+    });
+    await waitFor(() => expect(host.sheet("修改记录").protection).toMatchObject({ protected: true, password: "s3cret" }));
+  });
+
   test("generating really writes the sheet through the Office.js operations", async () => {
     const host = createExcelHost();
-    renderApp({ operations: createOfficeOperations((batch) => host.run(batch)) });
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
     await screen.findByText("模板已生成", {}, { timeout: 20_000 });
     expect(host.sheetNames()).toContain("全省 2026-10");
@@ -167,7 +180,7 @@ describe("the 计划 view", () => {
 
   test("the form header typed in the 计划 view is saved in the workbook and read back when the view opens again", async () => {
     const host = createExcelHost();
-    const operations = createOfficeOperations((batch) => host.run(batch));
+    const operations = createOfficeOperations(host.run.bind(host));
     const first = renderApp({ operations });
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));
     fireEvent.change(screen.getByLabelText("表号"), { target: { value: "浙技富表1号" } });

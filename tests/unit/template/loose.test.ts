@@ -4,7 +4,7 @@
  * regeneration would pile the template's own text into the kept area.
  */
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, looseCells, readWorkbook } from "../../../src/core/report";
+import { carriedInputs, looseCells, readWorkbook } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import type { CarriedInputs } from "../../../src/core/template/carried";

@@ -1,6 +1,6 @@
 import { cellAddress } from "./a1";
 import { isBlank } from "./cells";
-import type { Finding } from "./findings";
+import { type Finding, finding } from "./findings";
 import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
 import { ARCHIVE_TITLE, COLUMN, type ColumnKey, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS } from "./template/columns";
 import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
@@ -78,28 +78,12 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
   for (const record of meta.sheets) {
     const sheet = snapshot.sheets.find((s) => s.name === record.sheet);
     if (!sheet) {
-      findings.push({
-        rule: "sheet-missing",
-        severity: "error",
-        sheet: record.sheet,
-        cell: null,
-        quotaId: null,
-        message: `找不到工作表「${record.sheet}」（已删除或改名） / sheet "${record.sheet}" is missing (deleted or renamed)`,
-        value: record.sheet,
-      });
+      findings.push(finding("sheet-missing", { sheet: record.sheet, cell: null, quotaId: null }, { sheet: record.sheet }, record.sheet));
       continue;
     }
     const header = findHeader(sheet);
     if (!header || header.columns.id === undefined) {
-      findings.push({
-        rule: "header-missing",
-        severity: "error",
-        sheet: sheet.name,
-        cell: cellAddress(HEADER_ROW - 1, 0),
-        quotaId: null,
-        message: `工作表「${sheet.name}」找不到表头行（编号、目标值…） / sheet "${sheet.name}" has no header row`,
-        value: null,
-      });
+      findings.push(finding("header-missing", { sheet: sheet.name, cell: cellAddress(HEADER_ROW - 1, 0), quotaId: null }, { sheet: sheet.name }));
       continue;
     }
     const idColumn = header.columns.id;
@@ -113,15 +97,14 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
     for (const rowRecord of meta.rows.filter((r) => r.sheet === record.sheet)) {
       const rowIndex = rowIndexById.get(rowRecord.quotaId);
       if (rowIndex === undefined) {
-        findings.push({
-          rule: "row-missing",
-          severity: "error",
-          sheet: sheet.name,
-          cell: cellAddress(rowRecord.row - 1, idColumn),
-          quotaId: rowRecord.quotaId,
-          message: `工作表「${sheet.name}」缺少指标 ${rowRecord.quotaId} 的行（原在第 ${rowRecord.row} 行） / row of quota ${rowRecord.quotaId} is missing (was row ${rowRecord.row})`,
-          value: rowRecord.quotaId,
-        });
+        findings.push(
+          finding(
+            "row-missing",
+            { sheet: sheet.name, cell: cellAddress(rowRecord.row - 1, idColumn), quotaId: rowRecord.quotaId },
+            { sheet: sheet.name, quotaId: rowRecord.quotaId, row: rowRecord.row },
+            rowRecord.quotaId,
+          ),
+        );
         continue;
       }
       const row: ReportRow = {

@@ -1,0 +1,652 @@
+import type { QuotaKind } from "./plan/types";
+import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES } from "./template/columns";
+import type { CellValue } from "./template/spec";
+import { expectedInput } from "./units";
+
+/**
+ * The rule registry: every rule any part of Planbook reports (the checks of a sheet, the reading of
+ * a workbook or file, merge, split, the plan text), each with its severity, its name, the message
+ * it says and what clears it — in one table. The audit sheet and the task pane count findings by
+ * rule in the table's order.
+ *
+ * A finding carries the rule's id and its parameters, never a finished sentence: the message is
+ * rendered where it is shown (`findingMessage` in ./findings), in the language of the place that
+ * shows it. The renderer puts the location first (file, then cell), so a template says only what
+ * is wrong.
+ *
+ * To add a rule:
+ *   1. add an entry below, in the group it belongs to: `"my-rule": rule<{ …params }>({ severity,
+ *      area, zh, en, clearedBy, message: (p) => ({ zh: …, en: … }) })`. Params are plain data (strings,
+ *      numbers, booleans, null, arrays of them) so findings stay JSON; quote what a person typed
+ *      with `quote()`. The Chinese message comes first and must read on its own; so must the English;
+ *   2. make findings of it with `finding("my-rule", where, params)` from ./findings — the only way
+ *      to make a finding (severity comes from here, nowhere else);
+ *   3. a rule cleared by a 说明 (`clearedBy: "note"`) must be about one quota row.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+/** A text in both languages. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/**
+ * What makes a finding go away. `correction`: fixing what it points at (errors always).
+ * `note`: a non-blank 说明 in its quota row explains the figure, and the finding is then not
+ * reported at all (an explained figure is not a problem to count; the 说明 is in the sheet for the
+ * auditor to read). `none`: information, nothing to do.
+ */
+export type Clearance = "correction" | "note" | "none";
+
+/** A parameter value: plain data, so a finding can be written as JSON. */
+export type ParamValue = CellValue | readonly string[];
+
+/**
+ * Who meets the rule: `sheet`, a person filling in or checking a Planbook sheet (the checks and
+ * the reading of a workbook); `merge`, the aggregator merging city files; `split`, the aggregator
+ * splitting a target; `plan`, whoever imports a plan text.
+ */
+export type RuleArea = "sheet" | "merge" | "split" | "plan";
+
+export interface RuleDefinition<P> {
+  severity: Severity;
+  area: RuleArea;
+  /** The rule's name, in counts by rule. */
+  zh: string;
+  en: string;
+  clearedBy: Clearance;
+  /** The message of one finding, from its parameters (the renderer adds the file and cell). */
+  message: (params: P) => Text;
+}
+
+const rule = <P extends Record<string, ParamValue> = Record<never, never>>(definition: RuleDefinition<P>): RuleDefinition<P> => definition;
+
+/** Text from a cell as a message quotes it: blank said as such, and long text cut (a message lands in one Excel cell). */
+export function quote(value: CellValue): string {
+  if (value === null || value === "") return "（空）";
+  const text = String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** What a roll-up's children are called: its files' level. */
+const LEVEL = {
+  city: { zh: "市", report: "市级报表", en: "city" },
+  county: { zh: "县（市、区）", report: "县级报表", en: "county" },
+  unit: { zh: "单位", report: "责任单位报表", en: "unit" },
+} as const;
+
+/** What a cell of a quota of this kind and unit expects (the parameters of the number rules). */
+interface Expecting extends Record<string, ParamValue> {
+  kind: QuotaKind;
+  unit: string | null;
+}
+
+const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
+const list = (items: readonly string[]): Text => ({ zh: items.join("、"), en: items.join(", ") });
+
+const mismatch = (p: { expected: string; found: CellValue }): Text => ({
+  zh: `应为「${p.expected}」，实为「${quote(p.found)}」`,
+  en: `expected "${p.expected}", found "${quote(p.found)}"`,
+});
+
+const BY_PART = { part: { zh: "分解值", en: "the part" }, weight: { zh: "权重", en: "the weight" } } as const;
+
+const NOT_SPLITTABLE = {
+  regional: { zh: "已是各市分列的指标", en: "it is already a per-city quota" },
+  "not-contributed": { zh: "不是各市贡献的指标（省级事项或按县覆盖）", en: "cities do not contribute to it (province-only or per county)" },
+  pending: { zh: "目标值尚未确定", en: "its target is not decided" },
+  "not-count": { zh: "只有数量类指标可以分解", en: "only count quotas can be split" },
+} as const;
+
+export const RULES = {
+  // Reading a workbook: what the metadata names and the sheets do not have.
+  "meta-missing": rule({
+    severity: "error",
+    area: "sheet",
+    zh: "不是 Planbook 工作簿（缺少元数据）",
+    en: "not a Planbook workbook (no metadata)",
+    clearedBy: "correction",
+    message: () => ({ zh: "工作簿中没有 Planbook 元数据，无法识别填报表", en: "the workbook has no Planbook metadata" }),
+  }),
+  "sheet-missing": rule<{ sheet: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "填报表缺失或被改名",
+    en: "report sheet missing or renamed",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `找不到工作表「${p.sheet}」（已删除或改名）`, en: `sheet "${p.sheet}" is missing (deleted or renamed)` }),
+  }),
+  "header-missing": rule<{ sheet: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "表头缺失或被改动",
+    en: "header row missing or changed",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `工作表「${p.sheet}」找不到表头行（编号、目标值…）`, en: `sheet "${p.sheet}" has no header row` }),
+  }),
+  "column-missing": rule<{ title: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "表头缺少列（列被删除或标题被改动）",
+    en: "column missing (deleted or retitled)",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `表头缺少「${p.title}」列（列被删除，或标题被改动），该列无法读取；请撤销删除或恢复标题`,
+      en: `the header has no "${p.title}" column (deleted, or its title changed), so the column cannot be read; undo the deletion or restore the title`,
+    }),
+  }),
+  "row-missing": rule<{ sheet: string; quotaId: string; row: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "指标行缺失（编号被删除或覆盖）",
+    en: "quota row missing (id deleted or overwritten)",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `工作表「${p.sheet}」缺少指标 ${p.quotaId} 的行（原在第 ${p.row} 行）`,
+      en: `row of quota ${p.quotaId} is missing (was row ${p.row})`,
+    }),
+  }),
+
+  // A sheet's identity: what its metadata says against what is known and expected.
+  "unknown-revision": rule<{ revision: string; known: readonly string[] }>({
+    severity: "error",
+    area: "sheet",
+    zh: "未知的计划版本",
+    en: "unknown plan revision",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `工作表按未知的计划版本「${quote(p.revision)}」生成（已知版本：${list(p.known).zh || "无"}）`,
+      en: `made from an unknown plan revision "${quote(p.revision)}" (known: ${list(p.known).en || "none"})`,
+    }),
+  }),
+  "wrong-revision": rule<{ expected: string; found: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "计划版本不符",
+    en: "wrong plan revision",
+    clearedBy: "correction",
+    message: mismatch,
+  }),
+  "wrong-scope": rule<{ expected: string; found: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "填报范围不符",
+    en: "wrong scope",
+    clearedBy: "correction",
+    message: mismatch,
+  }),
+  /** `expected` null: the period cannot be read at all. */
+  "wrong-period": rule<{ expected: string | null; found: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "报告期不符",
+    en: "wrong period",
+    clearedBy: "correction",
+    message: (p) =>
+      p.expected === null
+        ? { zh: `报告期「${quote(p.found)}」无法识别`, en: `the period "${quote(p.found)}" cannot be read` }
+        : mismatch({ expected: p.expected, found: p.found }),
+  }),
+
+  // What a person did to the template's own cells.
+  "id-changed": rule<{ expected: string; found: CellValue }>({
+    severity: "error",
+    area: "sheet",
+    zh: "指标编号被改动",
+    en: "quota id changed",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `指标编号应为「${p.expected}」，现为「${quote(p.found)}」，请勿修改编号`,
+      en: `the quota id should be "${p.expected}", found "${quote(p.found)}"; ids must not be changed`,
+    }),
+  }),
+  "target-changed": rule<{ expected: CellValue; found: CellValue }>({
+    severity: "error",
+    area: "sheet",
+    zh: "目标值被改动",
+    en: "target changed",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `目标值应为「${quote(p.expected)}」，现为「${quote(p.found)}」，请勿修改目标值`,
+      en: `the target should be ${quote(p.expected)}, found ${quote(p.found)}; targets must not be changed`,
+    }),
+  }),
+  /** `cells`: every changed formula cell of the row; `expected`: the first one's formula, when the plan is known. */
+  "formula-changed": rule<{ cells: readonly string[]; found: CellValue; expected: string | null }>({
+    severity: "error",
+    area: "sheet",
+    zh: "公式被改动或覆盖",
+    en: "formula changed or overwritten",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `${list(p.cells).zh} 的公式被改动或被数值覆盖（现为「${quote(p.found)}」${p.expected ? `，应为「${p.expected}」` : ""}），请重新生成模板`,
+      en: `the formula in ${list(p.cells).en} was changed or pasted over (now "${quote(p.found)}"${p.expected ? `, should be "${p.expected}"` : ""}); generate the template again`,
+    }),
+  }),
+  "merged-cells": rule<{ range: string; columns: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "指标行中有合并单元格",
+    en: "merged cells in a quota row",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `${p.range} 被合并（${p.columns} 列），合并只保留第一个单元格的内容：请取消合并，并重新填写被清空的单元格`,
+      en: `${p.range} is merged (columns ${p.columns}); a merge keeps only its first cell: unmerge it and fill in again what it emptied`,
+    }),
+  }),
+
+  // What a person typed.
+  /** `plausible` false: a number, but no figure a plan reports (1e308, a pasted id). */
+  "not-a-number": rule<Expecting & { found: CellValue; plausible: boolean; suggestion: number | null }>({
+    severity: "error",
+    area: "sheet",
+    zh: "不是数字",
+    en: "not a number",
+    clearedBy: "correction",
+    message: (p) => {
+      const expected = expectedInput(p);
+      if (!p.plausible) {
+        return { zh: `「${quote(p.found)}」不是合理的数值，应为${expected.zh}`, en: `${quote(p.found)} is not a plausible figure; expected ${expected.en}` };
+      }
+      return {
+        zh: `填写的「${quote(p.found)}」不是数字，应为${expected.zh}${p.suggestion === null ? "" : `；可改为 ${p.suggestion}`}`,
+        en: `"${quote(p.found)}" is not a number; expected ${expected.en}${p.suggestion === null ? "" : `; did you mean ${p.suggestion}?`}`,
+      };
+    },
+  }),
+  negative: rule<Expecting & { found: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "负数",
+    en: "negative",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `「${p.found}」为负数，应为${expectedInput(p).zh}`, en: `${p.found} is negative; expected ${expectedInput(p).en}` }),
+  }),
+  "fraction-in-count": rule<Expecting & { found: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "计数应为整数",
+    en: "fraction where a count is expected",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `「${p.found}」不是整数，应为${expectedInput(p).zh}`, en: `${p.found} is not whole; expected ${expectedInput(p).en}` }),
+  }),
+  "ratio-out-of-range": rule<Expecting & { found: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "比例超出 0%–100%",
+    en: "ratio outside 0%–100%",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `「${p.found}」超过 100%，应为${expectedInput(p).zh}`, en: `${p.found} is above 100%; expected ${expectedInput(p).en}` }),
+  }),
+  "cumulative-below-period": rule<{ cumulative: number; period: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "累计完成小于本期完成",
+    en: "cumulative below this period",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `累计完成 ${p.cumulative} 小于本期完成 ${p.period}`,
+      en: `cumulative ${p.cumulative} is below this period's ${p.period}`,
+    }),
+  }),
+  "status-not-in-list": rule<{ found: CellValue }>({
+    severity: "error",
+    area: "sheet",
+    zh: "进展状态不在列表中",
+    en: "status not in the list",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `「${quote(p.found)}」不是有效状态，应为${MILESTONE_STATUSES.join("、")}之一`,
+      en: `"${quote(p.found)}" is not a status; expected one of ${MILESTONE_STATUSES.join(", ")}`,
+    }),
+  }),
+  "required-blank": rule<{ column: "status" | "cumulative" }>({
+    severity: "error",
+    area: "sheet",
+    zh: "期末必填项为空",
+    en: "required input blank at the end of the period",
+    clearedBy: "correction",
+    message: (p) =>
+      p.column === "status"
+        ? { zh: "期末须填写进展状态", en: "the status is required at the end of the period" }
+        : { zh: "期末须填写累计完成", en: "the cumulative figure is required at the end of the period" },
+  }),
+
+  // Plausible but surprising figures: each is about one quota row, and its 说明 explains it.
+  /** `completion` and `timeProgress` are shares (0.5 is 50%). */
+  "behind-schedule": rule<{ completion: number; timeProgress: number }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "完成进度明显落后于序时进度",
+    en: "well behind time-progress",
+    clearedBy: "note",
+    message: (p) => ({
+      zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
+      en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
+    }),
+  }),
+  "far-above-target": rule<{ cumulative: number; target: number }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "完成值远超目标，请核实",
+    en: "implausibly far above target",
+    clearedBy: "note",
+    message: (p) => ({
+      zh: `累计完成 ${p.cumulative} 超过目标 ${p.target} 的 ${IMPLAUSIBLE_MULTIPLE} 倍，请核实或在说明中解释`,
+      en: `cumulative ${p.cumulative} is over ${IMPLAUSIBLE_MULTIPLE}× the target ${p.target}; check it or explain in 说明`,
+    }),
+  }),
+  /** `sheet`: the earlier period's sheet with the higher figure. */
+  "cumulative-decreased": rule<{ cumulative: number; before: number; sheet: string }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "累计完成低于上期",
+    en: "cumulative lower than an earlier period",
+    clearedBy: "note",
+    message: (p) => ({
+      zh: `累计完成 ${p.cumulative} 低于「${p.sheet}」的 ${p.before}，请核实或在说明中解释`,
+      en: `cumulative ${p.cumulative} is below ${p.before} in "${p.sheet}"; check it or explain in 说明`,
+    }),
+  }),
+  "cities-not-adding-up": rule<{ total: number; cities: number; sum: number }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "各市之和与全省不符",
+    en: "cities do not add up to the province",
+    clearedBy: "note",
+    message: (p) => ({
+      zh: `全省累计完成 ${p.total} 与 ${p.cities} 个市之和 ${p.sum} 不符，请核实或在说明中解释`,
+      en: `the province's cumulative ${p.total} differs from the sum of the ${p.cities} cities, ${p.sum}; check it or explain in 说明`,
+    }),
+  }),
+
+  // Merging city files into the province summary: why a file cannot go in, and what the batch lacks.
+  /** `reason`: what the reader said. */
+  "merge-unreadable": rule<{ reason: string | null }>({
+    severity: "error",
+    area: "merge",
+    zh: "无法读取的文件",
+    en: "file cannot be read",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `无法读取：${p.reason ?? "未知原因"}`, en: `cannot be read: ${p.reason ?? "unknown reason"}` }),
+  }),
+  "merge-not-planbook": rule({
+    severity: "error",
+    area: "merge",
+    zh: "不是 Planbook 报表",
+    en: "not a Planbook workbook",
+    clearedBy: "correction",
+    message: () => ({ zh: "不是 Planbook 生成的报表（没有元数据）", en: "is not a Planbook workbook (no metadata)" }),
+  }),
+  "merge-not-city": rule<{ scopes: readonly string[] }>({
+    severity: "error",
+    area: "merge",
+    zh: "不是市级报表",
+    en: "not a city workbook",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `不是市级报表（范围：${p.scopes.join("、")}）`, en: `is not a city workbook (scope: ${p.scopes.join("、")})` }),
+  }),
+  /** `found`: the periods the file's city sheets are for; null when some sheet has the period and another the revision, none both. */
+  "merge-other-period": rule<{ expected: string; found: readonly string[] | null; revision: string }>({
+    severity: "error",
+    area: "merge",
+    zh: "报告期不符",
+    en: "another period",
+    clearedBy: "correction",
+    message: (p) =>
+      p.found === null
+        ? {
+            zh: `没有报告期 ${p.expected}、计划版本 ${p.revision} 的市级报表`,
+            en: `has no city sheet for period ${p.expected} and revision ${p.revision}`,
+          }
+        : { zh: `是报告期 ${p.found.join("、")} 的报表，不是 ${p.expected}`, en: `is for period ${p.found.join("、")}, not ${p.expected}` },
+  }),
+  "merge-other-revision": rule<{ expected: string; found: readonly string[] }>({
+    severity: "error",
+    area: "merge",
+    zh: "计划版本不符",
+    en: "another plan revision",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `按计划版本 ${p.found.join("、")} 生成，不是当前版本 ${p.expected}（请先升级）`,
+      en: `was made from revision ${p.found.join("、")}, not ${p.expected} (upgrade it first)`,
+    }),
+  }),
+  "merge-several-sheets": rule<{ sheets: readonly string[] }>({
+    severity: "error",
+    area: "merge",
+    zh: "含多张同期市级报表",
+    en: "several city sheets for the period",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `含多张同期市级报表「${p.sheets.join("」「")}」，无法确定汇总哪一张`,
+      en: `holds several city sheets for the period ("${p.sheets.join("」「")}")`,
+    }),
+  }),
+  "merge-mixed-levels": rule<{ level: keyof typeof LEVEL; expected: keyof typeof LEVEL; scopes: readonly string[] }>({
+    severity: "error",
+    area: "merge",
+    zh: "报表级别与其他文件不同",
+    en: "another level than the other files",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `是${LEVEL[p.level].report}（范围：${p.scopes.join("、")}），本次汇总的是${LEVEL[p.expected].report}，不同级别不能混在一起汇总`,
+      en: `is a ${LEVEL[p.level].en} workbook (scope: ${p.scopes.join(", ")}) among ${LEVEL[p.expected].en} workbooks: levels cannot be mixed`,
+    }),
+  }),
+  /** `among`: the city (or lead unit) whose summary it is; null for the province. */
+  "merge-unknown-city": rule<{ city: string; among: string | null; level: keyof typeof LEVEL }>({
+    severity: "error",
+    area: "merge",
+    zh: "不属于本次汇总",
+    en: "not one of this summary's",
+    clearedBy: "correction",
+    message: (p) =>
+      p.among === null
+        ? { zh: `的「${p.city}」不是计划中的市`, en: `"${p.city}" is not a city of the plan` }
+        : {
+            zh: `的「${p.city}」不是${p.among}的${p.level === "unit" ? "配合单位" : LEVEL[p.level].zh}`,
+            en: `"${p.city}" is not a ${LEVEL[p.level].en} of ${p.among}`,
+          },
+  }),
+  "merge-unknown-quota": rule<{ quotaId: string; row: number; sheet: string }>({
+    severity: "error",
+    area: "merge",
+    zh: "指标编号不在计划中",
+    en: "quota id not in the plan",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `工作表「${p.sheet}」第 ${p.row} 行的指标编号 ${p.quotaId} 不在计划中`,
+      en: `quota id ${p.quotaId} on row ${p.row} of ${p.sheet} is not in the plan`,
+    }),
+  }),
+  "merge-target-not-plan": rule<{ quotaId: string; city: string; found: CellValue; expected: CellValue }>({
+    severity: "error",
+    area: "merge",
+    zh: "目标值与计划不符",
+    en: "target differs from the plan",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `指标 ${p.quotaId} 的目标值「${String(p.found ?? "")}」与计划中${p.city}的目标「${String(p.expected ?? "")}」不符`,
+      en: `target "${String(p.found ?? "")}" of quota ${p.quotaId} differs from the plan's target for ${p.city} ("${String(p.expected ?? "")}")`,
+    }),
+  }),
+  "merge-declined": rule({
+    severity: "info",
+    area: "merge",
+    zh: "汇总人未采用",
+    en: "not chosen",
+    clearedBy: "none",
+    message: () => ({ zh: "汇总人未采用", en: "not chosen by the aggregator" }),
+  }),
+  /** `kept`: the file the aggregator chose to replace the others, or null when none was chosen. */
+  "merge-duplicate-city": rule<{ city: string; kept: string | null; files: readonly string[] }>({
+    severity: "error",
+    area: "merge",
+    zh: "同一市有多份报表",
+    en: "several files of one city",
+    clearedBy: "correction",
+    message: (p) =>
+      p.kept !== null
+        ? { zh: `与「${p.kept}」同为${p.city}的报表，汇总人指定采用后者`, en: `is another workbook of ${p.city}; the aggregator chose "${p.kept}"` }
+        : {
+            zh: `与其他文件重复：「${p.files.join("」「")}」都是${p.city}的报表，请只保留一份（或指定替换）`,
+            en: `duplicates another file: "${p.files.join("」「")}" are all workbooks of ${p.city}; keep one (or mark a replacement)`,
+          },
+  }),
+  "merge-replaces-city": rule<{ city: string; previous: string }>({
+    severity: "info",
+    area: "merge",
+    zh: "替换汇总中一个市的数据",
+    en: "replaces a city's figures",
+    clearedBy: "none",
+    message: (p) => ({
+      zh: `将替换汇总中${p.city}的数据（原来自「${p.previous}」）`,
+      en: `replaces the figures of ${p.city} in the summary (from "${p.previous}")`,
+    }),
+  }),
+  "merge-summary-reset": rule<{ period: string; revision: string }>({
+    severity: "info",
+    area: "merge",
+    zh: "现有汇总将重建",
+    en: "existing summary rebuilt",
+    clearedBy: "none",
+    message: (p) => ({
+      zh: `现有汇总是报告期 ${p.period}、版本 ${p.revision} 的，将整体重建`,
+      en: `the existing summary (period ${p.period}, revision ${p.revision}) will be rebuilt`,
+    }),
+  }),
+  "merge-city-missing": rule<{ cities: readonly string[]; level: keyof typeof LEVEL }>({
+    severity: "warning",
+    area: "merge",
+    zh: "尚有未报送",
+    en: "not all reported",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.join("、")}`,
+      en: `${p.cities.length} ${LEVEL[p.level].en} workbooks are missing: ${p.cities.join(", ")}`,
+    }),
+  }),
+
+  // 目标分解: what the aggregator typed to split a provincial target.
+  "split-unknown-city": rule<{ city: string }>({
+    severity: "error",
+    area: "split",
+    zh: "不是计划中的市",
+    en: "not a city of the plan",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `「${p.city}」不是计划中的市`, en: `"${p.city}" is not a city of the plan` }),
+  }),
+  "split-bad-value": rule<{ city: string; by: keyof typeof BY_PART; found: CellValue }>({
+    severity: "error",
+    area: "split",
+    zh: "分解值或权重无效",
+    en: "invalid part or weight",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `${p.city}的${BY_PART[p.by].zh}「${String(p.found)}」应为不小于 0 的数`,
+      en: `${BY_PART[p.by].en} of ${p.city} must be a number ≥ 0, got "${String(p.found)}"`,
+    }),
+  }),
+  "split-not-splittable": rule<{ quotaId: string; reason: keyof typeof NOT_SPLITTABLE }>({
+    severity: "error",
+    area: "split",
+    zh: "指标不能分解",
+    en: "quota cannot be split",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `指标 ${p.quotaId} 不能分解：${NOT_SPLITTABLE[p.reason].zh}`,
+      en: `quota ${p.quotaId} cannot be split: ${NOT_SPLITTABLE[p.reason].en}`,
+    }),
+  }),
+  /** `decimals` null: the part must be whole (a count). */
+  "split-precision": rule<{ city: string; part: number; unit: string | null; decimals: number | null }>({
+    severity: "error",
+    area: "split",
+    zh: "分解值精度不符",
+    en: "part too precise",
+    clearedBy: "correction",
+    message: (p) =>
+      p.decimals === null
+        ? { zh: `${p.city}的分解值 ${p.part} 应为整数（${p.unit ?? ""}）`, en: `the part of ${p.city} must be a whole number (${p.unit ?? ""})` }
+        : { zh: `${p.city}的分解值 ${p.part} 最多保留 ${p.decimals} 位小数`, en: `the part of ${p.city} has too many decimals` },
+  }),
+  "split-not-adding-up": rule<{ sum: number; total: number; unit: string | null }>({
+    severity: "error",
+    area: "split",
+    zh: "分解值合计不等于目标",
+    en: "parts do not add up",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `各市分解值合计 ${p.sum} 不等于全省目标 ${p.total}${p.unit ?? ""}`,
+      en: `the parts add up to ${p.sum}, not the target ${p.total}`,
+    }),
+  }),
+  "split-share-missing": rule<{ family: string; cities: readonly string[] }>({
+    severity: "error",
+    area: "split",
+    zh: "附件2缺少部分市的目标",
+    en: "family lacks some cities' targets",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `附件2指标 ${p.family} 缺少${p.cities.join("、")}的目标，无法按其比例分解`,
+      en: `family ${p.family} has no target for ${p.cities.join(", ")}`,
+    }),
+  }),
+  "split-no-plan-figures": rule({
+    severity: "error",
+    area: "split",
+    zh: "计划未给出各市的数",
+    en: "the plan gives no city figures",
+    clearedBy: "correction",
+    message: () => ({ zh: "计划未给出各市的数（附件2），无法按计划分解；请用 equal 或权重文件", en: "the plan gives no city figures (Annex 2): split equally or by weights" }),
+  }),
+  "split-unknown-county": rule<{ county: string }>({
+    severity: "error",
+    area: "split",
+    zh: "不是本市的县（市、区）",
+    en: "not a county of the city",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `「${p.county}」不是本市的县（市、区）`, en: `"${p.county}" is not a county of the city` }),
+  }),
+  "split-no-weight": rule({
+    severity: "error",
+    area: "split",
+    zh: "权重之和为 0",
+    en: "weights add up to 0",
+    clearedBy: "correction",
+    message: () => ({ zh: "各市权重之和为 0，无法分解", en: "the weights add up to 0" }),
+  }),
+
+  // The plan text itself: the plan is what it is, Planbook reports and does not fix it.
+  "annex2-total": rule<{ label: string; total: number; sum: number }>({
+    severity: "error",
+    area: "plan",
+    zh: "附件2合计与各市之和不符",
+    en: "Annex 2 total differs from the cities' sum",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `附件2「${p.label}」合计 ${p.total} 与各市之和 ${p.sum} 不符`,
+      en: `Annex 2 total ${p.total} for "${p.label}" differs from the sum of the cities, ${p.sum}`,
+    }),
+  }),
+  /** Both figures are kept: the province row shows Annex 1's and the cities their Annex 2 shares. */
+  "annex1-annex2-differ": rule<{ text: string; target: number; total: number; unit: string | null; annex1Line: number; annex2Line: number; label: string }>({
+    severity: "warning",
+    area: "plan",
+    zh: "附件1与附件2合计不一致",
+    en: "Annex 1 and Annex 2 disagree",
+    clearedBy: "none",
+    message: (p) => ({
+      zh: `附件1 第 ${p.annex1Line} 行「${p.text}」为 ${p.target}${p.unit ?? ""}，附件2 第 ${p.annex2Line} 行「${p.label}」各市合计为 ${p.total}${p.unit ?? ""}，两者不一致：全省行按附件1，各市目标按附件2，两个数都列出`,
+      en: `Annex 1 line ${p.annex1Line} says ${p.target}${p.unit ?? ""}, Annex 2 line ${p.annex2Line} totals ${p.total}${p.unit ?? ""}: the province row keeps Annex 1, each city its Annex 2 share, and both are shown`,
+    }),
+  }),
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+/** The parameters a rule's message takes. */
+export type ParamsOf<R extends RuleId> = (typeof RULES)[R] extends RuleDefinition<infer P> ? P : never;
