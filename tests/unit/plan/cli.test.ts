@@ -29,6 +29,7 @@ describe("planbook plan", () => {
       unit: "家",
       year: 2027,
       region: null,
+      level: "split",
       text: "到2027年底,累计培育技能型企业10000家",
     });
   });
