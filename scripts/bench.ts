@@ -54,6 +54,8 @@ function runsFrom(name: string, fallback: number): number {
 }
 const RUNS = runsFrom("BENCH_RUNS", 3);
 const LARGE_RUNS = Math.min(RUNS, runsFrom("BENCH_LARGE_RUNS", 1));
+/** BENCH_ONLY=processes: only the whole-process comparison (a few minutes instead of twenty). */
+const PROCESSES_ONLY = process.env.BENCH_ONLY === "processes";
 
 /** `global.gc`, exposed at run time when node was not started with --expose-gc (`tsx` is not). */
 function exposeGc(): () => void {
@@ -163,6 +165,8 @@ interface ProcessRun {
   ms: number;
   /** Null where /proc is not there to read a child's high-water mark (VmHWM). */
   peakRssBytes: number | null;
+  /** User + system CPU seconds, from /proc (null elsewhere): on a busy machine, what the run cost, whatever it waited. */
+  cpuSeconds: number | null;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -178,6 +182,21 @@ function childPeakRss(pid: number): number | null {
   }
 }
 
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ): 100 on Linux everywhere in practice. */
+const USER_HZ = 100;
+
+/** The child's user + system CPU seconds so far, from /proc (Linux). */
+function childCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs a command as a user would, timing the whole process and sampling its peak RSS every few milliseconds. */
 function runProcess(command: string, args: string[], cwd: string): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
@@ -186,11 +205,14 @@ function runProcess(command: string, args: string[], cwd: string): Promise<Proce
     let stdout = "";
     let stderr = "";
     let peak: number | null = null;
+    let cpu: number | null = null;
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     const sample = (): void => {
       const now = child.pid === undefined ? null : childPeakRss(child.pid);
       if (now !== null) peak = Math.max(peak ?? 0, now);
+      const used = child.pid === undefined ? null : childCpuSeconds(child.pid);
+      if (used !== null) cpu = Math.max(cpu ?? 0, used);
     };
     const sampler = setInterval(sample, 2);
     child.on("error", (error) => {
@@ -199,7 +221,7 @@ function runProcess(command: string, args: string[], cwd: string): Promise<Proce
     });
     child.on("exit", (status) => {
       clearInterval(sampler);
-      resolve({ ms: performance.now() - start, peakRssBytes: peak, status, stdout, stderr });
+      resolve({ ms: performance.now() - start, peakRssBytes: peak, cpuSeconds: cpu, status, stdout, stderr });
     });
   });
 }
@@ -208,21 +230,28 @@ function runProcess(command: string, args: string[], cwd: string): Promise<Proce
 interface ProcessMeasured {
   medianMs: number;
   peakRssMb: number | null;
+  /** Median CPU seconds (user + system), null where /proc is not there. */
+  cpuSeconds: number | null;
 }
 
 async function measureProcess(runs: number, command: string, args: string[], cwd: string, ok: (run: ProcessRun) => boolean): Promise<ProcessMeasured> {
   const times: number[] = [];
+  const cpu: number[] = [];
   let peak: number | null = null;
   for (let i = 0; i < runs; i++) {
     const run = await runProcess(command, args, cwd);
+    if (run.cpuSeconds !== null) cpu.push(run.cpuSeconds);
     if (!ok(run)) throw new Error(`${path.basename(command)} ${args.slice(0, 2).join(" ")} … exited ${run.status}: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
     times.push(run.ms);
     if (run.peakRssBytes !== null) peak = Math.max(peak ?? 0, run.peakRssBytes);
   }
-  times.sort((a, b) => a - b);
-  const middle = times.length / 2;
-  const median = times.length % 2 ? times[Math.floor(middle)] : (times[middle - 1] + times[middle]) / 2;
-  return { medianMs: Math.round(median), peakRssMb: peak === null ? null : mb(peak) };
+  return { medianMs: Math.round(medianOf(times)), peakRssMb: peak === null ? null : mb(peak), cpuSeconds: cpu.length === runs ? medianOf(cpu) : null };
+}
+
+function medianOf(numbers: number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** A Python that has openpyxl (the clerk's script needs it), or why there is none. */
@@ -297,57 +326,59 @@ async function main(): Promise<void> {
   const revisionOf = (times: number): PlanRevision => scaled.get(times) as PlanRevision;
   const rowsOf = (times: number): string => `${times}× = ${times * provinceRows} rows`;
 
-  for (const times of [1, 10, 100]) {
-    progress(`generate ${times}×`);
-    const options = { revision: revisionOf(times), scope: { kind: "province" as const }, period };
-    let last: ExcelHost | undefined;
-    await attempt(
-      "generate (Office.js, new sheet)",
-      rowsOf(times),
-      () =>
-        measure(RUNS, createExcelHost, async (host) => {
-          last = host;
-          await host.run((context) => generateTemplate(context, options));
-          return hostReport(host);
-        }),
-      () => last,
-    );
-  }
-
-  // Checks in the core, on a snapshot with every input typed; 305× is about 100,000 input cells.
-  for (const times of [1, 10, 100, 305]) {
-    progress(`check (core) ${times}×`);
-    const snapshot = filledSnapshot(revisionOf(times));
-    const context = { revisions: [revisionOf(times)] };
-    const size = times === 305 ? `${rowsOf(times)} (${times * provinceRows * 4} input cells)` : rowsOf(times);
-    await attempt("check (core rules)", size, () => measure(RUNS, () => snapshot, async (state) => void checkWorkbook(state, context)));
-  }
-
-  // 校验 through Office.js on a generated province sheet. The sheet is generated once, untimed,
-  // and checked once untimed (creating 审核结果); each timed run then refreshes the audit sheet,
-  // as pressing 校验 again does.
-  for (const times of [1, 10, 100]) {
-    progress(`check (Office.js) ${times}×`);
-    const options = { revisions: [revisionOf(times)] };
-    const host = createExcelHost();
-    await attempt(
-      "check (Office.js, 校验 → 审核结果)",
-      rowsOf(times),
-      async () => {
-        await host.run((context) => generateTemplate(context, { revision: revisionOf(times), scope: { kind: "province" }, period }));
-        host.stats.resetSyncs();
-        await host.run((context) => runAudit(context, options));
-        return measure(
-          RUNS,
-          () => host.stats.resetSyncs(),
-          async () => {
-            await host.run((context) => runAudit(context, options));
+  if (!PROCESSES_ONLY) {
+    for (const times of [1, 10, 100]) {
+      progress(`generate ${times}×`);
+      const options = { revision: revisionOf(times), scope: { kind: "province" as const }, period };
+      let last: ExcelHost | undefined;
+      await attempt(
+        "generate (Office.js, new sheet)",
+        rowsOf(times),
+        () =>
+          measure(RUNS, createExcelHost, async (host) => {
+            last = host;
+            await host.run((context) => generateTemplate(context, options));
             return hostReport(host);
-          },
-        );
-      },
-      () => host,
-    );
+          }),
+        () => last,
+      );
+    }
+
+    // Checks in the core, on a snapshot with every input typed; 305× is about 100,000 input cells.
+    for (const times of [1, 10, 100, 305]) {
+      progress(`check (core) ${times}×`);
+      const snapshot = filledSnapshot(revisionOf(times));
+      const context = { revisions: [revisionOf(times)] };
+      const size = times === 305 ? `${rowsOf(times)} (${times * provinceRows * 4} input cells)` : rowsOf(times);
+      await attempt("check (core rules)", size, () => measure(RUNS, () => snapshot, async (state) => void checkWorkbook(state, context)));
+    }
+
+    // 校验 through Office.js on a generated province sheet. The sheet is generated once, untimed,
+    // and checked once untimed (creating 审核结果); each timed run then refreshes the audit sheet,
+    // as pressing 校验 again does.
+    for (const times of [1, 10, 100]) {
+      progress(`check (Office.js) ${times}×`);
+      const options = { revisions: [revisionOf(times)] };
+      const host = createExcelHost();
+      await attempt(
+        "check (Office.js, 校验 → 审核结果)",
+        rowsOf(times),
+        async () => {
+          await host.run((context) => generateTemplate(context, { revision: revisionOf(times), scope: { kind: "province" }, period }));
+          host.stats.resetSyncs();
+          await host.run((context) => runAudit(context, options));
+          return measure(
+            RUNS,
+            () => host.stats.resetSyncs(),
+            async () => {
+              await host.run((context) => runAudit(context, options));
+              return hostReport(host);
+            },
+          );
+        },
+        () => host,
+      );
+    }
   }
 
   // Merging returned city files. Each city file holds the scaled province rows (Annex 1, shown
@@ -382,7 +413,18 @@ async function main(): Promise<void> {
     ownRows = perFile - times * provinceRows;
     const size = `${count} files × ${perFile} rows (${times}×)`;
     const runs = times >= 100 ? LARGE_RUNS : RUNS;
-    await compareProcesses({ times, count, size, runs, files, dir: path.join(benchDir, `${count}x${times}`), clerk });
+    // The command has no aggregator to choose among repeats of a city (it would decline them all as
+    // ambiguous), so past the 11 cities its files are the cities' returns for earlier months: read
+    // and checked like the others, then declined as another period.
+    const processFiles = [...files.slice(0, mergeRevision.cities.length)];
+    for (let i = processFiles.length; i < count; i++) {
+      const city = mergeRevision.cities[i % mergeRevision.cities.length];
+      const month = 9 - Math.floor(i / mergeRevision.cities.length);
+      const earlier = await cityFile(mergeRevision, city, 100 + (i % mergeRevision.cities.length), `2026-${String(month).padStart(2, "0")}`);
+      processFiles.push({ name: `${i + 1}-${earlier.name}`, data: earlier.data });
+    }
+    await compareProcesses({ times, count, size, runs, files: processFiles, dir: path.join(benchDir, `${count}x${times}`), clerk });
+    if (PROCESSES_ONLY) continue;
 
     progress(`merge ${count} files at ${times}× (core)`);
     let read: MergeInputFile[] = [];
@@ -493,11 +535,11 @@ async function compareProcesses(options: {
     writeFileSync(filePath, file.data);
     return filePath;
   });
-  // Files of a scaled plan (10×, 100×) are not of the built-in plan the command knows: it reads and checks each, then declines it (exit 1).
+  // Files of a scaled plan (10×, 100×) are not of the built-in plan the command knows: it reads and checks each, then declines them all (exit 2, no summary written).
   const scaled = times > 1;
-  const label = `${size}${scaled ? ", declined: not the built-in plan" : count > 11 ? ", 79 declined as repeats" : ""}`;
+  const label = `${size}${scaled ? ", all declined: not the built-in plan" : count > 11 ? `, ${count - 11} declined: earlier months` : ""}`;
   progress(`merge ${count} files at ${times}× (whole processes)`);
-  const planbook = await attemptProcess("planbook merge (CLI, whole process)", label, runs, process.execPath, [PLANBOOK, "merge", "--json", "--out", path.join(dir, "summary.xlsx"), ...paths], dir, (r) => r.status === 0 || r.status === 1);
+  const planbook = await attemptProcess("planbook merge (CLI, whole process)", label, runs, process.execPath, [PLANBOOK, "merge", "--json", "--period", PERIOD, "--out", path.join(dir, "summary.xlsx"), ...paths], dir, (r) => r.status === 0 || r.status === 1 || (scaled && r.status === 2));
   await attemptProcess("ExcelJS read, bare (whole process)", size, runs, process.execPath, [path.join(ROOT, "scripts", "exceljs-read.js"), ...paths], dir, (r) => r.status === 0);
   if ("skipped" in clerk) {
     processRows.push({ program: "openpyxl read-only script (whole process)", size, runs: 0, measured: clerk.skipped });
@@ -506,7 +548,10 @@ async function compareProcesses(options: {
   const python = clerk.python.split(" ")[0];
   const script = [path.join(ROOT, "scripts", "openpyxl-merge.py"), path.join(dir, "clerk.xlsx"), ...paths];
   const openpyxl = await attemptProcess("openpyxl read-only script (whole process)", size, runs, python, script, dir, (r) => r.status === 0);
-  if (planbook && openpyxl) processRows[processRows.length - 1].ratio = (planbook.medianMs / openpyxl.medianMs).toFixed(2);
+  if (planbook && openpyxl) {
+    const cpu = planbook.cpuSeconds !== null && openpyxl.cpuSeconds ? ` (CPU ${(planbook.cpuSeconds / openpyxl.cpuSeconds).toFixed(2)})` : "";
+    processRows[processRows.length - 1].ratio = `${(planbook.medianMs / openpyxl.medianMs).toFixed(2)}${cpu}`;
+  }
 }
 
 async function attemptProcess(program: string, size: string, runs: number, command: string, args: string[], cwd: string, ok: (run: ProcessRun) => boolean): Promise<ProcessMeasured | null> {
@@ -522,11 +567,19 @@ async function attemptProcess(program: string, size: string, runs: number, comma
 
 function printProcessTable(clerk: { python: string } | { skipped: string }): void {
   console.log(`Whole processes, as a person runs them (node ${process.version}; ${"python" in clerk ? clerk.python : clerk.skipped}):`);
-  const header = ["program", "files", "runs", "median ms", "peak RSS MB", "planbook ÷ openpyxl"];
+  const header = ["program", "files", "runs", "median ms", "CPU s", "peak RSS MB", "planbook ÷ openpyxl"];
   const table = processRows.map((r) =>
     typeof r.measured === "string"
-      ? [r.program, r.size, String(r.runs), r.measured, "", ""]
-      : [r.program, r.size, String(r.runs), String(r.measured.medianMs), r.measured.peakRssMb === null ? "—" : r.measured.peakRssMb.toFixed(1), r.ratio ?? ""],
+      ? [r.program, r.size, String(r.runs), r.measured, "", "", ""]
+      : [
+          r.program,
+          r.size,
+          String(r.runs),
+          String(r.measured.medianMs),
+          r.measured.cpuSeconds === null ? "—" : r.measured.cpuSeconds.toFixed(2),
+          r.measured.peakRssMb === null ? "—" : r.measured.peakRssMb.toFixed(1),
+          r.ratio ?? "",
+        ],
   );
   const width = (text: string): number => [...text].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
   const widths = header.map((h, i) => Math.max(width(h), ...table.map((row) => (typeof processRows[0] === "undefined" || i !== 3 || /^\d/.test(row[3]) ? width(row[i]) : 0))));
@@ -534,7 +587,9 @@ function printProcessTable(clerk: { python: string } | { skipped: string }): voi
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of table) console.log(line(row));
-  console.log("peak RSS: each process's resident high-water mark (VmHWM), sampled every 2 ms until it exits; planbook ÷ openpyxl: median times, below 1 is faster.");
+  console.log(
+    "CPU s: user + system seconds (/proc, 10 ms ticks), what a run cost whatever it waited for on a busy machine; peak RSS: each process's resident high-water mark (VmHWM); both sampled every 2 ms until it exits. planbook ÷ openpyxl: median times, below 1 is faster.",
+  );
 }
 
 /** A generated sheet as a snapshot with every input typed (formula cells read as blank). */
@@ -560,8 +615,8 @@ function typedCells(revision: PlanRevision): { counts: number; ratios: number } 
  * A returned city file with every input typed as an official would: counts get `figure` as the
  * cumulative actual and 1 for the period, ratios 60%, milestones 推进中.
  */
-async function cityFile(revision: PlanRevision, city: string, figure: number): Promise<{ name: string; data: Uint8Array }> {
-  const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(PERIOD), generatedAt: "" });
+async function cityFile(revision: PlanRevision, city: string, figure: number, period = PERIOD): Promise<{ name: string; data: Uint8Array }> {
+  const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: "" });
   const quotas = new Map(revision.quotas.map((q) => [q.id, q]));
   for (const record of built.rowRecords) {
     const kind = quotas.get(record.quotaId)?.kind;

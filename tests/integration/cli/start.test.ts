@@ -3,7 +3,7 @@
  * transpiled at start-up, and tsx is not needed at run time.
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { BIN, ROOT, buildCli, planbook } from "../../support/cli";
@@ -40,6 +40,22 @@ describe("the planbook command", () => {
       expect([result.status, result.stderr]).toEqual([0, ""]);
     },
   );
+
+  test("a run keeps V8's compiled code for its command beside the bundle, and a damaged cache is ignored and replaced", () => {
+    const cache = path.join(ROOT, "dist", "cli", "planbook.plan.cache");
+    rmSync(cache, { force: true });
+    const first = planbook(["plan", "--json"], os.tmpdir());
+    const written = existsSync(cache);
+    writeFileSync(cache, "not V8's code");
+    const second = planbook(["plan", "--json"], os.tmpdir());
+    expect([first.status, written, second.status, second.stdout === first.stdout, readFileSync(cache).toString() !== "not V8's code"]).toEqual([
+      0,
+      true,
+      0,
+      true,
+      true,
+    ]);
+  });
 
   test("npx planbook, as the README shows, runs the built command from the project folder", () => {
     const result = spawnSync("npx", ["--offline", "planbook", "--help"], { cwd: ROOT, encoding: "utf8" });
