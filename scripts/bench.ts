@@ -452,7 +452,7 @@ async function main(): Promise<void> {
     // As the task pane does: files are read when picked, then 汇总 checks them again (once for the
     // aggregator's choice, once to carry it out) and writes 汇总, 来源 and the charts.
     progress(`merge ${count} files at ${times}× (Office.js)`);
-    const snapshots = read.map((f) => ({ name: f.name, snapshot: f.snapshot, readError: f.readError }));
+    const snapshots = read.map((f) => ({ name: f.name, snapshot: f.snapshot, readProblem: f.readProblem }));
     let last: ExcelHost | undefined;
     await attempt(
       "merge (Office.js: check + 汇总 + 来源 + charts)",

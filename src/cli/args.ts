@@ -1,4 +1,4 @@
-import { InputError } from "./io";
+import { InputError } from "../core/errors";
 
 /**
  * Command lines are parsed against each command's declared options, so a typing slip is an error

@@ -1,22 +1,17 @@
-import { readFileSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../core/checks/check";
 import { countBySeverity, type Finding, findingMessage, inFile } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { readWorkbookFile, WorkbookFileError } from "../xlsx/read";
+import { readWorkbookFile } from "../xlsx/read";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingJson, messageLanguage } from "./findings";
 import { CHECK_SPEC } from "./specs";
-import { InputError, type Io, planLibrary } from "./io";
+import { type Io, planLibrary, readInputFile } from "./io";
+import { InputError, WorkbookFileError } from "../core/errors";
 
 /** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
 export async function readSnapshotFile(file: string): Promise<WorkbookSnapshot> {
-  let data: Buffer;
-  try {
-    data = readFileSync(file);
-  } catch (error) {
-    throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
-  }
+  const data = readInputFile(file);
   try {
     return await readWorkbookFile(data, { fileName: path.basename(file) });
   } catch (error) {

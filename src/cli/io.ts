@@ -6,24 +6,23 @@ import { parseCounties, type Geography } from "../core/plan/counties";
 import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
 import { type Period, parsePeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
+import { InputError } from "../core/errors";
+import { cannotReadFileMessage, fileProblem } from "../core/file-problems";
 
 /** The package's seeds/ folder, wherever the package is installed. */
 export const SEEDS_DIR = path.join(__dirname, "..", "..", "seeds");
 
-/** An input the CLI cannot read: exit code 2, the message names the file. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
+/** The bytes of a file the command was given; one that cannot be opened is an InputError naming it. */
+export function readInputFile(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new InputError(cannotReadFileMessage(file, fileProblem("cannot-open", { cause: (error as Error).message })));
   }
 }
 
 export function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
-  }
+  return readInputFile(file).toString("utf8");
 }
 
 /** A seed file (relative to the working directory), or the built-in current revision. */

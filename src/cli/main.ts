@@ -1,6 +1,7 @@
 import { commandHelp, HELP_OPTION, nearestOption } from "./args";
-import { drained, InputError, type Io, processIo, watchStdout } from "./io";
+import { drained, type Io, processIo, watchStdout } from "./io";
 import { COMMAND_SPECS } from "./specs";
+import { InputError } from "../core/errors";
 
 export { COMMAND_SPECS } from "./specs";
 

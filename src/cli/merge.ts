@@ -1,9 +1,8 @@
-import { readFileSync } from "fs";
 import path from "path";
 import { type MergeInputFile, canMerge } from "../core/merge/merge";
 import { buildSummary } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
-import { formatPeriod, parsePeriod } from "../core/period";
+import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import { formatScope } from "../core/scope";
@@ -13,18 +12,10 @@ import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { MERGE_SPEC } from "./specs";
-import { InputError, type Io, loadCounties, loadSeed, periodOption } from "./io";
+import { type Io, loadCounties, loadSeed, periodOption, readInputFile } from "./io";
 import { checkOutputFile, writeFileAtomic } from "./output";
 import { progress } from "./check";
-
-const isPeriod = (text: string): boolean => {
-  try {
-    parsePeriod(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { InputError } from "../core/errors";
 
 /**
           accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city, scope: a.record.scope })),
@@ -51,19 +42,12 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.
   const inputs: MergeInputFile[] = [];
   for (const [index, file] of files.entries()) {
-    let data: Buffer;
-    try {
-      data = readFileSync(file);
-    } catch (error) {
-      throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
-    }
-    inputs.push(await readMergeFile({ name: path.basename(file), data }));
+    inputs.push(await readMergeFile({ name: path.basename(file), data: readInputFile(file) }));
     progress(index + 1, files.length, path.basename(file));
   }
   const period = chosenPeriod ?? periodOfFiles(inputs);
-  if (!period) throw new InputError("没有可识别的 Planbook 文件，无法确定报告期 / no Planbook file to take the period from");
-  if (chosenPeriod === null && !isPeriod(period)) {
-    throw new InputError(`文件中的报告期「${period}」无法识别，请用 --period 指定 / the files' period "${period}" cannot be read: give one with --period`);
+  if (!period) {
+    throw new InputError("没有注明可识别报告期的 Planbook 文件，请用 --period 指定 / no Planbook file names a period that can be read: give one with --period");
   }
   const geography = loadCounties();
   const plan = canMerge(inputs, { revision, period, geography });

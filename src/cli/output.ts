@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "fs";
 import path from "path";
-import { InputError } from "./io";
+import { InputError } from "../core/errors";
 
 /**
  * Where the CLI writes. A command never writes over one of its own inputs, however the path is

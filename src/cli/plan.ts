@@ -5,7 +5,8 @@ import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { PLAN_CHECK_SPEC, PLAN_DIFF_SPEC, PLAN_SPEC } from "./specs";
-import { InputError, type Io, formatTable, loadSeed } from "./io";
+import { type Io, formatTable, loadSeed } from "./io";
+import { InputError } from "../core/errors";
 
 /** The JSON form of a quota: the fields the issue names, nothing internal. */
 function quotaJson(q: Quota) {

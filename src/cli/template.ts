@@ -10,8 +10,9 @@ import { targetCell } from "../core/template/targets";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
-import { InputError, type Io, loadCounties, loadSeed, periodOption, readText } from "./io";
+import { type Io, loadCounties, loadSeed, periodOption, readText } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
+import { InputError } from "../core/errors";
 
 /**
  * A `--split` value: `plan`, `equal`, or a file of `name<TAB>weight` lines (a city or a county per

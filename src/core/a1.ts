@@ -1,3 +1,4 @@
+import { InvalidAddressError } from "./errors";
 /** A1-style addresses: 0-based row/column indexes in code, letters and 1-based rows on the sheet. */
 
 export function columnLetter(columnIndex: number): string {
@@ -35,7 +36,7 @@ export interface CellRef {
 /** Parses `B7` (optionally `$B$7`, optionally with a `Sheet!` prefix) into 0-based indexes. */
 export function parseCell(address: string): CellRef {
   const match = /^(?:.*!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!match) throw new Error(`Not a cell address: '${address}'`);
+  if (!match) throw new InvalidAddressError(address);
   return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
 }
 

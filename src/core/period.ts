@@ -1,3 +1,4 @@
+import { InvalidPeriodError } from "./errors";
 /** A reporting period: a year with a month (`2026-10`) or a quarter (`2026-Q3`). */
 export interface Period {
   year: number;
@@ -5,14 +6,6 @@ export interface Period {
   month: number | null;
   /** 1–4, or null for a monthly period. */
   quarter: number | null;
-}
-
-/** A period text that is not `YYYY-MM` or `YYYY-Qn`. */
-export class InvalidPeriodError extends Error {
-  constructor(readonly text: string) {
-    super(`报告期「${text}」格式不对，应为 2026-10 或 2026-Q3 / period "${text}" must look like 2026-10 or 2026-Q3`);
-    this.name = "InvalidPeriodError";
-  }
 }
 
 export function parsePeriod(text: string): Period {

@@ -1,3 +1,4 @@
+import { type FileReadProblem, fileProblemText } from "./file-problems";
 import type { QuotaKind } from "./plan/types";
 import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES } from "./template/columns";
 import type { CellValue } from "./template/spec";
@@ -72,9 +73,9 @@ export function quote(value: CellValue): string {
 
 /** What a roll-up's children are called: its files' level. */
 const LEVEL = {
-  city: { zh: "市", report: "市级报表", en: "city" },
-  county: { zh: "县（市、区）", report: "县级报表", en: "county" },
-  unit: { zh: "单位", report: "责任单位报表", en: "unit" },
+  city: { zh: "市", report: "市级报表", en: "city", plural: "cities" },
+  county: { zh: "县（市、区）", report: "县级报表", en: "county", plural: "counties" },
+  unit: { zh: "单位", report: "责任单位报表", en: "unit", plural: "units" },
 } as const;
 
 /** What a cell of a quota of this kind and unit expects (the parameters of the number rules). */
@@ -363,14 +364,13 @@ export const RULES = {
   }),
 
   // Merging city files into the province summary: why a file cannot go in, and what the batch lacks.
-  /** `reason`: what the reader said. */
-  "merge-unreadable": rule<{ reason: string | null }>({
+  "merge-unreadable": rule<FileReadProblem>({
     severity: "error",
     area: "merge",
     zh: "无法读取的文件",
     en: "file cannot be read",
     clearedBy: "correction",
-    message: (p) => ({ zh: `无法读取：${p.reason ?? "未知原因"}`, en: `cannot be read: ${p.reason ?? "unknown reason"}` }),
+    message: fileProblemText,
   }),
   "merge-not-planbook": rule({
     severity: "error",
@@ -423,6 +423,18 @@ export const RULES = {
     message: (p) => ({
       zh: `含多张同期市级报表「${p.sheets.join("」「")}」，无法确定汇总哪一张`,
       en: `holds several city sheets for the period ("${p.sheets.join("」「")}")`,
+    }),
+  }),
+  /** The metadata names a city sheet but no city (`city: `): the hidden sheet was edited. */
+  "merge-bad-scope": rule<{ sheet: string; scope: string }>({
+    severity: "error",
+    area: "merge",
+    zh: "填报范围无法识别",
+    en: "scope cannot be read",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `的工作表「${p.sheet}」填报范围「${p.scope}」无法识别（应为 city:<市>），请重新生成模板后填报`,
+      en: `the scope "${p.scope}" of sheet "${p.sheet}" cannot be read (expected city:<city>); make the template again and fill it in`,
     }),
   }),
   "merge-mixed-levels": rule<{ level: keyof typeof LEVEL; expected: keyof typeof LEVEL; scopes: readonly string[] }>({
@@ -526,7 +538,7 @@ export const RULES = {
     clearedBy: "correction",
     message: (p) => ({
       zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.join("、")}`,
-      en: `${p.cities.length} ${LEVEL[p.level].en} workbooks are missing: ${p.cities.join(", ")}`,
+      en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.join(", ")}`,
     }),
   }),
 

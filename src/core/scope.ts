@@ -1,6 +1,7 @@
 import { type Geography, cityOfCounty, countiesOf } from "./plan/counties";
 import { annexParentOf, isStandaloneRegional } from "./plan/level";
 import type { PlanRevision, Quota } from "./plan/types";
+import { InvalidScopeError } from "./errors";
 
 /**
  * Whose sheet it is: the whole province, one responsible unit, one city or one county. The
@@ -14,13 +15,12 @@ export type Scope =
 
 export type ScopeKind = Scope["kind"];
 
-export class InvalidScopeError extends Error {
-  constructor(
-    readonly text: string,
-    reason: string,
-  ) {
-    super(`填报范围「${text}」无效：${reason} / invalid scope "${text}"`);
-    this.name = "InvalidScopeError";
+/** The scope a text names, or null: for reading files, where a bad scope is a finding, not an error. */
+export function scopeOrNull(text: string): Scope | null {
+  try {
+    return parseScope(text);
+  } catch {
+    return null;
   }
 }
 

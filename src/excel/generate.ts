@@ -9,6 +9,7 @@ import { withLevelCorrections } from "../core/plan/level";
 import { META_SHEET, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
+import { SheetNameUnavailableError } from "../core/errors";
 
 export interface GenerateOptions {
   revision: PlanRevision;
@@ -33,14 +34,6 @@ export interface GenerateResult {
   nameTakenBy: string | null;
   /** True when an existing Planbook sheet was regenerated or upgraded in place. */
   regenerated: boolean;
-}
-
-/** Another sheet already uses every candidate name: a misuse the caller must resolve. */
-export class SheetNameUnavailableError extends Error {
-  constructor(readonly wanted: string) {
-    super(`无法为「${wanted}」找到可用的工作表名 / no free sheet name for "${wanted}"`);
-    this.name = "SheetNameUnavailableError";
-  }
 }
 
 /** `杭州市 2026-10`, then `杭州市 2026-10 (2)`… — the first name not held by a foreign sheet. */

@@ -1,3 +1,4 @@
+import { AbandonedAttemptError, OperationTimeoutError } from "../core/errors";
 /**
  * Running a workbook operation the way a person can live with: a time limit (Excel on the web can
  * hang in `context.sync()` while a heavy file loads), retries the user sees, and Office's error
@@ -16,13 +17,6 @@ export interface WorkbookRunner {
   <T>(context: Excel.RequestContext, batch: Batch<T>): Promise<T>;
 }
 
-export class OperationTimeoutError extends Error {
-  constructor(readonly seconds: number) {
-    super(`Excel 在 ${seconds} 秒内没有响应 / Excel did not answer within ${seconds} s`);
-    this.name = "OperationTimeoutError";
-  }
-}
-
 export interface RunOptions {
   /**
    * How long Excel may take to start a batch before the attempt is abandoned and started again,
@@ -35,14 +29,6 @@ export interface RunOptions {
   onRetry?: (attempt: number, of: number) => void;
   /** Told every `timeoutMs` while a started batch is still working, with the seconds so far. */
   onProgress?: (seconds: number) => void;
-}
-
-/** What an abandoned attempt does if Excel starts it after all: nothing (its retry does the work). */
-class AbandonedAttemptError extends Error {
-  constructor() {
-    super("abandoned attempt");
-    this.name = "AbandonedAttemptError";
-  }
 }
 
 /** The run's outcome if it settles within `ms`, or null. */

@@ -3,6 +3,7 @@ import { supportsApi } from "./run";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { META_SHEET, parseMetaRows } from "../core/template/meta";
 import type { CellValue } from "../core/template/spec";
+import { SheetReadIncompleteError } from "../core/errors";
 
 /**
  * Reading sheets of the open workbook into the core's snapshot type. Loads are queued with the
@@ -106,14 +107,6 @@ export function queueSheetRead(
   };
   readStates.set(read, state);
   return read;
-}
-
-/** A sheet's result was asked for before all its rows were loaded: a bug in the caller, not in the data. */
-export class SheetReadIncompleteError extends Error {
-  constructor(sheetName: string, loaded: number, rows: number) {
-    super(`sheet '${sheetName}' has ${rows} rows and ${loaded} are loaded: read it with syncSheetReads, not a bare sync`);
-    this.name = "SheetReadIncompleteError";
-  }
 }
 
 /**

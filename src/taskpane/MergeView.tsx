@@ -94,17 +94,22 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   async function pick(files: File[]): Promise<void> {
     cancelled.current = false;
     const read: MergeInputFile[] = [];
-    for (const [index, file] of files.entries()) {
-      if (cancelled.current) break;
-      setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
-      read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
+    // Called from an input's change event: nothing above awaits it, so a failure must become a status here.
+    try {
+      for (const [index, file] of files.entries()) {
+        if (cancelled.current) break;
+        setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
+        read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
+      }
+      const forPeriod = periodOfFiles(read) ?? period;
+      const preview = canMerge(read, { revision, period: forPeriod });
+      setInputs(read);
+      setPlan(preview);
+      setChosen(new Set(preview.accepted.map((a) => a.name)));
+      setStatus(cancelled.current ? { kind: "done", message: text.cancelled(read.length, files.length) } : { kind: "idle" });
+    } catch (error) {
+      setStatus({ kind: "failed", message: operations.describeError(error) });
     }
-    const forPeriod = periodOfFiles(read) ?? period;
-    const preview = canMerge(read, { revision, period: forPeriod });
-    setInputs(read);
-    setPlan(preview);
-    setChosen(new Set(preview.accepted.map((a) => a.name)));
-    setStatus(cancelled.current ? { kind: "done", message: text.cancelled(read.length, files.length) } : { kind: "idle" });
   }
 
   async function merge(): Promise<void> {

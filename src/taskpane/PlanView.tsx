@@ -12,10 +12,11 @@ import {
 } from "@fluentui/react-components";
 import { diffRevisions } from "../core/plan/diff";
 import { parsePlan } from "../core/plan/parse";
-import { PlanParseError, type PlanRevision, type Quota } from "../core/plan/types";
+import { type PlanRevision, type Quota } from "../core/plan/types";
 import type { PlanbookOperations } from "../addin/operations";
 import { FormSettingsPanel } from "./FormSettingsPanel";
 import type { Strings } from "./strings";
+import { PlanParseError } from "../core/errors";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

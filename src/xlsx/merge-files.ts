@@ -1,10 +1,12 @@
 import type { MergeInputFile } from "../core/merge/merge";
+import { WorkbookFileError } from "../core/errors";
+import { type FileReadProblem, fileProblem } from "../core/file-problems";
 import { readWorkbookFile } from "./read";
 
 /** A returned city workbook: its bytes, or a snapshot another reader already made. */
 export type MergeSourceFile =
   | { name: string; data: Uint8Array; replace?: boolean }
-  | { name: string; snapshot: MergeInputFile["snapshot"]; readError?: string; replace?: boolean };
+  | { name: string; snapshot: MergeInputFile["snapshot"]; readProblem?: FileReadProblem; replace?: boolean };
 
 /**
  * Reads a file with the .xlsx reader. A file that cannot be read is not an exception: it becomes
@@ -15,7 +17,8 @@ export async function readMergeFile(file: MergeSourceFile): Promise<MergeInputFi
   try {
     return { name: file.name, snapshot: await readWorkbookFile(file.data, { fileName: file.name }), replace: file.replace };
   } catch (error) {
-    return { name: file.name, snapshot: null, readError: (error as Error).message, replace: file.replace };
+    const readProblem = error instanceof WorkbookFileError ? error.problem : fileProblem("not-xlsx", { cause: error instanceof Error ? error.message : String(error) });
+    return { name: file.name, snapshot: null, readProblem, replace: file.replace };
   }
 }
 

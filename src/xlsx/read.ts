@@ -12,8 +12,10 @@ import {
   stylesHandler,
   workbookHandler,
 } from "./parts";
-import { XmlError, type XmlHandler, XmlScanner } from "./xml";
-import { ENCRYPTED_FLAG, type ZipEntry, ZipError, inflateEntry, zipEntries } from "./zip";
+import { type XmlHandler, XmlScanner } from "./xml";
+import { ENCRYPTED_FLAG, type ZipEntry, inflateEntry, zipEntries } from "./zip";
+import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "../core/errors";
+import { fileProblem, type WorkbookFileProblem } from "../core/file-problems";
 
 /**
  * Reads an .xlsx file into the same snapshot the Office.js adapter makes of an open workbook, so
@@ -56,57 +58,9 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 export const DEFAULT_MAX_MILLISECONDS = 60_000;
 
-export type WorkbookFileProblem =
-  | "not-zip"
-  | "truncated"
-  | "too-large"
-  | "zip-bomb"
-  | "too-slow"
-  | "encrypted"
-  | "legacy-xls"
-  | "csv-or-text"
-  | "not-xlsx";
-
-/** A file that cannot be read as an .xlsx workbook; `reason` says why, the message tells the person what to do. */
-export class WorkbookFileError extends Error {
-  constructor(
-    readonly reason: WorkbookFileProblem,
-    readonly fileName: string | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = "WorkbookFileError";
-  }
-}
-
-/** Asked for a sheet the workbook does not have. */
-export class NoSuchSheetError extends Error {
-  constructor(readonly sheetName: string) {
-    super(`工作簿中没有工作表「${sheetName}」 / there's no sheet named '${sheetName}'`);
-    this.name = "NoSuchSheetError";
-  }
-}
-
-const megabytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-const seconds = (milliseconds: number): string => `${milliseconds / 1000}`;
 
 function fileError(reason: WorkbookFileProblem, limits: ReadLimits, detail: { size?: number; limit?: number; cause?: string } = {}): WorkbookFileError {
-  const name = limits.fileName ?? null;
-  const zh = name === null ? "文件" : `文件「${name}」`;
-  const en = name === null ? "the file" : `file "${name}"`;
-  const cause = detail.cause ? ` (${detail.cause})` : "";
-  const messages: Record<WorkbookFileProblem, string> = {
-    "not-zip": `${zh}不是 Excel 工作簿（.xlsx） / ${en} is not an Excel workbook (.xlsx)`,
-    truncated: `${zh}不完整或已损坏（可能未下载或复制完整），请重新获取 / ${en} is incomplete or damaged (perhaps an unfinished download or copy): get it again${cause}`,
-    "too-large": `${zh}过大（${megabytes(detail.size ?? 0)}，上限 ${megabytes(detail.limit ?? 0)}） / ${en} is too large (${megabytes(detail.size ?? 0)}; the limit is ${megabytes(detail.limit ?? 0)})`,
-    "zip-bomb": `${zh}解压后超过 ${megabytes(detail.limit ?? 0)}，已拒绝读取 / ${en} would expand to more than ${megabytes(detail.limit ?? 0)}, so it was not read`,
-    "too-slow": `${zh}读取超过 ${seconds(detail.limit ?? 0)} 秒仍未完成，已停止：文件可能过大或过于复杂，请删去不需要的内容后再试 / ${en} took more than ${seconds(detail.limit ?? 0)} s to read, so reading stopped: it may be too large or complex; remove what is not needed and try again`,
-    encrypted: `${zh}设有打开密码：请在 Excel 中取消密码后再试 / ${en} is password-protected: remove the password in Excel, then try again`,
-    "legacy-xls": `${zh}是旧版 Excel 97-2003 工作簿（.xls）：请在 Excel 中另存为 .xlsx 后再试 / ${en} is an old Excel 97-2003 workbook (.xls): save it as .xlsx in Excel, then try again`,
-    "csv-or-text": `${zh}是文本或 CSV 文件，不是 .xlsx 工作簿：请在 Excel 中另存为 .xlsx / ${en} is text or CSV, not an .xlsx workbook: save it as .xlsx in Excel`,
-    "not-xlsx": `${zh}不是可读取的 Excel 工作簿（.xlsx） / ${en} is not a readable Excel workbook (.xlsx)${cause}`,
-  };
-  return new WorkbookFileError(reason, name, messages[reason]);
+  return new WorkbookFileError(fileProblem(reason, detail), limits.fileName ?? null);
 }
 
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];

@@ -1,3 +1,4 @@
+import { XmlError } from "../core/errors";
 /**
  * A streaming XML scanner for the parts of an .xlsx file: text goes in chunk by chunk as it is
  * inflated, and each start tag, end tag and piece of text comes out as it is found, so no part is
@@ -14,14 +15,6 @@ export interface XmlHandler {
   close(name: string): void;
   /** Character data between tags, entities decoded; may come in several pieces. */
   text(text: string): void;
-}
-
-/** Malformed XML; the reader turns it into a message naming the file. */
-export class XmlError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "XmlError";
-  }
 }
 
 /** A start or end tag: its "/", name, attribute text and "/" of an empty element; quoted attribute values may hold ">". */

@@ -1,4 +1,5 @@
 import pako from "pako";
+import { ZipError } from "../core/errors";
 
 /**
  * The zip container of an .xlsx file, read in place: the central directory gives each entry's
@@ -17,14 +18,6 @@ export interface ZipEntry {
   /** As the archive declares it: a crafted archive can lie, so inflating still counts. */
   uncompressedSize: number;
   localHeaderOffset: number;
-}
-
-/** A damaged or cut-off archive. */
-export class ZipError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ZipError";
-  }
 }
 
 const END_OF_DIRECTORY = 0x06054b50;

@@ -1,11 +1,12 @@
 import { checkWorkbook } from "../checks/check";
+import { fileProblem, type FileReadProblem } from "../file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
 import { isBlank } from "../cells";
 import { canonicalPeriod, normalisedPeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readMeta, readWorkbook } from "../read-sheets";
 import type { Geography } from "../plan/counties";
-import { type Scope, scopeLabel } from "../scope";
+import { type Scope, scopeLabel, scopeOrNull } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
 import { targetCell } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
@@ -22,9 +23,10 @@ import { type SummaryState, stateFor } from "./state";
 
 export interface MergeInputFile {
   name: string;
-  /** Null when the file could not be read (see readError). */
+  /** Null when the file could not be read (see readProblem). */
   snapshot: WorkbookSnapshot | null;
-  readError?: string;
+  /** Why the file could not be read. */
+  readProblem?: FileReadProblem;
   /** The aggregator says this file replaces any other for its city (in this batch or the summary). */
   replace?: boolean;
 }
@@ -147,7 +149,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const name = file.name;
   const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [] };
   if (file.snapshot === null) {
-    out.reasons.push(finding("merge-unreadable", wholeFile(name), { reason: file.readError ?? null }, name));
+    out.reasons.push(finding("merge-unreadable", wholeFile(name), file.readProblem ?? fileProblem("not-xlsx"), name));
     return out;
   }
   const read = readWorkbook(file.snapshot);
@@ -199,7 +201,12 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   }
   const record = matching[0];
   out.record = record;
-  const city = childOf(record.scope)?.name ?? "";
+  const scope = scopeOrNull(record.scope);
+  const city = scope === null || scope.kind === "province" ? "" : scopeLabel(scope);
+  if (city === "") {
+    out.reasons.push(finding("merge-bad-scope", wholeFile(name, record.sheet), { sheet: record.sheet, scope: record.scope }, record.scope));
+    return out;
+  }
   if (!rollup.children.includes(city)) {
     const among = rollup.parent.kind === "province" ? null : scopeLabel(rollup.parent);
     out.reasons.push(finding("merge-unknown-city", wholeFile(name, record.sheet), { city, among, level: rollup.childKind }, city));

@@ -3,27 +3,12 @@ import type { PlanRevision, Quota } from "../plan/types";
 import type { MetaRecords, SplitRecord } from "../template/meta";
 import { isCountUnit } from "../units";
 import { regionalFamilies } from "./family";
+import { InvalidSplitError, UnknownQuotaError } from "../errors";
 
 /** 目标分解: a provincial target split across the cities, so each city template shows its share. */
 
 /** Findings about a split name this instead of a sheet: they are about what the aggregator typed. */
 export const SPLIT_SHEET = "目标分解";
-
-/** splitTarget was called with arguments no split can satisfy (a caller's mistake, not data). */
-export class InvalidSplitError extends Error {
-  constructor(readonly argument: string, reason: string) {
-    super(`目标分解参数「${argument}」无效：${reason} / invalid split argument "${argument}": ${reason}`);
-    this.name = "InvalidSplitError";
-  }
-}
-
-/** A quota or family id the revision does not have. */
-export class UnknownQuotaError extends Error {
-  constructor(readonly quotaId: string, revision: string) {
-    super(`计划版本 ${revision} 中没有指标「${quotaId}」 / revision ${revision} has no quota or family "${quotaId}"`);
-    this.name = "UnknownQuotaError";
-  }
-}
 
 /**
  * The smallest step a part may take: whole units for counts, hundredths otherwise (万人次 keeps two

@@ -1,3 +1,4 @@
+import { CountiesParseError } from "../errors";
 /**
  * Zhejiang's cities (设区市) and their county-level divisions (县、市、区), parsed from the
  * packaged data file `seeds/zhejiang-counties.tsv` (the adapters read it, like the seed texts).
@@ -21,17 +22,6 @@ export interface Geography {
   /** The 设区市, in first-seen order. */
   cities: string[];
   counties: County[];
-}
-
-/** The packaged data file is malformed: names the line and what was expected. */
-export class CountiesParseError extends Error {
-  constructor(
-    readonly line: number,
-    readonly seen: string,
-  ) {
-    super(`县（市、区）表第 ${line} 行无法解析：应为「市<TAB>县<TAB>区|县|市」，实为「${seen}」 / counties table line ${line}: expected "city<TAB>county<TAB>区|县|市", saw "${seen}"`);
-    this.name = "CountiesParseError";
-  }
 }
 
 const KINDS: readonly string[] = ["区", "县", "市"];

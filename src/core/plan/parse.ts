@@ -3,7 +3,8 @@ import { extractQuotas, type ExtractedQuota } from "./goal";
 import { assignIds } from "./ids";
 import { splitUnits } from "./units";
 import { withReportingLevels } from "./level";
-import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision, PlanParseError } from "./types";
+import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision } from "./types";
+import { PlanParseError } from "../errors";
 
 /**
  * Reads a plan's task-list annex (附件1 重点工作任务清单) and its regional annex (附件2) into a

@@ -111,14 +111,3 @@ export interface PlanRevision {
   cities: string[];
 }
 
-/** Misuse or unreadable plan text: names the line and what was expected. */
-export class PlanParseError extends Error {
-  constructor(
-    readonly line: number,
-    readonly expected: string,
-    readonly seen: string,
-  ) {
-    super(`第 ${line} 行无法解析：应为${expected}，实为「${seen}」 / line ${line}: expected ${expected}, saw "${seen}"`);
-    this.name = "PlanParseError";
-  }
-}

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { promisify } from "util";
-import { WorkbookFileError, readWorkbookFile } from "../../../src/xlsx/read";
+import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";
 import type { SheetSpec } from "../../../src/core/template/spec";
 import { sheetSpec } from "../../../src/core/template/sheet";
 import { HOSTILE_FILES, fiftyMegabyteWorkbook, largerTemplate, legacyXls, passwordProtectedWorkbook, provinceTemplate } from "../../fixtures/hostile-files";
+import { WorkbookFileError } from "../../../src/core/errors";
 
 /**
  * Files people send that are not readable workbooks (the corpus in tests/fixtures/hostile-files.ts):

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAt } from "../../../src/core/snapshot";
-import { NoSuchSheetError, readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
+import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
+import { NoSuchSheetError } from "../../../src/core/errors";
 
 /**
  * How cell contents of any .xlsx (not only ours) become snapshot values, the same way Office.js

@@ -1,4 +1,5 @@
 import { cellAddress, columnIndex, columnLetter, parseRange, runs } from "../../../src/core/a1";
+import { InvalidAddressError } from "../../../src/core/errors";
 import { asLiteralText, gridToFormulas } from "../../../src/core/template/spec";
 import { rowFingerprint } from "../../../src/core/template/meta";
 import { chineseNumeral, parseChineseNumeral } from "../../../src/core/text";
@@ -65,4 +66,8 @@ describe("Chinese numerals", () => {
     expect(parseChineseNumeral("十")).toBe(10);
     expect(chineseNumeral(15)).toBe("十五");
   });
+});
+
+test("an address that is not A1 notation is a named error (addresses come from Planbook or Excel, never from cell text)", () => {
+  expect(() => parseRange("K")).toThrow(InvalidAddressError);
 });

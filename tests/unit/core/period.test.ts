@@ -1,4 +1,5 @@
-import { comparePeriods, formatPeriod, InvalidPeriodError, parsePeriod, periodLabel, timeProgress } from "../../../src/core/period";
+import { comparePeriods, formatPeriod, parsePeriod, periodLabel, timeProgress } from "../../../src/core/period";
+import { InvalidPeriodError } from "../../../src/core/errors";
 
 describe("periods", () => {
   test("a month period reads and prints back", () => {

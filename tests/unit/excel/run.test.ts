@@ -1,4 +1,5 @@
-import { describeError, missingRequirements, OperationTimeoutError, runWithRetry, type WorkbookRunner } from "../../../src/excel/run";
+import { describeError, missingRequirements, runWithRetry, type WorkbookRunner } from "../../../src/excel/run";
+import { OperationTimeoutError } from "../../../src/core/errors";
 
 const context = {} as Excel.RequestContext;
 

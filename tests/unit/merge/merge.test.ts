@@ -1,6 +1,10 @@
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import type { SummaryState } from "../../../src/core/merge/state";
+import { fileProblem } from "../../../src/core/file-problems";
+import { periodOfFiles } from "../../../src/core/merge/period";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { COLUMN } from "../../../src/core/template/columns";
+import { META_SHEET } from "../../../src/core/template/meta";
 import { CITIES, QUOTA, cityWorkbook, fixtureRevision } from "./fixture";
 import { findingMessage } from "../../../src/core/findings";
 
@@ -10,6 +14,13 @@ const file = (name: string, city: string, options: Parameters<typeof cityWorkboo
   name,
   snapshot: cityWorkbook(city, { [QUOTA.enterprises]: { cumulative: 100 } }, options),
 });
+/** The snapshot with every sheet record of its metadata changed in one column, as a careless edit of the hidden sheet would. */
+function withSheetMeta(snapshot: WorkbookSnapshot, column: "scope" | "period", text: string): WorkbookSnapshot {
+  const index = column === "scope" ? 8 : 9;
+  const edit = (grid: WorkbookSnapshot["sheets"][number]["values"]) => grid.map((row) => (row[0] === "sheet" ? row.map((cell, c) => (c === index ? text : cell)) : row));
+  return { sheets: snapshot.sheets.map((sheet) => (sheet.name === META_SHEET ? { ...sheet, values: edit(sheet.values), formulas: edit(sheet.formulas) } : sheet)) };
+}
+
 const rules = (plan: ReturnType<typeof canMerge>, name: string): string[] =>
   plan.rejected.filter((r) => r.file.name === name).flatMap((r) => r.reasons.map((f) => f.rule));
 
@@ -20,8 +31,8 @@ describe("canMerge", () => {
   });
 
   test("an unreadable file is rejected with the reader's reason", () => {
-    const plan = canMerge([{ name: "broken.xlsx", snapshot: null, readError: "不是 xlsx 文件" }], context);
-    expect(plan.rejected[0].reasons.map((f) => findingMessage(f))).toEqual([expect.stringMatching(/^文件「broken\.xlsx」无法读取：不是 xlsx 文件/)]);
+    const plan = canMerge([{ name: "broken.xlsx", snapshot: null, readProblem: fileProblem("not-zip") }], context);
+    expect(plan.rejected[0].reasons.map((f) => findingMessage(f))).toEqual([expect.stringMatching(/^文件「broken\.xlsx」不是 Excel 工作簿（\.xlsx） \/ file "broken\.xlsx": is not an Excel workbook/)]);
   });
 
   test("a workbook without Planbook metadata is rejected by name", () => {
@@ -137,5 +148,30 @@ describe("canMerge", () => {
   test("every rejection reason names its file", () => {
     const plan = canMerge([file("sep.xlsx", "杭州市", { period: "2026-09" })], context);
     expect(findingMessage(plan.findings[0])).toMatch(/^文件「sep\.xlsx」.* \/ file "sep\.xlsx"/);
+  });
+
+  test.each(["city: ", "city:", "city:\u3000"])("a sheet whose scope %j names no city rejects its file with a finding, never an exception", (scope) => {
+    const hangzhou = file("hz.xlsx", "杭州市");
+    const broken = { name: "hz.xlsx", snapshot: withSheetMeta(hangzhou.snapshot as WorkbookSnapshot, "scope", scope) };
+    const plan = canMerge([broken, file("nb.xlsx", "宁波市")], context);
+    expect([plan.accepted.map((a) => a.name), rules(plan, "hz.xlsx")]).toEqual([["nb.xlsx"], ["merge-bad-scope"]]);
+  });
+
+  test("the reason for an unreadable scope names the file and the scope as written", () => {
+    const broken = { name: "hz.xlsx", snapshot: withSheetMeta(file("hz.xlsx", "杭州市").snapshot as WorkbookSnapshot, "scope", "city: ") };
+    expect(findingMessage(canMerge([broken], context).rejected[0].reasons[0])).toMatch(/^文件「hz\.xlsx」.*「city: 」/);
+  });
+});
+
+describe("periodOfFiles", () => {
+  test("takes the period most files are for, however it is written", () => {
+    const files = [file("hz.xlsx", "杭州市"), file("nb.xlsx", "宁波市", { period: "2026-9" }), file("wz.xlsx", "温州市", { period: "2026-09" })];
+    expect(periodOfFiles(files)).toBe("2026-09");
+  });
+
+  test("never takes a period that cannot be read, so canMerge is never asked for one", () => {
+    const junk = (name: string, city: string) => ({ name, snapshot: withSheetMeta(file(name, city).snapshot as WorkbookSnapshot, "period", "2026-13") });
+    const files = [junk("hz.xlsx", "杭州市"), junk("nb.xlsx", "宁波市"), file("wz.xlsx", "温州市")];
+    expect(periodOfFiles(files)).toBe("2026-10");
   });
 });

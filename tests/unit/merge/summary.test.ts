@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { columnLetter, parseCell } from "../../../src/core/a1";
+import { fileProblem } from "../../../src/core/file-problems";
 import { SUMMARY_ROWS, summaryColumns } from "../../../src/core/merge/layout";
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import { readSummaryState } from "../../../src/core/merge/state";
@@ -236,7 +237,7 @@ describe("buildSummary: 来源 sheet", () => {
   });
 
   test("a rejected file is listed as not accepted with its reasons", () => {
-    const { sources } = merge([{ name: "broken.xlsx", snapshot: null, readError: "zip 损坏" }]);
+    const { sources } = merge([{ name: "broken.xlsx", snapshot: null, readProblem: fileProblem("truncated", { cause: "zip 损坏" }) }]);
     expect([rowsOf(sources)[0][0], rowsOf(sources)[0][7], String(rowsOf(sources)[0][8])]).toEqual(["broken.xlsx", "否", expect.stringContaining("zip 损坏")]);
   });
 });

@@ -65,6 +65,27 @@ describe("planbook plan", () => {
     expect(out).toMatch(/\[warning\] annex1-annex2-differ .*500.*538/);
   });
 
+  test("plan check prints each finding in Chinese, then English", async () => {
+    const { out } = await run(["plan", "check"]);
+    expect(out).toMatch(/annex1-annex2-differ .*两者不一致.* \/ Annex 1 says 500/);
+  });
+
+  test("--lang en prints the findings in English only, and the JSON keeps the rule and its parameters", async () => {
+    const { code, out } = await run(["plan", "check", "--json", "--lang", "en"]);
+    const [differ] = JSON.parse(out) as { rule: string; message: string; params: Record<string, unknown> }[];
+    expect([code, differ.rule, differ.message, differ.params.total]).toEqual([0, "annex1-annex2-differ", "Annex 1 says 500, Annex 2's total is 538: kept as written", 538]);
+  });
+
+  test("--lang zh prints the findings in Chinese only", async () => {
+    const { out } = await run(["plan", "check", "--lang", "zh"]);
+    expect([out.includes("两者不一致"), /Annex 1 says/.test(out)]).toEqual([true, false]);
+  });
+
+  test("--lang in another language exits 2 naming the languages it takes", async () => {
+    const { code, err } = await run(["plan", "check", "--lang", "fr"]);
+    expect([code, err]).toEqual([2, expect.stringContaining("zh 或 en")]);
+  });
+
   test("an unknown command exits 2 in one line naming the commands", async () => {
     const { code, err } = await run(["frobnicate"]);
     expect(code).toBe(2);

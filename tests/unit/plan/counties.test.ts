@@ -1,5 +1,6 @@
-import { CountiesParseError, cityOfCounty, countiesOf, parseCounties } from "../../../src/core/plan/counties";
+import { cityOfCounty, countiesOf, parseCounties } from "../../../src/core/plan/counties";
 import { loadCounties, loadSeed } from "../../../src/cli/io";
+import { CountiesParseError } from "../../../src/core/errors";
 
 const geography = loadCounties();
 

@@ -1,7 +1,8 @@
 import { loadCounties } from "../../../src/cli/io";
 import { LEVEL_RULES, levelRule, withLevelCorrections } from "../../../src/core/plan/level";
 import type { Quota } from "../../../src/core/plan/types";
-import { InvalidScopeError, parseScope, quotasInScope } from "../../../src/core/scope";
+import { InvalidScopeError } from "../../../src/core/errors";
+import { parseScope, quotasInScope } from "../../../src/core/scope";
 import { currentRevision } from "../../support/plan";
 
 const revision = currentRevision();

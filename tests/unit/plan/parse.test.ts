@@ -5,7 +5,8 @@ import { checkPlan } from "../../../src/core/plan/consistency";
 import { diffRevisions } from "../../../src/core/plan/diff";
 import { parsePlan } from "../../../src/core/plan/parse";
 import { CURRENT_SEED, PREVIOUS_SEED } from "../../../src/core/plan/seeds";
-import { PlanParseError, type Quota } from "../../../src/core/plan/types";
+import { type Quota } from "../../../src/core/plan/types";
+import { PlanParseError } from "../../../src/core/errors";
 
 const seed = (name: string) => readFileSync(path.join(__dirname, "..", "..", "..", "seeds", name), "utf8");
 const currentText = seed(CURRENT_SEED);

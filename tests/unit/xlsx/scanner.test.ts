@@ -1,5 +1,6 @@
-import { XmlError, XmlScanner, attribute } from "../../../src/xlsx/xml";
+import { XmlScanner, attribute } from "../../../src/xlsx/xml";
 import { isDateFormat, shiftFormula } from "../../../src/xlsx/parts";
+import { XmlError } from "../../../src/core/errors";
 
 /** The events a document gives, fed in the chunks given. */
 function events(chunks: string[]): string[] {

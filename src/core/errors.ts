@@ -1,0 +1,157 @@
+import { cannotReadFileMessage, type FileReadProblem } from "./file-problems";
+
+/**
+ * Every named error Planbook throws, each with when it is thrown. An error is for misuse (a
+ * caller's mistake) or for an input a command cannot start from; bad *data* in a user's workbook
+ * or file is a finding, never one of these (see ./rules). Messages are Chinese first, then English,
+ * and name the thing at fault.
+ */
+
+/** parsePlan: the plan text has no recognisable annex, header, action or quota at `line`. */
+export class PlanParseError extends Error {
+  constructor(
+    readonly line: number,
+    readonly expected: string,
+    readonly seen: string,
+  ) {
+    super(`第 ${line} 行无法解析：应为${expected}，实为「${seen}」 / line ${line}: expected ${expected}, saw "${seen}"`);
+    this.name = "PlanParseError";
+  }
+}
+
+/** Reading the packaged counties table: a line is not `市<TAB>县<TAB>区|县|市` (the package is broken). */
+export class CountiesParseError extends Error {
+  constructor(
+    readonly line: number,
+    readonly seen: string,
+  ) {
+    super(`县（市、区）表第 ${line} 行无法解析：应为「市<TAB>县<TAB>区|县|市」，实为「${seen}」 / counties table line ${line}: expected "city<TAB>county<TAB>区|县|市", saw "${seen}"`);
+    this.name = "CountiesParseError";
+  }
+}
+
+/** parseScope: a scope a person or caller gave is not province, city:<市> or unit:<单位> (or not in the plan). */
+export class InvalidScopeError extends Error {
+  constructor(
+    readonly text: string,
+    reason: string,
+  ) {
+    super(`填报范围「${text}」无效：${reason} / invalid scope "${text}"`);
+    this.name = "InvalidScopeError";
+  }
+}
+
+/** parsePeriod: a period a person or caller gave is not `YYYY-MM` or `YYYY-Qn`. */
+export class InvalidPeriodError extends Error {
+  constructor(readonly text: string) {
+    super(`报告期「${text}」格式不对，应为 2026-10 或 2026-Q3 / period "${text}" must look like 2026-10 or 2026-Q3`);
+    this.name = "InvalidPeriodError";
+  }
+}
+
+/** parseCell / parseRange: an address that is not A1 notation (addresses come from Planbook or Excel, never from cell text). */
+export class InvalidAddressError extends Error {
+  constructor(readonly address: string) {
+    super(`不是单元格地址：「${address}」 / not a cell address: '${address}'`);
+    this.name = "InvalidAddressError";
+  }
+}
+
+/** splitTarget: a total or weights no split can satisfy (a caller's mistake, not data). */
+export class InvalidSplitError extends Error {
+  constructor(
+    readonly argument: string,
+    reason: string,
+  ) {
+    super(`目标分解参数「${argument}」无效：${reason} / invalid split argument "${argument}": ${reason}`);
+    this.name = "InvalidSplitError";
+  }
+}
+
+/** planSplit / annexShares: asked for a quota or family id the revision does not have. */
+export class UnknownQuotaError extends Error {
+  constructor(
+    readonly quotaId: string,
+    revision: string,
+  ) {
+    super(`计划版本 ${revision} 中没有指标「${quotaId}」 / revision ${revision} has no quota or family "${quotaId}"`);
+    this.name = "UnknownQuotaError";
+  }
+}
+
+/** readWorkbookFile: the bytes are not a readable .xlsx (or exceed a limit); `reason` says why, the message what to do. */
+export class WorkbookFileError extends Error {
+  readonly reason: FileReadProblem["problem"];
+  constructor(
+    readonly problem: FileReadProblem,
+    readonly fileName: string | null,
+  ) {
+    super(cannotReadFileMessage(fileName, problem));
+    this.name = "WorkbookFileError";
+    this.reason = problem.problem;
+  }
+}
+
+/** The .xlsx reader: asked for a sheet the workbook does not have. */
+export class NoSuchSheetError extends Error {
+  constructor(readonly sheetName: string) {
+    super(`工作簿中没有工作表「${sheetName}」 / there's no sheet named '${sheetName}'`);
+    this.name = "NoSuchSheetError";
+  }
+}
+
+/** The XML reader: malformed XML in a part of an .xlsx; readWorkbookFile turns it into a WorkbookFileError naming the file. */
+export class XmlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "XmlError";
+  }
+}
+
+/** The zip reader: a damaged or cut-off archive; readWorkbookFile turns it into a WorkbookFileError naming the file. */
+export class ZipError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ZipError";
+  }
+}
+
+/** runWithRetry: Excel did not answer an operation within its time, after every retry (the pane says so). */
+export class OperationTimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`Excel 在 ${seconds} 秒内没有响应 / Excel did not answer within ${seconds} s`);
+    this.name = "OperationTimeoutError";
+  }
+}
+
+/** runWithRetry: thrown inside an attempt the pane gave up on, if Excel starts it after all, so it does nothing (its retry does the work). */
+export class AbandonedAttemptError extends Error {
+  constructor() {
+    super("abandoned attempt");
+    this.name = "AbandonedAttemptError";
+  }
+}
+
+/** A queued sheet read was asked for its result before all its rows were loaded: a bug in the caller, not in the data. */
+export class SheetReadIncompleteError extends Error {
+  constructor(sheetName: string, loaded: number, rows: number) {
+    super(`sheet '${sheetName}' has ${rows} rows and ${loaded} are loaded: read it with syncSheetReads, not a bare sync`);
+    this.name = "SheetReadIncompleteError";
+  }
+}
+
+/** generateTemplate: other sheets already use every candidate name for the new sheet. */
+export class SheetNameUnavailableError extends Error {
+  constructor(readonly wanted: string) {
+    super(`无法为「${wanted}」找到可用的工作表名 / no free sheet name for "${wanted}"`);
+    this.name = "SheetNameUnavailableError";
+  }
+}
+
+/** The CLI: an input or command line it cannot start from (unreadable file, bad option); exit code 2, one line. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
