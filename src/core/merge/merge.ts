@@ -157,7 +157,8 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
     out.reasons.push(finding("merge-not-planbook", wholeFile(name), {}, name));
     return out;
   }
-  const citySheets = read.meta.sheets.filter((s) => childOf(s.scope)?.kind === rollup.childKind);
+  // By the scope's kind as written: a sheet whose name part cannot be read is merge-bad-scope below.
+  const citySheets = read.meta.sheets.filter((s) => s.scope.trim().startsWith(`${rollup.childKind}:`));
   if (citySheets.length === 0) {
     const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))];
     const other = read.meta.sheets.map((s) => childOf(s.scope)?.kind).find((kind) => kind !== undefined);
