@@ -11,7 +11,7 @@ export interface SheetWrite {
 }
 
 /**
- * Writes whole sheets in one batch: events and recalculation off, each sheet unprotected (only if it
+ * Writes whole sheets in one batch: events off, each sheet unprotected (only if it
  * is protected — `unprotect()` on an unprotected sheet fails), cleared, written, protected again.
  * One sync, plus one more each time the queued request would pass Excel on the web's size limit
  * (a count of bytes, never of rows); if the batch fails, a
@@ -37,7 +37,8 @@ export async function writeSheets(
   };
   try {
     context.runtime.enableEvents = false;
-    context.workbook.application.suspendApiCalculationUntilNextSync();
+    // Calculation stays on: after suspendApiCalculationUntilNextSync Excel leaves the
+    // recalculation to the caller, and a few large writes gain nothing from suspending it.
     for (const { spec, current, extras } of writes) {
       const worksheet = current ? worksheets.getItem(spec.name) : worksheets.add(spec.name);
       if (current?.protected) worksheet.protection.unprotect(password);

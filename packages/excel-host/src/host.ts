@@ -447,7 +447,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
       asUserRefusal(error, "protected", sheetName, formatRect(rect));
     } finally {
       this.remoteEdit = false;
-      this.book.cells.resumeEvaluation();
+      this.book.cells.recalculate();
     }
     await this.settled();
   }
@@ -525,7 +525,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, address);
     } finally {
-      this.book.cells.resumeEvaluation();
+      this.book.cells.recalculate();
     }
     await this.settled();
   }
@@ -538,7 +538,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, lines);
     } finally {
-      this.book.cells.resumeEvaluation();
+      this.book.cells.recalculate();
     }
     await this.settled();
   }

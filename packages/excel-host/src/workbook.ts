@@ -59,8 +59,9 @@ const APPLICATION_SCALARS: Record<string, ScalarSpec<WorkbookModel>> = {
 };
 
 /**
- * `workbook.application`. The engine always recalculates (at the end of each sync), so
- * `calculationMode` is kept for reading back but does not freeze values.
+ * `workbook.application`. The engine recalculates at the end of each sync — except after
+ * `suspendApiCalculationUntilNextSync()`, until `calculate()` — so `calculationMode` is kept for
+ * reading back but does not freeze values.
  */
 export class ApplicationProxy
   extends ClientObjectProxy<WorkbookModel>
@@ -80,13 +81,13 @@ export class ApplicationProxy
   calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
     this.queue("Application.calculate", [calculationType], (book) => {
       if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw excelError("InvalidArgument", "Application.calculate");
-      book.cells.resumeEvaluation();
+      book.cells.recalculate();
     });
   }
 
-  /** Formulas are recalculated once at the end of the sync instead of after each write. */
+  /** Calculation stops for this sync and stays stopped until `calculate()`: Microsoft leaves the recalculation to the caller. */
   suspendApiCalculationUntilNextSync(): void {
-    this.queue("Application.suspendApiCalculationUntilNextSync", [], (book) => book.cells.suspendEvaluation());
+    this.queue("Application.suspendApiCalculationUntilNextSync", [], (book) => book.cells.suspendCalculationUntilRecalculated());
   }
 
 }

@@ -119,12 +119,14 @@ export function emptyGrid(rows: number, columns: number): (CellSpec | null)[][] 
 }
 
 /**
- * Excel reads a typed string that starts with `=`, `+`, `-` or `@`, or looks like a number or a
- * date, as a formula or a number. A leading apostrophe makes it stay text (Excel does not show
- * or return the apostrophe), so text a person typed is never evaluated when we write it back.
+ * Excel reads a written string as it reads typing: one that starts with `=`, `+`, `-` or `@` as a
+ * formula, `#N/A` as an error, `TRUE` as a boolean, and anything with a digit in it may become a
+ * number or a date — `589216e2` (an exponent), `(5)` (−5), `Jan-5`, `10月1日`, `1,500`, `12:30`.
+ * A leading apostrophe makes it stay text (Excel neither shows nor returns the apostrophe), so
+ * text and ids are written as they are and never evaluated.
  */
 export function asLiteralText(text: string): string {
-  return /^[=+\-@]/.test(text) || /^[\s\d.,:/%$€¥-]+$/.test(text) ? `'${text}` : text;
+  return /^[=+\-@#']/.test(text) || /\d/.test(text) || /^\s*(true|false)\s*$/i.test(text) ? `'${text}` : text;
 }
 
 /** The grid as Excel's `range.formulas` wants it: formulas as `=…`, constants as values, "" for empty. */

@@ -82,7 +82,6 @@ describe("evaluation", () => {
     const host = createExcelHost();
     const seen = await host.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
-      context.workbook.application.suspendApiCalculationUntilNextSync();
       sheet.getRange("B1").formulas = [["=A1*10"]];
       sheet.getRange("A1").values = [[3]];
       const b1 = sheet.getRange("B1").load("values");
@@ -186,5 +185,22 @@ describe("rows moving under formulas", () => {
       [3, 20],
       ["", 30],
     ]);
+  });
+});
+
+describe("calculation suspended by the API", () => {
+  test("stays suspended after the sync: computed values are not there until application.calculate()", async () => {
+    const host = createExcelHost();
+    await host.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").formulas = [[2, "=A1*3"]];
+      await context.sync();
+    });
+    expect(() => host.values("Sheet1", "B1")).toThrow(/stale values/);
+    await host.run(async (context) => {
+      context.workbook.application.calculate("Recalculate");
+      await context.sync();
+    });
+    expect(host.values("Sheet1", "B1")).toEqual([[6]]);
   });
 });

@@ -2,7 +2,7 @@
 // the host is never bundled into the add-in.
 import { DetailedCellError, type RawCellContent } from "hyperformula";
 import { type Rect, boundingRect, cellCount, intersect, isUnbounded } from "../address";
-import { excelError } from "../errors";
+import { ExcelHostUnsupportedError, excelError } from "../errors";
 import { formatText } from "../text";
 import { type ChangeEvent, type ChangeType, EXCEL_MAX_NUMBER, EXCEL_MIN_NUMBER, type SheetModel } from "./sheet";
 import { assertAllowed } from "./protection";
@@ -10,6 +10,38 @@ import type { WorkbookModel } from "./workbook";
 
 const DATE_INPUT = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/;
 const PERCENT_INPUT = /^[+-]?\d+(\.\d+)?%$/;
+const ACCOUNTING_NEGATIVE = /^\((\d+(?:\.\d+)?)\)$/;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_DAY = /^([A-Za-z]{3})[- ](\d{1,2})$/;
+const DAY_MONTH = /^(\d{1,2})[- ]([A-Za-z]{3})$/;
+const CJK_MONTH_DAY = /^(\d{1,2})月(\d{1,2})日$/;
+
+/** Excel's serial number of a date: days since 1899-12-30. */
+function dateSerial(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * The typed-entry shapes Excel reads as numbers that HyperFormula keeps as text: "(5)" is −5 (an
+ * accounting negative); "Jan-5", "5-Jan" and "10月1日" are dates of the current year (shown as
+ * d-mmm and m月d日). (Exponents such as "589216e2" HyperFormula already reads as numbers, as Excel does.)
+ */
+export function excelTypedNumber(text: string): { value: number; format?: string } | null {
+  const negative = ACCOUNTING_NEGATIVE.exec(text);
+  if (negative) return { value: -Number(negative[1]) };
+  const year = new Date().getFullYear();
+  const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const named = MONTH_DAY.exec(text) ?? DAY_MONTH.exec(text);
+  if (named) {
+    const [monthName, dayText] = MONTH_DAY.test(text) ? [named[1], named[2]] : [named[2], named[1]];
+    const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
+    const day = Number(dayText);
+    if (month > 0 && valid(month, day)) return { value: dateSerial(year, month, day), format: "d-mmm" };
+  }
+  const cjk = CJK_MONTH_DAY.exec(text);
+  if (cjk && valid(Number(cjk[1]), Number(cjk[2]))) return { value: dateSerial(year, Number(cjk[1]), Number(cjk[2])), format: 'm"月"d"日"' };
+  return null;
+}
 
 /** A cell of a sheet as the engine addresses it. */
 export function cellAt(sheet: SheetModel, row: number, col: number) {
@@ -31,8 +63,21 @@ export class CellContents {
   /** Each sheet's contents bounding box, kept while writes only add to it; dropped when cells are emptied or moved. */
   private contentsCache = new Map<SheetModel, Rect | null>();
 
+  /**
+   * Set by `application.suspendApiCalculationUntilNextSync()` and kept after that sync: Microsoft
+   * documents that the caller must then recalculate, so formulas written meanwhile are not
+   * propagated until `application.calculate()` (or a person's edit). Excel would return stale
+   * values; this host refuses to read computed values instead, so a read that would be stale fails.
+   */
+  private calculationSuspendedByApi = false;
+
   /** Reads need evaluated formulas; writes of one sync suspend evaluation so it runs once. */
   private evaluated(): void {
+    if (this.calculationSuspendedByApi) {
+      throw new ExcelHostUnsupportedError(
+        "reading computed values after suspendApiCalculationUntilNextSync() without recalculating (Excel would return stale values until application.calculate())",
+      );
+    }
     if (this.book.engine.isEvaluationSuspended()) this.book.engine.resumeEvaluation();
   }
 
@@ -40,7 +85,19 @@ export class CellContents {
     if (!this.book.engine.isEvaluationSuspended()) this.book.engine.suspendEvaluation();
   }
 
+  /** The end of a sync (or of a person's action): formulas are evaluated, unless the API suspended calculation. */
   resumeEvaluation(): void {
+    if (!this.calculationSuspendedByApi) this.evaluated();
+  }
+
+  suspendCalculationUntilRecalculated(): void {
+    this.calculationSuspendedByApi = true;
+    this.suspendEvaluation();
+  }
+
+  /** `application.calculate()`, or a person's edit: everything is evaluated again. */
+  recalculate(): void {
+    this.calculationSuspendedByApi = false;
     this.evaluated();
   }
 
@@ -109,6 +166,8 @@ export class CellContents {
         const numberFormat = sheet.formats.at(rect.row + r, rect.col + c).numberFormat;
         line.push(this.toRaw(entry, numberFormat, location));
         if (typeof entry === "string" && numberFormat === "General") {
+          const typedFormat = excelTypedNumber(entry.trim())?.format;
+          if (typedFormat) autoFormats.push({ row: rect.row + r, col: rect.col + c, format: typedFormat });
           if (DATE_INPUT.test(entry.trim())) autoFormats.push({ row: rect.row + r, col: rect.col + c, format: "yyyy-mm-dd" });
           if (PERCENT_INPUT.test(entry.trim())) autoFormats.push({ row: rect.row + r, col: rect.col + c, format: "0%" });
         }
@@ -145,6 +204,9 @@ export class CellContents {
       if (entry.length === 1 || !this.book.engine.validateFormula(entry)) throw excelError("InvalidArgument", location);
       return entry;
     }
+    if (entry.startsWith("'")) return entry;
+    const typed = excelTypedNumber(entry.trim());
+    if (typed) return typed.value;
     // Excel reads a numeric text as a number, unless the number is more than it can hold.
     const number = entry.trim() === "" ? NaN : Math.abs(Number(entry));
     if (number > EXCEL_MAX_NUMBER) return `'${entry}`;
@@ -227,7 +289,6 @@ export class CellContents {
 
   /** The smallest rectangle holding every value and formula of a sheet; null when it has none. */
   contentsRect(sheet: SheetModel): Rect | null {
-    this.evaluated();
     const cached = this.contentsCache.get(sheet);
     if (cached !== undefined) return cached;
     // The engine's dimensions only bound the cells ever written; the exact box needs a look.
