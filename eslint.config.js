@@ -2,6 +2,7 @@
 // no-context-sync-in-loop as an error, and fences on the boundaries between folders.
 const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
+const reactHooks = require("eslint-plugin-react-hooks");
 
 const officeAddinsRecommended = Object.fromEntries(
   officeAddins.configs.recommended.flatMap((config) => Object.entries(config.rules ?? {})).filter(([rule]) => rule.startsWith("office-addins/")),
@@ -23,7 +24,29 @@ const restrictImports = (...patterns) => ({ "no-restricted-imports": ["error", {
 
 module.exports = tseslint.config(
   { ignores: ["dist/", "dist-playground/", "node_modules/", "coverage/", "test-artifacts/"] },
-  ...tseslint.configs.recommended,
+  // The type-checked rule set: floating promises, unsafe `any`, awaiting non-promises… (each file
+  // is checked with the types of tsconfig.json).
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: {
+      // Off: Office.js batches, PlanbookOperations and their fakes are typed to return promises, and
+      // `async` is the plain way to write such a function even when it has nothing to await.
+      "@typescript-eslint/require-await": "off",
+      // Passing on what a `catch` caught (of type unknown) is allowed, as only-throw-error allows it.
+      "@typescript-eslint/prefer-promise-reject-errors": ["error", { allowThrowingUnknown: true }],
+    },
+  },
+  {
+    // Jest's asymmetric matchers (expect.objectContaining, expect.any, expect.stringMatching) are
+    // typed `any` by @types/jest; everything else in the tests is held to the same rules.
+    files: ["tests/**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/no-unsafe-argument": "off", "@typescript-eslint/no-unsafe-assignment": "off" },
+  },
+  // React's rules of hooks, and the React Compiler's checks (refs, effects, purity), for components.
+  { files: ["**/*.tsx"], ...reactHooks.configs.flat.recommended },
+  // A missing dependency is a stale value: an error, not a warning nobody reads.
+  { files: ["**/*.tsx"], rules: { "react-hooks/exhaustive-deps": "error" } },
   {
     files: ["src/**/*.{ts,tsx}", "tests/**/*.{ts,tsx}", "packages/**/*.{ts,tsx}"],
     plugins: { "office-addins": officeAddins },
@@ -71,6 +94,10 @@ module.exports = tseslint.config(
       // Types too: `Excel.Range` in a signature ties the core to Office.js.
       "no-restricted-syntax": ["error", { selector: "TSQualifiedName[left.name=/^(Excel|Office|OfficeExtension)$/]", message: PURE }],
     },
+  },
+  {
+    files: ["**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ["**/*.js"],

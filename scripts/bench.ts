@@ -59,7 +59,8 @@ const PROCESSES_ONLY = process.env.BENCH_ONLY === "processes";
 
 /** `global.gc`, exposed at run time when node was not started with --expose-gc (`tsx` is not). */
 function exposeGc(): () => void {
-  if (typeof global.gc === "function") return global.gc as () => void;
+  const gc = global.gc;
+  if (typeof gc === "function") return () => void gc();
   v8.setFlagsFromString("--expose-gc");
   return vm.runInNewContext("gc") as () => void;
 }

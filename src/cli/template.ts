@@ -91,7 +91,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
       if (!revision.cities.includes(allCounties)) throw new InputError(`计划中没有「${allCounties}」（可选：${revision.cities.join("、")}） / the plan has no city "${allCounties}"`);
       scopes = countiesOf(geography, allCounties).map((county) => ({ kind: "county", county: county.name }));
     } else {
-      scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city }) as Scope) : [parseScope(options.scope as string, revision, geography)];
+      scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city })) : [parseScope(options.scope as string, revision, geography)];
     }
   } catch (error) {
     throw error instanceof InputError ? error : new InputError((error as Error).message);

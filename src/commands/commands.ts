@@ -31,8 +31,8 @@ async function openMergeView(event: Office.AddinCommands.Event): Promise<void> {
 }
 
 if (typeof Office !== "undefined") {
-  Office.onReady(() => {
-    Office.actions.associate("validateWorkbook", validateWorkbook);
-    Office.actions.associate("openMergeView", openMergeView);
+  void Office.onReady(() => {
+    Office.actions.associate("validateWorkbook", (event: Office.AddinCommands.Event) => void validateWorkbook(event));
+    Office.actions.associate("openMergeView", (event: Office.AddinCommands.Event) => void openMergeView(event));
   });
 }

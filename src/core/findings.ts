@@ -56,7 +56,7 @@ export const inFile = (f: Finding, file: string): Finding => ({ ...f, file });
 /** Both languages of a finding's message, each naming the file and cell first. */
 export function findingText(f: Finding): Text {
   const definition = RULES[f.rule] as RuleDefinition<Record<string, ParamValue>>;
-  const text = definition.message(f.params as unknown as Record<string, ParamValue>);
+  const text = definition.message(f.params);
   const file = f.file === undefined ? { zh: "", en: "" } : { zh: `文件「${f.file}」`, en: `file "${f.file}": ` };
   const cell = f.cell ? { zh: `${f.cell}：`, en: `${f.cell}: ` } : { zh: "", en: "" };
   return { zh: `${file.zh}${cell.zh}${text.zh}`, en: `${file.en}${cell.en}${text.en}` };

@@ -131,7 +131,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
       rows,
       archivedRows,
       signature,
-      address: (row, key) => (columns[key] === undefined ? null : cellAddress(row.row - 1, columns[key] as number)),
+      address: (row, key) => (columns[key] === undefined ? null : cellAddress(row.row - 1, columns[key])),
     });
   }
   return { meta, reports, findings };

@@ -91,7 +91,7 @@ const OFFICE_ERRORS: Record<string, string> = {
 /** One user-facing message for any error an operation can end with. */
 export function describeError(error: unknown): string {
   if (error instanceof Error && !("code" in error)) return error.message;
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   const known = OFFICE_ERRORS[code];
   if (known) return known;
   const message = error instanceof Error ? error.message : String(error);

@@ -93,7 +93,7 @@ export function queueSheetRead(
         empty ? [] : fromA1(state.blocks.flatMap((block) => block[key]), used.rowIndex, used.columnIndex);
       return {
         name: worksheet.name,
-        visibility: worksheet.visibility as SheetSnapshot["visibility"],
+        visibility: worksheet.visibility,
         protected: worksheet.protection.protected,
         values: grid("values"),
         formulas: grid("formulas"),

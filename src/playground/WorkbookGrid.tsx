@@ -52,13 +52,12 @@ function activeSheet(host: ExcelHost, visible: string[]): string {
 export function WorkbookGrid({ host, version, onEdited }: WorkbookGridProps): React.JSX.Element {
   const styles = useStyles();
   const visible = host.sheetNames().filter((name) => host.sheet(name).visibility === "Visible");
-  const [chosen, setChosen] = React.useState(() => activeSheet(host, visible));
+  /** The sheet a person picked, and at which version of the workbook. */
+  const [picked, setPicked] = React.useState<{ sheet: string; version: number } | null>(null);
   const [refusal, setRefusal] = React.useState<string | null>(null);
 
-  // After an operation, follow Excel: show the sheet it activated.
-  React.useEffect(() => {
-    setChosen(activeSheet(host, host.sheetNames().filter((name) => host.sheet(name).visibility === "Visible")));
-  }, [host, version]);
+  // After an operation (a new version), follow Excel: show the sheet it activated.
+  const chosen = picked && picked.version === version ? picked.sheet : activeSheet(host, visible);
 
   const sheet = visible.includes(chosen) ? chosen : (visible[0] ?? "");
   const snapshot = sheet ? host.sheet(sheet) : null;
@@ -78,7 +77,7 @@ export function WorkbookGrid({ host, version, onEdited }: WorkbookGridProps): Re
   return (
     <section className={styles.grid} aria-label="工作簿 / workbook">
       <Field label="工作表 / Sheet">
-        <Select value={sheet} onChange={(_, data) => setChosen(data.value)}>
+        <Select value={sheet} onChange={(_, data) => setPicked({ sheet: data.value, version })}>
           {visible.map((name) => (
             <option key={name} value={name}>
               {name}

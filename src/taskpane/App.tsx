@@ -60,9 +60,8 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
   const [password, setPassword] = React.useState<string | null>(savedPassword);
   /** Live findings by `sheet!row`: each change replaces the findings of the rows it touched. */
   const [live, setLive] = React.useState<Map<string, Finding[]>>(new Map());
-  // A ref, so a new callback from the parent does not restart live checking.
-  const changedRef = React.useRef(onWorkbookChanged);
-  changedRef.current = onWorkbookChanged;
+  // An effect event: it calls the parent's latest callback, and a new one does not restart live checking.
+  const workbookChanged = React.useEffectEvent(() => onWorkbookChanged?.());
   const [today] = React.useState(() => now ?? new Date());
   const all = React.useSyncExternalStore(plans.subscribe, plans.revisions);
   const [active, setActive] = React.useState<PlanRevision | undefined>(all[0]);
@@ -82,11 +81,11 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
           for (const row of rows) next.set(`${sheet}!${row}`, found.filter((f) => f.cell && Number(/\d+$/.exec(f.cell)?.[0]) === row));
           return next;
         });
-        changedRef.current?.();
+        workbookChanged();
       },
       onError: () => undefined,
     }).then(
-      (checking) => (cancelled ? void checking.stop() : (stop = checking.stop)),
+      (checking) => (cancelled ? void checking.stop() : (stop = () => checking.stop())),
       () => undefined,
     );
     return () => {

@@ -61,19 +61,17 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
   );
 
   const [scopeKind, setScopeKind] = React.useState<ScopeKind>("province");
-  const [unit, setUnit] = React.useState(units[0] ?? "");
-  const [city, setCity] = React.useState(revision.cities[0] ?? "");
+  const [chosenUnit, setUnit] = React.useState(units[0] ?? "");
+  const [chosenCity, setCity] = React.useState(revision.cities[0] ?? "");
   const [cycle, setCycle] = React.useState<"month" | "quarter">("month");
   const [year, setYear] = React.useState(initial.year);
   const [month, setMonth] = React.useState(initial.month ?? 1);
   const [quarter, setQuarter] = React.useState(Math.floor(((initial.month ?? 1) - 1) / 3) + 1);
   const [outcome, setOutcome] = React.useState<Outcome>({ state: "idle" });
 
-  // A newly chosen plan may name other units and cities.
-  React.useEffect(() => {
-    setUnit((current) => (units.includes(current) ? current : (units[0] ?? "")));
-    setCity((current) => (revision.cities.includes(current) ? current : (revision.cities[0] ?? "")));
-  }, [units, revision]);
+  // A newly chosen plan may name other units and cities: a choice it does not know falls back to its first.
+  const unit = units.includes(chosenUnit) ? chosenUnit : (units[0] ?? "");
+  const city = revision.cities.includes(chosenCity) ? chosenCity : (revision.cities[0] ?? "");
 
   const scope: Scope | null =
     scopeKind === "province"

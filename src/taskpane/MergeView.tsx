@@ -32,7 +32,7 @@ function bytesOf(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
+    reader.onerror = () => reject(reader.error ?? new Error("无法读取所选文件 / the chosen file could not be read"));
     reader.readAsArrayBuffer(file);
   });
 }

@@ -81,5 +81,5 @@ function render(inExcel: boolean): void {
 }
 
 // Opened in a plain browser the pane still renders; without office.js (offline) it does not wait for it.
-if (typeof Office !== "undefined") Office.onReady((info) => render(info.host === Office.HostType.Excel));
+if (typeof Office !== "undefined") void Office.onReady((info) => render(info.host === Office.HostType.Excel));
 else render(false);

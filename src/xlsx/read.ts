@@ -6,6 +6,7 @@ import {
   type CellRead,
   type SheetRead,
   parseAddress,
+  type Relationship,
   relationshipsHandler,
   sharedStringsHandler,
   sheetHandler,
@@ -259,7 +260,7 @@ const VISIBILITY: Record<string, SheetSnapshot["visibility"]> = { visible: "Visi
 async function openWorkbookParts(data: Uint8Array, limits: ReadLimits): Promise<WorkbookParts> {
   const reader = new PackageReader(data, openPackage(data, limits), limits);
   const workbook = await reader.scan(WORKBOOK, workbookHandler());
-  const relationships = reader.has(WORKBOOK_RELATIONSHIPS) ? (await reader.scan(WORKBOOK_RELATIONSHIPS, relationshipsHandler("xl"))).byId : new Map();
+  const relationships = reader.has(WORKBOOK_RELATIONSHIPS) ? (await reader.scan(WORKBOOK_RELATIONSHIPS, relationshipsHandler("xl"))).byId : new Map<string, Relationship>();
   const partOf = (kind: string, fallback: string): string =>
     [...relationships.values()].find((r) => RELATIONSHIP_TYPE.exec(r.type)?.[1] === kind)?.path ?? fallback;
   const sharedStringsPath = partOf("sharedStrings", "xl/sharedStrings.xml");

@@ -116,16 +116,17 @@ export class RequestContextFake implements ProxyContext {
     if (requestBytes > this.host.requestLimitBytes) throw new RichApiError("RequestPayloadSizeLimitExceeded", "context.sync");
     const run: SyncRun = { number: this.host.nextSyncNumber(), commits: [], loaded: [] };
     this.running = run;
-    let failure: unknown = null;
+    // Wrapped, so that whatever an operation threw is passed on as it was.
+    let failure: { error: unknown } | null = null;
     try {
       for (const op of ops) op.run(run);
     } catch (error) {
-      failure = error;
+      failure = { error };
     } finally {
       this.running = null;
       book.cells.resumeEvaluation();
     }
-    if (failure) throw failure;
+    if (failure) throw failure.error;
     const responseBytes = bytes(run.loaded);
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
     if (responseBytes > this.host.responseLimitBytes) throw new RichApiError("ResponsePayloadSizeLimitExceeded", "context.sync");

@@ -259,9 +259,10 @@ class ExcelHostFake implements ExcelHost, HostCore {
       context.reopen();
     }
     try {
-      const pending = batch(context as unknown as Excel.RequestContext);
+      // Typed as a promise, but a batch written in plain JavaScript may return anything: Excel refuses it.
+      const pending: unknown = batch(context as unknown as Excel.RequestContext);
       if (!pending || typeof (pending as { then?: unknown }).then !== "function") throw new RichApiError("RunMustReturnPromise", "Excel.run");
-      const result = await pending;
+      const result = await (pending as Promise<T>);
       // Excel.run syncs whatever the batch left queued.
       if (context.hasPendingCommands) await context.sync();
       return result;
@@ -310,9 +311,9 @@ class ExcelHostFake implements ExcelHost, HostCore {
   async settled(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.running.size > 0) await Promise.all([...this.running]);
-    const [first] = this.handlerErrors;
+    const errors = this.handlerErrors;
     this.handlerErrors = [];
-    if (first !== undefined) throw first;
+    if (errors.length > 0) throw errors[0];
   }
 
   // ---- inspection ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import {
 } from "./address";
 import { ConditionalFormatCollectionProxy } from "./conditional";
 import { excelError } from "./errors";
-import { type BorderFormat, type CellFormat, type FormatKey, type FormatPatch, normalizeColor } from "./formats";
+import { type BorderFormat, type FormatKey, normalizeColor } from "./formats";
 import { type SheetModel, type ValidationModel, type WorkbookModel, assertAllowed, shiftLines } from "./model";
 import { ClientObjectProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
 import { WorksheetProxy } from "./worksheet";
@@ -403,7 +403,7 @@ function formatScalar(key: FormatKey, check?: (value: unknown) => unknown): Scal
     set: (t, value, location) => {
       const checked = check ? check(value) : value;
       if (checked === undefined || checked === null) throw excelError("InvalidArgument", location);
-      t.book.formatting.applyFormat(t.sheet, t.rect, { [key]: checked } as FormatPatch, location);
+      t.book.formatting.applyFormat(t.sheet, t.rect, { [key]: checked }, location);
     },
   };
 }
@@ -637,7 +637,7 @@ function borderScalar(field: keyof BorderFormat, check: (value: unknown) => unkn
       if (checked === undefined) throw excelError("InvalidArgument", location);
       assertAllowed(t.sheet, "formatCells", t.rect, location);
       for (const part of borderParts(t.index, t.rect)) {
-        t.sheet.formats.apply(part.rect, { [part.side]: { [field]: checked } } as unknown as Partial<CellFormat>);
+        t.sheet.formats.apply(part.rect, { [part.side]: { [field]: checked } });
       }
     },
   };
@@ -745,14 +745,14 @@ const VALIDATION_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
     get: (t) => singleValidation(t)?.prompt ?? DEFAULT_PROMPT,
     set: (t, value, location) => {
       if (value === null || typeof value !== "object") throw excelError("InvalidArgument", location);
-      t.book.validations.update(t.sheet, t.rect, { prompt: { ...DEFAULT_PROMPT, ...(value as object) } }, location);
+      t.book.validations.update(t.sheet, t.rect, { prompt: { ...DEFAULT_PROMPT, ...value } }, location);
     },
   },
   errorAlert: {
     get: (t) => singleValidation(t)?.errorAlert ?? DEFAULT_ALERT,
     set: (t, value, location) => {
       if (value === null || typeof value !== "object") throw excelError("InvalidArgument", location);
-      const alert = { ...DEFAULT_ALERT, ...(value as object) };
+      const alert = { ...DEFAULT_ALERT, ...value };
       if (!["Stop", "Warning", "Information"].includes(alert.style)) throw excelError("InvalidArgument", location);
       t.book.validations.update(t.sheet, t.rect, { errorAlert: alert }, location);
     },

@@ -393,7 +393,7 @@ function validZoom(value: unknown): boolean {
   const keys = Object.keys(zoom).filter((key) => (zoom as Record<string, unknown>)[key] !== undefined);
   if (keys.some((key) => !["scale", "horizontalFitToPages", "verticalFitToPages"].includes(key)) || keys.length === 0) return false;
   if (zoom.scale !== undefined) return keys.length === 1 && typeof zoom.scale === "number" && zoom.scale >= 10 && zoom.scale <= 400;
-  return [zoom.horizontalFitToPages, zoom.verticalFitToPages].every((n) => n === undefined || (Number.isInteger(n) && (n as number) >= 0));
+  return [zoom.horizontalFitToPages, zoom.verticalFitToPages].every((n) => n === undefined || (Number.isInteger(n) && n >= 0));
 }
 
 const PAGE_LAYOUT_SCALARS: Record<string, ScalarSpec<SheetModel>> = {

@@ -142,7 +142,7 @@ function linkSheets(sheets: SheetUnderCheck[]): void {
     const cities = sheet.known?.revision.cities ?? [];
     if (sheet.report.record.scope !== "province" || cities.length === 0) continue;
     const citySheets = cities.map((city) => byScopeAndPeriod.get(`${formatScope({ kind: "city", city })}\u0001${formatPeriod(period)}`));
-    sheet.cities = citySheets.every((s) => s !== undefined) ? (citySheets as SheetUnderCheck[]) : null;
+    sheet.cities = citySheets.every((s) => s !== undefined) ? citySheets : null;
   }
 }
 

@@ -60,7 +60,7 @@ export function checkIntegrity(report: ReportSheet, row: ReportRow, generated: (
 function rowAt(report: ReportSheet, sheet: SheetSnapshot, record: RowRecord, rowNumber: number): ReportRow {
   const pick = (grid: CellValue[][]) =>
     Object.fromEntries(
-      REPORT_COLUMNS.map(({ key }) => [key, report.columns[key] === undefined ? "" : cellAt(grid, rowNumber - 1, report.columns[key] as number)]),
+      REPORT_COLUMNS.map(({ key }) => [key, report.columns[key] === undefined ? "" : cellAt(grid, rowNumber - 1, report.columns[key])]),
     ) as Record<ColumnKey, CellValue>;
   return { quotaId: record.quotaId, row: rowNumber, values: pick(sheet.values), formulas: pick(sheet.formulas), record };
 }

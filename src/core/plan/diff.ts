@@ -14,7 +14,8 @@ export interface RevisionDiff {
   changed: QuotaChange[];
 }
 
-const show = (value: unknown): string => (value === null || value === undefined ? "—" : Array.isArray(value) ? value.join("、") : String(value));
+/** A compared field as text. */
+const show = (value: Quota["target" | "pending" | "unit" | "units" | "kind" | "comparator" | "text"]): string => (value === null || value === undefined ? "—" : Array.isArray(value) ? value.join("、") : String(value));
 
 const PUNCTUATION = /[,:;。、\s—–-]/g;
 

@@ -308,6 +308,6 @@ function quotaRowFormats(quotaRows: { row: number; quota: Quota }[]): Pick<Sheet
   }
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const conditionalFormats = first === undefined ? [] : stateFormats(column("state", first, last as number), `$${letter("state")}${first}`);
+  const conditionalFormats = first === undefined ? [] : stateFormats(column("state", first, last), `$${letter("state")}${first}`);
   return { styles, numberFormats, conditionalFormats };
 }

@@ -36,7 +36,7 @@ export const EMPTY_FORM: FormSettings = { formNumber: "", authority: "", approva
 /** The settings with surrounding spaces removed; unknown keys are dropped. */
 export function cleanFormSettings(settings: Partial<Record<FormField, unknown>>): FormSettings {
   return Object.fromEntries(
-    FORM_FIELDS.map((field) => [field, typeof settings[field] === "string" ? (settings[field] as string).trim() : ""]),
+    FORM_FIELDS.map((field) => [field, typeof settings[field] === "string" ? settings[field].trim() : ""]),
   ) as unknown as FormSettings;
 }
 

@@ -75,6 +75,6 @@ describe("planbook template → fill → check → merge", () => {
   test("a file that is not a workbook is rejected by name", () => {
     const result = planbook(["merge", "--json", "--out", "summary2.xlsx", ...files, path.join(ROOT, "package.json")], dir);
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).rejected).toEqual([expect.objectContaining({ file: "package.json" })]);
+    expect((JSON.parse(result.stdout) as { rejected: unknown }).rejected).toEqual([expect.objectContaining({ file: "package.json" })]);
   });
 });

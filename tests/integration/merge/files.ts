@@ -57,7 +57,7 @@ export async function reportFile(name: string, revision: PlanRevision, scope: Sc
   };
   for (const [quotaId, inputs] of Object.entries(typed)) {
     for (const [key, value] of Object.entries(inputs)) {
-      sheet.getCell(rowOf(quotaId), COLUMN[key as ColumnKey] + 1).value = value as ExcelJS.CellValue;
+      sheet.getCell(rowOf(quotaId), COLUMN[key as ColumnKey] + 1).value = value;
     }
   }
   options.edit?.(workbook, sheet, rowOf);

@@ -16,7 +16,7 @@ import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { QUOTA, fixtureRevision } from "../../unit/merge/fixture";
-import { cellsOf, elements, partXml, sheetPartPath } from "./parts";
+import { cellsOf, elements, outerXml, partXml, sheetPartPath } from "./parts";
 
 /**
  * Our files through a real spreadsheet engine: inputs are typed by a different writer than ours
@@ -310,13 +310,13 @@ describe("a template after LibreOffice opened, recalculated and saved it", () =>
     const xml = await partXml(provinceOut, await sheetPartPath(provinceOut, province.sheet.name));
     const dxfs = elements(await partXml(provinceOut, "xl/styles.xml"), "dxf").map((dxf) => {
       const colours = (name: string): string | undefined =>
-        elements(dxf.element.toString(), name)
-          .flatMap((e) => elements(e.element.toString(), name === "font" ? "color" : "bgColor"))
+        elements(outerXml(dxf.element), name)
+          .flatMap((e) => elements(outerXml(e.element), name === "font" ? "color" : "bgColor"))
           .map((c) => c.attributes.rgb)[0];
       return { fill: colours("fill"), font: colours("font") };
     });
     const rules = elements(xml, "conditionalFormatting").flatMap((cf) =>
-      elements(cf.element.toString(), "cfRule").map((rule) => ({
+      elements(outerXml(cf.element), "cfRule").map((rule) => ({
         range: cf.attributes.sqref,
         formula: rule.children.formula[0],
         ...dxfs[Number(rule.attributes.dxfId)],

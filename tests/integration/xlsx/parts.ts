@@ -1,4 +1,4 @@
-import { DOMParser, type Element } from "@xmldom/xmldom";
+import { DOMParser, type Element, XMLSerializer } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { cellAddress, parseRange } from "../../../src/core/a1";
 
@@ -15,6 +15,9 @@ export async function partXml(file: Uint8Array, partPath: string): Promise<strin
 }
 
 /** Every element of that local name (any namespace prefix), as its attributes and its children's text by local name. */
+/** An element as XML text, itself included. */
+export const outerXml = (element: Element): string => new XMLSerializer().serializeToString(element);
+
 export function elements(xml: string, localName: string): { attributes: Record<string, string>; children: Record<string, string[]>; element: Element }[] {
   const document = new DOMParser().parseFromString(xml, "text/xml");
   const found = Array.from(document.getElementsByTagNameNS("*", localName));

@@ -387,7 +387,7 @@ describe("cities against the province", () => {
   test("decimals that add up but for floating point are fine", () => {
     const snapshot = workbookOf([{ scope: PROVINCE, period: "2026-10" }, ...everyCity()]);
     type(snapshot, PROVINCE_OCT, Q.manufacturing, { cumulative: 35 });
-    cityFigure(snapshot, Q.manufacturing, [...Array(10).fill(3.2), 3]);
+    cityFigure(snapshot, Q.manufacturing, [...Array<number>(10).fill(3.2), 3]);
     expect(check(snapshot)).toEqual([]);
   });
 

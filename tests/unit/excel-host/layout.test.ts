@@ -355,7 +355,7 @@ describe("workbook", () => {
     const value = await host.run(async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject("planbook").load("value");
       await context.sync();
-      return setting.value;
+      return setting.value as unknown;
     });
     expect(value).toEqual({ revision: "003", sheets: ["杭州市"] });
   });

@@ -136,7 +136,7 @@ export function cityWorkbook(city: string, typed: Typed, options: CityWorkbookOp
   };
   for (const [quotaId, inputs] of Object.entries(typed)) {
     for (const [key, value] of Object.entries(inputs)) {
-      built.sheet.cells[rowOf(quotaId) - 1][COLUMN[key as ColumnKey]] = { value: value as CellValue };
+      built.sheet.cells[rowOf(quotaId) - 1][COLUMN[key as ColumnKey]] = { value };
     }
   }
   options.edit?.(built.sheet.cells, rowOf);

@@ -39,7 +39,7 @@ function evaluate(spec: SheetSpec): (address: string) => CellValue {
   return (address) => {
     const { row, col: column } = parseCell(address);
     const value = engine.getCellValue({ sheet: 0, row, col: column });
-    return typeof value === "object" && value !== null ? `#ERROR ${String((value as { type?: string }).type)}` : (value as CellValue);
+    return typeof value === "object" && value !== null ? `#ERROR ${String((value as { type?: string }).type)}` : value;
   };
 }
 

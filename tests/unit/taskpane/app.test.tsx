@@ -52,7 +52,7 @@ function renderApp(props: Partial<AppProps> = {}) {
   );
 }
 
-const selected = (label: string): string => (screen.getByLabelText(label) as HTMLSelectElement).value;
+const selected = (label: string): string => screen.getByLabelText<HTMLSelectElement>(label).value;
 
 /** A small but complete Annex 1: a header and two measures of one key work item. */
 const SMALL_ANNEX = [
@@ -190,8 +190,8 @@ describe("the 计划 view", () => {
     first.unmount();
     renderApp({ operations });
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));
-    await waitFor(() => expect((screen.getByLabelText("表号") as HTMLInputElement).value).toBe("浙技富表1号"), { timeout: 20_000 });
-    expect((screen.getByLabelText("制表机关") as HTMLInputElement).value).toBe("浙江省人力资源和社会保障厅");
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>("表号").value).toBe("浙技富表1号"), { timeout: 20_000 });
+    expect(screen.getByLabelText<HTMLInputElement>("制表机关").value).toBe("浙江省人力资源和社会保障厅");
   });
 
   test("a parsed plan can be chosen for the templates", () => {

@@ -13,6 +13,6 @@ class NoLayoutResizeObserver {
   disconnect(): void {}
 }
 // structuredClone too (the host's inspection helpers copy with it): Node's own, via v8.
-const structuredCloneOfNode = (value: unknown) => deserialize(serialize(value));
+const structuredCloneOfNode = (value: unknown): unknown => deserialize(serialize(value));
 Object.assign(globalThis, { TextEncoder, TextDecoder, setImmediate, ResizeObserver: NoLayoutResizeObserver });
 if (typeof globalThis.structuredClone !== "function") Object.assign(globalThis, { structuredClone: structuredCloneOfNode });

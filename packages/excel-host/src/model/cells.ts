@@ -327,6 +327,7 @@ export function toExcelValue(value: unknown): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (value instanceof DetailedCellError) return value.value;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell's content of any kind reads as its text, as Excel coerces it
   return String(value);
 }
 

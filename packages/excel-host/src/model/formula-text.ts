@@ -6,7 +6,7 @@ const A1_REFERENCE = /(^|[^A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Z
 function mapReferences(formula: string, map: (lead: string, colAbs: string, letters: string, rowAbs: string, digits: string) => string): string {
   return formula
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(A1_REFERENCE, (_m, lead, colAbs, letters, rowAbs, digits) => map(lead, colAbs, letters, rowAbs, digits))))
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(A1_REFERENCE, (_m: string, lead: string, colAbs: string, letters: string, rowAbs: string, digits: string) => map(lead, colAbs, letters, rowAbs, digits))))
     .join("");
 }
 

@@ -73,6 +73,7 @@ export class DataValidations {
       case "date":
       case "time":
       case "textLength": {
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell's content of any kind reads as its text, as Excel coerces it
         const subject = kind === "textLength" ? String(value).length : value;
         if (typeof subject !== "number") return false;
         if (kind === "wholeNumber" && !Number.isInteger(subject)) return false;
@@ -86,7 +87,8 @@ export class DataValidations {
             : String(source)
                 .split(",")
                 .map((item) => item.trim());
-        return items.some((item) => String(item) === String(value));
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell's content of any kind reads as its text, as Excel coerces it
+        return items.some((item) => item === String(value));
       }
       case "custom": {
         // Excel judges the value being entered: the cell's own references read that value.
@@ -102,6 +104,7 @@ export class DataValidations {
   private evaluateCriterion(sheet: SheetModel, formula: unknown, dRow: number, dCol: number): number {
     if (typeof formula === "number") return formula;
     if (formula === undefined || formula === null) return NaN;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell's content of any kind reads as its text, as Excel coerces it
     const text = String(formula);
     if (!text.startsWith("=")) return Number(text);
     this.book.cells.resumeEvaluation();
