@@ -1,4 +1,4 @@
-import { type Finding, finding, type ParamsOf, type RuleId } from "../findings";
+import { type Finding, finding, type Where } from "../findings";
 import type { PlanRevision, Quota } from "../plan/types";
 import type { MetaRecords, SplitRecord } from "../template/meta";
 import { isCountUnit } from "../units";
@@ -98,23 +98,21 @@ export function annexShares(revision: PlanRevision, familyId: string): Record<st
   );
 }
 
-/** A finding about what the aggregator typed to split `quota`. */
 /** Where a finding about a whole split (not one quota's) points. */
-const SPLIT_AT = { sheet: SPLIT_SHEET, cell: null, quotaId: null };
+const SPLIT_AT: Where = { sheet: SPLIT_SHEET, cell: null, quotaId: null };
 
-function splitFinding<R extends Extract<RuleId, `split-${string}`>>(quota: Quota, rule: R, params: ParamsOf<R>, value: Finding["value"]) {
-  return finding(rule, { sheet: SPLIT_SHEET, cell: null, quotaId: quota.id }, params, value);
-}
+/** Where a finding about what the aggregator typed to split `quota` is. */
+const splitWhere = (quota: Quota): Where => ({ sheet: SPLIT_SHEET, cell: null, quotaId: quota.id });
 
 /** Findings for cities the plan does not list and for values that are not numbers ≥ 0. */
 function badEntries(quota: Quota, revision: PlanRevision, entries: Record<string, number>, by: "part" | "weight"): Finding[] {
   const findings: Finding[] = [];
   for (const [city, value] of Object.entries(entries)) {
     if (!revision.cities.includes(city)) {
-      findings.push(splitFinding(quota, "split-unknown-city", { city }, city));
+      findings.push(finding("split-unknown-city", splitWhere(quota), { city }, city));
     } else if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
       const found = typeof value === "number" ? value : String(value);
-      findings.push(splitFinding(quota, "split-bad-value", { city, by, found }, found));
+      findings.push(finding("split-bad-value", splitWhere(quota), { city, by, found }, found));
     }
   }
   return findings;
@@ -137,7 +135,7 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
           : quota.pending || quota.target === null
             ? "pending"
             : "not-count";
-    return fail([splitFinding(quota, "split-not-splittable", { quotaId: quota.id, reason }, quota.id)]);
+    return fail([finding("split-not-splittable", splitWhere(quota), { quotaId: quota.id, reason }, quota.id)]);
   }
   const total = quota.target as number;
   const integer = isCountUnit(quota.unit);
@@ -153,7 +151,7 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
       const steps = value / step;
       if (Math.abs(steps - Math.round(steps)) > 1e-6) {
         const decimals = integer ? null : Math.round(Math.log10(1 / step));
-        findings.push(splitFinding(quota, "split-precision", { city, part: value, unit: quota.unit, decimals }, value));
+        findings.push(finding("split-precision", splitWhere(quota), { city, part: value, unit: quota.unit, decimals }, value));
       }
     }
     if (findings.length > 0) return fail(findings);
@@ -161,7 +159,7 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
     const sumSteps = parts.reduce((sum, part) => sum + Math.round(part / step), 0);
     if (sumSteps !== Math.round(total / step)) {
       const sum = Number((sumSteps * step).toFixed(10));
-      return fail([splitFinding(quota, "split-not-adding-up", { sum, total, unit: quota.unit }, sum)]);
+      return fail([finding("split-not-adding-up", splitWhere(quota), { sum, total, unit: quota.unit }, sum)]);
     }
     return { quotaId, records: toRecords(parts), findings: [] };
   }
@@ -171,7 +169,7 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
     const shares = annexShares(revision, source.familyId);
     const missing = revision.cities.filter((city) => shares[city] === null);
     if (missing.length > 0) {
-      return fail([splitFinding(quota, "split-share-missing", { family: source.familyId, cities: missing }, missing.join("、"))]);
+      return fail([finding("split-share-missing", splitWhere(quota), { family: source.familyId, cities: missing }, missing.join("、"))]);
     }
     weights = shares as Record<string, number>;
   } else {
@@ -181,7 +179,7 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
   }
   const vector = revision.cities.map((city) => weights[city] ?? 0);
   if (!(vector.reduce((a, b) => a + b, 0) > 0)) {
-    return fail([splitFinding(quota, "split-no-weight", {}, 0)]);
+    return fail([finding("split-no-weight", splitWhere(quota), {}, 0)]);
   }
   return { quotaId, records: toRecords(splitTarget(total, vector, integer)), findings: [] };
 }
