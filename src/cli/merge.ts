@@ -51,14 +51,22 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   }
   const geography = loadCounties();
   const plan = canMerge(inputs, { revision, period, geography });
-  const built = buildSummary(plan.accepted, { revision, period, geography, rollup: plan.rollup, mergedAt: now.toISOString(), rejected: plan.rejected });
+  const built = buildSummary(plan.accepted, {
+    revision,
+    period,
+    geography,
+    rollup: plan.rollup,
+    mergedAt: now.toISOString(),
+    rejected: plan.rejected,
+    ...(typeof options["chart-quota"] === "string" ? { chartQuota: options["chart-quota"] } : {}),
+  });
   // A city's (or a lead unit's) summary carries its own return, filled with the totals, for the level above.
   const parent = built.parentReturn;
   const sheets = parent
-    ? [built.summary, built.sources, parent.sheet, metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, parent.sheetRecord, parent.rowRecords)), null)]
-    : [built.summary, built.sources];
+    ? [...built.sheets, parent.sheet, metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, parent.sheetRecord, parent.rowRecords)), null)]
+    : built.sheets;
   // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
-  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(sheets));
+  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(sheets, built.charts));
   if (options.json === true) {
     io.out(
       `${JSON.stringify(

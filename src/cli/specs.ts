@@ -54,6 +54,12 @@ export const TEMPLATE_SPEC: CommandSpec = {
     { name: "out", value: "<file.xlsx|dir>", required: true, zh: "输出文件（--all-cities 时为文件夹）", en: "the file written (a folder with --all-cities)" },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
     { name: "password", value: "<password>", zh: "工作表保护密码", en: "the sheet protection password" },
+    {
+      name: "form",
+      value: "<workbook.xlsx|form.json>",
+      zh: "报表表头（表号、制表机关、批准文号/备案号、有效期至、联系人）：取自汇总工作簿，或 JSON 文件",
+      en: "the form header (表号, 制表机关, approval, valid until, contact): from the aggregator's workbook, or a JSON file",
+    },
   ],
 };
 
@@ -73,14 +79,20 @@ export const CHECK_SPEC: CommandSpec = {
 export const MERGE_SPEC: CommandSpec = {
   name: "merge",
   operands: "<file.xlsx>...",
-  zh: "汇总填报文件（汇总、来源）：各市→全省，一市各县→该市（附该市报表，可再汇总到全省），配合单位→牵头单位；级别由文件决定",
-  en: "merge returned files (汇总, 来源): cities → province, a city's counties → the city (with the city's own return), co-responsible units → the lead unit; the files say the level",
+  zh: "汇总填报文件（汇总、各市完成率、排名、通报、各市明细、来源，含图表）：各市→全省，一市各县→该市（附该市报表，可再汇总到全省），配合单位→牵头单位；级别由文件决定",
+  en: "merge returned files (汇总, 各市完成率, 排名, 通报, 各市明细, 来源, with charts): cities → province, a city's counties → the city (with its own return), co-responsible units → the lead unit; the files say the level",
   options: [
     { name: "out", value: "<summary.xlsx>", required: true, zh: "汇总文件（不能是任何输入文件）", en: "the summary file (never one of the inputs)" },
     { name: "json", zh: "以 JSON 输出合计、采用和被拒的文件", en: "print totals, accepted and rejected files as JSON" },
     { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（默认取多数文件的报告期）", en: "the period (default: the one most files are for)" },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
     LANG_OPTION,
+    {
+      name: "chart-quota",
+      value: "<编号>",
+      zh: "「排名」表中按市作图的指标（默认为第一个分解到各市的指标）",
+      en: "the quota whose completion by city is charted on 排名 (default: the first one split across the cities)",
+    },
   ],
 };
 

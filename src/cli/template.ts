@@ -7,6 +7,11 @@ import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scop
 import { buildTemplate } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
 import { targetCell } from "../core/template/targets";
+import { readFileSync } from "fs";
+import { readMeta } from "../core/read-sheets";
+import { EMPTY_FORM, type FormSettings, cleanFormSettings } from "../core/template/form";
+import { formOf } from "../core/template/meta";
+import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
@@ -59,6 +64,34 @@ function countyRecords(revision: PlanRevision, geography: Geography, city: strin
   const { records, findings } = countySplits(cityTargets, counties, countyMode);
   stopOnErrors(findings, `${city}各县目标无法分解 / cannot split ${city}'s targets to its counties`);
   return records;
+}
+
+/**
+ * The form settings from `--form`: a workbook's metadata (the aggregator's, where the 计划 view
+ * saved them) or a JSON object with the settings' keys (formNumber, authority, approval,
+ * validUntil, contact).
+ */
+async function loadFormSettings(file: string): Promise<FormSettings> {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    throw new InputError(`无法读取文件「${file}」 / cannot read "${file}": ${(error as Error).message}`);
+  }
+  if (/\.json$/i.test(file)) {
+    try {
+      const parsed: unknown = JSON.parse(data.toString("utf8"));
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      return cleanFormSettings(parsed);
+    } catch (error) {
+      throw new InputError(`「${file}」不是报表表头设置的 JSON 对象 / "${file}" is not a JSON object of form settings: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return formOf(readMeta(await readWorkbookFile(data, { fileName: path.basename(file) })));
+  } catch (error) {
+    throw new InputError(`无法从「${file}」读取报表表头设置 / cannot read the form settings from "${file}": ${(error as Error).message}`);
+  }
 }
 
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city or county). */
@@ -114,8 +147,10 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined].filter((f): f is string => f !== undefined);
   if (many) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
+  const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
+  if (typeof options.form === "string") inputs.push(options.form);
   for (const [index, scope] of scopes.entries()) {
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography });
+    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form });
     const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
     checkOutputFile(file, inputs);
     writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));

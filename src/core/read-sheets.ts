@@ -2,7 +2,7 @@ import { cellAddress } from "./a1";
 import { isBlank } from "./cells";
 import { type Finding, finding } from "./findings";
 import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
-import { ARCHIVE_TITLE, COLUMN, type ColumnKey, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS } from "./template/columns";
+import { ARCHIVE_TITLE, COLUMN, type ColumnKey, FORMER_SIGNATURE_FIELDS, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS } from "./template/columns";
 import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
 import type { CarriedInputs, CarriedRow, LooseCell } from "./template/carried";
 import type { CellValue } from "./template/spec";
@@ -50,7 +50,8 @@ function findHeader(sheet: SheetSnapshot): { headerRow: number; columns: Partial
     if (!titles.includes("编号") || !titles.includes("目标值")) continue;
     const columns: Partial<Record<ColumnKey, number>> = {};
     for (const column of REPORT_COLUMNS) {
-      const index = titles.indexOf(column.title);
+      const names: readonly string[] = [column.title, ...("formerTitles" in column ? column.formerTitles : [])];
+      const index = titles.findIndex((title) => names.includes(title));
       if (index !== -1) columns[column.key] = index;
     }
     return { headerRow: r + 1, columns };
@@ -119,7 +120,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
     const signature: ReportSheet["signature"] = {};
     for (let r = header.headerRow; r < sheet.values.length; r++) {
       const label = String(cellAt(sheet.values, r, 0) ?? "").replace(/[：:]\s*$/, "");
-      const field = SIGNATURE_FIELDS.find((f) => f === label);
+      const field = SIGNATURE_FIELDS.find((f) => f === label) ?? FORMER_SIGNATURE_FIELDS[label];
       if (field) signature[field] = cellAt(sheet.values, r, 1);
     }
     const columns = header.columns;
@@ -161,6 +162,9 @@ export function carriedInputs(report: ReportSheet, sheet?: SheetSnapshot): Carri
 }
 
 /** Text the template writes alone in the first column of a row: an action, a key work item, an area title. */
+/** Rows of the frame above the header: the title and four lines of information. */
+const FRAME_ROWS = HEADER_ROW - 1;
+
 const TEMPLATE_ROW_TITLE = /^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/;
 
 /**
@@ -173,7 +177,8 @@ export function looseCells(report: ReportSheet, sheet: SheetSnapshot): LooseCell
   const titled = new Set(Object.values(report.columns));
   const headerIndex = report.headerRow - 1;
   const measureColumn = report.columns.measure ?? COLUMN.measure;
-  const signatureLabels = new Set(SIGNATURE_FIELDS.map((field) => `${field}：`));
+  const signatureLabels = new Set([...SIGNATURE_FIELDS, ...Object.keys(FORMER_SIGNATURE_FIELDS)].map((field) => `${field}：`));
+  const frameRight = report.columns[FRAME_RIGHT_KEY] ?? COLUMN[FRAME_RIGHT_KEY];
   const out: LooseCell[] = [];
   sheet.formulas.forEach((line, r) => {
     const first = String(line[0] ?? "").trim();
@@ -184,8 +189,8 @@ export function looseCells(report: ReportSheet, sheet: SheetSnapshot): LooseCell
     const templateCell = (c: number): boolean => {
       if (quotaRows.has(r) || r === headerIndex) return titled.has(c);
       if (kept) return c === 0 || c === measureColumn;
-      // The title and information rows sit just above the header.
-      if (r < headerIndex) return c === 0 && r >= headerIndex - 2;
+      // The form's frame (title, then 填报单位… on the left and 表号… on the right) sits just above the header.
+      if (r < headerIndex) return (c === 0 || c === frameRight) && r >= headerIndex - FRAME_ROWS;
       if (signatureLabels.has(first)) return c === 0 || c === 1;
       return c === 0 && (TEMPLATE_ROW_TITLE.test(first) || first === ARCHIVE_TITLE || first === KEPT_TITLE);
     };

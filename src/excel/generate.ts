@@ -6,7 +6,8 @@ import { type WorkbookSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
 import { withLevelCorrections } from "../core/plan/level";
-import { META_SHEET, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
+import { META_SHEET, formOf, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
+import { INSTRUCTIONS_SHEET, isInstructionsSheet } from "../core/template/instructions";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 import { SheetNameUnavailableError } from "../core/errors";
@@ -61,10 +62,12 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
-  await syncSheetReads(context, [metaRead]);
+  const instructionsRead = queueSheetRead(worksheets.getItemOrNullObject(INSTRUCTIONS_SHEET));
+  await syncSheetReads(context, [metaRead, instructionsRead]);
 
   const metaSnapshot = metaRead.result();
   const meta = metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META;
+  const instructionsSnapshot = instructionsRead.result();
   const planbookSheets = new Set(meta.sheets.map((s) => s.sheet));
   const existingNames = worksheets.items.map((w) => w.name);
   const sheetName = chooseSheetName(wanted, existingNames, planbookSheets);
@@ -90,13 +93,17 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
     password,
     splits: meta.splits,
     carried: previousReport && previousSheet ? carriedInputs(previousReport, previousSheet) : undefined,
+    form: formOf(meta),
   });
+  // A sheet of that name the person made themselves is left alone: only Planbook's own is rewritten.
+  const instructionsOurs = instructionsSnapshot === null || isInstructionsSheet(instructionsSnapshot.values);
   const metaSpec = metaSheetSpec(metaRows(withSheetRecords(meta, built.sheetRecord, built.rowRecords)), password);
 
   await writeSheets(
     context,
     [
       { spec: built.sheet, current: currentOf(previousSheet) },
+      ...(instructionsOurs ? [{ spec: built.instructions, current: currentOf(instructionsSnapshot) }] : []),
       { spec: metaSpec, current: currentOf(metaSnapshot) },
     ],
     { password, activate: built.sheet.name },

@@ -1,4 +1,8 @@
 import { SOURCES_SHEET, SUMMARY_SHEET } from "../core/merge/layout";
+import { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../core/merge/views";
+
+/** The sheets a merge writes, in the order a workbook shows them. */
+const SUMMARY_SHEET_NAMES = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLETIN_SHEET, SUMMARY_SHEET, SOURCES_SHEET];
 import { type MergeInputFile, type MergePlan, canMerge, rollupForFiles } from "../core/merge/merge";
 import type { Geography } from "../core/plan/counties";
 import { withLevelCorrections } from "../core/plan/level";
@@ -67,16 +71,21 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   const files = options.files;
 
   const worksheets = context.workbook.worksheets;
-  const summarySheet = worksheets.getItemOrNullObject(SUMMARY_SHEET);
-  const summaryRead = queueSheetRead(summarySheet);
-  const sourcesRead = queueSheetRead(worksheets.getItemOrNullObject(SOURCES_SHEET));
+  // Every sheet the summary writes is read first: to clear it in place, and for the charts on it.
+  const reads = new Map(
+    SUMMARY_SHEET_NAMES.map((name) => {
+      const sheet = worksheets.getItemOrNullObject(name);
+      const charts = sheet.charts;
+      charts.load("items/name");
+      return [name, { read: queueSheetRead(sheet), charts }] as const;
+    }),
+  );
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
-  const oldCharts = summarySheet.charts;
-  oldCharts.load("items/name");
-  await syncSheetReads(context, [summaryRead, sourcesRead, metaRead]);
+  await syncSheetReads(context, [...[...reads.values()].map((r) => r.read), metaRead]);
 
-  const summarySnapshot = summaryRead.result();
-  const sourcesSnapshot = sourcesRead.result();
+  const snapshotOf = (name: string) => reads.get(name)?.read.result() ?? null;
+  const summarySnapshot = snapshotOf(SUMMARY_SHEET);
+  const sourcesSnapshot = snapshotOf(SOURCES_SHEET);
   const metaSnapshot = metaRead.result();
   // The files say the level: cities into the province, a city's counties into the city, units into their lead.
   const rollup = rollupForFiles(files, options.revision, options.geography);
@@ -98,22 +107,23 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
     rejected: plan.rejected,
     password,
   });
-  const staleCharts = summarySnapshot ? oldCharts.items : [];
   await writeSheets(
     context,
-    [
-      {
-        spec: built.summary,
-        current: currentOf(summarySnapshot),
+    built.sheets.map((spec) => {
+      const snapshot = snapshotOf(spec.name);
+      const staleCharts = snapshot ? (reads.get(spec.name)?.charts.items ?? []) : [];
+      const charts = built.charts.filter((chart) => chart.sheet === spec.name);
+      return {
+        spec,
+        current: currentOf(snapshot),
         // Charts are not part of the cells: the old ones go and the new ones come while the sheet is open.
-        extras: (worksheet) => {
+        extras: (worksheet: Excel.Worksheet) => {
           for (const chart of staleCharts) chart.delete();
-          queueCharts(worksheet, [built.chart, built.itemChart]);
+          queueCharts(worksheet, charts);
         },
-      },
-      { spec: built.sources, current: currentOf(sourcesSnapshot) },
-    ],
-    { password, activate: SUMMARY_SHEET },
+      };
+    }),
+    { password, activate: PROVINCE_SHEET },
   );
   return { plan, written: true, totals: built.totals, filled: built.filled };
 }

@@ -12,6 +12,9 @@ const POINTS_PER_CHARACTER = 7.5;
 
 const utf8 = new TextEncoder();
 
+/** About what one `format.rowHeight` operation adds to a request (its object path, name and value). */
+const ROW_HEIGHT_OPERATION_BYTES = 160;
+
 /** Stay well under Excel on the web's 5 MB request limit. */
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 
@@ -37,12 +40,18 @@ function rangeSize(address: string): { rows: number; cols: number } {
  * Splits the grid into blocks of whole rows whose JSON size stays under the budget, so a sheet of
  * any size is written with one sync per block and never one per row.
  */
-export function chunkRows(cells: (CellSpec | null)[][], budgetBytes: number): { from: number; to: number; bytes: number }[] {
+export function chunkRows(
+  cells: (CellSpec | null)[][],
+  budgetBytes: number,
+  rowHeights: Record<number, number> = {},
+): { from: number; to: number; bytes: number }[] {
   const chunks: { from: number; to: number; bytes: number }[] = [];
   let start = 0;
   let bytes = 0;
   cells.forEach((row, index) => {
-    const rowBytes = utf8.encode(JSON.stringify(gridToFormulas([row]))).length;
+    // A row with a height of its own costs one more operation (rows of one height share it, but count each).
+    const heightBytes = rowHeights[index + 1] === undefined ? 0 : ROW_HEIGHT_OPERATION_BYTES;
+    const rowBytes = utf8.encode(JSON.stringify(gridToFormulas([row]))).length + heightBytes;
     if (index > start && bytes + rowBytes > budgetBytes) {
       chunks.push({ from: start, to: index, bytes });
       start = index;
@@ -65,11 +74,24 @@ export function layoutBytes(spec: SheetSpec): number {
   return formats + operations * perOperation + spec.columnWidths.length * perOperation;
 }
 
-/** Writes the cell contents of rows [from, to) — values and formulas as one 2-D array. */
+/**
+ * Writes the cell contents of rows [from, to) — values and formulas as one 2-D array — and the
+ * heights those rows need (one operation per run of rows of the same height).
+ */
 export function queueCells(worksheet: Excel.Worksheet, spec: SheetSpec, from: number, to: number): void {
   const width = spec.cells[0]?.length ?? 0;
   if (to <= from || width === 0) return;
   worksheet.getRange(rangeAddress(from, 0, to - from, width)).formulas = gridToFormulas(spec.cells.slice(from, to));
+  const heights = spec.rowHeights ?? {};
+  const sameHeight: { first: number; last: number; height: number }[] = [];
+  for (let row = from + 1; row <= to; row++) {
+    const height = heights[row];
+    if (height === undefined) continue;
+    const previous = sameHeight[sameHeight.length - 1];
+    if (previous && previous.height === height && previous.last === row - 1) previous.last = row;
+    else sameHeight.push({ first: row, last: row, height });
+  }
+  for (const { first, last, height } of sameHeight) worksheet.getRange(`${first}:${last}`).format.rowHeight = height;
 }
 
 /** Formats, locks, validation, conditional formats, layout and print setup (not the cell contents). */
@@ -133,14 +155,12 @@ export function queueLayout(worksheet: Excel.Worksheet, spec: SheetSpec): void {
   if (frozenRows > 0 && frozenColumns > 0) worksheet.freezePanes.freezeAt(worksheet.getRange(rangeAddress(0, 0, frozenRows, frozenColumns)));
   else if (frozenRows > 0) worksheet.freezePanes.freezeRows(frozenRows);
   else if (frozenColumns > 0) worksheet.freezePanes.freezeColumns(frozenColumns);
-  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
-    worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
-  }
   const layout = worksheet.pageLayout;
   layout.paperSize = spec.print.paper ?? "A4";
   layout.orientation = spec.print.orientation;
   layout.zoom = { horizontalFitToPages: spec.print.fitToPagesWide, verticalFitToPages: 0 };
   layout.setPrintTitleRows(`$${spec.print.titleRows.replace(":", ":$")}`);
+  if (spec.print.titleColumns) layout.setPrintTitleColumns(`$${spec.print.titleColumns.replace(":", ":$")}`);
   layout.setPrintArea(rangeAddress(0, 0, rows, width));
   layout.printGridlines = spec.print.gridlines ?? false;
   layout.centerHorizontally = true;

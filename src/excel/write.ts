@@ -45,7 +45,7 @@ export async function writeSheets(
       if (current) {
         queueClear(worksheet, Math.max(current.rows, spec.cells.length), Math.max(current.columns, spec.cells[0]?.length ?? 0));
       }
-      for (const chunk of chunkRows(spec.cells, REQUEST_BUDGET_BYTES)) {
+      for (const chunk of chunkRows(spec.cells, REQUEST_BUDGET_BYTES, spec.rowHeights)) {
         await makeRoom(chunk.bytes);
         queueCells(worksheet, spec, chunk.from, chunk.to);
       }

@@ -61,12 +61,12 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   const filesPeriod = React.useMemo(() => periodOfFiles(inputs), [inputs]);
   const [openCity, setOpenCity] = React.useState(revision.cities[0] ?? "");
 
-  /** A city's template file, with the aggregator's split targets stored in this workbook. */
+  /** A city's template file, with the aggregator's split targets and form settings stored in this workbook. */
   async function cityTemplates(cities: string[], each: (name: string, bytes: Uint8Array, index: number) => Promise<void> | void): Promise<void> {
-    const splits = await operations.readSplits();
+    const [splits, form] = await Promise.all([operations.readSplits(), operations.readFormSettings()]);
     for (const [index, city] of cities.entries()) {
       setStatus({ kind: "busy", label: text.writing(city), done: index, total: cities.length });
-      const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits });
+      const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits, form });
       await each(`${built.sheet.name}.xlsx`, await operations.templateFile(built), index);
     }
   }

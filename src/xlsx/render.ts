@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { cellAddress, parseRange, rangeAddress } from "../core/a1";
 import type { BuiltTemplate } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
-import { EMPTY_META, type MetaRecords, metaRows, withSheetRecords } from "../core/template/meta";
+import type { ChartSpec } from "../core/merge/charts";
+import { withCharts } from "./charts";
+import { EMPTY_META, type MetaRecords, metaRows, withFormSettings, withSheetRecords } from "../core/template/meta";
 import {
   type CellSpec,
   type ConditionalFormatSpec,
@@ -208,6 +210,7 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
     // 0: as many pages down as the rows need.
     fitToHeight: 0,
     printTitlesRow: spec.print.titleRows,
+    ...(spec.print.titleColumns ? { printTitlesColumn: spec.print.titleColumns } : {}),
     showGridLines: spec.print.gridlines ?? false,
     horizontalCentered: true,
     margins: {
@@ -227,8 +230,8 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
   return worksheet;
 }
 
-/** A new workbook holding the given sheets in order, as .xlsx bytes. */
-export async function writeWorkbook(specs: SheetSpec[]): Promise<Uint8Array> {
+/** A new workbook holding the given sheets in order, and the charts on them, as .xlsx bytes. */
+export async function writeWorkbook(specs: SheetSpec[], charts: ChartSpec[] = []): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const spec of specs) await renderSheet(workbook, spec);
@@ -236,21 +239,21 @@ export async function writeWorkbook(specs: SheetSpec[]): Promise<Uint8Array> {
   const activeTab = Math.max(0, specs.findIndex((spec) => spec.visibility === "Visible"));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" }];
   // A Uint8Array, not a Node Buffer: the task pane writes files in the browser too.
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return withCharts(new Uint8Array(await workbook.xlsx.writeBuffer()), charts, specs);
 }
 
 /**
- * A template file: the report sheet, then the very hidden `_planbook` metadata sheet holding the
- * records of `existingMeta` (other sheets' records, when the template joins an existing set)
- * with this sheet's records replaced. The metadata sheet gets `password`, by default the report
- * sheet's.
+ * A template file: the report sheet, its 填报说明, then the very hidden `_planbook` metadata sheet
+ * holding the records of `existingMeta` (other sheets' records, when the template joins an
+ * existing set) with this sheet's records replaced, and the form settings the sheet shows (so
+ * they travel with the file). The metadata sheet gets `password`, by default the report sheet's.
  */
 export async function writeTemplateFile(
   built: BuiltTemplate,
   existingMeta?: MetaRecords,
   password?: string | null,
 ): Promise<Uint8Array> {
-  const records = withSheetRecords(existingMeta ?? EMPTY_META, built.sheetRecord, built.rowRecords);
+  const records = withFormSettings(withSheetRecords(existingMeta ?? EMPTY_META, built.sheetRecord, built.rowRecords), built.form);
   const meta = metaSheetSpec(metaRows(records), password === undefined ? built.sheet.protection.password : password);
-  return writeWorkbook([built.sheet, meta]);
+  return writeWorkbook([built.sheet, built.instructions, meta]);
 }

@@ -122,3 +122,38 @@ export function columnText(pages: PdfPage[], header: string): string {
     })
     .join("");
 }
+
+/**
+ * Whether `text` (white space ignored) is printed whole in `printed`: from where its beginning is
+ * found, every further character follows in order within twice its length. A character of the
+ * next column caught between two lines (a wrapped 责任单位's last character) is skipped; a line
+ * that is cut off, or missing, is not.
+ */
+export function printedWhole(printed: string, text: string): boolean {
+  const wanted = [...text.replace(/\s+/g, "")];
+  const head = wanted.slice(0, 8).join("");
+  for (let start = printed.indexOf(head); start !== -1; start = printed.indexOf(head, start + 1)) {
+    const window = [...printed.slice(start, start + wanted.length * 2)];
+    let at = 0;
+    for (const ch of window) if (at < wanted.length && ch === wanted[at]) at++;
+    if (at === wanted.length) return true;
+  }
+  return false;
+}
+
+/**
+ * How many pixels of a page, rendered at `dpi`, have the colour `rgb` (within a small tolerance):
+ * a drawn chart's bars are told apart from text and cells by a colour no cell uses.
+ */
+export function pixelsOfColour(pdfPath: string, page: number, rgb: [number, number, number], dpi = 50): number {
+  const ppm = execFileSync("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), pdfPath], { maxBuffer: 256 * 1024 * 1024 });
+  // Binary PPM: "P6\n<width> <height>\n<max>\n" then width × height RGB triples.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString("latin1"));
+  if (!header) throw new Error("pdftoppm did not write a PPM image");
+  const start = header[0].length;
+  let count = 0;
+  for (let i = start; i + 2 < ppm.length; i += 3) {
+    if (Math.abs(ppm[i] - rgb[0]) < 12 && Math.abs(ppm[i + 1] - rgb[1]) < 12 && Math.abs(ppm[i + 2] - rgb[2]) < 12) count++;
+  }
+  return count;
+}

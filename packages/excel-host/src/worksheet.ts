@@ -500,6 +500,13 @@ export class PageLayoutProxy
     });
   }
 
+  setPrintTitleColumns(printTitleColumns: RangeProxy | string): void {
+    this.sameContext(printTitleColumns);
+    this.queue("PageLayout.setPrintTitleColumns", [printTitleColumns], (sheet) => {
+      sheet.pageLayout.printTitleColumns = printTitles(printTitleColumns, sheet, "columns", "PageLayout.setPrintTitleColumns");
+    });
+  }
+
 }
 
 ClientObjectProxy.accessors(PageLayoutProxy, Object.keys(PAGE_LAYOUT_SCALARS));

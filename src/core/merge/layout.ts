@@ -13,7 +13,13 @@ import { type Rollup, provinceRollup, rollupQuotas } from "./rollup";
  * again) both go through here, so the two can never disagree.
  */
 
-export const SUMMARY_SHEET = "汇总";
+/**
+ * The sheet with every city's figures (actuals, targets, completion, this period, notes): what the
+ * summary views compute from, and what a later merge reads back to keep the cities it does not
+ * replace.
+ */
+export const SUMMARY_SHEET = "各市明细";
+export const DETAIL_SHEET = SUMMARY_SHEET;
 export const SOURCES_SHEET = "来源";
 
 /** 1-based rows of the summary sheet. */

@@ -1,6 +1,7 @@
 import { columnLetter } from "../a1";
 import { isBlank } from "../cells";
 import { countBySeverity, type Finding, findingMessage } from "../findings";
+import { chinaDateTime } from "../time";
 import { sheetSpec } from "../template/sheet";
 import { type CellValue, type SheetSpec, emptyGrid } from "../template/spec";
 import { PALETTE, titleStyle } from "../template/styles";
@@ -99,12 +100,12 @@ export function buildSources(input: SourcesInput): SheetSpec {
       line.scope,
       line.period,
       line.revision,
-      line.generatedAt,
+      chinaDateTime(line.generatedAt),
       line.errors,
       line.warnings,
       line.accepted ? ACCEPTED_TEXT.yes : ACCEPTED_TEXT.no,
       line.reasons,
-      line.mergedAt,
+      chinaDateTime(line.mergedAt),
     ];
     cells[SOURCE_HEADER_ROW + index] = values.map((v) => (isBlank(v) ? null : { value: v }));
     // Counts are always shown, 0 included.
@@ -125,6 +126,8 @@ export function buildSources(input: SourcesInput): SheetSpec {
     merges: [`A1:${lastCol}1`],
     freeze: { rows: SOURCE_HEADER_ROW, columns: 1 },
     titleRows: `${SOURCE_HEADER_ROW}:${SOURCE_HEADER_ROW}`,
+    // Ten columns with the reasons in full: A3 keeps them at a readable size.
+    paper: "A3",
     password: input.password,
     tabColor: PALETTE.summaryTab,
   });

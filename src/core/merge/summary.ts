@@ -7,10 +7,11 @@ import { MILESTONE_STATUSES } from "../template/columns";
 import { scopeLabel } from "../scope";
 import { averageFormula, completionFormula, milestoneCompletionFormula, sumFormula, totalFormula } from "../template/formulas";
 import { sheetSpec } from "../template/sheet";
-import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid } from "../template/spec";
+import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
 import { targetCell } from "../template/targets";
-import { type ChartSpec, itemTable, summaryCharts } from "./charts";
+import { type ChartSpec, itemTable } from "./charts";
+import { buildViews } from "./views";
 import {
   FILE_ROW_LABEL,
   INFO_LABELS,
@@ -34,6 +35,8 @@ export interface SummaryContext extends MergeContext {
   mergedAt: string;
   /** Listed on the 来源 sheet with their reasons. */
   rejected?: RejectedFile[];
+  /** The summary row id whose completion by city is charted (the first ranked quota by default). */
+  chartQuota?: string;
   password?: string | null;
 }
 
@@ -47,12 +50,15 @@ export interface SummaryTotal {
 }
 
 export interface BuiltSummary {
+  /** The detail sheet (各市明细): every city's figures, read back by a later merge. */
   summary: SheetSpec;
   sources: SheetSpec;
-  /** Average completion by city. */
-  chart: ChartSpec;
-  /** Completion by key work item. */
-  itemChart: ChartSpec;
+  /** The sheets people read (汇总, 各市完成率, 排名, 通报), computed from the detail sheet. */
+  views: SheetSpec[];
+  /** Every sheet in the order a workbook shows them: the views, the detail, the sources. */
+  sheets: SheetSpec[];
+  /** Completion by key work item (on 汇总) and by city for the chosen quota (on 排名). */
+  charts: ChartSpec[];
   totals: SummaryTotal[];
   /** Children (cities, counties, units) with figures in the summary, in column order. */
   filled: string[];
@@ -164,15 +170,34 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const totals = rows.map((row, index) => writeDataRow(put, geometry, row, firstData + index, columns, context, rollup));
   writeChartTables(put, geometry);
 
-  const { chart, itemChart } = summaryCharts({ header: cityTableHeader, count: cities.length }, { header: itemTableHeader, count: items.length }, geometry.col.actual);
   const keptCities = existing?.cities.filter((c) => !accepted.some((a) => a.city === c.city)) ?? [];
-  const figures = [...columns.values()].map((column) => column.figures);
+  const views = buildViews({
+    revision,
+    period,
+    rows,
+    col: geometry.col,
+    firstData,
+    cities,
+    merged: filled.length,
+    mergedAt: context.mergedAt,
+    password: context.password ?? null,
+    chartQuota: context.chartQuota,
+    figures: (index, city) => {
+      const column = columns.get(city);
+      const figures = column?.figures[rows[index].id];
+      return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, rollup, column), note: figures?.note ?? null };
+    },
+  });
+  const summary = summarySheet(cells, geometry, context.password ?? null);
+  const sources = buildSources({ accepted, rejected: context.rejected ?? [], kept: keptCities, context, period, mergedAt: context.mergedAt, password: context.password ?? null });
+  const rolledUp = [...columns.values()].map((column) => column.figures);
   return {
-    parentReturn: rollup.parent.kind === "province" ? null : parentReturn(rollup, rows, figures, filled, context, period),
-    summary: summarySheet(cells, geometry, context.password ?? null),
-    sources: buildSources({ accepted, rejected: context.rejected ?? [], kept: keptCities, context, period, mergedAt: context.mergedAt, password: context.password ?? null }),
-    chart,
-    itemChart,
+    parentReturn: rollup.parent.kind === "province" ? null : parentReturn(rollup, rows, rolledUp, filled, context, period),
+    summary,
+    sources,
+    views: views.sheets,
+    sheets: [...views.sheets, summary, sources],
+    charts: views.charts,
     totals,
     filled,
   };
@@ -327,7 +352,10 @@ function writeChartTables(put: Put, { col, cities, rows, firstData, lastData, ci
   });
 }
 
-/** The 汇总 sheet's spec: styles, number formats, merges and widths around the cells. */
+/** Width units an A3 landscape page holds at a readable size, with 编号 and 指标 repeated on it. */
+const DETAIL_UNITS_PER_PAGE = 120;
+
+/** The detail sheet's spec: styles, number formats, merges and widths around the cells. */
 function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, password: string | null): SheetSpec {
   const { col, cities, rows, firstData, lastData, cityTableHeader, items, itemTableHeader } = geometry;
   const n = cities.length;
@@ -377,6 +405,11 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
     merges,
     freeze: { rows: SUMMARY_ROWS.file, columns: 2 },
     titleRows: `${SUMMARY_ROWS.group}:${SUMMARY_ROWS.header}`,
+    // Too wide for one page at a readable size: as many A3 pages across as it takes, 编号 and 指标 on each.
+    paper: "A3",
+    pagesWide: Math.ceil(columnWidths.reduce((a, b) => a + b, 0) / DETAIL_UNITS_PER_PAGE),
+    titleColumns: "A:B",
+    header: { center: pageTextLiteral(`${SUMMARY_SHEET}（各市填报数据）`) },
     password,
     tabColor: PALETTE.summaryTab,
   });

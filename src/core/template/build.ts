@@ -7,14 +7,17 @@ import { isBlank } from "../cells";
 import { safeSheetName } from "../text";
 import { expectedInput, isCountUnit } from "../units";
 import type { CarriedInputs, CarriedRow, LooseCell } from "./carried";
-import { ARCHIVE_TITLE, COLUMN, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, keptLabel } from "./columns";
+import { ARCHIVE_TITLE, COLUMN, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, keptLabel } from "./columns";
 import { rowFormulas } from "./formulas";
-import { actionLabel, itemLabel, quotaLabel } from "./labels";
+import { quotaLabel } from "./labels";
+import { fitRowHeights } from "./fit";
+import { EMPTY_FORM, type FormSettings, issuerLines } from "./form";
+import { instructionsSheetSpec } from "./instructions";
 import { FIRST_LINE_ROW, type Line, reportLines } from "./layout";
 import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, rowFingerprint } from "./meta";
 import { sheetSpec } from "./sheet";
-import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid } from "./spec";
-import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, stateFormats, titleStyle } from "./styles";
+import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral } from "./spec";
+import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, stateFormats } from "./styles";
 import { type TargetContext, reportText, targetCell } from "./targets";
 
 export interface TemplateRequest {
@@ -32,6 +35,8 @@ export interface TemplateRequest {
   geography?: Geography;
   /** Values typed in an earlier sheet for the same scope and period (regenerate or upgrade). */
   carried?: CarriedInputs;
+  /** The form's frame (表号, 制表机关…) from the workbook's settings; blank where unset. */
+  form?: FormSettings;
 }
 
 export interface BuiltTemplate {
@@ -44,6 +49,10 @@ export interface BuiltTemplate {
   archived: string[];
   /** Number of quota rows. */
   quotaRows: number;
+  /** The 填报说明 sheet that goes with the report sheet. */
+  instructions: SheetSpec;
+  /** The form settings the sheet shows, to store with it. */
+  form: FormSettings;
 }
 
 export function defaultSheetName(scope: Scope, period: Period): string {
@@ -102,18 +111,24 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   draft.unlocked.push(...inputs.ranges);
   const formats = quotaRowFormats(draft.quotaRows);
   const name = request.sheetName ?? defaultSheetName(scope, period);
+  const columnWidths = REPORT_COLUMNS.map((column) => column.width);
+  const styles = [
+    ...draft.styles,
+    ...inputs.ranges.map((range) => ({ range, fill: PALETTE.input })),
+    ...draft.notApplicable.map((range) => ({ range, fill: PALETTE.notApplicable })),
+    ...formats.styles,
+  ];
+  const form = request.form ?? EMPTY_FORM;
   const sheet = sheetSpec({
     name,
     cells: draft.cells,
-    columnWidths: REPORT_COLUMNS.map((column) => column.width),
+    columnWidths,
     numberFormats: formats.numberFormats,
-    styles: [
-      ...draft.styles,
-      ...inputs.ranges.map((range) => ({ range, fill: PALETTE.input })),
-      ...draft.notApplicable.map((range) => ({ range, fill: PALETTE.notApplicable })),
-      ...formats.styles,
-    ],
+    styles,
     merges: draft.merges,
+    rowHeights: fitRowHeights({ cells: draft.cells, columnWidths, styles, merges: draft.merges }),
+    header: { center: pageTextLiteral(formTitle(revision)), right: pageTextLiteral(`${scopeLabel(scope)}　${periodLabel(period)}`) },
+    footer: { left: pageTextLiteral(form.formNumber ? `表号：${form.formNumber}` : ""), center: PAGE_NUMBER },
     unlocked: draft.unlocked,
     validations: inputs.validations,
     conditionalFormats: formats.conditionalFormats,
@@ -137,18 +152,41 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     archived: archivedRows.map((row) => row.quotaId),
     keptCells: loose.length,
     quotaRows: draft.quotaRows.length,
+    instructions: instructionsSheetSpec({ revision, scope, period, form, password: request.password ?? null }),
+    form,
   };
 }
 
-/** Title, information line (scope, period, revision) and the column titles. */
-function writeHeading(draft: Draft, { revision, scope, period }: TemplateRequest): void {
-  draft.cells[0][0] = value(`${revision.title}工作进展报表`);
-  draft.cells[1][0] = value(`填报范围：${scopeLabel(scope)}　报告期：${periodLabel(period)}　计划版本：${revision.label}（${revision.revision}）`);
+/**
+ * The form's frame and the column titles: the title across the sheet; 填报单位（盖章）, 报告期 and
+ * the plan on the left, the issuer's lines (表号, 制表机关, 批准文号/备案号, 有效期至 — blank where
+ * unset) on the right, as on a statistical form.
+ */
+function writeHeading(draft: Draft, { revision, scope, period, form }: TemplateRequest): void {
+  draft.cells[0][0] = value(formTitle(revision));
+  const left = [`填报单位（盖章）：${scopeLabel(scope)}`, `报告期：${periodLabel(period)}`, `计划版本：${revision.label}（${revision.revision}）`, ""];
+  const right = issuerLines(form ?? EMPTY_FORM);
+  const rightColumn = COLUMN[FRAME_RIGHT_KEY];
+  left.forEach((text, i) => {
+    const row = 2 + i;
+    if (text !== "") draft.cells[row - 1][0] = value(text);
+    draft.cells[row - 1][rightColumn] = value(right[i]);
+    draft.merges.push(`A${row}:${columnLetter(rightColumn - 1)}${row}`, `${columnLetter(rightColumn)}${row}:${LAST_COLUMN}${row}`);
+  });
   REPORT_COLUMNS.forEach((column, index) => {
     draft.cells[HEADER_ROW - 1][index] = value(column.title);
   });
-  draft.styles.push(titleStyle(fullRow(1)), { range: fullRow(2), italic: true }, headerStyle(fullRow(HEADER_ROW)));
-  draft.merges.push(fullRow(1), fullRow(2));
+  draft.styles.push(
+    { range: fullRow(1), bold: true, fontSize: 16, horizontal: "Center", vertical: "Center" },
+    { range: `A2:${LAST_COLUMN}${HEADER_ROW - 1}`, vertical: "Center" },
+    headerStyle(fullRow(HEADER_ROW)),
+  );
+  draft.merges.push(fullRow(1));
+}
+
+/** The form's title: the plan's, as a progress report. */
+export function formTitle(revision: PlanRevision): string {
+  return `${revision.title}工作进展报表`;
 }
 
 /** A title alone across the row: an action, a key work item, an area. */
@@ -175,10 +213,10 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
     case "kept":
       return writeKeptCell(draft, row, line.cell);
     case "signature": {
+      // The label in the first column, what is typed in the second (where reading looks for it).
       draft.cells[row - 1][0] = value(`${line.field}：`);
-      const input = `${columnLetter(1)}${row}:${columnLetter(3)}${row}`;
-      put(draft, row, "action", value(request.carried?.signature[line.field] ?? null));
-      draft.merges.push(input);
+      const input = `${columnLetter(1)}${row}`;
+      draft.cells[row - 1][1] = value(request.carried?.signature[line.field] ?? null);
       draft.unlocked.push(input);
       draft.styles.push({ range: `A${row}`, bold: true, horizontal: "Right" }, { range: input, fill: PALETTE.input, border: true });
       return;
@@ -191,13 +229,9 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
 /** A quota's row: what it is (locked), its inputs (with what was typed before) and its formulas. */
 function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: TemplateRequest, previous: CarriedRow | undefined): void {
   const { revision, scope, period } = request;
-  const action = revision.actions.find((a) => a.number === quota.action);
-  const item = revision.items.find((i) => i.number === quota.item);
-  const targets: TargetContext = { revision, splits: request.splits ?? [], geography: request.geography };
+  const targets: TargetContext = { revision: request.revision, splits: request.splits ?? [], geography: request.geography };
   const target = targetCell(quota, scope, targets);
   put(draft, row, "id", value(quota.id));
-  put(draft, row, "action", value(action ? actionLabel(action) : quota.action));
-  put(draft, row, "item", value(item ? itemLabel(item) : quota.item));
   put(draft, row, "measure", value(quotaLabel(quota, reportText(quota, scope, targets))));
   put(draft, row, "units", value(quota.units.join("、")));
   put(draft, row, "kind", value(KIND_LABELS[quota.kind]));

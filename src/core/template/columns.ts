@@ -1,25 +1,29 @@
 /**
  * The report sheet's columns, in order. Titles are what checks, merges and people look for, so
- * they live here once; everything else finds a column by its key.
+ * they live here once; everything else finds a column by its key (a sheet made before a title
+ * changed is still read by its `formerTitles`).
+ *
+ * The widths add up to about 130 units: one A4 landscape page wide at no less than 9 pt, even
+ * where a width unit is measured with a wide fallback font (LibreOffice without Calibri). The
+ * section rows (主要任务, 重点工作) are rows of their own, not columns repeating them; the quota's
+ * text and its target share one wrapped cell.
  */
 export const REPORT_COLUMNS = [
-  { key: "id", title: "编号", width: 16 },
-  { key: "action", title: "主要任务", width: 16 },
-  { key: "item", title: "重点工作", width: 22 },
-  { key: "measure", title: "工作举措/指标", width: 40 },
-  { key: "units", title: "责任单位", width: 18 },
-  { key: "kind", title: "指标类型", width: 9 },
-  { key: "unit", title: "单位", width: 8 },
-  { key: "year", title: "截止年份", width: 9 },
-  { key: "target", title: "目标值", width: 11 },
-  { key: "period", title: "本期完成", width: 11 },
-  { key: "cumulative", title: "累计完成", width: 11 },
-  { key: "status", title: "进展状态", width: 11 },
-  { key: "completion", title: "完成率", width: 9 },
-  { key: "progress", title: "序时进度", width: 9 },
-  { key: "state", title: "状态", width: 8 },
-  { key: "note", title: "说明", width: 32 },
-] as const;
+  { key: "id", title: "编号", width: 13 },
+  { key: "measure", title: "工作举措/指标", width: 30 },
+  { key: "units", title: "责任单位", width: 10 },
+  { key: "kind", title: "指标类型", width: 5 },
+  { key: "unit", title: "计量单位", width: 6, formerTitles: ["单位"] },
+  { key: "year", title: "截止年份", width: 6 },
+  { key: "target", title: "目标值", width: 8 },
+  { key: "period", title: "本期完成", width: 8 },
+  { key: "cumulative", title: "累计完成", width: 8 },
+  { key: "status", title: "进展状态", width: 7 },
+  { key: "completion", title: "完成率", width: 7 },
+  { key: "progress", title: "序时进度", width: 7 },
+  { key: "state", title: "状态", width: 5 },
+  { key: "note", title: "说明", width: 12 },
+] as const satisfies readonly { key: string; title: string; width: number; formerTitles?: readonly string[] }[];
 
 export type ColumnKey = (typeof REPORT_COLUMNS)[number]["key"];
 
@@ -31,8 +35,15 @@ export const COLUMN: Record<ColumnKey, number> = Object.fromEntries(
 /** Columns a person types in (the rest is locked or a formula). */
 export const INPUT_COLUMNS: readonly ColumnKey[] = ["period", "cumulative", "status", "note"];
 
-/** The 1-based row of the header (title and information rows come first). */
-export const HEADER_ROW = 3;
+/**
+ * The 1-based row of the header. Above it is the form's frame: the title, then four rows with
+ * 填报单位（盖章）, 报告期 and the plan on the left and 表号, 制表机关, 批准文号/备案号 and 有效期至 on
+ * the right.
+ */
+export const HEADER_ROW = 6;
+
+/** The column where the frame's right-hand block (表号, 制表机关…) starts; it runs to the last column. */
+export const FRAME_RIGHT_KEY = "cumulative";
 
 /** The choices of a milestone's 进展状态. */
 export const MILESTONE_STATUSES = ["未启动", "推进中", "已完成"] as const;
@@ -58,8 +69,11 @@ export const NOT_ASSIGNED = "未分解";
 /** Shown in the 目标值 cell when the revision has not decided the target (`**`). */
 export const PENDING = "待定";
 
-/** The signature block's labels, in order; each is followed by an input cell. */
-export const SIGNATURE_FIELDS = ["填表人", "审核人", "负责人", "联系电话", "填报日期"] as const;
+/** The signature block's labels (as on a statistical form), in order; each is followed by an input cell. */
+export const SIGNATURE_FIELDS = ["单位负责人", "统计负责人", "填表人", "联系电话", "报出日期"] as const;
+
+/** Labels of the signature block in sheets made before it took the statistical form's names. */
+export const FORMER_SIGNATURE_FIELDS: Record<string, (typeof SIGNATURE_FIELDS)[number]> = { 负责人: "单位负责人", 填报日期: "报出日期" };
 
 /** The title of the archive area for quotas a newer revision dropped but that carry data. */
 export const ARCHIVE_TITLE = "已归档指标（新版计划已删除，保留原填报数据） / Archived quotas";

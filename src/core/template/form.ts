@@ -45,8 +45,5 @@ export function issuerLines(settings: FormSettings): string[] {
   return (["formNumber", "authority", "approval", "validUntil"] as const).map((field) => `${FORM_LABELS[field]}：${settings[field]}`);
 }
 
-/** The signature block at the foot of a report form, in order; each label is followed by an input cell. */
-export const FORM_SIGNATURE_FIELDS = ["单位负责人", "统计负责人", "填表人", "联系电话", "报出日期"] as const;
-
 /** The audit sheet's sign-off. */
 export const AUDIT_SIGNATURE_FIELDS = ["审核人", "审核日期"] as const;

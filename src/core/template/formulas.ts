@@ -32,11 +32,12 @@ export function rowFormulas(quota: Quota, row: number, progress: { elapsed: numb
     ];
   }
   const metAt = quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1;
-  return [
-    completionFormula(c, t),
-    progressFormula,
-    `=IF(${m}="","",IF(${m}>=${metAt},"${STATES.done}",IF(${m}>=${n}-${BEHIND_THRESHOLD},"${STATES.onTrack}","${STATES.behind}")))`,
-  ];
+  return [completionFormula(c, t), progressFormula, stateFormula(m, n, metAt)];
+}
+
+/** 状态 from 完成率 and 序时进度: 已完成 from `metAt`, 滞后 when more than BEHIND_THRESHOLD behind, else 正常. */
+export function stateFormula(completion: string, progress: string, metAt: number): string {
+  return `=IF(${completion}="","",IF(${completion}>=${metAt},"${STATES.done}",IF(${completion}>=${progress}-${BEHIND_THRESHOLD},"${STATES.onTrack}","${STATES.behind}")))`;
 }
 
 /**

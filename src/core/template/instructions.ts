@@ -15,6 +15,11 @@ import { type CellSpec, PAGE_NUMBER, type SheetSpec, type StyleSpec, emptyGrid, 
 export const INSTRUCTIONS_SHEET = "填报说明";
 
 const TITLE = "填报说明";
+
+/** Whether a sheet's values are Planbook's 填报说明 (its title cell), not a sheet a person named so. */
+export function isInstructionsSheet(values: unknown[][]): boolean {
+  return String(values[0]?.[0] ?? "").startsWith(`${TITLE}（`);
+}
 /** About 90 width units: one A4 portrait page wide at no less than 9 pt (see the audit sheet). */
 const COLUMN_WIDTHS = [13, 74];
 const FILL = { title: "#1F4E79", section: "#DDEBF7" };

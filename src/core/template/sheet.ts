@@ -19,6 +19,9 @@ export interface SheetParts extends Partial<Omit<SheetSpec, "print" | "protectio
   header?: PageText;
   /** The page footer; `第 &P 页 共 &N 页` at the centre unless told. */
   footer?: PageText;
+  /** Pages across (1 unless told), and the columns repeated on each when more than one. */
+  pagesWide?: number;
+  titleColumns?: string;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface SheetParts extends Partial<Omit<SheetSpec, "print" | "protectio
  * unless the builder says so.
  */
 export function sheetSpec(parts: SheetParts): SheetSpec {
-  const { titleRows, password, orientation, paper, header, footer, ...given } = parts;
+  const { titleRows, password, orientation, paper, header, footer, pagesWide, titleColumns, ...given } = parts;
   return {
     numberFormats: [],
     styles: [],
@@ -41,8 +44,9 @@ export function sheetSpec(parts: SheetParts): SheetSpec {
     print: {
       paper: paper ?? "A4",
       orientation: orientation ?? "Landscape",
-      fitToPagesWide: 1,
+      fitToPagesWide: pagesWide ?? 1,
       titleRows,
+      ...(titleColumns ? { titleColumns } : {}),
       ...(header ? { header } : {}),
       footer: footer ?? { center: PAGE_NUMBER },
     },

@@ -61,6 +61,8 @@ export interface PrintSpec {
   orientation: "Landscape" | "Portrait";
   fitToPagesWide: number;
   titleRows: string;
+  /** Columns repeated at the left of every page, e.g. `A:B`, for a sheet printed several pages wide. */
+  titleColumns?: string;
   header?: PageText;
   footer?: PageText;
   /** Print the grid lines (a form prints its own borders instead). */
@@ -71,7 +73,7 @@ export interface PrintSpec {
  * Page margins in points, the same for every Planbook sheet: narrow enough that a wide form keeps
  * a readable scale on one page width, wide enough for a binder's holes and the header and footer.
  */
-export const PRINT_MARGINS = { top: 43, bottom: 43, left: 29, right: 29, header: 18, footer: 18 } as const;
+export const PRINT_MARGINS = { top: 43, bottom: 43, left: 25, right: 25, header: 18, footer: 18 } as const;
 
 /** `第 1 页 共 3 页`: what a Chinese form carries at the foot of each page. */
 export const PAGE_NUMBER = "第 &P 页 共 &N 页";

@@ -230,7 +230,7 @@ describe("generating from the published plan", () => {
     expect(result.quotaRows).toBe(100 * revision.quotas.filter((q) => q.region === null).length);
     // One read, then one write sync per request-sized block of the ~9 MB written.
     const built = buildTemplate({ revision: big, scope: { kind: "province" }, period: parsePeriod("2026-10"), generatedAt: "" });
-    const bytes = chunkRows(built.sheet.cells, Infinity)[0].bytes + layoutBytes(built.sheet);
+    const bytes = chunkRows(built.sheet.cells, Infinity, built.sheet.rowHeights)[0].bytes + layoutBytes(built.sheet);
     expect(host.stats.syncs).toBeLessThanOrEqual(2 + Math.ceil(bytes / REQUEST_BUDGET_BYTES));
     expect(host.stats.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
   });

@@ -6,6 +6,7 @@ import { localQuotas, planShare } from "../../../src/core/scope";
 import { columnLetter } from "../../../src/core/a1";
 import { SOURCES_SHEET, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge/layout";
 import { planSplit, splittableQuotas } from "../../../src/core/merge/split";
+import { PROVINCE_SHEET, RANKING_SHEET } from "../../../src/core/merge/views";
 import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET, parseMetaRows } from "../../../src/core/template/meta";
@@ -122,40 +123,24 @@ describe("merging eleven city workbooks into the open workbook", () => {
     expect([host.sheet(SUMMARY_SHEET).protection.protected, host.sheet(SOURCES_SHEET).protection.protected]).toEqual([true, true]);
   });
 
-  test("a clustered column chart of completion by city sits next to the summary", () => {
-    const chart = host.sheet(SUMMARY_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
-    expect([chart?.chartType, chart?.seriesBy, chart?.title.text, chart?.series.length]).toEqual(["ColumnClustered", "Columns", expect.stringContaining("各市"), 1]);
+  test("a clustered column chart of completion by city for a split quota sits on 排名", () => {
+    const chart = host.sheet(RANKING_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
+    expect([chart?.chartType, chart?.seriesBy, chart?.title.text, chart?.series.length]).toEqual(["ColumnClustered", "Columns", expect.stringContaining("各市完成率"), 1]);
   });
 
-  test("the city chart reads the per-city completion table", () => {
-    const chart = host.sheet(SUMMARY_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
+  test("the city chart reads the cities and their evaluated completion", () => {
+    const chart = host.sheet(RANKING_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
     const range = (chart?.source ?? "").replace(/^.*!/, "").replace(/\$/g, "");
-    const [first] = range.split(":");
-    const rows = host.values(SUMMARY_SHEET, range).slice(1);
-    expect([first.startsWith("B"), rows.map((row) => row[0])]).toEqual([true, cities]);
+    const rows = host.values(RANKING_SHEET, range).slice(1);
+    expect([rows.map((row) => row[0]), rows.every((row) => typeof row[1] === "number" && row[1] > 0)]).toEqual([cities, true]);
   });
 
-  test("the per-city completion table holds evaluated averages", () => {
-    const chart = host.sheet(SUMMARY_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
+  test("the chart of completion by key work item sits on 汇总, below its table, at its size", () => {
+    const chart = host.sheet(PROVINCE_SHEET).charts.find((c) => c.name === "PlanbookItemCompletion");
     const range = (chart?.source ?? "").replace(/^.*!/, "").replace(/\$/g, "");
-    const averages = host.values(SUMMARY_SHEET, range).slice(1).map((row) => row[1]);
-    expect(averages.every((v) => typeof v === "number" && v > 0)).toBe(true);
-  });
-
-  test("the city chart starts at the city block's first column, at its size", () => {
-    const sheet = host.sheet(SUMMARY_SHEET);
-    const chart = sheet.charts.find((c) => c.name === "PlanbookCityCompletion");
-    const left = ["A", "B", "C", "D"].reduce((sum, letter) => sum + sheet.columnWidths[letter], 0);
-    expect([chart?.left, chart?.width, chart?.height]).toEqual([left, 480, 288]);
-  });
-
-  test("the item chart sits beside the city chart without covering it", () => {
-    const [city, item] = host.sheet(SUMMARY_SHEET).charts;
-    expect([item.top, item.left >= city.left + city.width]).toEqual([city.top, true]);
-  });
-
-  test("a second chart shows completion by key work item", () => {
-    expect(host.sheet(SUMMARY_SHEET).charts.map((c) => c.name)).toEqual(["PlanbookCityCompletion", "PlanbookItemCompletion"]);
+    const items = host.values(PROVINCE_SHEET, range).slice(1);
+    expect([items.length, chart?.width, chart?.height]).toEqual([expect.any(Number), 480, 288]);
+    expect(items.every((row) => typeof row[1] === "number")).toBe(true);
   });
 });
 
@@ -280,7 +265,7 @@ describe("merging again with a newer file of one city", () => {
   });
 
   test("the charts are replaced, not added again", () => {
-    expect(host.sheet(SUMMARY_SHEET).charts.length).toBe(2);
+    expect([host.sheet(PROVINCE_SHEET).charts.length, host.sheet(RANKING_SHEET).charts.length]).toEqual([1, 1]);
   });
 
   test("merging again also takes two syncs", () => {

@@ -1,12 +1,20 @@
-import { mkdirSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import JSZip from "jszip";
+import { runMergeCommand } from "../../../src/cli/merge";
+import { cityFile, typicalInputs } from "../merge/files";
 import path from "path";
 import { auditSheetSpec } from "../../../src/core/checks/audit";
 import { type Finding, finding, findingMessage } from "../../../src/core/findings";
 import { parsePeriod } from "../../../src/core/period";
+import { buildTemplate } from "../../../src/core/template/build";
 import { instructionsSheetSpec } from "../../../src/core/template/instructions";
-import { writeWorkbook } from "../../../src/xlsx/render";
+import { writeTemplateFile, writeWorkbook } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";
-import { ARTIFACTS_DIR, type PdfPage, columnText, compactText, isPaper, pagesToPng, printToPdf, readPdf, smallestHanFontSize } from "../../support/pdf";
+import { ARTIFACTS_DIR, type PdfPage, columnText, compactText, isPaper, pagesToPng, pixelsOfColour, printToPdf, printedWhole, readPdf, smallestHanFontSize } from "../../support/pdf";
+import { COLUMN } from "../../../src/core/template/columns";
+import type { CellSpec } from "../../../src/core/template/spec";
+
+const valueOf = (cell: CellSpec | null): unknown => (cell !== null && "value" in cell ? cell.value : "");
 import { rowsTooShort } from "./forms";
 
 /**
@@ -43,6 +51,26 @@ interface Document {
 }
 
 const documents: Record<string, Document> = {};
+let summaryPdf = "";
+
+/** The 11 cities' returned files merged by `planbook merge`, as the aggregator does it. */
+async function mergedSummary(): Promise<Uint8Array> {
+  const dir = path.join(OUT, "returned");
+  mkdirSync(dir, { recursive: true });
+  const files = await Promise.all(
+    revision.cities.map(async (city) => {
+      const file = await cityFile(`${city}.xlsx`, revision, city, typicalInputs(revision, city));
+      const at = path.join(dir, file.name);
+      writeFileSync(at, file.data);
+      return at;
+    }),
+  );
+  const out = path.join(dir, "summary.xlsx");
+  const silent = { out: () => undefined, err: () => undefined };
+  const code = await runMergeCommand(["--out", out, ...files], silent, new Date("2026-11-29T13:09:00Z"));
+  if (code !== 0) throw new Error(`planbook merge exited ${code}`);
+  return new Uint8Array(readFileSync(out));
+}
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -51,6 +79,21 @@ beforeAll(async () => {
       name: "audit",
       file: await writeWorkbook([auditSheetSpec({ findings, revision: revision.label, ranAt: "2026-11-29T13:09:02.840Z", password: null })]),
       sheets: [{ sheet: "审核结果", paper: "A4", orientation: "Landscape", header: "审核结果", titleRow: "问题说明" }],
+    },
+    {
+      name: "city-template",
+      file: await writeTemplateFile(buildTemplate({ revision, scope: { kind: "city", city: "杭州市" }, period, generatedAt: "2026-10-30T01:00:00Z", form: FORM })),
+      sheets: [{ sheet: "杭州市 2026-10", paper: "A4", orientation: "Landscape", header: "工作进展报表", titleRow: "工作举措/指标" }],
+    },
+    {
+      name: "province-template",
+      file: await writeTemplateFile(buildTemplate({ revision, scope: { kind: "province" }, period, generatedAt: "2026-10-30T01:00:00Z", form: FORM })),
+      sheets: [{ sheet: "全省 2026-10", paper: "A4", orientation: "Landscape", header: "工作进展报表", titleRow: "工作举措/指标" }],
+    },
+    {
+      name: "summary",
+      file: await mergedSummary(),
+      sheets: [{ sheet: "汇总", paper: "A3", orientation: "Landscape", header: "全省汇总表", titleRow: "全省目标" }],
     },
     {
       name: "instructions",
@@ -66,30 +109,43 @@ beforeAll(async () => {
   const pdfs = await printToPdf(inputs, OUT);
   made.forEach((document, index) => {
     documents[document.name] = { ...document, pages: readPdf(pdfs[index]) };
+    if (document.name === "summary") summaryPdf = pdfs[index];
     pagesToPng(pdfs[index], OUT, document.name);
   });
 }, 180_000);
 
-const NAMES = ["audit", "instructions"];
+const NAMES = ["audit", "city-template", "province-template", "summary", "instructions"];
+
+/** The pages of a document's first sheet: a template file prints its 填报说明 after it. */
+const firstSheetPages = (document: Document): PdfPage[] => {
+  if (document.name === "instructions") return document.pages;
+  // A template prints its 填报说明 after it; the summary's 汇总 is followed by 各市完成率.
+  const next = document.name === "summary" ? (page: PdfPage) => page.words.some((w) => w.text === "各市完成率") : (page: PdfPage) => /填报说明（/.test(page.text.replace(/\s+/g, ""));
+  const end = document.pages.findIndex(next);
+  return end === -1 ? document.pages : document.pages.slice(0, end);
+};
 
 describe.each(NAMES)("the printed %s", (name) => {
   const doc = (): Document => documents[name];
 
   test("every page is on the form's paper, in its orientation", () => {
     const { paper, orientation } = doc().sheets[0];
-    expect(doc().pages.filter((page) => !isPaper(page, paper, orientation))).toEqual([]);
+    const pages = firstSheetPages(doc());
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((page) => !isPaper(page, paper, orientation))).toEqual([]);
   });
 
   test("each page carries the form's title at the top and 第 n 页 共 N 页 at the foot", () => {
-    const pages = doc().pages;
+    const pages = firstSheetPages(doc());
     const headers = pages.map((page) => page.words.filter((w) => w.yMax < 40).map((w) => w.text).join(""));
     const footers = pages.map((page) => page.words.filter((w) => w.yMin > page.height - 40).map((w) => w.text).join(""));
     expect(headers.every((text) => text.includes(doc().sheets[0].header))).toBe(true);
-    expect(footers).toEqual(pages.map((_, i) => `第${i + 1}页共${pages.length}页`));
+    // LibreOffice numbers the pages of the whole file; every page of the sheet has its number and the count.
+    expect(footers.every((text) => /第\d+页共\d+页/.test(text))).toBe(true);
   });
 
   test("the header row is printed again at the top of every page", () => {
-    const pages = doc().pages;
+    const pages = firstSheetPages(doc());
     expect(pages.filter((page) => !page.text.includes(doc().sheets[0].titleRow))).toEqual([]);
   });
 
@@ -105,7 +161,74 @@ describe.each(NAMES)("the printed %s", (name) => {
 
 test("the audit sheet prints every finding's message whole, one page wide", () => {
   const text = columnText(documents.audit.pages, "问题说明");
-  expect(findings.filter((f) => !text.includes(findingMessage(f).replace(/\s+/g, "")))).toEqual([]);
+  expect(findings.filter((f) => !printedWhole(text, findingMessage(f)))).toEqual([]);
+});
+
+describe.each(["city-template", "province-template"])("the printed %s", (name) => {
+  test("shows the form's frame: 表号, 制表机关, 批准文号/备案号, 有效期至, 填报单位（盖章）and 报告期", () => {
+    const first = compactText(documents[name].pages.slice(0, 1));
+    const expected = [`表号：${FORM.formNumber}`, `制表机关：${FORM.authority}`, `批准文号/备案号：${FORM.approval}`, `有效期至：${FORM.validUntil}`, "填报单位（盖章）：", "报告期：2026年10月"];
+    expect(expected.filter((text) => !first.includes(text))).toEqual([]);
+  });
+
+  test("ends with the statistical form's sign-off", () => {
+    const text = compactText(firstSheetPages(documents[name]));
+    expect(["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "报出日期："].filter((label) => !text.includes(label))).toEqual([]);
+  });
+
+  test("prints every quota's text and target whole", () => {
+    const built = buildTemplate({ revision, scope: name === "city-template" ? { kind: "city", city: "杭州市" } : { kind: "province" }, period, generatedAt: "" });
+    const column = columnText(firstSheetPages(documents[name]), "工作举措/指标");
+    const texts = built.rowRecords.map((record) => String(valueOf(built.sheet.cells[record.row - 1][COLUMN.measure])));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((text) => !printedWhole(column, text))).toEqual([]);
+  });
+
+  test("is followed by its 填报说明, on A4 portrait", () => {
+    const rest = documents[name].pages.slice(firstSheetPages(documents[name]).length);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every((page) => isPaper(page, "A4", "Portrait") && page.text.includes("填报说明"))).toBe(true);
+  });
+});
+
+describe("the 11-city summary written by planbook merge", () => {
+  test("every sheet of it prints at 9 pt or larger, the city detail included", () => {
+    const sizes = documents.summary.pages.map(smallestHanFontSize).filter((size): size is number => size !== null);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PRINTED_POINTS);
+  });
+
+  test("has the province view, the city matrix, the ranking and the 通报 list", async () => {
+    const workbook = await JSZip.loadAsync(documents.summary.file);
+    const xml = await (workbook.file("xl/workbook.xml") as JSZip.JSZipObject).async("string");
+    const names = [...xml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(names).toEqual(["汇总", "各市完成率", "排名", "通报", "各市明细", "来源"]);
+  });
+
+  test("holds its two charts as chart parts, drawn on the sheets that show them", async () => {
+    const zip = await JSZip.loadAsync(documents.summary.file);
+    const charts = zip.file(/^xl\/charts\/chart\d+\.xml$/).map((file) => file.name);
+    const drawingRels = await Promise.all(zip.file(/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/).map((file) => file.async("string")));
+    expect([charts.length, drawingRels.filter((rels) => rels.includes("relationships/drawing")).length]).toEqual([2, 2]);
+  });
+
+  test("LibreOffice draws the key work item chart on the 汇总 pages", () => {
+    const pages = documents.summary.pages;
+    const page = pages.findIndex((p) => p.words.some((w) => w.text === "各重点工作完成率")) + 1;
+    expect(page).toBeGreaterThan(0);
+    // The bars are Office's first accent colour (#4472C4), which no cell is filled with.
+    expect(pixelsOfColour(summaryPdf, page, [0x44, 0x72, 0xc4])).toBeGreaterThan(200);
+  });
+
+  test("LibreOffice draws the chosen quota's completion by city on the 排名 page", () => {
+    const pages = documents.summary.pages;
+    const page = pages.findIndex((p) => p.words.some((w) => w.text.startsWith("各市完成率："))) + 1;
+    expect(page).toBeGreaterThan(0);
+    expect(pixelsOfColour(summaryPdf, page, [0x44, 0x72, 0xc4])).toBeGreaterThan(200);
+  });
+
+  test("shows when it was merged in China Standard Time", () => {
+    expect(compactText(documents.summary.pages.slice(0, 1))).toContain("汇总时间：2026-11-2921:09");
+  });
 });
 
 test("the instructions name whom to contact", () => {

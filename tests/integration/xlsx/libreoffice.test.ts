@@ -382,7 +382,7 @@ describe("a template after LibreOffice opened, recalculated and saved it", () =>
       "landscape",
       "1",
       "0",
-      `'${province.sheet.name}'!$3:$3`,
+      `'${province.sheet.name}'!$${HEADER_ROW}:$${HEADER_ROW}`,
     ]);
   });
 });

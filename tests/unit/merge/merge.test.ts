@@ -1,5 +1,6 @@
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import type { SummaryState } from "../../../src/core/merge/state";
+import { columnLetter } from "../../../src/core/a1";
 import { fileProblem } from "../../../src/core/file-problems";
 import { periodOfFiles } from "../../../src/core/merge/period";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
@@ -104,7 +105,7 @@ describe("canMerge", () => {
     });
     const plan = canMerge([tampered], context);
     const reason = plan.rejected[0].reasons[0];
-    expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["target-changed", "E27-杭州市", expect.stringMatching(/^I\d+$/)]);
+    expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["target-changed", "E27-杭州市", expect.stringMatching(new RegExp(`^${columnLetter(COLUMN.target)}\\d+$`))]);
   });
 
   test("a split target that is not the aggregator's split is rejected", () => {

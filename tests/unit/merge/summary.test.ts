@@ -25,6 +25,11 @@ const cityFile = (city: string, typed: Typed, name = `${city}.xlsx`): MergeInput
 function rowOf(spec: SheetSpec, id: string): number {
   return spec.cells.findIndex((row) => row[col.id] !== null && "value" in (row[col.id] as object) && (row[col.id] as { value: CellValue }).value === id) + 1;
 }
+/** The 1-based row of the detail sheet's table of average completion by city (its header). */
+function cityTableRow(sheet: SheetSpec): number {
+  return sheet.cells.findIndex((row) => row[1] !== null && "value" in (row[1] as object) && (row[1] as { value: unknown }).value === "市 / City") + 1;
+}
+
 function valueAt(spec: SheetSpec, row: number, column: number): CellValue {
   const c = spec.cells[row - 1][column];
   return c === null ? null : "value" in c ? c.value : c.formula;
@@ -184,41 +189,43 @@ describe("buildSummary: totals and completion", () => {
   test("the chart table averages each city's completion", () => {
     const built = merge([cityFile("舟山市", { "E27-舟山市": { cumulative: 30 }, "V27-舟山市": { cumulative: 20 } })]);
     const value = evaluate(built.summary);
-    const tableStart = parseCell(built.chart.source.split(":")[0]).row + 1;
+    const tableStart = cityTableRow(built.summary);
     expect(value(`C${tableStart + 1 + cityIndex("舟山市")}`)).toBeCloseTo((30 / 75 + 20 / 25) / 2, 12);
   });
 
   test("a city with no figures has a blank average, not an error", () => {
     const built = merge([]);
     const value = evaluate(built.summary);
-    const tableStart = parseCell(built.chart.source.split(":")[0]).row + 1;
+    const tableStart = cityTableRow(built.summary);
     expect(value(`C${tableStart + 1}`)).toBe("");
   });
 });
 
-describe("buildSummary: chart", () => {
-  test("the city chart reads a header and one row per city", () => {
-    const { chart } = merge([]);
-    const [start, end] = chart.source.split(":").map(parseCell);
-    expect([end.row - start.row, end.col - start.col]).toEqual([CITIES.length, 1]);
+describe("buildSummary: charts", () => {
+  const chartOn = (built: ReturnType<typeof merge>, sheet: string) => built.charts.find((chart) => chart.sheet === sheet);
+
+  test("汇总 charts completion by key work item: one category per item with figures", () => {
+    const chart = chartOn(merge([]), "汇总");
+    const [start, end] = (chart?.source ?? "A1:A1").split(":").map(parseCell);
+    expect([end.row - start.row, end.col - start.col]).toEqual([revision.items.length, 1]);
   });
 
-  test("the city chart's categories are the cities", () => {
-    const { summary, chart } = merge([]);
-    const start = parseCell(chart.source.split(":")[0]);
-    expect(CITIES.map((_, i) => valueAt(summary, start.row + 2 + i, start.col))).toEqual(CITIES);
+  test("排名 charts completion by city for the first ranked quota: the cities are its categories", () => {
+    const built = merge([]);
+    const chart = chartOn(built, "排名");
+    const ranking = built.views.find((sheet) => sheet.name === "排名") as SheetSpec;
+    const start = parseCell((chart?.source ?? "A1").split(":")[0]);
+    expect(CITIES.map((_, i) => valueAt(ranking, start.row + 2 + i, start.col))).toEqual(CITIES);
   });
 
-  test("the charts sit beside their tables, below the summary rows", () => {
-    const { summary, chart, itemChart } = merge([]);
-    const lastDataRow = rowOf(summary, FAMILY.village2027);
-    expect([parseCell(chart.topLeft).row + 1 > lastDataRow, parseCell(itemChart.topLeft).col > parseCell(chart.topLeft).col]).toEqual([true, true]);
-  });
-
-  test("the item chart has one category per key work item with figures", () => {
-    const { itemChart } = merge([]);
-    const [start, end] = itemChart.source.split(":").map(parseCell);
-    expect(end.row - start.row).toBe(revision.items.length);
+  test("each chart sits inside its sheet's printed grid", () => {
+    const built = merge([]);
+    const outside = built.charts.filter((chart) => {
+      const sheet = built.views.find((s) => s.name === chart.sheet) as SheetSpec;
+      const at = parseCell(chart.topLeft);
+      return at.row >= sheet.cells.length || at.col >= sheet.columnWidths.length;
+    });
+    expect(outside).toEqual([]);
   });
 });
 
@@ -226,9 +233,9 @@ describe("buildSummary: 来源 sheet", () => {
   const rowsOf = (spec: SheetSpec): CellValue[][] =>
     spec.cells.slice(2).map((row) => row.map((c) => (c === null ? null : "value" in c ? c.value : c.formula)));
 
-  test("an accepted file is listed with its scope, period, revision and counts", () => {
+  test("an accepted file is listed with its scope, period, revision, generation time in China Standard Time and counts", () => {
     const { sources } = merge([cityFile("杭州市", {}, "hz.xlsx")]);
-    expect(rowsOf(sources)[0].slice(0, 8)).toEqual(["hz.xlsx", "city:杭州市", period, revision.revision, "2026-11-02T08:00:00.000Z", 0, 0, "是"]);
+    expect(rowsOf(sources)[0].slice(0, 8)).toEqual(["hz.xlsx", "city:杭州市", period, revision.revision, "2026-11-02 16:00", 0, 0, "是"]);
   });
 
   test("a file's own warnings from the checks are counted", () => {

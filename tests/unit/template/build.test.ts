@@ -110,8 +110,8 @@ describe("the reporting template", () => {
   test("the signature block follows the rows with an input beside each label", () => {
     const built = build();
     const labels = built.sheet.cells.map((row) => (row[0] && "value" in row[0] ? row[0].value : null));
-    expect(labels.slice(-5)).toEqual(["填表人：", "审核人：", "负责人：", "联系电话：", "填报日期："]);
-    expect(built.sheet.unlocked).toContain(`B${built.sheet.cells.length}:D${built.sheet.cells.length}`);
+    expect(labels.slice(-5)).toEqual(["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "报出日期："]);
+    expect(built.sheet.unlocked).toContain(`B${built.sheet.cells.length}`);
   });
 
   test("typed values are carried into a regenerated sheet by quota id", () => {

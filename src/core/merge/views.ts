@@ -1,0 +1,363 @@
+import { columnLetter, runs, sheetRef } from "../a1";
+import { type Period, parsePeriod, periodLabel, timeProgress } from "../period";
+import type { PlanRevision } from "../plan/types";
+import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, STATES } from "../template/columns";
+import { fitRowHeights } from "../template/fit";
+import { averageFormula, stateFormula } from "../template/formulas";
+import { sheetSpec } from "../template/sheet";
+import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
+import { PALETTE, PERCENT_FORMAT, headerStyle, stateFormats } from "../template/styles";
+import { chinaDateTime } from "../time";
+import type { ChartSpec } from "./charts";
+import { itemTable } from "./charts";
+import { DETAIL_SHEET, type SummaryColumns, type SummaryRow, blockRange } from "./layout";
+
+/**
+ * The summary as people read it, built beside the detail sheet (各市明细, every city's figures:
+ * what a later merge reads back) and computed from it by formulas:
+ * - 汇总: the province view, one row per quota — target, total, 完成率, 序时进度, 状态 and how
+ *   many cities lag — on A3, with completion by key work item as a chart;
+ * - 各市完成率: the city matrix, quotas × cities;
+ * - 排名: the cities ranked for each quota split across them, with a chart for the chosen one;
+ * - 通报: the lagging quotas and cities, with their 说明.
+ */
+export const PROVINCE_SHEET = "汇总";
+export const MATRIX_SHEET = "各市完成率";
+export const RANKING_SHEET = "排名";
+export const BULLETIN_SHEET = "通报";
+
+const CHART_SIZE = { width: 480, height: 288 };
+/** Rows kept free under a table for a chart of CHART_SIZE at the default row height (so it prints). */
+const CHART_ROWS = 21;
+
+export interface ViewsInput {
+  revision: PlanRevision;
+  period: string;
+  rows: SummaryRow[];
+  col: SummaryColumns;
+  firstData: number;
+  cities: string[];
+  merged: number;
+  mergedAt: string;
+  password: string | null;
+  /** Each row's and city's figures at merge time, for the 通报 list. */
+  figures: (rowIndex: number, city: string) => { actual: CellValue; target: CellValue; note: CellValue };
+  /** The quota (summary row id) whose completion by city is charted; the first ranked one by default. */
+  chartQuota?: string;
+}
+
+export interface BuiltViews {
+  sheets: SheetSpec[];
+  charts: ChartSpec[];
+}
+
+const L = columnLetter;
+const detail = (address: string): string => sheetRef(DETAIL_SHEET, address);
+const value = (v: CellValue): CellSpec | null => (v === null || v === "" ? null : { value: v });
+
+/** The target phrase of a row, without the measure it belongs to (for narrow columns). */
+function shortLabel(row: SummaryRow): string {
+  const lines = row.label.split("\n");
+  return lines[lines.length - 1];
+}
+
+/** 序时进度 of a row as elapsed/span months at the end of the period. */
+function progressOf(row: SummaryRow, period: Period, revision: PlanRevision): { elapsed: number; span: number } {
+  const quota = Object.values(row.quotaByChild)[0];
+  return timeProgress(period, quota?.year ?? null, revision.startYear);
+}
+
+/** Rows whose target is split across the cities (Annex 2 families, the aggregator's splits): ranked. */
+function rankedRows(input: ViewsInput): number[] {
+  return input.rows.flatMap((row, index) =>
+    row.kind !== "milestone" && input.cities.some((city) => typeof input.figures(index, city).target === "number") ? [index] : [],
+  );
+}
+
+export function buildViews(input: ViewsInput): BuiltViews {
+  const period = parsePeriod(input.period);
+  const province = provinceSheet(input, period);
+  const matrix = matrixSheet(input);
+  const ranking = rankingSheet(input);
+  const bulletin = bulletinSheet(input, period);
+  return { sheets: [province.sheet, matrix, ranking.sheet, bulletin], charts: [province.chart, ...(ranking.chart ? [ranking.chart] : [])] };
+}
+
+function infoLine(input: ViewsInput): string {
+  return `报告期：${periodLabel(parsePeriod(input.period))}　计划版本：${input.revision.label}（${input.revision.revision}）　已汇总 ${input.merged}/${input.cities.length} 市　汇总时间：${chinaDateTime(input.mergedAt)}`;
+}
+
+function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; chart: ChartSpec } {
+  const { rows, col, firstData, cities, revision } = input;
+  const titles = ["编号", "工作举措/指标", "计量单位", "全省目标", "全省合计", "本期合计", "完成率", "序时进度", "状态", "滞后市数", "已报市数"];
+  const widths = [13, 38, 6, 9, 9, 9, 10, 8, 6, 7, 7];
+  const header = 3;
+  const first = header + 1;
+  const last = first + rows.length - 1;
+  const items = itemTable(revision, rows);
+  const itemHeader = last + 2;
+  const height = itemHeader + items.length + 1 + CHART_ROWS;
+  const cells = emptyGrid(height, titles.length);
+  const lastCol = L(titles.length - 1);
+  cells[0][0] = { value: `${revision.title}全省汇总表` };
+  cells[1][0] = { value: infoLine(input) };
+  titles.forEach((title, i) => (cells[header - 1][i] = { value: title }));
+  rows.forEach((row, index) => {
+    const r = first + index;
+    const d = firstData + index;
+    const progress = progressOf(row, period, revision);
+    const at = (column: number): string => detail(`${L(column)}${d}`);
+    const line: (CellSpec | null)[] = [
+      { value: row.id },
+      { value: row.label },
+      value(row.unit ?? "—"),
+      value(row.provinceTarget),
+      { formula: `=IF(${at(col.total)}="","",${at(col.total)})` },
+      row.kind === "annual" || row.kind === "cumulative" ? { formula: `=IF(${at(col.periodTotal)}="","",${at(col.periodTotal)})` } : null,
+      { formula: `=IF(${at(col.completion)}="","",${at(col.completion)})` },
+      { formula: `=${progress.elapsed}/${progress.span}` },
+      row.kind === "milestone" ? null : { formula: stateFormula(`G${r}`, `H${r}`, rowComparatorApproximate(row) ? 1 - APPROXIMATE_TOLERANCE : 1) },
+      row.kind === "milestone"
+        ? null
+        : { formula: `=IF(H${r}="","",COUNTIF(${detail(blockRange(col.cityCompletion, cities.length, d))},"<"&(H${r}-${BEHIND_THRESHOLD})))` },
+      { formula: `=${row.kind === "milestone" ? "COUNTA" : "COUNT"}(${detail(blockRange(col.actual, cities.length, d))})` },
+    ];
+    cells[r - 1] = line;
+  });
+  cells[itemHeader - 1][1] = { value: "重点工作" };
+  cells[itemHeader - 1][2] = { value: "完成率" };
+  items.forEach((item, i) => {
+    const refs = runs(item.rowIndexes.map((index) => first + index)).map(([a, b]) => (a === b ? `G${a}` : `G${a}:G${b}`));
+    cells[itemHeader + i][1] = { value: item.label };
+    cells[itemHeader + i][2] = { formula: averageFormula(refs) };
+  });
+  const styles: StyleSpec[] = [
+    { range: `A1:${lastCol}1`, bold: true, fontSize: 16, horizontal: "Center" },
+    { range: `A2:${lastCol}2`, horizontal: "Center" },
+    headerStyle(`A${header}:${lastCol}${header}`),
+    { range: `B${itemHeader}:C${itemHeader}`, bold: true, fill: PALETTE.header, border: true },
+  ];
+  if (rows.length > 0) styles.push({ range: `A${first}:${lastCol}${last}`, border: true, wrap: true, vertical: "Top" });
+  if (items.length > 0) styles.push({ range: `B${itemHeader + 1}:C${itemHeader + items.length}`, border: true, wrap: true });
+  const numberFormats = rows.length > 0 ? [{ range: `G${first}:H${last}`, format: PERCENT_FORMAT }] : [];
+  if (items.length > 0) numberFormats.push({ range: `C${itemHeader + 1}:C${itemHeader + items.length}`, format: PERCENT_FORMAT });
+  const merges = [`A1:${lastCol}1`, `A2:${lastCol}2`];
+  const sheet = sheetSpec({
+    name: PROVINCE_SHEET,
+    cells,
+    columnWidths: widths,
+    numberFormats,
+    styles,
+    merges,
+    conditionalFormats: rows.length > 0 ? stateFormats(`I${first}:I${last}`, `$I${first}`) : [],
+    freeze: { rows: header, columns: 2 },
+    titleRows: `${header}:${header}`,
+    paper: "A3",
+    header: { center: pageTextLiteral(`${revision.title}全省汇总表`) },
+    rowHeights: fitRowHeights({ cells, columnWidths: widths, styles, merges }),
+    password: input.password,
+    tabColor: PALETTE.summaryTab,
+  });
+  const chart: ChartSpec = {
+    name: "PlanbookItemCompletion",
+    type: "ColumnClustered",
+    title: "各重点工作完成率",
+    sheet: PROVINCE_SHEET,
+    source: `B${itemHeader}:C${itemHeader + items.length}`,
+    seriesBy: "Columns",
+    topLeft: `B${itemHeader + items.length + 2}`,
+    ...CHART_SIZE,
+  };
+  return { sheet, chart };
+}
+
+/** Whether the row's quota is approximate (左右): met from 95 % of its target. */
+function rowComparatorApproximate(row: SummaryRow): boolean {
+  return Object.values(row.quotaByChild)[0]?.comparator === "≈";
+}
+
+function matrixSheet(input: ViewsInput): SheetSpec {
+  const { rows, col, firstData, cities } = input;
+  const header = 3;
+  const first = header + 1;
+  const width = 3 + cities.length;
+  const widths = [13, 24, 8, ...cities.map(() => 7.5)];
+  const cells = emptyGrid(first + rows.length - 1, width);
+  const lastCol = L(width - 1);
+  cells[0][0] = { value: "各市完成率" };
+  cells[1][0] = { value: infoLine(input) };
+  ["编号", "指标", "全省", ...cities].forEach((title, i) => (cells[header - 1][i] = { value: title }));
+  rows.forEach((row, index) => {
+    const d = firstData + index;
+    const r = first + index;
+    cells[r - 1][0] = { value: row.id };
+    cells[r - 1][1] = { value: shortLabel(row) };
+    cells[r - 1][2] = { formula: `=IF(${detail(`${L(col.completion)}${d}`)}="","",${detail(`${L(col.completion)}${d}`)})` };
+    cities.forEach((_, i) => {
+      const ref = detail(`${L(col.cityCompletion + i)}${d}`);
+      cells[r - 1][3 + i] = { formula: `=IF(${ref}="","",${ref})` };
+    });
+  });
+  const last = first + rows.length - 1;
+  const styles: StyleSpec[] = [{ range: `A1:${lastCol}1`, bold: true, fontSize: 16, horizontal: "Center" }, { range: `A2:${lastCol}2`, horizontal: "Center" }, headerStyle(`A${header}:${lastCol}${header}`)];
+  if (rows.length > 0) styles.push({ range: `A${first}:${lastCol}${last}`, border: true, wrap: true, vertical: "Top" });
+  const merges = [`A1:${lastCol}1`, `A2:${lastCol}2`];
+  return sheetSpec({
+    name: MATRIX_SHEET,
+    cells,
+    columnWidths: widths,
+    numberFormats: rows.length > 0 ? [{ range: `C${first}:${lastCol}${last}`, format: PERCENT_FORMAT }] : [],
+    styles,
+    merges,
+    freeze: { rows: header, columns: 2 },
+    titleRows: `${header}:${header}`,
+    paper: "A3",
+    header: { center: pageTextLiteral("各市完成率") },
+    rowHeights: fitRowHeights({ cells, columnWidths: widths, styles, merges }),
+    password: input.password,
+    tabColor: PALETTE.summaryTab,
+  });
+}
+
+function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec | null } {
+  const { rows, col, firstData, cities } = input;
+  const ranked = rankedRows(input);
+  const chosen = ranked.find((index) => rows[index].id === input.chartQuota) ?? ranked[0];
+  const blockHeight = cities.length + 3;
+  // Enough columns for the chart to end inside the grid: a drawing past the print area widens the printout.
+  const chartColumns = 10;
+  const width = 5 + chartColumns;
+  const widths = [10, 8, 6, 10, 10, ...Array<number>(chartColumns).fill(8.5)];
+  const top = 3;
+  const height = Math.max(top + ranked.length * blockHeight, top + CHART_ROWS);
+  const cells = emptyGrid(height, width);
+  cells[0][0] = { value: "各市排名（分解到各市的指标）" };
+  cells[1][0] = { value: infoLine(input) };
+  const styles: StyleSpec[] = [{ range: `A1:${L(width - 1)}1`, bold: true, fontSize: 16, horizontal: "Center" }, { range: `A2:${L(width - 1)}2`, horizontal: "Center" }];
+  const merges = [`A1:${L(width - 1)}1`, `A2:${L(width - 1)}2`];
+  const numberFormats: { range: string; format: string }[] = [];
+  let chart: ChartSpec | null = null;
+  ranked.forEach((index, block) => {
+    const row = rows[index];
+    const d = firstData + index;
+    const title = top + block * blockHeight;
+    const head = title + 1;
+    cells[title - 1][0] = { value: `${row.id}　${shortLabel(row)}` };
+    merges.push(`A${title}:E${title}`);
+    ["市", "完成率", "名次", "目标", "完成"].forEach((text, i) => (cells[head - 1][i] = { value: text }));
+    const a = head + 1;
+    const b = head + cities.length;
+    cities.forEach((city, i) => {
+      const r = head + 1 + i;
+      const completion = detail(`${L(col.cityCompletion + i)}${d}`);
+      cells[r - 1] = [
+        { value: city },
+        { formula: `=IF(${completion}="","",${completion})` },
+        { formula: `=IF(ISNUMBER(B${r}),RANK(B${r},$B$${a}:$B$${b}),"")` },
+        { formula: `=IF(${detail(`${L(col.cityTarget + i)}${d}`)}="","",${detail(`${L(col.cityTarget + i)}${d}`)})` },
+        { formula: `=IF(${detail(`${L(col.actual + i)}${d}`)}="","",${detail(`${L(col.actual + i)}${d}`)})` },
+        ...Array<CellSpec | null>(chartColumns).fill(null),
+      ];
+    });
+    styles.push({ range: `A${title}:E${title}`, bold: true, fill: PALETTE.band, wrap: true }, headerStyle(`A${head}:E${head}`), { range: `A${a}:E${b}`, border: true });
+    numberFormats.push({ range: `B${a}:B${b}`, format: PERCENT_FORMAT });
+    if (index === chosen) {
+      chart = {
+        name: "PlanbookCityCompletion",
+        type: "ColumnClustered",
+        title: `各市完成率：${shortLabel(row)}`,
+        sheet: RANKING_SHEET,
+        source: `A${head}:B${b}`,
+        seriesBy: "Columns",
+        topLeft: `F${top}`,
+        ...CHART_SIZE,
+      };
+    }
+  });
+  if (ranked.length === 0) cells[top - 1][0] = { value: "本计划没有分解到各市的指标。" };
+  return {
+    sheet: sheetSpec({
+      name: RANKING_SHEET,
+      cells,
+      columnWidths: widths,
+      numberFormats,
+      styles,
+      merges,
+      freeze: { rows: 2, columns: 0 },
+      titleRows: "1:2",
+      paper: "A3",
+      header: { center: pageTextLiteral("各市排名") },
+      rowHeights: fitRowHeights({ cells, columnWidths: widths, styles, merges }),
+      password: input.password,
+      tabColor: PALETTE.summaryTab,
+    }),
+    chart,
+  };
+}
+
+/** 通报: quotas lagging the province's 序时进度 and cities lagging their own targets, as found at merge time. */
+function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
+  const { rows, cities, revision } = input;
+  type Entry = { kind: string; row: SummaryRow; city: string; completion: number; progress: number; note: CellValue };
+  const entries: Entry[] = [];
+  rows.forEach((row, index) => {
+    if (row.kind === "milestone") return;
+    const { elapsed, span } = progressOf(row, period, revision);
+    const progress = elapsed / span;
+    const found = cities.map((city) => ({ city, ...input.figures(index, city) }));
+    const actuals = found.map((f) => f.actual).filter((v): v is number => typeof v === "number");
+    const total = row.kind === "ratio" ? actuals.reduce((a, b) => a + b, 0) / Math.max(1, actuals.length) : actuals.reduce((a, b) => a + b, 0);
+    const target = row.provinceTarget;
+    if (actuals.length > 0 && typeof target === "number" && target > 0 && total / target < progress - BEHIND_THRESHOLD) {
+      entries.push({ kind: "指标滞后", row, city: "全省", completion: total / target, progress, note: null });
+    }
+    for (const f of found) {
+      if (typeof f.actual !== "number" || typeof f.target !== "number" || f.target <= 0) continue;
+      const completion = f.actual / f.target;
+      if (completion < progress - BEHIND_THRESHOLD) entries.push({ kind: "市滞后", row, city: f.city, completion, progress, note: f.note });
+    }
+  });
+  const titles = ["序号", "类型", "编号", "指标", "市", "完成率", "序时进度", "说明"];
+  const widths = [5, 9, 13, 30, 8, 8, 8, 40];
+  const header = 3;
+  const cells = emptyGrid(header + Math.max(1, entries.length), titles.length);
+  cells[0][0] = { value: `通报：滞后指标和市（${STATES.behind}：完成率落后序时进度 ${BEHIND_THRESHOLD * 100} 个百分点以上）` };
+  cells[1][0] = { value: infoLine(input) };
+  titles.forEach((title, i) => (cells[header - 1][i] = { value: title }));
+  entries.forEach((entry, i) => {
+    cells[header + i] = [
+      { value: i + 1 },
+      { value: entry.kind },
+      { value: entry.row.id },
+      { value: shortLabel(entry.row) },
+      { value: entry.city },
+      { value: entry.completion },
+      { value: entry.progress },
+      value(entry.note),
+    ];
+  });
+  if (entries.length === 0) cells[header][0] = { value: "没有滞后的指标和市。" };
+  const last = header + Math.max(1, entries.length);
+  const lastCol = L(titles.length - 1);
+  const styles: StyleSpec[] = [
+    { range: `A1:${lastCol}1`, bold: true, fontSize: 14, horizontal: "Center", wrap: true },
+    { range: `A2:${lastCol}2`, horizontal: "Center" },
+    headerStyle(`A${header}:${lastCol}${header}`),
+    { range: `A${header + 1}:${lastCol}${last}`, border: true, wrap: true, vertical: "Top" },
+  ];
+  const merges = [`A1:${lastCol}1`, `A2:${lastCol}2`, ...(entries.length === 0 ? [`A${header + 1}:${lastCol}${header + 1}`] : [])];
+  return sheetSpec({
+    name: BULLETIN_SHEET,
+    cells,
+    columnWidths: widths,
+    numberFormats: [{ range: `F${header + 1}:G${last}`, format: PERCENT_FORMAT }],
+    styles,
+    merges,
+    freeze: { rows: header, columns: 0 },
+    titleRows: `${header}:${header}`,
+    header: { center: pageTextLiteral("通报") },
+    rowHeights: fitRowHeights({ cells, columnWidths: widths, styles, merges }),
+    password: input.password,
+    tabColor: PALETTE.summaryTab,
+  });
+}
