@@ -1,5 +1,6 @@
 import path from "path";
 import { checkWorkbook } from "../core/checks/check";
+import { checkAgainstPrevious } from "../core/checks/previous";
 import { countBySeverity, type Finding, findingMessage, inFile } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile } from "../xlsx/read";
@@ -26,7 +27,7 @@ export function progress(done: number, total: number, label: string): void {
   process.stderr.write(`\r${done}/${total} ${label}`.padEnd(60) + (done === total ? "\n" : ""));
 }
 
-/** `planbook check <file.xlsx>... [--json] [--revision <seed>] [--lang zh|en]`: every finding of every file; exit 1 when there are errors. */
+/** `planbook check <file.xlsx>... [--previous <last-period.xlsx>] [--json] [--revision <seed>] [--lang zh|en]`: every finding of every file; exit 1 when there are errors. */
 export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   const { options, positional: files, help } = parseArgs(argv, CHECK_SPEC);
   if (help) {
@@ -39,10 +40,14 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   }
   const language = messageLanguage(options);
   const revisions = planLibrary(typeof options.revision === "string" ? options.revision : undefined).revisions();
+  const previousFile = typeof options.previous === "string" ? options.previous : null;
+  const previous = previousFile === null ? null : await readSnapshotFile(previousFile);
   const findings: Finding[] = [];
   for (const [index, file] of files.entries()) {
     const snapshot = await readSnapshotFile(file);
-    findings.push(...checkWorkbook(snapshot, { revisions, endOfPeriod: options["end-of-period"] === true }).map((f) => inFile(f, file)));
+    const own = checkWorkbook(snapshot, { revisions, endOfPeriod: options["end-of-period"] === true });
+    const across = previous && previousFile !== null ? checkAgainstPrevious(snapshot, previous, path.basename(previousFile)) : [];
+    findings.push(...[...own, ...across].map((f) => inFile(f, file)));
     progress(index + 1, files.length, path.basename(file));
   }
   const counts = countBySeverity(findings);

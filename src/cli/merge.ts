@@ -50,7 +50,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     throw new InputError("没有注明可识别报告期的 Planbook 文件，请用 --period 指定 / no Planbook file names a period that can be read: give one with --period");
   }
   const geography = loadCounties();
-  const plan = canMerge(inputs, { revision, period, geography });
+  const plan = canMerge(inputs, { revision, period, geography, acceptErrors: options["accept-errors"] === true });
   const built = buildSummary(plan.accepted, {
     revision,
     period,
@@ -74,7 +74,14 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
           period,
           scope: formatScope(plan.rollup.parent),
           totals: built.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
-          accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city, scope: a.record.scope })),
+          accepted: plan.accepted.map((a) => ({
+            file: a.name,
+            city: a.city,
+            scope: a.record.scope,
+            errors: a.counts.error,
+            excluded: a.excluded.map((x) => ({ cell: x.cell, quotaId: x.quotaId, rule: x.finding.rule, value: x.finding.value })),
+          })),
+          notFilled: plan.notFilled,
           rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
           findings: plan.findings.map((f) => findingJson(f, language)),
         },
@@ -83,11 +90,15 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
       )}\n`,
     );
   } else {
-    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}: ${findingMessage(f, language)}\n`);
+    for (const f of plan.findings) io.out(`[${f.severity}] ${f.rule} ${f.file ?? ""}${f.cell ? ` ${f.sheet}!${f.cell}` : ""}: ${findingMessage(f, language)}\n`);
     if (plan.accepted.length > 0) io.out(`${options.out}: ${plan.accepted.length} 个文件已合并 merged, ${plan.rejected.length} 个被拒 rejected (${period})\n`);
   }
   if (plan.accepted.length === 0) {
-    io.err(`没有可汇总的文件（${files.length} 个文件都被拒绝），未写入「${options.out}」 / no file could be merged (all ${files.length} were rejected), so "${options.out}" was not written\n`);
+    const held = plan.rejected.some((r) => r.reasons.some((f) => f.rule === "merge-has-errors")) ? "；有错误的文件可用 --accept-errors 采用" : "";
+    const heldEn = held ? "; files with errors can be accepted with --accept-errors" : "";
+    io.err(
+      `没有可汇总的文件（${plan.rejected.length} 个被拒，${plan.notFilled.length} 个尚未填写），未写入「${options.out}」${held} / no file could be merged (${plan.rejected.length} rejected, ${plan.notFilled.length} not filled in), so "${options.out}" was not written${heldEn}\n`,
+    );
     return 2;
   }
   return plan.rejected.length > 0 ? 1 : 0;

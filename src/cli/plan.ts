@@ -17,6 +17,7 @@ function quotaJson(q: Quota) {
     measure: q.measure,
     subject: q.subject,
     units: q.units,
+    ...(q.supportingUnits ? { supportingUnits: q.supportingUnits } : {}),
     kind: q.kind,
     comparator: q.comparator,
     target: q.target,
@@ -76,6 +77,8 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const { revision } = loadSeed(seedOption);
+  // Lines the parser could not read go to stderr in both forms, so --json stays the list of quotas.
+  for (const unread of revision.unread ?? []) io.err(`未读行 / unread line ${unread.line}: ${unread.reason}「${clip(unread.text, 60)}」\n`);
   if (json) {
     io.out(`${JSON.stringify(revision.quotas.map(quotaJson), null, 2)}\n`);
     return 0;

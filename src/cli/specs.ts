@@ -71,6 +71,12 @@ export const CHECK_SPEC: CommandSpec = {
   options: [
     { name: "json", zh: "以 JSON 输出", en: "print JSON" },
     { name: "end-of-period", zh: "期末校验：必填项为空是错误", en: "end of period: a blank required input is an error" },
+    {
+      name: "previous",
+      value: "<last-period.xlsx>",
+      zh: "与上一报告期的文件比较：累计减少、里程碑倒退、指标缺失是错误，变化异常是警告",
+      en: "compare with the previous period's file: a fallen cumulative, a milestone gone back or a missing quota is an error, an implausible jump a warning",
+    },
     { name: "revision", value: "<seed.txt>", zh: "另加一个计划文本（内置版本之外），按它生成的文件也能识别", en: "add a plan text besides the built-in ones, so files made from it are recognised" },
     LANG_OPTION,
   ],
@@ -84,6 +90,11 @@ export const MERGE_SPEC: CommandSpec = {
   options: [
     { name: "out", value: "<summary.xlsx>", required: true, zh: "汇总文件（不能是任何输入文件）", en: "the summary file (never one of the inputs)" },
     { name: "json", zh: "以 JSON 输出合计、采用和被拒的文件", en: "print totals, accepted and rejected files as JSON" },
+    {
+      name: "accept-errors",
+      zh: "采用校验有错误的文件（其有错误的单元格不计入合计并列出）",
+      en: "merge files whose checks found errors (their erroneous cells are left out of the totals and listed)",
+    },
     { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（默认取多数文件的报告期）", en: "the period (default: the one most files are for)" },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
     LANG_OPTION,

@@ -9,3 +9,14 @@ export function isBlank(value: CellValue | undefined): value is null | undefined
 export function isBlankInput(value: CellValue | undefined): boolean {
   return isBlank(value) || (typeof value === "string" && value.trim() === "");
 }
+
+/** Equal as a person would read them: numbers by value (text "500" equals 500), text trimmed. */
+export function sameCellValue(a: CellValue, b: CellValue): boolean {
+  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
+  const x = typeof a === "number" ? a : Number(String(a).trim());
+  const y = typeof b === "number" ? b : Number(String(b).trim());
+  if (Number.isFinite(x) && Number.isFinite(y) && String(a).trim() !== "" && String(b).trim() !== "") {
+    return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+  }
+  return String(a).trim() === String(b).trim();
+}

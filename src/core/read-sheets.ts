@@ -89,9 +89,17 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
     }
     const idColumn = header.columns.id;
     const rowIndexById = new Map<string, number>();
+    const quotaIds = new Set(meta.rows.filter((r) => r.sheet === record.sheet).map((r) => r.quotaId));
     for (let r = header.headerRow; r < sheet.values.length; r++) {
       const id = String(cellAt(sheet.values, r, idColumn) ?? "").trim();
-      if (id !== "" && !rowIndexById.has(id)) rowIndexById.set(id, r);
+      if (id === "") continue;
+      const first = rowIndexById.get(id);
+      if (first === undefined) {
+        rowIndexById.set(id, r);
+      } else if (quotaIds.has(id)) {
+        // A row pasted twice: only the first is read, so the other's figures would be lost unseen.
+        findings.push(finding("duplicate-row", { sheet: sheet.name, cell: cellAddress(r, idColumn), quotaId: id }, { quotaId: id, first: first + 1, again: r + 1 }, id));
+      }
     }
     const rows: ReportRow[] = [];
     const archivedRows: ReportRow[] = [];

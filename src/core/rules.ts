@@ -151,6 +151,17 @@ export const RULES = {
   }),
 
   // A sheet's identity: what its metadata says against what is known and expected.
+  "duplicate-row": rule<{ quotaId: string; first: number; again: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "指标行重复（同一编号出现两次）",
+    en: "quota row duplicated (same id twice)",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `指标 ${p.quotaId} 的行重复（第 ${p.first} 行与第 ${p.again} 行），只读取第 ${p.first} 行：请删去多余的一行`,
+      en: `the row of quota ${p.quotaId} appears twice (rows ${p.first} and ${p.again}); only row ${p.first} is read: delete the extra row`,
+    }),
+  }),
   "unknown-revision": rule<{ revision: string; known: readonly string[] }>({
     severity: "error",
     area: "sheet",
@@ -257,6 +268,52 @@ export const RULES = {
       };
     },
   }),
+  /** A date typed into a number cell: its serial number would be summed as a figure. */
+  "date-in-number": rule<Expecting & { found: CellValue; date: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "数字单元格中填的是日期",
+    en: "a date in a number cell",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `填的是日期 ${p.date}（单元格格式为日期），不是数字，应为${expectedInput(p).zh}；如是数字，请把单元格格式改为“常规”或“数值”`,
+      en: `holds the date ${p.date} (the cell is formatted as a date), not a number; expected ${expectedInput(p).en}; if it is a figure, format the cell as General or Number`,
+    }),
+  }),
+  "boolean-in-number": rule<Expecting & { found: CellValue }>({
+    severity: "error",
+    area: "sheet",
+    zh: "数字单元格中填的是逻辑值",
+    en: "TRUE or FALSE in a number cell",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `填的是逻辑值 ${p.found ? "TRUE" : "FALSE"}，不是数字，应为${expectedInput(p).zh}`,
+      en: `holds the logical value ${p.found ? "TRUE" : "FALSE"}, not a number; expected ${expectedInput(p).en}`,
+    }),
+  }),
+  "error-value": rule<Expecting & { found: CellValue }>({
+    severity: "error",
+    area: "sheet",
+    zh: "单元格是错误值",
+    en: "an error value in the cell",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `是错误值 ${quote(p.found)}（公式出错），不是数字，应为${expectedInput(p).zh}`,
+      en: `holds the error ${quote(p.found)} (a formula failed), not a number; expected ${expectedInput(p).en}`,
+    }),
+  }),
+  /** A formula the file holds no result for, that core/formula.ts could not compute safely. */
+  "formula-without-value": rule<{ formula: CellValue }>({
+    severity: "error",
+    area: "sheet",
+    zh: "公式没有计算结果",
+    en: "a formula without a computed value",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `公式「${quote(p.formula)}」在文件中没有计算结果（文件由程序生成，未在 Excel 中打开过），也无法可靠地计算：请在 Excel 中打开并保存，或直接填写数字`,
+      en: `the formula "${quote(p.formula)}" has no computed value in the file (written by a program, never opened in Excel) and cannot be computed safely: open and save the file in Excel, or type the figure`,
+    }),
+  }),
   negative: rule<Expecting & { found: number }>({
     severity: "error",
     area: "sheet",
@@ -328,15 +385,16 @@ export const RULES = {
       en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
     }),
   }),
-  "far-above-target": rule<{ cumulative: number; target: number }>({
+  /** `whole`: the row has no target of its own (a city share not yet split), so the plan's whole target is the bound. */
+  "far-above-target": rule<{ cumulative: number; target: number; whole?: boolean }>({
     severity: "warning",
     area: "sheet",
     zh: "完成值远超目标，请核实",
     en: "implausibly far above target",
     clearedBy: "note",
     message: (p) => ({
-      zh: `累计完成 ${p.cumulative} 超过目标 ${p.target} 的 ${IMPLAUSIBLE_MULTIPLE} 倍，请核实或在说明中解释`,
-      en: `cumulative ${p.cumulative} is over ${IMPLAUSIBLE_MULTIPLE}× the target ${p.target}; check it or explain in 说明`,
+      zh: `累计完成 ${p.cumulative} 超过${p.whole ? "全省" : ""}目标 ${p.target} 的 ${IMPLAUSIBLE_MULTIPLE} 倍，请核实或在说明中解释`,
+      en: `cumulative ${p.cumulative} is over ${IMPLAUSIBLE_MULTIPLE}× the ${p.whole ? "plan's whole " : ""}target ${p.target}; check it or explain in 说明`,
     }),
   }),
   /** `sheet`: the earlier period's sheet with the higher figure. */
@@ -360,6 +418,64 @@ export const RULES = {
     message: (p) => ({
       zh: `全省累计完成 ${p.total} 与 ${p.cities} 个市之和 ${p.sum} 不符，请核实或在说明中解释`,
       en: `the province's cumulative ${p.total} differs from the sum of the ${p.cities} cities, ${p.sum}; check it or explain in 说明`,
+    }),
+  }),
+
+  // Checks across files: a sheet against the previous period's file of the same scope (`planbook check --previous`).
+  /** `found`: the periods of the previous file's sheets of the same scope. */
+  "previous-not-matching": rule<{ file: string; scope: string; period: string; found: readonly string[] }>({
+    severity: "error",
+    area: "sheet",
+    zh: "上期文件中没有对应的上一报告期",
+    en: "no earlier period of the same scope in the previous file",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `上期文件「${p.file}」中没有「${p.scope}」早于 ${p.period} 的报表（其中为：${p.found.length > 0 ? p.found.join("、") : "无"}）`,
+      en: `the previous file "${p.file}" has no sheet of "${p.scope}" for a period before ${p.period} (it has: ${p.found.length > 0 ? p.found.join(", ") : "none"})`,
+    }),
+  }),
+  "cumulative-fell": rule<{ cumulative: number; before: number; previousPeriod: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "累计完成比上期减少",
+    en: "cumulative fell since the previous period",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `累计完成 ${p.cumulative} 低于上期（${p.previousPeriod}）的 ${p.before}：累计数不能减少，请更正`,
+      en: `cumulative ${p.cumulative} is below ${p.before} in the previous period (${p.previousPeriod}); a running total cannot fall`,
+    }),
+  }),
+  "milestone-went-back": rule<{ status: string; before: string; previousPeriod: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "里程碑状态倒退",
+    en: "milestone went back",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `进展状态为「${p.status}」，上期（${p.previousPeriod}）已是「${p.before}」，状态不能倒退`,
+      en: `status is "${p.status}" but was already "${p.before}" in the previous period (${p.previousPeriod})`,
+    }),
+  }),
+  "quota-disappeared": rule<{ previousPeriod: string; name: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "上期有的指标本期缺失",
+    en: "a quota of the previous period is gone",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `上期（${p.previousPeriod}）的指标「${p.name}」在本期报表中找不到`,
+      en: `the quota "${p.name}" of the previous period (${p.previousPeriod}) is not in this sheet`,
+    }),
+  }),
+  "figure-jumped": rule<{ cumulative: number; before: number; previousPeriod: string }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "与上期相比变化异常，请在说明中解释",
+    en: "implausible change since the previous period",
+    clearedBy: "note",
+    message: (p) => ({
+      zh: `累计完成从上期（${p.previousPeriod}）的 ${p.before} 变为 ${p.cumulative}，变化异常，请核实或在说明中解释`,
+      en: `cumulative went from ${p.before} in the previous period (${p.previousPeriod}) to ${p.cumulative}; check it or explain in 说明`,
     }),
   }),
 
@@ -530,15 +646,73 @@ export const RULES = {
       en: `the existing summary (period ${p.period}, revision ${p.revision}) will be rebuilt`,
     }),
   }),
-  "merge-city-missing": rule<{ cities: readonly string[]; level: keyof typeof LEVEL }>({
+  /** `why`: for each missing city (or county, unit), in order, the file that explains it ("" when none does); `whyCity`: the place that file holds (a renamed file), or "" for a blank template. */
+  "merge-city-missing": rule<{ cities: readonly string[]; level: keyof typeof LEVEL; why?: readonly string[]; whyCity?: readonly string[] }>({
     severity: "warning",
     area: "merge",
     zh: "尚有未报送",
     en: "not all reported",
     clearedBy: "correction",
+    message: (p) => {
+      const said = (i: number, zh: boolean): string => {
+        const city = p.cities[i];
+        const file = p.why?.[i] ?? "";
+        if (file === "") return city;
+        const holds = p.whyCity?.[i] ?? "";
+        if (holds === "") return zh ? `${city}（「${file}」尚未填写）` : `${city} ("${file}" is not filled in yet)`;
+        return zh ? `${city}（「${file}」的内容是${holds}的报表）` : `${city} ("${file}" holds ${holds}'s report)`;
+      };
+      return {
+        zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.map((_, i) => said(i, true)).join("、")}`,
+        en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.map((_, i) => said(i, false)).join(", ")}`,
+      };
+    },
+  }),
+  /** A file whose own checks found errors, held back until the aggregator accepts it. */
+  "merge-has-errors": rule<{ errors: number; cells: readonly string[] }>({
+    severity: "error",
+    area: "merge",
+    zh: "文件有错误，未汇总",
+    en: "file has errors, not merged",
+    clearedBy: "correction",
     message: (p) => ({
-      zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.join("、")}`,
-      en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.join(", ")}`,
+      zh: `有 ${p.errors} 个错误${p.cells.length ? `（${p.cells.join("、")}…）` : ""}，未汇总：请退回修改，或由汇总人确认采用（命令行 --accept-errors；任务窗格中勾选），有错误的单元格不计入合计`,
+      en: `has ${p.errors} errors${p.cells.length ? ` (${p.cells.join(", ")}…)` : ""} and was not merged: send it back, or accept it explicitly (--accept-errors on the command line; tick it in the pane), and its erroneous cells are left out of the totals`,
+    }),
+  }),
+  /** A figure of a file accepted despite its errors, left out of the totals. */
+  "merge-cell-excluded": rule<{ quotaId: string; error: string }>({
+    severity: "warning",
+    area: "merge",
+    zh: "有错误的单元格不计入合计",
+    en: "a cell with an error left out of the totals",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `指标 ${p.quotaId} 的这个值有错误（${p.error}），不计入合计`,
+      en: `this figure of quota ${p.quotaId} has an error (${p.error}) and is left out of the totals`,
+    }),
+  }),
+  /** `ignored`: another file brings the city's figures, so the blank one is only set aside. */
+  "merge-not-filled": rule<{ city: string; ignored: boolean }>({
+    severity: "warning",
+    area: "merge",
+    zh: "空白模板，尚未填写",
+    en: "a template not filled in",
+    clearedBy: "correction",
+    message: (p) =>
+      p.ignored
+        ? { zh: `是${p.city}的空白模板，已忽略（${p.city}的数据来自其他文件）`, en: `is ${p.city}'s blank template, ignored (${p.city}'s figures come from another file)` }
+        : { zh: `是${p.city}的空白模板，尚未填写：${p.city}算未报送`, en: `is ${p.city}'s template with nothing filled in: ${p.city} has not reported yet` },
+  }),
+  "merge-file-name-city": rule<{ named: readonly string[]; city: string }>({
+    severity: "warning",
+    area: "merge",
+    zh: "文件名与内容的市不符",
+    en: "file name and content name different cities",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `的文件名是${p.named.join("、")}，内容却是${p.city}的报表：按内容计入${p.city}，${p.named.join("、")}仍算未报送`,
+      en: `is named for ${p.named.join(", ")} but holds ${p.city}'s report: it counts as ${p.city}, and ${p.named.join(", ")} has not reported`,
     }),
   }),
 

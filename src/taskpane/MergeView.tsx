@@ -102,10 +102,11 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
         read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
       }
       const forPeriod = periodOfFiles(read) ?? period;
-      const preview = canMerge(read, { revision, period: forPeriod });
+      // Files with errors are listed (acceptErrors) but start unticked: ticking one is the aggregator's acceptance.
+      const preview = canMerge(read, { revision, period: forPeriod, acceptErrors: true });
       setInputs(read);
       setPlan(preview);
-      setChosen(new Set(preview.accepted.map((a) => a.name)));
+      setChosen(new Set(preview.accepted.filter((a) => a.counts.error === 0).map((a) => a.name)));
       setStatus(cancelled.current ? { kind: "done", message: text.cancelled(read.length, files.length) } : { kind: "idle" });
     } catch (error) {
       setStatus({ kind: "failed", message: operations.describeError(error) });
@@ -183,8 +184,8 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
         <section aria-label={text.preview}>
           <Body1 as="h3">{text.previewTitle(filesPeriod ?? period)}</Body1>
           {plan.accepted.map((file) => (
+            <React.Fragment key={file.name}>
             <Checkbox
-              key={file.name}
               checked={chosen.has(file.name)}
               label={`${file.name} — ${file.city}（${text.counts(file.counts.error, file.counts.warning)}）`}
               onChange={(_, data) =>
@@ -196,7 +197,36 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
                 })
               }
             />
+            {file.counts.error > 0 && (
+              <ul className={styles.list} aria-label={text.withErrors}>
+                <li>
+                  <Caption1>{text.withErrors}</Caption1>
+                </li>
+                {file.findings
+                  .filter((f) => f.severity === "error")
+                  .map((f, i) => (
+                    <li key={i}>
+                      <Caption1>{findingMessage(f, strings.language)}</Caption1>
+                    </li>
+                  ))}
+              </ul>
+            )}
+            </React.Fragment>
           ))}
+          {plan.notFilled.length > 0 && (
+            <>
+              <Body1 as="h4">{text.notFilled(plan.notFilled.length)}</Body1>
+              <ul className={styles.list}>
+                {plan.notFilled.map((file) => (
+                  <li key={file.file}>
+                    <Caption1>
+                      {file.file} — {file.city}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {plan.rejected.length > 0 && <Body1 as="h4">{text.rejected(plan.rejected.length)}</Body1>}
           <ul className={styles.list}>
             {plan.rejected.map((file) => (

@@ -190,6 +190,18 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
                   {parsed.revision.title}
                 </MessageBarBody>
               </MessageBar>
+              {parsed.revision.unread && (
+                <MessageBar intent="warning">
+                  <MessageBarBody>
+                    <MessageBarTitle>{text.unreadTitle(parsed.revision.unread.length)}</MessageBarTitle>
+                    <ul className={styles.list} aria-label={text.unreadTitle(parsed.revision.unread.length)}>
+                      {parsed.revision.unread.map((unread) => (
+                        <li key={unread.line}>{text.unreadLine(unread.line, unread.reason, unread.text)}</li>
+                      ))}
+                    </ul>
+                  </MessageBarBody>
+                </MessageBar>
+              )}
               <ItemList revision={parsed.revision} strings={strings} label={text.parsedTitle(parsed.revision.items.length, parsed.revision.quotas.length)} />
               <Button appearance="primary" disabled={parsed.revision === active} onClick={() => onUse(parsed.revision)}>
                 {parsed.revision === active ? text.inUse : text.use}

@@ -1,4 +1,5 @@
 import { cellAddress } from "../core/a1";
+import { evaluateUncachedFormulas } from "../core/formula";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/template/spec";
 import {
@@ -23,8 +24,8 @@ import { fileProblem, type WorkbookFileProblem } from "../core/file-problems";
  * checks and merges do not care where a workbook came from.
  *
  * Cell values follow Office.js `range.values`:
- * - a formula cell holds its cached result, "" when the file has none (a file never opened in a
- *   spreadsheet program since it was generated);
+ * - a formula cell holds its cached result; when the file has none (written by a program, never
+ *   opened in a spreadsheet) it is computed where that is certain (core/formula.ts), else "";
  * - a date is its Excel serial number (45962 for 2025-10-31), as Excel returns it, in the
  *   workbook's date system;
  * - rich text and hyperlinks are their plain text; an error is its code (`#DIV/0!`);
@@ -350,7 +351,9 @@ function sheetSnapshot(name: string, visibility: SheetSnapshot["visibility"], re
   const { values, formulas } = gridsOf(cells);
   const types: Record<string, CellType> = {};
   for (const cell of cells) if (cell.type) types[cellAddress(cell.row, cell.col)] = cell.type;
-  return { name, visibility, protected: read.protected, values, formulas, merges: read.merges, types };
+  const snapshot: SheetSnapshot = { name, visibility, protected: read.protected, values, formulas, merges: read.merges, types };
+  evaluateUncachedFormulas(snapshot);
+  return snapshot;
 }
 
 /** Reads every worksheet of an .xlsx file, in tab order. Throws WorkbookFileError for a file that is not a readable .xlsx. */

@@ -158,7 +158,11 @@ function milestoneTotalsOnSheet(summary: SheetSpec): Record<string, CellValue> {
   const col = summaryColumns(cities.length);
   const grid = gridToFormulas(summary.cells).map((row) => row.map((v) => (v === "" ? null : v)));
   const engine = HyperFormula.buildFromSheets({ [summary.name]: grid }, { licenseKey: "gpl-v3" });
-  const ids = grid.slice(SUMMARY_ROWS.firstData - 1).map((row) => row[col.id]);
+  // Ids from the cells' values: the formula grid writes text as literal text ('I01-…).
+  const ids = summary.cells.slice(SUMMARY_ROWS.firstData - 1).map((row) => {
+    const spec = row[col.id];
+    return spec && "value" in spec ? spec.value : null;
+  });
   const value = (address: string): CellValue => {
     const { row, col: column } = parseCell(address);
     return engine.getCellValue({ sheet: 0, row, col: column }) as CellValue;

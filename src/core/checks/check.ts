@@ -1,14 +1,15 @@
 import { cellAddress, parseCell } from "../a1";
-import { clearedByNote, type Finding, finding, type RuleId } from "../findings";
-import { isBlankInput } from "../cells";
+import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings";
+import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, timeProgress, type Period } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, parseScope } from "../scope";
-import type { WorkbookSnapshot } from "../snapshot";
+import { formatScope, parseScope, type Scope } from "../scope";
+import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
-import type { RowRecord } from "../template/meta";
+import type { RowRecord, SplitRecord } from "../template/meta";
+import { planTarget } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
 import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
@@ -45,6 +46,12 @@ interface SheetUnderCheck {
   earlier: SheetUnderCheck[];
   /** On a province sheet: every city's sheet of the same period, when all are in the workbook. */
   cities: SheetUnderCheck[] | null;
+  /** The reader's cell types (dates, booleans, errors, formulas without a result), by address. */
+  types: SheetSnapshot["types"];
+  /** Whose sheet it is, null when its metadata's scope cannot be read. */
+  scope: Scope | null;
+  /** The target splits (目标分解) the workbook records, for city targets of province-wide quotas. */
+  splits: SplitRecord[];
 }
 
 /** Which rows to check: all, or those of the cells a person just changed. */
@@ -95,6 +102,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
     const changedIds = sheetSnapshot ? rowsWithChangedIds(report, sheetSnapshot, missing) : [];
     for (const { row, finding: idChanged } of changedIds) {
       recovered.add(`${report.name}\u0001${row.quotaId}`);
+      recovered.add(`${report.name}\u0001${idChanged.cell}`);
       out.push(idChanged);
     }
     if (sheetSnapshot) out.push(...checkLayout(report, sheetSnapshot));
@@ -107,13 +115,21 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
       rowsById: new Map(rows.map((row) => [row.quotaId, row])),
       earlier: [],
       cities: null,
+      types: sheetSnapshot?.types,
+      scope: scopeOrNull(report.record.scope),
+      splits: read.meta.splits,
     };
   });
   linkSheets(sheets);
 
   const located = (f: Finding): boolean => inScope === null || (f.cell !== null && inScope(f.sheet, parseCell(f.cell).row + 1));
   // The reader cannot tell a deleted row from a changed id; a recognised row is reported as id-changed instead.
-  const structural = read.findings.filter((f) => !(f.rule === "row-missing" && recovered.has(`${f.sheet}\u0001${f.quotaId}`)));
+  const structural = read.findings.filter(
+    (f) =>
+      !(f.rule === "row-missing" && recovered.has(`${f.sheet}\u0001${f.quotaId}`)) &&
+      // Another quota's id typed over an id reads as that quota twice; the row is reported as id-changed instead.
+      !(f.rule === "duplicate-row" && recovered.has(`${f.sheet}\u0001${f.cell}`)),
+  );
   const findings = [...structural, ...out].filter(located);
   for (const sheet of sheets) {
     findings.push(...checkIdentity(sheet, context).filter(located));
@@ -195,6 +211,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const { quota, shape } = shapeOf(sheet, row);
   const generated = quota && known && period ? () => rowFormulas(quota, row.row, timeProgress(period, quota.year, known.revision.startYear)) : null;
   const out = checkIntegrity(report, row, generated);
+  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota));
   if (!shape) return out;
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   if (shape.kind === "milestone") {
@@ -228,11 +245,58 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   return out;
 }
 
+const scopeOrNull = (text: string): Scope | null => {
+  try {
+    return parseScope(text);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The target cell against the plan itself, which is the source of truth: an edited target whose
+ * fingerprint was recomputed to match would pass the integrity check. Where the plan alone cannot
+ * tell (a city's split made elsewhere), the row's own record is the reference.
+ */
+function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota): Finding[] {
+  if (!sheet.scope || !sheet.known) return [];
+  const written = row.values.target;
+  const expected = planTarget(quota, sheet.scope, written, { revision: sheet.known.revision, splits: sheet.splits }) ?? row.record.target;
+  if (sameCellValue(written, expected)) return [];
+  return [finding("target-changed", { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId }, { expected, found: written }, written)];
+}
+
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+/** 1899-12-30: day 0 of Excel's date serials (from March 1900 on). */
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const serialAsDate = (serial: number): string => new Date(SERIAL_EPOCH + Math.round(serial) * MS_PER_DAY).toISOString().slice(0, 10);
+
+/**
+ * What a number cell holds when it is not a figure at all, though it may look like one: a date
+ * (its serial number, 46426 for 2027-02-08, would be summed), TRUE/FALSE, an error value, or a
+ * formula the file holds no result for. Null when the cell's type is a plain value.
+ */
+function wrongType(
+  type: CellType | undefined,
+  value: CellValue,
+  formula: CellValue,
+  at: Where,
+  expecting: { kind: Quota["kind"]; unit: string | null },
+): Finding | null {
+  if (type === "date" && typeof value === "number") return finding("date-in-number", at, { ...expecting, found: value, date: serialAsDate(value) }, value);
+  if (type === "boolean" || typeof value === "boolean") return finding("boolean-in-number", at, { ...expecting, found: value }, value);
+  if (type === "error") return finding("error-value", at, { ...expecting, found: value }, value);
+  if (type === "uncached-formula") return finding("formula-without-value", at, { formula }, value);
+  return null;
+}
+
 /** Checks one typed numeric value against what the quota expects. */
 function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, shape: RowShape): Finding[] {
   const value = row.values[key];
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, key), quotaId: row.quotaId };
   const expecting = { kind: shape.kind, unit: shape.unit };
+  const typed = wrongType(at.cell === null ? undefined : sheet.types?.[at.cell], value, row.formulas[key], at, expecting);
+  if (typed) return [typed];
   const parsed = parseNumberInput(value, shape.unit);
   if (!parsed.ok) {
     if (parsed.reason === "blank") return [];
@@ -250,8 +314,8 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
 /** Behind time-progress and implausibly far above the target; time-progress from the plan, never from the sheet's formula. */
 function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number): Finding[] {
   const target = numberIn(row.values.target);
-  if (target === null || target <= 0 || !sheet.known || !sheet.period) return [];
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
+  if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
   const completion = cumulative / target;
   const progress = timeProgress(sheet.period, quota.year, sheet.known.revision.startYear);
@@ -263,6 +327,16 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
     out.push(finding("far-above-target", at, { cumulative, target }, cumulative));
   }
   return out;
+}
+
+/**
+ * A figure in a row without a target of its own (a city's share not yet split: 未分解) is still
+ * implausible past the same multiple of the plan's whole target, which no share can exceed.
+ */
+function wholePlanWarning(at: { sheet: string; cell: string | null; quotaId: string }, quota: Quota, cumulative: number): Finding[] {
+  const whole = quota.kind === "ratio" || quota.pending ? null : quota.target;
+  if (whole === null || whole <= 0 || cumulative <= IMPLAUSIBLE_MULTIPLE * whole) return [];
+  return [finding("far-above-target", at, { cumulative, target: whole, whole: true }, cumulative)];
 }
 
 /** A running total lower than the same quota's in an earlier period's sheet of the same scope. */

@@ -1,17 +1,15 @@
 import { checkWorkbook } from "../checks/check";
 import { fileProblem, type FileReadProblem } from "../file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
-import { isBlank } from "../cells";
+import { isBlankInput, sameCellValue } from "../cells";
 import { canonicalPeriod, normalisedPeriod } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readMeta, readWorkbook } from "../read-sheets";
 import type { Geography } from "../plan/counties";
 import { type Scope, scopeLabel, scopeOrNull } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
-import { targetCell } from "../template/targets";
+import { planTarget } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
-import { NOT_ASSIGNED } from "../template/columns";
-import type { CellValue } from "../template/spec";
 import { SUMMARY_SHEET } from "./layout";
 import { type Rollup, childOf, childScope, rollupOfFiles } from "./rollup";
 import { type SummaryState, stateFor } from "./state";
@@ -48,6 +46,13 @@ export interface MergeContext {
    * declined (which also settles duplicates). Undefined: every file that passes is taken.
    */
   chosen?: string[];
+  /**
+   * The aggregator accepts files whose checks found errors (CLI `--accept-errors`; in the pane,
+   * ticking such a file is the acceptance, since it starts unticked with its errors shown). Without
+   * it a file with errors is rejected. An accepted file's erroneous figures are left out of the
+   * totals and listed (`excluded`).
+   */
+  acceptErrors?: boolean;
 }
 
 export interface AcceptedFile {
@@ -61,7 +66,21 @@ export interface AcceptedFile {
   counts: Record<Severity, number>;
   /** The file whose figures for the city this one replaces in the existing summary. */
   replaces: string | null;
+  /** Figure cells with errors, left out of the totals (the file was accepted despite them). */
+  excluded: ExcludedCell[];
 }
+
+/** A figure of an accepted file that is not summed, and the error that keeps it out. */
+export interface ExcludedCell {
+  quotaId: string;
+  key: FigureKey;
+  cell: string;
+  finding: Finding;
+}
+
+/** The columns whose figures a summary takes from a city file. */
+export const FIGURE_KEYS = ["cumulative", "period", "status"] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export interface RejectedFile {
   file: MergeInputFile;
@@ -73,6 +92,8 @@ export interface RejectedFile {
 export interface MergePlan {
   /** Whose summary it is (the province, a city, a lead unit) and whose files it takes. */
   rollup: Rollup;
+  /** Returned templates with nothing filled in: their cities have not reported yet. */
+  notFilled: { file: string; city: string }[];
   accepted: AcceptedFile[];
   rejected: RejectedFile[];
   /** Every finding: each rejection's reasons, then what concerns the batch (missing cities…). */
@@ -86,30 +107,13 @@ interface Examined {
   report: ReportSheet | null;
   reasons: Finding[];
   warnings: Finding[];
+  /** Every figure and note of the sheet is blank: a template returned unfilled. */
+  blank: boolean;
 }
 
 /** Where a finding about a whole file is. */
 const wholeFile = (file: string, sheet = ""): Where => ({ sheet, cell: null, quotaId: null, file });
 
-
-/** Equal as a person would read them: numbers by value (text "500" equals 500), text trimmed. */
-export function sameCellValue(a: CellValue, b: CellValue): boolean {
-  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
-  const x = typeof a === "number" ? a : Number(String(a).trim());
-  const y = typeof b === "number" ? b : Number(String(b).trim());
-  if (Number.isFinite(x) && Number.isFinite(y) && String(a).trim() !== "" && String(b).trim() !== "") {
-    return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
-  }
-  return String(a).trim() === String(b).trim();
-}
-
-/** What the plan says a city sheet's target cell holds, or undefined when only the file can tell. */
-function planTarget(revision: PlanRevision, quota: Quota, scope: Scope, written: CellValue, splits: SplitRecord[], geography?: Geography): CellValue | undefined {
-  const expected = targetCell(quota, scope, { revision, splits, geography });
-  // A split the aggregator's workbook does not know (made elsewhere): the file's metadata is all we have.
-  if (expected === NOT_ASSIGNED && typeof written === "number") return undefined;
-  return expected;
-}
 
 /** The plan's target for the city against the one the file was generated with (its metadata). */
 function planTargetFindings(
@@ -123,8 +127,8 @@ function planTargetFindings(
   geography?: Geography,
 ): Finding[] {
   const written = row.record.target;
-  const city = scope.kind === "city" ? scope.city : scope.kind === "county" ? scope.county : scope.kind === "unit" ? scope.unit : "全省";
-  const expected = planTarget(revision, quota, scope, written, splits, geography);
+  const city = scopeLabel(scope);
+  const expected = planTarget(quota, scope, written, { revision, splits, geography });
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
@@ -147,7 +151,7 @@ function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetReco
 
 function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[], rollup: Rollup, geography?: Geography): Examined {
   const name = file.name;
-  const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [] };
+  const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [], blank: false };
   if (file.snapshot === null) {
     out.reasons.push(finding("merge-unreadable", wholeFile(name), file.readProblem ?? fileProblem("not-xlsx"), name));
     return out;
@@ -214,7 +218,8 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
     return out;
   }
   out.city = city;
-  out.reasons.push(...read.findings.filter((f) => f.sheet === record.sheet).map((f) => inFile(f, name)));
+  // A duplicated row is the file's own error (ownFindings below), held like any other error for the aggregator to accept.
+  out.reasons.push(...read.findings.filter((f) => f.sheet === record.sheet && f.rule !== "duplicate-row").map((f) => inFile(f, name)));
   const report = read.reports.find((r) => r.name === record.sheet) ?? null;
   out.report = report;
   if (!report) return out;
@@ -239,6 +244,10 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const checked = ownFindings(name, file.snapshot, record, revision);
   out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
+  // A formula without a stored result reads as "" but was typed: only cells with neither value nor formula are blank.
+  out.blank = report.rows.every((row) => [...FIGURE_KEYS, "note" as const].every((key) => isBlankInput(row.values[key]) && isBlankInput(row.formulas[key])));
+  const named = citiesNamed(name, rollup.children);
+  if (named.length > 0 && !named.includes(city)) out.warnings.push(finding("merge-file-name-city", wholeFile(name, record.sheet), { named, city }, city));
   return out;
 }
 
@@ -250,6 +259,22 @@ function filesScopes(files: MergeInputFile[]): string[] {
 /** The roll-up the files ask for (see rollupOfFiles). */
 export function rollupForFiles(files: MergeInputFile[], revision: PlanRevision, geography?: Geography): Rollup {
   return rollupOfFiles(filesScopes(files), revision, geography);
+}
+
+/** The plan's cities a file name mentions (杭州市, or 杭州 without the 市). */
+export function citiesNamed(fileName: string, cities: string[]): string[] {
+  const short = (city: string) => city.replace(/[市州]$/, "");
+  return cities.filter((city) => fileName.includes(city) || (short(city).length >= 2 && fileName.includes(short(city))));
+}
+
+/** The error findings on an accepted file's figure cells: those figures are left out of the totals. */
+function excludedCells(report: ReportSheet, findings: Finding[]): ExcludedCell[] {
+  const rows = new Map(report.rows.map((row) => [row.quotaId, row]));
+  return findings.flatMap((f) => {
+    const row = f.severity === "error" && f.quotaId ? rows.get(f.quotaId) : undefined;
+    const key = row ? FIGURE_KEYS.find((k) => report.address(row, k) === f.cell) : undefined;
+    return row && key && f.cell ? [{ quotaId: row.quotaId, key, cell: f.cell, finding: f }] : [];
+  });
 }
 
 /** Says which files can be merged into the summary of `context.period`, and why the others cannot. */
@@ -274,7 +299,21 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
       entry.reasons.push(finding("merge-declined", wholeFile(entry.file.name, entry.record?.sheet), {}, entry.file.name));
     }
   }
-  const candidates = examined.filter((e) => e.reasons.length === 0);
+  const notFilled: Examined[] = [];
+  for (const entry of examined) {
+    if (entry.reasons.length > 0) continue;
+    if (entry.blank) {
+      notFilled.push(entry);
+      continue;
+    }
+    const errors = entry.warnings.filter((f) => f.severity === "error");
+    const acceptedByAggregator = context.acceptErrors === true || (chosen?.has(entry.file.name) ?? false);
+    if (errors.length > 0 && !acceptedByAggregator) {
+      const cells = errors.flatMap((f) => (f.cell ? [f.cell] : [])).slice(0, 5);
+      entry.reasons.push(finding("merge-has-errors", wholeFile(entry.file.name, entry.record?.sheet), { errors: errors.length, cells }, errors.length), ...errors);
+    }
+  }
+  const candidates = examined.filter((e) => e.reasons.length === 0 && !notFilled.includes(e));
   const byCity = new Map<string, Examined[]>();
   for (const entry of candidates) byCity.set(entry.city as string, [...(byCity.get(entry.city as string) ?? []), entry]);
   for (const [city, entries] of byCity) {
@@ -298,10 +337,23 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const accepted: AcceptedFile[] = [];
   const rejected: RejectedFile[] = [];
   const replacements: Finding[] = [];
+  const exclusions: Finding[] = [];
   for (const entry of examined) {
+    if (notFilled.includes(entry)) continue;
     if (entry.reasons.length > 0 || !entry.report || !entry.record || !entry.city) {
       rejected.push({ file: entry.file, record: entry.record, reasons: entry.reasons });
       continue;
+    }
+    const excluded = excludedCells(entry.report, entry.warnings);
+    for (const cell of excluded) {
+      exclusions.push(
+        finding(
+          "merge-cell-excluded",
+          { sheet: entry.record.sheet, cell: cell.cell, quotaId: cell.quotaId, file: entry.file.name },
+          { quotaId: cell.quotaId, error: cell.finding.rule },
+          cell.finding.value,
+        ),
+      );
     }
     const previous = usableExisting?.cities.find((c) => c.city === entry.city) ?? null;
     if (previous) {
@@ -316,20 +368,43 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
       findings: entry.warnings,
       counts: countBySeverity(entry.warnings),
       replaces: previous ? previous.file : null,
+      excluded,
     });
   }
 
   const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);
   const missing = rollup.children.filter((city) => !filled.has(city));
+  for (const entry of notFilled) {
+    const city = entry.city as string;
+    batchFindings.push(finding("merge-not-filled", wholeFile(entry.file.name, entry.record?.sheet), { city, ignored: filled.has(city) }, city));
+  }
   if (missing.length > 0) {
+    // Why each missing city is missing, where a file says: a blank template, or a file named for it that holds another city.
+    const explaining = missing.map(
+      (city) =>
+        notFilled.find((e) => e.city === city) ??
+        examined.find((e) => e.city !== null && e.city !== city && citiesNamed(e.file.name, rollup.children).includes(city)) ??
+        null,
+    );
     batchFindings.push(
-      finding("merge-city-missing", { sheet: SUMMARY_SHEET, cell: null, quotaId: null }, { cities: missing, level: rollup.childKind }, missing.join("、")),
+      finding(
+        "merge-city-missing",
+        { sheet: SUMMARY_SHEET, cell: null, quotaId: null },
+        {
+          cities: missing,
+          level: rollup.childKind,
+          why: explaining.map((e) => e?.file.name ?? ""),
+          whyCity: explaining.map((e, i) => (e && e.city !== missing[i] ? (e.city as string) : "")),
+        },
+        missing.join("、"),
+      ),
     );
   }
   return {
     rollup,
     accepted,
     rejected,
-    findings: [...rejected.flatMap((r) => r.reasons), ...accepted.flatMap((a) => a.findings), ...replacements, ...batchFindings],
+    notFilled: notFilled.map((e) => ({ file: e.file.name, city: e.city as string })),
+    findings: [...rejected.flatMap((r) => r.reasons), ...accepted.flatMap((a) => a.findings), ...exclusions, ...replacements, ...batchFindings],
   };
 }

@@ -24,7 +24,7 @@ import {
   summaryColumns,
   summaryRows,
 } from "./layout";
-import type { AcceptedFile, MergeContext, RejectedFile } from "./merge";
+import type { AcceptedFile, FigureKey, MergeContext, RejectedFile } from "./merge";
 import { CHILD_WORD, type Rollup, childScope, provinceRollup } from "./rollup";
 import { buildSources } from "./sources";
 import { type KeptFigures, stateFor } from "./state";
@@ -80,6 +80,9 @@ interface CityColumn {
 
 function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string, KeptFigures> {
   const byId = new Map(file.report.rows.map((row) => [row.quotaId, row]));
+  // Figures with errors in a file accepted despite them are not summed (they are listed instead).
+  const excluded = new Set(file.excluded.map((cell) => `${cell.quotaId}\u0001${cell.key}`));
+  const figure = (quotaId: string, key: FigureKey, value: CellValue): CellValue => (excluded.has(`${quotaId}\u0001${key}`) ? null : value);
   return Object.fromEntries(
     rows.flatMap((row) => {
       const quota = row.quotaByChild[file.city];
@@ -88,8 +91,8 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string,
       const v = found.values;
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
       const figures: KeptFigures = {
-        actual: row.kind === "milestone" ? v.status : v.cumulative,
-        period: row.kind === "annual" || row.kind === "cumulative" ? v.period : null,
+        actual: row.kind === "milestone" ? figure(found.quotaId, "status", v.status) : figure(found.quotaId, "cumulative", v.cumulative),
+        period: row.kind === "annual" || row.kind === "cumulative" ? figure(found.quotaId, "period", v.period) : null,
         note: v.note,
         target: v.target,
       };

@@ -1,9 +1,12 @@
 import { fnv1a, parseChineseNumeral } from "../text";
 import { extractQuotas, type ExtractedQuota } from "./goal";
 import { assignIds } from "./ids";
-import { splitUnits } from "./units";
+import { readUnits } from "./units";
 import { withReportingLevels } from "./level";
-import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision } from "./types";
+import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision, type UnreadLine } from "./types";
+import { ACTION, ITEM, type Row, normalise } from "./rows";
+import { isTabTable, readTabTable } from "./layout-tab-table";
+import { isNumberedList, readNumberedList } from "./layout-numbered-list";
 import { PlanParseError } from "../errors";
 
 /**
@@ -16,26 +19,8 @@ import { PlanParseError } from "../errors";
  * the 责任单位); a cell the row leaves out is inherited from the row above, as a merged cell is.
  */
 
-interface Row {
-  cells: string[];
-  line: number;
-}
+export { normalise } from "./rows";
 
-/** Full-width brackets and punctuation in half-width, so both revisions read alike. */
-export function normalise(text: string): string {
-  return text
-    .replace(/（/g, "(")
-    .replace(/）/g, ")")
-    .replace(/：/g, ":")
-    .replace(/，/g, ",")
-    .replace(/；/g, ";")
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, " ")
-    .trim();
-}
-
-const ACTION = /^([一二三四五六七八九十]+)、(.+)$/;
-const ITEM = /^\(([一二三四五六七八九十]+)\)(.+)$/;
 /** A sub-measure (养老服务, 研发设计服务) is a short noun, shorter than any measure sentence. */
 const SUB_MEASURE_MAX_LENGTH = 8;
 
@@ -81,6 +66,10 @@ export interface ParseOptions {
 
 const DEFAULT_TITLE = "技能促富助力缩小“三大差距”行动方案(2025—2027年)";
 
+/** The layouts parsePlan tells apart, each read into rows by its own module. */
+const LAYOUTS_EXPECTED =
+  "「附件1 重点工作任务清单」及其表头（主要任务、重点工作、工作举措、责任单位、工作目标），以制表符分隔的表格（从 Word/WPS 复制），或「一、」「(一)」标题下的「1.…」编号任务";
+
 export function parsePlan(text: string, options: ParseOptions = {}): PlanRevision {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const annex1 = findLine(lines, (l) => /^附件\s*1$/.test(l));
@@ -90,94 +79,41 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     (l) => /主要任务/.test(l),
     Math.max(annex1, 0),
   );
-  if (header !== -1 && !lines.slice(header, header + 6).some((l) => /重点工作/.test(l))) {
-    throw new PlanParseError(header + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[header]);
+  let annex2 = -1;
+  let isTable = false;
+  let rows: Row[];
+  let layoutTitle: string | null = null;
+  const unread: UnreadLine[] = [];
+  if (isTabTable(lines)) {
+    const read = readTabTable(lines);
+    rows = read.rows;
+    layoutTitle = read.title;
+    unread.push(...read.unread);
+  } else if (header === -1 && isNumberedList(lines)) {
+    const read = readNumberedList(lines);
+    rows = read.rows;
+    layoutTitle = read.title;
+    unread.push(...read.unread);
+  } else {
+    if (header !== -1 && !lines.slice(header, header + 6).some((l) => /重点工作/.test(l))) {
+      throw new PlanParseError(header + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[header]);
+    }
+    if (annex1 === -1 && header === -1) throw new PlanParseError(1, LAYOUTS_EXPECTED, lines[0] ?? "");
+    if (header === -1) throw new PlanParseError(annex1 + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[annex1 + 1] ?? "");
+    annex2 = findLine(lines, (l) => /^附件\s*2$/.test(l), header);
+    const end1 = annex2 === -1 ? lines.length : annex2;
+    isTable = lines[header].includes("|");
+    // The cell-per-line header is one cell a line: skip to the first action.
+    const firstAction = findLine(lines, (l) => ACTION.test(l), header + 1);
+    if (firstAction === -1 || firstAction >= end1) throw new PlanParseError(header + 2, "第一项主要任务（如「一、…」）", lines[header + 1] ?? "");
+    rows = (isTable ? tableRows : cellPerLineRows)(lines, firstAction, end1);
   }
-  if (annex1 === -1 && header === -1) {
-    throw new PlanParseError(1, "「附件1 重点工作任务清单」及其表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[0] ?? "");
-  }
-  if (header === -1) throw new PlanParseError(annex1 + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[annex1 + 1] ?? "");
-  const annex2 = findLine(lines, (l) => /^附件\s*2$/.test(l), header);
-  const end1 = annex2 === -1 ? lines.length : annex2;
-  const isTable = lines[header].includes("|");
-  const readRows = isTable ? tableRows : cellPerLineRows;
-  // The cell-per-line header is one cell a line: skip to the first action.
-  const firstAction = findLine(lines, (l) => ACTION.test(l), header + 1);
-  if (firstAction === -1 || firstAction >= end1) throw new PlanParseError(header + 2, "第一项主要任务（如「一、…」）", lines[header + 1] ?? "");
-  const rows = readRows(lines, isTable ? firstAction : firstAction, end1);
 
-  const actions: Action[] = [];
-  const items: KeyWorkItem[] = [];
-  const measures: Measure[] = [];
-  const extracted: { quota: ExtractedQuota; measure: Measure; sub: string | null }[] = [];
-  let action: Action | null = null;
-  let item: KeyWorkItem | null = null;
-  let group: string | null = null;
-  let measureText: string | null = null;
-  let sub: string | null = null;
+  const { actions, items, measures, extracted } = readTaskRows(rows, unread);
+  if (actions.length === 0) throw new PlanParseError(header === -1 ? 1 : header + 2, "主要任务（「一、…」）", lines[header + 1] ?? lines[0] ?? "");
+  if (measures.length === 0) throw new PlanParseError(rows[0]?.line ?? 1, "至少一项有责任单位和目标的工作举措", unread[0]?.text ?? lines[0] ?? "");
 
-  for (const row of rows) {
-    const cells = [...row.cells];
-    const actionMatch = ACTION.exec(cells[0]);
-    if (actionMatch) {
-      action = { number: parseChineseNumeral(actionMatch[1]), title: actionMatch[2].trim() };
-      actions.push(action);
-      cells.shift();
-      item = null;
-      if (cells.length === 0) continue;
-    }
-    const itemMatch = cells.length > 0 ? ITEM.exec(cells[0]) : null;
-    if (itemMatch) {
-      if (!action) throw new PlanParseError(row.line, "主要任务（「一、…」）在重点工作之前", cells[0]);
-      item = { number: parseChineseNumeral(itemMatch[1]), action: action.number, title: itemMatch[2].replace(/[。.]$/, "").trim() };
-      items.push(item);
-      cells.shift();
-      group = null;
-      measureText = null;
-      sub = null;
-      if (cells.length === 0) continue;
-    }
-    if (!action || !item) throw new PlanParseError(row.line, "主要任务和重点工作", row.cells.join(" | "));
-    if (cells.length < 2) throw new PlanParseError(row.line, "责任单位和工作目标两格", row.cells.join(" | "));
-    const goal = cells.pop() as string;
-    const unitsCell = cells.pop() as string;
-    // What is left, in order: [group] [measure] [sub-measure].
-    if (cells.length === 3) {
-      [group, measureText, sub] = cells;
-    } else if (cells.length === 2) {
-      if (cells[1].length <= SUB_MEASURE_MAX_LENGTH) [measureText, sub] = cells;
-      else [group, measureText, sub] = [cells[0], cells[1], null];
-    } else if (cells.length === 1) {
-      if (cells[0].length <= SUB_MEASURE_MAX_LENGTH && measureText !== null) sub = cells[0];
-      else [measureText, sub] = [cells[0], null];
-    } else if (cells.length > 3) {
-      throw new PlanParseError(row.line, "至多 6 格（主要任务、重点工作、工作举措、子项、责任单位、工作目标）", row.cells.join(" | "));
-    }
-    if (measureText === null) {
-      // An item whose only 工作举措 is the descriptive group cell.
-      if (group === null) throw new PlanParseError(row.line, "工作举措", row.cells.join(" | "));
-      measureText = group;
-    }
-    const units = splitUnits(unitsCell);
-    if (units.length === 0) throw new PlanParseError(row.line, "责任单位（如「省人力社保厅」）", unitsCell);
-    const text = sub ? `${measureText} / ${sub}` : measureText;
-    const measure: Measure = {
-      id: `M${String(item.number).padStart(2, "0")}-${fnv1a(`${text}|${units.join("、")}`).slice(0, 6)}`,
-      action: action.number,
-      item: item.number,
-      text,
-      units,
-      goal,
-      line: row.line,
-    };
-    measures.push(measure);
-    const quotas = extractQuotas(goal, measureText, sub);
-    if (quotas.length === 0) throw new PlanParseError(row.line, "工作目标中的指标或里程碑", goal);
-    for (const quota of quotas) extracted.push({ quota, measure, sub });
-  }
-  if (actions.length === 0) throw new PlanParseError(header + 2, "主要任务（「一、…」）", lines[header + 1] ?? "");
-
-  const title = findTitle(lines) ?? options.title ?? DEFAULT_TITLE;
+  const title = findTitle(lines) ?? layoutTitle ?? options.title ?? DEFAULT_TITLE;
   const years = /(\d{4})\s*[—–-]\s*(\d{4})/.exec(title);
   const annex1Quotas: ParsedQuota[] = extracted.map(({ quota, measure }) => ({
     id: "",
@@ -187,6 +123,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     measure: measure.text,
     subject: quota.subject,
     units: measure.units,
+    ...(measure.supportingUnits ? { supportingUnits: measure.supportingUnits } : {}),
     kind: quota.kind,
     comparator: quota.comparator,
     target: quota.target,
@@ -209,7 +146,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   return {
     title,
     revision,
-    label: options.label ?? (docNumber ? docNumber[0] : date ? "印发稿 / published" : "征求意见稿 / earlier draft"),
+    label:
+      options.label ??
+      (docNumber ? docNumber[0] : date ? "印发稿 / published" : layoutTitle !== null ? `导入：${layoutTitle} / imported` : "征求意见稿 / earlier draft"),
     startYear: years ? Number(years[1]) : Math.min(...quotas.map((q) => q.year ?? Infinity)),
     endYear: years ? Number(years[2]) : Math.max(...quotas.map((q) => q.year ?? -Infinity)),
     actions,
@@ -217,7 +156,103 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     measures,
     quotas,
     cities: regional.cities,
+    ...(unread.length > 0 ? { unread: unread.sort((a, b) => a.line - b.line) } : {}),
   };
+}
+
+interface TaskRows {
+  actions: Action[];
+  items: KeyWorkItem[];
+  measures: Measure[];
+  extracted: { quota: ExtractedQuota; measure: Measure; sub: string | null }[];
+}
+
+/**
+ * Reads quota rows, whichever layout they came from. A row that cannot be read (no units, more
+ * cells than a task list has, no action above it) becomes an unread line with the reason.
+ */
+function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
+  const actions: Action[] = [];
+  const items: KeyWorkItem[] = [];
+  const measures: Measure[] = [];
+  const extracted: TaskRows["extracted"] = [];
+  let action: Action | null = null;
+  let item: KeyWorkItem | null = null;
+  let group: string | null = null;
+  let measureText: string | null = null;
+  let sub: string | null = null;
+
+  for (const row of rows) {
+    try {
+      const cells = [...row.cells];
+      const actionMatch = ACTION.exec(cells[0]);
+      if (actionMatch) {
+        action = { number: parseChineseNumeral(actionMatch[1]), title: actionMatch[2].trim() };
+        actions.push(action);
+        cells.shift();
+        item = null;
+        if (cells.length === 0) continue;
+      }
+      const itemMatch = cells.length > 0 ? ITEM.exec(cells[0]) : null;
+      if (itemMatch) {
+        if (!action) throw new PlanParseError(row.line, "主要任务（「一、…」）在重点工作之前", cells[0]);
+        // Numbered within each action in some lists ((一) again under 二、): the plan numbers items once.
+        const number = Math.max(parseChineseNumeral(itemMatch[1]), (items[items.length - 1]?.number ?? 0) + 1);
+        item = { number, action: action.number, title: itemMatch[2].replace(/[。.]$/, "").trim() };
+        items.push(item);
+        cells.shift();
+        group = null;
+        measureText = null;
+        sub = null;
+        if (cells.length === 0) continue;
+      }
+      if (!action || !item) throw new PlanParseError(row.line, "主要任务和重点工作", row.cells.join(" | "));
+      if (cells.length < 2) throw new PlanParseError(row.line, "责任单位和工作目标两格", row.cells.join(" | "));
+      const goal = cells.pop() as string;
+      const unitsText = cells.pop() as string;
+      // What is left, in order: [group] [measure] [sub-measure].
+      if (row.explicit) {
+        if (cells.length !== 1) throw new PlanParseError(row.line, "工作举措、责任单位和工作目标", row.cells.join(" | "));
+        [measureText, sub] = [cells[0], null];
+      } else if (cells.length === 3) {
+        [group, measureText, sub] = cells;
+      } else if (cells.length === 2) {
+        if (cells[1].length <= SUB_MEASURE_MAX_LENGTH) [measureText, sub] = cells;
+        else [group, measureText, sub] = [cells[0], cells[1], null];
+      } else if (cells.length === 1) {
+        if (cells[0].length <= SUB_MEASURE_MAX_LENGTH && measureText !== null) sub = cells[0];
+        else [measureText, sub] = [cells[0], null];
+      } else if (cells.length > 3) {
+        throw new PlanParseError(row.line, "至多 6 格（主要任务、重点工作、工作举措、子项、责任单位、工作目标）", row.cells.join(" | "));
+      }
+      if (measureText === null) {
+        // An item whose only 工作举措 is the descriptive group cell.
+        if (group === null) throw new PlanParseError(row.line, "工作举措", row.cells.join(" | "));
+        measureText = group;
+      }
+      const { lead, supporting } = readUnits(unitsText);
+      if (lead.length === 0) throw new PlanParseError(row.line, "责任单位或牵头单位（如「省人力社保厅」）", unitsText || row.cells.join(" | "));
+      const text = sub ? `${measureText} / ${sub}` : measureText;
+      const measure: Measure = {
+        id: `M${String(item.number).padStart(2, "0")}-${fnv1a(`${text}|${lead.join("、")}`).slice(0, 6)}`,
+        action: action.number,
+        item: item.number,
+        text,
+        units: lead,
+        ...(supporting.length > 0 ? { supportingUnits: supporting } : {}),
+        goal,
+        line: row.line,
+      };
+      const quotas = extractQuotas(goal, measureText, sub);
+      if (quotas.length === 0) throw new PlanParseError(row.line, "工作目标中的指标或里程碑", goal);
+      measures.push(measure);
+      for (const quota of quotas) extracted.push({ quota, measure, sub });
+    } catch (error) {
+      if (!(error instanceof PlanParseError)) throw error;
+      unread.push({ line: row.line, text: row.cells.join(" | "), reason: `应为${error.expected} / expected ${error.expected}` });
+    }
+  }
+  return { actions, items, measures, extracted };
 }
 
 function findTitle(lines: string[]): string | null {

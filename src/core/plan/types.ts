@@ -42,8 +42,10 @@ export interface Measure {
   item: number;
   /** The 工作举措 text, sub-measure included (e.g. "开展生活服务业领域职业技能提升培训 / 养老服务"). */
   text: string;
-  /** 责任单位, split into single units. */
+  /** 责任单位 (or 牵头单位 where the list names lead and supporting units apart), split into single units. */
   units: string[];
+  /** 配合单位: units that support the lead ones; absent when the list names none. */
+  supportingUnits?: string[];
   /** The whole 工作目标 text the quotas come from. */
   goal: string;
   /** 1-based line in the seed where the measure's row starts. */
@@ -60,7 +62,10 @@ export interface Quota {
   measure: string;
   /** What is counted when a measure has several quotas (e.g. 网络主播), else null. */
   subject: string | null;
+  /** The lead units: the quota's report goes to them. */
   units: string[];
+  /** 配合单位, absent when the measure names none. */
+  supportingUnits?: string[];
   kind: QuotaKind;
   comparator: Comparator;
   /** The number as the text states it, in `unit` (0.1 for 0.1万人次, 60 for 60%); null when pending or a milestone. */
@@ -109,5 +114,16 @@ export interface PlanRevision {
   quotas: Quota[];
   /** Annex 2's cities, in the annex's order. */
   cities: string[];
+  /** Lines of the task list the parser could not read, each with why: shown to the person, never dropped. */
+  unread?: UnreadLine[];
+}
+
+/** A line (or a table row starting at it) of a task list that became no measure or quota. */
+export interface UnreadLine {
+  /** 1-based line in the text. */
+  line: number;
+  text: string;
+  /** Why, Chinese first then English (e.g. 「缺少责任单位 / no responsible unit」). */
+  reason: string;
 }
 

@@ -14,3 +14,24 @@ export function splitUnits(cell: string): string[] {
     .map((unit) => unit.replace(SHARING_PHRASES, "").trim())
     .filter((unit) => unit !== "");
 }
+
+/** The units a measure names, its lead units (牵头, the quota's report goes to them) apart from supporting ones (配合). */
+export interface MeasureUnits {
+  lead: string[];
+  supporting: string[];
+}
+
+/**
+ * Reads a units cell in any of the ways task lists name them: a plain 责任单位 list (all lead);
+ * `牵头单位:…;配合单位:…` (the labels importers of other layouts write, as the documents do);
+ * `A、B牵头,C、D配合` (the bracket at an item's end).
+ */
+export function readUnits(cell: string): MeasureUnits {
+  const labelled = /(?:牵头单位|责任单位|主责单位)\s*[:：]\s*([^;；]*)(?:[;；]\s*(?:配合单位|协同单位|协办单位)\s*[:：]\s*(.*))?$/.exec(cell);
+  if (labelled) return { lead: splitUnits(labelled[1]), supporting: splitUnits(labelled[2] ?? "") };
+  const supportingOnly = /^(?:配合单位|协同单位|协办单位)\s*[:：]\s*(.*)$/.exec(cell);
+  if (supportingOnly) return { lead: [], supporting: splitUnits(supportingOnly[1]) };
+  const shared = /^(.+?)牵头[,，;；、\s]*(.+?)(?:配合|协同|参与)$/.exec(cell);
+  if (shared) return { lead: splitUnits(shared[1]), supporting: splitUnits(shared[2]) };
+  return { lead: splitUnits(cell), supporting: [] };
+}

@@ -5,7 +5,7 @@ import { type Scope, scopeLabel } from "../scope";
 import { MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS } from "./columns";
 import { fitRowHeights } from "./fit";
 import type { FormSettings } from "./form";
-import { type CellSpec, PAGE_NUMBER, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "./spec";
+import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "./spec";
 
 /**
  * 填报说明: the sheet that travels with every template and tells the person filling it what each
@@ -17,8 +17,9 @@ export const INSTRUCTIONS_SHEET = "填报说明";
 const TITLE = "填报说明";
 
 /** Whether a sheet's values are Planbook's 填报说明 (its title cell), not a sheet a person named so. */
-export function isInstructionsSheet(values: unknown[][]): boolean {
-  return String(values[0]?.[0] ?? "").startsWith(`${TITLE}（`);
+export function isInstructionsSheet(values: CellValue[][]): boolean {
+  const title = values[0]?.[0];
+  return typeof title === "string" && title.startsWith(`${TITLE}（`);
 }
 /** About 90 width units: one A4 portrait page wide at no less than 9 pt (see the audit sheet). */
 const COLUMN_WIDTHS = [13, 74];

@@ -130,6 +130,8 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
   const records: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
   const form: Partial<FormSettings> = {};
   for (const row of values.slice(1)) {
+    // A sparse grid (a value typed far away, see SheetSnapshot) has no array for empty rows.
+    if (!row) continue;
     const kind = text(row[0]);
     if (kind === "sheet") {
       records.sheets.push({

@@ -85,3 +85,14 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
   if (quota.region !== null) return `${who}目标：${quota.text}`;
   return `${who}贡献数（无分解目标；全省：${quota.text}）`;
 }
+
+/**
+ * What the plan says a quota's target cell holds in a scope, or undefined when the plan alone
+ * cannot tell: a share of a province-wide target whose split (目标分解) is not among the
+ * context's splits was made elsewhere, and only the file's own record (metadata) knows it.
+ */
+export function planTarget(quota: Quota, scope: Scope, written: CellValue, context: TargetContext): CellValue | undefined {
+  const expected = targetCell(quota, scope, context);
+  if (expected === NOT_ASSIGNED && typeof written === "number") return undefined;
+  return expected;
+}

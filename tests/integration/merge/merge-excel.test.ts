@@ -158,8 +158,8 @@ describe("integrity, by file name", () => {
       ...cityFiles.slice(2, 10),
       await cityFile("old-draft.xlsx", previousRevision(), cities[1], {}),
       await cityFile("september.xlsx", revision, cities[1], {}, { period: "2026-09" }),
-      await cityFile("hz-a.xlsx", revision, city, {}),
-      await cityFile("hz-b.xlsx", revision, city, {}),
+      await cityFile("hz-a.xlsx", revision, city, typedByCity[city]),
+      await cityFile("hz-b.xlsx", revision, city, typedByCity[city]),
       await foreignFile("own-format.xlsx"),
       await cityFile("tampered.xlsx", revision, cities[10], {}, {
         edit: (_, sheet, rowOf) => {

@@ -45,7 +45,8 @@ beforeAll(async () => {
     edit: (_, sheet, rowOf) => {
       // Formulas typed into input cells, with the results the city's Excel cached.
       sheet.getCell(rowOf(formulaQuota), COLUMN.cumulative + 1).value = { formula: "100+20", result: 120 };
-      sheet.getCell(rowOf(ddeQuota), COLUMN.cumulative + 1).value = { formula: "cmd|' /C calc'!A0", result: 0 };
+      // A cached result of 0 is not written by ExcelJS (the formula would then have none, an error of its own).
+      sheet.getCell(rowOf(ddeQuota), COLUMN.cumulative + 1).value = { formula: "cmd|' /C calc'!A0", result: 7 };
     },
   });
 });

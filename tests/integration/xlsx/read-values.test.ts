@@ -52,9 +52,28 @@ describe("readWorkbookFile values", () => {
     expect(xml).toMatch(/<f t="shared"/);
   });
 
-  test("a formula without a cached result reads as empty", async () => {
-    const sheet = await firstSheet(await fileWith((s) => void (s.getCell("A1").value = { formula: "1+1" })));
-    expect([sheet.values[0][0], sheet.formulas[0][0]]).toEqual(["", "=1+1"]);
+  test("a formula without a cached result is computed when it safely can be, and marked so", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = 40;
+        s.getCell("B1").value = { formula: "SUM(A1,2)*(1+1)" };
+        s.getCell("C1").value = { formula: "B1-$A$1" };
+      }),
+    );
+    expect([sheet.values[0][1], sheet.values[0][2], sheet.types?.B1, sheet.types?.C1]).toEqual([84, 44, "evaluated-formula", "evaluated-formula"]);
+  });
+
+  test("a formula without a cached result that cannot be computed safely reads as empty, marked uncached", async () => {
+    const sheet = await firstSheet(
+      await fileWith((s) => {
+        s.getCell("A1").value = { formula: "VLOOKUP(1,Sheet2!A:B,2,FALSE)" };
+        s.getCell("B1").value = { formula: "C1+1" };
+        s.getCell("C1").value = { formula: "B1+1" };
+        s.getCell("D1").value = { formula: "1/0" };
+      }),
+    );
+    expect([sheet.values[0][0], sheet.formulas[0][0], sheet.types?.A1]).toEqual(["", "=VLOOKUP(1,Sheet2!A:B,2,FALSE)", "uncached-formula"]);
+    expect([sheet.types?.B1, sheet.types?.C1, sheet.types?.D1]).toEqual(["uncached-formula", "uncached-formula", "uncached-formula"]);
   });
 
   test("an error result reads as its code", async () => {
@@ -215,7 +234,9 @@ describe("readWorkbookFile reads any writer's XML", () => {
         s.getCell("G1").value = "文本";
       }),
     );
-    expect(sheet.types).toEqual({ A1: "date", C1: "boolean", D1: "error", E1: "uncached-formula", F1: "date" });
+    // E1 has no stored result but is plain arithmetic: computed (core/formula.ts), and marked so.
+    expect(sheet.types).toEqual({ A1: "date", C1: "boolean", D1: "error", E1: "evaluated-formula", F1: "date" });
+    expect(sheet.values[0][4]).toBe(155);
   });
 
   test("a value in the sheet's last cell (XFD1048576) is read without filling the area up to it", async () => {

@@ -121,14 +121,17 @@ describe("canMerge", () => {
     expect(plan.rejected).toEqual([]);
   });
 
-  test("an overwritten formula is the file's own error for the aggregator to weigh, not a rejection", () => {
+  test("an overwritten formula is an error: the file is merged only when the aggregator accepts it", () => {
     const tampered = file("hz.xlsx", "杭州市", {
       edit: (cells, rowOf) => {
         cells[rowOf(QUOTA.enterprises) - 1][COLUMN.completion] = { value: 1 };
       },
     });
-    const plan = canMerge([tampered], context);
-    expect([plan.accepted[0].findings.map((f) => [f.rule, f.quotaId]), plan.accepted[0].counts.error]).toEqual([[["formula-changed", QUOTA.enterprises]], 1]);
+    expect(rules(canMerge([tampered], context), "hz.xlsx")).toEqual(["merge-has-errors", "formula-changed"]);
+    const accepted = canMerge([tampered], { ...context, acceptErrors: true });
+    expect([accepted.accepted[0].findings.map((f) => [f.rule, f.quotaId]), accepted.accepted[0].counts.error]).toEqual([[["formula-changed", QUOTA.enterprises]], 1]);
+    // The formula is not a figure: nothing is left out of the totals.
+    expect(accepted.accepted[0].excluded).toEqual([]);
   });
 
   test("missing cities are one finding listing them, not a rejection", () => {

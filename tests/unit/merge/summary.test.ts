@@ -108,7 +108,7 @@ describe("buildSummary: rows and city columns", () => {
   });
 
   test("the source row names each city's file", () => {
-    const { summary } = merge([cityFile("嘉兴市", {}, "jx-final.xlsx")]);
+    const { summary } = merge([cityFile("嘉兴市", { [QUOTA.enterprises]: { cumulative: 100 } }, "jx-final.xlsx")]);
     expect(valueAt(summary, SUMMARY_ROWS.file, col.actual + cityIndex("嘉兴市"))).toBe("jx-final.xlsx");
   });
 
@@ -234,7 +234,7 @@ describe("buildSummary: 来源 sheet", () => {
     spec.cells.slice(2).map((row) => row.map((c) => (c === null ? null : "value" in c ? c.value : c.formula)));
 
   test("an accepted file is listed with its scope, period, revision, generation time in China Standard Time and counts", () => {
-    const { sources } = merge([cityFile("杭州市", {}, "hz.xlsx")]);
+    const { sources } = merge([cityFile("杭州市", { [QUOTA.enterprises]: { cumulative: 100 } }, "hz.xlsx")]);
     expect(rowsOf(sources)[0].slice(0, 8)).toEqual(["hz.xlsx", "city:杭州市", period, revision.revision, "2026-11-02 16:00", 0, 0, "是"]);
   });
 
@@ -289,7 +289,7 @@ describe("merging again", () => {
   });
 
   test("the sources list the kept file and the replacement, not the replaced one", () => {
-    const { sources } = remerge([cityFile("杭州市", {}, "hz-v2.xlsx")]);
+    const { sources } = remerge([cityFile("杭州市", { [QUOTA.enterprises]: { cumulative: 100 } }, "hz-v2.xlsx")]);
     expect(sources.cells.slice(2).map((row) => (row[0] as { value: CellValue }).value)).toEqual(["nb.xlsx", "hz-v2.xlsx"]);
   });
 

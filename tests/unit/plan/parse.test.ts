@@ -190,18 +190,13 @@ describe("unreadable plan text", () => {
     expect(() => parsePlan("hello\nworld")).toThrow(/第 1 行.*附件1/);
   });
 
-  test("a table row without a goal names its line", () => {
+  test("a table row without a goal is an unread line naming its line and why, and the rest of the plan still reads", () => {
     const lines = currentText.split("\n");
     const at = lines.findIndex((l) => l.startsWith("开展数字经济领域"));
     lines[at] = "开展数字经济领域职业技能提升培训 |";
-    const error = (() => {
-      try {
-        parsePlan(lines.join("\n"));
-        return null;
-      } catch (e) {
-        return e as PlanParseError;
-      }
-    })();
-    expect(error?.line).toBe(at + 1);
+    const revision = parsePlan(lines.join("\n"));
+    expect(revision.unread).toEqual([{ line: at + 1, text: "开展数字经济领域职业技能提升培训", reason: expect.stringMatching(/责任单位和工作目标/) }]);
+    expect(revision.quotas.some((q) => q.line === at + 1)).toBe(false);
+    expect(revision.quotas.length).toBe(parsePlan(currentText).quotas.length - 1);
   });
 });

@@ -172,6 +172,14 @@ describe("the 计划 view", () => {
     expect(quotas.slice(1)).toEqual(["开展先进制造业领域职业技能提升培训: 40万人次", "开展数字经济领域职业技能提升培训: 10万人次"]);
   });
 
+  test("a pasted numbered list's lines that gave no quota are shown with their line and reason", () => {
+    renderApp();
+    pasteAndParse(["一、甲", "(一)甲一", "1.每年开展甲项培训20场。(市甲局)", "2.开展乙项工作。", "说明:本表由市甲局汇总"].join("\n"));
+    expect(screen.getByRole("region", { name: "找到 1 项重点工作、1 项指标" })).toBeTruthy();
+    const unread = within(screen.getByRole("list", { name: "2 行未能读出指标，请核对原文" })).getAllByRole("listitem").map((item) => item.textContent);
+    expect(unread).toEqual([expect.stringMatching(/^第 4 行：.*责任单位.*「.*开展乙项工作。/), expect.stringMatching(/^第 5 行：不是标题.*「说明:本表由市甲局汇总」/)]);
+  });
+
   test("pasted text that cannot be read names its line", () => {
     renderApp();
     pasteAndParse("附件1\n\n主要任务 | 其他");

@@ -1,0 +1,187 @@
+import type { UnreadLine } from "./types";
+import { ACTION, ITEM, type Row, actionCell, goalWithDeadline, itemCell, normalise, unitsCell } from "./rows";
+
+/**
+ * A task list pasted from a Word or WPS table: one row a line, cells separated by tabs. A cell with
+ * line breaks either comes quoted (`"…\n…"`, as Excel and WPS copy it) or simply continues on the
+ * next line (as Word copies it): a row is complete when it has as many cells as the widest row.
+ * Merged cells are blank and mean "as above". Columns are recognised by their titles' meaning when
+ * the table has a title row, else by their cells' shape.
+ */
+
+type Role = "number" | "action" | "item" | "measure" | "goal" | "units" | "lead" | "supporting" | "deadline" | "other";
+
+/** Column titles, by meaning (checked in this order: 牵头单位 before 单位, 重点任务 before 任务). */
+const TITLE_ROLES: [RegExp, Role][] = [
+  [/^(序号|编号)$/, "number"],
+  [/牵头|主责/, "lead"],
+  [/配合|协同|协办|参与/, "supporting"],
+  [/单位|部门/, "units"],
+  [/时限|时间|期限|节点|进度安排/, "deadline"],
+  [/目标|指标|成效|量化/, "goal"],
+  [/举措|措施|内容|具体|分解/, "measure"],
+  [/主要任务|任务类别|领域|板块|方面/, "action"],
+  [/重点工作|重点任务|工作任务|任务|事项|项目/, "item"],
+];
+
+export function titleRole(title: string): Role | null {
+  const compact = title.replace(/\s+/g, "");
+  if (compact === "" || compact.length > 12) return null;
+  return TITLE_ROLES.find(([pattern]) => pattern.test(compact))?.[1] ?? null;
+}
+
+const UNIT_NAME = /(厅|局|委|办|会|院|部|府|联|中心|集团|公司|政府|管委会)(牵头|配合)?$/;
+const DEADLINE_CELL = /^(\d{4}\s*年(\d{1,2}月)?(底|前|内|年底)?|长期|持续推进|常态化推进|\d{4}\s*[—–-]\s*\d{4}\s*年)(前)?$/;
+const GOAL_CELL = /\d|全覆盖|\*\*/;
+
+/** The role a column's cells' shape says, for a table without titles. */
+function shapeRole(cells: string[]): Role {
+  const filled = cells.filter((c) => c !== "");
+  const all = (test: (c: string) => boolean) => filled.length > 0 && filled.every(test);
+  if (all((c) => /^\d+$/.test(c))) return "number";
+  if (all((c) => ACTION.test(c))) return "action";
+  if (all((c) => ITEM.test(c))) return "item";
+  if (all((c) => DEADLINE_CELL.test(c))) return "deadline";
+  if (all((c) => c.split(/[、,;\s]+/).every((u) => u === "" || UNIT_NAME.test(u)))) return "units";
+  if (filled.filter((c) => GOAL_CELL.test(c)).length * 2 > filled.length) return "goal";
+  return "other";
+}
+
+/** Splits the text into rows of cells, joining a cell's lines (quoted or continued). */
+function splitTable(lines: string[]): { cells: string[]; line: number }[] {
+  const raw: { cells: string[]; line: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() === "") continue;
+    const cells: string[] = [];
+    let cell = "";
+    let quoted = false;
+    const start = i;
+    let line = lines[i];
+    for (let at = 0; ; at++) {
+      if (at === line.length) {
+        if (quoted && i + 1 < lines.length) {
+          cell += "\n";
+          line = lines[++i];
+          at = -1;
+          continue;
+        }
+        cells.push(cell);
+        break;
+      }
+      const ch = line[at];
+      if (ch === '"' && cell === "" && !quoted) quoted = true;
+      else if (ch === '"' && quoted && line[at + 1] === '"') {
+        cell += '"';
+        at++;
+      } else if (ch === '"' && quoted) quoted = false;
+      else if (ch === "\t" && !quoted) {
+        cells.push(cell);
+        cell = "";
+      } else cell += ch;
+    }
+    raw.push({ cells, line: start + 1 });
+  }
+  // Word copies a cell's line breaks unquoted: a short row continues on the next line.
+  const width = Math.max(...raw.map((r) => r.cells.length));
+  const rows: { cells: string[]; line: number }[] = [];
+  for (const row of raw) {
+    const last = rows[rows.length - 1];
+    if (last && last.cells.length < width) {
+      last.cells[last.cells.length - 1] += `\n${row.cells[0]}`;
+      last.cells.push(...row.cells.slice(1));
+    } else rows.push({ cells: [...row.cells], line: row.line });
+  }
+  return rows.map((r) => ({ cells: r.cells.map((c) => normalise(c.replace(/\s*\n\s*/g, ""))), line: r.line }));
+}
+
+/** True when the text is a tab-separated table: some line has three or more filled cells. */
+export function isTabTable(lines: string[]): boolean {
+  return lines.some((l) => l.split("\t").filter((c) => c.trim() !== "").length >= 3);
+}
+
+export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
+  const unread: UnreadLine[] = [];
+  // Text before the table (a title, 附件1) is not part of it.
+  const first = lines.findIndex((l) => l.split("\t").filter((c) => c.trim() !== "").length >= 3);
+  // The table's title is the last line above it that is not an 附件 label.
+  const title = lines.slice(0, first).map(normalise).filter((l) => l !== "" && !/^附件\s*\d*$/.test(l)).pop() ?? null;
+  const table = splitTable(lines.slice(first)).map((r) => ({ ...r, line: r.line + first }));
+  const titleRoles = table[0].cells.map(titleRole);
+  const titled = titleRoles.filter((r) => r !== null).length >= 2;
+  const body = titled ? table.slice(1) : table;
+  const width = Math.max(...table.map((r) => r.cells.length));
+  const roles: Role[] = Array.from({ length: width }, (_, column) =>
+    titled ? (titleRoles[column] ?? "other") : shapeRole(body.map((r) => r.cells[column] ?? "")),
+  );
+  // A task column whose cells are numbered 一、 is the action column whatever its title says.
+  roles.forEach((role, column) => {
+    const filled = body.map((r) => r.cells[column] ?? "").filter((c) => c !== "");
+    if ((role === "item" || role === "other") && filled.length > 0 && filled.every((c) => ACTION.test(c)) && !roles.includes("action")) roles[column] = "action";
+  });
+  if (!roles.includes("measure")) {
+    // Without a title saying which is the measure: text columns before the goal are the action and
+    // the item (the last of them), and the goal is the measure too, as in a numbered list; with no
+    // goal column either, the longest text column is both.
+    const textColumns = roles.flatMap((role, column) => (role === "other" ? [column] : []));
+    if (!roles.includes("goal")) {
+      const length = (column: number) => body.reduce((sum, r) => sum + (r.cells[column]?.length ?? 0), 0);
+      const longest = [...textColumns].sort((a, b) => length(b) - length(a))[0];
+      if (longest !== undefined) roles[longest] = "goal";
+      textColumns.splice(textColumns.indexOf(longest), 1);
+    }
+    const headings = textColumns.slice(-2);
+    if (!roles.includes("item") && headings.length > 0) roles[headings[headings.length - 1]] = "item";
+    if (!roles.includes("action") && headings.length > 1) roles[headings[0]] = "action";
+  }
+  const column = (role: Role) => roles.indexOf(role);
+  let actionNumber = 0;
+  let itemNumber = 0;
+  let emittedAction = false;
+  const last: Partial<Record<Role, string>> = {};
+  const rows: Row[] = [];
+  for (const row of body) {
+    const cell = (role: Role) => (column(role) === -1 ? "" : (row.cells[column(role)] ?? ""));
+    const cells: string[] = [];
+    const action = cell("action");
+    if (action !== "" && action !== last.action) {
+      last.action = action;
+      cells.push(actionCell(action, ++actionNumber));
+      emittedAction = true;
+    } else if (!emittedAction) {
+      // No action column: the whole list is one action, titled by what it is.
+      cells.push(actionCell("重点工作任务", ++actionNumber));
+      emittedAction = true;
+    }
+    const item = cell("item");
+    if (item !== "" && item !== last.item) {
+      last.item = item;
+      cells.push(itemCell(item, ++itemNumber));
+    } else if (column("item") === -1 && cells.length > 0) {
+      // No item column: each action is its own key work item.
+      cells.push(itemCell(ACTION.exec(cells[0])?.[2] ?? cells[0], ++itemNumber));
+    }
+    // Merged (blank) cells repeat the one above.
+    const keep = (role: Role) => {
+      const value = cell(role);
+      if (value !== "") last[role] = value;
+      return last[role] ?? "";
+    };
+    const measure = cell("measure");
+    const goal = cell("goal");
+    if (measure === "" && goal === "") {
+      if (cells.length === 0) unread.push({ line: row.line, text: row.cells.filter((c) => c !== "").join(" | "), reason: "没有工作举措或目标 / no measure or goal" });
+      else rows.push({ cells, line: row.line });
+      continue;
+    }
+    // A blank units cell is merged with the one above, supporting units included; a filled one stands alone.
+    const leadRole: Role = column("units") !== -1 ? "units" : "lead";
+    if (cell(leadRole) !== "") last.supporting = cell("supporting");
+    const lead = keep(leadRole);
+    const units = unitsCell(lead, keep("supporting"));
+    const measureText = column("measure") === -1 ? goal : measure !== "" ? measure : (last.measure ?? goal);
+    if (measure !== "") last.measure = measure;
+    cells.push(measureText, units, goalWithDeadline(goal !== "" ? goal : measureText, cell("deadline")));
+    rows.push({ cells, line: row.line, explicit: true });
+  }
+  return { rows, unread, title };
+}
