@@ -9,6 +9,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { PORT, devCertificates } = require("./scripts/dev-session");
+const { manifestFor, productionUrl } = require("./scripts/manifest-url");
 
 /** What both builds share: TypeScript, the bundled seed texts, and Node modules left out. */
 function common(dev) {
@@ -40,6 +41,9 @@ module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   // Only a dev server looks for certificates: a build never touches them.
   const certificates = env && env.WEBPACK_SERVE ? await devCertificates() : null;
+  // PLANBOOK_URL: where the add-in will be served; checked before anything is built.
+  const planbookUrl = process.env.PLANBOOK_URL;
+  if (planbookUrl) productionUrl(planbookUrl);
   const addin = {
     ...common(dev),
     name: "addin",
@@ -65,7 +69,7 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (planbookUrl ? manifestFor(content.toString(), planbookUrl) : content) },
         ],
       }),
     ],

@@ -7,6 +7,7 @@ import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
 import { type Period, parsePeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { InputError } from "../core/errors";
+import { docxPlanText } from "../docx/plan-text";
 import { cannotReadFileMessage, fileProblem } from "../core/file-problems";
 
 /** The package's seeds/ folder, wherever the package is installed. */
@@ -25,10 +26,30 @@ export function readText(file: string): string {
   return readInputFile(file).toString("utf8");
 }
 
-/** A seed file (relative to the working directory), or the built-in current revision. */
+/** A plan's text: a .docx read by docxPlanText, any other file as UTF-8 text. */
+async function planText(file: string): Promise<string> {
+  if (!/\.docx$/i.test(file)) return readText(file);
+  try {
+    return await docxPlanText(readInputFile(file));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`「${file}」不是可读的 .docx 文件：${(error as Error).message} / "${file}" is not a readable .docx file`);
+  }
+}
+
+/** A plan file (a seed's text, another task list, a .docx; relative to the working directory), or the built-in current revision. */
+export async function loadPlan(file?: string): Promise<{ revision: PlanRevision; text: string }> {
+  const planPath = file ?? path.join(SEEDS_DIR, CURRENT_SEED);
+  return parsedPlan(planPath, await planText(planPath));
+}
+
+/** A text plan file (relative to the working directory), or the built-in current revision. */
 export function loadSeed(file?: string): { revision: PlanRevision; text: string } {
   const seedPath = file ?? path.join(SEEDS_DIR, CURRENT_SEED);
-  const text = readText(seedPath);
+  return parsedPlan(seedPath, readText(seedPath));
+}
+
+function parsedPlan(seedPath: string, text: string): { revision: PlanRevision; text: string } {
   try {
     return { revision: parsePlan(text), text };
   } catch (error) {
@@ -40,9 +61,9 @@ export function loadSeed(file?: string): { revision: PlanRevision; text: string 
  * Every revision the package ships (for checks that must recognise older workbooks), plus the one
  * a `--revision <seed>` names, as the task pane adds a plan a person imported.
  */
-export function planLibrary(revisionFile?: string): PlanLibrary {
+export async function planLibrary(revisionFile?: string): Promise<PlanLibrary> {
   const library = loadPlanLibrary([CURRENT_SEED, PREVIOUS_SEED].map((name) => readText(path.join(SEEDS_DIR, name))));
-  if (revisionFile !== undefined) library.add(loadSeed(revisionFile).revision);
+  if (revisionFile !== undefined) library.add((await loadPlan(revisionFile)).revision);
   return library;
 }
 

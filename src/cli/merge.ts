@@ -12,7 +12,7 @@ import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { MERGE_SPEC } from "./specs";
-import { type Io, loadCounties, loadSeed, periodOption, readInputFile } from "./io";
+import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./io";
 import { checkOutputFile, writeFileAtomic } from "./output";
 import { progress } from "./check";
 import { InputError } from "../core/errors";
@@ -36,7 +36,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   }
   const language = messageLanguage(options);
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = loadSeed(seedFile);
+  const { revision } = await loadPlan(seedFile);
   checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
   const chosenPeriod = typeof options.period === "string" ? formatPeriod(periodOption(options.period, revision)) : null;
   // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.

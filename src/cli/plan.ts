@@ -5,7 +5,7 @@ import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { PLAN_CHECK_SPEC, PLAN_DIFF_SPEC, PLAN_SPEC } from "./specs";
-import { type Io, formatTable, loadSeed } from "./io";
+import { type Io, formatTable, loadPlan } from "./io";
 import { InputError } from "../core/errors";
 
 /** The JSON form of a quota: the fields the issue names, nothing internal. */
@@ -48,7 +48,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
       io.err(`需要两个计划文本 / two plan texts are needed: ${usageLine(PLAN_DIFF_SPEC)}\n`);
       return 2;
     }
-    const diff = diffRevisions(loadSeed(positional[0]).revision, loadSeed(positional[1]).revision);
+    const diff = diffRevisions((await loadPlan(positional[0])).revision, (await loadPlan(positional[1])).revision);
     if (json) {
       io.out(`${JSON.stringify({ ...diff, added: diff.added.map(quotaJson), removed: diff.removed.map(quotaJson) }, null, 2)}\n`);
       return 0;
@@ -64,7 +64,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
   }
   if (spec === PLAN_CHECK_SPEC) {
     if (positional.length > 0) throw new InputError(`plan check 不接受参数「${positional[0]}」 / plan check takes no argument ("${positional[0]}")`);
-    const { revision, text } = loadSeed(seedOption);
+    const { revision, text } = await loadPlan(seedOption);
     const findings = checkPlan(revision, text);
     const language = messageLanguage(options);
     if (json) io.out(`${JSON.stringify(findings.map((f) => findingJson(f, language)), null, 2)}\n`);
@@ -76,7 +76,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     io.err(`未知子命令 / unknown subcommand: ${positional[0]} (plan diff, plan check)\n`);
     return 2;
   }
-  const { revision } = loadSeed(seedOption);
+  const { revision } = await loadPlan(seedOption);
   // Lines the parser could not read go to stderr in both forms, so --json stays the list of quotas.
   for (const unread of revision.unread ?? []) io.err(`未读行 / unread line ${unread.line}: ${unread.reason}「${clip(unread.text, 60)}」\n`);
   if (json) {

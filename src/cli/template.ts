@@ -15,7 +15,7 @@ import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
-import { type Io, loadCounties, loadSeed, periodOption, readText } from "./io";
+import { type Io, loadCounties, loadPlan, periodOption, readText } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
 import { InputError } from "../core/errors";
 
@@ -115,7 +115,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   }
   const out = options.out as string;
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = loadSeed(seedFile);
+  const { revision } = await loadPlan(seedFile);
   const geography = loadCounties();
   const period = periodOption(options.period as string, revision);
   let scopes: Scope[];

@@ -49,7 +49,12 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
     rows.push([...cells, ...Array<CellSpec | null>(width - cells.length).fill(null)]);
     return rows.length;
   };
-  const title = line([value(TITLE)]);
+  // The verdict in the first row: the ribbon's 校验 tells its result there, with or without the pane.
+  const verdict =
+    findings.length === 0
+      ? `${TITLE}：未发现问题`
+      : `${TITLE}：${bySeverity.error} 个错误，${bySeverity.warning} 个警告，${bySeverity.info} 个提示（明细见下表）`;
+  const title = line([value(verdict)]);
   styles.push({ range: `A${title}:${last}${title}`, bold: true, fontSize: 16, horizontal: "Center" });
   const info = line([null, value("计划版本："), value(input.revision), null, value("校验时间："), value(chinaDateTime(input.ranAt))]);
   const counts = line([null, value("错误："), value(bySeverity.error), null, value("警告："), value(bySeverity.warning), value("提示："), value(bySeverity.info)]);

@@ -24,9 +24,11 @@ async function fillFirstCumulative(file: string, value: number): Promise<{ quota
   const sheet = workbook.worksheets[0];
   let found: { quotaId: string; cell: string } | null = null;
   sheet.eachRow((row, number) => {
-    if (found || row.getCell(COLUMN.kind + 1).text.trim() !== KIND_LABELS.cumulative) return;
+    const kind = row.getCell(COLUMN.kind + 1).value;
+    const quotaId = row.getCell(COLUMN.id + 1).value;
+    if (found || typeof kind !== "string" || kind.trim() !== KIND_LABELS.cumulative || typeof quotaId !== "string") return;
     row.getCell(COLUMN.cumulative + 1).value = value;
-    found = { quotaId: row.getCell(COLUMN.id + 1).text, cell: `${columnLetter(COLUMN.cumulative)}${number}` };
+    found = { quotaId, cell: `${columnLetter(COLUMN.cumulative)}${number}` };
   });
   if (!found) throw new Error(`no 累计 row in ${file}`);
   await workbook.xlsx.writeFile(file);

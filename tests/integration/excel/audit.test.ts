@@ -33,6 +33,13 @@ describe("the 校验 button", () => {
     expect(host.formulas(AUDIT_SHEET, `C${linkRow}`)[0][0]).toBe(`=HYPERLINK("#'${SHEET}'!${at("cumulative", row)}","${at("cumulative", row)}")`);
   });
 
+  test("the first row says the outcome, so the ribbon's 校验 reports it without the task pane", async () => {
+    const { host, rowOf } = await cityWorkbook();
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[-3]], { paste: true });
+    await host.run((context) => runAudit(context, { revisions: [revision] }));
+    expect(host.values(AUDIT_SHEET, "A1")[0][0]).toBe("审核结果：1 个错误，0 个警告，0 个提示（明细见下表）");
+  });
+
   test("counts findings by rule and severity", async () => {
     const { host, rowOf } = await cityWorkbook();
     await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-累计-2027-杭州市")), [[-3]], { paste: true });

@@ -1,4 +1,4 @@
-import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
+import { createExcelHost, type ExcelHost, LOWEST_EXCEL_API, NEWEST_EXCEL_API } from "@planbook/excel-host";
 
 /** Worksheet onChanged, as Excel reports changes to the add-in. */
 
@@ -15,7 +15,8 @@ async function listen(host: ExcelHost, sheet = "Sheet1"): Promise<Excel.Workshee
 
 describe("changes made by a person", () => {
   test("typing one cell fires one event with the value before and after", async () => {
-    const host = createExcelHost();
+    // triggerSource is ExcelApi 1.14.
+    const host = createExcelHost({ apiVersion: NEWEST_EXCEL_API });
     const seen = await listen(host);
     await host.userEdit("Sheet1", "B2", [[42]]);
     expect(seen).toEqual([
@@ -115,8 +116,19 @@ describe("changes made by a person", () => {
 });
 
 describe("changes made by the add-in", () => {
+  test(`below ExcelApi 1.14 (at ${LOWEST_EXCEL_API}) events carry no triggerSource`, async () => {
+    const host = createExcelHost({ apiVersion: LOWEST_EXCEL_API });
+    const seen = await listen(host);
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+      await context.sync();
+    });
+    await host.settled();
+    expect(seen.map((args) => "triggerSource" in (args as object))).toEqual([false]);
+  });
+
   test("an add-in write fires an event marked ThisLocalAddin", async () => {
-    const host = createExcelHost();
+    const host = createExcelHost({ apiVersion: NEWEST_EXCEL_API });
     const seen = await listen(host);
     await host.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [[1, 2]];
