@@ -2,6 +2,7 @@ import { cellAddress, parseCell } from "../a1";
 import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, timeProgress, type Period } from "../period";
+import type { Geography } from "../plan/counties";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, parseScope, type Scope } from "../scope";
@@ -24,6 +25,8 @@ export interface CheckContext {
   expected?: { revision?: string; scope?: string; period?: string };
   /** At the end of a period (submitting), a blank required input is an error. */
   endOfPeriod?: boolean;
+  /** The counties: a per-county coverage target (杭州市 13) is checked against the plan only with them. */
+  geography?: Geography;
 }
 
 /** What a row's inputs are checked against: the plan's quota, or the sheet's own kind and unit when the plan is unknown. */
@@ -176,7 +179,8 @@ function normalised(kind: "scope" | "period", text: string): string {
 function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[] {
   const { report } = sheet;
   const record = report.record;
-  const at = { sheet: report.name, cell: cellAddress(Math.max(0, report.headerRow - 2), 0), quotaId: null };
+  // Row 2 is the first information line under the title in every layout (with the form's frame too, whose last line above the column titles is blank).
+  const at = { sheet: report.name, cell: cellAddress(report.headerRow > 2 ? 1 : 0, 0), quotaId: null };
   const out: Finding[] = [];
   if (!sheet.known) {
     out.push(finding("unknown-revision", at, { revision: record.revision, known: context.revisions.map((r) => r.revision) }, record.revision));
@@ -211,7 +215,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const { quota, shape } = shapeOf(sheet, row);
   const generated = quota && known && period ? () => rowFormulas(quota, row.row, timeProgress(period, quota.year, known.revision.startYear)) : null;
   const out = checkIntegrity(report, row, generated);
-  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota));
+  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
   if (!shape) return out;
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   if (shape.kind === "milestone") {
@@ -258,10 +262,10 @@ const scopeOrNull = (text: string): Scope | null => {
  * fingerprint was recomputed to match would pass the integrity check. Where the plan alone cannot
  * tell (a city's split made elsewhere), the row's own record is the reference.
  */
-function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota): Finding[] {
+function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, context: CheckContext): Finding[] {
   if (!sheet.scope || !sheet.known) return [];
   const written = row.values.target;
-  const expected = planTarget(quota, sheet.scope, written, { revision: sheet.known.revision, splits: sheet.splits }) ?? row.record.target;
+  const expected = planTarget(quota, sheet.scope, written, { revision: sheet.known.revision, splits: sheet.splits, geography: context.geography }) ?? row.record.target;
   if (sameCellValue(written, expected)) return [];
   return [finding("target-changed", { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId }, { expected, found: written }, written)];
 }

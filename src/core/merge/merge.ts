@@ -142,9 +142,9 @@ function planTargetFindings(
 }
 
 /** The checks engine's findings on the file's sheet, each naming the file. */
-function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetRecord, revision: PlanRevision): Finding[] {
+function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetRecord, revision: PlanRevision, geography?: Geography): Finding[] {
   const expected = { revision: record.revision, scope: record.scope, period: record.period };
-  return checkWorkbook(snapshot, { revisions: [revision], expected })
+  return checkWorkbook(snapshot, { revisions: [revision], expected, geography })
     .filter((f) => f.sheet === record.sheet)
     .map((f) => inFile(f, name));
 }
@@ -241,7 +241,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   }
   // A changed target stops the file (the summary's targets come from the plan, the file's would
   // disagree); everything else the checks find is the file's own count for the aggregator to weigh.
-  const checked = ownFindings(name, file.snapshot, record, revision);
+  const checked = ownFindings(name, file.snapshot, record, revision, geography);
   out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
   // A formula without a stored result reads as "" but was typed: only cells with neither value nor formula are blank.

@@ -88,10 +88,12 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
 
 /**
  * What the plan says a quota's target cell holds in a scope, or undefined when the plan alone
- * cannot tell: a share of a province-wide target whose split (目标分解) is not among the
+ * cannot tell (a count of counties without the counties), or a share of a province-wide target whose split (目标分解) is not among the
  * context's splits was made elsewhere, and only the file's own record (metadata) knows it.
  */
 export function planTarget(quota: Quota, scope: Scope, written: CellValue, context: TargetContext): CellValue | undefined {
+  // A per-county coverage target counts the scope's counties: without them, only the file's record knows it.
+  if (quota.level === "per-unit" && !context.geography) return undefined;
   const expected = targetCell(quota, scope, context);
   if (expected === NOT_ASSIGNED && typeof written === "number") return undefined;
   return expected;
