@@ -9,12 +9,12 @@ import type { PlanRevision } from "../core/plan/types";
 import type { BuiltTemplate } from "../core/template/build";
 import type { SplitRecord } from "../core/template/meta";
 import type { FormSettings } from "../core/template/form";
-import type { AuditResult } from "../excel/audit";
+import type { AuditResult, PreviousFile } from "../excel/audit";
 import type { GenerateOptions, GenerateResult } from "../excel/generate";
 import type { LiveChecking, LiveCheckingOptions } from "../excel/live";
 import type { MergeOptions, MergeResult } from "../excel/merge";
 
-export type { AuditResult, GenerateOptions, GenerateResult, MergeResult };
+export type { AuditResult, GenerateOptions, GenerateResult, MergeResult, PreviousFile };
 
 /** What a long operation tells the person while it runs: a new attempt (Excel never started the last), or that Excel is still working. */
 export type RunProgress = { kind: "retrying"; attempt: number; of: number } | { kind: "working"; seconds: number };
@@ -24,8 +24,11 @@ export interface PlanbookOperations {
   generate(options: GenerateOptions, onProgress?: (progress: RunProgress) => void): Promise<GenerateResult>;
   /** Checks cells as a person types, until stopped. */
   startLiveChecking(options: LiveCheckingOptions): Promise<LiveChecking>;
-  /** 校验: every check of every Planbook sheet, written to the 审核结果 sheet. */
-  audit(options: { revisions: PlanRevision[]; password: string | null }): Promise<AuditResult>;
+  /**
+   * 校验: every check of every Planbook sheet, written to the 审核结果 sheet; with `previous` (the
+   * previous period's file, read by readFiles) also the checks across the two periods.
+   */
+  audit(options: { revisions: PlanRevision[]; password: string | null; previous?: PreviousFile | null }): Promise<AuditResult>;
   /** Selects a finding's cell, so a person can fix it. */
   selectCell(finding: Pick<Finding, "sheet" | "cell">): Promise<void>;
   /** The split targets (目标分解) stored in the workbook. */

@@ -7,8 +7,10 @@ import { DomUtils, parseDocument } from "htmlparser2";
  * each table becomes tab-separated rows (a cell's paragraphs kept as one quoted cell, a cell merged
  * from above left blank), each paragraph a line. The .docx's XML is never read by hand.
  */
-export async function docxPlanText(bytes: Buffer): Promise<string> {
-  const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
+export async function docxPlanText(bytes: Uint8Array): Promise<string> {
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // mammoth reads `buffer` under Node and `arrayBuffer` in its browser build; both go to JSZip, which takes an ArrayBuffer.
+  const { value: html } = await mammoth.convertToHtml({ arrayBuffer, buffer: arrayBuffer as unknown as Buffer });
   const lines: string[] = [];
   for (const node of parseDocument(html).children) blockLines(node, lines);
   return lines.join("\n");

@@ -50,10 +50,12 @@ export interface AppProps {
   /** Sheet protection password from the add-in's settings, and where a changed one is saved. */
   password?: string | null;
   onPasswordChange?: (password: string | null) => void;
+  /** Reads a .docx task list as plan text, for the 计划 view's file pick. */
+  readDocx?: (bytes: Uint8Array) => Promise<string>;
 }
 
 /** The task pane: one tab per job (填报, 计划, 汇总, 审核). */
-export function App({ operations, plans, language = "zh", now, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, password: savedPassword = null, onPasswordChange }: AppProps): React.JSX.Element {
+export function App({ operations, plans, language = "zh", now, onWorkbookChanged, liveChecking = false, initialView = "fill", lastAudit = null, password: savedPassword = null, onPasswordChange, readDocx }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Language>(language);
   const [view, setView] = React.useState<View>(initialView);
@@ -138,7 +140,7 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
           ) : (
             <Body1>{strings.fill.noPlan}</Body1>
           ))}
-        {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} operations={operations} password={password} />}
+        {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} operations={operations} password={password} readDocx={readDocx} />}
         {view === "merge" && active && (
           <MergeView strings={strings} revision={active} operations={operations} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} password={password} onWorkbookChanged={onWorkbookChanged} />
         )}

@@ -1,9 +1,11 @@
 import * as React from "react";
-import { Body1, Button, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Field, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
 import { AUDIT_SHEET } from "../core/checks/audit";
 import { countByRule, type Finding, ruleName } from "../core/findings";
+import { fileProblemText } from "../core/file-problems";
 import type { PlanRevision } from "../core/plan/types";
-import type { AuditResult, PlanbookOperations } from "../addin/operations";
+import type { AuditResult, PlanbookOperations, PreviousFile } from "../addin/operations";
+import { bytesOf } from "./MergeView";
 import { FindingsList } from "./FindingsList";
 import type { Strings } from "./strings";
 
@@ -26,12 +28,27 @@ export function AuditView({ strings, revisions, operations, initial = null, onWo
   const [result, setResult] = React.useState<AuditResult | null>(initial);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
+  const [previous, setPrevious] = React.useState<PreviousFile | null>(null);
+
+  /** Reads the previous period's file once, when picked; the checks compare with it on every run. */
+  async function pickPrevious(file: File | undefined): Promise<void> {
+    setError(null);
+    setPrevious(null);
+    if (!file) return;
+    try {
+      const [read] = await operations.readFiles([{ name: file.name, data: await bytesOf(file) }]);
+      if (read.snapshot) setPrevious({ name: read.name, snapshot: read.snapshot });
+      else if (read.readProblem) setError(`${read.name}：${fileProblemText(read.readProblem)[strings.language]}`);
+    } catch (failure) {
+      setError(operations.describeError(failure));
+    }
+  }
 
   async function run(): Promise<void> {
     setBusy(true);
     setError(null);
     try {
-      setResult(await operations.audit({ revisions, password }));
+      setResult(await operations.audit({ revisions, password, previous }));
     } catch (failure) {
       setError(operations.describeError(failure));
     } finally {
@@ -47,6 +64,15 @@ export function AuditView({ strings, revisions, operations, initial = null, onWo
       <Button appearance="primary" onClick={() => void run()} disabled={busy}>
         {text.run}
       </Button>
+      <Field label={text.previous} hint={previous ? text.previousChosen(previous.name) : text.previousHint}>
+        <input
+          type="file"
+          aria-label={text.previous}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onChange={(event) => void pickPrevious(event.currentTarget.files?.[0])}
+        />
+      </Field>
       <div aria-live="polite">
         {busy && <Spinner size="small" label={text.running} />}
         {error && (

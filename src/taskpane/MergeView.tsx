@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 /** A picked file's bytes (FileReader: every browser Office runs in has it). */
-function bytesOf(file: Blob): Promise<Uint8Array> {
+export function bytesOf(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));

@@ -39,6 +39,8 @@ export interface PlanViewProps {
   /** The open workbook's operations, for the form settings stored in it; without them the settings are not shown. */
   operations?: PlanbookOperations;
   password?: string | null;
+  /** Reads a picked .docx task list as plan text (the pane's entry gives it; without it only pasting is offered). */
+  readDocx?: (bytes: Uint8Array) => Promise<string>;
 }
 
 /** How a quota reads in a list: subject or measure, then the target as the text states it. */
@@ -95,17 +97,38 @@ function ItemList({ revision, strings, label }: { revision: PlanRevision; string
   );
 }
 
+/** A picked file's bytes, through FileReader (which every browser host of Office has). */
+function fileBytes(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(file.name));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /** 计划: the revisions, what changed between them, and importing another plan's text. */
-export function PlanView({ strings, revisions, active, onUse, operations, password = null }: PlanViewProps): React.JSX.Element {
+export function PlanView({ strings, revisions, active, onUse, operations, password = null, readDocx }: PlanViewProps): React.JSX.Element {
   const text = strings.plan;
   const styles = useStyles();
   const [pasted, setPasted] = React.useState("");
   const [parsed, setParsed] = React.useState<Parsed>({ state: "none" });
   const diff = revisions.length >= 2 ? diffRevisions(revisions[1], revisions[0]) : null;
 
-  function parse(): void {
+  async function pick(file: File): Promise<void> {
     try {
-      setParsed({ state: "ok", revision: parsePlan(pasted) });
+      const bytes = await fileBytes(file);
+      const text = /\.docx$/i.test(file.name) && readDocx ? await readDocx(bytes) : new TextDecoder("utf-8").decode(bytes);
+      setPasted(text);
+      parse(text);
+    } catch (error) {
+      setParsed({ state: "failed", line: null, message: `「${file.name}」：${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  function parse(text = pasted): void {
+    try {
+      setParsed({ state: "ok", revision: parsePlan(text) });
     } catch (error) {
       setParsed(
         error instanceof PlanParseError
@@ -170,9 +193,20 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
         <Field label={text.pasteLabel} hint={text.pasteHint}>
           <Textarea value={pasted} resize="vertical" rows={6} onChange={(_, data) => setPasted(data.value)} />
         </Field>
-        <Button onClick={parse} disabled={pasted.trim() === ""}>
+        <Button onClick={() => parse()} disabled={pasted.trim() === ""}>
           {text.parse}
         </Button>
+        <Field label={text.pickLabel}>
+          <input
+            type="file"
+            aria-label={text.pickLabel}
+            accept={readDocx ? ".docx,.txt" : ".txt"}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void pick(file);
+            }}
+          />
+        </Field>
         <div aria-live="polite">
           {parsed.state === "failed" && (
             <MessageBar intent="error">

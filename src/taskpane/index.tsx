@@ -1,3 +1,4 @@
+import { docxPlanText } from "../docx/plan-text";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, webDarkTheme, webLightTheme } from "@fluentui/react-components";
@@ -62,6 +63,7 @@ function TaskPane({ inExcel, missing }: { inExcel: boolean; missing: string[] })
         initialView={opened.view}
         lastAudit={opened.view === "audit" ? lastAudit.result : null}
         password={savedPassword()}
+        readDocx={docxPlanText}
         onPasswordChange={savePassword}
       />
     </>

@@ -8,7 +8,7 @@ import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, parseScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
-import { BEHIND_THRESHOLD, type ColumnKey, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
+import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
 import type { RowRecord, SplitRecord } from "../template/meta";
 import { planTarget } from "../template/targets";
 import type { CellValue } from "../template/spec";
@@ -179,25 +179,25 @@ function normalised(kind: "scope" | "period", text: string): string {
 function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[] {
   const { report } = sheet;
   const record = report.record;
-  // Row 2 is the first information line under the title in every layout (with the form's frame too, whose last line above the column titles is blank).
-  const at = { sheet: report.name, cell: cellAddress(report.headerRow > 2 ? 1 : 0, 0), quotaId: null };
+  const atLine = (part: keyof typeof FRAME_ROWS) => ({ sheet: report.name, cell: cellAddress(identityRow(part, report.headerRow) - 1, 0), quotaId: null });
+  const at = atLine("revision");
   const out: Finding[] = [];
   if (!sheet.known) {
     out.push(finding("unknown-revision", at, { revision: record.revision, known: context.revisions.map((r) => r.revision) }, record.revision));
   }
   const expected = context.expected ?? {};
-  const mismatches: [Extract<RuleId, `wrong-${string}`>, string | undefined, string, string][] = [
-    ["wrong-revision", expected.revision, record.revision, record.revision],
-    ["wrong-scope", expected.scope && normalised("scope", expected.scope), normalised("scope", record.scope), record.scope],
-    ["wrong-period", expected.period && normalised("period", expected.period), normalised("period", record.period), record.period],
+  const mismatches: [Extract<RuleId, `wrong-${string}`>, keyof typeof FRAME_ROWS, string | undefined, string, string][] = [
+    ["wrong-revision", "revision", expected.revision, record.revision, record.revision],
+    ["wrong-scope", "scope", expected.scope && normalised("scope", expected.scope), normalised("scope", record.scope), record.scope],
+    ["wrong-period", "period", expected.period && normalised("period", expected.period), normalised("period", record.period), record.period],
   ];
-  for (const [rule, want, have, written] of mismatches) {
+  for (const [rule, line, want, have, written] of mismatches) {
     if (want !== undefined && want !== have) {
-      out.push(finding(rule, at, { expected: want, found: written }, written));
+      out.push(finding(rule, atLine(line), { expected: want, found: written }, written));
     }
   }
   if (!sheet.period && !out.some((f) => f.rule === "wrong-period")) {
-    out.push(finding("wrong-period", at, { expected: null, found: record.period }, record.period));
+    out.push(finding("wrong-period", atLine("period"), { expected: null, found: record.period }, record.period));
   }
   return out;
 }

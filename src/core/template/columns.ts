@@ -42,6 +42,18 @@ export const INPUT_COLUMNS: readonly ColumnKey[] = ["period", "cumulative", "sta
  */
 export const HEADER_ROW = 6;
 
+/** The frame's lines that name the sheet's identity, as 1-based rows: 填报单位, 报告期, 计划版本. */
+export const FRAME_ROWS = { scope: 2, period: 3, revision: 4 } as const;
+
+/**
+ * The 1-based row that shows one part of a sheet's identity, for a sheet whose header is at
+ * `headerRow`: the frame's own line on a sheet with the form's frame, else the single information
+ * line right above the header (sheets made before the frame).
+ */
+export function identityRow(part: keyof typeof FRAME_ROWS, headerRow: number): number {
+  return headerRow >= HEADER_ROW ? FRAME_ROWS[part] + (headerRow - HEADER_ROW) : Math.max(1, headerRow - 1);
+}
+
 /** The column where the frame's right-hand block (表号, 制表机关…) starts; it runs to the last column. */
 export const FRAME_RIGHT_KEY = "cumulative";
 

@@ -6,6 +6,7 @@ import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";
 import { columnLetter } from "../../../src/core/a1";
 import { currentRevision } from "../../support/plan";
+import { city, type, workbookOf } from "../../unit/checks/fixture";
 
 const revision = currentRevision();
 const SHEET = "杭州市 2026-10";
@@ -48,6 +49,20 @@ describe("the 校验 button", () => {
     const audit = host.values(AUDIT_SHEET, "A1:I20");
     const ruleRow = audit.find((r) => r[8] === "negative");
     expect([ruleRow?.[0], ruleRow?.[5], ruleRow?.[6]]).toEqual(["负数", "错误", 2]);
+  });
+
+  test("with the previous period's file, a cumulative that fell since then is an error at its cell", async () => {
+    const { host, rowOf } = await cityWorkbook();
+    const quota = "I08-技能型企业-累计-2027-杭州市";
+    const september = workbookOf([{ scope: city("杭州市"), period: "2026-09" }]);
+    type(september, "杭州市 2026-09", quota, { cumulative: 900 });
+    await host.userEdit(SHEET, at("cumulative", rowOf(quota)), [[800]], { paste: true });
+    const alone = await host.run((context) => runAudit(context, { revisions: [revision] }));
+    expect(alone.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const result = await host.run((context) => runAudit(context, { revisions: [revision], previous: { name: "杭州市 2026-09.xlsx", snapshot: september } }));
+    expect(result.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.sheet, f.cell, f.quotaId])).toEqual([
+      ["cumulative-fell", SHEET, at("cumulative", rowOf(quota)), quota],
+    ]);
   });
 
   test("never changes a data sheet", async () => {

@@ -295,9 +295,9 @@ describe("what was generated must not change", () => {
 });
 
 describe("which plan, scope and period the sheet is for", () => {
-  test("another period than expected is wrong-period, told at the sheet's information line", () => {
+  test("another period than expected is wrong-period, told at the frame's 报告期 line", () => {
     expect(check(province(), { ...context, expected: { period: "2026-11" } })).toEqual([
-      { rule: "wrong-period", severity: "error", sheet: PROVINCE_OCT, cell: "A2", quotaId: null, value: "2026-10", suggestion: undefined },
+      { rule: "wrong-period", severity: "error", sheet: PROVINCE_OCT, cell: "A3", quotaId: null, value: "2026-10", suggestion: undefined },
     ]);
   });
 
@@ -317,8 +317,8 @@ describe("which plan, scope and period the sheet is for", () => {
     expect(check(province(), { ...context, expected: { revision: "2024-01-01" } }).map((f) => [f.rule, f.value])).toEqual([["wrong-revision", revision.revision]]);
   });
 
-  test("a revision the checker does not know is unknown-revision", () => {
-    expect(check(province(), { revisions: [] }).map((f) => [f.rule, f.cell])).toEqual([["unknown-revision", "A2"]]);
+  test("a revision the checker does not know is unknown-revision, told at the frame's 计划版本 line", () => {
+    expect(check(province(), { revisions: [] }).map((f) => [f.rule, f.cell])).toEqual([["unknown-revision", "A4"]]);
   });
 
   test("a sheet of an unknown revision still has its typed values checked by its own kind and unit", () => {

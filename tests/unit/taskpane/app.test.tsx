@@ -180,6 +180,14 @@ describe("the 计划 view", () => {
     expect(unread).toEqual([expect.stringMatching(/^第 4 行：.*责任单位.*「.*开展乙项工作。/), expect.stringMatching(/^第 5 行：不是标题.*「说明:本表由市甲局汇总」/)]);
   });
 
+  test("a task-list file picked in the 计划 view is read and its quotas listed", async () => {
+    renderApp();
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    const file = new File([["一、甲", "(一)甲一", "1.每年开展甲项培训20场。(市甲局)", "2.建设乙项基地3个。(市乙局牵头,市甲局配合)"].join("\n")], "任务清单.txt", { type: "text/plain" });
+    fireEvent.change(screen.getByLabelText("或选择任务清单文件（.docx 或文本）"), { target: { files: [file] } });
+    expect(await screen.findByRole("region", { name: "找到 1 项重点工作、2 项指标" }, { timeout: 10000 })).toBeTruthy();
+  });
+
   test("pasted text that cannot be read names its line", () => {
     renderApp();
     pasteAndParse("附件1\n\n主要任务 | 其他");
@@ -270,5 +278,27 @@ describe("the 汇总 view", () => {
     fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
     await screen.findByText(/已合并 2 个文件/, {}, { timeout: 30_000 });
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
+  });
+});
+
+describe("审核 with the previous period's file", () => {
+  test("the picked file is read once and handed to every check run", async () => {
+    const snapshot = { sheets: [] };
+    const audits: Parameters<PlanbookOperations["audit"]>[0][] = [];
+    const operations = fakeOperations({
+      readFiles: (files) => Promise.resolve(files.map((file) => ({ name: file.name, snapshot }))),
+      audit: (options) => {
+        audits.push(options);
+        return Promise.resolve({ findings: [], counts: { error: 0, warning: 0, info: 0 }, sheets: 1 });
+      },
+    });
+    renderApp({ operations });
+    fireEvent.click(screen.getByRole("tab", { name: "审核" }));
+    const file = new File([new Uint8Array([1, 2, 3])], "杭州市 2026-09.xlsx");
+    fireEvent.change(screen.getByLabelText("上一报告期的文件（可选）"), { target: { files: [file] } });
+    await screen.findByText("将与上期文件「杭州市 2026-09.xlsx」比较。");
+    fireEvent.click(screen.getByRole("button", { name: "运行全部校验" }));
+    await waitFor(() => expect(audits).toHaveLength(1));
+    expect(audits[0].previous).toEqual({ name: "杭州市 2026-09.xlsx", snapshot });
   });
 });

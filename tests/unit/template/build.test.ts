@@ -1,6 +1,6 @@
 import { parsePeriod } from "../../../src/core/period";
 import { buildTemplate, type TemplateRequest } from "../../../src/core/template/build";
-import { COLUMN, HEADER_ROW, NOT_ASSIGNED, PENDING, REPORT_COLUMNS } from "../../../src/core/template/columns";
+import { COLUMN, HEADER_ROW, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, identityRow } from "../../../src/core/template/columns";
 import type { CellSpec, SheetSpec } from "../../../src/core/template/spec";
 import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
 import { loadSeed } from "../../../src/cli/io";
@@ -178,3 +178,13 @@ function rangeContains(range: string, address: string): boolean {
   const { row, col } = parseCell(address);
   return row >= start.row && row <= end.row && col >= start.col && col <= end.col;
 }
+
+describe("where a sheet's identity is shown", () => {
+  test("on a sheet with the form's frame, each part on its own frame line", () => {
+    expect([identityRow("scope", HEADER_ROW), identityRow("period", HEADER_ROW), identityRow("revision", HEADER_ROW)]).toEqual([2, 3, 4]);
+  });
+
+  test("on a sheet made before the frame (header on row 3), the one information line above the header", () => {
+    expect([identityRow("scope", 3), identityRow("period", 3), identityRow("revision", 3)]).toEqual([2, 2, 2]);
+  });
+});
