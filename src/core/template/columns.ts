@@ -60,8 +60,8 @@ export const FRAME_RIGHT_KEY = "cumulative";
 /** The choices of a milestone's 进展状态. */
 export const MILESTONE_STATUSES = ["未启动", "推进中", "已完成"] as const;
 
-/** What the 状态 formula says. */
-export const STATES = { done: "已完成", onTrack: "正常", behind: "滞后" } as const;
+/** What the 状态 formula says; 未完成 only at a deadline, where a status is final. */
+export const STATES = { done: "已完成", onTrack: "正常", behind: "滞后", notDone: "未完成" } as const;
 
 /**
  * A figure is "well behind" when its completion trails 序时进度 by more than this share
