@@ -9,7 +9,7 @@ import { formatScope, parseScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
-import type { RowRecord, SplitRecord } from "../template/meta";
+import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { planTarget } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
@@ -200,6 +200,7 @@ function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[]
       out.push(finding(rule, atLine(line), { expected: want, found: written }, written));
     }
   }
+  if (isOutdated(sheet)) out.push(finding("sheet-outdated", at, { found: record.formatVersion, current: FORMAT_VERSION }, record.formatVersion));
   if (!sheet.period && !out.some((f) => f.rule === "wrong-period")) {
     out.push(finding("wrong-period", atLine("period"), { expected: null, found: record.period }, record.period));
   }
@@ -256,6 +257,9 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   return out;
 }
 
+/** A sheet made by an earlier format of the template (its metadata says so; a blank format is the first). */
+const isOutdated = (sheet: SheetUnderCheck): boolean => (Number(sheet.report.record.formatVersion) || 1) < FORMAT_VERSION;
+
 const scopeOrNull = (text: string): Scope | null => {
   try {
     return parseScope(text);
@@ -275,6 +279,9 @@ function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota)
   const stage = sheet.period ? stageAt(quota, sheet.period, sheet.known.revision) : null;
   const expected = planTarget(quota, sheet.scope, written, sheet.splits, stage) ?? row.record.target;
   if (sameCellValue(written, expected)) return [];
+  const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId };
+  // Untouched since an earlier version wrote it: that version read the plan differently, nobody edited it.
+  if (isOutdated(sheet) && sameCellValue(written, row.record.target)) return [finding("target-outdated", at, { expected, found: written }, written)];
   return [finding("target-changed", { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId }, { expected, found: written }, written)];
 }
 

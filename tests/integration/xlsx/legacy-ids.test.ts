@@ -33,6 +33,7 @@ const OLD = {
   graduates: "I01-高校未就业毕-每年",
   hangzhouEnterprises: "I08-技能型企业-累计-2027-杭州市",
   hangzhouEnterprises2025: "I08-技能型企业-累计-2025-杭州市",
+  ecosystem: "I09-业技能生态圈-2027",
 };
 
 describe("a province workbook made with the first id scheme", () => {
@@ -46,7 +47,23 @@ describe("a province workbook made with the first id scheme", () => {
   test("a typed value that is not a number is still found on a row with a former id", async () => {
     const { snapshot, sheet } = await legacyWorkbook("province-2026-Q3.xlsx");
     type(snapshot, sheet, OLD.graduates, { cumulative: "abc" });
-    expect(checkWorkbook(snapshot, { revisions: [revision] }).map((f) => [f.rule, f.quotaId])).toEqual([["not-a-number", OLD.graduates]]);
+    const rules = checkWorkbook(snapshot, { revisions: [revision] }).map((f) => [f.rule, f.quotaId]);
+    expect(rules.filter(([rule]) => !String(rule).endsWith("-outdated"))).toEqual([["not-a-number", OLD.graduates]]);
+  });
+
+  test("is told to be upgraded, and a target the earlier version read otherwise is a warning, not an edit", async () => {
+    const { snapshot } = await legacyWorkbook("province-2026-Q3.xlsx");
+    const findings = checkWorkbook(snapshot, { revisions: [revision] });
+    // 在每个县打造1个行业技能生态圈: read then as 1 for the province, today as coverage of the 90 counties.
+    expect(findings.map((f) => [f.rule, f.severity, f.quotaId, f.cell])).toEqual([
+      ["sheet-outdated", "warning", null, "A2"],
+      ["target-outdated", "warning", OLD.ecosystem, "I67"],
+    ]);
+  });
+
+  test("upgrading carries no cell of its former section columns (主要任务, 重点工作) as something a person typed", async () => {
+    const { snapshot } = await legacyWorkbook("province-2026-Q3.xlsx");
+    expect(carriedInputs(readWorkbook(snapshot).reports[0], snapshot.sheets[0]).loose).toEqual([]);
   });
 
   test("upgrades to today's ids, keeping every typed value on its quota", async () => {
