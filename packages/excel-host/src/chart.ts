@@ -85,6 +85,17 @@ const positive = (location: string, value: unknown): number => {
   return value;
 };
 
+/** A text property of a chart or its parts: Excel takes a string and nothing else. */
+function textScalar<T>(read: (t: T) => string, write: (t: T, value: string) => void): ScalarSpec<T> {
+  return {
+    get: read,
+    set: (t, value, location) => {
+      if (typeof value !== "string") throw excelError("InvalidArgument", location);
+      write(t, value);
+    },
+  };
+}
+
 const CHART_SCALARS: Record<string, ScalarSpec<ChartTarget>> = {
   id: { get: (t) => t.model.id },
   name: {
@@ -94,13 +105,7 @@ const CHART_SCALARS: Record<string, ScalarSpec<ChartTarget>> = {
       t.model.name = value;
     },
   },
-  chartType: {
-    get: (t) => t.model.chartType,
-    set: (t, value, location) => {
-      if (typeof value !== "string") throw excelError("InvalidArgument", location);
-      t.model.chartType = value;
-    },
-  },
+  chartType: textScalar((t) => t.model.chartType, (t, value) => (t.model.chartType = value)),
   top: { get: (t) => t.model.top, set: (t, v, location) => (t.model.top = positive(location, v)) },
   left: { get: (t) => t.model.left, set: (t, v, location) => (t.model.left = positive(location, v)) },
   width: { get: (t) => t.model.width, set: (t, v, location) => (t.model.width = positive(location, v)) },
@@ -180,13 +185,7 @@ export class ChartProxy extends ClientObjectProxy<ChartTarget> implements Pick<E
 ClientObjectProxy.accessors(ChartProxy, Object.keys(CHART_SCALARS));
 
 const TITLE_SCALARS: Record<string, ScalarSpec<ChartTarget>> = {
-  text: {
-    get: (t) => t.model.title.text,
-    set: (t, value, location) => {
-      if (typeof value !== "string") throw excelError("InvalidArgument", location);
-      t.model.title = { text: value, visible: value !== "" ? true : t.model.title.visible };
-    },
-  },
+  text: textScalar((t) => t.model.title.text, (t, value) => (t.model.title = { text: value, visible: value !== "" ? true : t.model.title.visible })),
   visible: {
     get: (t) => t.model.title.visible,
     set: (t, value, location) => {
@@ -213,27 +212,31 @@ const LEGEND_SCALARS: Record<string, ScalarSpec<ChartTarget>> = {
   },
 };
 
-/** A chart's title or legend: a few scalars over part of the chart. */
-export class ChartPartProxy extends ClientObjectProxy<ChartTarget> {
+/** A part of a chart that is only a few scalars (title, legend, a series, an axis title): its table says which. */
+abstract class ChartScalarsProxy<T extends ChartTarget> extends ClientObjectProxy<T> {
   protected readonly entity: string;
-  declare text: string;
-  declare visible: boolean;
-  declare position: Excel.ChartLegend["position"];
 
   constructor(
     context: ProxyContext,
     objectPath: string,
     entity: string,
-    resolver: () => ChartTarget | null,
-    private readonly table: Record<string, ScalarSpec<ChartTarget>>,
+    resolver: () => T | null,
+    private readonly table: Record<string, ScalarSpec<T>>,
   ) {
     super(context, objectPath, resolver, true);
     this.entity = entity;
   }
 
-  protected scalars(): Record<string, ScalarSpec<ChartTarget>> {
+  protected scalars(): Record<string, ScalarSpec<T>> {
     return this.table;
   }
+}
+
+/** A chart's title or legend. */
+export class ChartPartProxy extends ChartScalarsProxy<ChartTarget> {
+  declare text: string;
+  declare visible: boolean;
+  declare position: Excel.ChartLegend["position"];
 }
 
 ClientObjectProxy.accessors(ChartPartProxy, ["text", "visible", "position"]);
@@ -243,25 +246,14 @@ interface SeriesTarget extends ChartTarget {
 }
 
 const SERIES_SCALARS: Record<string, ScalarSpec<SeriesTarget>> = {
-  name: {
-    get: (t) => t.model.series[t.index].name,
-    set: (t, value, location) => {
-      if (typeof value !== "string") throw excelError("InvalidArgument", location);
-      t.model.series[t.index].name = value;
-    },
-  },
+  name: textScalar((t) => t.model.series[t.index].name, (t, value) => (t.model.series[t.index].name = value)),
 };
 
-export class ChartSeriesProxy extends ClientObjectProxy<SeriesTarget> implements Pick<Excel.ChartSeries, "name"> {
-  protected readonly entity = "ChartSeries";
+export class ChartSeriesProxy extends ChartScalarsProxy<SeriesTarget> implements Pick<Excel.ChartSeries, "name"> {
   declare name: string;
 
   constructor(context: ProxyContext, objectPath: string, resolver: () => SeriesTarget | null) {
-    super(context, objectPath, resolver, true);
-  }
-
-  protected scalars(): Record<string, ScalarSpec<SeriesTarget>> {
-    return SERIES_SCALARS;
+    super(context, objectPath, "ChartSeries", resolver, SERIES_SCALARS);
   }
 }
 
@@ -329,25 +321,14 @@ const AXIS_SCALARS: Record<string, ScalarSpec<AxisTarget>> = {
 };
 
 const AXIS_TITLE_SCALARS: Record<string, ScalarSpec<AxisTarget>> = {
-  text: {
-    get: (t) => t.model.axes[t.axis].title,
-    set: (t, value, location) => {
-      if (typeof value !== "string") throw excelError("InvalidArgument", location);
-      t.model.axes[t.axis].title = value;
-    },
-  },
+  text: textScalar((t) => t.model.axes[t.axis].title, (t, value) => (t.model.axes[t.axis].title = value)),
 };
 
-export class ChartAxisTitleProxy extends ClientObjectProxy<AxisTarget> implements Pick<Excel.ChartAxisTitle, "text"> {
-  protected readonly entity = "ChartAxisTitle";
+export class ChartAxisTitleProxy extends ChartScalarsProxy<AxisTarget> implements Pick<Excel.ChartAxisTitle, "text"> {
   declare text: string;
 
   constructor(context: ProxyContext, objectPath: string, resolver: () => AxisTarget | null) {
-    super(context, objectPath, resolver, true);
-  }
-
-  protected scalars(): Record<string, ScalarSpec<AxisTarget>> {
-    return AXIS_TITLE_SCALARS;
+    super(context, objectPath, "ChartAxisTitle", resolver, AXIS_TITLE_SCALARS);
   }
 }
 
