@@ -352,6 +352,17 @@ export const RULES = {
     clearedBy: "correction",
     message: (p) => ({ zh: `「${p.found}」超过 100%，应为${expectedInput(p).zh}`, en: `${p.found} is above 100%; expected ${expectedInput(p).en}` }),
   }),
+  "numerator-above-denominator": rule<{ numerator: number; denominator: number; denominatorCell: string | null }>({
+    severity: "error",
+    area: "sheet",
+    zh: "分子大于分母",
+    en: "numerator above denominator",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `分子「${p.numerator}」大于分母「${p.denominator}」${p.denominatorCell ? `（${p.denominatorCell}）` : ""}，比例不能超过 100%`,
+      en: `the numerator ${p.numerator} is above the denominator ${p.denominator}${p.denominatorCell ? ` (${p.denominatorCell})` : ""}; a share cannot exceed 100%`,
+    }),
+  }),
   "cumulative-below-period": rule<{ cumulative: number; period: number }>({
     severity: "error",
     area: "sheet",

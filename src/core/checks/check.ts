@@ -10,6 +10,7 @@ import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
+import { type PartKey, parsePartId, partId } from "../template/parts";
 import { planTarget } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
@@ -223,6 +224,8 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota));
+  const part = parsePartId(row.quotaId);
+  if (part) return [...out, ...checkPartRow(sheet, row, part, context)];
   if (!shape) return out;
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   if (shape.kind === "milestone") {
@@ -236,14 +239,16 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
     }
     return out;
   }
+  // A ratio collected as two figures is typed on their rows and is their quotient, whatever its formula shows.
+  const parts = shape.kind === "ratio" ? figuresOf(sheet, row.quotaId) : null;
   // A ratio has no "this period" figure: only the level reached counts.
-  const keys: ColumnKey[] = shape.kind === "ratio" ? ["cumulative"] : ["period", "cumulative"];
+  const keys: ColumnKey[] = parts ? [] : shape.kind === "ratio" ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
-  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
+  if (!parts && context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
     out.push(finding("required-blank", at("cumulative"), { column: "cumulative" }, row.values.cumulative));
   }
-  const cumulative = numberIn(row.values.cumulative);
+  const cumulative = parts ? parts.share : numberIn(row.values.cumulative);
   if (problems.length > 0 || cumulative === null) return out;
   const thisPeriod = numberIn(row.values.period);
   if (thisPeriod !== null && shape.kind !== "ratio" && cumulative < thisPeriod) {
@@ -255,6 +260,43 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const explained = !isBlankInput(row.values.note);
   out.push(...warnings.filter((f) => !(explained && clearedByNote(f))));
   return out;
+}
+
+/** A ratio's two figures on the sheet and their quotient (null while either is not a usable number); null when the ratio has none. */
+function figuresOf(sheet: SheetUnderCheck, quotaId: string): { numerator: ReportRow; denominator: ReportRow; share: number | null } | null {
+  const numerator = sheet.rowsById.get(partId(quotaId, "numerator"));
+  const denominator = sheet.rowsById.get(partId(quotaId, "denominator"));
+  if (!numerator || !denominator) return null;
+  const n = numberIn(numerator.values.cumulative);
+  const d = numberIn(denominator.values.cumulative);
+  const share = n === null || d === null || d <= 0 || n < 0 || n > d ? null : n / d;
+  return { numerator, denominator, share };
+}
+
+/**
+ * A ratio's numerator or denominator: a count at the period's end, typed in 累计完成, asked for
+ * at the end of the period like any figure; the numerator can never exceed the denominator.
+ */
+function checkPartRow(sheet: SheetUnderCheck, row: ReportRow, part: { quotaId: string; key: PartKey }, context: CheckContext): Finding[] {
+  const found = sheet.known?.quotas.get(part.quotaId);
+  const quota = found === undefined || found === "retired" ? null : found;
+  const stage = quota && sheet.known && sheet.period ? stageAt(quota, sheet.period, sheet.known.revision) : null;
+  const unit = String(row.values.unit ?? "").trim();
+  const problems = checkNumber(sheet, row, "cumulative", { kind: "cumulative", unit: unit === "" || unit === "—" ? null : unit });
+  const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
+  if (problems.length > 0) return problems;
+  if (isBlankInput(row.values.cumulative)) {
+    return context.endOfPeriod && !stage?.closed ? [finding("required-blank", at, { column: "cumulative" }, row.values.cumulative)] : [];
+  }
+  const figure = numberIn(row.values.cumulative);
+  // The figures of an Annex 1 ratio add up across cities like any count (the shares never do).
+  const citiesFindings = quota && quota.region === null && figure !== null ? citiesNotAddingUp(sheet, row, figure) : [];
+  const figures = part.key === "numerator" ? figuresOf(sheet, part.quotaId) : null;
+  const numerator = numberIn(figures?.numerator.values.cumulative);
+  const denominator = numberIn(figures?.denominator.values.cumulative);
+  if (!figures || numerator === null || denominator === null || numerator <= denominator) return citiesFindings;
+  const denominatorCell = sheet.report.address(figures.denominator, "cumulative");
+  return [finding("numerator-above-denominator", at, { numerator, denominator, denominatorCell }, numerator), ...citiesFindings];
 }
 
 /** A sheet made by an earlier format of the template (its metadata says so; a blank format is the first). */
@@ -384,7 +426,13 @@ const SUM_TOLERANCE = 1e-9;
 
 /** A province figure against the sum of every city's figure for the same Annex 1 quota and period. */
 function citiesWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, total: number): Finding[] {
-  if (!sheet.cities || quota.region !== null || !ADDITIVE_KINDS.has(quota.kind)) return [];
+  if (quota.region !== null || !ADDITIVE_KINDS.has(quota.kind)) return [];
+  return citiesNotAddingUp(sheet, row, total);
+}
+
+/** A province sheet's figure on `row` against the sum of the same row's figure on every city's sheet. */
+function citiesNotAddingUp(sheet: SheetUnderCheck, row: ReportRow, total: number): Finding[] {
+  if (!sheet.cities) return [];
   let sum = 0;
   for (const city of sheet.cities) {
     const part = numberIn(city.rowsById.get(row.quotaId)?.values.cumulative);

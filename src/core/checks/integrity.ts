@@ -3,6 +3,7 @@ import { type Finding, finding } from "../findings";
 import type { ReportRow, ReportSheet } from "../read-sheets";
 import { cellAt, type SheetSnapshot } from "../snapshot";
 import { COLUMN, type ColumnKey, REPORT_COLUMNS } from "../template/columns";
+import { parsePartId } from "../template/parts";
 import { type RowRecord, rowFingerprint, withGeneratedColumns } from "../template/meta";
 import type { CellValue } from "../template/spec";
 
@@ -21,10 +22,24 @@ function movedColumns(report: ReportSheet): Map<number, number> {
 /** Whether the sheet was made in today's layout, so a fresh build's formulas are what it should hold. */
 const inTodaysLayout = (report: ReportSheet): boolean => report.generated === COLUMN;
 
+/** Ratios of a sheet collected as two figures (their numerator's row is on the sheet), by sheet. */
+const ratiosWithParts = new WeakMap<ReportSheet, Set<string>>();
+
+/** The generated formula cells of a row: a ratio collected as two figures has its 累计完成 too, its figures' rows none. */
+function formulaKeys(report: ReportSheet, row: ReportRow): readonly ColumnKey[] {
+  let ratios = ratiosWithParts.get(report);
+  if (!ratios) {
+    ratios = new Set(report.rows.flatMap((r) => (parsePartId(r.quotaId)?.key === "numerator" ? [parsePartId(r.quotaId)?.quotaId ?? ""] : [])));
+    ratiosWithParts.set(report, ratios);
+  }
+  if (parsePartId(row.quotaId)) return [];
+  return ratios.has(row.quotaId) ? [...FORMULA_KEYS, "cumulative"] : FORMULA_KEYS;
+}
+
 /** The row's formulas as generated, wherever a person has moved their columns since. */
 const formulasOf = (report: ReportSheet, row: ReportRow): string[] => {
   const moved = movedColumns(report);
-  return FORMULA_KEYS.map((key) => withGeneratedColumns(String(row.formulas[key] ?? ""), moved));
+  return formulaKeys(report, row).map((key) => withGeneratedColumns(String(row.formulas[key] ?? ""), moved));
 };
 
 /**
@@ -50,15 +65,16 @@ export function checkIntegrity(report: ReportSheet, row: ReportRow, generated: (
   if (rowFingerprint(row.quotaId, row.record.target, current, row.row) === row.record.fingerprint) return out;
   // A sheet made in an earlier layout had that day's formulas; today's build cannot say which cell changed.
   const fresh = inTodaysLayout(report) ? (generated?.() ?? null) : null;
+  const keys = formulaKeys(report, row);
   const changed = fresh
-    ? FORMULA_KEYS.filter((_, i) => !sameFormula(current[i], fresh[i], row.row))
+    ? keys.filter((_, i) => !sameFormula(current[i], fresh[i] ?? "", row.row))
     : // Without the plan, a constant where a formula belongs is the likely culprit.
       [FORMULA_KEYS.find((key) => !String(row.formulas[key] ?? "").startsWith("=")) ?? FORMULA_KEYS[0]];
   // The row is what a fresh build makes (metadata written by an older build): nothing was changed.
   if (changed.length === 0) return out;
   const first = changed[0];
   const cells = changed.flatMap((key) => report.address(row, key) ?? []);
-  const expected = fresh ? (fresh[FORMULA_KEYS.indexOf(first)] ?? null) : null;
+  const expected = fresh ? (fresh[keys.indexOf(first)] ?? null) : null;
   out.push(finding("formula-changed", at(first), { cells, found: row.formulas[first], expected }, row.formulas[first]));
   return out;
 }

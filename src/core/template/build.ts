@@ -15,6 +15,7 @@ import { fitRowHeights } from "./fit";
 import { EMPTY_FORM, type FormSettings, issuerLines } from "./form";
 import { instructionsSheetSpec } from "./instructions";
 import { FIRST_LINE_ROW, type Line, reportLines } from "./layout";
+import { PART_LABELS, type QuotaPart, partsOf } from "./parts";
 import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, rowFingerprint } from "./meta";
 import { sheetSpec } from "./sheet";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral } from "./spec";
@@ -75,6 +76,7 @@ interface Draft {
   notApplicable: string[];
   rowRecords: RowRecord[];
   quotaRows: QuotaRow[];
+  partRows: PartRow[];
 }
 
 /** A quota's row and where its path stands; a closed quota (after its last deadline) asks for nothing. */
@@ -82,6 +84,13 @@ interface QuotaRow {
   row: number;
   quota: Quota;
   stage: Stage;
+}
+
+/** A ratio's numerator or denominator row; asks for nothing once the ratio is closed. */
+interface PartRow {
+  row: number;
+  part: QuotaPart;
+  closed: boolean;
 }
 
 function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec): void {
@@ -95,7 +104,10 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const carriedRows = request.carried?.rows ?? [];
   const carried = carriedByQuota(quotas, carriedRows);
   const taken = new Set(carried.values());
-  const archivedRows = carriedRows.filter((row) => !taken.has(row) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v)));
+  const archivedRows = [
+    ...carriedRows.filter((row) => !taken.has(row) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v))),
+    ...sharesWithoutParts(quotas, carried),
+  ];
   const loose = request.carried?.loose ?? [];
   const lines = reportLines(revision, quotas, archivedRows, loose);
 
@@ -107,13 +119,14 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     notApplicable: [],
     rowRecords: [],
     quotaRows: [],
+    partRows: [],
   };
   writeHeading(draft, request);
   lines.forEach((line, index) => writeLine(draft, line, FIRST_LINE_ROW + index, request, carried));
 
-  const inputs = inputCells(draft.quotaRows);
+  const inputs = inputCells(draft.quotaRows, draft.partRows);
   draft.unlocked.push(...inputs.ranges);
-  const formats = quotaRowFormats(draft.quotaRows);
+  const formats = quotaRowFormats(draft.quotaRows, draft.partRows);
   const name = request.sheetName ?? defaultSheetName(scope, period);
   const columnWidths = REPORT_COLUMNS.map((column) => column.width);
   const styles = [
@@ -199,8 +212,30 @@ function carriedByQuota(quotas: Quota[], rows: CarriedRow[]): Map<string, Carrie
     out.set(quota.id, row);
     used.add(row);
   }
+  // A ratio's numerator and denominator follow it by their own ids.
+  for (const part of quotas.flatMap(partsOf)) {
+    const row = byId.get(part.id);
+    if (row) out.set(part.id, row);
+  }
   return out;
 }
+
+/**
+ * A ratio typed as a share in a sheet made before ratios were collected as two figures: the share
+ * has no cell of its own any more (the ratio's 累计完成 is a formula over them), so it is kept in
+ * the archive area under the ratio's id marked 原填报比例, never dropped. Its 说明 stays on its row.
+ */
+function sharesWithoutParts(quotas: Quota[], carried: Map<string, CarriedRow>): CarriedRow[] {
+  return quotas.flatMap((quota) => {
+    const row = carried.get(quota.id);
+    const [numerator] = partsOf(quota);
+    if (!row || !numerator || carried.has(numerator.id) || isBlank(row.cumulative)) return [];
+    return [{ ...row, quotaId: `${quota.id}/${SHARE_TYPED_BEFORE}`, period: null, status: null, note: null }];
+  });
+}
+
+/** Marks the archived share a ratio had before it was collected as numerator and denominator. */
+const SHARE_TYPED_BEFORE = "原填报比例";
 
 /**
  * The form's frame and the column titles: the title across the sheet; 填报单位（盖章）, 报告期 and
@@ -249,6 +284,8 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
       return writeBand(draft, row, line.text, PALETTE.band);
     case "quota":
       return writeQuotaRow(draft, row, line.quota, request, carried.get(line.quota.id));
+    case "part":
+      return writePartRow(draft, row, line.quota, line.part, request, carried.get(line.part.id));
     case "archiveTitle":
       return writeBand(draft, row, ARCHIVE_TITLE, PALETTE.archive);
     case "archived":
@@ -287,9 +324,12 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   put(draft, row, "completion", { formula: formulas[0] });
   put(draft, row, "progress", { formula: formulas[1] });
   put(draft, row, "state", { formula: formulas[2] });
+  // A ratio collected as two figures: its 累计完成 is their quotient.
+  const share = formulas[3] ?? null;
+  if (share) put(draft, row, "cumulative", { formula: share });
   if (previous) {
     put(draft, row, "period", value(previous.period));
-    put(draft, row, "cumulative", value(previous.cumulative));
+    if (!share) put(draft, row, "cumulative", value(previous.cumulative));
     put(draft, row, "status", value(previous.status));
     put(draft, row, "note", value(previous.note));
   }
@@ -305,6 +345,31 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
     if (quota.kind === "ratio") draft.notApplicable.push(`${letter("period")}${row}`);
     draft.notApplicable.push(`${letter("status")}${row}`);
   }
+}
+
+/**
+ * A ratio's numerator or denominator: what it counts (locked) and its figure at the period's end,
+ * typed in 累计完成 (a level reached, so no 本期). It has no target or formulas of its own.
+ */
+function writePartRow(draft: Draft, row: number, quota: Quota, part: QuotaPart, request: TemplateRequest, previous: CarriedRow | undefined): void {
+  const stage = stageAt(quota, request.period, request.revision);
+  const target = "—";
+  put(draft, row, "id", value(part.id));
+  put(draft, row, "measure", value(`${PART_LABELS[part.key]}：${part.name}`));
+  put(draft, row, "units", value(quota.units.join("、")));
+  put(draft, row, "kind", value(PART_LABELS[part.key]));
+  put(draft, row, "unit", value(part.unit));
+  put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));
+  put(draft, row, "target", value(target));
+  if (previous) {
+    put(draft, row, "cumulative", value(previous.cumulative));
+    put(draft, row, "note", value(previous.note));
+  }
+  draft.partRows.push({ row, part, closed: stage.closed });
+  draft.rowRecords.push({ sheet: "", quotaId: part.id, row, target, fingerprint: rowFingerprint(part.id, target, [], row), archived: false });
+  // 本期完成 and 进展状态 never apply; once the ratio is closed, 累计完成 is final too.
+  if (stage.closed) draft.notApplicable.push(`${letter("period")}${row}:${letter("status")}${row}`);
+  else draft.notApplicable.push(`${letter("period")}${row}`, `${letter("status")}${row}`);
 }
 
 /** A quota the new revision dropped, with what was typed for it. */
@@ -330,34 +395,42 @@ function writeKeptCell(draft: Draft, row: number, cell: LooseCell): void {
   draft.styles.push({ range: fullRow(row), fill: PALETTE.archive, wrap: true }, { range: content, fill: PALETTE.input, border: true });
 }
 
-function validationRule(quota: Quota): ValidationRule {
+function validationRule(quota: Pick<Quota, "kind" | "unit">): ValidationRule {
   if (quota.kind === "milestone") return { type: "list", items: [...MILESTONE_STATUSES] };
   if (quota.kind === "ratio") return { type: "decimal", min: 0, max: 1 };
   return isCountUnit(quota.unit) ? { type: "whole", min: 0 } : { type: "decimal", min: 0 };
 }
 
 /** The cells a person types in, and their validations: one per run of rows that share a rule. */
-function inputCells(quotaRows: QuotaRow[]): { ranges: string[]; validations: ValidationSpec[] } {
-  const groups = new Map<string, { rule: ValidationRule; quota: Quota; numericRows: number[]; periodRows: number[]; statusRows: number[] }>();
+function inputCells(quotaRows: QuotaRow[], partRows: PartRow[]): { ranges: string[]; validations: ValidationSpec[] } {
+  type Shape = Pick<Quota, "kind" | "unit">;
+  const groups = new Map<string, { rule: ValidationRule; shape: Shape; numericRows: number[]; periodRows: number[]; statusRows: number[] }>();
+  const groupOf = (shape: Shape) => {
+    const rule = validationRule(shape);
+    // Rows share a validation only when its message fits them all: same rule, same unit.
+    const key = JSON.stringify([rule, shape.unit]);
+    const group = groups.get(key) ?? { rule, shape, numericRows: [], periodRows: [], statusRows: [] };
+    groups.set(key, group);
+    return group;
+  };
   for (const { row, quota, stage } of quotaRows) {
     if (stage.closed) continue;
-    const rule = validationRule(quota);
-    // Rows share a validation only when its message fits them all: same rule, same unit.
-    const key = JSON.stringify([rule, quota.unit]);
-    const group = groups.get(key) ?? { rule, quota, numericRows: [], periodRows: [], statusRows: [] };
+    const group = groupOf(quota);
     if (quota.kind === "milestone") group.statusRows.push(row);
-    else {
+    // A ratio collected as two figures is typed on their rows; its own 累计完成 is their quotient.
+    else if (partsOf(quota).length === 0) {
       group.numericRows.push(row);
       if (quota.kind !== "ratio") group.periodRows.push(row);
     }
-    groups.set(key, group);
   }
+  // A numerator or denominator is a count at the period's end: only 累计完成.
+  for (const { row, part, closed } of partRows) if (!closed) groupOf({ kind: "cumulative", unit: part.unit }).numericRows.push(row);
   const rangesOf = (rows: number[], key: keyof typeof COLUMN): string[] =>
     runs(rows).map(([first, last]) => `${letter(key)}${first}:${letter(key)}${last}`);
   const ranges: string[] = [];
   const validations: ValidationSpec[] = [];
   for (const group of groups.values()) {
-    const expected = expectedInput(group.quota);
+    const expected = expectedInput(group.shape);
     const groupRanges = [...rangesOf(group.periodRows, "period"), ...rangesOf(group.numericRows, "cumulative"), ...rangesOf(group.statusRows, "status")];
     validations.push(
       ...groupRanges.map((range) => ({
@@ -369,15 +442,15 @@ function inputCells(quotaRows: QuotaRow[]): { ranges: string[]; validations: Val
     );
     ranges.push(...groupRanges);
   }
-  ranges.push(...rangesOf(quotaRows.map((q) => q.row), "note"));
+  ranges.push(...rangesOf([...quotaRows, ...partRows].map((q) => q.row).sort((a, b) => a - b), "note"));
   return { ranges, validations };
 }
 
 /** Borders, number formats and the coloured 状态 of the quota rows. */
-function quotaRowFormats(quotaRows: QuotaRow[]): Pick<SheetSpec, "styles" | "numberFormats" | "conditionalFormats"> {
+function quotaRowFormats(quotaRows: QuotaRow[], partRows: PartRow[]): Pick<SheetSpec, "styles" | "numberFormats" | "conditionalFormats"> {
   const styles: StyleSpec[] = [];
   const numberFormats: { range: string; format: string }[] = [];
-  const rows = quotaRows.map((q) => q.row);
+  const rows = [...quotaRows, ...partRows].map((q) => q.row).sort((a, b) => a - b);
   const column = (key: keyof typeof COLUMN, first: number, last: number): string => `${letter(key)}${first}:${letter(key)}${last}`;
   for (const [first, last] of runs(rows)) {
     styles.push({ range: `A${first}:${LAST_COLUMN}${last}`, border: true, wrap: true, vertical: "Top" });

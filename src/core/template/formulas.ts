@@ -1,6 +1,7 @@
 import type { Quota, QuotaKind } from "../plan/types";
 import type { Stage } from "../stage";
 import { columnLetter } from "../a1";
+import { partsOf } from "./parts";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, STATES } from "./columns";
 
 /**
@@ -13,13 +14,20 @@ export function completionFormula(actual: string, target: string): string {
   return `=IF(OR(NOT(ISNUMBER(${actual})),NOT(ISNUMBER(${target}))),"",IF(${target}=0,"",${actual}/${target}))`;
 }
 
+/** A ratio's value from its two figures: numerator ÷ denominator, blank while either is not a number or the denominator is 0. */
+export function ratioFormula(numerator: string, denominator: string): string {
+  return `=IF(OR(NOT(ISNUMBER(${numerator})),NOT(ISNUMBER(${denominator}))),"",IF(${denominator}=0,"",${numerator}/${denominator}))`;
+}
+
 /** A milestone's 完成率: 1 once its status is 已完成, else 0; blank while no status is given. */
 export function milestoneCompletionFormula(status: string): string {
   return `=IF(${status}="","",IF(${status}="${STATES.done}",1,0))`;
 }
 
 /**
- * The three formulas of a report's quota row: 完成率, 序时进度, 状态. Blank while the inputs are blank.
+ * The formulas of a report's quota row: 完成率, 序时进度, 状态, and for a ratio collected as two
+ * figures its 累计完成, their quotient (the numerator's row right below, the denominator's after
+ * it, as the layout puts them). Blank while the inputs are blank.
  * 序时进度 shows where it comes from (the path's expected value over the stage's target, or months
  * over months); at a deadline the status is final: 已完成 or 未完成, with no tolerance.
  */
@@ -41,7 +49,10 @@ export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
     ];
   }
   const metAt = quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1;
-  return [completionFormula(c, t), progressFormula, stage.final ? `=IF(${m}="","",${finalState(`${m}>=${metAt}`)})` : stateFormula(m, n, metAt)];
+  const formulas = [completionFormula(c, t), progressFormula, stage.final ? `=IF(${m}="","",${finalState(`${m}>=${metAt}`)})` : stateFormula(m, n, metAt)];
+  if (partsOf(quota).length === 0) return formulas;
+  const figure = (offset: number): string => `${columnLetter(COLUMN.cumulative)}${row + offset}`;
+  return [...formulas, ratioFormula(figure(1), figure(2))];
 }
 
 /** 状态 from 完成率 and 序时进度: 已完成 from `metAt`, 滞后 when more than BEHIND_THRESHOLD behind, else 正常. */

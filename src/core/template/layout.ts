@@ -2,16 +2,19 @@ import type { PlanRevision, Quota } from "../plan/types";
 import type { CarriedRow, LooseCell } from "./carried";
 import { HEADER_ROW, SIGNATURE_FIELDS } from "./columns";
 import { actionLabel, itemLabel } from "./labels";
+import { type QuotaPart, partsOf } from "./parts";
 
 /**
  * The report sheet from top to bottom: title, information and header rows, then per action a
- * header row, per key work item a header row and its quotas; then the archive area, the area
+ * header row, per key work item a header row and its quotas (a ratio followed by the rows of its
+ * numerator and denominator); then the archive area, the area
  * of kept cells (each only when it has something) and the signature block.
  */
 export type Line =
   | { kind: "action"; text: string }
   | { kind: "item"; text: string }
   | { kind: "quota"; quota: Quota }
+  | { kind: "part"; quota: Quota; part: QuotaPart }
   | { kind: "archiveTitle" }
   | { kind: "archived"; row: CarriedRow }
   | { kind: "keptTitle" }
@@ -33,7 +36,10 @@ export function reportLines(revision: PlanRevision, quotas: Quota[], archived: C
       const itemQuotas = actionQuotas.filter((q) => q.item === item.number);
       if (itemQuotas.length === 0) continue;
       lines.push({ kind: "item", text: itemLabel(item) });
-      for (const quota of itemQuotas) lines.push({ kind: "quota", quota });
+      for (const quota of itemQuotas) {
+        lines.push({ kind: "quota", quota });
+        for (const part of partsOf(quota)) lines.push({ kind: "part", quota, part });
+      }
     }
   }
   if (archived.length > 0) {

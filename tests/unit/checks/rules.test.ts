@@ -2,6 +2,7 @@
 import { checkCells, checkWorkbook, type CheckContext } from "../../../src/core/checks/check";
 import { type Finding, findingMessage } from "../../../src/core/findings";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { partId } from "../../../src/core/template/parts";
 import { addressOf, city, PROVINCE, revision, setCell, setComputedValue, setFormula, sheetName, type, workbookOf } from "./fixture";
 
 const context: CheckContext = { revisions: [revision] };
@@ -14,7 +15,7 @@ const Q = {
   enterprises: "I08-技能型企业-2027",
   /** 每年培训先进制造业40万人次: an every-year figure in 万人次. */
   manufacturing: "I01-先进制造业-每年",
-  /** 工资集体协商比例达到60%: a ratio, typed as a fraction. */
+  /** 工资集体协商比例达到60%: a ratio, typed as its numerator and denominator. */
   bargaining: "I14-能级工资集体协商-2027",
   /** 取得高级职称300名: a count (名). */
   seniorTitles: "I20-高级职称-2027",
@@ -26,6 +27,14 @@ const Q = {
   closedCount: "I03-一流技师学院-2025",
   /** 杭州市 2027年底累计技能型企业1500家 (Annex 2). */
   hangzhouEnterprises: "I08-技能型企业-2027-杭州市",
+};
+
+/** The ratio's two figures, each typed on a row of its own under it. */
+const NUMERATOR = partId(Q.bargaining, "numerator");
+const DENOMINATOR = partId(Q.bargaining, "denominator");
+const typeShare = (snapshot: WorkbookSnapshot, sheet: string, numerator: number, denominator: number): void => {
+  type(snapshot, sheet, NUMERATOR, { cumulative: numerator });
+  type(snapshot, sheet, DENOMINATOR, { cumulative: denominator });
 };
 
 const province = (): WorkbookSnapshot => workbookOf([{ scope: PROVINCE, period: "2026-10" }]);
@@ -74,10 +83,10 @@ describe("a typed value that is not a usable number is an error", () => {
     expect(check(snapshot).map((f) => [f.rule, f.suggestion])).toEqual([["not-a-number", undefined]]);
   });
 
-  test("60% typed as text in a ratio cell: the fraction 0.6 is offered", () => {
+  test("a share typed where a ratio's numerator is counted is not a count", () => {
     const snapshot = province();
-    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: "60%" });
-    expect(check(snapshot).map((f) => [f.rule, f.cell, f.suggestion])).toEqual([["not-a-number", at(snapshot, Q.bargaining, "cumulative"), 0.6]]);
+    type(snapshot, PROVINCE_OCT, NUMERATOR, { cumulative: "60%" });
+    expect(check(snapshot).map((f) => [f.rule, f.cell])).toEqual([["not-a-number", at(snapshot, NUMERATOR, "cumulative")]]);
   });
 
   test("1e308 is reported as not a plausible figure", () => {
@@ -125,10 +134,17 @@ describe("a number that cannot be right is an error", () => {
     expect(check(snapshot)).toEqual([]);
   });
 
-  test("a ratio above 100%", () => {
+  test("a ratio above 100%: its numerator above its denominator", () => {
     const snapshot = province();
-    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: 1.2 });
-    expect(check(snapshot).map((f) => [f.rule, f.cell])).toEqual([["ratio-out-of-range", at(snapshot, Q.bargaining, "cumulative")]]);
+    type(snapshot, PROVINCE_OCT, NUMERATOR, { cumulative: 120 });
+    type(snapshot, PROVINCE_OCT, DENOMINATOR, { cumulative: 100 });
+    expect(check(snapshot).map((f) => [f.rule, f.cell, f.value])).toEqual([["numerator-above-denominator", at(snapshot, NUMERATOR, "cumulative"), 120]]);
+  });
+
+  test("a ratio's overwritten 累计完成 (its quotient formula) is a changed formula", () => {
+    const snapshot = province();
+    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: 0.8 });
+    expect(check(snapshot).map((f) => [f.rule, f.cell])).toEqual([["formula-changed", at(snapshot, Q.bargaining, "cumulative")]]);
   });
 
   test("a cumulative figure below this period's", () => {
@@ -362,8 +378,8 @@ describe("against an earlier period's sheet of the same scope", () => {
   test("a lower ratio is not a decreased running total", () => {
     const snapshot = twoMonths();
     // On the path 60% (2025) → 100% (2027) both are on track in late 2026 (76.7% expected).
-    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: 0.8 });
-    type(snapshot, NOV, Q.bargaining, { cumulative: 0.75 });
+    typeShare(snapshot, PROVINCE_OCT, 80, 100);
+    typeShare(snapshot, NOV, 75, 100);
     expect(check(snapshot)).toEqual([]);
   });
 
@@ -402,11 +418,20 @@ describe("cities against the province", () => {
     expect(check(snapshot)).toEqual([]);
   });
 
-  test("ratios are not added up", () => {
+  test("a ratio's figures add up like counts: the province's numerator and denominator are the cities' sums", () => {
     const snapshot = workbookOf([{ scope: PROVINCE, period: "2026-10" }, ...everyCity()]);
-    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: 0.8 });
-    cityFigure(snapshot, Q.bargaining, Array(11).fill(0.8));
+    typeShare(snapshot, PROVINCE_OCT, 88, 110);
+    cityFigure(snapshot, NUMERATOR, Array(11).fill(8));
+    cityFigure(snapshot, DENOMINATOR, Array(11).fill(10));
     expect(check(snapshot)).toEqual([]);
+  });
+
+  test("a province numerator that is not the cities' sum is a warning on it; the shares themselves are never added", () => {
+    const snapshot = workbookOf([{ scope: PROVINCE, period: "2026-10" }, ...everyCity()]);
+    typeShare(snapshot, PROVINCE_OCT, 80, 110);
+    cityFigure(snapshot, NUMERATOR, Array(11).fill(8));
+    cityFigure(snapshot, DENOMINATOR, Array(11).fill(10));
+    expect(check(snapshot).map((f) => [f.rule, f.cell])).toEqual([["cities-not-adding-up", at(snapshot, NUMERATOR, "cumulative")]]);
   });
 
   test("a 说明 on the province row clears it", () => {

@@ -3,6 +3,7 @@ import { checkWorkbook } from "../../../src/core/checks/check";
 import type { PlanRevision } from "../../../src/core/plan/types";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { COLUMN } from "../../../src/core/template/columns";
+import { parsePartId, partsOf } from "../../../src/core/template/parts";
 import type { CellValue } from "../../../src/core/template/spec";
 import { scaledRevision } from "../../../scripts/workloads";
 import { addressOf, PROVINCE, revision, setCell, sheetName, workbookOf } from "./fixture";
@@ -15,8 +16,14 @@ function filledWorkbook(plan: PlanRevision): WorkbookSnapshot {
   const quotas = new Map(plan.quotas.map((q) => [q.id, q]));
   const values = snapshot.sheets[0].values;
   values.forEach((row, r) => {
+    // A ratio is typed as its two figures, on their rows: 100 of 100 meets any share.
+    if (parsePartId(String(row[COLUMN.id]))) {
+      values[r][COLUMN.cumulative] = 100;
+      snapshot.sheets[0].formulas[r][COLUMN.cumulative] = 100;
+      return;
+    }
     const quota = quotas.get(String(row[COLUMN.id]));
-    if (!quota) return;
+    if (!quota || partsOf(quota).length > 0) return;
     const inputs: CellValue[] = quota.kind === "milestone" ? ["", "", "已完成", ""] : [0, row[COLUMN.target], "", ""];
     (["period", "cumulative", "status", "note"] as const).forEach((key, i) => {
       values[r][COLUMN[key]] = inputs[i];
