@@ -1,6 +1,6 @@
 // Two builds, as in Microsoft's task-pane templates plus a page of our own:
 // - `addin` (npm run build → dist/): the task pane, the ribbon's function file (the same page: one
-//   shared runtime) and the support page — only what Office loads.
+//   shared runtime), the ribbon's dialog page and the support page — only what Office loads.
 // - `playground` (npm run build:playground → dist-playground/): the task pane beside the in-memory
 //   Excel host, for machines without Excel. The host bundles HyperFormula (GPL-3.0), so this page
 //   never goes into the add-in's dist/.
@@ -50,6 +50,7 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      dialog: "./src/dialog/index.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: { keep: /^cli[\\/]/ } },
     optimization: {
@@ -66,6 +67,8 @@ module.exports = async (env, argv) => {
       // Office.js comes from Microsoft's CDN, by a script tag in each page that needs it.
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane", "commands"] }),
       new HtmlWebpackPlugin({ filename: "support.html", template: "./src/support/support.html", chunks: [] }),
+      // The ribbon's dialog (src/addin/dialog): a page of its own, from the task pane's origin.
+      new HtmlWebpackPlugin({ filename: "dialog.html", template: "./src/dialog/dialog.html", chunks: ["dialog"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -28,9 +28,14 @@ export type RibbonView = "audit" | "merge";
  */
 export const paneListeners = new Set<(view: RibbonView) => void>();
 
+/** Tells the pane (open or hidden) which view to show next. */
+export function tellPane(view: RibbonView): void {
+  for (const listener of paneListeners) listener(view);
+}
+
 /** Tells the pane which view to show, then shows it. */
 export async function showPane(view: RibbonView): Promise<void> {
-  for (const listener of paneListeners) listener(view);
+  tellPane(view);
   await Office.addin.showAsTaskpane();
 }
 

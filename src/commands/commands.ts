@@ -1,23 +1,40 @@
 /**
  * Ribbon functions. They run in the shared runtime (the task pane's page), so 校验 works with the
- * pane closed; each must call `event.completed()`. Excel has no notification API for add-ins, so
- * the outcome is told in the task pane, opened on the view the button is about. What the ribbon
- * and the pane share (plans, the last audit) lives in src/addin/session.
+ * pane closed; each must call `event.completed()`. Excel has no notification API for add-ins, and
+ * since February 2026 Office ignores `showAsTaskpane` for add-ins from its marketplace, so a
+ * button's outcome is told without the pane: 校验 writes it in the first row of the 审核结果 sheet
+ * and, where Office has the dialog API, shows it in a dialog with a button that opens the pane.
+ * What the ribbon and the pane share (plans, the last audit) lives in src/addin/session.
  */
+import { auditFailureVerdict } from "../core/checks/audit";
+import { showRibbonDialog } from "../addin/dialog";
 import { createOfficeOperations } from "../addin/office-operations";
-import { lastAudit, planLibrary, savedPassword, showPane } from "../addin/session";
+import { auditMessage } from "../addin/ribbon-message";
+import { lastAudit, planLibrary, savedPassword, showPane, tellPane } from "../addin/session";
+import { writeAuditNotice } from "../excel/audit";
 
 async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
   const operations = createOfficeOperations(Excel.run);
+  const password = savedPassword();
+  const at = new Date();
   try {
-    lastAudit.result = await operations.audit({ revisions: planLibrary().revisions(), password: savedPassword() });
+    lastAudit.result = await operations.audit({ revisions: planLibrary().revisions(), password });
     lastAudit.error = null;
   } catch (error) {
     lastAudit.result = null;
     lastAudit.error = operations.describeError(error);
+    // The sheet row is the outcome's one place that needs no pane and no dialog; a workbook that
+    // cannot take even that line leaves the dialog (or the open pane) to tell it.
+    await Excel.run((context) => writeAuditNotice(context, auditFailureVerdict(lastAudit.error ?? "", at.toISOString()), password)).catch(() => undefined);
+  }
+  lastAudit.at = at;
+  try {
+    // An open pane shows the audit at once; a hidden one shows it when it is next opened.
+    tellPane("audit");
+    await showRibbonDialog(auditMessage(lastAudit), (action) => {
+      if (action === "openPane") void showPane("audit").catch(() => undefined);
+    });
   } finally {
-    lastAudit.at = new Date();
-    await showPane("audit").catch(() => undefined);
     event.completed();
   }
 }

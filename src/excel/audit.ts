@@ -4,7 +4,9 @@ import { checkAgainstPrevious } from "../core/checks/previous";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { countBySeverity, type Finding, type Severity } from "../core/findings";
 import { readMeta } from "../core/read-sheets";
-import { readWorkbookSnapshot } from "./workbook";
+import { asLiteralText } from "../core/template/spec";
+import { PROTECTION_OPTIONS } from "./render";
+import { queueSheetRead, readWorkbookSnapshot, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 
 export interface AuditResult {
@@ -45,4 +47,24 @@ export async function runAudit(
   const existing = snapshot.sheets.find((s) => s.name === AUDIT_SHEET) ?? null;
   await writeSheets(context, [{ spec, current: currentOf(existing) }], { password: options.password ?? null, activate: AUDIT_SHEET });
   return { findings, counts: countBySeverity(findings), sheets: meta.sheets.length };
+}
+
+/**
+ * Puts a line in the first row of the 审核结果 sheet (made if missing) and shows the sheet: how the
+ * ribbon's 校验 tells an outcome it could not write the usual way (a check that failed). Only A1
+ * changes; the rows below stay as the last check left them. Two syncs: look the sheet up, write.
+ */
+export async function writeAuditNotice(context: Excel.RequestContext, text: string, password: string | null): Promise<void> {
+  const read = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(AUDIT_SHEET), { cells: false });
+  await syncSheetReads(context, [read]);
+  const existing = read.result();
+  const sheet = existing ? context.workbook.worksheets.getItem(AUDIT_SHEET) : context.workbook.worksheets.add(AUDIT_SHEET);
+  context.runtime.enableEvents = false;
+  if (existing?.protected) sheet.protection.unprotect(password ?? undefined);
+  // Written as literal text: nothing in the reason is read as a number, a date or a formula.
+  sheet.getRange("A1").values = [[asLiteralText(text)]];
+  sheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
+  sheet.activate();
+  context.runtime.enableEvents = true;
+  await context.sync();
 }

@@ -9,3 +9,5 @@ export type { CellSnapshot, ExcelHost, ExcelHostOptions, SheetSnapshot } from ".
 export type { HostStats } from "./context";
 export { EXCEL_ERRORS, ExcelHostUnsupportedError, RichApiError, UserEditRefusedError } from "./errors";
 export type { ExcelErrorCode } from "./errors";
+export { createOfficeRuntime } from "./office";
+export type { DialogFake, OfficeRuntimeFake, OfficeRuntimeOptions, TaskpaneBehaviour } from "./office";

@@ -1,5 +1,5 @@
 import { sheetRef } from "../a1";
-import { countByRule, countBySeverity, type Finding, findingMessage, ruleName } from "../findings";
+import { countByRule, countBySeverity, type Finding, findingMessage, ruleName, type Severity } from "../findings";
 import { AUDIT_SIGNATURE_FIELDS } from "../template/form";
 import { fitRowHeights } from "../template/fit";
 import { emptyGrid, pageTextLiteral, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
@@ -26,6 +26,21 @@ export function cellLink(sheet: string, cell: string): string {
   return `=HYPERLINK("#${target}","${cell.replace(/"/g, '""')}")`;
 }
 
+/** The first row of the audit sheet: what the last 校验 found, in one line. */
+export function auditVerdict(counts: Record<Severity, number>): string {
+  return counts.error + counts.warning + counts.info === 0
+    ? `${TITLE}：未发现问题`
+    : `${TITLE}：${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示（明细见下表）`;
+}
+
+/**
+ * The first row after a 校验 that could not finish: the reason, and that the rows below (if any)
+ * are from an earlier check — the ribbon writes it when it has no other way to tell.
+ */
+export function auditFailureVerdict(reason: string, at: string): string {
+  return `${TITLE}：${chinaDateTime(at)} 的校验未完成：${reason}（下表如有内容，为上次校验的结果）`;
+}
+
 export interface AuditInput {
   findings: Finding[];
   /** Label of the plan revision the workbook's sheets were checked against. */
@@ -50,11 +65,7 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
     return rows.length;
   };
   // The verdict in the first row: the ribbon's 校验 tells its result there, with or without the pane.
-  const verdict =
-    findings.length === 0
-      ? `${TITLE}：未发现问题`
-      : `${TITLE}：${bySeverity.error} 个错误，${bySeverity.warning} 个警告，${bySeverity.info} 个提示（明细见下表）`;
-  const title = line([value(verdict)]);
+  const title = line([value(auditVerdict(bySeverity))]);
   styles.push({ range: `A${title}:${last}${title}`, bold: true, fontSize: 16, horizontal: "Center" });
   const info = line([null, value("计划版本："), value(input.revision), null, value("校验时间："), value(chinaDateTime(input.ranAt))]);
   const counts = line([null, value("错误："), value(bySeverity.error), null, value("警告："), value(bySeverity.warning), value("提示："), value(bySeverity.info)]);

@@ -1,0 +1,113 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"url": "https://localhost:3000/taskpane.html"}
+ */
+import "../taskpane/jsdom-globals";
+import { createExcelHost, createOfficeRuntime, type ExcelHost, type OfficeRuntimeOptions } from "@planbook/excel-host";
+import { AUDIT_SHEET } from "../../../src/core/checks/audit";
+import { columnLetter } from "../../../src/core/a1";
+import { COLUMN } from "../../../src/core/template/columns";
+import { parsePeriod } from "../../../src/core/period";
+import { generateTemplate } from "../../../src/excel/generate";
+import { readDialogMessage, actionMessage } from "../../../src/addin/ribbon-message";
+import { currentRevision } from "../../support/plan";
+
+const SHEET = "杭州市 2026-10";
+
+/** A city template with one cumulative figure pasted as text ("1,500"): one error for 校验 to find. */
+async function workbookWithAnError(): Promise<ExcelHost> {
+  const host = createExcelHost();
+  await host.run((context) => generateTemplate(context, { revision: currentRevision(), scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }));
+  const ids = host.values(SHEET, "A1:A200").map((r) => r[0]);
+  const row = ids.indexOf("I08-技能型企业-累计-2027-杭州市") + 1;
+  await host.userEdit(SHEET, `${columnLetter(COLUMN.cumulative)}${row}`, [["1,500"]], { paste: true });
+  return host;
+}
+
+/** Office around the host, with the ribbon's functions loaded into it (a fresh module registry each time, as a fresh runtime). */
+function ribbonIn(host: ExcelHost, options: OfficeRuntimeOptions = {}) {
+  const office = createOfficeRuntime(host, options);
+  office.install();
+  jest.isolateModules(() => void jest.requireActual("../../../src/commands/commands"));
+  return office;
+}
+
+const activeSheet = (host: ExcelHost) => host.sheetNames().find((name) => host.sheet(name).active);
+
+describe("the ribbon's 校验 without the task pane", () => {
+  test("shows its outcome in a dialog: counts by severity and the first findings, from the add-in's own origin", async () => {
+    const host = await workbookWithAnError();
+    const office = ribbonIn(host);
+    await office.press("validateWorkbook");
+
+    expect(office.dialogs).toHaveLength(1);
+    const url = new URL(office.dialogs[0].url);
+    const message = readDialogMessage(url.search);
+    expect([url.origin, url.pathname, message?.intent, message?.lines[0], message?.findings.map((f) => f.severity)]).toEqual([
+      "https://localhost:3000",
+      "/dialog.html",
+      "error",
+      "审核结果：1 个错误，0 个警告，0 个提示（明细见下表）",
+      ["error"],
+    ]);
+    expect(message?.findings[0].text).toMatch(/^杭州市 2026-10 .*1,500/);
+    // The sheet row is written too: it is there whatever the dialog does.
+    expect(host.values(AUDIT_SHEET, "A1")[0][0]).toBe("审核结果：1 个错误，0 个警告，0 个提示（明细见下表）");
+    expect(office.paneVisible).toBe(false);
+  });
+
+  test("the dialog's 打开任务窗格 closes it and opens the pane on the audit view", async () => {
+    const host = await workbookWithAnError();
+    const office = ribbonIn(host);
+    await office.press("validateWorkbook");
+    office.dialogs[0].messageParent(actionMessage("openPane"));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect([office.dialogs[0].closed, office.paneVisible]).toEqual([true, true]);
+  });
+
+  test("a second 校验 closes the dialog of the first instead of failing with 12007 (one dialog at a time)", async () => {
+    const host = await workbookWithAnError();
+    const office = ribbonIn(host);
+    await office.press("validateWorkbook");
+    await office.press("validateWorkbook");
+    expect(office.dialogs.map((dialog) => dialog.closed)).toEqual([true, false]);
+  });
+
+  test.each([
+    ["Office has no dialog API (DialogApi 1.1)", { sets: { SharedRuntime: "1.1" } }],
+    ["the person chose to ignore the dialog (12009)", { dialogError: 12009 }],
+    ["the browser blocks pop-ups (12011)", { dialogError: 12011 }],
+  ])("when %s the outcome is in the 审核结果 sheet's first row, and that sheet is shown", async (_case, options: OfficeRuntimeOptions) => {
+    const host = await workbookWithAnError();
+    const office = ribbonIn(host, options);
+    await office.press("validateWorkbook");
+    expect([office.dialogs.filter((d) => !d.closed).length, host.values(AUDIT_SHEET, "A1")[0][0], activeSheet(host)]).toEqual([
+      0,
+      "审核结果：1 个错误，0 个警告，0 个提示（明细见下表）",
+      AUDIT_SHEET,
+    ]);
+  });
+
+  test("a 校验 that fails says why in the sheet's first row and in the dialog", async () => {
+    const host = await workbookWithAnError();
+    const office = ribbonIn(host);
+    // Excel refuses the audit's batch (say, the workbook is shared read-only): only the notice may follow.
+    let batches = 0;
+    const run = (globalThis as unknown as { Excel: { run: ExcelHost["run"] } }).Excel.run;
+    Object.assign(globalThis, {
+      Excel: {
+        run: (batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+          ++batches === 1 ? Promise.reject(Object.assign(new Error("busy"), { code: "GeneralException" })) : run(batch),
+      },
+    });
+    await office.press("validateWorkbook");
+    const notice = String(host.values(AUDIT_SHEET, "A1")[0][0]);
+    const message = readDialogMessage(new URL(office.dialogs[0].url).search);
+    expect([notice.startsWith("审核结果："), notice.includes("校验未完成：Excel 内部错误"), message?.intent, message?.lines[0]]).toEqual([
+      true,
+      true,
+      "error",
+      "Excel 内部错误，请重试 / Excel reported an internal error; please try again",
+    ]);
+  });
+});
