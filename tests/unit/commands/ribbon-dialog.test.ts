@@ -111,3 +111,35 @@ describe("the ribbon's 校验 without the task pane", () => {
     ]);
   });
 });
+
+describe("the ribbon's 汇总", () => {
+  test("opens the task pane on its merge view where Office opens it (SharedRuntime 1.1), with no dialog", async () => {
+    const office = ribbonIn(createExcelHost());
+    await office.press("openMergeView");
+    expect([office.paneVisible, office.dialogs.length]).toEqual([true, 0]);
+  });
+
+  test.each([
+    ["Office has no SharedRuntime 1.1", { sets: { DialogApi: "1.2" } }, "需要 SharedRuntime 1.1"],
+    ["Office refuses showAsTaskpane", { taskpane: "rejects" }, "Office 拒绝打开任务窗格"],
+    ["Office ignores showAsTaskpane (marketplace add-ins since February 2026)", { taskpane: "ignored" }, "Office 没有打开任务窗格"],
+  ] as [string, OfficeRuntimeOptions, string][])("when %s, a dialog says how to open the pane by hand", async (_case, options, reason) => {
+    const office = ribbonIn(createExcelHost(), options);
+    await office.press("openMergeView");
+    const message = readDialogMessage(new URL(office.dialogs[0]?.url ?? "https://x/").search);
+    expect([office.paneVisible, message?.lines[0].includes(reason), message?.lines[1].includes("「生成模板」"), message?.lines[1].includes("「汇总」页")]).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  test("a pane Office already reported open is not mistaken for an ignored request", async () => {
+    const office = ribbonIn(createExcelHost(), { taskpane: "ignored" });
+    office.userSetPaneVisible(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await office.press("openMergeView");
+    expect([office.paneVisible, office.dialogs.length]).toEqual([true, 0]);
+  });
+});
