@@ -7,7 +7,7 @@ import countiesTable from "../../seeds/zhejiang-counties.tsv";
 
 /** A library of the built-in revisions, newest first (the first is the one templates are made from). */
 export function builtInPlanLibrary(): PlanLibrary {
-  return loadPlanLibrary([currentSeed, previousSeed]);
+  return loadPlanLibrary([currentSeed, previousSeed], builtInCounties());
 }
 
 /** Zhejiang's cities and counties, bundled like the seed texts. */

@@ -51,7 +51,7 @@ export function loadSeed(file?: string): { revision: PlanRevision; text: string 
 
 function parsedPlan(seedPath: string, text: string): { revision: PlanRevision; text: string } {
   try {
-    return { revision: parsePlan(text), text };
+    return { revision: parsePlan(text, { geography: loadCounties() }), text };
   } catch (error) {
     throw new InputError(`「${seedPath}」：${(error as Error).message}`);
   }
@@ -62,7 +62,10 @@ function parsedPlan(seedPath: string, text: string): { revision: PlanRevision; t
  * a `--revision <seed>` names, as the task pane adds a plan a person imported.
  */
 export async function planLibrary(revisionFile?: string): Promise<PlanLibrary> {
-  const library = loadPlanLibrary([CURRENT_SEED, PREVIOUS_SEED].map((name) => readText(path.join(SEEDS_DIR, name))));
+  const library = loadPlanLibrary(
+    [CURRENT_SEED, PREVIOUS_SEED].map((name) => readText(path.join(SEEDS_DIR, name))),
+    loadCounties(),
+  );
   if (revisionFile !== undefined) library.add((await loadPlan(revisionFile)).revision);
   return library;
 }

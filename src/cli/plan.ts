@@ -26,6 +26,14 @@ function quotaJson(q: Quota) {
     year: q.year,
     region: q.region,
     text: q.text,
+    baseline: q.baseline,
+    path: q.path.map((point) => ({ year: point.year, target: point.target, comparator: point.comparator })),
+    cadence: q.cadence,
+    level: q.level,
+    numerator: q.ratio?.numerator ?? null,
+    denominator: q.ratio?.denominator ?? null,
+    perUnit: q.perUnit ? { per: q.perUnit.per, each: q.perUnit.each } : null,
+    formerIds: q.formerIds,
   };
 }
 

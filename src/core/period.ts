@@ -69,22 +69,3 @@ export function currentMonthPeriod(today: Date): Period {
 export function currentQuarterPeriod(today: Date): Period {
   return { year: today.getFullYear(), month: null, quarter: Math.floor(today.getMonth() / 3) + 1 };
 }
-
-/**
- * 序时进度 as a fraction `elapsed / span` in months, so the workbook formula can show where the
- * number comes from (e.g. `10/12`).
- * - every-year quotas: the months of the year elapsed at the end of the period;
- * - quotas with a deadline: the months elapsed since the plan's first January, over the months
- *   up to the end of the deadline year; past the deadline it is 1.
- */
-export function timeProgress(
-  period: Period,
-  deadlineYear: number | null,
-  planStartYear: number,
-): { elapsed: number; span: number } {
-  const endMonth = periodEndMonth(period);
-  if (deadlineYear === null) return { elapsed: endMonth, span: 12 };
-  const span = (deadlineYear - planStartYear + 1) * 12;
-  const elapsed = Math.max(0, Math.min(span, (period.year - planStartYear) * 12 + endMonth));
-  return { elapsed, span };
-}

@@ -2,7 +2,7 @@ import { cellAddress } from "./a1";
 import { isBlank } from "./cells";
 import { type Finding, finding } from "./findings";
 import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
-import { ARCHIVE_TITLE, COLUMN, type ColumnKey, FORMER_SIGNATURE_FIELDS, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS } from "./template/columns";
+import { ARCHIVE_TITLE, COLUMN, type ColumnKey, FORMER_SIGNATURE_FIELDS, FRAMELESS_ONLY_TITLES, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS, generatedColumns } from "./template/columns";
 import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
 import type { CarriedInputs, CarriedRow, LooseCell } from "./template/carried";
 import type { CellValue } from "./template/spec";
@@ -27,6 +27,13 @@ export interface ReportSheet {
   headerRow: number;
   /** 0-based column of each key found in the header row. */
   columns: Partial<Record<ColumnKey, number>>;
+  /**
+   * 0-based column where the template that made the sheet put each key: today's layout, or the
+   * frameless one of sheets made before the form's frame. Formulas and fingerprints refer to these.
+   */
+  generated: Record<ColumnKey, number>;
+  /** 0-based columns of the header the template made that no key reads (a frameless sheet's 主要任务, 重点工作). */
+  sectionColumns: number[];
   rows: ReportRow[];
   archivedRows: ReportRow[];
   signature: Partial<Record<(typeof SIGNATURE_FIELDS)[number], CellValue>>;
@@ -43,7 +50,14 @@ export interface ReadWorkbook {
 
 const EMPTY_ROW = Object.fromEntries(REPORT_COLUMNS.map((c) => [c.key, ""])) as Record<ColumnKey, CellValue>;
 
-function findHeader(sheet: SheetSnapshot): { headerRow: number; columns: Partial<Record<ColumnKey, number>> } | null {
+interface FoundHeader {
+  headerRow: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  generated: Record<ColumnKey, number>;
+  sectionColumns: number[];
+}
+
+function findHeader(sheet: SheetSnapshot): FoundHeader | null {
   // The header normally sits on HEADER_ROW; look a little further in case rows were inserted above.
   for (let r = 0; r < Math.min(sheet.values.length, HEADER_ROW + 20); r++) {
     const titles = (sheet.values[r] ?? []).map((v) => String(v ?? "").trim());
@@ -54,7 +68,8 @@ function findHeader(sheet: SheetSnapshot): { headerRow: number; columns: Partial
       const index = titles.findIndex((title) => names.includes(title));
       if (index !== -1) columns[column.key] = index;
     }
-    return { headerRow: r + 1, columns };
+    const sectionColumns = FRAMELESS_ONLY_TITLES.map((title) => titles.indexOf(title)).filter((index) => index !== -1);
+    return { headerRow: r + 1, columns, generated: generatedColumns(titles), sectionColumns };
   }
   return null;
 }
@@ -137,6 +152,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
       record,
       headerRow: header.headerRow,
       columns,
+      generated: header.generated,
+      sectionColumns: header.sectionColumns,
       rows,
       archivedRows,
       signature,
@@ -182,7 +199,7 @@ const TEMPLATE_ROW_TITLE = /^[一二三四五六七八九十]+、|^（[一二三
  */
 export function looseCells(report: ReportSheet, sheet: SheetSnapshot): LooseCell[] {
   const quotaRows = new Set([...report.rows, ...report.archivedRows].map((row) => row.row - 1));
-  const titled = new Set(Object.values(report.columns));
+  const titled = new Set([...Object.values(report.columns), ...report.sectionColumns]);
   const headerIndex = report.headerRow - 1;
   const measureColumn = report.columns.measure ?? COLUMN.measure;
   const signatureLabels = new Set([...SIGNATURE_FIELDS, ...Object.keys(FORMER_SIGNATURE_FIELDS)].map((field) => `${field}：`));

@@ -206,6 +206,28 @@ export const RULES = {
       en: `the quota id should be "${p.expected}", found "${quote(p.found)}"; ids must not be changed`,
     }),
   }),
+  "sheet-outdated": rule<{ found: number; current: number }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "报表由旧版生成",
+    en: "sheet made by an earlier version",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `工作表由较早版本的 Planbook 生成（格式 ${p.found}，当前为 ${p.current}），其完成率、序时进度和状态按旧规则计算，请先升级报表`,
+      en: `made by an earlier Planbook (format ${p.found}, now ${p.current}): its completion, time progress and status follow the old rules; upgrade the sheet first`,
+    }),
+  }),
+  "target-outdated": rule<{ expected: CellValue; found: CellValue }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "目标值为旧版读法",
+    en: "target as read by an earlier version",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `目标值「${quote(p.found)}」是旧版对计划的读法，按当前计划应为「${quote(p.expected)}」，升级报表后即更正`,
+      en: `the target ${quote(p.found)} is how an earlier version read the plan; the plan gives ${quote(p.expected)}, which upgrading the sheet writes`,
+    }),
+  }),
   "target-changed": rule<{ expected: CellValue; found: CellValue }>({
     severity: "error",
     area: "sheet",

@@ -1,11 +1,14 @@
+import { type Geography, parseCounties } from "../../src/core/plan/counties";
 import { readFileSync } from "fs";
 import path from "path";
 import { parsePlan } from "../../src/core/plan/parse";
-import { CURRENT_SEED, PREVIOUS_SEED } from "../../src/core/plan/seeds";
+import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../../src/core/plan/seeds";
 import type { PlanRevision } from "../../src/core/plan/types";
 
 const SEEDS = path.join(__dirname, "..", "..", "seeds");
 
 /** The built-in revisions, parsed from the seed texts as the add-in does. */
-export const currentRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, CURRENT_SEED), "utf8"));
-export const previousRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, PREVIOUS_SEED), "utf8"));
+/** The county table, as the CLI and the pane read it. */
+const geography = (): Geography => parseCounties(readFileSync(path.join(SEEDS, COUNTIES_FILE), "utf8"));
+export const currentRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, CURRENT_SEED), "utf8"), { geography: geography() });
+export const previousRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, PREVIOUS_SEED), "utf8"), { geography: geography() });

@@ -1,17 +1,19 @@
 import { cellAddress, parseCell } from "../a1";
 import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
-import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, timeProgress, type Period } from "../period";
+import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
+import { stageAt } from "../stage";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, parseScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
-import type { RowRecord, SplitRecord } from "../template/meta";
+import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { planTarget } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
+import { quotaIndex } from "../plan/ids";
 import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
 import { parseNumberInput } from "./number";
 
@@ -31,7 +33,8 @@ type RowShape = Pick<Quota, "kind" | "unit">;
 
 interface KnownRevision {
   revision: PlanRevision;
-  quotas: Map<string, Quota>;
+  /** By every id a sheet may carry (see `quotaIndex`). */
+  quotas: Map<string, Quota | "retired">;
 }
 
 /** One Planbook sheet with everything its rows are checked against, looked up once. */
@@ -85,7 +88,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
     if (inScope) return [];
     return [finding("meta-missing", { sheet: "", cell: null, quotaId: null }, {})];
   }
-  const known = new Map(context.revisions.map((revision) => [revision.revision, { revision, quotas: new Map(revision.quotas.map((q) => [q.id, q])) }]));
+  const known = new Map(context.revisions.map((revision) => [revision.revision, { revision, quotas: quotaIndex(revision.quotas) }]));
   const recordsBySheet = new Map<string, RowRecord[]>();
   for (const record of read.meta.rows) {
     const list = recordsBySheet.get(record.sheet);
@@ -172,7 +175,11 @@ function normalised(kind: "scope" | "period", text: string): string {
   }
 }
 
-/** What the sheet's metadata says against what the caller expects and knows, told at the sheet's information line. */
+/**
+ * What the sheet's metadata says against what the caller expects and knows, each told at its line
+ * of the form's frame (填报单位, 报告期, 计划版本) — or at the one information line of a sheet made
+ * before the frame — found from the header so rows inserted above move it along.
+ */
 function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[] {
   const { report } = sheet;
   const record = report.record;
@@ -193,6 +200,7 @@ function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[]
       out.push(finding(rule, atLine(line), { expected: want, found: written }, written));
     }
   }
+  if (isOutdated(sheet)) out.push(finding("sheet-outdated", at, { found: record.formatVersion, current: FORMAT_VERSION }, record.formatVersion));
   if (!sheet.period && !out.some((f) => f.rule === "wrong-period")) {
     out.push(finding("wrong-period", atLine("period"), { expected: null, found: record.period }, record.period));
   }
@@ -200,7 +208,8 @@ function checkIdentity(sheet: SheetUnderCheck, context: CheckContext): Finding[]
 }
 
 function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null; shape: RowShape | null } {
-  const quota = sheet.known?.quotas.get(row.quotaId) ?? null;
+  const found = sheet.known?.quotas.get(row.quotaId);
+  const quota = found === undefined || found === "retired" ? null : found;
   if (quota) return { quota, shape: quota };
   const kind = KIND_BY_LABEL.get(String(row.values.kind ?? "").trim());
   const unit = String(row.values.unit ?? "").trim();
@@ -210,7 +219,8 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
   const { report, known, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
-  const generated = quota && known && period ? () => rowFormulas(quota, row.row, timeProgress(period, quota.year, known.revision.startYear)) : null;
+  const stage = quota && known && period ? stageAt(quota, period, known.revision) : null;
+  const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota));
   if (!shape) return out;
@@ -220,7 +230,8 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
     if (!isBlankInput(status) && !(MILESTONE_STATUSES as readonly string[]).includes(String(status).trim())) {
       out.push(finding("status-not-in-list", at("status"), { found: status }, status));
     }
-    if (context.endOfPeriod && isBlankInput(status)) {
+    // After its last deadline a quota's figure is final and no longer asked for.
+    if (context.endOfPeriod && isBlankInput(status) && !stage?.closed) {
       out.push(finding("required-blank", at("status"), { column: "status" }, status));
     }
     return out;
@@ -229,7 +240,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const keys: ColumnKey[] = shape.kind === "ratio" ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
-  if (context.endOfPeriod && isBlankInput(row.values.cumulative)) {
+  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
     out.push(finding("required-blank", at("cumulative"), { column: "cumulative" }, row.values.cumulative));
   }
   const cumulative = numberIn(row.values.cumulative);
@@ -245,6 +256,9 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   out.push(...warnings.filter((f) => !(explained && clearedByNote(f))));
   return out;
 }
+
+/** A sheet made by an earlier format of the template (its metadata says so; a blank format is the first). */
+const isOutdated = (sheet: SheetUnderCheck): boolean => (Number(sheet.report.record.formatVersion) || 1) < FORMAT_VERSION;
 
 const scopeOrNull = (text: string): Scope | null => {
   try {
@@ -262,8 +276,12 @@ const scopeOrNull = (text: string): Scope | null => {
 function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota): Finding[] {
   if (!sheet.scope || !sheet.known) return [];
   const written = row.values.target;
-  const expected = planTarget(quota, sheet.scope, written, sheet.splits) ?? row.record.target;
+  const stage = sheet.period ? stageAt(quota, sheet.period, sheet.known.revision) : null;
+  const expected = planTarget(quota, sheet.scope, written, sheet.splits, stage) ?? row.record.target;
   if (sameCellValue(written, expected)) return [];
+  const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId };
+  // Untouched since an earlier version wrote it: that version read the plan differently, nobody edited it.
+  if (isOutdated(sheet) && sameCellValue(written, row.record.target)) return [finding("target-outdated", at, { expected, found: written }, written)];
   return [finding("target-changed", { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId }, { expected, found: written }, written)];
 }
 
@@ -319,8 +337,8 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
   if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
   const completion = cumulative / target;
-  const progress = timeProgress(sheet.period, quota.year, sheet.known.revision.startYear);
-  const expectedShare = progress.elapsed / progress.span;
+  const { progress } = stageAt(quota, sheet.period, sheet.known.revision);
+  const expectedShare = progress.expected / progress.of;
   if (completion < expectedShare - BEHIND_THRESHOLD) {
     out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare }, cumulative));
   }

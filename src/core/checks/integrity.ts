@@ -12,9 +12,14 @@ export const FORMULA_KEYS = ["completion", "progress", "state"] as const;
 /** Where the report's columns moved from where the template put them (0-based now → generated); empty when none did. */
 function movedColumns(report: ReportSheet): Map<number, number> {
   const moved = new Map<number, number>();
-  for (const [key, at] of Object.entries(report.columns) as [ColumnKey, number][]) if (at !== COLUMN[key]) moved.set(at, COLUMN[key]);
+  for (const [key, at] of Object.entries(report.columns) as [ColumnKey, number][]) {
+    if (at !== report.generated[key]) moved.set(at, report.generated[key]);
+  }
   return moved;
 }
+
+/** Whether the sheet was made in today's layout, so a fresh build's formulas are what it should hold. */
+const inTodaysLayout = (report: ReportSheet): boolean => report.generated === COLUMN;
 
 /** The row's formulas as generated, wherever a person has moved their columns since. */
 const formulasOf = (report: ReportSheet, row: ReportRow): string[] => {
@@ -43,7 +48,8 @@ export function checkIntegrity(report: ReportSheet, row: ReportRow, generated: (
     out.push(finding("target-changed", at("target"), { expected: row.record.target, found: row.values.target }, row.values.target));
   }
   if (rowFingerprint(row.quotaId, row.record.target, current, row.row) === row.record.fingerprint) return out;
-  const fresh = generated?.() ?? null;
+  // A sheet made in an earlier layout had that day's formulas; today's build cannot say which cell changed.
+  const fresh = inTodaysLayout(report) ? (generated?.() ?? null) : null;
   const changed = fresh
     ? FORMULA_KEYS.filter((_, i) => !sameFormula(current[i], fresh[i], row.row))
     : // Without the plan, a constant where a formula belongs is the likely culprit.

@@ -55,10 +55,11 @@ export function regionalFamilies(revision: PlanRevision): QuotaFamily[] {
   }));
 }
 
-/** What a person calls the family: the measure and the members' target phrase without city or number. */
+/** What a person calls the family: the measure and the members' last target phrase without city or number. */
 export function familyLabel(family: QuotaFamily): string {
   const q = family.representative;
-  const phrase = q.text
+  const last = q.path[q.path.length - 1]?.text ?? q.text;
+  const phrase = last
     .replace(q.region ?? "", "")
     .replace(new RegExp(`[\\d.,]+\\s*${q.unit ?? ""}$`), "")
     .trim();

@@ -1,6 +1,8 @@
 import type { PlanRevision, Quota, QuotaKind } from "../plan/types";
 import { columnLetter } from "../a1";
 import { quotaLabel } from "../template/labels";
+import type { Period } from "../period";
+import { stageAt } from "../stage";
 import { targetCell } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { PENDING } from "../template/columns";
@@ -144,12 +146,9 @@ export interface SummaryRow {
   regional: boolean;
 }
 
-function asTarget(quota: Quota): CellValue {
-  return targetCell(quota, { kind: "province" }, []);
-}
-
-/** Annex 1 quotas in plan order, then one row per Annex 2 family. */
-export function summaryRows(revision: PlanRevision): SummaryRow[] {
+/** Annex 1 quotas in plan order, then one row per Annex 2 family; targets are the period's stage's. */
+export function summaryRows(revision: PlanRevision, period: Period): SummaryRow[] {
+  const asTarget = (quota: Quota): CellValue => targetCell(quota, { kind: "province" }, [], stageAt(quota, period, revision));
   const provincial = revision.quotas
     .filter((q) => q.region === null)
     .map(

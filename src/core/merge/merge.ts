@@ -2,7 +2,9 @@ import { checkWorkbook } from "../checks/check";
 import { fileProblem, type FileReadProblem } from "../file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
-import { canonicalPeriod, normalisedPeriod } from "../period";
+import { canonicalPeriod, normalisedPeriod, parsePeriod } from "../period";
+import { quotaIndex } from "../plan/ids";
+import { type Stage, stageAt } from "../stage";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { scopeOrNull } from "../scope";
@@ -108,9 +110,9 @@ const wholeFile = (file: string, sheet = ""): Where => ({ sheet, cell: null, quo
 
 
 /** The plan's target for the city against the one the file was generated with (its metadata). */
-function planTargetFindings(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[]): Finding[] {
+function planTargetFindings(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[], stage: Stage): Finding[] {
   const written = row.record.target;
-  const expected = planTarget(quota, { kind: "city", city }, written, splits);
+  const expected = planTarget(quota, { kind: "city", city }, written, splits, stage);
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
@@ -197,9 +199,12 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const report = read.reports.find((r) => r.name === record.sheet) ?? null;
   out.report = report;
   if (!report) return out;
-  const quotas = new Map(revision.quotas.map((q) => [q.id, q]));
+  const quotas = quotaIndex(revision.quotas);
+  const stagePeriod = parsePeriod(period);
   for (const row of report.rows) {
     const quota = quotas.get(row.quotaId);
+    // A first-scheme row that is now only a point of a quota's path: kept in the file, not merged.
+    if (quota === "retired") continue;
     if (!quota) {
       out.reasons.push(
         finding(
@@ -211,7 +216,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
       );
       continue;
     }
-    out.reasons.push(...planTargetFindings(name, city, report, row, quota, splits));
+    out.reasons.push(...planTargetFindings(name, city, report, row, quota, splits, stageAt(quota, stagePeriod, revision)));
   }
   // A changed target stops the file (the summary's targets come from the plan, the file's would
   // disagree); everything else the checks find is the file's own count for the aggregator to weigh.

@@ -1,6 +1,7 @@
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
-import { canonicalPeriod } from "../period";
+import { type Period, canonicalPeriod, parsePeriod } from "../period";
+import { stageAt } from "../stage";
 import { averageFormula, completionFormula, milestoneCompletionFormula, sumFormula, totalFormula } from "../template/formulas";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
@@ -76,7 +77,8 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string,
   return Object.fromEntries(
     rows.flatMap((row) => {
       const quota = row.quotaByCity[file.city];
-      const found = quota ? byId.get(quota.id) : undefined;
+      // A file made with the first id scheme carries the quota's former id.
+      const found = quota ? [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined) : undefined;
       if (!found) return [];
       const v = found.values;
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
@@ -92,10 +94,11 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string,
 }
 
 /** The city's target in a row: the plan's own for Annex 2, else the split (the aggregator's, the file's, the kept one). */
-function cityTarget(row: SummaryRow, city: string, context: SummaryContext, column: CityColumn | undefined): CellValue {
+function cityTarget(row: SummaryRow, city: string, context: SummaryContext, column: CityColumn | undefined, period: Period): CellValue {
   const quota = row.quotaByCity[city];
   if (!quota) return null;
-  if (row.regional) return targetCell(quota, { kind: "city", city }, []);
+  // Annex 2's own figures, a ratio's and a per-unit quota's targets hold for every city as they stand.
+  if (row.regional || quota.kind === "ratio" || quota.perUnit) return targetCell(quota, { kind: "city", city }, [], stageAt(quota, period, context.revision));
   if (row.kind !== "annual" && row.kind !== "cumulative") return null;
   const split = (context.splits ?? []).find((s) => s.quotaId === quota.id && s.city === city);
   if (split) return split.target;
@@ -117,6 +120,7 @@ function rowTotal(row: SummaryRow, actuals: CellValue[]): number | null {
 
 /** Where the summary's parts sit: data rows, then the city table, then the key work item table. */
 interface SummaryGeometry {
+  period: Period;
   col: SummaryColumns;
   cities: string[];
   rows: SummaryRow[];
@@ -136,7 +140,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const { revision } = context;
   const period = canonicalPeriod(context.period);
   const cities = revision.cities;
-  const rows = summaryRows(revision);
+  const rows = summaryRows(revision, parsePeriod(period));
   const existing = stateFor(context.existing, period, revision.revision);
 
   const columns = new Map<string, CityColumn>();
@@ -149,7 +153,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const cityTableHeader = lastData + 2;
   const items = itemTable(revision, rows);
   const itemTableHeader = cityTableHeader + cities.length + 2;
-  const geometry: SummaryGeometry = { col: summaryColumns(cities.length), cities, rows, firstData, lastData, cityTableHeader, items, itemTableHeader };
+  const geometry: SummaryGeometry = { period: parsePeriod(period), col: summaryColumns(cities.length), cities, rows, firstData, lastData, cityTableHeader, items, itemTableHeader };
   const cells = emptyGrid(itemTableHeader + items.length, geometry.col.width);
   const put = (row: number, column: number, spec: CellSpec | null): void => {
     cells[row - 1][column] = spec;
@@ -175,7 +179,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
     figures: (index, city) => {
       const column = columns.get(city);
       const figures = column?.figures[rows[index].id];
-      return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, column), note: figures?.note ?? null };
+      return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, column, geometry.period), note: figures?.note ?? null };
     },
   });
   const summary = summarySheet(cells, geometry, context.password ?? null);
@@ -235,7 +239,7 @@ function writeHeading(
 }
 
 /** One summary row: the cities' figures as values, totals and completion rates as formulas. */
-function writeDataRow(put: Put, { col, cities }: SummaryGeometry, row: SummaryRow, r: number, columns: Map<string, CityColumn>, context: SummaryContext): SummaryTotal {
+function writeDataRow(put: Put, { col, cities, period }: SummaryGeometry, row: SummaryRow, r: number, columns: Map<string, CityColumn>, context: SummaryContext): SummaryTotal {
   const n = cities.length;
   const at = (column: number): string => `${L(column)}${r}`;
   put(r, col.id, { value: row.id });
@@ -248,7 +252,7 @@ function writeDataRow(put: Put, { col, cities }: SummaryGeometry, row: SummaryRo
     const figures = column?.figures[row.id];
     actuals.push(figures?.actual ?? null);
     put(r, col.actual + i, cell(figures?.actual));
-    put(r, col.cityTarget + i, cell(cityTarget(row, city, context, column)));
+    put(r, col.cityTarget + i, cell(cityTarget(row, city, context, column, period)));
     put(r, col.cityPeriod + i, cell(figures?.period));
     put(r, col.note + i, cell(figures?.note));
     const actual = at(col.actual + i);

@@ -1,5 +1,6 @@
 import { columnLetter, runs, sheetRef } from "../a1";
-import { type Period, parsePeriod, periodLabel, timeProgress } from "../period";
+import { type Period, parsePeriod, periodLabel } from "../period";
+import { type Stage, stageAt } from "../stage";
 import type { PlanRevision } from "../plan/types";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
@@ -61,10 +62,12 @@ function shortLabel(row: SummaryRow): string {
   return lines[lines.length - 1];
 }
 
-/** 序时进度 of a row as elapsed/span months at the end of the period. */
-function progressOf(row: SummaryRow, period: Period, revision: PlanRevision): { elapsed: number; span: number } {
+/** 序时进度 of a row at the end of the period: where its quota's path stands (see `stageAt`). */
+function progressOf(row: SummaryRow, period: Period, revision: PlanRevision): Stage["progress"] & { text: string } {
   const quota = Object.values(row.quotaByCity)[0];
-  return timeProgress(period, quota?.year ?? null, revision.startYear);
+  if (!quota) return { expected: 0, of: 1, text: "0/1" };
+  const stage = stageAt(quota, period, revision);
+  return { ...stage.progress, text: stage.progressText };
 }
 
 /** Rows whose target is split across the cities (Annex 2 families, the aggregator's splits): ranked. */
@@ -115,7 +118,7 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
       { formula: `=IF(${at(col.total)}="","",${at(col.total)})` },
       row.kind === "annual" || row.kind === "cumulative" ? { formula: `=IF(${at(col.periodTotal)}="","",${at(col.periodTotal)})` } : null,
       { formula: `=IF(${at(col.completion)}="","",${at(col.completion)})` },
-      { formula: `=${progress.elapsed}/${progress.span}` },
+      { formula: `=${progress.text}` },
       row.kind === "milestone" ? null : { formula: stateFormula(`G${r}`, `H${r}`, rowComparatorApproximate(row) ? 1 - APPROXIMATE_TOLERANCE : 1) },
       row.kind === "milestone"
         ? null
@@ -302,8 +305,8 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
   const entries: Entry[] = [];
   rows.forEach((row, index) => {
     if (row.kind === "milestone") return;
-    const { elapsed, span } = progressOf(row, period, revision);
-    const progress = elapsed / span;
+    const { expected, of } = progressOf(row, period, revision);
+    const progress = expected / of;
     const found = cities.map((city) => ({ city, ...input.figures(index, city) }));
     const actuals = found.map((f) => f.actual).filter((v): v is number => typeof v === "number");
     const total = row.kind === "ratio" ? actuals.reduce((a, b) => a + b, 0) / Math.max(1, actuals.length) : actuals.reduce((a, b) => a + b, 0);

@@ -10,35 +10,34 @@ import type { PlanRevision } from "./types";
 export function checkPlan(revision: PlanRevision, text: string): Finding[] {
   const findings: Finding[] = [];
   const regional = revision.quotas.filter((q) => q.region !== null);
-  const columns = [...new Set(regional.map((q) => q.key ?? ""))].flatMap((key) =>
-    [...new Set(regional.filter((q) => q.key === key).map((q) => q.year))].map((year) => ({
-      key,
-      year,
-      quotas: regional.filter((q) => q.key === key && q.year === year),
-    })),
-  );
-  const totals = annex2Totals(text);
-  columns.forEach((column, index) => {
-    const sum = column.quotas.reduce((acc, q) => acc + (q.target ?? 0), 0);
-    const written = totals[index];
-    const label = column.quotas[0].text.replace(column.quotas[0].region ?? "", "").replace(/\d+\D*$/, "");
-    if (written && written.total !== sum) {
+  for (const written of annex2Totals(text)) {
+    const year = Number(/(\d{4})年/.exec(written.title)?.[1]);
+    const stock = /底累计/.test(written.title);
+    const members = regional.filter((q) => q.subject === written.family);
+    // A stock column is a point on each city's path; a flow column (new that year) is the point less the baseline.
+    const figures = members.map((q) => {
+      const point = q.path.find((p) => p.year === year)?.target ?? null;
+      return point === null ? null : stock ? point : point - q.baseline;
+    });
+    if (members.length === 0 || figures.some((f) => f === null)) continue;
+    const sum = figures.reduce((acc: number, f) => acc + (f as number), 0);
+    const label = `${written.family}${written.title.replace(/\(.+\)$/, "")}`;
+    if (written.total !== sum) {
       findings.push(finding("annex2-total", { sheet: "", cell: null, quotaId: null, line: written.line }, { label, total: written.total, sum }, written.total));
     }
-    if (!column.key.endsWith("累计")) return;
-    const family = column.key.replace(/-累计$/, "");
-    const annex1 = revision.quotas.find((q) => q.region === null && q.key === family && q.year === column.year);
-    if (!annex1 || annex1.target === null) return;
-    const annexTotal = written?.total ?? sum;
-    if (annex1.target === annexTotal) return;
+    if (!stock) continue;
+    const family = members[0]?.key?.replace(/-累计$/, "");
+    const annex1 = revision.quotas.find((q) => q.region === null && q.key === family && q.path.some((p) => p.year === year));
+    const point = annex1?.path.find((p) => p.year === year);
+    if (!annex1 || !point || point.target === null || point.target === written.total) continue;
     findings.push(
       finding(
         "annex1-annex2-differ",
-        { sheet: "", cell: null, quotaId: annex1.id, line: written?.line ?? annex1.line },
-        { text: annex1.text, target: annex1.target, total: annexTotal, unit: annex1.unit },
-        annexTotal,
+        { sheet: "", cell: null, quotaId: annex1.id, line: written.line },
+        { text: point.text, target: point.target, total: written.total, unit: annex1.unit },
+        written.total,
       ),
     );
-  });
+  }
   return findings;
 }

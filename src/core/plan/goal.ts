@@ -12,10 +12,29 @@ import type { Quota } from "./types";
  *   is cumulative by that year;
  * - `以上`, `不少于`, `达到` and plain counts bind as `>=`, `左右` as `≈`.
  */
-export type ExtractedQuota = Pick<Quota, "kind" | "comparator" | "target" | "pending" | "unit" | "year" | "subject" | "text"> & {
-  /** Normalised subject for the stable id. */
+export type ExtractedQuota = Pick<Quota, "kind" | "comparator" | "target" | "pending" | "unit" | "year" | "subject" | "text" | "cadence"> & {
+  /** Normalised subject for the first id scheme (kept to recognise workbooks made with it). */
   key: string;
+  /** 在每个县(市、区)… / 每个设区市…: the unit each one is counted in. */
+  per: "county" | "city" | null;
 };
+
+/** 每年, 每两年, 每季度: how often a clause's figure is due. */
+function cadenceOf(body: string): Quota["cadence"] {
+  if (/每两年/.test(body)) return "biennial";
+  if (/每季度/.test(body)) return "quarterly";
+  return /每年/.test(body) ? "annual" : "once";
+}
+
+/** The cadence words a clause starts its figures with, for a target phrase cut out of it. */
+const CADENCE_WORDS: Record<Quota["cadence"], string> = { once: "", annual: "每年", biennial: "每两年", quarterly: "每季度" };
+
+/** 每个县(市、区), 每个县, 每个设区市, 每个市, 各县(市、区): a figure that every such unit must reach. */
+function perUnitOf(body: string): "county" | "city" | null {
+  if (/(每个|各)县/.test(body)) return "county";
+  if (/(每个|各)(设区)?市/.test(body)) return "city";
+  return null;
+}
 
 const UNITS = "万人次|人次|家|个|名|场|项|所|%|人";
 /** A number (or `**`) with its unit, and what binds it: 不少于 before, 以上 / 左右 after. */
@@ -55,6 +74,12 @@ function clean(subject: string): string {
   return subject.replace(/^[,:\s]+|[,:\s]+$/g, "").replace(FILLER, "").replace(/^(和|及)/, "").trim();
 }
 
+/** A target phrase cut out of a clause keeps the clause's cadence (每年…1万人次, not 1万人次). */
+function withCadence(text: string, cadence: Quota["cadence"]): string {
+  const words = CADENCE_WORDS[cadence];
+  return words === "" || text.includes(words) ? text : `${words}${text.replace(/^[、,\s]+/, "")}`;
+}
+
 function splitClauses(goal: string): string[] {
   return goal
     // A new deadline after a comma starts a clause too: 到2025年底,…5000家,到2027年底,…10000家.
@@ -69,7 +94,9 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
     const deadline = DEADLINE.exec(clause);
     const year = deadline ? Number(deadline[2] ?? deadline[1]) : null;
     const body = deadline ? clause.slice(deadline[0].length) : clause;
-    const annual = /每年/.test(body);
+    const cadence = cadenceOf(body);
+    const annual = cadence !== "once";
+    const per = perUnitOf(body);
     const matches = [...body.matchAll(NUMBER)];
     const coverage = /全覆盖/.test(body);
     if (matches.length === 0 && !coverage) {
@@ -83,6 +110,8 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
         subject: clean(body),
         key: subjectKey(clean(body), 8),
         text: clause,
+        cadence,
+        per: null,
       });
       continue;
     }
@@ -99,8 +128,12 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
         .replace(/(和|及)$/, "");
       const previousEnd = index === 0 ? 0 : (matches[index - 1].index ?? 0) + matches[index - 1][0].length;
       const beforeText = body.slice(previousEnd, start);
-      const before = beforeText.slice(beforeText.search(/[^,、和]*$/));
+      // Between two numbers a subject ends at 和 (10名…和600名…); before the first it is whole
+      // (高技能领军人才和高技能青年人才120名).
+      const before = beforeText.slice(beforeText.search(index === 0 ? /[^,、]*$/ : /[^,、和]*$/));
       const subject = listed ? listed[index] : clean(after) !== "" ? clean(after) : clean(before);
+      // The first id scheme cut the subject before the first number at 和 too: its key is kept as it was.
+      const legacySubject = listed ? listed[index] : clean(after) !== "" ? clean(after) : clean(beforeText.slice(beforeText.search(/[^,、和]*$/)));
       const percent = match[3] === "%";
       const pending = match[2] === "**";
       quotas.push({
@@ -111,8 +144,10 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
         unit: match[3],
         year: annual ? null : year,
         subject: subject === "" ? null : subject,
-        key: subject === "" ? measureKey(measure, sub) : subjectKey(subject),
-        text: matches.length > 1 ? `${deadline ? deadline[0] : ""}${before}${match[0]}${listed ? "" : clean(after)}` : clause,
+        key: subject === "" ? measureKey(measure, sub) : subjectKey(legacySubject),
+        text: matches.length > 1 ? withCadence(`${deadline ? deadline[0] : ""}${before}${match[0]}${listed ? "" : clean(after)}`, cadence) : clause,
+        cadence,
+        per,
       });
     });
     if (coverage) {
@@ -127,6 +162,8 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
         subject,
         key: subjectKey(subject),
         text: clause,
+        cadence,
+        per,
       });
     }
   }

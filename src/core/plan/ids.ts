@@ -1,17 +1,12 @@
-import type { Quota } from "./types";
+import { readableSubject } from "./subject";
+import { CADENCE_LABELS, type Quota } from "./types";
 
 /**
- * Stable quota ids, made from what the quota is — never from its row:
- *   `I08-技能型企业-2027`          key work item (八), subject, deadline year
- *   `I01-先进制造业-每年`          an every-year quota keyed by its measure
- *   `I08-技能型企业-累计-2027-杭州市` an Annex 2 quota carries its city
- * Two quotas that would share an id are told apart by their first responsible unit
- * (`I01-低空经济-每年-省经信厅`); only quotas alike in all of these get a number.
- * The same quota gets the same id in every revision that words it alike.
+ * Quota ids are made from what the quota is — never from its row — and are unique in a revision:
+ * quotas alike in what the id names are told apart by their first responsible unit
+ * (`I01-低空经济-每年-省经信厅`), and only quotas alike in that too get a number.
  */
-export function assignIds(quotas: Quota[]): Quota[] {
-  const base = (q: Quota): string =>
-    [`I${String(q.item).padStart(2, "0")}`, q.key ?? q.measureId, q.year ?? "每年", q.region].filter((p) => p !== null).join("-");
+function withUniqueIds(quotas: Quota[], base: (quota: Quota) => string): Quota[] {
   const count = (ids: string[]): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -19,14 +14,57 @@ export function assignIds(quotas: Quota[]): Quota[] {
   };
   const bases = quotas.map(base);
   const baseCounts = count(bases);
-  const withUnits = quotas.map((q, i) => (baseCounts.get(bases[i])! > 1 && q.units[0] ? `${bases[i]}-${q.units[0]}` : bases[i]));
+  const withUnits = quotas.map((q, i) => ((baseCounts.get(bases[i]) ?? 0) > 1 && q.units[0] ? `${bases[i]}-${q.units[0]}` : bases[i]));
   const unitCounts = count(withUnits);
   const seen = new Map<string, number>();
   return quotas.map((q, i) => {
     const id = withUnits[i];
-    if (unitCounts.get(id)! === 1) return { ...q, id };
+    if (unitCounts.get(id) === 1) return { ...q, id };
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     return { ...q, id: `${id}-${n}` };
   });
+}
+
+const item = (q: Quota): string => `I${String(q.item).padStart(2, "0")}`;
+
+/**
+ * The first id scheme, one id per stated target: key work item, a subject key cut from the wording,
+ * deadline year, city (`I08-技能型企业-累计-2027-杭州市`). Kept so that workbooks made with it are
+ * still recognised (`Quota.formerIds`); new workbooks use `readableIds`.
+ */
+export function legacyIds(quotas: Quota[]): Quota[] {
+  return withUniqueIds(quotas, (q) => [item(q), q.key ?? q.measureId, q.year ?? "每年", q.region].filter((p) => p !== null).join("-"));
+}
+
+/** The subject an id names: the quota's own, else its sub-measure's or measure's. */
+function idSubject(quota: Quota): string {
+  const own = quota.subject ? readableSubject(quota.subject) : "";
+  if (own !== "") return own;
+  const [measure, sub] = quota.measure.split(" / ");
+  return readableSubject(sub ?? measure);
+}
+
+/**
+ * Readable ids from item, subject and deadline: `I08-技能型企业-2027`, `I01-先进制造业-每年`,
+ * `I18-浙江技能大赛-每两年`, `I08-技能型企业-2027-杭州市`. The same quota gets the same id in every
+ * revision that names it alike; a reworded one is matched by content (`matchQuotas`).
+ */
+export function readableIds(quotas: Quota[]): Quota[] {
+  return withUniqueIds(quotas, (q) =>
+    [item(q), idSubject(q) || q.measureId, q.year ?? (q.cadence === "once" ? null : CADENCE_LABELS[q.cadence]), q.region].filter((p) => p !== null && p !== "").join("-"),
+  );
+}
+
+/**
+ * Every id a sheet may carry for the revision's quotas: each quota's own id, then the ids it had
+ * under the first scheme (`formerIds`); `"retired"` for a first-scheme id that is now only a point
+ * or the baseline of a quota (its row is kept, never merged or checked against a target).
+ */
+export function quotaIndex(quotas: readonly Quota[]): Map<string, Quota | "retired"> {
+  const index = new Map<string, Quota | "retired">();
+  for (const quota of quotas) for (const id of quota.retiredIds) index.set(id, "retired");
+  for (const quota of quotas) for (const id of quota.formerIds) index.set(id, quota);
+  for (const quota of quotas) index.set(quota.id, quota);
+  return index;
 }

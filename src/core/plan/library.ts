@@ -1,3 +1,4 @@
+import type { Geography } from "./counties";
 import { parsePlan } from "./parse";
 import type { PlanRevision } from "./types";
 
@@ -37,7 +38,10 @@ export class PlanLibrary {
   };
 }
 
-/** The library of the built-in seed texts (newest first), however they were read (bundled, from files). */
-export function loadPlanLibrary(builtInTexts: readonly string[]): PlanLibrary {
-  return new PlanLibrary(builtInTexts.map((text) => parsePlan(text)));
+/**
+ * The library of the built-in seed texts (newest first), however they were read (bundled, from
+ * files), with the county table their per-county quotas count over.
+ */
+export function loadPlanLibrary(builtInTexts: readonly string[], geography: Geography | null): PlanLibrary {
+  return new PlanLibrary(builtInTexts.map((text) => parsePlan(text, { geography })));
 }

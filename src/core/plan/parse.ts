@@ -1,6 +1,8 @@
 import { fnv1a, parseChineseNumeral } from "../text";
 import { extractQuotas, type ExtractedQuota } from "./goal";
-import { assignIds } from "./ids";
+import type { Geography } from "./counties";
+import { legacyIds, readableIds } from "./ids";
+import { joinPaths } from "./path";
 import { readUnits } from "./units";
 import { type Action, type KeyWorkItem, type Measure, type PlanRevision, type Quota, type UnreadLine } from "./types";
 import { ACTION, ITEM, type Row, normalise } from "./rows";
@@ -61,6 +63,8 @@ export interface ParseOptions {
   label?: string;
   /** The plan's title when the text does not carry it (an annex on its own). */
   title?: string;
+  /** The county table, for per-county quotas (每个县…); without it their targets are pending. */
+  geography?: Geography | null;
 }
 
 const DEFAULT_TITLE = "技能促富助力缩小“三大差距”行动方案(2025—2027年)";
@@ -133,9 +137,13 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     text: quota.text,
     line: measure.line,
     key: quota.key,
+    ...statedOnce(quota.year, quota.target, quota.comparator, quota.text),
+    cadence: quota.cadence,
+    perUnit: quota.per ? { per: quota.per, each: quota.target ?? 1, byCity: {} } : null,
   }));
   const regional = annex2 === -1 ? { quotas: [], cities: [] } : parseAnnex2(lines, annex2, isTable, annex1Quotas, items);
-  const quotas = assignIds([...annex1Quotas, ...regional.quotas]);
+  const cities = regional.cities.length > 0 ? regional.cities : (options.geography?.cities ?? []);
+  const quotas = readableIds(joinPaths(legacyIds([...annex1Quotas, ...regional.quotas]), options.geography ?? null, cities));
   const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
   // The notice's own number is the last one it cites (the others are documents it implements).
   const docNumber = [...text.matchAll(/[\u4e00-\u9fa5]+发〔\d{4}〕\d+号/g)].pop();
@@ -254,6 +262,16 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
   return { actions, items, measures, extracted };
 }
 
+/** The model fields of a target as the text states it, before paths are joined: one point, no baseline. */
+function statedOnce(
+  year: number | null,
+  target: number | null,
+  comparator: Quota["comparator"],
+  text: string,
+): Pick<Quota, "baseline" | "path" | "level" | "ratio" | "formerIds" | "retiredIds"> {
+  return { baseline: 0, path: year === null ? [] : [{ year, target, comparator, text }], level: null, ratio: null, formerIds: [], retiredIds: [] };
+}
+
 function findTitle(lines: string[]): string | null {
   for (const line of lines) {
     const match = /^([^《》|]*行动方案\(\d{4}\s*[—–-]\s*\d{4}年\))$/.exec(normalise(line));
@@ -324,6 +342,9 @@ function parseAnnex2(
         text: `${city}${column.title.replace(/\(.+\)/, "")}${numbers[index]}${column.unit}`,
         line: row.line,
         key: `${column.familyKey}-${column.cumulative ? "累计" : "新增"}`,
+        ...statedOnce(column.year, numbers[index], ">=", `${city}${column.title.replace(/\(.+\)/, "")}${numbers[index]}${column.unit}`),
+        cadence: "once",
+        perUnit: null,
       });
     });
   }

@@ -50,6 +50,41 @@ export interface Measure {
   line: number;
 }
 
+/** One deadline on a quota's path: the figure to reach by the end of `year`. */
+export interface PathPoint {
+  year: number;
+  /** In the quota's unit (60 for 60%); null while the revision has not decided it (`**`). */
+  target: number | null;
+  comparator: Comparator;
+  /** The phrase this point was read from. */
+  text: string;
+}
+
+/**
+ * How often the quota's figure is due: once by its deadlines, every year (每年), every second year
+ * (每两年; due in the plan's last year and every second year before it) or every quarter (每季度).
+ */
+export type Cadence = "once" | "annual" | "biennial" | "quarterly";
+
+/** How a person says a cadence (ids and the 截止年份 cell of a quota due every period). */
+export const CADENCE_LABELS: Record<Cadence, string> = { once: "—", annual: "每年", biennial: "每两年", quarterly: "每季度" };
+
+/** A quota stated per unit (在每个县(市、区)打造1个…): reported as coverage over those units. */
+export interface PerUnit {
+  /** The unit each one is counted in. */
+  per: "county" | "city";
+  /** What each unit needs (1 for 打造1个). */
+  each: number;
+  /** How many units each city has (its counties, or 1 for a city); empty when the plan was read without the county table. */
+  byCity: Record<string, number>;
+}
+
+/** A ratio is collected as its numerator and denominator, each named from the plan's text. */
+export interface RatioParts {
+  numerator: string;
+  denominator: string;
+}
+
 export interface Quota {
   /** Stable id: the same in every revision where the quota is the same; never a row position. */
   id: string;
@@ -82,6 +117,27 @@ export interface Quota {
   line: number;
   /** The normalised subject the id is made from (e.g. 技能型企业, 先进制造业). */
   key?: string;
+  /**
+   * Where the quota's figure stands when the plan starts: Annex 2's stock before the plan
+   * (2025年底累计 − 2025年培育数量), else 0.
+   */
+  baseline: number;
+  /** Its deadlines in order, the last being `year` / `target`; empty for a quota due every period (每年). */
+  path: PathPoint[];
+  cadence: Cadence;
+  /** Who reports it (province-only, contributed, split, per-unit): derived by the hierarchy rules; null until then. */
+  level: string | null;
+  /** For a ratio: what its numerator and denominator count. */
+  ratio: RatioParts | null;
+  /** For a per-unit quota (每个县…): the unit and how many each city has. */
+  perUnit: PerUnit | null;
+  /**
+   * Ids this quota had under the first id scheme, the one for the same deadline first: workbooks
+   * made then are still read, checked, merged and upgraded through them.
+   */
+  formerIds: string[];
+  /** Former ids of what is now only a point or the baseline of this quota: rows that are kept, never merged. */
+  retiredIds: string[];
 }
 
 export interface PlanRevision {

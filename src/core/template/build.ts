@@ -1,8 +1,10 @@
-import type { PlanRevision, Quota } from "../plan/types";
-import { type Period, formatPeriod, periodLabel, timeProgress } from "../period";
+import { CADENCE_LABELS, type PlanRevision, type Quota } from "../plan/types";
+import { type Period, formatPeriod, periodLabel } from "../period";
+import { type Stage, stageAt } from "../stage";
 import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
+import { wordingSimilarity } from "../plan/subject";
 import { safeSheetName } from "../text";
 import { expectedInput, isCountUnit } from "../units";
 import type { CarriedInputs, CarriedRow, LooseCell } from "./carried";
@@ -72,7 +74,14 @@ interface Draft {
   /** Input cells that do not apply to their quota (a ratio's 本期完成, a count's 进展状态). */
   notApplicable: string[];
   rowRecords: RowRecord[];
-  quotaRows: { row: number; quota: Quota }[];
+  quotaRows: QuotaRow[];
+}
+
+/** A quota's row and where its path stands; a closed quota (after its last deadline) asks for nothing. */
+interface QuotaRow {
+  row: number;
+  quota: Quota;
+  stage: Stage;
 }
 
 function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec): void {
@@ -83,11 +92,10 @@ function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec
 export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const { revision, scope, period } = request;
   const quotas = quotasInScope(revision, scope);
-  const quotaIds = new Set(quotas.map((q) => q.id));
   const carriedRows = request.carried?.rows ?? [];
-  const archivedRows = carriedRows.filter(
-    (row) => !quotaIds.has(row.quotaId) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v)),
-  );
+  const carried = carriedByQuota(quotas, carriedRows);
+  const taken = new Set(carried.values());
+  const archivedRows = carriedRows.filter((row) => !taken.has(row) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v)));
   const loose = request.carried?.loose ?? [];
   const lines = reportLines(revision, quotas, archivedRows, loose);
 
@@ -101,7 +109,6 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     quotaRows: [],
   };
   writeHeading(draft, request);
-  const carried = new Map(carriedRows.map((row) => [row.quotaId, row]));
   lines.forEach((line, index) => writeLine(draft, line, FIRST_LINE_ROW + index, request, carried));
 
   const inputs = inputCells(draft.quotaRows);
@@ -152,6 +159,47 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     instructions: instructionsSheetSpec({ revision, scope, period, form, password: request.password ?? null }),
     form,
   };
+}
+
+/** Rows of the earlier sheet this close in wording (Dice, with the same item and unit) are the same quota reworded. */
+const SAME_WORDING = 0.75;
+
+/**
+ * What was typed for each quota in the earlier sheet: the row with its id, else with one of its
+ * former ids (a sheet made with the first id scheme), else — for an upgrade to a revision that
+ * reworded it — the row of the same item and unit whose wording is closest. Typed values follow
+ * the quota, never the row.
+ */
+function carriedByQuota(quotas: Quota[], rows: CarriedRow[]): Map<string, CarriedRow> {
+  const byId = new Map(rows.map((row) => [row.quotaId, row]));
+  const out = new Map<string, CarriedRow>();
+  const used = new Set<CarriedRow>();
+  for (const quota of quotas) {
+    const row = [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined && !used.has(r));
+    if (row) {
+      out.set(quota.id, row);
+      used.add(row);
+    }
+  }
+  const itemOf = (id: string): number | null => {
+    const match = /^I(\d+)-/.exec(id);
+    return match ? Number(match[1]) : null;
+  };
+  const pairs = quotas
+    .filter((quota) => !out.has(quota.id))
+    .flatMap((quota) =>
+      rows
+        .filter((row) => !used.has(row) && itemOf(row.quotaId) === quota.item && String(row.unit ?? "—") === (quota.unit ?? "—"))
+        .map((row) => ({ quota, row, score: wordingSimilarity(String(row.measure ?? ""), quotaLabel(quota)) })),
+    )
+    .filter((pair) => pair.score >= SAME_WORDING)
+    .sort((a, b) => b.score - a.score);
+  for (const { quota, row } of pairs) {
+    if (out.has(quota.id) || used.has(row)) continue;
+    out.set(quota.id, row);
+    used.add(row);
+  }
+  return out;
 }
 
 /**
@@ -226,15 +274,16 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
 /** A quota's row: what it is (locked), its inputs (with what was typed before) and its formulas. */
 function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: TemplateRequest, previous: CarriedRow | undefined): void {
   const { revision, scope, period } = request;
-  const target = targetCell(quota, scope, request.splits ?? []);
+  const stage = stageAt(quota, period, revision);
+  const target = targetCell(quota, scope, request.splits ?? [], stage);
   put(draft, row, "id", value(quota.id));
   put(draft, row, "measure", value(quotaLabel(quota)));
   put(draft, row, "units", value(quota.units.join("、")));
   put(draft, row, "kind", value(KIND_LABELS[quota.kind]));
   put(draft, row, "unit", value(quota.unit ?? "—"));
-  put(draft, row, "year", value(quota.year ?? "每年"));
+  put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));
   put(draft, row, "target", value(target));
-  const formulas = rowFormulas(quota, row, timeProgress(period, quota.year, revision.startYear));
+  const formulas = rowFormulas(quota, row, stage);
   put(draft, row, "completion", { formula: formulas[0] });
   put(draft, row, "progress", { formula: formulas[1] });
   put(draft, row, "state", { formula: formulas[2] });
@@ -244,9 +293,12 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
     put(draft, row, "status", value(previous.status));
     put(draft, row, "note", value(previous.note));
   }
-  draft.quotaRows.push({ row, quota });
+  draft.quotaRows.push({ row, quota, stage });
   draft.rowRecords.push({ sheet: "", quotaId: quota.id, row, target, fingerprint: rowFingerprint(quota.id, target, formulas, row), archived: false });
-  if (quota.kind === "milestone") {
+  if (stage.closed) {
+    // After the last deadline the figure is final: shown (as carried), locked, never asked for again.
+    draft.notApplicable.push(`${letter("period")}${row}:${letter("status")}${row}`);
+  } else if (quota.kind === "milestone") {
     draft.notApplicable.push(`${letter("period")}${row}:${letter("cumulative")}${row}`);
   } else {
     // A ratio has no "this period" figure: only the level reached counts.
@@ -285,9 +337,10 @@ function validationRule(quota: Quota): ValidationRule {
 }
 
 /** The cells a person types in, and their validations: one per run of rows that share a rule. */
-function inputCells(quotaRows: { row: number; quota: Quota }[]): { ranges: string[]; validations: ValidationSpec[] } {
+function inputCells(quotaRows: QuotaRow[]): { ranges: string[]; validations: ValidationSpec[] } {
   const groups = new Map<string, { rule: ValidationRule; quota: Quota; numericRows: number[]; periodRows: number[]; statusRows: number[] }>();
-  for (const { row, quota } of quotaRows) {
+  for (const { row, quota, stage } of quotaRows) {
+    if (stage.closed) continue;
     const rule = validationRule(quota);
     // Rows share a validation only when its message fits them all: same rule, same unit.
     const key = JSON.stringify([rule, quota.unit]);
@@ -321,7 +374,7 @@ function inputCells(quotaRows: { row: number; quota: Quota }[]): { ranges: strin
 }
 
 /** Borders, number formats and the coloured 状态 of the quota rows. */
-function quotaRowFormats(quotaRows: { row: number; quota: Quota }[]): Pick<SheetSpec, "styles" | "numberFormats" | "conditionalFormats"> {
+function quotaRowFormats(quotaRows: QuotaRow[]): Pick<SheetSpec, "styles" | "numberFormats" | "conditionalFormats"> {
   const styles: StyleSpec[] = [];
   const numberFormats: { range: string; format: string }[] = [];
   const rows = quotaRows.map((q) => q.row);

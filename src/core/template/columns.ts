@@ -32,6 +32,34 @@ export const COLUMN: Record<ColumnKey, number> = Object.fromEntries(
   REPORT_COLUMNS.map((column, index) => [column.key, index]),
 ) as Record<ColumnKey, number>;
 
+/**
+ * The header of sheets made before the form's frame: the section titles (主要任务, 重点工作) were
+ * columns of their own, and 计量单位 was 单位. Such a sheet's formulas and fingerprints refer to
+ * these places, so checking and upgrading read it by them.
+ */
+export const FRAMELESS_TITLES = [
+  "编号", "主要任务", "重点工作", "工作举措/指标", "责任单位", "指标类型", "单位", "截止年份",
+  "目标值", "本期完成", "累计完成", "进展状态", "完成率", "序时进度", "状态", "说明",
+] as const;
+
+/** Titles of the frameless header's columns that today's template no longer has. */
+export const FRAMELESS_ONLY_TITLES: readonly string[] = ["主要任务", "重点工作"];
+
+/**
+ * Where the template that made a sheet put each column (0-based), told from the sheet's header
+ * titles: today's layout, or the frameless one when the header has its section columns.
+ */
+export function generatedColumns(titles: readonly string[]): Record<ColumnKey, number> {
+  if (!FRAMELESS_ONLY_TITLES.every((title) => titles.includes(title))) return COLUMN;
+  const frameless: readonly string[] = FRAMELESS_TITLES;
+  return Object.fromEntries(
+    REPORT_COLUMNS.map((column) => {
+      const names: readonly string[] = [column.title, ...("formerTitles" in column ? column.formerTitles : [])];
+      return [column.key, frameless.findIndex((title) => names.includes(title))];
+    }),
+  ) as Record<ColumnKey, number>;
+}
+
 /** Columns a person types in (the rest is locked or a formula). */
 export const INPUT_COLUMNS: readonly ColumnKey[] = ["period", "cumulative", "status", "note"];
 
@@ -60,8 +88,8 @@ export const FRAME_RIGHT_KEY = "cumulative";
 /** The choices of a milestone's 进展状态. */
 export const MILESTONE_STATUSES = ["未启动", "推进中", "已完成"] as const;
 
-/** What the 状态 formula says. */
-export const STATES = { done: "已完成", onTrack: "正常", behind: "滞后" } as const;
+/** What the 状态 formula says; 未完成 only at a deadline, where a status is final. */
+export const STATES = { done: "已完成", onTrack: "正常", behind: "滞后", notDone: "未完成" } as const;
 
 /**
  * A figure is "well behind" when its completion trails 序时进度 by more than this share
@@ -84,8 +112,11 @@ export const PENDING = "待定";
 /** The signature block's labels (as on a statistical form), in order; each is followed by an input cell. */
 export const SIGNATURE_FIELDS = ["单位负责人", "统计负责人", "填表人", "联系电话", "报出日期"] as const;
 
-/** Labels of the signature block in sheets made before it took the statistical form's names. */
-export const FORMER_SIGNATURE_FIELDS: Record<string, (typeof SIGNATURE_FIELDS)[number]> = { 负责人: "单位负责人", 填报日期: "报出日期" };
+/**
+ * Labels of the signature block in sheets made before it took the statistical form's names. The
+ * reviewer (审核人) who signed the figures off is the form's 统计负责人.
+ */
+export const FORMER_SIGNATURE_FIELDS: Record<string, (typeof SIGNATURE_FIELDS)[number]> = { 负责人: "单位负责人", 审核人: "统计负责人", 填报日期: "报出日期" };
 
 /** The title of the archive area for quotas a newer revision dropped but that carry data. */
 export const ARCHIVE_TITLE = "已归档指标（新版计划已删除，保留原填报数据） / Archived quotas";

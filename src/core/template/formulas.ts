@@ -1,4 +1,5 @@
 import type { Quota, QuotaKind } from "../plan/types";
+import type { Stage } from "../stage";
 import { columnLetter } from "../a1";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, STATES } from "./columns";
 
@@ -17,22 +18,30 @@ export function milestoneCompletionFormula(status: string): string {
   return `=IF(${status}="","",IF(${status}="${STATES.done}",1,0))`;
 }
 
-/** The three formulas of a report's quota row: 完成率, 序时进度, 状态. Blank while the inputs are blank. */
-export function rowFormulas(quota: Quota, row: number, progress: { elapsed: number; span: number }): string[] {
+/**
+ * The three formulas of a report's quota row: 完成率, 序时进度, 状态. Blank while the inputs are blank.
+ * 序时进度 shows where it comes from (the path's expected value over the stage's target, or months
+ * over months); at a deadline the status is final: 已完成 or 未完成, with no tolerance.
+ */
+export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
   const [t, p, c, s, m, n] = (["target", "period", "cumulative", "status", "completion", "progress"] as const).map(
     (key) => `${columnLetter(COLUMN[key])}${row}`,
   );
-  const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${progress.elapsed}/${progress.span})`;
+  const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${stage.progressText})`;
+  const finalState = (met: string): string => `IF(${met},"${STATES.done}","${STATES.notDone}")`;
   if (quota.kind === "milestone") {
+    const done = `${s}="${STATES.done}"`;
     return [
       milestoneCompletionFormula(s),
       progressFormula,
-      // 未启动 is behind from half-way through the time; 推进中 only once the deadline is reached.
-      `=IF(${s}="","",IF(${s}="${STATES.done}","${STATES.done}",IF(OR(${n}>=1,AND(${s}="${MILESTONE_STATUSES[0]}",${n}>=0.5)),"${STATES.behind}","${STATES.onTrack}")))`,
+      stage.final
+        ? `=IF(${s}="","",${finalState(done)})`
+        : // 未启动 is behind from half-way through the time; 推进中 only once the deadline is reached.
+          `=IF(${s}="","",IF(${done},"${STATES.done}",IF(OR(${n}>=1,AND(${s}="${MILESTONE_STATUSES[0]}",${n}>=0.5)),"${STATES.behind}","${STATES.onTrack}")))`,
     ];
   }
   const metAt = quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1;
-  return [completionFormula(c, t), progressFormula, stateFormula(m, n, metAt)];
+  return [completionFormula(c, t), progressFormula, stage.final ? `=IF(${m}="","",${finalState(`${m}>=${metAt}`)})` : stateFormula(m, n, metAt)];
 }
 
 /** 状态 from 完成率 and 序时进度: 已完成 from `metAt`, 滞后 when more than BEHIND_THRESHOLD behind, else 正常. */

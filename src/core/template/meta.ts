@@ -13,8 +13,12 @@ import { EMPTY_FORM, FORM_FIELDS, type FormField, type FormSettings } from "./fo
  */
 export const META_SHEET = "_planbook";
 
-/** Bumped when the sheet layout changes in a way readers must know about. */
-export const FORMAT_VERSION = 1;
+/**
+ * Bumped when the sheet's layout or formulas change in a way readers must know about. 2: the
+ * form's frame, and targets, 序时进度 and 状态 from the quota's path (stages, deadlines, coverage).
+ * A sheet of an earlier format still checks, merges and upgrades, with a `sheet-outdated` warning.
+ */
+export const FORMAT_VERSION = 2;
 
 export const META_HEADER = ["记录", "表名", "编号", "行", "目标值", "指纹", "计划", "版本", "范围", "报告期", "生成时间", "格式版本"];
 

@@ -41,6 +41,7 @@ export function headerStyle(range: string): StyleSpec {
 export function stateFormats(range: string, ref: string): ConditionalFormatSpec[] {
   return [
     { range, formula: `=${ref}="${STATES.behind}"`, fill: PALETTE.behind, fontColor: PALETTE.behindFont },
+    { range, formula: `=${ref}="${STATES.notDone}"`, fill: PALETTE.behind, fontColor: PALETTE.behindFont },
     { range, formula: `=${ref}="${STATES.done}"`, fill: PALETTE.done, fontColor: PALETTE.doneFont },
     { range, formula: `=${ref}="${STATES.onTrack}"`, fill: PALETTE.onTrack, fontColor: PALETTE.onTrackFont },
   ];

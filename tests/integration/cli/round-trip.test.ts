@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { COLUMN } from "../../../src/core/template/columns";
 import { ROOT, planbook } from "../../support/cli";
 
-const QUOTA = "I08-技能型企业-累计-2027";
+const QUOTA = "I08-技能型企业-2027";
 
 /** Types a value into a quota's cell of a city file, the way another program would. */
 async function fill(file: string, quotaId: string, key: keyof typeof COLUMN, value: ExcelJS.CellValue): Promise<void> {
@@ -54,14 +54,15 @@ describe("planbook template → fill → check → merge", () => {
   test("a planted thousands separator is found with its file, cell and suggestion", async () => {
     const bad = files[0];
     const city = path.basename(bad).split(" ")[0];
-    await fill(bad, `I08-技能型企业-新增-2025-${city}`, "cumulative", "1,000");
+    // Planted in the other Annex 2 quota, so the merge test's figures stay as typed.
+    await fill(bad, `I11-技能型乡村-2027-${city}`, "cumulative", "1,000");
     const result = planbook(["check", "--json", bad], dir);
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { findings: { file: string; rule: string; quotaId: string; cell: string; value: unknown }[] };
     expect(report.findings).toContainEqual(
-      expect.objectContaining({ file: bad, rule: "not-a-number", quotaId: `I08-技能型企业-新增-2025-${city}`, value: "1,000", suggestion: 1000 }),
+      expect.objectContaining({ file: bad, rule: "not-a-number", quotaId: `I11-技能型乡村-2027-${city}`, value: "1,000", suggestion: 1000 }),
     );
-    await fill(bad, `I08-技能型企业-新增-2025-${city}`, "cumulative", 1000);
+    await fill(bad, `I11-技能型乡村-2027-${city}`, "cumulative", 100);
   });
 
   test("merge adds up every city's figure", () => {

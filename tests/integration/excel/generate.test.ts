@@ -202,13 +202,13 @@ describe("generating from the published plan", () => {
     const host = createExcelHost();
     const result = await host.run((context) => generateTemplate(context, options({ revision, scope: { kind: "unit", unit: "省总工会" } })));
     expect(result.quotaRows).toBe(revision.quotas.filter((q) => q.units.includes("省总工会")).length);
-    expect(host.values(result.sheetName, "A1:A200").flat()).toContain("I18-省级职工竞赛-每年");
+    expect(host.values(result.sheetName, "A1:A200").flat()).toContain("I18-省级职工职业技能竞赛-每年");
   });
 
   test("a city's sheet shows its own Annex 2 target, locked", async () => {
     const host = createExcelHost();
     const result = await host.run((context) => generateTemplate(context, options({ revision, scope: { kind: "city", city: "舟山市" } })));
-    const row = rowOf(host, result.sheetName, "I08-技能型企业-累计-2027-舟山市");
+    const row = rowOf(host, result.sheetName, "I08-技能型企业-2027-舟山市");
     expect(host.values(result.sheetName, at("target", row))).toEqual([[75]]);
     expect(host.cell(result.sheetName, at("target", row)).locked).toBe(true);
   });

@@ -17,7 +17,8 @@ import { scaledRevision } from "../../../scripts/workloads";
 const revision = scaledRevision(currentRevision(), 100);
 const period = parsePeriod("2026-10");
 const SHEET = "全省 2026-10";
-const lastQuota = revision.quotas.filter((q) => q.kind === "cumulative").at(-1)?.id ?? "";
+// The last count still open in 2026 (a quota past its last deadline asks for nothing).
+const lastQuota = revision.quotas.filter((q) => q.kind === "cumulative" && (q.year ?? 0) >= period.year).at(-1)?.id ?? "";
 
 let host: ExcelHost;
 let lastRow: number;

@@ -312,7 +312,7 @@ describe("values a city typed stay values", () => {
 
 describe("splitting a provincial target", () => {
   const quota = splittableQuotas(revision).find((q) => q.unit === "家") as (typeof revision.quotas)[number];
-  const family = "I08-技能型企业-累计-2027-*";
+  const family = "I08-技能型企业-2027-*";
 
   test("saved split records are in the workbook's metadata", async () => {
     const host = createExcelHost();

@@ -6,6 +6,7 @@
 import { columnLetter, parseCell } from "../../../src/core/a1";
 import { parsePeriod } from "../../../src/core/period";
 import type { PlanRevision } from "../../../src/core/plan/types";
+import { readWorkbook } from "../../../src/core/read-sheets";
 import type { Scope } from "../../../src/core/scope";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { type BuiltTemplate, buildTemplate, defaultSheetName } from "../../../src/core/template/build";
@@ -45,11 +46,18 @@ function sheetOf(snapshot: WorkbookSnapshot, sheet: string) {
   return found;
 }
 
-/** The A1 address of a quota's cell, found by its id in column A as a person would. */
+/**
+ * The A1 address of a quota's cell, found as a person would: the row by its id, the column by its
+ * title in the sheet's own header (a sheet made by an earlier version has its columns elsewhere).
+ */
 export function addressOf(snapshot: WorkbookSnapshot, sheet: string, quotaId: string, key: ColumnKey): string {
-  const row = sheetOf(snapshot, sheet).values.findIndex((r) => r[COLUMN.id] === quotaId);
+  const columns = readWorkbook(snapshot).reports.find((r) => r.name === sheet)?.columns ?? COLUMN;
+  const idColumn = columns.id ?? COLUMN.id;
+  const column = columns[key];
+  if (column === undefined) throw new Error(`fixture: no column '${key}' on '${sheet}'`);
+  const row = sheetOf(snapshot, sheet).values.findIndex((r) => r[idColumn] === quotaId);
   if (row === -1) throw new Error(`fixture: no row for ${quotaId} on '${sheet}'`);
-  return `${columnLetter(COLUMN[key])}${row + 1}`;
+  return `${columnLetter(column)}${row + 1}`;
 }
 
 /** Plants a constant in a cell (typed, or pasted over whatever was there, formula included). */

@@ -6,7 +6,7 @@ import type { CellValue } from "../../../src/core/template/spec";
 import { city, PROVINCE, revision, sheetName, type, workbookOf } from "./fixture";
 import { findingMessage } from "../../../src/core/findings";
 
-const QUOTAS = ["I08-技能型企业-2027", "I01-先进制造业-每年", "I14-集体协商比例-2025", "I03-服务薪酬激励试点-2025", "I08-技能型企业-累计-2027-杭州市"];
+const QUOTAS = ["I08-技能型企业-2027", "I01-先进制造业-每年", "I14-能级工资集体协商-2027", "I03-社会化服务薪酬激励试点-2025", "I08-技能型企业-2027-杭州市"];
 const anyValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme" }),

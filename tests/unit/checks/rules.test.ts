@@ -15,13 +15,17 @@ const Q = {
   /** 每年培训先进制造业40万人次: an every-year figure in 万人次. */
   manufacturing: "I01-先进制造业-每年",
   /** 工资集体协商比例达到60%: a ratio, typed as a fraction. */
-  bargaining: "I14-集体协商比例-2025",
+  bargaining: "I14-能级工资集体协商-2027",
   /** 取得高级职称300名: a count (名). */
-  seniorTitles: "I20-取得高级职称-2027",
+  seniorTitles: "I20-高级职称-2027",
   /** 2025年开展技能人才薪酬激励试点: a milestone. */
-  milestone: "I03-服务薪酬激励试点-2025",
+  milestone: "I03-社会化服务薪酬激励试点-2025",
+  /** 2025—2027年,各地进一步指导职业学校落实好社会化培训激励政策: a milestone still open in 2026. */
+  openMilestone: "I03-社会化培训激励政策-2027",
+  /** 2025年,建设10所一流技师学院: a count whose only deadline has passed by 2026. */
+  closedCount: "I03-一流技师学院-2025",
   /** 杭州市 2027年底累计技能型企业1500家 (Annex 2). */
-  hangzhouEnterprises: "I08-技能型企业-累计-2027-杭州市",
+  hangzhouEnterprises: "I08-技能型企业-2027-杭州市",
 };
 
 const province = (): WorkbookSnapshot => workbookOf([{ scope: PROVINCE, period: "2026-10" }]);
@@ -155,8 +159,13 @@ describe("required inputs at the end of the period", () => {
 
   test("a blank milestone status is an error at the end of the period", () => {
     const snapshot = province();
-    const found = check(snapshot, { ...context, endOfPeriod: true }).filter((f) => f.quotaId === Q.milestone);
-    expect(found.map((f) => [f.rule, f.cell])).toEqual([["required-blank", at(snapshot, Q.milestone, "status")]]);
+    const found = check(snapshot, { ...context, endOfPeriod: true }).filter((f) => f.quotaId === Q.openMilestone);
+    expect(found.map((f) => [f.rule, f.cell])).toEqual([["required-blank", at(snapshot, Q.openMilestone, "status")]]);
+  });
+
+  test("a quota past its last deadline is not asked for at the end of the period", () => {
+    const snapshot = province();
+    expect(check(snapshot, { ...context, endOfPeriod: true }).filter((f) => f.quotaId === Q.milestone || f.quotaId === Q.closedCount)).toEqual([]);
   });
 });
 
@@ -171,7 +180,8 @@ describe("warnings, cleared by a 说明", () => {
 
   test("completion within 10 points of time-progress is on track", () => {
     const snapshot = province();
-    type(snapshot, PROVINCE_OCT, Q.enterprises, { cumulative: 5200 });
+    // The path expects 5000 + 5000 × 10/24 ≈ 7083 of 10000 (70.8%) by October 2026: 65% is within 10 points.
+    type(snapshot, PROVINCE_OCT, Q.enterprises, { cumulative: 6500 });
     expect(check(snapshot)).toEqual([]);
   });
 
@@ -299,16 +309,16 @@ describe("which plan, scope and period the sheet is for", () => {
     expect(check(province(), { ...context, expected: { period: "2026-10 " } })).toEqual([]);
   });
 
-  test("another scope than expected is wrong-scope", () => {
-    expect(check(hangzhou(), { ...context, expected: { scope: "city:宁波市" } }).map((f) => [f.rule, f.value])).toEqual([["wrong-scope", "city:杭州市"]]);
+  test("another scope than expected is wrong-scope, told at the frame's 填报单位 line", () => {
+    expect(check(hangzhou(), { ...context, expected: { scope: "city:宁波市" } }).map((f) => [f.rule, f.cell, f.value])).toEqual([["wrong-scope", "A2", "city:杭州市"]]);
   });
 
   test("全省 is the province scope", () => {
     expect(check(province(), { ...context, expected: { scope: "全省" } })).toEqual([]);
   });
 
-  test("another revision than expected is wrong-revision", () => {
-    expect(check(province(), { ...context, expected: { revision: "2024-01-01" } }).map((f) => [f.rule, f.value])).toEqual([["wrong-revision", revision.revision]]);
+  test("another revision than expected is wrong-revision, told at the frame's 计划版本 line", () => {
+    expect(check(province(), { ...context, expected: { revision: "2024-01-01" } }).map((f) => [f.rule, f.cell, f.value])).toEqual([["wrong-revision", "A4", revision.revision]]);
   });
 
   test("a revision the checker does not know is unknown-revision, told at the frame's 计划版本 line", () => {
@@ -351,8 +361,9 @@ describe("against an earlier period's sheet of the same scope", () => {
 
   test("a lower ratio is not a decreased running total", () => {
     const snapshot = twoMonths();
-    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: 0.6 });
-    type(snapshot, NOV, Q.bargaining, { cumulative: 0.55 });
+    // On the path 60% (2025) → 100% (2027) both are on track in late 2026 (76.7% expected).
+    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: 0.8 });
+    type(snapshot, NOV, Q.bargaining, { cumulative: 0.75 });
     expect(check(snapshot)).toEqual([]);
   });
 
@@ -393,8 +404,8 @@ describe("cities against the province", () => {
 
   test("ratios are not added up", () => {
     const snapshot = workbookOf([{ scope: PROVINCE, period: "2026-10" }, ...everyCity()]);
-    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: 0.6 });
-    cityFigure(snapshot, Q.bargaining, Array(11).fill(0.6));
+    type(snapshot, PROVINCE_OCT, Q.bargaining, { cumulative: 0.8 });
+    cityFigure(snapshot, Q.bargaining, Array(11).fill(0.8));
     expect(check(snapshot)).toEqual([]);
   });
 

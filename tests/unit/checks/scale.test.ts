@@ -27,7 +27,7 @@ function filledWorkbook(plan: PlanRevision): WorkbookSnapshot {
 }
 
 describe("checking a very large sheet", () => {
-  const plan = scaledRevision(revision, 305);
+  const plan = scaledRevision(revision, 330);
   const snapshot = filledWorkbook(plan);
   const counts = plan.quotas.filter((q) => q.kind === "annual" || q.kind === "cumulative");
   const last = counts[counts.length - 1].id;

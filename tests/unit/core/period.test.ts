@@ -1,4 +1,4 @@
-import { comparePeriods, formatPeriod, parsePeriod, periodLabel, timeProgress } from "../../../src/core/period";
+import { comparePeriods, formatPeriod, parsePeriod, periodLabel } from "../../../src/core/period";
 import { InvalidPeriodError } from "../../../src/core/errors";
 
 describe("periods", () => {
@@ -22,16 +22,4 @@ describe("periods", () => {
   test("a quarter ends after the months before it in the same year", () => {
     expect(comparePeriods(parsePeriod("2026-Q3"), parsePeriod("2026-08"))).toBeGreaterThan(0);
   });
-
-  test("an every-year quota in October is ten twelfths through its time", () => {
-    expect(timeProgress(parsePeriod("2026-10"), null, 2025)).toEqual({ elapsed: 10, span: 12 });
   });
-
-  test("a deadline quota counts months since the plan's first January", () => {
-    expect(timeProgress(parsePeriod("2026-Q2"), 2027, 2025)).toEqual({ elapsed: 18, span: 36 });
-  });
-
-  test("past the deadline year the time is all used", () => {
-    expect(timeProgress(parsePeriod("2027-03"), 2025, 2025)).toEqual({ elapsed: 12, span: 12 });
-  });
-});

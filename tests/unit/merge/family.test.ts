@@ -6,17 +6,15 @@ import { fixtureRevision } from "./fixture";
 const revision = currentRevision();
 
 describe("regionalFamilies", () => {
-  test("Annex 2's six figures are six families", () => {
-    expect(regionalFamilies(revision).length).toBe(6);
+  test("Annex 2's two figures (技能型企业, 技能型乡村) are two families, their columns points on each city's path", () => {
+    expect(regionalFamilies(revision).map((f) => f.byCity["杭州市"].path.map((p) => p.target))).toEqual([
+      [700, 1500],
+      [100, 155],
+    ]);
   });
 
   test("every family has a quota for each of the 11 cities", () => {
-    expect(regionalFamilies(revision).map((f) => Object.keys(f.byCity))).toEqual(Array(6).fill(revision.cities));
-  });
-
-  test("quotas alike in everything but their id stay in separate families", () => {
-    const [added, cumulative] = regionalFamilies(revision);
-    expect([added.byCity["杭州市"].target, cumulative.byCity["杭州市"].target]).toEqual([453, 700]);
+    expect(regionalFamilies(revision).map((f) => Object.keys(f.byCity))).toEqual(Array(2).fill(revision.cities));
   });
 
   test("a family's id is its members' id with the city taken out", () => {
@@ -31,11 +29,11 @@ describe("regionalFamilies", () => {
   });
 
   test("a family is labelled by its target phrase without city or number", () => {
-    expect(familyLabel(regionalFamilies(revision)[1])).toContain("2025年底累计培育数量（附件2");
+    expect(familyLabel(regionalFamilies(revision)[0])).toContain("2027年底累计培育数量（附件2");
   });
 
   test("the Annex 2 shares are the plan's city figures", () => {
-    const family = regionalFamilies(revision)[2];
+    const family = regionalFamilies(revision)[0];
     expect(Object.values(annexShares(revision, family.id)).reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(10000);
   });
 });

@@ -23,7 +23,17 @@ const ANNEX2 = {
 };
 
 function quota(partial: Partial<Quota> & Pick<Quota, "id" | "kind">): Quota {
+  const year = partial.year ?? null;
+  const target = partial.target ?? null;
   return {
+    baseline: 0,
+    path: year === null ? [] : [{ year, target, comparator: partial.comparator ?? ">=", text: partial.text ?? `目标 ${partial.id}` }],
+    cadence: year === null ? "annual" : "once",
+    level: null,
+    ratio: null,
+    perUnit: null,
+    formerIds: [],
+    retiredIds: [],
     action: 1,
     item: 1,
     measureId: `M-${partial.id}`,

@@ -29,8 +29,25 @@ describe("planbook plan", () => {
       unit: "家",
       year: 2027,
       region: null,
-      text: "到2027年底,累计培育技能型企业10000家",
+      text: "到2025年底,累计培育技能型企业5000家；到2027年底,累计培育技能型企业10000家",
+      baseline: 2022,
+      path: [
+        { year: 2025, target: 5000, comparator: ">=" },
+        { year: 2027, target: 10000, comparator: ">=" },
+      ],
+      cadence: "once",
+      level: null,
+      numerator: null,
+      denominator: null,
+      perUnit: null,
+      formerIds: ["I08-技能型企业-2027"],
     });
+  });
+
+  test("plan --json gives a ratio its numerator and denominator", () => {
+    const stdout = execFileSync(process.execPath, [path.join(ROOT, "bin", "planbook.js"), "plan", "--json"], { cwd: ROOT, encoding: "utf8" });
+    const quotas = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(quotas.find((q) => q.id === "I14-能级工资集体协商-2027")).toMatchObject({ numerator: "开展能级工资集体协商企业数", denominator: "已建会规上企业数" });
   });
 
   test("without --json it prints a readable table", async () => {

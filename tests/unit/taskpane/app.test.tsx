@@ -222,7 +222,7 @@ describe("the 汇总 view", () => {
   async function cityFile(city: string, cumulative: number): Promise<File> {
     const revision = REVISIONS[0];
     const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z" });
-    const row = built.rowRecords.find((r) => r.quotaId === `I08-技能型企业-累计-2027-${city}`)!.row;
+    const row = built.rowRecords.find((r) => r.quotaId === `I08-技能型企业-2027-${city}`)!.row;
     built.sheet.cells[row - 1][COLUMN.cumulative] = { value: cumulative };
     return new File([(await writeTemplateFile(built)) as BlobPart], `${city}.xlsx`);
   }

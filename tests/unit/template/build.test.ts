@@ -78,10 +78,22 @@ describe("the reporting template", () => {
     });
   });
 
-  test("time-progress shows where its fraction comes from", () => {
+  test("序时进度 shows where it comes from: the path's expected value over the stage's target", () => {
     const built = build();
     const formula = cell(built.sheet, rowOf(built, QUOTA.enterprises), "progress");
-    expect(formula).toEqual({ formula: expect.stringContaining(",22/36)") });
+    // 10000 by the end of 2027 from 0 at the start of 2025: 22 of 36 months by October 2026.
+    expect(formula).toEqual({ formula: expect.stringContaining(",(0+(10000-0)*22/36)/10000)") });
+  });
+
+  test("a quota past its only deadline asks for nothing: its inputs are locked", () => {
+    const built = build();
+    const row = rowOf(built, QUOTA.milestone);
+    expect(built.sheet.unlocked.filter((range) => range.includes(`${at("status", row)}`) || range.startsWith(`${at("cumulative", row)}`))).toEqual([]);
+  });
+
+  test("a quota past its only deadline has a final status: 已完成 or 未完成", () => {
+    const built = build();
+    expect(cell(built.sheet, rowOf(built, QUOTA.milestone), "state")).toEqual({ formula: expect.stringContaining('"未完成"') });
   });
 
   test("a count quota accepts whole numbers only", () => {
@@ -93,9 +105,9 @@ describe("the reporting template", () => {
   });
 
   test("a milestone is reported by a status list in its status cell", () => {
-    const built = build();
-    const row = rowOf(built, QUOTA.milestone);
-    const rule = built.sheet.validations.find((v) => v.range.startsWith(at("status", row)));
+    const open = build({ period: parsePeriod("2025-10") });
+    const row = rowOf(open, QUOTA.milestone);
+    const rule = open.sheet.validations.find((v) => v.range.startsWith(at("status", row)));
     expect(rule?.rule).toEqual({ type: "list", items: ["未启动", "推进中", "已完成"] });
   });
 
@@ -152,7 +164,8 @@ describe("the reporting template", () => {
 });
 
 describe("input messages on the seed plan", () => {
-  const seedBuilt = buildTemplate({ revision: loadSeed().revision, scope: { kind: "province" }, period: parsePeriod("2026-10"), generatedAt: "2026-10-31T00:00:00.000Z" });
+  // In 2025 every quota is still open, so every one asks for its figure.
+  const seedBuilt = buildTemplate({ revision: loadSeed().revision, scope: { kind: "province" }, period: parsePeriod("2025-10"), generatedAt: "2025-10-31T00:00:00.000Z" });
   const validationAt = (address: string) => seedBuilt.sheet.validations.find((v) => rangeContains(v.range, address));
   const countRows = seedBuilt.rowRecords
     .map((record) => ({ record, quota: loadSeed().revision.quotas.find((q) => q.id === record.quotaId) }))

@@ -1,0 +1,72 @@
+import { type Period, periodEndMonth } from "./period";
+import type { PathPoint, Quota } from "./plan/types";
+
+/**
+ * Where a quota stands in a report period: which stage of its path is current, what the path
+ * expects by the period's end (序时进度), and whether the stage's status is final. Months are
+ * counted from the plan's first January; a deadline year ends in its December.
+ */
+export interface Stage {
+  /** The deadline reported against: the first on the path at or after the period, else the last; null for a quota due every period. */
+  point: PathPoint | null;
+  /**
+   * 序时进度 as a fraction whose parts a reader can follow: what the path expects by the period's
+   * end over the stage's target (`6875/10000`), or months elapsed over months due (`9/12`).
+   */
+  progress: { expected: number; of: number };
+  /** The same as the formula writes it, exact: `(5000+(10000-5000)*9/24)/10000`, or `9/12`. */
+  progressText: string;
+  /** The period ends on the stage's deadline (or after): its status is 已完成 or 未完成, with no tolerance. */
+  final: boolean;
+  /** The period ends after the quota's last deadline: its figure is final and no longer asked for. */
+  closed: boolean;
+}
+
+/** Months from the plan's first January to the end of the period. */
+function monthsAt(period: Period, startYear: number): number {
+  return (period.year - startYear) * 12 + periodEndMonth(period);
+}
+
+/** Months from the plan's first January to the end of `year`'s December. */
+const deadlineMonth = (year: number, startYear: number): number => (year - startYear + 1) * 12;
+
+
+/** A quota due every period (每年, 每两年, 每季度): the share of the current cycle's time elapsed. */
+function recurringStage(quota: Quota, period: Period, endYear: number): Stage {
+  const month = periodEndMonth(period);
+  if (quota.cadence === "quarterly") {
+    const elapsed = month - (Math.ceil(month / 3) - 1) * 3;
+    return { point: null, progress: { expected: elapsed, of: 3 }, progressText: `${elapsed}/3`, final: elapsed === 3, closed: false };
+  }
+  // Every second year: due in the plan's last year and every second year before it; in between nothing is due.
+  const due = quota.cadence !== "biennial" || (endYear - period.year) % 2 === 0;
+  const elapsed = due ? month : 0;
+  return { point: null, progress: { expected: elapsed, of: 12 }, progressText: `${elapsed}/12`, final: due && month === 12, closed: false };
+}
+
+export function stageAt(quota: Quota, period: Period, plan: { startYear: number; endYear: number }): Stage {
+  if (quota.cadence !== "once" || quota.path.length === 0) return recurringStage(quota, period, plan.endYear);
+  const now = monthsAt(period, plan.startYear);
+  const points = quota.path.map((point) => ({ point, at: deadlineMonth(point.year, plan.startYear) }));
+  const last = points[points.length - 1];
+  const index = points.findIndex((p) => p.at >= now);
+  const current = index === -1 ? last : points[index];
+  const closed = now > last.at;
+  const final = now >= current.at;
+  const previous = index > 0 ? points[index - 1] : index === -1 ? points[points.length - 2] : undefined;
+  const from = previous ? { at: previous.at, value: previous.point.target } : { at: 0, value: quota.baseline };
+  const elapsed = Math.max(0, Math.min(now, current.at) - from.at);
+  const span = current.at - from.at;
+  const target = current.point.target;
+  // A milestone, or a target not decided yet (or a stage that starts undecided): only time tells.
+  if (quota.kind === "milestone" || target === null || from.value === null || target === 0) {
+    const timeFrom = quota.kind === "milestone" ? 0 : from.at;
+    const expected = Math.min(now, current.at) - timeFrom;
+    const of = current.at - timeFrom;
+    return { point: current.point, progress: { expected, of }, progressText: `${expected}/${of}`, final, closed };
+  }
+  const expected = span === 0 ? target : from.value + ((target - from.value) * elapsed) / span;
+  // The path's value by the period's end over the stage's target, written out so a reader sees the points.
+  const progressText = span === 0 ? `${target}/${target}` : `(${from.value}+(${target}-${from.value})*${elapsed}/${span})/${target}`;
+  return { point: current.point, progress: { expected, of: target }, progressText, final, closed };
+}

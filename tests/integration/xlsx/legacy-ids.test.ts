@@ -1,0 +1,114 @@
+import { readFileSync } from "fs";
+import path from "path";
+import { checkWorkbook } from "../../../src/core/checks/check";
+import { buildSummary } from "../../../src/core/merge/summary";
+import { canMerge } from "../../../src/core/merge/merge";
+import { parsePeriod } from "../../../src/core/period";
+import { carriedInputs, readWorkbook } from "../../../src/core/read-sheets";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { buildTemplate } from "../../../src/core/template/build";
+import { COLUMN } from "../../../src/core/template/columns";
+import { readWorkbookFile } from "../../../src/xlsx/read";
+import { type } from "../../unit/checks/fixture";
+import { currentRevision, previousRevision } from "../../support/plan";
+
+/**
+ * Workbooks made before ids became readable (tests/fixtures/legacy-ids, made by that day's
+ * `planbook template`): filled in, they still check, merge and upgrade with today's code.
+ */
+
+const FIXTURES = path.join(__dirname, "..", "..", "fixtures", "legacy-ids");
+const revision = currentRevision();
+const previous = previousRevision();
+
+async function legacyWorkbook(file: string): Promise<{ snapshot: WorkbookSnapshot; sheet: string }> {
+  const snapshot = await readWorkbookFile(readFileSync(path.join(FIXTURES, file)));
+  return { snapshot, sheet: readWorkbook(snapshot).reports[0].name };
+}
+
+/** The first scheme's ids of what the tests type in, and today's ids of the same quotas. */
+const OLD = {
+  apprenticeship: "I06-色企业新型学徒制-2025",
+  exchange: "I10-系进一步健全完善-2027",
+  graduates: "I01-高校未就业毕-每年",
+  hangzhouEnterprises: "I08-技能型企业-累计-2027-杭州市",
+  hangzhouEnterprises2025: "I08-技能型企业-累计-2025-杭州市",
+  ecosystem: "I09-业技能生态圈-2027",
+};
+
+describe("a province workbook made with the first id scheme", () => {
+  test("checks with no error, its typed figures still checked by their quota", async () => {
+    const { snapshot, sheet } = await legacyWorkbook("province-2026-Q3.xlsx");
+    type(snapshot, sheet, OLD.graduates, { period: 1, cumulative: 2.5 });
+    type(snapshot, sheet, OLD.exchange, { status: "推进中" });
+    expect(checkWorkbook(snapshot, { revisions: [revision, previous] }).filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("a typed value that is not a number is still found on a row with a former id", async () => {
+    const { snapshot, sheet } = await legacyWorkbook("province-2026-Q3.xlsx");
+    type(snapshot, sheet, OLD.graduates, { cumulative: "abc" });
+    const rules = checkWorkbook(snapshot, { revisions: [revision] }).map((f) => [f.rule, f.quotaId]);
+    expect(rules.filter(([rule]) => !String(rule).endsWith("-outdated"))).toEqual([["not-a-number", OLD.graduates]]);
+  });
+
+  test("is told to be upgraded, and a target the earlier version read otherwise is a warning, not an edit", async () => {
+    const { snapshot } = await legacyWorkbook("province-2026-Q3.xlsx");
+    const findings = checkWorkbook(snapshot, { revisions: [revision] });
+    // 在每个县打造1个行业技能生态圈: read then as 1 for the province, today as coverage of the 90 counties.
+    expect(findings.map((f) => [f.rule, f.severity, f.quotaId, f.cell])).toEqual([
+      ["sheet-outdated", "warning", null, "A2"],
+      ["target-outdated", "warning", OLD.ecosystem, "I67"],
+    ]);
+  });
+
+  test("upgrading carries no cell of its former section columns (主要任务, 重点工作) as something a person typed", async () => {
+    const { snapshot } = await legacyWorkbook("province-2026-Q3.xlsx");
+    expect(carriedInputs(readWorkbook(snapshot).reports[0], snapshot.sheets[0]).loose).toEqual([]);
+  });
+
+  test("upgrades to today's ids, keeping every typed value on its quota", async () => {
+    const { snapshot, sheet } = await legacyWorkbook("province-2026-Q3.xlsx");
+    type(snapshot, sheet, OLD.graduates, { period: 1, cumulative: 2.5, note: "含高校" });
+    type(snapshot, sheet, OLD.apprenticeship, { status: "已完成" });
+    type(snapshot, sheet, OLD.exchange, { status: "推进中" });
+    const report = readWorkbook(snapshot).reports[0];
+    const built = buildTemplate({ revision, scope: { kind: "province" }, period: parsePeriod("2026-Q3"), generatedAt: "2026-09-30T00:00:00Z", carried: carriedInputs(report, snapshot.sheets[0]) });
+    const valueOf = (id: string, column: number): unknown => {
+      const row = built.rowRecords.find((r) => r.quotaId === id)?.row ?? 0;
+      const cell = built.sheet.cells[row - 1]?.[column];
+      return cell && "value" in cell ? cell.value : undefined;
+    };
+    expect([
+      valueOf("I01-高校未就业毕业生-每年", COLUMN.cumulative),
+      valueOf("I01-高校未就业毕业生-每年", COLUMN.note),
+      valueOf("I06-中国特色企业新型学徒制-2025", COLUMN.status),
+      valueOf("I10-技能人才国际交流合作运行机制和监督体系-2027", COLUMN.status),
+      built.archived,
+    ]).toEqual([2.5, "含高校", "已完成", "推进中", []]);
+  });
+});
+
+describe("a city workbook made with the first id scheme", () => {
+  test("merges: its Annex 2 figure lands in the family's row, its earlier-deadline row is kept out", async () => {
+    const { snapshot, sheet } = await legacyWorkbook("杭州市-2026-Q3.xlsx");
+    type(snapshot, sheet, OLD.hangzhouEnterprises, { period: 40, cumulative: 950 });
+    type(snapshot, sheet, OLD.hangzhouEnterprises2025, { period: 40, cumulative: 950 });
+    const context = { revision, period: "2026-Q3", mergedAt: "2026-10-05T00:00:00Z" };
+    const plan = canMerge([{ name: "杭州市.xlsx", snapshot }], context);
+    const summary = buildSummary(plan.accepted, context);
+    expect([plan.accepted.map((a) => a.city), plan.rejected.length, summary.totals.find((t) => t.quotaId === "I08-技能型企业-2027-*")?.actual]).toEqual([["杭州市"], 0, 950]);
+  });
+});
+
+describe("a province workbook of the previous revision", () => {
+  test("upgrades to the current revision keeping the typed values of reworded quotas", async () => {
+    const { snapshot, sheet } = await legacyWorkbook("previous-province-2026-Q3.xlsx");
+    const renamed = readWorkbook(snapshot).reports[0].rows.find((r) => String(r.values.measure).includes("建筑业施工"));
+    type(snapshot, sheet, renamed?.quotaId ?? "", { period: 2, cumulative: 11 });
+    const report = readWorkbook(snapshot).reports[0];
+    const built = buildTemplate({ revision, scope: { kind: "province" }, period: parsePeriod("2026-Q3"), generatedAt: "2026-09-30T00:00:00Z", carried: carriedInputs(report, snapshot.sheets[0]) });
+    const row = built.rowRecords.find((r) => r.quotaId === "I01-建筑施工-每年")?.row ?? 0;
+    const cumulative = built.sheet.cells[row - 1]?.[COLUMN.cumulative];
+    expect([cumulative, built.archived]).toEqual([{ value: 11 }, []]);
+  });
+});
