@@ -85,6 +85,8 @@ const zh = {
     openCity: "以新工作簿打开某市模板",
     open: "在 Excel 中打开",
     opened: (city: string) => `已在新工作簿中打开「${city}」模板。`,
+    chartQuota: "「排名」表按市作图的指标",
+    chartQuotaHint: "分解到各市的指标中选一个，图表显示各市的完成率；默认为第一个。",
   },
   audit: {
     title: "审核",
@@ -213,6 +215,8 @@ const en: Strings = {
     openCity: "Open a city's template as a new workbook",
     open: "Open in Excel",
     opened: (city: string) => `The template for ${city} opened in a new workbook.`,
+    chartQuota: "Quota charted by city on 排名",
+    chartQuotaHint: "One of the quotas split across the cities; the chart shows each city's completion. The first one by default.",
   },
   audit: {
     title: "Audit",
