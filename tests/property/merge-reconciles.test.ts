@@ -1,7 +1,8 @@
 /**
  * Property: whatever valid figures the 11 cities type into every quota of their templates — files
  * written by our .xlsx writer, filled by another program (ExcelJS), read back — the merge takes
- * every file, and the summary's totals are the sums of the inputs (the mean for ratios, the count
+ * every file, and the summary's totals are the sums of the inputs (for a ratio the sum of its
+ * numerators over the sum of its denominators, never a mean of shares; the count
  * of cities done for milestones) and its completion is actual / target.
  *
  * Merging eleven files is the cost of a run, so the tests share one run of the property: the same
@@ -19,6 +20,7 @@ import { type CellValue, type SheetSpec, gridToFormulas } from "../../src/core/t
 import { isCountUnit } from "../../src/core/units";
 import { readMergeFiles } from "../../src/xlsx/merge-files";
 import { type Typed, cityFile } from "../integration/merge/files";
+import { PART_KEYS, type PartKey, partId } from "../../src/core/template/parts";
 import { currentRevision } from "../support/plan";
 
 const revision = currentRevision();
@@ -47,20 +49,31 @@ const params: fc.Parameters<[Record<string, Typed>]> = { numRuns: RUNS, seed, en
 /** What a city's template holds: every province-wide quota and the city's own Annex 2 quotas. */
 const quotasOf = (city: string): Quota[] => revision.quotas.filter((q) => q.region === null || q.region === city);
 
+/** What is drawn for a quota: its row's inputs, or for a ratio its numerator and denominator. */
+type Drawn = Typed[string] | { figures: readonly [number, number] };
+
 /** A valid entry for a quota, as the template's validation allows it. */
-function entry(quota: Quota): fc.Arbitrary<Typed[string]> {
+function entry(quota: Quota): fc.Arbitrary<Drawn> {
   if (quota.kind === "milestone") return fc.constantFrom(...MILESTONE_STATUSES).map((status) => ({ status }));
-  // A share from 0 to 1, to the hundredth of a percent; a ratio has no "this period" figure.
-  if (quota.kind === "ratio") return fc.integer({ min: 0, max: 10_000 }).map((n) => ({ cumulative: n / 10_000 }));
+  // A ratio is typed as its two figures, each a count on a row of its own: a numerator never above its denominator.
+  if (quota.kind === "ratio") return fc.integer({ min: 1, max: 100_000 }).chain((d) => fc.integer({ min: 0, max: d }).map((n) => ({ figures: [n, d] as const })));
   // Whole numbers for 家, 个, 名…; hundredths for 万人次. This period's figure is at most the cumulative one.
   const amount = isCountUnit(quota.unit) ? fc.integer({ min: 0, max: 100_000 }) : fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100);
   return fc.tuple(amount, amount).map(([a, b]) => ({ period: Math.min(a, b), cumulative: Math.max(a, b) }));
 }
 
+/** The drawn entries as typed by row id: a ratio's figures on its numerator's and denominator's rows. */
+const asTyped = (drawn: Record<string, Drawn>): Typed =>
+  Object.fromEntries(
+    Object.entries(drawn).flatMap(([id, d]): [string, Typed[string]][] =>
+      "figures" in d ? [[partId(id, "numerator"), { cumulative: d.figures[0] }], [partId(id, "denominator"), { cumulative: d.figures[1] }]] : [[id, d]],
+    ),
+  );
+
 /** What every city typed: an entry for each quota of its template. */
-const typedByCity: fc.Arbitrary<Record<string, Typed>> = fc.record(
-  Object.fromEntries(cities.map((city) => [city, fc.record(Object.fromEntries(quotasOf(city).map((q) => [q.id, entry(q)])))])),
-);
+const typedByCity: fc.Arbitrary<Record<string, Typed>> = fc
+  .record(Object.fromEntries(cities.map((city) => [city, fc.record(Object.fromEntries(quotasOf(city).map((q) => [q.id, entry(q)])))])))
+  .map((drawn) => Object.fromEntries(Object.entries(drawn).map(([city, byQuota]) => [city, asTyped(byQuota)])));
 
 interface Merged {
   plan: MergePlan;
@@ -87,35 +100,55 @@ function merged(typed: Record<string, Typed>): Promise<Merged> {
 /** The summary row a quota is totalled in: its own id, or for an Annex 2 quota its family's (the id with the city as `*`). */
 const rowIdOf = (quota: Quota): string => (quota.region === null ? quota.id : quota.id.replace(quota.region, "*"));
 
-/** Every summary row by id: its kind and the quotas whose figures it totals (one, or an Annex 2 family). */
-function planRows(): Map<string, { kind: Quota["kind"]; members: Quota[] }> {
-  const rows = new Map<string, { kind: Quota["kind"]; members: Quota[] }>();
+/** A summary row: its kind, the quotas whose figures it totals (one, or an Annex 2 family), and which of a ratio's figures it is. */
+interface PlanRow {
+  kind: Quota["kind"];
+  members: Quota[];
+  part?: PartKey;
+}
+
+/** Every summary row by id, a ratio's numerator and denominator rows after it. */
+function planRows(): Map<string, PlanRow> {
+  const rows = new Map<string, PlanRow>();
   for (const quota of revision.quotas) {
     const row = rows.get(rowIdOf(quota)) ?? { kind: quota.kind, members: [] };
     row.members.push(quota);
     rows.set(rowIdOf(quota), row);
+    if (quota.kind === "ratio") for (const part of PART_KEYS) rows.set(partId(quota.id, part), { kind: "cumulative", members: [quota], part });
   }
   return rows;
 }
 const ROWS = planRows();
 
-/** The province target as a number: the quota's own (a ratio's as a share), or the sum of an Annex 2 family's; null when there is none. */
-function provinceTarget(members: Quota[]): number | null {
+/** The province target as a number: the quota's own (a ratio's as a share), or the sum of an Annex 2 family's; null when there is none (a ratio's figures). */
+function provinceTarget({ members, part }: PlanRow): number | null {
+  if (part) return null;
   const targets = members.map((q) => (q.kind === "milestone" || q.pending || q.target === null ? null : q.kind === "ratio" ? q.target / 100 : q.target));
   return targets.every((t): t is number => t !== null) ? targets.reduce((a, b) => a + b, 0) : null;
 }
 
 /** What each city typed in a row (its cumulative figure, or its status), in city order. */
-const typedInRow = (typed: Record<string, Typed>, members: Quota[]): CellValue[] =>
+const typedInRow = (typed: Record<string, Typed>, { members, part }: PlanRow): CellValue[] =>
   cities.flatMap((city) =>
-    members.filter((q) => q.region === null || q.region === city).map((q) => typed[city][q.id].cumulative ?? typed[city][q.id].status ?? null),
+    members
+      .filter((q) => q.region === null || q.region === city)
+      .map((q) => {
+        const inputs = typed[city][part ? partId(q.id, part) : q.id];
+        return inputs.cumulative ?? inputs.status ?? null;
+      }),
   );
 
-/** The total a row should show: the sum of the figures, their mean for a ratio, nothing for a milestone. */
-function expectedActual(kind: Quota["kind"], figures: CellValue[]): number | null {
-  const sum = (): number => (figures as number[]).reduce((a, b) => a + b, 0);
-  const byKind: Record<Quota["kind"], () => number | null> = { milestone: () => null, ratio: () => sum() / figures.length, annual: sum, cumulative: sum };
-  return byKind[kind]();
+const sumOf = (figures: CellValue[]): number => (figures as number[]).reduce((a, b) => a + b, 0);
+
+/** The total a row should show: the sum of the figures, for a ratio the sum of its numerators over the sum of its denominators, nothing for a milestone. */
+function expectedActual(typed: Record<string, Typed>, row: PlanRow): number | null {
+  if (row.kind === "milestone") return null;
+  if (row.kind === "ratio") {
+    const [quota] = row.members;
+    const figures = PART_KEYS.map((part) => sumOf(typedInRow(typed, { kind: "cumulative", members: [quota], part })));
+    return figures[1] === 0 ? null : figures[0] / figures[1];
+  }
+  return sumOf(typedInRow(typed, row));
 }
 
 /** Completion: the total over the province target when both are numbers and the target is not 0; else null. */
@@ -128,12 +161,12 @@ const closeTo = (value: number | null): unknown => (value === null ? null : expe
 
 /** By summary row id: the total each row should show. */
 const expectedActuals = (typed: Record<string, Typed>): Record<string, unknown> =>
-  Object.fromEntries([...ROWS].map(([id, row]) => [id, closeTo(expectedActual(row.kind, typedInRow(typed, row.members)))]));
+  Object.fromEntries([...ROWS].map(([id, row]) => [id, closeTo(expectedActual(typed, row))]));
 
 /** By summary row id: the completion each row should show. */
 const expectedCompletions = (typed: Record<string, Typed>): Record<string, unknown> =>
   Object.fromEntries(
-    [...ROWS].map(([id, row]) => [id, closeTo(expectedCompletion(expectedActual(row.kind, typedInRow(typed, row.members)), provinceTarget(row.members)))]),
+    [...ROWS].map(([id, row]) => [id, closeTo(expectedCompletion(expectedActual(typed, row), provinceTarget(row)))]),
   );
 
 /** By milestone row id: `n/11`, the cities that typed 已完成 out of the cities that typed a status. */
@@ -142,7 +175,7 @@ const expectedMilestoneCounts = (typed: Record<string, Typed>): Record<string, s
     [...ROWS]
       .filter(([, row]) => row.kind === "milestone")
       .map(([id, row]) => {
-        const statuses = typedInRow(typed, row.members);
+        const statuses = typedInRow(typed, row);
         return [id, `${statuses.filter((s) => s === DONE).length}/${statuses.length}`];
       }),
   );
@@ -187,7 +220,7 @@ test("the merge accepts all 11 files and finds no error in them", () =>
     }).toEqual({ accepted: cities, rejected: [], errors: [] }),
   ));
 
-test("every summary total is the sum of what the cities typed in its row (the mean for ratios)", () =>
+test("every summary total is the sum of what the cities typed in its row (for a ratio, the sum of numerators over the sum of denominators)", () =>
   forEveryMerge(({ built }, typed) => expect(totalsBy(built, "actual")).toEqual(expectedActuals(typed))));
 
 test("every summary row's completion is its total over the province target", () =>

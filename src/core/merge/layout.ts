@@ -7,6 +7,7 @@ import { targetCell } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { PENDING } from "../template/columns";
 import { familyLabel, regionalFamilies } from "./family";
+import { PART_LABELS, type PartKey, partId, partsOf } from "../template/parts";
 
 /**
  * Where things sit on the 汇总 and 来源 sheets. Building a summary and reading one back (to merge
@@ -144,6 +145,8 @@ export interface SummaryRow {
   /** The quota whose figures fill each city's columns; a city without one has no entry. */
   quotaByCity: Record<string, Quota>;
   regional: boolean;
+  /** On a ratio's numerator or denominator row (right below the ratio's, in that order): which figure it is. */
+  part?: PartKey;
 }
 
 /** Annex 1 quotas in plan order, then one row per Annex 2 family; targets are the period's stage's. */
@@ -162,7 +165,8 @@ export function summaryRows(revision: PlanRevision, period: Period): SummaryRow[
         quotaByCity: Object.fromEntries(revision.cities.map((city) => [city, quota])),
         regional: false,
       }),
-    );
+    )
+    .flatMap((row): SummaryRow[] => [row, ...partRows(row)]);
   const regional = regionalFamilies(revision).map((family): SummaryRow => {
     const members = Object.values(family.byCity);
     const targets = members.map(asTarget);
@@ -183,6 +187,46 @@ export function summaryRows(revision: PlanRevision, period: Period): SummaryRow[
     };
   });
   return [...provincial, ...regional];
+}
+
+/** A ratio's numerator and denominator rows: counts the cities' files report on rows of their own, summed, with no target. */
+function partRows(ratio: SummaryRow): SummaryRow[] {
+  const quota = Object.values(ratio.quotaByCity)[0];
+  if (!quota) return [];
+  return partsOf(quota).map((part) => ({
+    ...ratio,
+    id: partId(ratio.id, part.key),
+    label: `${PART_LABELS[part.key]}：${part.name}`,
+    unit: part.unit,
+    kind: "cumulative",
+    provinceTarget: null,
+    part: part.key,
+  }));
+}
+
+/** Whether the ratio on row `index` is collected as figures (its numerator's row follows it). */
+export const hasParts = (rows: readonly SummaryRow[], index: number): boolean => rows[index + 1]?.part === "numerator";
+
+const numbersIn = (values: CellValue[]): number[] => values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+
+/**
+ * A summary row's province figure from the cities' figures (`actualsOf(index)`, one per city):
+ * their sum; for a ratio collected as figures, the sum of the numerators over the sum of the
+ * denominators — never a mean of shares, which would weigh a city of 10 enterprises like one of
+ * 10,000; the mean only for a ratio without figures (files made before). None for a milestone.
+ */
+export function rowTotal(rows: readonly SummaryRow[], index: number, actualsOf: (index: number) => CellValue[]): number | null {
+  const row = rows[index];
+  if (row.kind === "milestone") return null;
+  if (row.kind === "ratio" && hasParts(rows, index)) {
+    const numerator = rowTotal(rows, index + 1, actualsOf);
+    const denominator = rowTotal(rows, index + 2, actualsOf);
+    return numerator === null || denominator === null || denominator <= 0 ? null : numerator / denominator;
+  }
+  const found = numbersIn(actualsOf(index));
+  if (found.length === 0) return null;
+  const sum = found.reduce((a, b) => a + b, 0);
+  return row.kind === "ratio" ? sum / found.length : sum;
 }
 
 /** `E6:O6`: a city block's cells on one row. */

@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../checks/check";
+import { parsePartId } from "../template/parts";
 import { fileProblem, type FileReadProblem } from "../file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
@@ -202,6 +203,9 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const quotas = quotaIndex(revision.quotas);
   const stagePeriod = parsePeriod(period);
   for (const row of report.rows) {
+    // A ratio's numerator or denominator row is read with its ratio (it has no target to check).
+    const part = parsePartId(row.quotaId);
+    if (part && quotas.get(part.quotaId) !== undefined) continue;
     const quota = quotas.get(row.quotaId);
     // A first-scheme row that is now only a point of a quota's path: kept in the file, not merged.
     if (quota === "retired") continue;

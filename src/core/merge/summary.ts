@@ -2,7 +2,9 @@ import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
 import { type Period, canonicalPeriod, parsePeriod } from "../period";
 import { stageAt } from "../stage";
-import { averageFormula, completionFormula, milestoneCompletionFormula, sumFormula, totalFormula } from "../template/formulas";
+import { averageFormula, completionFormula, milestoneCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
+import { partId } from "../template/parts";
+import type { ReportRow } from "../read-sheets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
@@ -18,6 +20,8 @@ import {
   type SummaryColumns,
   type SummaryRow,
   blockRange,
+  hasParts,
+  rowTotal,
   summaryColumns,
   summaryRows,
 } from "./layout";
@@ -74,23 +78,42 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string,
   // Figures with errors in a file accepted despite them are not summed (they are listed instead).
   const excluded = new Set(file.excluded.map((cell) => `${cell.quotaId}\u0001${cell.key}`));
   const figure = (quotaId: string, key: FigureKey, value: CellValue): CellValue => (excluded.has(`${quotaId}\u0001${key}`) ? null : value);
-  return Object.fromEntries(
-    rows.flatMap((row) => {
-      const quota = row.quotaByCity[file.city];
-      // A file made with the first id scheme carries the quota's former id.
-      const found = quota ? [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined) : undefined;
-      if (!found) return [];
-      const v = found.values;
+  const found = (row: SummaryRow) => {
+    const quota = row.quotaByCity[file.city];
+    if (!quota) return undefined;
+    // A ratio's figure is on a row of its own; a file made with the first id scheme carries the quota's former id.
+    const ids = row.part ? [partId(quota.id, row.part)] : [quota.id, ...quota.formerIds];
+    return ids.map((id) => byId.get(id)).find((r) => r !== undefined);
+  };
+  const figuresOf = (row: SummaryRow, index: number): KeptFigures | null => {
+    const own = found(row);
+    if (!own) return null;
+    const v = own.values;
+    // A ratio collected as figures is their quotient here, whatever its cell showed (a file saved without recalculating shows none).
+    const share = row.kind === "ratio" && hasParts(rows, index) ? shareOf(found(rows[index + 1]), found(rows[index + 2]), figure) : undefined;
+    return {
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
-      const figures: KeptFigures = {
-        actual: row.kind === "milestone" ? figure(found.quotaId, "status", v.status) : figure(found.quotaId, "cumulative", v.cumulative),
-        period: row.kind === "annual" || row.kind === "cumulative" ? figure(found.quotaId, "period", v.period) : null,
-        note: v.note,
-        target: v.target,
-      };
-      return [[row.id, figures]];
-    }),
-  );
+      actual: row.kind === "milestone" ? figure(own.quotaId, "status", v.status) : share !== undefined ? share : figure(own.quotaId, "cumulative", v.cumulative),
+      period: (row.kind === "annual" || row.kind === "cumulative") && !row.part ? figure(own.quotaId, "period", v.period) : null,
+      note: v.note,
+      target: v.target,
+    };
+  };
+  return Object.fromEntries(rows.flatMap((row, index) => {
+    const figures = figuresOf(row, index);
+    return figures ? [[row.id, figures]] : [];
+  }));
+}
+
+/** A ratio's share from its figures' rows in a file: null while either is missing, excluded or not a usable count. */
+function shareOf(
+  numerator: ReportRow | undefined,
+  denominator: ReportRow | undefined,
+  figure: (quotaId: string, key: FigureKey, value: CellValue) => CellValue,
+): CellValue {
+  const n = numerator ? figure(numerator.quotaId, "cumulative", numerator.values.cumulative) : null;
+  const d = denominator ? figure(denominator.quotaId, "cumulative", denominator.values.cumulative) : null;
+  return typeof n === "number" && typeof d === "number" && d > 0 && n >= 0 && n <= d ? n / d : null;
 }
 
 /** The city's target in a row: the plan's own for Annex 2, else the split (the aggregator's, the file's, the kept one). */
@@ -104,18 +127,6 @@ function cityTarget(row: SummaryRow, city: string, context: Pick<MergeContext, "
   if (split) return split.target;
   const carried = column?.figures[row.id]?.target;
   return typeof carried === "number" ? carried : null;
-}
-
-function numbers(values: CellValue[]): number[] {
-  return values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-}
-
-function rowTotal(row: SummaryRow, actuals: CellValue[]): number | null {
-  if (row.kind === "milestone") return null;
-  const found = numbers(actuals);
-  if (found.length === 0) return null;
-  const sum = found.reduce((a, b) => a + b, 0);
-  return row.kind === "ratio" ? sum / found.length : sum;
 }
 
 /** Each city's column of figures: what the existing summary keeps for it, replaced by its accepted file's. */
@@ -187,7 +198,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
 
   writeHeading(put, geometry, { title: revision.title, period, revision: revision.revision, merged: filled.length, mergedAt: context.mergedAt });
   cities.forEach((city, i) => put(SUMMARY_ROWS.file, geometry.col.actual + i, cell(columns.get(city)?.file)));
-  const totals = rows.map((row, index) => writeDataRow(put, geometry, row, firstData + index, columns, context));
+  const totals = rows.map((_, index) => writeDataRow(put, geometry, index, columns, context));
   writeChartTables(put, geometry);
 
   const keptCities = existing?.cities.filter((c) => !accepted.some((a) => a.city === c.city)) ?? [];
@@ -261,9 +272,14 @@ function writeHeading(
 }
 
 /** One summary row: the cities' figures as values, totals and completion rates as formulas. */
-function writeDataRow(put: Put, { col, cities, period }: SummaryGeometry, row: SummaryRow, r: number, columns: Map<string, CityColumn>, context: SummaryContext): SummaryTotal {
+function writeDataRow(put: Put, { col, cities, period, rows, firstData }: SummaryGeometry, index: number, columns: Map<string, CityColumn>, context: SummaryContext): SummaryTotal {
   const n = cities.length;
+  const row = rows[index];
+  const r = firstData + index;
   const at = (column: number): string => `${L(column)}${r}`;
+  // A ratio collected as figures: its total is the quotient of the totals on the two rows below (a
+  // city's share is a value, computed from its file's figures like every city figure here).
+  const share = row.kind === "ratio" && hasParts(rows, index) ? (column: number): string => ratioFormula(`${L(column)}${r + 1}`, `${L(column)}${r + 2}`) : null;
   put(r, col.id, { value: row.id });
   put(r, col.label, { value: row.label });
   put(r, col.unit, cell(row.unit ?? "—"));
@@ -278,14 +294,16 @@ function writeDataRow(put: Put, { col, cities, period }: SummaryGeometry, row: S
     put(r, col.cityPeriod + i, cell(figures?.period));
     put(r, col.note + i, cell(figures?.note));
     const actual = at(col.actual + i);
+    // A ratio's figure has no target of its own: no completion.
+    if (row.part) return;
     put(r, col.cityCompletion + i, {
       formula: row.kind === "milestone" ? milestoneCompletionFormula(actual) : completionFormula(actual, at(col.cityTarget + i)),
     });
   });
-  put(r, col.total, { formula: totalFormula(row.kind, blockRange(col.actual, n, r)) });
-  put(r, col.completion, { formula: completionFormula(at(col.total), at(col.target)) });
-  if (row.kind === "annual" || row.kind === "cumulative") put(r, col.periodTotal, { formula: sumFormula(blockRange(col.cityPeriod, n, r)) });
-  const actual = rowTotal(row, actuals);
+  put(r, col.total, { formula: share ? share(col.total) : totalFormula(row.kind, blockRange(col.actual, n, r)) });
+  if (!row.part) put(r, col.completion, { formula: completionFormula(at(col.total), at(col.target)) });
+  if ((row.kind === "annual" || row.kind === "cumulative") && !row.part) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.cityPeriod, n, r)) });
+  const actual = rowTotal(rows, index, (i) => cities.map((city) => columns.get(city)?.figures[rows[i].id]?.actual ?? null));
   const target = row.provinceTarget;
   return {
     quotaId: row.id,

@@ -11,7 +11,7 @@ import { PALETTE, PERCENT_FORMAT, headerStyle, stateFormats } from "../template/
 import { chinaDateTime } from "../time";
 import type { ChartSpec } from "./charts";
 import { itemTable } from "./charts";
-import { DETAIL_SHEET, type SummaryColumns, type SummaryRow, blockRange } from "./layout";
+import { DETAIL_SHEET, type SummaryColumns, type SummaryRow, blockRange, rowTotal } from "./layout";
 
 /**
  * The summary as people read it, built beside the detail sheet (各市明细, every city's figures:
@@ -308,10 +308,9 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
     const { expected, of } = progressOf(row, period, revision);
     const progress = expected / of;
     const found = cities.map((city) => ({ city, ...input.figures(index, city) }));
-    const actuals = found.map((f) => f.actual).filter((v): v is number => typeof v === "number");
-    const total = row.kind === "ratio" ? actuals.reduce((a, b) => a + b, 0) / Math.max(1, actuals.length) : actuals.reduce((a, b) => a + b, 0);
+    const total = rowTotal(rows, index, (i) => cities.map((city) => input.figures(i, city).actual));
     const target = row.provinceTarget;
-    if (actuals.length > 0 && typeof target === "number" && target > 0 && total / target < progress - BEHIND_THRESHOLD) {
+    if (total !== null && typeof target === "number" && target > 0 && total / target < progress - BEHIND_THRESHOLD) {
       entries.push({ kind: "指标滞后", row, city: "全省", completion: total / target, progress, note: null });
     }
     for (const f of found) {

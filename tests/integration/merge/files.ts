@@ -9,6 +9,7 @@ import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import type { SplitRecord } from "../../../src/core/template/meta";
 import type { CellValue } from "../../../src/core/template/spec";
+import { partId } from "../../../src/core/template/parts";
 import { isCountUnit } from "../../../src/core/units";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 
@@ -65,7 +66,7 @@ const STATUSES = ["未启动", "推进中", "已完成"];
 
 /**
  * Plausible figures for every input of a city's sheet, different for each city and quota: whole
- * numbers for counts, hundredths for 万人次, a share for ratios, a status for milestones.
+ * numbers for counts, hundredths for 万人次, a share's numerator and denominator for ratios, a status for milestones.
  */
 export function typicalInputs(revision: PlanRevision, city: string): Typed {
   const c = revision.cities.indexOf(city) + 1;
@@ -73,7 +74,11 @@ export function typicalInputs(revision: PlanRevision, city: string): Typed {
   revision.quotas.forEach((quota, q) => {
     if (quota.region !== null && quota.region !== city) return;
     if (quota.kind === "milestone") typed[quota.id] = { status: STATUSES[(c + q) % 3] };
-    else if (quota.kind === "ratio") typed[quota.id] = { cumulative: Math.round((0.4 + 0.03 * c) * 100) / 100 };
+    else if (quota.kind === "ratio") {
+      // A share of (40 + 3c)% as its two figures, on their rows.
+      typed[partId(quota.id, "numerator")] = { cumulative: 40 + 3 * c };
+      typed[partId(quota.id, "denominator")] = { cumulative: 100 };
+    }
     else if (isCountUnit(quota.unit)) typed[quota.id] = { period: c + q, cumulative: c * 7 + q * 3 };
     else typed[quota.id] = { period: c / 100, cumulative: Math.round((c * 0.25 + q * 0.01) * 100) / 100 };
   });
