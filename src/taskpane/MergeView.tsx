@@ -4,10 +4,12 @@ import {
   Button,
   Caption1,
   Checkbox,
+  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
+  Option,
   ProgressBar,
   Select,
   makeStyles,
@@ -15,6 +17,8 @@ import {
 } from "@fluentui/react-components";
 import { canMerge, type MergeInputFile, type MergePlan } from "../core/merge/merge";
 import { periodOfFiles } from "../core/merge/period";
+import { chartQuotaChoices } from "../core/merge/summary";
+import type { SplitRecord } from "../core/template/meta";
 import { parsePeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
@@ -37,6 +41,8 @@ export function bytesOf(file: Blob): Promise<Uint8Array> {
     reader.readAsArrayBuffer(file);
   });
 }
+
+const choiceText = (choice: { id: string; label: string }): string => `${choice.id}　${choice.label}`;
 
 export interface MergeViewProps {
   strings: Strings;
@@ -65,11 +71,20 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   const [inputs, setInputs] = React.useState<MergeInputFile[]>([]);
   const [plan, setPlan] = React.useState<MergePlan | null>(null);
   const [chosen, setChosen] = React.useState<Set<string>>(new Set());
+  // The aggregator's split targets, read with the files: they decide which quotas 排名 ranks.
+  const [splits, setSplits] = React.useState<SplitRecord[]>([]);
+  const [chartQuota, setChartQuota] = React.useState<string | null>(null);
   const cancelled = React.useRef(false);
   const filesPeriod = React.useMemo(() => periodOfFiles(inputs), [inputs]);
   const [openCity, setOpenCity] = React.useState(revision.cities[0] ?? "");
   /** The last city templates made, and whether their links are shown. */
   const [handedOut, setFiles] = React.useState<{ shown: boolean; files: HandedOutFile[] }>({ shown: false, files: [] });
+  // What the merge of the ticked files could chart by city, the default first (as the CLI's --chart-quota offers).
+  const chartChoices = React.useMemo(
+    () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision, period: filesPeriod ?? period, splits }) : []),
+    [plan, chosen, revision, filesPeriod, period, splits],
+  );
+  const chartChoice = chartChoices.find((choice) => choice.id === chartQuota) ?? chartChoices[0];
 
   /** A city's template file, with the aggregator's split targets and form settings stored in this workbook. */
   async function cityTemplates(cities: string[], each: (name: string, bytes: Uint8Array, index: number) => Promise<void> | void): Promise<void> {
@@ -144,10 +159,12 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
         setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
         read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
       }
+      const stored = await operations.readSplits();
       const forPeriod = periodOfFiles(read) ?? period;
       // Files with errors are listed (acceptErrors) but start unticked: ticking one is the aggregator's acceptance.
       const preview = canMerge(read, { revision, period: forPeriod, acceptErrors: true });
       setInputs(read);
+      setSplits(stored);
       setPlan(preview);
       setChosen(new Set(preview.accepted.filter((a) => a.counts.error === 0).map((a) => a.name)));
       setStatus(cancelled.current ? { kind: "done", message: text.cancelled(read.length, files.length) } : { kind: "idle" });
@@ -159,7 +176,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   async function merge(): Promise<void> {
     setStatus({ kind: "busy", label: text.merging, done: 0, total: 0 });
     try {
-      const result = await operations.merge({ revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen], password });
+      const result = await operations.merge({ revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen], password, chartQuota: chartChoice?.id });
       setStatus(
         result.written
           ? { kind: "done", message: text.merged(result.plan.accepted.length, result.filled.length, result.plan.rejected.length) }
@@ -309,6 +326,21 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
               </li>
             ))}
           </ul>
+          {chartChoices.length > 0 && (
+            <Field label={text.chartQuota} hint={text.chartQuotaHint}>
+              <Dropdown
+                value={chartChoice ? choiceText(chartChoice) : ""}
+                selectedOptions={chartChoice ? [chartChoice.id] : []}
+                onOptionSelect={(_, data) => setChartQuota(data.optionValue ?? null)}
+              >
+                {chartChoices.map((choice) => (
+                  <Option key={choice.id} value={choice.id}>
+                    {choiceText(choice)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          )}
           <Button appearance="primary" onClick={() => void merge()} disabled={busy || chosen.size === 0}>
             {text.merge(chosen.size)}
           </Button>

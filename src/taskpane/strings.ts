@@ -94,6 +94,8 @@ const zh = {
     copyByHand: "无法写入剪贴板：请点击链接框，全选后复制。",
     openFile: (name: string) => `在 Excel 中打开「${name}」`,
     openedFile: (name: string) => `已在新工作簿中打开「${name}」。`,
+    chartQuota: "「排名」表按市作图的指标",
+    chartQuotaHint: "分解到各市的指标中选一个，图表显示各市的完成率；默认为第一个。",
   },
   audit: {
     title: "审核",
@@ -231,6 +233,8 @@ const en: Strings = {
     copyByHand: "The clipboard cannot be written here: click the link box, select all and copy.",
     openFile: (name: string) => `Open "${name}" in Excel`,
     openedFile: (name: string) => `"${name}" opened in a new workbook.`,
+    chartQuota: "Quota charted by city on 排名",
+    chartQuotaHint: "One of the quotas split across the cities; the chart shows each city's completion. The first one by default.",
   },
   audit: {
     title: "Audit",

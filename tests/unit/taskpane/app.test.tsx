@@ -5,6 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { GenerateOptions, GenerateResult, PlanbookOperations } from "../../../src/addin/operations";
+import type { MergeOptions } from "../../../src/excel/merge";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { PlanLibrary } from "../../../src/core/plan/library";
 import { parsePlan } from "../../../src/core/plan/parse";
@@ -278,6 +279,28 @@ describe("the 汇总 view", () => {
     fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
     await screen.findByText(/已合并 2 个文件/, {}, { timeout: 30_000 });
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
+  });
+
+  test("offers the quotas split across the cities and the merge charts the one chosen", async () => {
+    const host = createExcelHost();
+    const office = createOfficeOperations(host.run.bind(host));
+    const asked: MergeOptions[] = [];
+    renderApp({ operations: { ...office, merge: (options) => (asked.push(options), office.merge(options)) } });
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    const files = [await cityFile("杭州市", 700), await cityFile("宁波市", 800)];
+    fireEvent.change(screen.getByLabelText("选择各市报送的工作簿"), { target: { files } });
+    const preview = await screen.findByRole("region", { name: "合并预览" }, { timeout: 30_000 });
+    const dropdown = within(preview).getByRole("combobox", { name: "「排名」表按市作图的指标" });
+    fireEvent.click(dropdown);
+    const options = screen.getAllByRole("option");
+    const last = options[options.length - 1];
+    const chosenId = (last.textContent ?? "").split("　")[0];
+    fireEvent.click(last);
+    fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
+    await screen.findByText(/已合并 2 个文件/, {}, { timeout: 30_000 });
+    const chart = host.sheet("排名").charts.find((c) => c.name === "PlanbookCityCompletion");
+    const head = Number(/\d+/.exec((chart?.source ?? "").replace(/^.*!/, "").replace(/\$/g, ""))?.[0]);
+    expect([options.length > 1, asked.map((a) => a.chartQuota), host.values("排名", `A${head - 1}`)[0][0]]).toEqual([true, [chosenId], last.textContent]);
   });
 });
 
