@@ -26,7 +26,7 @@ const inTodaysLayout = (report: ReportSheet): boolean => report.generated === CO
 const ratiosWithParts = new WeakMap<ReportSheet, Set<string>>();
 
 /** The generated formula cells of a row: a ratio collected as two figures has its 累计完成 too, its figures' rows none. */
-function formulaKeys(report: ReportSheet, row: ReportRow): readonly ColumnKey[] {
+export function formulaKeys(report: ReportSheet, row: ReportRow): readonly ColumnKey[] {
   let ratios = ratiosWithParts.get(report);
   if (!ratios) {
     ratios = new Set(report.rows.flatMap((r) => (parsePartId(r.quotaId)?.key === "numerator" ? [parsePartId(r.quotaId)?.quotaId ?? ""] : [])));

@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../checks/check";
+import { formulaKeys } from "../checks/integrity";
 import { parsePartId } from "../template/parts";
 import { fileProblem, type FileReadProblem } from "../file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
@@ -228,7 +229,10 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
   // A formula without a stored result reads as "" but was typed: only cells with neither value nor formula are blank.
-  out.blank = report.rows.every((row) => [...FIGURE_KEYS, "note" as const].every((key) => isBlankInput(row.values[key]) && isBlankInput(row.formulas[key])));
+  // (A ratio's 累计完成 is the template's own formula, not something typed.)
+  out.blank = report.rows.every((row) =>
+    [...FIGURE_KEYS, "note" as const].every((key) => formulaKeys(report, row).includes(key) || (isBlankInput(row.values[key]) && isBlankInput(row.formulas[key]))),
+  );
   const named = citiesNamed(name, revision.cities);
   if (named.length > 0 && !named.includes(city)) out.warnings.push(finding("merge-file-name-city", wholeFile(name, record.sheet), { named, city }, city));
   return out;

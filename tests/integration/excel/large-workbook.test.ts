@@ -5,6 +5,7 @@
  */
 import { columnLetter } from "../../../src/core/a1";
 import { parsePeriod } from "../../../src/core/period";
+import { partsOf } from "../../../src/core/template/parts";
 import { COLUMN } from "../../../src/core/template/columns";
 import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
@@ -20,6 +21,9 @@ const SHEET = "全省 2026-10";
 // The last count still open in 2026 (a quota past its last deadline asks for nothing).
 const lastQuota = revision.quotas.filter((q) => q.kind === "cumulative" && (q.year ?? 0) >= period.year).at(-1)?.id ?? "";
 
+/** Enough rows to hold every quota, a ratio's two figure rows and the section and signature rows. */
+const sheetRows = revision.quotas.length + revision.quotas.flatMap(partsOf).length + 200;
+
 let host: ExcelHost;
 let lastRow: number;
 const cumulative = (row: number): string => `${columnLetter(COLUMN.cumulative)}${row}`;
@@ -28,7 +32,7 @@ const generate = () => host.run((context) => generateTemplate(context, { revisio
 beforeAll(async () => {
   host = createExcelHost();
   await generate();
-  lastRow = host.values(SHEET, `A1:A${revision.quotas.length + 200}`).findIndex(([id]) => id === lastQuota) + 1;
+  lastRow = host.values(SHEET, `A1:A${sheetRows}`).findIndex(([id]) => id === lastQuota) + 1;
   await host.userEdit(SHEET, cumulative(lastRow), [["1,500"]], { paste: true });
 }, 120_000);
 
@@ -76,7 +80,7 @@ describe("regenerating a sheet of 8,200 quota rows", () => {
   test("keeps the value typed in its last row", async () => {
     await host.userEdit(SHEET, cumulative(lastRow), [[1500]], { paste: true });
     await generate();
-    const row = host.values(SHEET, `A1:A${revision.quotas.length + 200}`).findIndex(([id]) => id === lastQuota) + 1;
+    const row = host.values(SHEET, `A1:A${sheetRows}`).findIndex(([id]) => id === lastQuota) + 1;
     expect(host.values(SHEET, cumulative(row))[0][0]).toBe(1500);
   }, 120_000);
 });
