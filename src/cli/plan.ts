@@ -25,6 +25,7 @@ function quotaJson(q: Quota) {
     unit: q.unit,
     year: q.year,
     region: q.region,
+    ...(q.parts ? { parts: q.parts } : {}),
     text: q.text,
     baseline: q.baseline,
     path: q.path.map((point) => ({ year: point.year, target: point.target, comparator: point.comparator })),

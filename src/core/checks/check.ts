@@ -2,6 +2,7 @@ import { cellAddress, parseCell } from "../a1";
 import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
+import type { Geography } from "../plan/counties";
 import { stageAt } from "../stage";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
@@ -26,6 +27,8 @@ export interface CheckContext {
   expected?: { revision?: string; scope?: string; period?: string };
   /** At the end of a period (submitting), a blank required input is an error. */
   endOfPeriod?: boolean;
+  /** The counties: a per-county coverage target (杭州市 13) is checked against the plan only with them. */
+  geography?: Geography;
 }
 
 /** What a row's inputs are checked against: the plan's quota, or the sheet's own kind and unit when the plan is unknown. */
@@ -222,7 +225,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const stage = quota && known && period ? stageAt(quota, period, known.revision) : null;
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
-  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota));
+  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
   if (!shape) return out;
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   if (shape.kind === "milestone") {
@@ -273,16 +276,16 @@ const scopeOrNull = (text: string): Scope | null => {
  * fingerprint was recomputed to match would pass the integrity check. Where the plan alone cannot
  * tell (a city's split made elsewhere), the row's own record is the reference.
  */
-function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota): Finding[] {
+function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, context: CheckContext): Finding[] {
   if (!sheet.scope || !sheet.known) return [];
   const written = row.values.target;
-  const stage = sheet.period ? stageAt(quota, sheet.period, sheet.known.revision) : null;
-  const expected = planTarget(quota, sheet.scope, written, sheet.splits, stage) ?? row.record.target;
+  const targets = { revision: sheet.known.revision, splits: sheet.splits, geography: context.geography, period: sheet.period };
+  const expected = planTarget(quota, sheet.scope, written, targets) ?? row.record.target;
   if (sameCellValue(written, expected)) return [];
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId };
   // Untouched since an earlier version wrote it: that version read the plan differently, nobody edited it.
   if (isOutdated(sheet) && sameCellValue(written, row.record.target)) return [finding("target-outdated", at, { expected, found: written }, written)];
-  return [finding("target-changed", { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId }, { expected, found: written }, written)];
+  return [finding("target-changed", at, { expected, found: written }, written)];
 }
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;

@@ -64,7 +64,7 @@ function shortLabel(row: SummaryRow): string {
 
 /** 序时进度 of a row at the end of the period: where its quota's path stands (see `stageAt`). */
 function progressOf(row: SummaryRow, period: Period, revision: PlanRevision): Stage["progress"] & { text: string } {
-  const quota = Object.values(row.quotaByCity)[0];
+  const quota = Object.values(row.quotaByChild)[0];
   if (!quota) return { expected: 0, of: 1, text: "0/1" };
   const stage = stageAt(quota, period, revision);
   return { ...stage.progress, text: stage.progressText };
@@ -176,7 +176,7 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
 
 /** Whether the row's quota is approximate (左右): met from 95 % of its target. */
 function rowComparatorApproximate(row: SummaryRow): boolean {
-  return Object.values(row.quotaByCity)[0]?.comparator === "≈";
+  return Object.values(row.quotaByChild)[0]?.comparator === "≈";
 }
 
 function matrixSheet(input: ViewsInput): SheetSpec {

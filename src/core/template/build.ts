@@ -1,3 +1,4 @@
+import type { Geography } from "../plan/counties";
 import { CADENCE_LABELS, type PlanRevision, type Quota } from "../plan/types";
 import { type Period, formatPeriod, periodLabel } from "../period";
 import { type Stage, stageAt } from "../stage";
@@ -19,7 +20,7 @@ import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, row
 import { sheetSpec } from "./sheet";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral } from "./spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, stateFormats } from "./styles";
-import { targetCell } from "./targets";
+import { type TargetContext, reportText, targetCell } from "./targets";
 
 export interface TemplateRequest {
   revision: PlanRevision;
@@ -30,8 +31,10 @@ export interface TemplateRequest {
   /** Defaults to `<scope> <period>`, e.g. `杭州市 2026-10`. */
   sheetName?: string;
   password?: string | null;
-  /** Provincial targets split to cities; a city sheet shows its share as a locked target. */
+  /** Provincial targets split to cities (or a city's to its counties); a local sheet shows its share as a locked target. */
   splits?: SplitRecord[];
+  /** The counties: per-county coverage targets (杭州市 13) and county sheets need them. */
+  geography?: Geography;
   /** Values typed in an earlier sheet for the same scope and period (regenerate or upgrade). */
   carried?: CarriedInputs;
   /** The form's frame (表号, 制表机关…) from the workbook's settings; blank where unset. */
@@ -91,7 +94,7 @@ function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec
 /** Builds the reporting sheet for a scope and a period from the plan: pure data for a renderer. */
 export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const { revision, scope, period } = request;
-  const quotas = quotasInScope(revision, scope);
+  const quotas = quotasInScope(revision, scope, request.geography);
   const carriedRows = request.carried?.rows ?? [];
   const carried = carriedByQuota(quotas, carriedRows);
   const taken = new Set(carried.values());
@@ -275,9 +278,10 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
 function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: TemplateRequest, previous: CarriedRow | undefined): void {
   const { revision, scope, period } = request;
   const stage = stageAt(quota, period, revision);
-  const target = targetCell(quota, scope, request.splits ?? [], stage);
+  const targets: TargetContext = { revision, splits: request.splits ?? [], geography: request.geography, period };
+  const target = targetCell(quota, scope, targets);
   put(draft, row, "id", value(quota.id));
-  put(draft, row, "measure", value(quotaLabel(quota)));
+  put(draft, row, "measure", value(quotaLabel(quota, reportText(quota, scope, targets))));
   put(draft, row, "units", value(quota.units.join("、")));
   put(draft, row, "kind", value(KIND_LABELS[quota.kind]));
   put(draft, row, "unit", value(quota.unit ?? "—"));

@@ -11,7 +11,10 @@ export function itemLabel(item: KeyWorkItem): string {
   return `（${chineseNumeral(item.number)}）${item.title}`;
 }
 
-/** What a report or summary row shows for a quota: the measure (· subject), then the target phrase. */
-export function quotaLabel(quota: Quota): string {
-  return `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${quota.text}`;
+/**
+ * What a report or summary row shows for a quota: the measure (· subject), then the target phrase —
+ * or, on a scope's sheet, what the scope reports (reportText).
+ */
+export function quotaLabel(quota: Quota, what: string = quota.text): string {
+  return `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${what}`;
 }
