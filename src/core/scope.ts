@@ -132,6 +132,28 @@ export function planShare(revision: PlanRevision, quota: Quota, city: string): Q
   return revision.quotas.find((q) => q.region === city && annexParentOf(q, [quota]) === quota) ?? null;
 }
 
+/**
+ * The quota whose path a scope's row follows (its 序时进度 and deadlines): a city's Annex 2 share of
+ * a split quota, with its own baseline and points (杭州市 247 → 700 → 1500), and a county's its
+ * city's (its share grows as the city's does); everywhere else the quota itself.
+ */
+export function pathInScope(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): Quota {
+  if (quota.level !== "split" || quota.region !== null) return quota;
+  const city = scope.kind === "city" ? scope.city : scope.kind === "county" && geography ? cityOfCounty(geography, scope.county) : null;
+  return (city !== null && planShare(revision, quota, city)) || quota;
+}
+
+/**
+ * The ids a scope's row of a quota may carry in a workbook, in the order they are looked for: on a
+ * city's sheet made before quotas had levels, the city's Annex 2 share had a row of its own that
+ * holds the city's figures, so its ids come first; then the quota's own id and its former ids.
+ */
+export function idsOnSheet(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): string[] {
+  const own = [quota.id, ...quota.formerIds];
+  const path = pathInScope(quota, scope, revision, geography);
+  return path === quota ? own : [path.id, ...path.formerIds, ...own];
+}
+
 /** Whether a unit leads a quota (牵头: listed first) or shares it (配合). */
 export function unitRole(quota: Quota, unit: string): "lead" | "share" {
   return quota.units[0] === unit ? "lead" : "share";

@@ -6,7 +6,7 @@ import type { Geography } from "../plan/counties";
 import { stageAt } from "../stage";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, parseScope, type Scope } from "../scope";
+import { formatScope, parseScope, pathInScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
@@ -222,7 +222,7 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
   const { report, known, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
-  const stage = quota && known && period ? stageAt(quota, period, known.revision) : null;
+  const stage = quota && known && period ? stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, known.revision, context.geography), period, known.revision) : null;
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
@@ -253,7 +253,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
     out.push(finding("cumulative-below-period", at("cumulative"), { cumulative, period: thisPeriod }, cumulative));
   }
   if (!quota) return out;
-  const warnings = [...targetWarnings(sheet, row, quota, cumulative), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
+  const warnings = [...targetWarnings(sheet, row, quota, cumulative, context.geography), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
   // A 说明 in the row explains away the findings the registry says it clears.
   const explained = !isBlankInput(row.values.note);
   out.push(...warnings.filter((f) => !(explained && clearedByNote(f))));
@@ -334,13 +334,13 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
 }
 
 /** Behind time-progress and implausibly far above the target; time-progress from the plan, never from the sheet's formula. */
-function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number): Finding[] {
+function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number, geography?: Geography): Finding[] {
   const target = numberIn(row.values.target);
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
   if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
   const completion = cumulative / target;
-  const { progress } = stageAt(quota, sheet.period, sheet.known.revision);
+  const { progress } = stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, sheet.known.revision, geography), sheet.period, sheet.known.revision);
   const expectedShare = progress.expected / progress.of;
   if (completion < expectedShare - BEHIND_THRESHOLD) {
     out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare }, cumulative));

@@ -4,7 +4,7 @@ import { type Period, canonicalPeriod, parsePeriod } from "../period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
-import { scopeLabel } from "../scope";
+import { idsOnSheet, scopeLabel } from "../scope";
 import { averageFormula, completionFormula, milestoneCompletionFormula, sumFormula, totalFormula } from "../template/formulas";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
@@ -78,7 +78,7 @@ interface CityColumn {
   figures: Record<string, KeptFigures>;
 }
 
-function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string, KeptFigures> {
+function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup, context: SummaryContext): Record<string, KeptFigures> {
   const byId = new Map(file.report.rows.map((row) => [row.quotaId, row]));
   // Figures with errors in a file accepted despite them are not summed (they are listed instead).
   const excluded = new Set(file.excluded.map((cell) => `${cell.quotaId}\u0001${cell.key}`));
@@ -86,8 +86,9 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string,
   return Object.fromEntries(
     rows.flatMap((row) => {
       const quota = row.quotaByChild[file.city];
-      // A file made with the first id scheme carries the quota's former id.
-      const found = quota ? [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined) : undefined;
+      // A file made earlier carries the quota's former id, or the city's Annex 2 share's row.
+      const ids = quota ? idsOnSheet(quota, childScope(rollup, file.city), context.revision, context.geography) : [];
+      const found = ids.map((id) => byId.get(id)).find((r) => r !== undefined);
       if (!found) return [];
       const v = found.values;
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
@@ -156,7 +157,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
 
   const columns = new Map<string, CityColumn>();
   for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });
-  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows) });
+  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows, rollup, context) });
   const filled = cities.filter((city) => columns.has(city));
 
   const { firstData } = SUMMARY_ROWS;
@@ -178,6 +179,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const keptCities = existing?.cities.filter((c) => !accepted.some((a) => a.city === c.city)) ?? [];
   const views = buildViews({
     revision,
+    parent: rollup.parent,
     period,
     rows,
     col: geometry.col,

@@ -2,7 +2,7 @@ import type { Geography } from "../plan/counties";
 import { CADENCE_LABELS, type PlanRevision, type Quota } from "../plan/types";
 import { type Period, formatPeriod, periodLabel } from "../period";
 import { type Stage, stageAt } from "../stage";
-import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";
+import { type Scope, formatScope, idsOnSheet, pathInScope, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
 import { wordingSimilarity } from "../plan/subject";
@@ -96,7 +96,7 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const { revision, scope, period } = request;
   const quotas = quotasInScope(revision, scope, request.geography);
   const carriedRows = request.carried?.rows ?? [];
-  const carried = carriedByQuota(quotas, carriedRows);
+  const carried = carriedByQuota(quotas, carriedRows, (quota) => idsOnSheet(quota, scope, revision, request.geography));
   const taken = new Set(carried.values());
   const archivedRows = carriedRows.filter((row) => !taken.has(row) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v)));
   const loose = request.carried?.loose ?? [];
@@ -168,17 +168,18 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
 const SAME_WORDING = 0.75;
 
 /**
- * What was typed for each quota in the earlier sheet: the row with its id, else with one of its
- * former ids (a sheet made with the first id scheme), else — for an upgrade to a revision that
+ * What was typed for each quota in the earlier sheet: the row with one of the ids it may carry there
+ * (`idsOnSheet`: a city sheet made before levels held its Annex 2 share on a row of its own), its
+ * own or a former id (a sheet made with the first id scheme), else — for an upgrade to a revision that
  * reworded it — the row of the same item and unit whose wording is closest. Typed values follow
  * the quota, never the row.
  */
-function carriedByQuota(quotas: Quota[], rows: CarriedRow[]): Map<string, CarriedRow> {
+function carriedByQuota(quotas: Quota[], rows: CarriedRow[], idsOf: (quota: Quota) => string[]): Map<string, CarriedRow> {
   const byId = new Map(rows.map((row) => [row.quotaId, row]));
   const out = new Map<string, CarriedRow>();
   const used = new Set<CarriedRow>();
   for (const quota of quotas) {
-    const row = [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined && !used.has(r));
+    const row = idsOf(quota).map((id) => byId.get(id)).find((r) => r !== undefined && !used.has(r));
     if (row) {
       out.set(quota.id, row);
       used.add(row);
@@ -277,7 +278,7 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
 /** A quota's row: what it is (locked), its inputs (with what was typed before) and its formulas. */
 function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: TemplateRequest, previous: CarriedRow | undefined): void {
   const { revision, scope, period } = request;
-  const stage = stageAt(quota, period, revision);
+  const stage = stageAt(pathInScope(quota, scope, revision, request.geography), period, revision);
   const targets: TargetContext = { revision, splits: request.splits ?? [], geography: request.geography, period };
   const target = targetCell(quota, scope, targets);
   put(draft, row, "id", value(quota.id));

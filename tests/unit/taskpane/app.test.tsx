@@ -242,7 +242,7 @@ describe("the 汇总 view", () => {
     renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     const panel = screen.getByRole("region", { name: "目标分解" });
-    fireEvent.change(within(panel).getByLabelText("要分解的全省目标"), { target: { value: "I07-制度企业累计-2027" } });
+    fireEvent.change(within(panel).getByLabelText("要分解的全省目标"), { target: { value: "I07-新八级工制度企业-2027" } });
     const parts = within(panel).getByLabelText("分解结果预览").textContent ?? "";
     expect(parts).toMatch(/^杭州市 \d+/);
     fireEvent.click(within(panel).getByRole("button", { name: /保存分解/ }));
@@ -251,7 +251,7 @@ describe("the 汇总 view", () => {
       generateTemplate(context, { revision: REVISIONS[0], scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }),
     );
     const ids = host.values(result.sheetName, "A1:A200").map((r) => r[0]);
-    const row = ids.indexOf("I07-制度企业累计-2027") + 1;
+    const row = ids.indexOf("I07-新八级工制度企业-2027") + 1;
     expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(Number(/杭州市 (\d+)/.exec(parts)?.[1]));
   });
 
