@@ -1,6 +1,6 @@
 import path from "path";
 import { type MergeInputFile, canMerge } from "../core/merge/merge";
-import { buildSummary } from "../core/merge/summary";
+import { buildSummary, chartQuotaChoices } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
 import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
@@ -51,6 +51,15 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   }
   const geography = loadCounties();
   const plan = canMerge(inputs, { revision, period, geography, acceptErrors: options["accept-errors"] === true });
+  const chartQuota = typeof options["chart-quota"] === "string" ? options["chart-quota"] : undefined;
+  const chartChoices = chartQuotaChoices(plan.accepted, { revision, period, geography, rollup: plan.rollup });
+  // A mistyped 编号 would silently chart another quota: say which ones can be charted instead.
+  if (chartQuota !== undefined && plan.accepted.length > 0 && !chartChoices.some((choice) => choice.id === chartQuota)) {
+    const ids = chartChoices.map((choice) => choice.id).join("、");
+    throw new InputError(
+      `--chart-quota「${chartQuota}」不是分解到各市的指标，可选：${ids || "无"} / --chart-quota "${chartQuota}" is not a quota split across the cities; choose one of: ${ids || "none"}`,
+    );
+  }
   const built = buildSummary(plan.accepted, {
     revision,
     period,
@@ -58,7 +67,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     rollup: plan.rollup,
     mergedAt: now.toISOString(),
     rejected: plan.rejected,
-    ...(typeof options["chart-quota"] === "string" ? { chartQuota: options["chart-quota"] } : {}),
+    chartQuota,
   });
   // A city's (or a lead unit's) summary carries its own return, filled with the totals, for the level above.
   const parent = built.parentReturn;

@@ -11,7 +11,7 @@ import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGri
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
 import { targetCell } from "../template/targets";
 import { type ChartSpec, itemTable } from "./charts";
-import { buildViews } from "./views";
+import { type ViewsInput, buildViews, rankedRows, shortLabel } from "./views";
 import {
   FILE_ROW_LABEL,
   INFO_LABELS,
@@ -27,7 +27,7 @@ import {
 import type { AcceptedFile, FigureKey, MergeContext, RejectedFile } from "./merge";
 import { CHILD_WORD, type Rollup, childScope, provinceRollup } from "./rollup";
 import { buildSources } from "./sources";
-import { type KeptFigures, stateFor } from "./state";
+import { type KeptFigures, type SummaryState, stateFor } from "./state";
 
 
 export interface SummaryContext extends MergeContext {
@@ -78,7 +78,7 @@ interface CityColumn {
   figures: Record<string, KeptFigures>;
 }
 
-function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup, context: SummaryContext): Record<string, KeptFigures> {
+function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup, context: MergeContext): Record<string, KeptFigures> {
   const byId = new Map(file.report.rows.map((row) => [row.quotaId, row]));
   // Figures with errors in a file accepted despite them are not summed (they are listed instead).
   const excluded = new Set(file.excluded.map((cell) => `${cell.quotaId}\u0001${cell.key}`));
@@ -108,7 +108,7 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup,
  * ratio as it stands, its counties to cover), else the number its file was made with. A
  * co-responsible unit has no target of its own.
  */
-function cityTarget(row: SummaryRow, child: string, context: SummaryContext, rollup: Rollup, column: CityColumn | undefined, period: Period): CellValue {
+function cityTarget(row: SummaryRow, child: string, context: MergeContext, rollup: Rollup, column: CityColumn | undefined, period: Period): CellValue {
   const quota = row.quotaByChild[child];
   if (!quota || rollup.childKind === "unit") return null;
   const target = targetCell(quota, childScope(rollup, child), { revision: context.revision, splits: context.splits, geography: context.geography, period });
@@ -127,6 +127,36 @@ function rowTotal(row: SummaryRow, actuals: CellValue[]): number | null {
   if (found.length === 0) return null;
   const sum = found.reduce((a, b) => a + b, 0);
   return row.kind === "ratio" ? sum / found.length : sum;
+}
+
+/** Each city's column of figures: what the existing summary keeps for it, replaced by its accepted file's. */
+function cityColumns(accepted: AcceptedFile[], rows: SummaryRow[], rollup: Rollup, context: MergeContext, existing: SummaryState | null): Map<string, CityColumn> {
+  const columns = new Map<string, CityColumn>();
+  for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });
+  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows, rollup, context) });
+  return columns;
+}
+
+/** A row's and city's figures at merge time, with the city's target (for 排名 and 通报). */
+function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, context: MergeContext, rollup: Rollup, period: Period): ViewsInput["figures"] {
+  return (index, city) => {
+    const column = columns.get(city);
+    const figures = column?.figures[rows[index].id];
+    return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, rollup, column, period), note: figures?.note ?? null };
+  };
+}
+
+/**
+ * The quotas whose completion by city 排名 can chart — the choices for `chartQuota` — in 排名's
+ * order, the default (the first) first. The same files and context as the merge give the same list.
+ */
+export function chartQuotaChoices(accepted: AcceptedFile[], context: MergeContext): { id: string; label: string }[] {
+  const period = canonicalPeriod(context.period);
+  const rollup = context.rollup ?? provinceRollup(context.revision);
+  const rows = summaryRows(context.revision, parsePeriod(period), rollup, { splits: context.splits, geography: context.geography });
+  const existing = stateFor(context.existing, period, context.revision.revision);
+  const figures = cityFigures(rows, cityColumns(accepted, rows, rollup, context, existing), context, rollup, parsePeriod(period));
+  return rankedRows({ rows, cities: rollup.children, figures }).map((index) => ({ id: rows[index].id, label: shortLabel(rows[index]) }));
 }
 
 /** Where the summary's parts sit: data rows, then the city table, then the key work item table. */
@@ -155,9 +185,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const rows = summaryRows(revision, parsePeriod(period), rollup, { splits: context.splits, geography: context.geography });
   const existing = stateFor(context.existing, period, revision.revision);
 
-  const columns = new Map<string, CityColumn>();
-  for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });
-  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows, rollup, context) });
+  const columns = cityColumns(accepted, rows, rollup, context, existing);
   const filled = cities.filter((city) => columns.has(city));
 
   const { firstData } = SUMMARY_ROWS;
@@ -189,11 +217,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
     mergedAt: context.mergedAt,
     password: context.password ?? null,
     chartQuota: context.chartQuota,
-    figures: (index, city) => {
-      const column = columns.get(city);
-      const figures = column?.figures[rows[index].id];
-      return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, rollup, column, geometry.period), note: figures?.note ?? null };
-    },
+    figures: cityFigures(rows, columns, context, rollup, geometry.period),
   });
   const summary = summarySheet(cells, geometry, context.password ?? null);
   const sources = buildSources({ accepted, rejected: context.rejected ?? [], kept: keptCities, context, period, mergedAt: context.mergedAt, password: context.password ?? null });
