@@ -98,9 +98,9 @@ export function quotasInScope(revision: PlanRevision, scope: Scope, geography?: 
   const provincial = revision.quotas.filter((quota) => quota.region === null);
   switch (scope.kind) {
     case "province":
-      return provincial.filter((quota) => quota.parts === undefined);
+      return provincial.filter((quota) => quota.departmentParts === undefined);
     case "unit":
-      return provincial.filter((quota) => quota.parts === undefined && quota.units.includes(scope.unit));
+      return provincial.filter((quota) => quota.departmentParts === undefined && quota.units.includes(scope.unit));
     case "city":
     case "county": {
       const city = scope.kind === "city" ? scope.city : geography ? cityOfCounty(geography, scope.county) : null;
@@ -113,7 +113,7 @@ export function quotasInScope(revision: PlanRevision, scope: Scope, geography?: 
 /** The Annex 1 quotas a city or county reports (see quotasInScope), in plan order. */
 export function localQuotas(revision: PlanRevision): Quota[] {
   return revision.quotas.filter(
-    (quota) => quota.region === null && reportedLocally(quota) && !(quota.partOf !== undefined && wholeReportedLocally(revision, quota.partOf)),
+    (quota) => quota.region === null && reportedLocally(quota) && !(quota.departmentWhole !== undefined && wholeReportedLocally(revision, quota.departmentWhole)),
   );
 }
 

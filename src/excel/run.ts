@@ -109,8 +109,10 @@ export const REQUIRED_SETS = [
 ] as const;
 
 /**
- * Whether the running Excel has a requirement set. Outside Office (the in-memory host of the
- * tests, the playground) every set is there.
+ * Whether the running Excel has a requirement set, asked of `Office.context.requirements` — the
+ * same check Office.js makes before a newer member, which otherwise throws ApiNotFound. The
+ * in-memory host answers there for itself (its ExcelApi version). With no Office at all (no
+ * Excel to ask) every set counts as there, as Office.js's own check assumes.
  */
 export function supportsApi(name: string, version: string): boolean {
   return typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported(name, version);

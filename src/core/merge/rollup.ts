@@ -33,7 +33,7 @@ export function cityRollup(city: string, geography: Geography): Rollup {
 
 /** The quotas a lead unit consolidates: the ones it leads (listed first) that other units share. */
 export function ledQuotas(revision: PlanRevision, lead: string): Quota[] {
-  return revision.quotas.filter((q) => q.region === null && q.parts === undefined && q.units[0] === lead && q.units.length > 1);
+  return revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined && q.units[0] === lead && q.units.length > 1);
 }
 
 export function unitRollup(lead: string, revision: PlanRevision): Rollup {

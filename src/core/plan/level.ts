@@ -129,13 +129,13 @@ function withDepartmentWholes(quotas: readonly ParsedQuota[]): ParsedQuota[] {
       // The whole is new: no workbook was ever made with it under an earlier id.
       formerIds: [],
       retiredIds: [],
-      parts: parts.map((p) => p.id),
+      departmentParts: parts.map((p) => p.id),
     });
   }
   return quotas.flatMap((q) => {
     const whole = wholes.get(q.id);
-    const partOf = [...wholes.values()].find((w) => w.parts?.includes(q.id))?.id;
-    const quota = partOf ? { ...q, partOf } : q;
+    const departmentWhole = [...wholes.values()].find((w) => w.departmentParts?.includes(q.id))?.id;
+    const quota = departmentWhole ? { ...q, departmentWhole } : q;
     return whole ? [quota, whole] : [quota];
   });
 }

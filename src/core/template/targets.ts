@@ -1,5 +1,5 @@
 import type { Geography } from "../plan/counties";
-import type { PlanRevision, Quota } from "../plan/types";
+import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import type { Period } from "../period";
 import { type Scope, countiesInScope, planShare, unitRole } from "../scope";
 import { stageAt } from "../stage";
@@ -52,10 +52,10 @@ export function targetCell(quota: Quota, scope: Scope, context: TargetContext): 
   const stated = statedTarget(quota, context);
   if (quota.pending || stated === null) return PENDING;
   if (quota.level === "per-unit") return coverageTarget(quota, scope, stated, context);
-  const planned = quota.kind === "ratio" ? stated / 100 : stated;
+  const planned = isPercentKind(quota.kind) ? stated / 100 : stated;
   const region = regionOf(scope);
-  // The province, a unit, and an Annex 2 quota of the city's own show the plan's figure; a ratio applies to every city and county as it stands.
-  if (region === null || quota.region !== null || quota.kind === "ratio") return planned;
+  // The province, a unit, and an Annex 2 quota of the city's own show the plan's figure; a ratio (or a growth rate) applies to every city and county as it stands.
+  if (region === null || quota.region !== null || isPercentKind(quota.kind)) return planned;
   if (quota.level === "split" && scope.kind === "city") {
     const share = planShare(context.revision, quota, scope.city);
     const shareTarget = share && !share.pending ? statedTarget(share, context) : null;
@@ -86,7 +86,7 @@ export function annexDisagreements(quota: Quota, revision: PlanRevision): AnnexD
 }
 
 const amount = (value: CellValue, quota: Quota): string =>
-  typeof value === "number" ? (quota.kind === "ratio" ? `${Number((value * 100).toFixed(6))}%` : `${value}${quota.unit ?? ""}`) : String(value);
+  typeof value === "number" ? (isPercentKind(quota.kind) ? `${Number((value * 100).toFixed(6))}%` : `${value}${quota.unit ?? ""}`) : String(value);
 
 /** What the row asks the scope to report, in words (the second line of 工作举措/指标). */
 export function reportText(quota: Quota, scope: Scope, context: TargetContext): string {

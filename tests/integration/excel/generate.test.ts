@@ -196,7 +196,7 @@ describe("generating from the published plan", () => {
     const host = createExcelHost();
     const result = await host.run((context) => generateTemplate(context, options({ revision })));
     // A department split's whole is a city's row; the province reports its parts.
-    expect(result.quotaRows).toBe(revision.quotas.filter((q) => q.region === null && q.parts === undefined).length);
+    expect(result.quotaRows).toBe(revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined).length);
   });
 
   test("a unit's sheet has only the quotas it shares", async () => {
@@ -228,7 +228,7 @@ describe("generating from the published plan", () => {
     const host = createExcelHost();
     const big = scaledRevision(revision, 100);
     const result = await host.run((context) => generateTemplate(context, options({ revision: big })));
-    expect(result.quotaRows).toBe(100 * revision.quotas.filter((q) => q.region === null && q.parts === undefined).length);
+    expect(result.quotaRows).toBe(100 * revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined).length);
     // One read, then one write sync per request-sized block of the ~9 MB written.
     const built = buildTemplate({ revision: big, scope: { kind: "province" }, period: parsePeriod("2026-10"), generatedAt: "" });
     const bytes = chunkRows(built.sheet.cells, Infinity, built.sheet.rowHeights)[0].bytes + layoutBytes(built.sheet);

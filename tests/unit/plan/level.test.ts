@@ -53,8 +53,8 @@ describe("quota levels derived from the text", () => {
 
   test("a quota split by provincial department has a whole: the sum of its parts, for cities", () => {
     const whole = quota("I01-低空经济-每年");
-    expect([whole.target, whole.parts]).toEqual([0.2, ["I01-低空经济-每年-省经信厅", "I01-低空经济-每年-省交通运输厅"]]);
-    expect(quota("I01-低空经济-每年-省经信厅").partOf).toBe(whole.id);
+    expect([whole.target, whole.departmentParts]).toEqual([0.2, ["I01-低空经济-每年-省经信厅", "I01-低空经济-每年-省交通运输厅"]]);
+    expect(quota("I01-低空经济-每年-省经信厅").departmentWhole).toBe(whole.id);
   });
 });
 

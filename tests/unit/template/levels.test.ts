@@ -38,7 +38,7 @@ const levels = [
 
 describe("the province template", () => {
   test("has every Annex 1 quota, department parts each on a row, no city's Annex 2 cell", () => {
-    expect(ids(province)).toHaveLength(revision.quotas.filter((q) => q.region === null && q.parts === undefined).length);
+    expect(ids(province)).toHaveLength(revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined).length);
     expect(ids(province).filter((id) => id.includes("杭州市"))).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe("the province template", () => {
 
 describe("a unit's template", () => {
   test("has the unit's own quotas only", () => {
-    expect(ids(union)).toEqual(revision.quotas.filter((q) => q.region === null && q.parts === undefined && q.units.includes("省总工会")).map((q) => q.id));
+    expect(ids(union)).toEqual(revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined && q.units.includes("省总工会")).map((q) => q.id));
   });
 
   test("says whether the unit leads (牵头) or shares (配合) each quota", () => {
