@@ -106,6 +106,7 @@ export const REQUIRED_SETS = [
   { name: "ExcelApi", version: "1.9", feature: "生成模板 / generating templates (protection, validation, print titles)" },
   { name: "ExcelApi", version: "1.9", feature: "录入校验 / live checking (worksheets.onChanged)" },
   { name: "ExcelApi", version: "1.13", feature: "校验合并单元格 / finding merged cells (range.getMergedAreasOrNullObject)" },
+  { name: "DialogApi", version: "1.1", feature: "功能区「校验」的结果对话框（结果仍写在「审核结果」表第一行）/ the ribbon's result dialog (the result is still in the first row of the 审核结果 sheet)" },
 ] as const;
 
 /**
