@@ -8,6 +8,7 @@
  * Merging eleven files is the cost of a run, so the tests share one run of the property: the same
  * seed draws the same inputs in each test, and each input set is merged once (`merged`).
  */
+import { quotasInScope } from "../../src/core/scope";
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { columnLetter, parseCell } from "../../src/core/a1";
@@ -46,8 +47,8 @@ function report(details: fc.RunDetails<[Record<string, Typed>]>): void {
 /** Shrinking would merge eleven files again for every smaller candidate: the first failure is reported as drawn. */
 const params: fc.Parameters<[Record<string, Typed>]> = { numRuns: RUNS, seed, endOnFailure: true, reporter: report };
 
-/** What a city's template holds: every province-wide quota and the city's own Annex 2 quotas. */
-const quotasOf = (city: string): Quota[] => revision.quotas.filter((q) => q.region === null || q.region === city);
+/** What a city's template holds: the quotas a city reports (contributed, split, per-county, ratios), never a province-only act. */
+const quotasOf = (city: string): Quota[] => quotasInScope(revision, { kind: "city", city });
 
 /** What is drawn for a quota: its row's inputs, or for a ratio its numerator and denominator. */
 type Drawn = Typed[string] | { figures: readonly [number, number] };
@@ -110,7 +111,8 @@ interface PlanRow {
 /** Every summary row by id, a ratio's numerator and denominator rows after it. */
 function planRows(): Map<string, PlanRow> {
   const rows = new Map<string, PlanRow>();
-  for (const quota of revision.quotas) {
+  for (const quota of cities.flatMap(quotasOf)) {
+    if (rows.get(rowIdOf(quota))?.members.includes(quota)) continue;
     const row = rows.get(rowIdOf(quota)) ?? { kind: quota.kind, members: [] };
     row.members.push(quota);
     rows.set(rowIdOf(quota), row);
@@ -140,7 +142,10 @@ const typedInRow = (typed: Record<string, Typed>, { members, part }: PlanRow): C
 
 const sumOf = (figures: CellValue[]): number => (figures as number[]).reduce((a, b) => a + b, 0);
 
-/** The total a row should show: the sum of the figures, for a ratio the sum of its numerators over the sum of its denominators, nothing for a milestone. */
+/**
+ * The total a row should show: the sum of the figures, for a ratio the sum of its numerators over
+ * the sum of its denominators, the mean for a growth rate, nothing for a milestone.
+ */
 function expectedActual(typed: Record<string, Typed>, row: PlanRow): number | null {
   if (row.kind === "milestone") return null;
   if (row.kind === "ratio") {
@@ -148,7 +153,8 @@ function expectedActual(typed: Record<string, Typed>, row: PlanRow): number | nu
     const figures = PART_KEYS.map((part) => sumOf(typedInRow(typed, { kind: "cumulative", members: [quota], part })));
     return figures[1] === 0 ? null : figures[0] / figures[1];
   }
-  return sumOf(typedInRow(typed, row));
+  const figures = typedInRow(typed, row);
+  return row.kind === "growth" ? sumOf(figures) / figures.length : sumOf(figures);
 }
 
 /** Completion: the total over the province target when both are numbers and the target is not 0; else null. */

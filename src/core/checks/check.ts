@@ -2,12 +2,13 @@ import { cellAddress, parseCell } from "../a1";
 import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
+import type { Geography } from "../plan/counties";
 import { stageAt } from "../stage";
-import type { PlanRevision, Quota } from "../plan/types";
+import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, parseScope, type Scope } from "../scope";
+import { formatScope, parseScope, pathInScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { rowFormulas } from "../template/formulas";
+import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { type PartKey, parsePartId, partId } from "../template/parts";
@@ -27,6 +28,8 @@ export interface CheckContext {
   expected?: { revision?: string; scope?: string; period?: string };
   /** At the end of a period (submitting), a blank required input is an error. */
   endOfPeriod?: boolean;
+  /** The counties: a per-county coverage target (杭州市 13) is checked against the plan only with them. */
+  geography?: Geography;
 }
 
 /** What a row's inputs are checked against: the plan's quota, or the sheet's own kind and unit when the plan is unknown. */
@@ -220,10 +223,10 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
   const { report, known, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
-  const stage = quota && known && period ? stageAt(quota, period, known.revision) : null;
+  const stage = quota && known && period ? stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, known.revision, context.geography), period, known.revision) : null;
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
-  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota));
+  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
   const part = parsePartId(row.quotaId);
   if (part) return [...out, ...checkPartRow(sheet, row, part, context)];
   if (!shape) return out;
@@ -241,8 +244,8 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   }
   // A ratio collected as two figures is typed on their rows and is their quotient, whatever its formula shows.
   const parts = shape.kind === "ratio" ? figuresOf(sheet, row.quotaId) : null;
-  // A ratio has no "this period" figure: only the level reached counts.
-  const keys: ColumnKey[] = parts ? [] : shape.kind === "ratio" ? ["cumulative"] : ["period", "cumulative"];
+  // A ratio or a growth rate has no "this period" figure: only the level reached counts.
+  const keys: ColumnKey[] = parts ? [] : isPercentKind(shape.kind) ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
   if (!parts && context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
@@ -251,11 +254,11 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const cumulative = parts ? parts.share : numberIn(row.values.cumulative);
   if (problems.length > 0 || cumulative === null) return out;
   const thisPeriod = numberIn(row.values.period);
-  if (thisPeriod !== null && shape.kind !== "ratio" && cumulative < thisPeriod) {
+  if (thisPeriod !== null && !isPercentKind(shape.kind) && cumulative < thisPeriod) {
     out.push(finding("cumulative-below-period", at("cumulative"), { cumulative, period: thisPeriod }, cumulative));
   }
   if (!quota) return out;
-  const warnings = [...targetWarnings(sheet, row, quota, cumulative), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
+  const warnings = [...targetWarnings(sheet, row, quota, cumulative, context.geography), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
   // A 说明 in the row explains away the findings the registry says it clears.
   const explained = !isBlankInput(row.values.note);
   out.push(...warnings.filter((f) => !(explained && clearedByNote(f))));
@@ -280,7 +283,8 @@ function figuresOf(sheet: SheetUnderCheck, quotaId: string): { numerator: Report
 function checkPartRow(sheet: SheetUnderCheck, row: ReportRow, part: { quotaId: string; key: PartKey }, context: CheckContext): Finding[] {
   const found = sheet.known?.quotas.get(part.quotaId);
   const quota = found === undefined || found === "retired" ? null : found;
-  const stage = quota && sheet.known && sheet.period ? stageAt(quota, sheet.period, sheet.known.revision) : null;
+  const known = sheet.known;
+  const stage = quota && known && sheet.period ? stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, known.revision, context.geography), sheet.period, known.revision) : null;
   const unit = String(row.values.unit ?? "").trim();
   const problems = checkNumber(sheet, row, "cumulative", { kind: "cumulative", unit: unit === "" || unit === "—" ? null : unit });
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
@@ -315,16 +319,16 @@ const scopeOrNull = (text: string): Scope | null => {
  * fingerprint was recomputed to match would pass the integrity check. Where the plan alone cannot
  * tell (a city's split made elsewhere), the row's own record is the reference.
  */
-function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota): Finding[] {
+function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, context: CheckContext): Finding[] {
   if (!sheet.scope || !sheet.known) return [];
   const written = row.values.target;
-  const stage = sheet.period ? stageAt(quota, sheet.period, sheet.known.revision) : null;
-  const expected = planTarget(quota, sheet.scope, written, sheet.splits, stage) ?? row.record.target;
+  const targets = { revision: sheet.known.revision, splits: sheet.splits, geography: context.geography, period: sheet.period };
+  const expected = planTarget(quota, sheet.scope, written, targets) ?? row.record.target;
   if (sameCellValue(written, expected)) return [];
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId };
   // Untouched since an earlier version wrote it: that version read the plan differently, nobody edited it.
   if (isOutdated(sheet) && sameCellValue(written, row.record.target)) return [finding("target-outdated", at, { expected, found: written }, written)];
-  return [finding("target-changed", { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId }, { expected, found: written }, written)];
+  return [finding("target-changed", at, { expected, found: written }, written)];
 }
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
@@ -366,22 +370,25 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
     return [finding("not-a-number", at, { ...expecting, found: value, plausible: true, suggestion: suggestion ?? null }, value, suggestion)];
   }
   const n = parsed.value;
-  if (n < 0) return [finding("negative", at, { ...expecting, found: n }, value)];
+  // A growth rate below 0 is a figure that fell: a report, not a mistake.
+  if (n < 0 && shape.kind !== "growth") return [finding("negative", at, { ...expecting, found: n }, value)];
   if (shape.kind === "ratio" && n > 1) return [finding("ratio-out-of-range", at, { ...expecting, found: n }, value)];
   if (isCountUnit(shape.unit) && !Number.isInteger(n)) return [finding("fraction-in-count", at, { ...expecting, found: n }, value, Math.round(n))];
   return [];
 }
 
 /** Behind time-progress and implausibly far above the target; time-progress from the plan, never from the sheet's formula. */
-function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number): Finding[] {
+function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number, geography?: Geography): Finding[] {
   const target = numberIn(row.values.target);
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
   if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
-  const completion = cumulative / target;
-  const { progress } = stageAt(quota, sheet.period, sheet.known.revision);
+  const completion = completionOf(quota, cumulative, target);
+  const { progress } = stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, sheet.known.revision, geography), sheet.period, sheet.known.revision);
   const expectedShare = progress.expected / progress.of;
-  if (completion < expectedShare - BEHIND_THRESHOLD) {
+  // A level (a ceiling, a growth rate) is held against its whole target, as its 状态 formula does.
+  const level = levelOkFrom(quota);
+  if (completion < (level ?? expectedShare - BEHIND_THRESHOLD)) {
     out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare }, cumulative));
   }
   if (cumulative > IMPLAUSIBLE_MULTIPLE * target) {
@@ -395,7 +402,7 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
  * implausible past the same multiple of the plan's whole target, which no share can exceed.
  */
 function wholePlanWarning(at: { sheet: string; cell: string | null; quotaId: string }, quota: Quota, cumulative: number): Finding[] {
-  const whole = quota.kind === "ratio" || quota.pending ? null : quota.target;
+  const whole = isPercentKind(quota.kind) || quota.pending ? null : quota.target;
   if (whole === null || whole <= 0 || cumulative <= IMPLAUSIBLE_MULTIPLE * whole) return [];
   return [finding("far-above-target", at, { cumulative, target: whole, whole: true }, cumulative)];
 }

@@ -4,6 +4,8 @@
  * is retyped.
  */
 
+import type { QuotaLevel } from "./level";
+
 /** How a quota is reported. */
 export type QuotaKind =
   /** 每年… : a count to reach again every year. */
@@ -12,11 +14,27 @@ export type QuotaKind =
   | "cumulative"
   /** a percentage (全覆盖 is 100%). */
   | "ratio"
+  /**
+   * 增长7%, 年均增长5%: the period's growth against the same period last year, in %; due every year.
+   * Its figures are this year's and last year's; never a ratio of 7 %.
+   */
+  | "growth"
   /** no number: reported as a status (未启动 / 推进中 / 已完成). */
   | "milestone";
 
-/** How the target binds: `>=` (以上, 不少于, 达到, plain counts), `≈` (左右), `=`. */
-export type Comparator = ">=" | "≈" | "=";
+/**
+ * Kinds reported as a level in percent (a ratio, a growth rate): one figure typed as a percentage,
+ * no "this period" figure, the target holding for every city as it stands (never split).
+ */
+export function isPercentKind(kind: QuotaKind): boolean {
+  return kind === "ratio" || kind === "growth";
+}
+
+/**
+ * How the target binds: `>=` (以上, 不少于, 达到, plain counts, a range's lower bound), `≈` (左右),
+ * `<=` (a ceiling: 控制在…以内, 不超过, 低于 — lower is better), `=`.
+ */
+export type Comparator = ">=" | "≈" | "<=" | "=";
 
 export interface Action {
   /** 1–5, the order of 主要任务 in Annex 1. */
@@ -125,12 +143,16 @@ export interface Quota {
   /** Its deadlines in order, the last being `year` / `target`; empty for a quota due every period (每年). */
   path: PathPoint[];
   cadence: Cadence;
-  /** Who reports it (province-only, contributed, split, per-unit): derived by the hierarchy rules; null until then. */
-  level: string | null;
+  /** Who reports it (derived from the text by the rule table in level.ts, correctable in the 计划 view). */
+  level: QuotaLevel;
   /** For a ratio: what its numerator and denominator count. */
   ratio: RatioParts | null;
   /** For a per-unit quota (每个县…): the unit and how many each city has. */
   perUnit: PerUnit | null;
+  /** A range the text states (建设3-5个): the target is its lower bound; absent otherwise. */
+  range?: { low: number; high: number };
+  /** A part named after 其中 (培训2万人次,其中…0.8万人次): the id of its total; absent otherwise. */
+  partOf?: string;
   /**
    * Ids this quota had under the first id scheme, the one for the same deadline first: workbooks
    * made then are still read, checked, merged and upgraded through them.
@@ -138,7 +160,16 @@ export interface Quota {
   formerIds: string[];
   /** Former ids of what is now only a point or the baseline of this quota: rows that are kept, never merged. */
   retiredIds: string[];
+  /**
+   * A quota the plan splits by provincial department (低空经济: 省经信厅 0.1, 省交通运输厅 0.1) is
+   * one figure for a city: the whole lists its department parts' ids, each part names its whole.
+   */
+  departmentParts?: string[];
+  departmentWhole?: string;
 }
+
+/** A quota as the parser reads it, before its level is derived (withDerivedLevels). */
+export type ParsedQuota = Omit<Quota, "level">;
 
 export interface PlanRevision {
   /** The plan's title, e.g. 技能促富助力缩小“三大差距”行动方案（2025—2027年） */

@@ -1,7 +1,8 @@
-import { CADENCE_LABELS, type PlanRevision, type Quota } from "../plan/types";
+import type { Geography } from "../plan/counties";
+import { CADENCE_LABELS, type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type Period, formatPeriod, periodLabel } from "../period";
 import { type Stage, stageAt } from "../stage";
-import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";
+import { type Scope, formatScope, idsOnSheet, pathInScope, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
 import { wordingSimilarity } from "../plan/subject";
@@ -20,7 +21,7 @@ import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, row
 import { sheetSpec } from "./sheet";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral } from "./spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, stateFormats } from "./styles";
-import { targetCell } from "./targets";
+import { type TargetContext, reportText, targetCell } from "./targets";
 
 export interface TemplateRequest {
   revision: PlanRevision;
@@ -31,8 +32,10 @@ export interface TemplateRequest {
   /** Defaults to `<scope> <period>`, e.g. `杭州市 2026-10`. */
   sheetName?: string;
   password?: string | null;
-  /** Provincial targets split to cities; a city sheet shows its share as a locked target. */
+  /** Provincial targets split to cities (or a city's to its counties); a local sheet shows its share as a locked target. */
   splits?: SplitRecord[];
+  /** The counties: per-county coverage targets (杭州市 13) and county sheets need them. */
+  geography?: Geography;
   /** Values typed in an earlier sheet for the same scope and period (regenerate or upgrade). */
   carried?: CarriedInputs;
   /** The form's frame (表号, 制表机关…) from the workbook's settings; blank where unset. */
@@ -100,9 +103,9 @@ function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec
 /** Builds the reporting sheet for a scope and a period from the plan: pure data for a renderer. */
 export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const { revision, scope, period } = request;
-  const quotas = quotasInScope(revision, scope);
+  const quotas = quotasInScope(revision, scope, request.geography);
   const carriedRows = request.carried?.rows ?? [];
-  const carried = carriedByQuota(quotas, carriedRows);
+  const carried = carriedByQuota(quotas, carriedRows, (quota) => idsOnSheet(quota, scope, revision, request.geography));
   const taken = new Set(carried.values());
   const archivedRows = [
     ...carriedRows.filter((row) => !taken.has(row) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v))),
@@ -178,17 +181,18 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
 const SAME_WORDING = 0.75;
 
 /**
- * What was typed for each quota in the earlier sheet: the row with its id, else with one of its
- * former ids (a sheet made with the first id scheme), else — for an upgrade to a revision that
+ * What was typed for each quota in the earlier sheet: the row with one of the ids it may carry there
+ * (`idsOnSheet`: a city sheet made before levels held its Annex 2 share on a row of its own), its
+ * own or a former id (a sheet made with the first id scheme), else — for an upgrade to a revision that
  * reworded it — the row of the same item and unit whose wording is closest. Typed values follow
  * the quota, never the row.
  */
-function carriedByQuota(quotas: Quota[], rows: CarriedRow[]): Map<string, CarriedRow> {
+function carriedByQuota(quotas: Quota[], rows: CarriedRow[], idsOf: (quota: Quota) => string[]): Map<string, CarriedRow> {
   const byId = new Map(rows.map((row) => [row.quotaId, row]));
   const out = new Map<string, CarriedRow>();
   const used = new Set<CarriedRow>();
   for (const quota of quotas) {
-    const row = [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined && !used.has(r));
+    const row = idsOf(quota).map((id) => byId.get(id)).find((r) => r !== undefined && !used.has(r));
     if (row) {
       out.set(quota.id, row);
       used.add(row);
@@ -311,10 +315,11 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
 /** A quota's row: what it is (locked), its inputs (with what was typed before) and its formulas. */
 function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: TemplateRequest, previous: CarriedRow | undefined): void {
   const { revision, scope, period } = request;
-  const stage = stageAt(quota, period, revision);
-  const target = targetCell(quota, scope, request.splits ?? [], stage);
+  const stage = stageAt(pathInScope(quota, scope, revision, request.geography), period, revision);
+  const targets: TargetContext = { revision, splits: request.splits ?? [], geography: request.geography, period };
+  const target = targetCell(quota, scope, targets);
   put(draft, row, "id", value(quota.id));
-  put(draft, row, "measure", value(quotaLabel(quota)));
+  put(draft, row, "measure", value(quotaLabel(quota, reportText(quota, scope, targets))));
   put(draft, row, "units", value(quota.units.join("、")));
   put(draft, row, "kind", value(KIND_LABELS[quota.kind]));
   put(draft, row, "unit", value(quota.unit ?? "—"));
@@ -341,8 +346,8 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   } else if (quota.kind === "milestone") {
     draft.notApplicable.push(`${letter("period")}${row}:${letter("cumulative")}${row}`);
   } else {
-    // A ratio has no "this period" figure: only the level reached counts.
-    if (quota.kind === "ratio") draft.notApplicable.push(`${letter("period")}${row}`);
+    // A ratio or a growth rate has no "this period" figure: only the level reached counts.
+    if (isPercentKind(quota.kind)) draft.notApplicable.push(`${letter("period")}${row}`);
     draft.notApplicable.push(`${letter("status")}${row}`);
   }
 }
@@ -398,6 +403,8 @@ function writeKeptCell(draft: Draft, row: number, cell: LooseCell): void {
 function validationRule(quota: Pick<Quota, "kind" | "unit">): ValidationRule {
   if (quota.kind === "milestone") return { type: "list", items: [...MILESTONE_STATUSES] };
   if (quota.kind === "ratio") return { type: "decimal", min: 0, max: 1 };
+  // A growth rate may be negative (the figure fell), never below −100 %.
+  if (quota.kind === "growth") return { type: "decimal", min: -1, max: 100 };
   return isCountUnit(quota.unit) ? { type: "whole", min: 0 } : { type: "decimal", min: 0 };
 }
 
@@ -420,7 +427,7 @@ function inputCells(quotaRows: QuotaRow[], partRows: PartRow[]): { ranges: strin
     // A ratio collected as two figures is typed on their rows; its own 累计完成 is their quotient.
     else if (partsOf(quota).length === 0) {
       group.numericRows.push(row);
-      if (quota.kind !== "ratio") group.periodRows.push(row);
+      if (!isPercentKind(quota.kind)) group.periodRows.push(row);
     }
   }
   // A numerator or denominator is a count at the period's end: only 累计完成.
@@ -457,8 +464,8 @@ function quotaRowFormats(quotaRows: QuotaRow[], partRows: PartRow[]): Pick<Sheet
     for (const key of ["target", "period", "cumulative"] as const) numberFormats.push({ range: column(key, first, last), format: "General" });
     for (const key of ["completion", "progress"] as const) numberFormats.push({ range: column(key, first, last), format: PERCENT_FORMAT });
   }
-  // Ratios are typed and shown as percentages.
-  const ratioRows = quotaRows.filter((q) => q.quota.kind === "ratio").map((q) => q.row);
+  // Ratios and growth rates are typed and shown as percentages.
+  const ratioRows = quotaRows.filter((q) => isPercentKind(q.quota.kind)).map((q) => q.row);
   for (const [first, last] of runs(ratioRows)) {
     numberFormats.push({ range: `${letter("target")}${first}:${letter("cumulative")}${last}`, format: RATIO_FORMAT });
   }

@@ -5,16 +5,17 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { generateTemplate } from "../../../src/excel/generate";
 import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
-import { currentRevision } from "../../support/plan";
+import { currentRevision, quotaKindsRevision } from "../../support/plan";
 
 /** The Office.js path: each case's template made in the strict in-memory Excel host, typed into, recalculated. */
 
-const revision = currentRevision();
+const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
+const revisionOf = (c: ReportingCase) => revisions[c.plan ?? "seed"];
 const at = (key: keyof typeof COLUMN, row: number) => `${columnLetter(COLUMN[key])}${row}`;
 
 async function computed(c: ReportingCase): Promise<{ completion: unknown; progress: unknown; state: unknown; cumulative: unknown }> {
   const host = createExcelHost();
-  const result = await host.run((context) => generateTemplate(context, { revision, scope: c.scope, period: parsePeriod(c.period) }));
+  const result = await host.run((context) => generateTemplate(context, { revision: revisionOf(c), scope: c.scope, period: parsePeriod(c.period) }));
   const ids = host.values(result.sheetName, "A1:A300").map((r) => r[0]);
   const rowOf = (id: string): number => {
     const row = ids.indexOf(id) + 1;

@@ -10,14 +10,15 @@ import { writeTemplateFile } from "../../../src/xlsx/render";
 import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
 import { convertWithLibreOffice } from "../../support/libreoffice";
-import { currentRevision } from "../../support/plan";
+import { currentRevision, quotaKindsRevision } from "../../support/plan";
 
 /**
  * The file path: each case's template written as .xlsx with the case's figures typed in, opened,
  * recalculated and saved by LibreOffice, read back — and held to the same table as the host test.
  */
 
-const revision = currentRevision();
+const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
+const revisionOf = (c: ReportingCase) => revisions[c.plan ?? "seed"];
 const computed = new Map<ReportingCase, { completion: unknown; progress: unknown; state: unknown; cumulative: unknown }>();
 let workDir: string;
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   mkdirSync(inDir);
   const inputs = await Promise.all(
     REPORTING_CASES.map(async (c, index) => {
-      const built = buildTemplate({ revision, scope: c.scope, period: parsePeriod(c.period), generatedAt: "2026-01-01T00:00:00Z" });
+      const built = buildTemplate({ revision: revisionOf(c), scope: c.scope, period: parsePeriod(c.period), generatedAt: "2026-01-01T00:00:00Z" });
       const rowOf = (id: string): number => {
         const row = built.rowRecords.find((r) => r.quotaId === id)?.row;
         if (row === undefined) throw new Error(`no row for ${id}`);
