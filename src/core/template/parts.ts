@@ -43,10 +43,14 @@ function countUnit(name: string): string {
   return "个";
 }
 
-/** The two figures a ratio is collected as; none for any other quota. */
+/**
+ * The two figures a ratio is collected as; none for any other quota, nor for a ceiling on a rate
+ * (失业率控制在5.5%以内): such a rate is published as it stands by whoever measures it, and the
+ * reporting office has no count behind it to type.
+ */
 export function partsOf(quota: Quota): QuotaPart[] {
   const ratio = quota.ratio;
-  if (quota.kind !== "ratio" || !ratio) return [];
+  if (quota.kind !== "ratio" || !ratio || quota.comparator === "<=") return [];
   return PART_KEYS.map((key) => {
     const name = ratio[key];
     return { quotaId: quota.id, key, id: partId(quota.id, key), name, unit: countUnit(name) };

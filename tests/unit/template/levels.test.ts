@@ -1,4 +1,5 @@
 /** Templates at every level of the hierarchy, on the published plan: which rows, which targets, which words. */
+import { parsePartId } from "../../../src/core/template/parts";
 import { loadCounties } from "../../../src/cli/io";
 import { citySplits, countySplits } from "../../../src/core/merge/split";
 import { parsePeriod } from "../../../src/core/period";
@@ -16,7 +17,8 @@ function build(scope: Scope, splits: SplitRecord[] = [], period = "2026-10"): Bu
   return buildTemplate({ revision, scope, period: parsePeriod(period), generatedAt: "2026-10-31T00:00:00.000Z", splits, geography });
 }
 
-const ids = (built: BuiltTemplate): string[] => built.rowRecords.map((r) => r.quotaId);
+/** The quotas a sheet has rows for (a ratio's numerator and denominator rows are its own, not quotas). */
+const ids = (built: BuiltTemplate): string[] => built.rowRecords.map((r) => r.quotaId).filter((id) => parsePartId(id) === null);
 const valueAt = (built: BuiltTemplate, quotaId: string, key: keyof typeof COLUMN): CellValue => {
   const record = built.rowRecords.find((r) => r.quotaId === quotaId);
   if (!record) throw new Error(`no row for ${quotaId}`);
