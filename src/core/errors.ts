@@ -155,3 +155,17 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
+
+/**
+ * Making a period's sheet from the previous one: the sheet it is made from is not a Planbook sheet,
+ * is for another scope, or is not for an earlier period (`from` names the file or sheet).
+ */
+export class PreviousSheetError extends Error {
+  constructor(
+    readonly from: string,
+    reason: { zh: string; en: string },
+  ) {
+    super(`不能从「${from}」生成下一报告期：${reason.zh} / cannot make the next period from "${from}": ${reason.en}`);
+    this.name = "PreviousSheetError";
+  }
+}
