@@ -42,8 +42,14 @@ export const TEMPLATE_SPEC: CommandSpec = {
   options: [
     { name: "scope", value: "<province|city:市|unit:单位>", zh: "填报范围", en: "whose template" },
     { name: "all-cities", zh: "每市一个文件，--out 为文件夹（不能与 --scope 同用）", en: "one file per city; --out is a folder (not with --scope)" },
-    { name: "period", value: "<YYYY-MM|YYYY-Qn>", required: true, zh: "报告期（在计划年份之内）", en: "the period (within the plan's years)" },
+    { name: "period", value: "<YYYY-MM|YYYY-Qn>", required: true, zh: "报告期（在计划年份之内；有 --from 时默认为上期的下一期）", en: "the period (within the plan's years; with --from, by default the one after the previous)" },
     { name: "out", value: "<file.xlsx|dir>", required: true, zh: "输出文件（--all-cities 时为文件夹）", en: "the file written (a folder with --all-cities)" },
+    {
+      name: "from",
+      value: "<last-period.xlsx|dir>",
+      zh: "上期报送的文件（--all-cities 时为各市文件的文件夹）：其累计完成带入为上期累计，里程碑状态沿用；范围默认取自该文件",
+      en: "the previous period's returned file (a folder of the cities' files with --all-cities): its 累计完成 becomes 上期累计, milestone states carry on; the scope defaults to the file's",
+    },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
     { name: "password", value: "<password>", zh: "工作表保护密码", en: "the sheet protection password" },
     {

@@ -156,11 +156,13 @@ export class InputError extends Error {
   }
 }
 
+
 /**
  * Making a period's sheet from the previous one: the sheet it is made from is not a Planbook sheet,
- * is for another scope, or is not for an earlier period (`from` names the file or sheet).
+ * is for another scope, or is not for an earlier period (`from` names the file or sheet). An input
+ * a command cannot start from, so the CLI says it as one.
  */
-export class PreviousSheetError extends Error {
+export class PreviousSheetError extends InputError {
   constructor(
     readonly from: string,
     reason: { zh: string; en: string },

@@ -167,7 +167,7 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     archived: archivedRows.map((row) => row.quotaId),
     keptCells: loose.length,
     quotaRows: draft.quotaRows.length,
-    instructions: instructionsSheetSpec({ revision, scope, period, form, password: request.password ?? null }),
+    instructions: instructionsSheetSpec({ revision, scope, period, form, password: request.password ?? null, previousPeriod: periodOrNull(previousPeriodText) }),
     form,
   };
 }

@@ -73,6 +73,15 @@ describe("the next period's sheet from the last one", () => {
     expect(built.sheet.unlocked.some((range) => range.startsWith(column))).toBe(false);
   });
 
+  test("its 填报说明 says what 累计 counts from for each cadence, and which report 上期累计 came from", () => {
+    const built = buildTemplate({ revision, scope: HANGZHOU, period: parsePeriod("2026-10"), generatedAt: "", previous: previousReport(readWorkbook(september).reports[0]) });
+    const text = built.instructions.cells.flat().map((c) => String(c?.value ?? "")).join("\n");
+    expect(text).toContain("本表的上期累计取自2026年9月报表");
+    expect(text).toContain("累计完成（每年类）");
+    expect(text).toContain("累计完成（累计类）");
+    expect(text).toContain("本期完成不等于累计减上期累计");
+  });
+
   test("a filled next period with 本期 = 累计 − 上期累计 checks without error", () => {
     const filled = nextWorkbookOf(september, at("2026-10"));
     type(filled, sheet, annual, { period: 5, cumulative: 45 });
