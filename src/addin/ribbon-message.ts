@@ -103,3 +103,25 @@ export function readAction(message: string): RibbonAction | null {
     return null;
   }
 }
+
+/** The task pane's views a ribbon button opens, as the pane names them. */
+const VIEW_NAMES = { audit: { zh: "审核", en: "audit" }, merge: { zh: "汇总", en: "merge" } } as const;
+
+/**
+ * When Office did not open the pane for a ribbon button: what to do instead. 汇总 needs the pane
+ * (the returned files are picked there); 校验's full list is there too.
+ */
+export function paneHelpMessage(reason: string, view: keyof typeof VIEW_NAMES): RibbonMessage {
+  const name = VIEW_NAMES[view];
+  return {
+    title: `请打开任务窗格 / Open the task pane`,
+    intent: "warning",
+    lines: [
+      reason,
+      `如果任务窗格没有出现：请点击功能区「计划填报」选项卡上的「生成模板」按钮，任务窗格会打开到「${name.zh}」页${view === "merge" ? "，在那里选择各市报回的文件并合并" : ""}。/ If the task pane did not appear, press 生成模板 (Generate) on the 计划填报 tab: the pane opens on its ${name.zh} (${name.en}) view${view === "merge" ? ", where you pick the returned city files and merge them" : ""}.`,
+    ],
+    findings: [],
+    more: 0,
+    openPane: false,
+  };
+}

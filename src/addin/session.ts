@@ -33,10 +33,55 @@ export function tellPane(view: RibbonView): void {
   for (const listener of paneListeners) listener(view);
 }
 
-/** Tells the pane which view to show, then shows it. */
-export async function showPane(view: RibbonView): Promise<void> {
+/** Whether the task pane is showing, as Office last said (`Office.addin.onVisibilityModeChanged`); null before it has said. */
+let paneVisibility: "Taskpane" | "Hidden" | null = null;
+const visibilityWaiters = new Set<() => void>();
+
+/** Listens to the pane's visibility from the start (SharedRuntime 1.1), so openPane can tell an ignored request. */
+export function trackPaneVisibility(): void {
+  if (typeof Office === "undefined" || typeof Office.addin?.onVisibilityModeChanged !== "function") return;
+  void Office.addin
+    .onVisibilityModeChanged((args) => {
+      paneVisibility = String(args.visibilityMode) === "Taskpane" ? "Taskpane" : "Hidden";
+      if (paneVisibility === "Taskpane") for (const waiter of visibilityWaiters) waiter();
+    })
+    .catch(() => undefined);
+}
+
+/** How long Office gets to show the pane after `showAsTaskpane` resolves before the request counts as ignored. */
+export const PANE_OPEN_WAIT_MS = 1500;
+
+export type PaneOutcome = { opened: true } | { opened: false; reason: string };
+
+/**
+ * Opens the task pane on a view, and says whether it did. `Office.addin.showAsTaskpane` is
+ * SharedRuntime 1.1 ("Show or hide the task pane of your Office Add-in"): where the set is missing
+ * or the call is refused, it rejects. Since February 2026 Office ignores it for add-ins from its
+ * marketplace — it resolves and no pane opens — so a pane Office has not reported visible within
+ * PANE_OPEN_WAIT_MS counts as not opened too (it may still have opened unseen: the caller's
+ * message must say "if").
+ */
+export async function openPane(view: RibbonView): Promise<PaneOutcome> {
   tellPane(view);
-  await Office.addin.showAsTaskpane();
+  if (typeof Office === "undefined" || !Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1") || typeof Office.addin?.showAsTaskpane !== "function") {
+    return { opened: false, reason: "此 Office 不能由加载项打开任务窗格（需要 SharedRuntime 1.1）/ this Office cannot open the task pane for an add-in (needs SharedRuntime 1.1)" };
+  }
+  let shown: () => void = () => undefined;
+  const visible = new Promise<boolean>((resolve) => {
+    shown = () => resolve(true);
+    visibilityWaiters.add(shown);
+    setTimeout(() => resolve(false), PANE_OPEN_WAIT_MS);
+  });
+  try {
+    await Office.addin.showAsTaskpane();
+    if (paneVisibility === "Taskpane" || (await visible)) return { opened: true };
+    return { opened: false, reason: "Office 没有打开任务窗格 / Office did not open the task pane" };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { opened: false, reason: `Office 拒绝打开任务窗格：${message} / Office refused to open the task pane: ${message}` };
+  } finally {
+    visibilityWaiters.delete(shown);
+  }
 }
 
 /** Where the sheet protection password is kept: the document's settings, so it travels with the workbook. */

@@ -1,6 +1,6 @@
 import path from "path";
 import { type MergeInputFile, canMerge } from "../core/merge/merge";
-import { buildSummary } from "../core/merge/summary";
+import { buildSummary, chartQuotaChoices } from "../core/merge/summary";
 import { periodOfFiles } from "../core/merge/period";
 import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
@@ -46,13 +46,16 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     throw new InputError("没有注明可识别报告期的 Planbook 文件，请用 --period 指定 / no Planbook file names a period that can be read: give one with --period");
   }
   const plan = canMerge(inputs, { revision, period, acceptErrors: options["accept-errors"] === true });
-  const built = buildSummary(plan.accepted, {
-    revision,
-    period,
-    mergedAt: now.toISOString(),
-    rejected: plan.rejected,
-    ...(typeof options["chart-quota"] === "string" ? { chartQuota: options["chart-quota"] } : {}),
-  });
+  const chartQuota = typeof options["chart-quota"] === "string" ? options["chart-quota"] : undefined;
+  const chartChoices = chartQuotaChoices(plan.accepted, { revision, period });
+  // A mistyped 编号 would silently chart another quota: say which ones can be charted instead.
+  if (chartQuota !== undefined && plan.accepted.length > 0 && !chartChoices.some((choice) => choice.id === chartQuota)) {
+    const ids = chartChoices.map((choice) => choice.id).join("、");
+    throw new InputError(
+      `--chart-quota「${chartQuota}」不是分解到各市的指标，可选：${ids || "无"} / --chart-quota "${chartQuota}" is not a quota split across the cities; choose one of: ${ids || "none"}`,
+    );
+  }
+  const built = buildSummary(plan.accepted, { revision, period, mergedAt: now.toISOString(), rejected: plan.rejected, chartQuota });
   // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
   if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(built.sheets, built.charts));
   if (options.json === true) {

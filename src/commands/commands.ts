@@ -9,8 +9,8 @@
 import { auditFailureVerdict } from "../core/checks/audit";
 import { showRibbonDialog } from "../addin/dialog";
 import { createOfficeOperations } from "../addin/office-operations";
-import { auditMessage } from "../addin/ribbon-message";
-import { lastAudit, planLibrary, savedPassword, showPane, tellPane } from "../addin/session";
+import { auditMessage, paneHelpMessage } from "../addin/ribbon-message";
+import { lastAudit, openPane, planLibrary, type RibbonView, savedPassword, tellPane, trackPaneVisibility } from "../addin/session";
 import { writeAuditNotice } from "../excel/audit";
 
 async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void> {
@@ -32,23 +32,36 @@ async function validateWorkbook(event: Office.AddinCommands.Event): Promise<void
     // An open pane shows the audit at once; a hidden one shows it when it is next opened.
     tellPane("audit");
     await showRibbonDialog(auditMessage(lastAudit), (action) => {
-      if (action === "openPane") void showPane("audit").catch(() => undefined);
+      if (action === "openPane") void openPaneOrSayHow("audit");
     });
   } finally {
     event.completed();
   }
 }
 
+/**
+ * 汇总 picks the returned files in the pane, so it opens the pane on its merge view. Where Office
+ * will not (no SharedRuntime 1.1, the request refused, or ignored as for marketplace add-ins),
+ * a dialog says how to open the pane by hand: 生成模板 is a ShowTaskpane button, which Office
+ * always honours, and the pane has already been told to open on 汇总.
+ */
 async function openMergeView(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await showPane("merge");
+    await openPaneOrSayHow("merge");
   } finally {
     event.completed();
   }
 }
 
+/** Opens the pane on a view; where Office does not, a dialog says how to open it by hand. */
+async function openPaneOrSayHow(view: RibbonView): Promise<void> {
+  const outcome = await openPane(view);
+  if (!outcome.opened) await showRibbonDialog(paneHelpMessage(outcome.reason, view), () => undefined);
+}
+
 if (typeof Office !== "undefined") {
   void Office.onReady(() => {
+    trackPaneVisibility();
     Office.actions.associate("validateWorkbook", (event: Office.AddinCommands.Event) => void validateWorkbook(event));
     Office.actions.associate("openMergeView", (event: Office.AddinCommands.Event) => void openMergeView(event));
   });

@@ -26,6 +26,8 @@ export interface MergeOptions {
    */
   decide?: (plan: MergePlan) => string[] | Promise<string[]>;
   password?: string | null;
+  /** The quota (summary row id) charted by city on 排名, one of chartQuotaChoices; the first ranked one by default. */
+  chartQuota?: string;
   /** When the merge runs; defaults to now. */
   now?: Date;
 }
@@ -97,6 +99,7 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
     mergedAt: (options.now ?? new Date()).toISOString(),
     rejected: plan.rejected,
     password,
+    chartQuota: options.chartQuota,
   });
   await writeSheets(
     context,

@@ -4,9 +4,12 @@ import {
   Button,
   Caption1,
   Checkbox,
+  Dropdown,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
+  Option,
   ProgressBar,
   Select,
   makeStyles,
@@ -14,6 +17,8 @@ import {
 } from "@fluentui/react-components";
 import { canMerge, type MergeInputFile, type MergePlan } from "../core/merge/merge";
 import { periodOfFiles } from "../core/merge/period";
+import { chartQuotaChoices } from "../core/merge/summary";
+import type { SplitRecord } from "../core/template/meta";
 import { parsePeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
@@ -37,6 +42,8 @@ export function bytesOf(file: Blob): Promise<Uint8Array> {
   });
 }
 
+const choiceText = (choice: { id: string; label: string }): string => `${choice.id}　${choice.label}`;
+
 export interface MergeViewProps {
   strings: Strings;
   revision: PlanRevision;
@@ -45,6 +52,13 @@ export interface MergeViewProps {
   period: string;
   onWorkbookChanged?: () => void;
   password?: string | null;
+}
+
+/** A file made for the person: its name, its bytes, and it as a copyable link. */
+interface HandedOutFile {
+  name: string;
+  bytes: Uint8Array;
+  link: string;
 }
 
 type Status = { kind: "idle" } | { kind: "busy"; label: string; done: number; total: number } | { kind: "done"; message: string } | { kind: "failed"; message: string };
@@ -57,9 +71,20 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   const [inputs, setInputs] = React.useState<MergeInputFile[]>([]);
   const [plan, setPlan] = React.useState<MergePlan | null>(null);
   const [chosen, setChosen] = React.useState<Set<string>>(new Set());
+  // The aggregator's split targets, read with the files: they decide which quotas 排名 ranks.
+  const [splits, setSplits] = React.useState<SplitRecord[]>([]);
+  const [chartQuota, setChartQuota] = React.useState<string | null>(null);
   const cancelled = React.useRef(false);
   const filesPeriod = React.useMemo(() => periodOfFiles(inputs), [inputs]);
   const [openCity, setOpenCity] = React.useState(revision.cities[0] ?? "");
+  /** The last city templates made, and whether their links are shown. */
+  const [handedOut, setFiles] = React.useState<{ shown: boolean; files: HandedOutFile[] }>({ shown: false, files: [] });
+  // What the merge of the ticked files could chart by city, the default first (as the CLI's --chart-quota offers).
+  const chartChoices = React.useMemo(
+    () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision, period: filesPeriod ?? period, splits }) : []),
+    [plan, chosen, revision, filesPeriod, period, splits],
+  );
+  const chartChoice = chartChoices.find((choice) => choice.id === chartQuota) ?? chartChoices[0];
 
   /** A city's template file, with the aggregator's split targets and form settings stored in this workbook. */
   async function cityTemplates(cities: string[], each: (name: string, bytes: Uint8Array, index: number) => Promise<void> | void): Promise<void> {
@@ -82,10 +107,43 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
     }
   }
 
+  /**
+   * The city templates as files: downloaded where a download works; where it does nothing (Excel
+   * for Mac, see operations.downloadBlocked) listed with a copyable link and, where Excel can,
+   * a button that opens each one as a workbook. Downloaded files can be listed the same way
+   * afterwards, for a web view that drops the download silently.
+   */
   async function downloadTemplates(): Promise<void> {
+    const files: HandedOutFile[] = [];
+    const byHand = Boolean(operations.downloadBlocked && operations.fileLink);
     try {
-      await cityTemplates(revision.cities, (name, bytes) => operations.download(name, bytes));
-      setStatus({ kind: "done", message: text.downloaded(revision.cities.length, period) });
+      await cityTemplates(revision.cities, (name, bytes) => {
+        files.push({ name, bytes, link: operations.fileLink?.(bytes) ?? "" });
+        if (!byHand) operations.download(name, bytes);
+      });
+      setFiles({ shown: byHand, files });
+      setStatus(byHand ? { kind: "idle" } : { kind: "done", message: text.downloaded(revision.cities.length, period) });
+    } catch (error) {
+      setStatus({ kind: "failed", message: operations.describeError(error) });
+    }
+  }
+
+  async function copyLink(file: HandedOutFile): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(file.link);
+      setStatus({ kind: "done", message: text.copied(file.name) });
+    } catch {
+      // A web view without clipboard access: the link stays selectable in its box.
+      setStatus({ kind: "failed", message: text.copyByHand });
+    }
+  }
+
+  async function openFile(file: HandedOutFile): Promise<void> {
+    const { openWorkbook } = operations;
+    if (!openWorkbook) return;
+    try {
+      await openWorkbook(file.bytes);
+      setStatus({ kind: "done", message: text.openedFile(file.name) });
     } catch (error) {
       setStatus({ kind: "failed", message: operations.describeError(error) });
     }
@@ -101,10 +159,12 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
         setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
         read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
       }
+      const stored = await operations.readSplits();
       const forPeriod = periodOfFiles(read) ?? period;
       // Files with errors are listed (acceptErrors) but start unticked: ticking one is the aggregator's acceptance.
       const preview = canMerge(read, { revision, period: forPeriod, acceptErrors: true });
       setInputs(read);
+      setSplits(stored);
       setPlan(preview);
       setChosen(new Set(preview.accepted.filter((a) => a.counts.error === 0).map((a) => a.name)));
       setStatus(cancelled.current ? { kind: "done", message: text.cancelled(read.length, files.length) } : { kind: "idle" });
@@ -116,7 +176,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   async function merge(): Promise<void> {
     setStatus({ kind: "busy", label: text.merging, done: 0, total: 0 });
     try {
-      const result = await operations.merge({ revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen], password });
+      const result = await operations.merge({ revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen], password, chartQuota: chartChoice?.id });
       setStatus(
         result.written
           ? { kind: "done", message: text.merged(result.plan.accepted.length, result.filled.length, result.plan.rejected.length) }
@@ -136,6 +196,35 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
       <Button onClick={() => void downloadTemplates()} disabled={busy || revision.cities.length === 0}>
         {text.download(revision.cities.length, period)}
       </Button>
+      {handedOut.files.length > 0 && !handedOut.shown && operations.fileLink && (
+        <Button appearance="subtle" size="small" onClick={() => setFiles({ ...handedOut, shown: true })}>
+          {text.notStarted}
+        </Button>
+      )}
+      {handedOut.shown && (
+        <section aria-label={text.byHandTitle}>
+          <MessageBar intent="warning">
+            <MessageBarBody>{operations.downloadBlocked ?? text.byHandHint}</MessageBarBody>
+          </MessageBar>
+          <ul className={styles.list}>
+            {handedOut.files.map((file) => (
+              <li key={file.name}>
+                <Field label={text.link(file.name)}>
+                  <Input readOnly value={file.link} onFocus={(event) => event.currentTarget.select()} />
+                </Field>
+                <Button size="small" onClick={() => void copyLink(file)}>
+                  {text.copy}
+                </Button>
+                {operations.openWorkbook && (
+                  <Button size="small" onClick={() => void openFile(file)}>
+                    {text.openFile(file.name)}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {operations.openWorkbook && (
         <Field label={text.openCity}>
           <Select value={openCity} onChange={(_, data) => setOpenCity(data.value)}>
@@ -237,6 +326,21 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
               </li>
             ))}
           </ul>
+          {chartChoices.length > 0 && (
+            <Field label={text.chartQuota} hint={text.chartQuotaHint}>
+              <Dropdown
+                value={chartChoice ? choiceText(chartChoice) : ""}
+                selectedOptions={chartChoice ? [chartChoice.id] : []}
+                onOptionSelect={(_, data) => setChartQuota(data.optionValue ?? null)}
+              >
+                {chartChoices.map((choice) => (
+                  <Option key={choice.id} value={choice.id}>
+                    {choiceText(choice)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          )}
           <Button appearance="primary" onClick={() => void merge()} disabled={busy || chosen.size === 0}>
             {text.merge(chosen.size)}
           </Button>

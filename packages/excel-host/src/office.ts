@@ -55,6 +55,8 @@ export interface OfficeRuntimeFake {
   readonly dialogs: DialogFake[];
   /** Whether the task pane is showing. */
   paneVisible: boolean;
+  /** A person opening the pane themselves (a ShowTaskpane button such as 生成模板), or closing it. */
+  userSetPaneVisible(visible: boolean): void;
   /** The document settings (`Office.context.document.settings`). */
   readonly settings: Map<string, unknown>;
   /** Sets `Office` and `Excel` (`Excel.run` on the host) as globals. */
@@ -132,6 +134,7 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
     dialogs,
     settings,
     paneVisible: false,
+    userSetPaneVisible: (visible) => setPaneVisible(visible),
     office: undefined as unknown as typeof Office,
     install() {
       Object.assign(globalThis, { Office: runtime.office, Excel: { run: host.run.bind(host) } });
@@ -143,12 +146,19 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
     },
   };
 
+  const visibilityListeners = new Set<(args: { visibilityMode: string }) => void>();
+  const setPaneVisible = (visible: boolean): void => {
+    if (runtime.paneVisible === visible) return;
+    runtime.paneVisible = visible;
+    // Office tells the runtime on a later turn.
+    setTimeout(() => visibilityListeners.forEach((listener) => listener({ visibilityMode: visible ? "Taskpane" : "Hidden" })), 0);
+  };
   const showAsTaskpane = async (): Promise<void> => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (!isSetSupported("SharedRuntime", "1.1") || options.taskpane === "rejects") {
       throw Object.assign(new Error("The requested API is not supported (SharedRuntime 1.1)."), { name: "RichApi.Error", code: "ApiNotFound" });
     }
-    if (options.taskpane !== "ignored") runtime.paneVisible = true;
+    if (options.taskpane !== "ignored") setPaneVisible(true);
   };
 
   const office = {
@@ -160,7 +170,12 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
     actions: { associate: (name: string, action: (event: Office.AddinCommands.Event) => void) => void actions.set(name, action) },
     addin: {
       showAsTaskpane,
-      hide: async () => void (runtime.paneVisible = false),
+      hide: async () => setPaneVisible(false),
+      // SharedRuntime 1.1: resolves to the function that removes the handler.
+      onVisibilityModeChanged: async (listener: (args: { visibilityMode: string }) => void) => {
+        visibilityListeners.add(listener);
+        return async () => void visibilityListeners.delete(listener);
+      },
     },
     context: {
       displayLanguage: options.displayLanguage ?? "zh-CN",

@@ -8,7 +8,7 @@ import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGri
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
 import { targetCell } from "../template/targets";
 import { type ChartSpec, itemTable } from "./charts";
-import { buildViews } from "./views";
+import { type ViewsInput, buildViews, rankedRows, shortLabel } from "./views";
 import {
   FILE_ROW_LABEL,
   INFO_LABELS,
@@ -23,7 +23,7 @@ import {
 } from "./layout";
 import type { AcceptedFile, FigureKey, MergeContext, RejectedFile } from "./merge";
 import { buildSources } from "./sources";
-import { type KeptFigures, stateFor } from "./state";
+import { type KeptFigures, type SummaryState, stateFor } from "./state";
 
 
 export interface SummaryContext extends MergeContext {
@@ -94,7 +94,7 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string,
 }
 
 /** The city's target in a row: the plan's own for Annex 2, else the split (the aggregator's, the file's, the kept one). */
-function cityTarget(row: SummaryRow, city: string, context: SummaryContext, column: CityColumn | undefined, period: Period): CellValue {
+function cityTarget(row: SummaryRow, city: string, context: Pick<MergeContext, "splits" | "revision">, column: CityColumn | undefined, period: Period): CellValue {
   const quota = row.quotaByCity[city];
   if (!quota) return null;
   // Annex 2's own figures, a ratio's and a per-unit quota's targets hold for every city as they stand.
@@ -116,6 +116,35 @@ function rowTotal(row: SummaryRow, actuals: CellValue[]): number | null {
   if (found.length === 0) return null;
   const sum = found.reduce((a, b) => a + b, 0);
   return row.kind === "ratio" ? sum / found.length : sum;
+}
+
+/** Each city's column of figures: what the existing summary keeps for it, replaced by its accepted file's. */
+function cityColumns(accepted: AcceptedFile[], rows: SummaryRow[], existing: SummaryState | null): Map<string, CityColumn> {
+  const columns = new Map<string, CityColumn>();
+  for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });
+  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows) });
+  return columns;
+}
+
+/** A row's and city's figures at merge time, with the city's target (for 排名 and 通报). */
+function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, context: MergeContext, period: Period): ViewsInput["figures"] {
+  return (index, city) => {
+    const column = columns.get(city);
+    const figures = column?.figures[rows[index].id];
+    return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, column, period), note: figures?.note ?? null };
+  };
+}
+
+/**
+ * The quotas whose completion by city 排名 can chart — the choices for `chartQuota` — in 排名's
+ * order, the default (the first) first. The same files and context as the merge give the same list.
+ */
+export function chartQuotaChoices(accepted: AcceptedFile[], context: MergeContext): { id: string; label: string }[] {
+  const period = canonicalPeriod(context.period);
+  const rows = summaryRows(context.revision, parsePeriod(period));
+  const existing = stateFor(context.existing, period, context.revision.revision);
+  const figures = cityFigures(rows, cityColumns(accepted, rows, existing), context, parsePeriod(period));
+  return rankedRows({ rows, cities: context.revision.cities, figures }).map((index) => ({ id: rows[index].id, label: shortLabel(rows[index]) }));
 }
 
 /** Where the summary's parts sit: data rows, then the city table, then the key work item table. */
@@ -142,10 +171,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const cities = revision.cities;
   const rows = summaryRows(revision, parsePeriod(period));
   const existing = stateFor(context.existing, period, revision.revision);
-
-  const columns = new Map<string, CityColumn>();
-  for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });
-  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows) });
+  const columns = cityColumns(accepted, rows, existing);
   const filled = cities.filter((city) => columns.has(city));
 
   const { firstData } = SUMMARY_ROWS;
@@ -176,11 +202,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
     mergedAt: context.mergedAt,
     password: context.password ?? null,
     chartQuota: context.chartQuota,
-    figures: (index, city) => {
-      const column = columns.get(city);
-      const figures = column?.figures[rows[index].id];
-      return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, column, geometry.period), note: figures?.note ?? null };
-    },
+    figures: cityFigures(rows, columns, context, geometry.period),
   });
   const summary = summarySheet(cells, geometry, context.password ?? null);
   const sources = buildSources({ accepted, rejected: context.rejected ?? [], kept: keptCities, context, period, mergedAt: context.mergedAt, password: context.password ?? null });

@@ -57,7 +57,7 @@ const detail = (address: string): string => sheetRef(DETAIL_SHEET, address);
 const value = (v: CellValue): CellSpec | null => (v === null || v === "" ? null : { value: v });
 
 /** The target phrase of a row, without the measure it belongs to (for narrow columns). */
-function shortLabel(row: SummaryRow): string {
+export function shortLabel(row: SummaryRow): string {
   const lines = row.label.split("\n");
   return lines[lines.length - 1];
 }
@@ -71,7 +71,7 @@ function progressOf(row: SummaryRow, period: Period, revision: PlanRevision): St
 }
 
 /** Rows whose target is split across the cities (Annex 2 families, the aggregator's splits): ranked. */
-function rankedRows(input: ViewsInput): number[] {
+export function rankedRows(input: Pick<ViewsInput, "rows" | "cities" | "figures">): number[] {
   return input.rows.flatMap((row, index) =>
     row.kind !== "milestone" && input.cities.some((city) => typeof input.figures(index, city).target === "number") ? [index] : [],
   );

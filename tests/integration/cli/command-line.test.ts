@@ -128,6 +128,7 @@ describe("planbook command lines", () => {
       ["--out that is not .xlsx", ["merge", "--out", "x.csv"], "x.csv"],
       ["a period that does not exist", ["merge", "--out", "s.xlsx", "--period", "2026-Q5"], "2026-Q5"],
       ["a period outside the plan's years", ["merge", "--out", "s.xlsx", "--period", "2031-10"], "2031-10"],
+      ["a --chart-quota no merge can chart", ["merge", "--out", "s.xlsx", "--chart-quota", "I99-不存在"], "I99-不存在"],
       ["a template period outside the plan's years", ["template", "--scope", "province", "--period", "2019-Q1", "--out", "t.xlsx"], "2019-Q1"],
       ["a template month 13", ["template", "--scope", "province", "--period", "2026-13", "--out", "t.xlsx"], "2026-13"],
       ["--all-cities with --scope", ["template", "--all-cities", "--scope", "province", "--period", "2026-10", "--out", "t"], "--scope"],

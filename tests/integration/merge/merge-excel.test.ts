@@ -5,6 +5,8 @@
 import { columnLetter } from "../../../src/core/a1";
 import { SOURCES_SHEET, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge/layout";
 import { planSplit, splittableQuotas } from "../../../src/core/merge/split";
+import { canMerge } from "../../../src/core/merge/merge";
+import { buildSummary, chartQuotaChoices } from "../../../src/core/merge/summary";
 import { PROVINCE_SHEET, RANKING_SHEET } from "../../../src/core/merge/views";
 import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";
@@ -281,6 +283,39 @@ describe("the aggregator decides", () => {
     const host = createExcelHost();
     await merge(host, cityFiles.slice(0, 2), { decide: () => [] });
     expect(host.sheetNames()).toEqual(["Sheet1"]);
+  });
+});
+
+describe("the quota charted by city on 排名", () => {
+  const unsheeted = (address: string): string => address.replace(/^.*!/, "").replace(/\$/g, "");
+
+  test("the merge charts the chosen quota, where the file path's summary (the CLI's --chart-quota) charts it", async () => {
+    const read = await readMergeFiles(cityFiles);
+    const context = { revision, period };
+    const accepted = canMerge(read, context).accepted;
+    const choices = chartQuotaChoices(accepted, context);
+    const chosen = choices[choices.length - 1];
+    const host = createExcelHost();
+    await host.run((excel) => mergeWorkbooks(excel, { ...context, files: read, now, chartQuota: chosen.id }));
+    const chart = host.sheet(RANKING_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
+    const head = Number(/\d+/.exec(unsheeted(chart?.source ?? ""))?.[0]);
+    const inFile = buildSummary(accepted, { ...context, mergedAt: now.toISOString(), chartQuota: chosen.id }).charts.find((c) => c.sheet === RANKING_SHEET);
+    expect([choices.length > 1, host.values(RANKING_SHEET, `A${head - 1}`)[0][0], chart?.title.text, unsheeted(chart?.source ?? "")]).toEqual([
+      true,
+      `${chosen.id}　${chosen.label}`,
+      `各市完成率：${chosen.label}`,
+      inFile?.source,
+    ]);
+  });
+
+  test("without a choice the first quota the merge could chart is charted", async () => {
+    const read = await readMergeFiles(cityFiles);
+    const [first] = chartQuotaChoices(canMerge(read, { revision, period }).accepted, { revision, period });
+    const host = createExcelHost();
+    await host.run((excel) => mergeWorkbooks(excel, { revision, period, files: read, now }));
+    const chart = host.sheet(RANKING_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
+    const head = Number(/\d+/.exec(unsheeted(chart?.source ?? ""))?.[0]);
+    expect(host.values(RANKING_SHEET, `A${head - 1}`)[0][0]).toBe(`${first.id}　${first.label}`);
   });
 });
 

@@ -19,7 +19,8 @@ async function workbookWithAnError(): Promise<ExcelHost> {
   const host = createExcelHost();
   await host.run((context) => generateTemplate(context, { revision: currentRevision(), scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }));
   const ids = host.values(SHEET, "A1:A200").map((r) => r[0]);
-  const row = ids.indexOf("I08-技能型企业-累计-2027-杭州市") + 1;
+  const row = ids.indexOf("I08-技能型企业-2027-杭州市") + 1;
+  if (row === 0) throw new Error("the template has no row for 杭州市's 技能型企业 quota");
   await host.userEdit(SHEET, `${columnLetter(COLUMN.cumulative)}${row}`, [["1,500"]], { paste: true });
   return host;
 }
@@ -109,5 +110,37 @@ describe("the ribbon's 校验 without the task pane", () => {
       "error",
       "Excel 内部错误，请重试 / Excel reported an internal error; please try again",
     ]);
+  });
+});
+
+describe("the ribbon's 汇总", () => {
+  test("opens the task pane on its merge view where Office opens it (SharedRuntime 1.1), with no dialog", async () => {
+    const office = ribbonIn(createExcelHost());
+    await office.press("openMergeView");
+    expect([office.paneVisible, office.dialogs.length]).toEqual([true, 0]);
+  });
+
+  test.each([
+    ["Office has no SharedRuntime 1.1", { sets: { DialogApi: "1.2" } }, "需要 SharedRuntime 1.1"],
+    ["Office refuses showAsTaskpane", { taskpane: "rejects" }, "Office 拒绝打开任务窗格"],
+    ["Office ignores showAsTaskpane (marketplace add-ins since February 2026)", { taskpane: "ignored" }, "Office 没有打开任务窗格"],
+  ] as [string, OfficeRuntimeOptions, string][])("when %s, a dialog says how to open the pane by hand", async (_case, options, reason) => {
+    const office = ribbonIn(createExcelHost(), options);
+    await office.press("openMergeView");
+    const message = readDialogMessage(new URL(office.dialogs[0]?.url ?? "https://x/").search);
+    expect([office.paneVisible, message?.lines[0].includes(reason), message?.lines[1].includes("「生成模板」"), message?.lines[1].includes("「汇总」页")]).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  test("a pane Office already reported open is not mistaken for an ignored request", async () => {
+    const office = ribbonIn(createExcelHost(), { taskpane: "ignored" });
+    office.userSetPaneVisible(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await office.press("openMergeView");
+    expect([office.paneVisible, office.dialogs.length]).toEqual([true, 0]);
   });
 });

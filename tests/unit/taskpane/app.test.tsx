@@ -1,16 +1,19 @@
 /** @jest-environment jsdom */
 import "./jsdom-globals";
 import * as React from "react";
+import ExcelJS from "exceljs";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { GenerateOptions, GenerateResult, PlanbookOperations } from "../../../src/addin/operations";
+import type { MergeOptions } from "../../../src/excel/merge";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { PlanLibrary } from "../../../src/core/plan/library";
 import { parsePlan } from "../../../src/core/plan/parse";
 import { createExcelHost } from "@planbook/excel-host";
 import { buildTemplate } from "../../../src/core/template/build";
-import { COLUMN } from "../../../src/core/template/columns";
+import { COLUMN, FRAME_RIGHT_KEY, SIGNATURE_FIELDS } from "../../../src/core/template/columns";
+import { INSTRUCTIONS_SHEET } from "../../../src/core/template/instructions";
 import { EMPTY_FORM } from "../../../src/core/template/form";
 import { parsePeriod } from "../../../src/core/period";
 import { writeTemplateFile } from "../../../src/xlsx/render";
@@ -62,6 +65,21 @@ const SMALL_ANNEX = [
   "一、实施“技能照亮前程”培训行动 | (一)推行“订单式”培训促进精准就业 | 开展职业技能提升培训 | 开展先进制造业领域职业技能提升培训 | 省人力社保厅 | 每年培训40万人次 | |",
   "开展数字经济领域职业技能提升培训 | 省经信厅 | 每年培训10万人次 | ||||",
 ].join("\n");
+
+/** Types every form setting in the 计划 view and saves it in the workbook. */
+async function saveFormHeader(): Promise<void> {
+  fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+  const typed: [string, string][] = [
+    ["表号", "浙技富表1号"],
+    ["制表机关", "浙江省人力资源和社会保障厅"],
+    ["批准文号/备案号", "浙统制〔2025〕12号"],
+    ["有效期至", "2027年12月"],
+    ["联系人及电话（填报说明中显示）", "省人力社保厅 张明 0571-87053000"],
+  ];
+  for (const [label, text] of typed) fireEvent.change(screen.getByLabelText(label), { target: { value: text } });
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "保存表头设置" })));
+  await screen.findByText(/表头设置已保存/, {}, { timeout: 20_000 });
+}
 
 function pasteAndParse(text: string): void {
   fireEvent.click(screen.getByRole("tab", { name: "计划" }));
@@ -210,6 +228,61 @@ describe("the 计划 view", () => {
     expect(screen.getByLabelText<HTMLInputElement>("制表机关").value).toBe("浙江省人力资源和社会保障厅");
   });
 
+  test("a city sheet generated through Office.js after the 计划 view saved the form settings shows them in its frame, footer and 填报说明", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
+    await saveFormHeader();
+    fireEvent.click(screen.getByRole("tab", { name: "填报" }));
+    fireEvent.click(screen.getByRole("radio", { name: "市" }));
+    fireEvent.change(screen.getByLabelText("选择市"), { target: { value: "杭州市" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+
+    const sheet = "杭州市 2026-10";
+    const right = COLUMN[FRAME_RIGHT_KEY];
+    const frame = host.values(sheet, `A2:${columnLetter(right)}5`).map((row) => [row[0], row[right]]);
+    const labels = host.values(sheet, "A1:A400").map(([label]) => label);
+    const signOff = labels.filter((label) => typeof label === "string" && SIGNATURE_FIELDS.some((field) => label === `${field}：`));
+    const instructions = host.values(INSTRUCTIONS_SHEET, "A1:D200").flat().join("\n");
+    expect({
+      frame,
+      signOff,
+      pageFooter: host.sheet(sheet).pageLayout.headersFooters.pages.defaultForAllPages.leftFooter,
+      contactInInstructions: instructions.includes("省人力社保厅 张明 0571-87053000"),
+    }).toEqual({
+      frame: [
+        ["填报单位（盖章）：杭州市", "表号：浙技富表1号"],
+        ["报告期：2026年10月", "制表机关：浙江省人力资源和社会保障厅"],
+        [expect.stringMatching(/^计划版本：/), "批准文号/备案号：浙统制〔2025〕12号"],
+        ["", "有效期至：2027年12月"],
+      ],
+      signOff: ["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "报出日期："],
+      pageFooter: "表号：浙技富表1号",
+      contactInInstructions: true,
+    });
+  });
+
+  test("a city template file handed out from the 汇总 view after the 计划 view saved the form settings shows them", async () => {
+    const host = createExcelHost();
+    const opened: string[] = [];
+    renderApp({ operations: createOfficeOperations(host.run.bind(host), { createWorkbook: async (base64) => void opened.push(base64) }) });
+    await saveFormHeader();
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    fireEvent.change(screen.getByLabelText("以新工作簿打开某市模板"), { target: { value: "温州市" } });
+    fireEvent.click(screen.getByRole("button", { name: "在 Excel 中打开" }));
+    await screen.findByText("已在新工作簿中打开「温州市」模板。", {}, { timeout: 30_000 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(opened[0], "base64") as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const right = COLUMN[FRAME_RIGHT_KEY] + 1;
+    expect([2, 3, 4, 5].map((row) => [sheet.getCell(row, 1).text, sheet.getCell(row, right).text])).toEqual([
+      ["填报单位（盖章）：温州市", "表号：浙技富表1号"],
+      ["报告期：2026年10月", "制表机关：浙江省人力资源和社会保障厅"],
+      [expect.stringMatching(/^计划版本：/), "批准文号/备案号：浙统制〔2025〕12号"],
+      ["", "有效期至：2027年12月"],
+    ]);
+  });
+
   test("a parsed plan can be chosen for the templates", () => {
     renderApp();
     pasteAndParse(SMALL_ANNEX);
@@ -278,6 +351,28 @@ describe("the 汇总 view", () => {
     fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
     await screen.findByText(/已合并 2 个文件/, {}, { timeout: 30_000 });
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
+  });
+
+  test("offers the quotas split across the cities and the merge charts the one chosen", async () => {
+    const host = createExcelHost();
+    const office = createOfficeOperations(host.run.bind(host));
+    const asked: MergeOptions[] = [];
+    renderApp({ operations: { ...office, merge: (options) => (asked.push(options), office.merge(options)) } });
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    const files = [await cityFile("杭州市", 700), await cityFile("宁波市", 800)];
+    fireEvent.change(screen.getByLabelText("选择各市报送的工作簿"), { target: { files } });
+    const preview = await screen.findByRole("region", { name: "合并预览" }, { timeout: 30_000 });
+    const dropdown = within(preview).getByRole("combobox", { name: "「排名」表按市作图的指标" });
+    fireEvent.click(dropdown);
+    const options = screen.getAllByRole("option");
+    const last = options[options.length - 1];
+    const chosenId = (last.textContent ?? "").split("　")[0];
+    fireEvent.click(last);
+    fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
+    await screen.findByText(/已合并 2 个文件/, {}, { timeout: 30_000 });
+    const chart = host.sheet("排名").charts.find((c) => c.name === "PlanbookCityCompletion");
+    const head = Number(/\d+/.exec((chart?.source ?? "").replace(/^.*!/, "").replace(/\$/g, ""))?.[0]);
+    expect([options.length > 1, asked.map((a) => a.chartQuota), host.values("排名", `A${head - 1}`)[0][0]]).toEqual([true, [chosenId], last.textContent]);
   });
 });
 
