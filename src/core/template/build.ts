@@ -1,5 +1,5 @@
 import { CADENCE_LABELS, type PlanRevision, type Quota } from "../plan/types";
-import { type Period, comparePeriods, formatPeriod, parsePeriod, periodLabel, periodOrNull } from "../period";
+import { type Period, comparePeriods, formatPeriod, periodLabel, periodOrNull } from "../period";
 import { type Stage, carriesAcross, previousAtCycleStart, stageAt } from "../stage";
 import { PreviousSheetError } from "../errors";
 import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";

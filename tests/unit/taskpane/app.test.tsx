@@ -29,6 +29,7 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected operation: ${name}`));
   return {
     generate: unexpected("generate"),
+    nextPeriod: unexpected("nextPeriod"),
     startLiveChecking: unexpected("startLiveChecking"),
     audit: unexpected("audit"),
     selectCell: unexpected("selectCell"),

@@ -75,7 +75,7 @@ describe("the next period's sheet from the last one", () => {
 
   test("its 填报说明 says what 累计 counts from for each cadence, and which report 上期累计 came from", () => {
     const built = buildTemplate({ revision, scope: HANGZHOU, period: parsePeriod("2026-10"), generatedAt: "", previous: previousReport(readWorkbook(september).reports[0]) });
-    const text = built.instructions.cells.flat().map((c) => String(c?.value ?? "")).join("\n");
+    const text = built.instructions.cells.flat().map((c) => String(c && "value" in c ? (c.value ?? "") : "")).join("\n");
     expect(text).toContain("本表的上期累计取自2026年9月报表");
     expect(text).toContain("累计完成（每年类）");
     expect(text).toContain("累计完成（累计类）");
