@@ -120,6 +120,21 @@ describe("the 填报 view", () => {
     ]);
   });
 
+  test("下一报告期 makes the next period's sheet from the selected one, 上期累计 carried in, and says where from", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    const october = "全省 2026-10";
+    const ids = host.values(october, "A1:A200").map((row) => row[0]);
+    const row = ids.findIndex((id) => REVISIONS[0].quotas.some((q) => q.id === id && q.kind === "cumulative" && (q.year ?? 0) >= 2027)) + 1;
+    await host.userEdit(october, `${columnLetter(COLUMN.cumulative)}${row}`, [[321]]);
+    host.userSelect(october, "A1");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "下一报告期" })));
+    expect(await screen.findByText(/工作表「全省 2026-11」由「全省 2026-10」生成/, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(host.values("全省 2026-11", `${columnLetter(COLUMN.previous)}${row}`)).toEqual([[321]]);
+  });
+
   test("the password from the settings protects the generated sheet, and a changed one is saved", async () => {
     const host = createExcelHost();
     const saved: (string | null)[] = [];
