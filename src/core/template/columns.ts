@@ -149,4 +149,4 @@ export const KEPT_LABEL = /^原单元格 ([A-Z]{1,3}[0-9]+)$/;
 /** Kinds whose 累计 is a running total, summed across cities: 本期 = 累计 − 上期累计. */
 export const RUNNING_KINDS: ReadonlySet<string> = new Set(["annual", "cumulative"]);
 
-export const KIND_LABELS = { annual: "每年", cumulative: "累计", ratio: "比例", milestone: "里程碑" } as const;
+export const KIND_LABELS = { annual: "每年", cumulative: "累计", ratio: "比例", growth: "增长率", milestone: "里程碑" } as const;
