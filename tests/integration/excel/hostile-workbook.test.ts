@@ -13,7 +13,7 @@ import { currentRevision } from "../../support/plan";
 
 const revision = currentRevision();
 const SHEET = "杭州市 2026-10";
-const QUOTA = "I08-技能型企业-2027-杭州市";
+const QUOTA = "I08-技能型企业-2027";
 const at = (key: keyof typeof COLUMN, row: number) => `${columnLetter(COLUMN[key])}${row}`;
 
 async function generated(apiVersion?: string) {
