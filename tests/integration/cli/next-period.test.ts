@@ -13,17 +13,18 @@ import type { ColumnKey } from "../../../src/core/template/columns";
 import { COLUMN } from "../../../src/core/template/columns";
 import type { CellValue } from "../../../src/core/template/spec";
 import { readWorkbookFile } from "../../../src/xlsx/read";
+import { quotasInScope } from "../../../src/core/scope";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { planbook } from "../../support/cli";
 import { currentRevision } from "../../support/plan";
 
 const revision = currentRevision();
-/** Quotas still open in 2027: a 每年 one counted in 万人次, a multi-year running total, a milestone. */
+/** Quotas 杭州市 reports that are still open in 2027: a 每年 one counted in 万人次, a multi-year running total, a milestone. */
+const onSheet = quotasInScope(revision, { kind: "city", city: "杭州市" });
 const open = (q: (typeof revision.quotas)[number]) => q.year === null || q.year >= 2027;
-const city = (q: (typeof revision.quotas)[number]) => q.region === null || q.region === "杭州市";
-const ANNUAL = revision.quotas.find((q) => q.kind === "annual" && q.cadence === "annual" && city(q) && open(q))!.id;
-const RUNNING = revision.quotas.find((q) => q.kind === "cumulative" && q.cadence === "once" && city(q) && open(q))!.id;
-const MILESTONE = revision.quotas.find((q) => q.kind === "milestone" && city(q) && open(q))!.id;
+const ANNUAL = onSheet.find((q) => q.kind === "annual" && q.cadence === "annual" && q.unit === "万人次" && open(q))!.id;
+const RUNNING = onSheet.find((q) => q.kind === "cumulative" && q.cadence === "once" && open(q))!.id;
+const MILESTONE = onSheet.find((q) => q.kind === "milestone" && open(q))!.id;
 
 interface Report {
   findings: { file: string; rule: string; severity: string; cell: string | null; quotaId: string | null }[];

@@ -7,6 +7,7 @@ import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, KIND_LABELS } from "../../../src/core/template/columns";
 import { readWorkbookFile } from "../../../src/xlsx/read";
+import { quotasInScope } from "../../../src/core/scope";
 import { type } from "../../unit/checks/fixture";
 import { currentRevision } from "../../support/plan";
 
@@ -23,9 +24,10 @@ async function format2(file: string): Promise<{ snapshot: WorkbookSnapshot; shee
   return { snapshot, sheet: readWorkbook(snapshot).reports[0].name };
 }
 
-/** A quota of a kind still open in 2027 on the sheet. */
+/** A quota of a kind still open in 2027 on the sheet, and on today's 杭州市 sheet too. */
 function quotaOf(snapshot: WorkbookSnapshot, kind: keyof typeof KIND_LABELS): string {
-  const open = new Set(revision.quotas.filter((q) => q.kind === kind && (q.year === null || q.year >= 2027)).map((q) => q.id));
+  const today = quotasInScope(revision, { kind: "city", city: "杭州市" });
+  const open = new Set(today.filter((q) => q.kind === kind && (q.year === null || q.year >= 2027)).map((q) => q.id));
   const row = readWorkbook(snapshot).reports[0].rows.find((r) => open.has(r.quotaId));
   if (!row) throw new Error(`no ${kind} quota`);
   return row.quotaId;
