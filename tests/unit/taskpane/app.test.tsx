@@ -37,6 +37,8 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
     saveSplit: unexpected("saveSplit"),
     readFormSettings: () => Promise.resolve(EMPTY_FORM),
     saveFormSettings: unexpected("saveFormSettings"),
+    readImportedPlans: () => Promise.resolve([]),
+    saveImportedPlan: unexpected("saveImportedPlan"),
     readFiles: unexpected("readFiles"),
     merge: unexpected("merge"),
     templateFile: unexpected("templateFile"),
