@@ -6,12 +6,13 @@ import type { Geography } from "../plan/counties";
 import { stageAt } from "../stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, parseScope, pathInScope, type Scope } from "../scope";
+import { formatScope, parseScope, pathInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
-import { planTarget } from "../template/targets";
+import { planTarget, targetCell } from "../template/targets";
+import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
 import { quotaIndex } from "../plan/ids";
@@ -52,6 +53,8 @@ interface SheetUnderCheck {
   earlier: SheetUnderCheck[];
   /** On a province sheet: every city's sheet of the same period, when all are in the workbook. */
   cities: SheetUnderCheck[] | null;
+  /** On a city's (county's) sheet: the other cities' (counties') sheets of the same period in the workbook. */
+  peers: SheetUnderCheck[];
   /** The reader's cell types (dates, booleans, errors, formulas without a result), by address. */
   types: SheetSnapshot["types"];
   /** Whose sheet it is, null when its metadata's scope cannot be read. */
@@ -121,6 +124,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
       rowsById: new Map(rows.map((row) => [row.quotaId, row])),
       earlier: [],
       cities: null,
+      peers: [],
       types: sheetSnapshot?.types,
       scope: scopeOrNull(report.record.scope),
       splits: read.meta.splits,
@@ -161,6 +165,10 @@ function linkSheets(sheets: SheetUnderCheck[]): void {
     sheet.earlier = sheets
       .filter((other) => other.period && other.report.record.scope === sheet.report.record.scope && comparePeriods(other.period, period) < 0)
       .sort((a, b) => comparePeriods(b.period as Period, a.period as Period));
+    const local = sheet.scope?.kind === "city" || sheet.scope?.kind === "county" ? sheet.scope.kind : null;
+    sheet.peers = local
+      ? sheets.filter((other) => other !== sheet && other.scope?.kind === local && other.period && comparePeriods(other.period, period) === 0 && other.report.record.scope !== sheet.report.record.scope)
+      : [];
     const cities = sheet.known?.revision.cities ?? [];
     if (sheet.report.record.scope !== "province" || cities.length === 0) continue;
     const citySheets = cities.map((city) => byScopeAndPeriod.get(`${formatScope({ kind: "city", city })}\u0001${formatPeriod(period)}`));
@@ -338,6 +346,9 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
 function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number, geography?: Geography): Finding[] {
   const target = numberIn(row.values.target);
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
+  if (target === null && (sheet.scope?.kind === "city" || sheet.scope?.kind === "county") && sheet.known && isContributedCount(quota)) {
+    return contributionWarnings(sheet, row, quota, cumulative, at);
+  }
   if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
   const completion = completionOf(quota, cumulative, target);
@@ -352,6 +363,28 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
     out.push(finding("far-above-target", at, { cumulative, target }, cumulative));
   }
   return out;
+}
+
+/**
+ * A city's (county's) contribution without a target: above the province's target for the period,
+ * or far outside the other cities' (counties') figures in the same workbook (a province workbook
+ * holding the city sheets).
+ */
+function contributionWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, figure: number, at: Where): Finding[] {
+  const known = sheet.known as KnownRevision;
+  const whole = targetCell(quota, { kind: "province" }, { revision: known.revision, period: sheet.period });
+  const child = sheet.scope ? scopeLabel(sheet.scope) : sheet.report.name;
+  const own: Contribution = { child, figure, explained: false, at };
+  const above = aboveWhole(quota, own, typeof whole === "number" ? whole : null);
+  if (above.length > 0) return above;
+  const peers = sheet.peers.flatMap((peer): Contribution[] => {
+    const peerRow = peer.rowsById.get(row.quotaId);
+    const value = numberIn(peerRow?.values.cumulative);
+    // A peer with a target of its own, or none typed yet, says nothing about a contribution's range.
+    if (!peerRow || value === null || numberIn(peerRow.values.target) !== null) return [];
+    return [{ child: peer.scope ? scopeLabel(peer.scope) : peer.report.name, figure: value, explained: false, at }];
+  });
+  return outsideOthers(quota, own, [own, ...peers]);
 }
 
 /**

@@ -281,7 +281,7 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
  * quotas first, in extraction order; `offsets` gives each part's distance back to its total) is what
  * `joined` was made from, each with its first-scheme id, which the joined quota keeps in `formerIds`.
  */
-function linkParts(joined: Quota[], stated: Quota[], offsets: (number | undefined)[]): Quota[] {
+function linkParts(joined: ParsedQuota[], stated: ParsedQuota[], offsets: (number | undefined)[]): ParsedQuota[] {
   if (offsets.every((o) => o === undefined)) return joined;
   const legacy = stated;
   const byLegacyId = new Map(joined.flatMap((q) => q.formerIds.map((id) => [id, q.id] as const)));
