@@ -62,6 +62,16 @@ const zh = {
     milestone: "里程碑",
     active: (label: string) => `当前计划：${label}`,
   },
+  levels: {
+    title: "指标层级（谁填报）",
+    list: "各指标的层级",
+    hint: "由指标文字按规则判定；如判定不对，可在此更正。保存在本工作簿中，此后生成模板、校验和汇总都按更正后的层级。",
+    label: (id: string) => `「${id}」的层级`,
+    derived: (says: string) => `规则：${says}`,
+    corrected: "已更正",
+    save: (n: number) => `保存更正（${n} 项）`,
+    saved: (n: number) => `已保存 ${n} 项层级更正。`,
+  },
   merge: {
     title: "汇总",
     download: (cities: number, period: string) => `下载各市模板（${cities} 个文件，${period}）`,
@@ -200,6 +210,16 @@ const en: Strings = {
     pending: "pending",
     milestone: "milestone",
     active: (label: string) => `Plan in use: ${label}`,
+  },
+  levels: {
+    title: "Quota levels (who reports)",
+    list: "Each quota's level",
+    hint: "Derived from each quota's text by the rule table; correct one here if it is wrong. Saved in this workbook: templates, checks and merges made from it use the correction.",
+    label: (id: string) => `Level of ${id}`,
+    derived: (says: string) => `Rule: ${says}`,
+    corrected: "corrected",
+    save: (n: number) => `Save corrections (${n})`,
+    saved: (n: number) => `Saved ${n} level correction(s).`,
   },
   merge: {
     title: "Merge",

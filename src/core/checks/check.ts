@@ -3,10 +3,11 @@ import { clearedByNote, type Finding, finding, type RuleId, type Where } from ".
 import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
 import type { Geography } from "../plan/counties";
+import { withLevelCorrections } from "../plan/level";
 import { stageAt } from "../stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, parseScope, pathInScope, type Scope, scopeLabel } from "../scope";
+import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
@@ -55,6 +56,8 @@ interface SheetUnderCheck {
   cities: SheetUnderCheck[] | null;
   /** On a city's (county's) sheet: the other cities' (counties') sheets of the same period in the workbook. */
   peers: SheetUnderCheck[];
+  /** The row ids whose figures the sheet's scope reports (see isAsked), worked out at first need. */
+  asked?: Set<string>;
   /** The reader's cell types (dates, booleans, errors, formulas without a result), by address. */
   types: SheetSnapshot["types"];
   /** Whose sheet it is, null when its metadata's scope cannot be read. */
@@ -94,7 +97,13 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
     if (inScope) return [];
     return [finding("meta-missing", { sheet: "", cell: null, quotaId: null }, {})];
   }
-  const known = new Map(context.revisions.map((revision) => [revision.revision, { revision, quotas: quotaIndex(revision.quotas) }]));
+  // The levels a person corrected in the workbook's 计划 view decide who reports what here too.
+  const known = new Map(
+    context.revisions.map((given) => {
+      const revision = withLevelCorrections(given, read.meta.levels);
+      return [revision.revision, { revision, quotas: quotaIndex(revision.quotas) }];
+    }),
+  );
   const recordsBySheet = new Map<string, RowRecord[]>();
   for (const record of read.meta.rows) {
     const list = recordsBySheet.get(record.sheet);
@@ -227,6 +236,28 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
   return { quota: null, shape: kind ? { kind, unit: unit === "" || unit === "—" ? null : unit } : null };
 }
 
+/**
+ * Whether the sheet's scope reports the row's figure, so that a blank is missing at the period's
+ * end: a sheet made before quotas had levels still holds rows its scope does not report (a
+ * province-only act on a city's sheet) and, for a split quota, both the Annex 1 row and the city's
+ * Annex 2 row, of which only the one the city's figure is read from (`idsOnSheet`) is asked for.
+ */
+function isAsked(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): boolean {
+  if (!sheet.scope || !sheet.known) return true;
+  if (sheet.asked === undefined) {
+    const { revision } = sheet.known;
+    const scope = sheet.scope;
+    sheet.asked = new Set(
+      quotasInScope(revision, scope, context.geography).flatMap((quota) => {
+        const id = idsOnSheet(quota, scope, revision, context.geography).find((candidate) => sheet.rowsById.has(candidate));
+        return id === undefined ? [] : [id];
+      }),
+    );
+  }
+  // A row the plan does not know (read by its kind only) is asked for as it stands.
+  return sheet.asked.has(row.quotaId) || sheet.known.quotas.get(row.quotaId) === undefined;
+}
+
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
   const { report, known, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
@@ -242,7 +273,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
       out.push(finding("status-not-in-list", at("status"), { found: status }, status));
     }
     // After its last deadline a quota's figure is final and no longer asked for.
-    if (context.endOfPeriod && isBlankInput(status) && !stage?.closed) {
+    if (context.endOfPeriod && isBlankInput(status) && !stage?.closed && isAsked(sheet, row, context)) {
       out.push(finding("required-blank", at("status"), { column: "status" }, status));
     }
     return out;
@@ -251,7 +282,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const keys: ColumnKey[] = isPercentKind(shape.kind) ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
-  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
+  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed && isAsked(sheet, row, context)) {
     out.push(finding("required-blank", at("cumulative"), { column: "cumulative" }, row.values.cumulative));
   }
   const cumulative = numberIn(row.values.cumulative);
