@@ -1,6 +1,7 @@
 import { runAudit } from "../excel/audit";
 import { readFormSettings, saveFormSettings } from "../excel/form";
 import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
+import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateTemplate } from "../excel/generate";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
@@ -54,6 +55,8 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
     readFormSettings: () => runner(readFormSettings),
     readLevels: () => runner(readLevelCorrections),
     saveLevels: (levels, password) => runWithRetry(runner, (context) => saveLevelCorrections(context, levels, password), { timeoutMs: options.timeoutMs }),
+    readImportedPlans: () => runner(readImportedPlans),
+    saveImportedPlan: (plan, password) => runWithRetry(runner, (context) => saveImportedPlan(context, plan, password), { timeoutMs: options.timeoutMs }),
     saveFormSettings: (settings, password) => runWithRetry(runner, (context) => saveFormSettings(context, settings, password), { timeoutMs: options.timeoutMs }),
     readFiles: (files) => readMergeFiles(files),
     merge: (merge) => runWithRetry(runner, (context) => mergeWorkbooks(context, merge), { timeoutMs: options.timeoutMs }),

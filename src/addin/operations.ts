@@ -10,6 +10,7 @@ import type { PlanRevision } from "../core/plan/types";
 import type { BuiltTemplate } from "../core/template/build";
 import type { SplitRecord } from "../core/template/meta";
 import type { FormSettings } from "../core/template/form";
+import type { ImportedPlan } from "../core/plan/corrections";
 import type { AuditResult, PreviousFile } from "../excel/audit";
 import type { GenerateOptions, GenerateResult } from "../excel/generate";
 import type { LiveChecking, LiveCheckingOptions } from "../excel/live";
@@ -44,6 +45,10 @@ export interface PlanbookOperations {
   readLevels(): Promise<LevelRecord[]>;
   /** Stores level corrections in the workbook, each replacing an earlier one of its quota. */
   saveLevels(levels: LevelRecord[], password: string | null): Promise<void>;
+  /** The plans imported into the workbook (计划 view), with the corrections made in review. */
+  readImportedPlans(): Promise<ImportedPlan[]>;
+  /** Stores an imported plan and its corrections in the workbook (replacing the same text's earlier ones). */
+  saveImportedPlan(plan: ImportedPlan, password: string | null): Promise<void>;
   /** Reads returned .xlsx files (never opened in Excel); an unreadable file carries its error. */
   readFiles(files: { name: string; data: Uint8Array }[]): Promise<MergeInputFile[]>;
   /** 汇总: merges read files into the 汇总 and 来源 sheets. */

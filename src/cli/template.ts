@@ -115,7 +115,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   }
   const out = options.out as string;
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = await loadPlan(seedFile);
+  const { revision } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
   const geography = loadCounties();
   const period = periodOption(options.period as string, revision);
   let scopes: Scope[];

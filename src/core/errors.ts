@@ -155,3 +155,14 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
+
+/** applyCorrections / readCorrections: a correction to an imported plan names no quota of it, or a value it cannot take. */
+export class InvalidCorrectionError extends Error {
+  constructor(
+    readonly entry: string,
+    reason: string,
+  ) {
+    super(`校正「${entry}」无效：${reason} / invalid correction "${entry}": ${reason}`);
+    this.name = "InvalidCorrectionError";
+  }
+}

@@ -3,6 +3,7 @@ import { columnIndex, columnLetter } from "../a1";
 import { type LevelRecord, isQuotaLevel } from "../plan/level";
 import { fnv1a } from "../text";
 import { EMPTY_FORM, FORM_FIELDS, type FormField, type FormSettings } from "./form";
+import { type ImportedPlan, readCorrections } from "../plan/corrections";
 
 /**
  * Which plan, revision, scope and period each Planbook sheet was made from, and a fingerprint of
@@ -65,6 +66,16 @@ export interface MetaRecords {
   levels: LevelRecord[];
   /** The form's frame (表号, 制表机关…); absent in workbooks made before it existed. */
   form?: FormSettings;
+  /** Plans imported in the 计划 view, with the corrections made in review; absent when none was. */
+  plans?: ImportedPlan[];
+}
+
+/** A cell holds at most 32767 characters: a stored plan is cut into pieces this long, one a row. */
+const PLAN_CHUNK = 30000;
+
+/** The metadata with an imported plan stored (replacing the same text's earlier corrections). */
+export function withImportedPlan(records: MetaRecords, plan: ImportedPlan): MetaRecords {
+  return { ...records, plans: [...(records.plans ?? []).filter((p) => p.text !== plan.text), plan] };
 }
 
 export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
@@ -124,6 +135,12 @@ export function metaRows(records: MetaRecords): CellValue[][] {
     ...records.levels.map((l) => pad(["level", null, l.quotaId, null, l.level])),
     // One row a setting: the key where a row has its quota id, the text where it has its target.
     ...FORM_FIELDS.filter((field) => (records.form?.[field] ?? "") !== "").map((field) => pad(["form", null, field, null, records.form?.[field] ?? ""])),
+    // An imported plan as JSON, in pieces: the plan's key where a row has its quota id, the piece's number where its row.
+    ...(records.plans ?? []).flatMap((plan) => {
+      const json = JSON.stringify(plan);
+      const key = fnv1a(plan.text);
+      return Array.from({ length: Math.ceil(json.length / PLAN_CHUNK) }, (_, i) => pad(["plan", null, key, i, json.slice(i * PLAN_CHUNK, (i + 1) * PLAN_CHUNK)]));
+    }),
   ];
 }
 
@@ -133,6 +150,7 @@ const text = (value: CellValue | undefined): string => (value === null || value 
 export function parseMetaRows(values: CellValue[][]): MetaRecords {
   const records: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
   const form: Partial<FormSettings> = {};
+  const planPieces = new Map<string, string[]>();
   for (const row of values.slice(1)) {
     // A sparse grid (a value typed far away, see SheetSnapshot) has no array for empty rows.
     if (!row) continue;
@@ -162,9 +180,15 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
       records.levels.push({ quotaId: text(row[2]), level: text(row[4]) as LevelRecord["level"] });
     } else if (kind === "form" && (FORM_FIELDS as string[]).includes(text(row[2]))) {
       form[text(row[2]) as FormField] = text(row[4]);
+    } else if (kind === "plan") {
+      const pieces = planPieces.get(text(row[2])) ?? [];
+      pieces[Number(row[3])] = text(row[4]);
+      planPieces.set(text(row[2]), pieces);
     }
   }
   if (Object.keys(form).length > 0) records.form = { ...EMPTY_FORM, ...form };
+  const plans = [...planPieces.values()].flatMap((pieces) => importedPlanOf(pieces.join("")));
+  if (plans.length > 0) records.plans = plans;
   return records;
 }
 
@@ -176,7 +200,18 @@ export function withSheetRecords(records: MetaRecords, sheet: SheetRecord, rows:
     splits: records.splits,
     levels: records.levels,
     ...(records.form ? { form: records.form } : {}),
+    ...(records.plans ? { plans: records.plans } : {}),
   };
+}
+
+/** A stored plan read back; a damaged one (pieces missing, edited by hand) is left out. */
+function importedPlanOf(json: string): ImportedPlan[] {
+  try {
+    const parsed = JSON.parse(json) as Partial<ImportedPlan>;
+    return typeof parsed.text === "string" ? [{ text: parsed.text, corrections: readCorrections(parsed.corrections, META_SHEET) }] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The metadata with these corrections replacing earlier ones of the same quotas. */

@@ -39,6 +39,8 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
     saveFormSettings: unexpected("saveFormSettings"),
     readLevels: () => Promise.resolve([]),
     saveLevels: unexpected("saveLevels"),
+    readImportedPlans: () => Promise.resolve([]),
+    saveImportedPlan: unexpected("saveImportedPlan"),
     readFiles: unexpected("readFiles"),
     merge: unexpected("merge"),
     templateFile: unexpected("templateFile"),
