@@ -2,7 +2,7 @@ import { runAudit } from "../excel/audit";
 import { readFormSettings, saveFormSettings } from "../excel/form";
 import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
 import { readImportedPlans, saveImportedPlan } from "../excel/plans";
-import { generateTemplate } from "../excel/generate";
+import { generateNextPeriod, generateTemplate } from "../excel/generate";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
 import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
@@ -43,6 +43,12 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
   return {
     generate: (generate, onProgress) =>
       runWithRetry(runner, (context) => generateTemplate(context, generate), {
+        timeoutMs: options.timeoutMs,
+        onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
+        onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
+      }),
+    nextPeriod: (next, onProgress) =>
+      runWithRetry(runner, (context) => generateNextPeriod(context, next), {
         timeoutMs: options.timeoutMs,
         onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
         onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),

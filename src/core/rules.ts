@@ -236,6 +236,17 @@ export const RULES = {
       en: `the target ${quote(p.found)} is how an earlier version read the plan; the plan gives ${quote(p.expected)}, which upgrading the sheet writes`,
     }),
   }),
+  "previous-changed": rule<{ expected: CellValue; found: CellValue; previousPeriod: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "上期累计被改动",
+    en: "previous cumulative changed",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `上期累计应为「${quote(p.expected)}」（${p.previousPeriod === "" ? "生成时写入" : `取自 ${p.previousPeriod} 报表`}），现为「${quote(p.found)}」；上期数字有误请更正上期报表，不要在本期改动`,
+      en: `the previous cumulative should be ${quote(p.expected)} (${p.previousPeriod === "" ? "as generated" : `from the ${p.previousPeriod} report`}), found ${quote(p.found)}; correct the previous period's report instead`,
+    }),
+  }),
   "target-changed": rule<{ expected: CellValue; found: CellValue }>({
     severity: "error",
     area: "sheet",
@@ -369,6 +380,17 @@ export const RULES = {
     message: (p) => ({
       zh: `累计完成 ${p.cumulative} 小于本期完成 ${p.period}`,
       en: `cumulative ${p.cumulative} is below this period's ${p.period}`,
+    }),
+  }),
+  "period-not-difference": rule<{ period: number; cumulative: number; previous: number; difference: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "本期完成不等于累计减上期累计",
+    en: "this period is not cumulative minus previous",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `本期完成 ${p.period} 不等于累计完成 ${p.cumulative} − 上期累计 ${p.previous} = ${p.difference}，请核对本期或累计`,
+      en: `this period's ${p.period} is not cumulative ${p.cumulative} − previous ${p.previous} = ${p.difference}; check this period's or the cumulative figure`,
     }),
   }),
   "status-not-in-list": rule<{ found: CellValue }>({

@@ -10,7 +10,7 @@ import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
-import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
+import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { planTarget, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
@@ -69,7 +69,6 @@ interface SheetUnderCheck {
 /** Which rows to check: all, or those of the cells a person just changed. */
 type RowFilter = ((sheet: string, row: number) => boolean) | null;
 
-const ADDITIVE_KINDS: ReadonlySet<string> = new Set(["annual", "cumulative"]);
 const KIND_BY_LABEL = new Map(Object.entries(KIND_LABELS).map(([kind, label]) => [label as string, kind as Quota["kind"]]));
 
 
@@ -265,6 +264,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
+  out.push(...previousChanged(report, row));
   if (!shape) return out;
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   if (shape.kind === "milestone") {
@@ -291,12 +291,46 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   if (thisPeriod !== null && !isPercentKind(shape.kind) && cumulative < thisPeriod) {
     out.push(finding("cumulative-below-period", at("cumulative"), { cumulative, period: thisPeriod }, cumulative));
   }
+  if (RUNNING_KINDS.has(shape.kind) && !out.some((f) => f.rule === "previous-changed")) out.push(...againstPrevious(report, row, cumulative, thisPeriod));
   if (!quota) return out;
   const warnings = [...targetWarnings(sheet, row, quota, cumulative, context.geography), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
   // A 说明 in the row explains away the findings the registry says it clears.
   const explained = !isBlankInput(row.values.note);
   out.push(...warnings.filter((f) => !(explained && clearedByNote(f))));
   return out;
+}
+
+/** 上期累计 is carried in locked: a value other than the one written is an edit, told at its cell. */
+function previousChanged(report: ReportSheet, row: ReportRow): Finding[] {
+  if (report.columns.previous === undefined || sameCellValue(row.values.previous, row.record.previous)) return [];
+  const at = { sheet: report.name, cell: report.address(row, "previous"), quotaId: row.quotaId };
+  return [finding("previous-changed", at, { expected: row.record.previous, found: row.values.previous, previousPeriod: report.record.previousPeriod }, row.values.previous)];
+}
+
+/** Digits after the decimal point of a figure as typed (0.25 has 2). */
+const decimalsOf = (n: number): number => {
+  const [, fraction = ""] = String(n).split(".");
+  return /e/i.test(String(n)) ? 10 : fraction.length;
+};
+
+/**
+ * A running total against the sheet's 上期累计: below it, the total fell since the previous period;
+ * else 本期 must be 累计 − 上期累计, to within half a unit of the less precise of the two figures
+ * typed this period (本期 2.7 or 2.8 for 2.75 is rounding to one decimal, 2.9 is not, nor 本期 3 for 2);
+ * 上期累计 was carried in exactly.
+ */
+function againstPrevious(report: ReportSheet, row: ReportRow, cumulative: number, thisPeriod: number | null): Finding[] {
+  const previous = numberIn(row.values.previous);
+  if (previous === null) return [];
+  const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
+  if (cumulative < previous) {
+    return [finding("cumulative-fell", at("cumulative"), { cumulative, before: previous, previousPeriod: report.record.previousPeriod || "上期" }, cumulative)];
+  }
+  if (thisPeriod === null) return [];
+  const difference = cumulative - previous;
+  const tolerance = 0.5 * 10 ** -Math.min(decimalsOf(thisPeriod), decimalsOf(cumulative)) + SUM_TOLERANCE * Math.max(1, Math.abs(cumulative));
+  if (Math.abs(thisPeriod - difference) <= tolerance) return [];
+  return [finding("period-not-difference", at("period"), { period: thisPeriod, cumulative, previous, difference: Number(difference.toPrecision(12)) }, thisPeriod)];
 }
 
 /** A sheet made by an earlier format of the template (its metadata says so; a blank format is the first). */
@@ -430,7 +464,7 @@ function wholePlanWarning(at: { sheet: string; cell: string | null; quotaId: str
 
 /** A running total lower than the same quota's in an earlier period's sheet of the same scope. */
 function earlierWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, now: number): Finding[] {
-  if (!ADDITIVE_KINDS.has(quota.kind) || !sheet.period) return [];
+  if (!RUNNING_KINDS.has(quota.kind) || !sheet.period) return [];
   for (const other of sheet.earlier) {
     // An every-year figure starts again each January: only compare within one year.
     if (quota.kind === "annual" && other.period?.year !== sheet.period.year) continue;
@@ -454,7 +488,7 @@ const SUM_TOLERANCE = 1e-9;
 
 /** A province figure against the sum of every city's figure for the same Annex 1 quota and period. */
 function citiesWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, total: number): Finding[] {
-  if (!sheet.cities || quota.region !== null || !ADDITIVE_KINDS.has(quota.kind)) return [];
+  if (!sheet.cities || quota.region !== null || !RUNNING_KINDS.has(quota.kind)) return [];
   let sum = 0;
   for (const city of sheet.cities) {
     const part = numberIn(city.rowsById.get(row.quotaId)?.values.cumulative);

@@ -30,6 +30,7 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected operation: ${name}`));
   return {
     generate: unexpected("generate"),
+    nextPeriod: unexpected("nextPeriod"),
     startLiveChecking: unexpected("startLiveChecking"),
     audit: unexpected("audit"),
     selectCell: unexpected("selectCell"),
@@ -122,6 +123,21 @@ describe("the 填报 view", () => {
       [[{ kind: "city", city: "杭州市" }, { year: 2026, month: 10, quarter: null }]],
       true,
     ]);
+  });
+
+  test("下一报告期 makes the next period's sheet from the selected one, 上期累计 carried in, and says where from", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    const october = "全省 2026-10";
+    const ids = host.values(october, "A1:A200").map((row) => row[0]);
+    const row = ids.findIndex((id) => REVISIONS[0].quotas.some((q) => q.id === id && q.kind === "cumulative" && (q.year ?? 0) >= 2027)) + 1;
+    await host.userEdit(october, `${columnLetter(COLUMN.cumulative)}${row}`, [[321]]);
+    host.userSelect(october, "A1");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "下一报告期" })));
+    expect(await screen.findByText(/工作表「全省 2026-11」由「全省 2026-10」生成/, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(host.values("全省 2026-11", `${columnLetter(COLUMN.previous)}${row}`)).toEqual([[321]]);
   });
 
   test("the password from the settings protects the generated sheet, and a changed one is saved", async () => {
@@ -293,7 +309,7 @@ describe("the 计划 view", () => {
         ["填报单位（盖章）：杭州市", "表号：浙技富表1号"],
         ["报告期：2026年10月", "制表机关：浙江省人力资源和社会保障厅"],
         [expect.stringMatching(/^计划版本：/), "批准文号/备案号：浙统制〔2025〕12号"],
-        ["", "有效期至：2027年12月"],
+        [expect.stringMatching(/^累计口径：/), "有效期至：2027年12月"],
       ],
       signOff: ["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "报出日期："],
       pageFooter: "表号：浙技富表1号",
@@ -318,7 +334,7 @@ describe("the 计划 view", () => {
       ["填报单位（盖章）：温州市", "表号：浙技富表1号"],
       ["报告期：2026年10月", "制表机关：浙江省人力资源和社会保障厅"],
       [expect.stringMatching(/^计划版本：/), "批准文号/备案号：浙统制〔2025〕12号"],
-      ["", "有效期至：2027年12月"],
+      [expect.stringMatching(/^累计口径：/), "有效期至：2027年12月"],
     ]);
   });
 
