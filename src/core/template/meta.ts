@@ -18,11 +18,13 @@ export const META_SHEET = "_planbook";
 /**
  * Bumped when the sheet's layout or formulas change in a way readers must know about. 2: the
  * form's frame, and targets, 序时进度 and 状态 from the quota's path (stages, deadlines, coverage).
- * A sheet of an earlier format still checks, merges and upgrades, with a `sheet-outdated` warning.
+ * 3: 上期累计, carried in locked from the previous period's sheet. A sheet of an earlier format
+ * still checks, merges and upgrades, with a `sheet-outdated` warning.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
-export const META_HEADER = ["记录", "表名", "编号", "行", "目标值", "指纹", "计划", "版本", "范围", "报告期", "生成时间", "格式版本"];
+/** The last column holds, for a sheet, the period its 上期累计 came from; for a row, the 上期累计 written. */
+export const META_HEADER = ["记录", "表名", "编号", "行", "目标值", "指纹", "计划", "版本", "范围", "报告期", "生成时间", "格式版本", "上期"];
 
 export interface SheetRecord {
   sheet: string;
@@ -34,6 +36,8 @@ export interface SheetRecord {
   period: string;
   generatedAt: string;
   formatVersion: number;
+  /** The period of the sheet its 上期累计 came from (`2026-09`); "" when none was given. */
+  previousPeriod: string;
 }
 
 export interface RowRecord {
@@ -46,6 +50,8 @@ export interface RowRecord {
   fingerprint: string;
   /** A quota kept in the archive area because a newer revision dropped it. */
   archived: boolean;
+  /** The 上期累计 written in the row (null: none), so a changed one can be told. */
+  previous: CellValue;
 }
 
 /**
@@ -128,9 +134,9 @@ export function metaRows(records: MetaRecords): CellValue[][] {
   return [
     META_HEADER,
     ...records.sheets.map((s) =>
-      pad(["sheet", s.sheet, null, null, null, null, s.plan, s.revision, s.scope, s.period, s.generatedAt, s.formatVersion]),
+      pad(["sheet", s.sheet, null, null, null, null, s.plan, s.revision, s.scope, s.period, s.generatedAt, s.formatVersion, s.previousPeriod]),
     ),
-    ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint])),
+    ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint, null, null, null, null, null, null, r.previous])),
     ...records.splits.map((s) => pad(["split", null, s.quotaId, null, s.target, null, null, null, `city:${s.city}`])),
     ...records.levels.map((l) => pad(["level", null, l.quotaId, null, l.level])),
     // One row a setting: the key where a row has its quota id, the text where it has its target.
@@ -164,6 +170,7 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
         period: text(row[9]),
         generatedAt: text(row[10]),
         formatVersion: Number(row[11]),
+        previousPeriod: text(row[12]),
       });
     } else if (kind === "row" || kind === "archived") {
       records.rows.push({
@@ -173,6 +180,7 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
         target: row[4] === undefined || row[4] === "" ? null : row[4],
         fingerprint: text(row[5]),
         archived: kind === "archived",
+        previous: row[12] === undefined || row[12] === "" ? null : row[12],
       });
     } else if (kind === "split") {
       records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^(city|county):/, ""), target: Number(row[4]) });
