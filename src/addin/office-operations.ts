@@ -1,5 +1,6 @@
 import { runAudit } from "../excel/audit";
 import { readFormSettings, saveFormSettings } from "../excel/form";
+import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
 import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateNextPeriod, generateTemplate } from "../excel/generate";
 import { startLiveChecking } from "../excel/live";
@@ -58,6 +59,8 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
     readSplits: () => runner(readSplits),
     saveSplit: (records, password) => runWithRetry(runner, (context) => saveSplit(context, records, password), { timeoutMs: options.timeoutMs }),
     readFormSettings: () => runner(readFormSettings),
+    readLevels: () => runner(readLevelCorrections),
+    saveLevels: (levels, password) => runWithRetry(runner, (context) => saveLevelCorrections(context, levels, password), { timeoutMs: options.timeoutMs }),
     readImportedPlans: () => runner(readImportedPlans),
     saveImportedPlan: (plan, password) => runWithRetry(runner, (context) => saveImportedPlan(context, plan, password), { timeoutMs: options.timeoutMs }),
     saveFormSettings: (settings, password) => runWithRetry(runner, (context) => saveFormSettings(context, settings, password), { timeoutMs: options.timeoutMs }),

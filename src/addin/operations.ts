@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../core/findings";
 import type { MergeInputFile } from "../core/merge/merge";
+import type { LevelRecord } from "../core/plan/level";
 import type { PlanRevision } from "../core/plan/types";
 import type { BuiltTemplate } from "../core/template/build";
 import type { SplitRecord } from "../core/template/meta";
@@ -45,6 +46,10 @@ export interface PlanbookOperations {
   readFormSettings(): Promise<FormSettings>;
   /** Stores the form's frame in the workbook; returns it as stored (trimmed). */
   saveFormSettings(settings: FormSettings, password: string | null): Promise<FormSettings>;
+  /** The quota levels corrected in the 计划 view, stored in the workbook. */
+  readLevels(): Promise<LevelRecord[]>;
+  /** Stores level corrections in the workbook, each replacing an earlier one of its quota. */
+  saveLevels(levels: LevelRecord[], password: string | null): Promise<void>;
   /** The plans imported into the workbook (计划 view), with the corrections made in review. */
   readImportedPlans(): Promise<ImportedPlan[]>;
   /** Stores an imported plan and its corrections in the workbook (replacing the same text's earlier ones). */

@@ -15,6 +15,7 @@ import { parsePlan } from "../core/plan/parse";
 import { type PlanRevision, type Quota } from "../core/plan/types";
 import type { PlanbookOperations } from "../addin/operations";
 import { FormSettingsPanel } from "./FormSettingsPanel";
+import { LevelsPanel } from "./LevelsPanel";
 import { PlanReview, type ReviewDrafts, correctionsOf } from "./PlanReview";
 import { applyCorrections } from "../core/plan/corrections";
 import { targetFigure } from "../core/template/labels";
@@ -181,6 +182,8 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
       </section>
 
       {operations && <FormSettingsPanel strings={strings} operations={operations} password={password} />}
+
+      {operations && <LevelsPanel strings={strings} revision={active} operations={operations} password={password} />}
 
       <section className={styles.section} aria-labelledby="plan-diff">
         <Subtitle2 as="h2" id="plan-diff">

@@ -73,6 +73,16 @@ const zh = {
     saved: "计划及校正已保存在本工作簿中。",
     saveFailed: (reason: string) => `计划未能保存到工作簿：${reason}`,
   },
+  levels: {
+    title: "指标层级（谁填报）",
+    list: "各指标的层级",
+    hint: "由指标文字按规则判定；如判定不对，可在此更正。保存在本工作簿中，此后生成模板、校验和汇总都按更正后的层级。",
+    label: (id: string) => `「${id}」的层级`,
+    derived: (says: string) => `规则：${says}`,
+    corrected: "已更正",
+    save: (n: number) => `保存更正（${n} 项）`,
+    saved: (n: number) => `已保存 ${n} 项层级更正。`,
+  },
   merge: {
     title: "汇总",
     download: (cities: number, period: string) => `下载各市模板（${cities} 个文件，${period}）`,
@@ -222,6 +232,16 @@ const en: Strings = {
     corrected: (n: number) => `${n} corrected`,
     saved: "The plan and its corrections are saved in this workbook.",
     saveFailed: (reason: string) => `The plan could not be saved in the workbook: ${reason}`,
+  },
+  levels: {
+    title: "Quota levels (who reports)",
+    list: "Each quota's level",
+    hint: "Derived from each quota's text by the rule table; correct one here if it is wrong. Saved in this workbook: templates, checks and merges made from it use the correction.",
+    label: (id: string) => `Level of ${id}`,
+    derived: (says: string) => `Rule: ${says}`,
+    corrected: "corrected",
+    save: (n: number) => `Save corrections (${n})`,
+    saved: (n: number) => `Saved ${n} level correction(s).`,
   },
   merge: {
     title: "Merge",

@@ -3,15 +3,17 @@ import { clearedByNote, type Finding, finding, type RuleId, type Where } from ".
 import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
 import type { Geography } from "../plan/counties";
+import { withLevelCorrections } from "../plan/level";
 import { stageAt } from "../stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, parseScope, pathInScope, type Scope } from "../scope";
+import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
-import { planTarget } from "../template/targets";
+import { planTarget, targetCell } from "../template/targets";
+import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
 import { quotaIndex } from "../plan/ids";
@@ -52,6 +54,10 @@ interface SheetUnderCheck {
   earlier: SheetUnderCheck[];
   /** On a province sheet: every city's sheet of the same period, when all are in the workbook. */
   cities: SheetUnderCheck[] | null;
+  /** On a city's (county's) sheet: the other cities' (counties') sheets of the same period in the workbook. */
+  peers: SheetUnderCheck[];
+  /** The row ids whose figures the sheet's scope reports (see isAsked), worked out at first need. */
+  asked?: Set<string>;
   /** The reader's cell types (dates, booleans, errors, formulas without a result), by address. */
   types: SheetSnapshot["types"];
   /** Whose sheet it is, null when its metadata's scope cannot be read. */
@@ -90,7 +96,13 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
     if (inScope) return [];
     return [finding("meta-missing", { sheet: "", cell: null, quotaId: null }, {})];
   }
-  const known = new Map(context.revisions.map((revision) => [revision.revision, { revision, quotas: quotaIndex(revision.quotas) }]));
+  // The levels a person corrected in the workbook's 计划 view decide who reports what here too.
+  const known = new Map(
+    context.revisions.map((given) => {
+      const revision = withLevelCorrections(given, read.meta.levels);
+      return [revision.revision, { revision, quotas: quotaIndex(revision.quotas) }];
+    }),
+  );
   const recordsBySheet = new Map<string, RowRecord[]>();
   for (const record of read.meta.rows) {
     const list = recordsBySheet.get(record.sheet);
@@ -120,6 +132,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
       rowsById: new Map(rows.map((row) => [row.quotaId, row])),
       earlier: [],
       cities: null,
+      peers: [],
       types: sheetSnapshot?.types,
       scope: scopeOrNull(report.record.scope),
       splits: read.meta.splits,
@@ -160,6 +173,10 @@ function linkSheets(sheets: SheetUnderCheck[]): void {
     sheet.earlier = sheets
       .filter((other) => other.period && other.report.record.scope === sheet.report.record.scope && comparePeriods(other.period, period) < 0)
       .sort((a, b) => comparePeriods(b.period as Period, a.period as Period));
+    const local = sheet.scope?.kind === "city" || sheet.scope?.kind === "county" ? sheet.scope.kind : null;
+    sheet.peers = local
+      ? sheets.filter((other) => other !== sheet && other.scope?.kind === local && other.period && comparePeriods(other.period, period) === 0 && other.report.record.scope !== sheet.report.record.scope)
+      : [];
     const cities = sheet.known?.revision.cities ?? [];
     if (sheet.report.record.scope !== "province" || cities.length === 0) continue;
     const citySheets = cities.map((city) => byScopeAndPeriod.get(`${formatScope({ kind: "city", city })}\u0001${formatPeriod(period)}`));
@@ -218,6 +235,28 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
   return { quota: null, shape: kind ? { kind, unit: unit === "" || unit === "—" ? null : unit } : null };
 }
 
+/**
+ * Whether the sheet's scope reports the row's figure, so that a blank is missing at the period's
+ * end: a sheet made before quotas had levels still holds rows its scope does not report (a
+ * province-only act on a city's sheet) and, for a split quota, both the Annex 1 row and the city's
+ * Annex 2 row, of which only the one the city's figure is read from (`idsOnSheet`) is asked for.
+ */
+function isAsked(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): boolean {
+  if (!sheet.scope || !sheet.known) return true;
+  if (sheet.asked === undefined) {
+    const { revision } = sheet.known;
+    const scope = sheet.scope;
+    sheet.asked = new Set(
+      quotasInScope(revision, scope, context.geography).flatMap((quota) => {
+        const id = idsOnSheet(quota, scope, revision, context.geography).find((candidate) => sheet.rowsById.has(candidate));
+        return id === undefined ? [] : [id];
+      }),
+    );
+  }
+  // A row the plan does not know (read by its kind only) is asked for as it stands.
+  return sheet.asked.has(row.quotaId) || sheet.known.quotas.get(row.quotaId) === undefined;
+}
+
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
   const { report, known, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
@@ -234,7 +273,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
       out.push(finding("status-not-in-list", at("status"), { found: status }, status));
     }
     // After its last deadline a quota's figure is final and no longer asked for.
-    if (context.endOfPeriod && isBlankInput(status) && !stage?.closed) {
+    if (context.endOfPeriod && isBlankInput(status) && !stage?.closed && isAsked(sheet, row, context)) {
       out.push(finding("required-blank", at("status"), { column: "status" }, status));
     }
     return out;
@@ -243,7 +282,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const keys: ColumnKey[] = isPercentKind(shape.kind) ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
-  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
+  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed && isAsked(sheet, row, context)) {
     out.push(finding("required-blank", at("cumulative"), { column: "cumulative" }, row.values.cumulative));
   }
   const cumulative = numberIn(row.values.cumulative);
@@ -372,6 +411,9 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
 function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number, geography?: Geography): Finding[] {
   const target = numberIn(row.values.target);
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
+  if (target === null && (sheet.scope?.kind === "city" || sheet.scope?.kind === "county") && sheet.known && isContributedCount(quota)) {
+    return contributionWarnings(sheet, row, quota, cumulative, at);
+  }
   if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
   const completion = completionOf(quota, cumulative, target);
@@ -386,6 +428,28 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
     out.push(finding("far-above-target", at, { cumulative, target }, cumulative));
   }
   return out;
+}
+
+/**
+ * A city's (county's) contribution without a target: above the province's target for the period,
+ * or far outside the other cities' (counties') figures in the same workbook (a province workbook
+ * holding the city sheets).
+ */
+function contributionWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, figure: number, at: Where): Finding[] {
+  const known = sheet.known as KnownRevision;
+  const whole = targetCell(quota, { kind: "province" }, { revision: known.revision, period: sheet.period });
+  const child = sheet.scope ? scopeLabel(sheet.scope) : sheet.report.name;
+  const own: Contribution = { child, figure, explained: false, at };
+  const above = aboveWhole(quota, own, typeof whole === "number" ? whole : null);
+  if (above.length > 0) return above;
+  const peers = sheet.peers.flatMap((peer): Contribution[] => {
+    const peerRow = peer.rowsById.get(row.quotaId);
+    const value = numberIn(peerRow?.values.cumulative);
+    // A peer with a target of its own, or none typed yet, says nothing about a contribution's range.
+    if (!peerRow || value === null || numberIn(peerRow.values.target) !== null) return [];
+    return [{ child: peer.scope ? scopeLabel(peer.scope) : peer.report.name, figure: value, explained: false, at }];
+  });
+  return outsideOthers(quota, own, [own, ...peers]);
 }
 
 /**

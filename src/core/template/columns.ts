@@ -118,6 +118,15 @@ export const APPROXIMATE_TOLERANCE = 0.05;
 /** A figure above this multiple of its target is implausible and needs a 说明. */
 export const IMPLAUSIBLE_MULTIPLE = 3;
 
+/**
+ * A contribution without a target (本市贡献数) above this multiple of the median of the other
+ * contributors' figures is far outside their range and needs a 说明.
+ */
+export const OUTLIER_MULTIPLE = 3;
+
+/** The fewest other contributions whose median says anything about a range. */
+export const OUTLIER_MIN_OTHERS = 3;
+
 /** Shown in the 目标值 cell of a city sheet when a province-wide target was not split. */
 export const NOT_ASSIGNED = "未分解";
 
