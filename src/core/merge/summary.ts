@@ -3,6 +3,7 @@ import { isBlank } from "../cells";
 import { type Period, canonicalPeriod, parsePeriod } from "../period";
 import { stageAt } from "../stage";
 import { averageFormula, completionFormula, milestoneCompletionFormula, sumFormula, totalFormula } from "../template/formulas";
+import { fitRowHeights } from "../template/fit";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
@@ -237,7 +238,7 @@ function writeHeading(
   info: { title: string; period: string; revision: string; merged: number; mergedAt: string },
 ): void {
   const n = cities.length;
-  put(1, 0, { value: `${info.title} 全省汇总 / Province summary` });
+  put(1, 0, { value: `${info.title} 各市填报明细` });
   put(SUMMARY_ROWS.info, 0, { value: INFO_LABELS.period });
   put(SUMMARY_ROWS.info, 1, { value: info.period });
   put(SUMMARY_ROWS.info, 2, { value: INFO_LABELS.revision });
@@ -297,15 +298,15 @@ function writeDataRow(put: Put, { col, cities, period }: SummaryGeometry, row: S
 
 /** Small tables the charts read: the average completion of each city, and of each key work item. */
 function writeChartTables(put: Put, { col, cities, rows, firstData, lastData, cityTableHeader, items, itemTableHeader }: SummaryGeometry): void {
-  put(cityTableHeader, 1, { value: "市 / City" });
-  put(cityTableHeader, 2, { value: "平均完成率 / Average completion" });
+  put(cityTableHeader, 1, { value: "市" });
+  put(cityTableHeader, 2, { value: "平均完成率" });
   cities.forEach((city, i) => {
     const completion = L(col.cityCompletion + i);
     put(cityTableHeader + 1 + i, 1, { value: city });
     put(cityTableHeader + 1 + i, 2, rows.length === 0 ? null : { formula: averageFormula([`${completion}${firstData}:${completion}${lastData}`]) });
   });
-  put(itemTableHeader, 1, { value: "重点工作 / Key work item" });
-  put(itemTableHeader, 2, { value: "完成率 / Completion" });
+  put(itemTableHeader, 1, { value: "重点工作" });
+  put(itemTableHeader, 2, { value: "完成率" });
   items.forEach((item, i) => {
     const refs = runs(item.rowIndexes.map((index) => firstData + index)).map(([a, b]) =>
       a === b ? `${L(col.completion)}${a}` : `${L(col.completion)}${a}:${L(col.completion)}${b}`,
@@ -339,7 +340,8 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
   const numberFormats = [{ range: `C${cityTableHeader + 1}:C${cityTableHeader + n}`, format: PERCENT_FORMAT }];
   if (items.length > 0) numberFormats.push({ range: `C${itemTableHeader + 1}:C${itemTableHeader + items.length}`, format: PERCENT_FORMAT });
   if (rows.length > 0) {
-    styles.push({ range: `A${firstData}:${lastCol}${lastData}`, border: true, vertical: "Top" }, { range: dataRange(col.label), wrap: true });
+    // 编号 and 指标 wrap (their rows sized below), so the pages' repeated columns print them whole.
+    styles.push({ range: `A${firstData}:${lastCol}${lastData}`, border: true, vertical: "Top" }, { range: dataRange(col.id), wrap: true }, { range: dataRange(col.label), wrap: true });
     const completionRanges = [dataRange(col.completion), `${L(col.cityCompletion)}${firstData}:${L(col.cityCompletion + n - 1)}${lastData}`];
     numberFormats.push(...completionRanges.map((range) => ({ range, format: PERCENT_FORMAT })));
     const ratioRows = rows.flatMap((row, index) => (row.kind === "ratio" ? [firstData + index] : []));
@@ -373,6 +375,7 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
     pagesWide: Math.ceil(columnWidths.reduce((a, b) => a + b, 0) / DETAIL_UNITS_PER_PAGE),
     titleColumns: "A:B",
     header: { center: pageTextLiteral(`${SUMMARY_SHEET}（各市填报数据）`) },
+    rowHeights: fitRowHeights({ cells, columnWidths, styles, merges }),
     password,
     tabColor: PALETTE.summaryTab,
   });
