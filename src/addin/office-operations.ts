@@ -6,6 +6,7 @@ import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
 import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
 import { selectCell } from "../excel/select";
 import { readMergeFiles } from "../xlsx/merge-files";
+import { dataLink, toBase64, XLSX_TYPE } from "./file-delivery";
 import { writeTemplateFile } from "../xlsx/render";
 import type { PlanbookOperations } from "./operations";
 
@@ -14,25 +15,20 @@ export interface OfficeOperationsOptions {
   timeoutMs?: number;
   /** How a file is handed to the person; a browser download by default. */
   download?: (name: string, bytes: Uint8Array) => void;
-  /** `Excel.createWorkbook`, where there is an Excel. */
+  /** `Excel.createWorkbook`, where there is an Excel with ExcelApi 1.8. */
   createWorkbook?: (base64: string) => Promise<void>;
+  /** Why a browser download does nothing here (downloadBlockedReason), or null. */
+  downloadBlocked?: string | null;
 }
 
-/** A browser download of an .xlsx file. */
+/** A browser download of an .xlsx file (does nothing in Excel for Mac: see file-delivery.ts). */
 export function browserDownload(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
   const link = document.createElement("a");
   link.href = url;
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Base64 of the bytes, as `Excel.createWorkbook` takes a file. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /**
@@ -60,6 +56,8 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
     merge: (merge) => runWithRetry(runner, (context) => mergeWorkbooks(context, merge), { timeoutMs: options.timeoutMs }),
     templateFile: (built) => writeTemplateFile(built),
     download: options.download ?? browserDownload,
+    downloadBlocked: options.downloadBlocked ?? null,
+    fileLink: dataLink,
     openWorkbook: createWorkbook && ((bytes) => createWorkbook(toBase64(bytes))),
     describeError,
   };

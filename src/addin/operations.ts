@@ -47,6 +47,10 @@ export interface PlanbookOperations {
   templateFile(built: BuiltTemplate): Promise<Uint8Array>;
   /** Hands a file to the person (a browser download). */
   download(name: string, bytes: Uint8Array): void;
+  /** Set where a browser download does nothing (Excel for Mac's web view): why, for the pane to offer links instead. */
+  downloadBlocked?: string | null;
+  /** A file as a link a person can copy into a browser (a `data:` URL), for where downloads do not work. */
+  fileLink?: (bytes: Uint8Array) => string;
   /** Opens an .xlsx file as a new Excel workbook; absent where there is no Excel. */
   openWorkbook?: (bytes: Uint8Array) => Promise<void>;
   /** One message a person can act on, for any error an operation ends with. */

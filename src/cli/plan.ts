@@ -1,6 +1,7 @@
 import { checkPlan } from "../core/plan/consistency";
 import { diffRevisions } from "../core/plan/diff";
 import type { Quota } from "../core/plan/types";
+import { targetFigure } from "../core/template/labels";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
@@ -34,6 +35,8 @@ function quotaJson(q: Quota) {
     denominator: q.ratio?.denominator ?? null,
     perUnit: q.perUnit ? { per: q.perUnit.per, each: q.perUnit.each } : null,
     formerIds: q.formerIds,
+    ...(q.range ? { range: q.range } : {}),
+    ...(q.partOf ? { partOf: q.partOf } : {}),
   };
 }
 
@@ -96,7 +99,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
       revision.quotas.map((q) => [
         q.id,
         q.kind,
-        q.pending ? "待定" : q.target === null ? "—" : `${q.comparator === "≈" ? "≈" : q.comparator === ">=" ? "≥" : ""}${q.target}`,
+        q.pending ? "待定" : (targetFigure(q) ?? "—"),
         q.unit ?? "",
         q.year === null ? "每年" : String(q.year),
         clip(q.units.join("、") || (q.region ?? ""), 24),

@@ -798,6 +798,28 @@ export const RULES = {
       en: `Annex 2 total ${p.total} for "${p.label}" differs from the sum of the cities, ${p.sum}`,
     }),
   }),
+  "components-exceed-total": rule<{ text: string; total: number; sum: number; unit: string | null }>({
+    severity: "error",
+    area: "plan",
+    zh: "其中各项之和超过总数",
+    en: "parts exceed their total",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `「${p.text}」其中各项之和 ${p.sum}${p.unit ?? ""} 超过总数 ${p.total}${p.unit ?? ""}`,
+      en: `the parts of "${p.text}" add up to ${p.sum}, more than the total ${p.total}`,
+    }),
+  }),
+  "components-short-of-total": rule<{ text: string; total: number; sum: number; unit: string | null }>({
+    severity: "info",
+    area: "plan",
+    zh: "其中各项之和少于总数",
+    en: "parts add up to less than their total",
+    clearedBy: "none",
+    message: (p) => ({
+      zh: `「${p.text}」其中各项之和 ${p.sum}${p.unit ?? ""} 少于总数 ${p.total}${p.unit ?? ""}（其中可能只列了部分项）`,
+      en: `the parts of "${p.text}" add up to ${p.sum}, less than the total ${p.total} (其中 may name only some)`,
+    }),
+  }),
   "annex1-annex2-differ": rule<{ text: string; target: number; total: number; unit: string | null }>({
     severity: "info",
     area: "plan",

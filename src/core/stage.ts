@@ -31,17 +31,21 @@ function monthsAt(period: Period, startYear: number): number {
 const deadlineMonth = (year: number, startYear: number): number => (year - startYear + 1) * 12;
 
 
-/** A quota due every period (每年, 每两年, 每季度): the share of the current cycle's time elapsed. */
+/**
+ * A quota due every period (每年, 每两年, 每季度, a growth rate): the share of the current cycle's
+ * time elapsed. One with a deadline year (2025年,增长7%) is closed after it.
+ */
 function recurringStage(quota: Quota, period: Period, endYear: number): Stage {
+  const closed = quota.year !== null && period.year > quota.year;
   const month = periodEndMonth(period);
   if (quota.cadence === "quarterly") {
     const elapsed = month - (Math.ceil(month / 3) - 1) * 3;
-    return { point: null, progress: { expected: elapsed, of: 3 }, progressText: `${elapsed}/3`, final: elapsed === 3, closed: false };
+    return { point: null, progress: { expected: elapsed, of: 3 }, progressText: `${elapsed}/3`, final: elapsed === 3, closed };
   }
   // Every second year: due in the plan's last year and every second year before it; in between nothing is due.
   const due = quota.cadence !== "biennial" || (endYear - period.year) % 2 === 0;
   const elapsed = due ? month : 0;
-  return { point: null, progress: { expected: elapsed, of: 12 }, progressText: `${elapsed}/12`, final: due && month === 12, closed: false };
+  return { point: null, progress: { expected: elapsed, of: 12 }, progressText: `${elapsed}/12`, final: due && month === 12, closed };
 }
 
 export function stageAt(quota: Quota, period: Period, plan: { startYear: number; endYear: number }): Stage {
@@ -58,8 +62,9 @@ export function stageAt(quota: Quota, period: Period, plan: { startYear: number;
   const elapsed = Math.max(0, Math.min(now, current.at) - from.at);
   const span = current.at - from.at;
   const target = current.point.target;
-  // A milestone, or a target not decided yet (or a stage that starts undecided): only time tells.
-  if (quota.kind === "milestone" || target === null || from.value === null || target === 0) {
+  // A milestone, a ceiling (held at every point, not built up), or a target not decided yet (or a
+  // stage that starts undecided): only time tells.
+  if (quota.kind === "milestone" || quota.comparator === "<=" || target === null || from.value === null || target === 0) {
     const timeFrom = quota.kind === "milestone" ? 0 : from.at;
     const expected = Math.min(now, current.at) - timeFrom;
     const of = current.at - timeFrom;

@@ -6,6 +6,7 @@ import {
   Checkbox,
   Dropdown,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Option,
@@ -53,6 +54,13 @@ export interface MergeViewProps {
   password?: string | null;
 }
 
+/** A file made for the person: its name, its bytes, and it as a copyable link. */
+interface HandedOutFile {
+  name: string;
+  bytes: Uint8Array;
+  link: string;
+}
+
 type Status = { kind: "idle" } | { kind: "busy"; label: string; done: number; total: number } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
 /** 汇总: hand out city templates, pick the returned files, see each file's status, merge. */
@@ -69,6 +77,8 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   const cancelled = React.useRef(false);
   const filesPeriod = React.useMemo(() => periodOfFiles(inputs), [inputs]);
   const [openCity, setOpenCity] = React.useState(revision.cities[0] ?? "");
+  /** The last city templates made, and whether their links are shown. */
+  const [handedOut, setFiles] = React.useState<{ shown: boolean; files: HandedOutFile[] }>({ shown: false, files: [] });
   // What the merge of the ticked files could chart by city, the default first (as the CLI's --chart-quota offers).
   const chartChoices = React.useMemo(
     () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision, period: filesPeriod ?? period, splits }) : []),
@@ -97,10 +107,43 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
     }
   }
 
+  /**
+   * The city templates as files: downloaded where a download works; where it does nothing (Excel
+   * for Mac, see operations.downloadBlocked) listed with a copyable link and, where Excel can,
+   * a button that opens each one as a workbook. Downloaded files can be listed the same way
+   * afterwards, for a web view that drops the download silently.
+   */
   async function downloadTemplates(): Promise<void> {
+    const files: HandedOutFile[] = [];
+    const byHand = Boolean(operations.downloadBlocked && operations.fileLink);
     try {
-      await cityTemplates(revision.cities, (name, bytes) => operations.download(name, bytes));
-      setStatus({ kind: "done", message: text.downloaded(revision.cities.length, period) });
+      await cityTemplates(revision.cities, (name, bytes) => {
+        files.push({ name, bytes, link: operations.fileLink?.(bytes) ?? "" });
+        if (!byHand) operations.download(name, bytes);
+      });
+      setFiles({ shown: byHand, files });
+      setStatus(byHand ? { kind: "idle" } : { kind: "done", message: text.downloaded(revision.cities.length, period) });
+    } catch (error) {
+      setStatus({ kind: "failed", message: operations.describeError(error) });
+    }
+  }
+
+  async function copyLink(file: HandedOutFile): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(file.link);
+      setStatus({ kind: "done", message: text.copied(file.name) });
+    } catch {
+      // A web view without clipboard access: the link stays selectable in its box.
+      setStatus({ kind: "failed", message: text.copyByHand });
+    }
+  }
+
+  async function openFile(file: HandedOutFile): Promise<void> {
+    const { openWorkbook } = operations;
+    if (!openWorkbook) return;
+    try {
+      await openWorkbook(file.bytes);
+      setStatus({ kind: "done", message: text.openedFile(file.name) });
     } catch (error) {
       setStatus({ kind: "failed", message: operations.describeError(error) });
     }
@@ -153,6 +196,35 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
       <Button onClick={() => void downloadTemplates()} disabled={busy || revision.cities.length === 0}>
         {text.download(revision.cities.length, period)}
       </Button>
+      {handedOut.files.length > 0 && !handedOut.shown && operations.fileLink && (
+        <Button appearance="subtle" size="small" onClick={() => setFiles({ ...handedOut, shown: true })}>
+          {text.notStarted}
+        </Button>
+      )}
+      {handedOut.shown && (
+        <section aria-label={text.byHandTitle}>
+          <MessageBar intent="warning">
+            <MessageBarBody>{operations.downloadBlocked ?? text.byHandHint}</MessageBarBody>
+          </MessageBar>
+          <ul className={styles.list}>
+            {handedOut.files.map((file) => (
+              <li key={file.name}>
+                <Field label={text.link(file.name)}>
+                  <Input readOnly value={file.link} onFocus={(event) => event.currentTarget.select()} />
+                </Field>
+                <Button size="small" onClick={() => void copyLink(file)}>
+                  {text.copy}
+                </Button>
+                {operations.openWorkbook && (
+                  <Button size="small" onClick={() => void openFile(file)}>
+                    {text.openFile(file.name)}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {operations.openWorkbook && (
         <Field label={text.openCity}>
           <Select value={openCity} onChange={(_, data) => setOpenCity(data.value)}>

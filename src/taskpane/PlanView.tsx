@@ -15,6 +15,7 @@ import { parsePlan } from "../core/plan/parse";
 import { type PlanRevision, type Quota } from "../core/plan/types";
 import type { PlanbookOperations } from "../addin/operations";
 import { FormSettingsPanel } from "./FormSettingsPanel";
+import { targetFigure } from "../core/template/labels";
 import type { Strings } from "./strings";
 import { PlanParseError } from "../core/errors";
 
@@ -46,7 +47,7 @@ export interface PlanViewProps {
 /** How a quota reads in a list: subject or measure, then the target as the text states it. */
 function quotaLine(quota: Quota, strings: Strings): string {
   const what = quota.subject ?? quota.measure;
-  const target = quota.kind === "milestone" ? strings.plan.milestone : quota.pending ? strings.plan.pending : `${quota.comparator === "≈" ? "≈" : ""}${quota.target}${quota.unit ?? ""}`;
+  const target = quota.kind === "milestone" ? strings.plan.milestone : quota.pending ? strings.plan.pending : `${targetFigure(quota) ?? ""}${quota.unit ?? ""}`;
   const where = quota.region ? `${quota.region} · ` : "";
   const when = quota.year ? ` (${quota.year})` : "";
   return `${where}${what}: ${target}${when}`;

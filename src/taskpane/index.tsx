@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, MessageBar, MessageBarBody, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { missingRequirements, type WorkbookRunner } from "../excel/run";
 import { createOfficeOperations } from "../addin/office-operations";
+import { fileDeliveryOf } from "../addin/file-delivery";
 import { lastAudit, paneListeners, planLibrary, savedPassword, savePassword, type RibbonView } from "../addin/session";
 import { App, type View } from "./App";
 import { languageOf } from "./strings";
@@ -38,10 +39,13 @@ function TaskPane({ inExcel, missing }: { inExcel: boolean; missing: string[] })
     paneListeners.add(open);
     return () => void paneListeners.delete(open);
   }, []);
-  const operations = React.useMemo(
-    () => createOfficeOperations(workbookRunner(inExcel), { createWorkbook: inExcel ? (base64) => Excel.createWorkbook(base64) : undefined }),
-    [inExcel],
-  );
+  const operations = React.useMemo(() => {
+    const delivery = inExcel ? fileDeliveryOf({ platform: Office.context.platform, isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version) }) : null;
+    return createOfficeOperations(workbookRunner(inExcel), {
+      createWorkbook: delivery?.createWorkbook ? (base64) => Excel.createWorkbook(base64) : undefined,
+      downloadBlocked: delivery?.downloadBlocked ?? null,
+    });
+  }, [inExcel]);
   return (
     <>
       {missing.map((message) => (

@@ -114,7 +114,7 @@ const typedInRow = (typed: Record<string, Typed>, members: Quota[]): CellValue[]
 /** The total a row should show: the sum of the figures, their mean for a ratio, nothing for a milestone. */
 function expectedActual(kind: Quota["kind"], figures: CellValue[]): number | null {
   const sum = (): number => (figures as number[]).reduce((a, b) => a + b, 0);
-  const byKind: Record<Quota["kind"], () => number | null> = { milestone: () => null, ratio: () => sum() / figures.length, annual: sum, cumulative: sum };
+  const byKind: Record<Quota["kind"], () => number | null> = { milestone: () => null, ratio: () => sum() / figures.length, growth: () => sum() / figures.length, annual: sum, cumulative: sum };
   return byKind[kind]();
 }
 

@@ -4,6 +4,7 @@ import path from "path";
 import { parsePlan } from "../../src/core/plan/parse";
 import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../../src/core/plan/seeds";
 import type { PlanRevision } from "../../src/core/plan/types";
+import { QUOTA_KINDS_PLAN } from "../fixtures/plans/quota-kinds";
 
 const SEEDS = path.join(__dirname, "..", "..", "seeds");
 
@@ -12,3 +13,5 @@ const SEEDS = path.join(__dirname, "..", "..", "seeds");
 const geography = (): Geography => parseCounties(readFileSync(path.join(SEEDS, COUNTIES_FILE), "utf8"));
 export const currentRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, CURRENT_SEED), "utf8"), { geography: geography() });
 export const previousRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, PREVIOUS_SEED), "utf8"), { geography: geography() });
+/** The written task list with one quota of each kind (growth, ceiling, range, components, milestone) and no Annex 2. */
+export const quotaKindsRevision = (): PlanRevision => parsePlan(QUOTA_KINDS_PLAN, { geography: geography() });

@@ -3,11 +3,11 @@ import { clearedByNote, type Finding, finding, type RuleId, type Where } from ".
 import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
 import { stageAt } from "../stage";
-import type { PlanRevision, Quota } from "../plan/types";
+import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, parseScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { rowFormulas } from "../template/formulas";
+import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { planTarget } from "../template/targets";
@@ -236,8 +236,8 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
     }
     return out;
   }
-  // A ratio has no "this period" figure: only the level reached counts.
-  const keys: ColumnKey[] = shape.kind === "ratio" ? ["cumulative"] : ["period", "cumulative"];
+  // A ratio or a growth rate has no "this period" figure: only the level reached counts.
+  const keys: ColumnKey[] = isPercentKind(shape.kind) ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
   if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
@@ -246,7 +246,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const cumulative = numberIn(row.values.cumulative);
   if (problems.length > 0 || cumulative === null) return out;
   const thisPeriod = numberIn(row.values.period);
-  if (thisPeriod !== null && shape.kind !== "ratio" && cumulative < thisPeriod) {
+  if (thisPeriod !== null && !isPercentKind(shape.kind) && cumulative < thisPeriod) {
     out.push(finding("cumulative-below-period", at("cumulative"), { cumulative, period: thisPeriod }, cumulative));
   }
   if (!quota) return out;
@@ -324,7 +324,8 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
     return [finding("not-a-number", at, { ...expecting, found: value, plausible: true, suggestion: suggestion ?? null }, value, suggestion)];
   }
   const n = parsed.value;
-  if (n < 0) return [finding("negative", at, { ...expecting, found: n }, value)];
+  // A growth rate below 0 is a figure that fell: a report, not a mistake.
+  if (n < 0 && shape.kind !== "growth") return [finding("negative", at, { ...expecting, found: n }, value)];
   if (shape.kind === "ratio" && n > 1) return [finding("ratio-out-of-range", at, { ...expecting, found: n }, value)];
   if (isCountUnit(shape.unit) && !Number.isInteger(n)) return [finding("fraction-in-count", at, { ...expecting, found: n }, value, Math.round(n))];
   return [];
@@ -336,10 +337,12 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
   if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
-  const completion = cumulative / target;
+  const completion = completionOf(quota, cumulative, target);
   const { progress } = stageAt(quota, sheet.period, sheet.known.revision);
   const expectedShare = progress.expected / progress.of;
-  if (completion < expectedShare - BEHIND_THRESHOLD) {
+  // A level (a ceiling, a growth rate) is held against its whole target, as its 状态 formula does.
+  const level = levelOkFrom(quota);
+  if (completion < (level ?? expectedShare - BEHIND_THRESHOLD)) {
     out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare }, cumulative));
   }
   if (cumulative > IMPLAUSIBLE_MULTIPLE * target) {
@@ -353,7 +356,7 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
  * implausible past the same multiple of the plan's whole target, which no share can exceed.
  */
 function wholePlanWarning(at: { sheet: string; cell: string | null; quotaId: string }, quota: Quota, cumulative: number): Finding[] {
-  const whole = quota.kind === "ratio" || quota.pending ? null : quota.target;
+  const whole = isPercentKind(quota.kind) || quota.pending ? null : quota.target;
   if (whole === null || whole <= 0 || cumulative <= IMPLAUSIBLE_MULTIPLE * whole) return [];
   return [finding("far-above-target", at, { cumulative, target: whole, whole: true }, cumulative)];
 }

@@ -1,14 +1,16 @@
 import { annex2Totals } from "./parse";
 import { type Finding, finding } from "../findings";
-import type { PlanRevision } from "./types";
+import type { PlanRevision, Quota } from "./types";
 
 /**
  * Findings about the plan text itself: Annex 2's 合计 row against the sum of its cities, and
  * Annex 2's totals against the Annex 1 quota for the same thing and year. A disagreement between
  * the annexes is reported as information — the plan is what it is; Planbook does not "fix" it.
+ * A total's parts (其中…) that exceed it are an error of the text; parts short of it are
+ * information, since 其中 may name only some.
  */
 export function checkPlan(revision: PlanRevision, text: string): Finding[] {
-  const findings: Finding[] = [];
+  const findings: Finding[] = componentFindings(revision.quotas);
   const regional = revision.quotas.filter((q) => q.region !== null);
   for (const written of annex2Totals(text)) {
     const year = Number(/(\d{4})年/.exec(written.title)?.[1]);
@@ -38,6 +40,21 @@ export function checkPlan(revision: PlanRevision, text: string): Finding[] {
         written.total,
       ),
     );
+  }
+  return findings;
+}
+
+/** Stated parts against their total, at the total's last point (figures rounded to what the text can say). */
+function componentFindings(quotas: Quota[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const total of quotas) {
+    const parts = quotas.filter((q) => q.partOf === total.id);
+    if (parts.length === 0 || total.target === null || parts.some((p) => p.target === null)) continue;
+    const sum = Number(parts.reduce((acc, p) => acc + (p.target as number), 0).toFixed(10));
+    if (sum === total.target) continue;
+    const where = { sheet: "", cell: null, quotaId: total.id, line: total.line };
+    const params = { text: total.text, total: total.target, sum, unit: total.unit };
+    findings.push(finding(sum > total.target ? "components-exceed-total" : "components-short-of-total", where, params, sum));
   }
   return findings;
 }

@@ -5,19 +5,34 @@ import type { Quota } from "./types";
  * - the text splits into clauses at `;` and `。`; a clause may start with its deadline
  *   (`2025年,` `到2027年底,` `2025—2027年,` — a range's deadline is its last year); a clause
  *   without one inherits none;
- * - every `number + unit` (万人次, 家, 个, 名, 场, 项, 所, %) in a clause is a quota, `**` is an
+ * - every `number + unit` (万人次, 万人, 家, 个, 名, 场, 项, 所, %…) in a clause is a quota, `**` is an
  *   undecided number, `全覆盖` is 100%; `分别` pairs the numbers with the 、-list of subjects the
  *   measure names; a clause with no number is a milestone (reported as a status);
  * - `每年` makes a quota annual (no deadline), a percentage makes it a ratio, a count with a deadline
  *   is cumulative by that year;
- * - `以上`, `不少于`, `达到` and plain counts bind as `>=`, `左右` as `≈`.
+ * - a percentage after `增长` / `增速` (年均增长5%, 同比增长8%) is a growth rate against the same period
+ *   last year (kind growth, due every year), never a ratio of 5 %;
+ * - `以上`, `不少于`, `不低于`, `达到` and plain counts bind as `>=`, `左右` as `≈`; a ceiling (`以内`,
+ *   `以下`, `不超过`, `不高于`, `低于`, `控制在`) as `<=`;
+ * - a range (`3-5个`, `3至5个`, `60%-70%`) is met at its lower bound (the target), the range kept;
+ * - `其中` after one figure makes the figures after it parts of that total (培训2万人次,其中…0.8万人次、…);
+ * - a clause whose figures cannot be read that way (a decrease `下降3%`, a change in `个百分点`, a
+ *   number with no unit Planbook knows) is unread, with the reason: never a quota guessed at.
  */
-export type ExtractedQuota = Pick<Quota, "kind" | "comparator" | "target" | "pending" | "unit" | "year" | "subject" | "text" | "cadence"> & {
+export type ExtractedQuota = Pick<Quota, "kind" | "comparator" | "target" | "pending" | "unit" | "year" | "subject" | "text" | "cadence" | "range"> & {
   /** Normalised subject for the first id scheme (kept to recognise workbooks made with it). */
   key: string;
   /** 在每个县(市、区)… / 每个设区市…: the unit each one is counted in. */
   per: "county" | "city" | null;
+  /** A part named after `其中`: its total is the quota extracted `partOfOffset` places before it. */
+  partOfOffset?: number;
 };
+
+/** A clause of a goal that became no quota, and why (Chinese, then English). */
+export interface UnreadClause {
+  text: string;
+  reason: string;
+}
 
 /** 每年, 每两年, 每季度: how often a clause's figure is due. */
 function cadenceOf(body: string): Quota["cadence"] {
@@ -36,13 +51,30 @@ function perUnitOf(body: string): "county" | "city" | null {
   return null;
 }
 
-const UNITS = "万人次|人次|家|个|名|场|项|所|%|人";
-/** A number (or `**`) with its unit, and what binds it: 不少于 before, 以上 / 左右 after. */
-const NUMBER = new RegExp(`(不少于|达到|达)?(\\d+(?:\\.\\d+)?|\\*\\*)(${UNITS})(以上|左右)?`, "g");
+/** Units a figure is counted in, longest first so that 万人次 is not read as 人次. */
+const UNITS = "万人次|万人|人次|万元|亿元|万户|家|个|名|场|项|所|%|人|户|起|次|座|条|套|批|处|支";
+/**
+ * A number (or `**`) with its unit, and what binds it: a word before (不少于, 不超过…), `以上`, `左右`,
+ * `以内`, `以下` after; a second number after a dash or 至 makes a range (3-5个, 60%-70%).
+ */
+const NUMBER = new RegExp(
+  `(不少于|不低于|不超过|不高于|低于|控制在|达到|达)?(\\d+(?:\\.\\d+)?|\\*\\*)(?:%?\\s*(?:-|—|–|~|～|至)\\s*(\\d+(?:\\.\\d+)?))?(${UNITS})(以上|左右|以内|以下)?`,
+  "g",
+);
+/** Words before a percentage that make it a growth rate (年均增长5%, 增速达到7%). */
+const GROWTH = /(?:年均|同比|年)?(?:增长|增速|增幅)(?:率)?(?:达到|达|保持在|保持|为)?$/;
+/** Words before a percentage that make it a decrease, which Planbook does not read yet. */
+const DECREASE = /(?:下降|降低|减少|压减|降幅)(?:率)?(?:达到|达|为)?$/;
+/** A figure's comparator from the words around it. */
+function comparatorOf(before: string | undefined, after: string | undefined): Quota["comparator"] {
+  if (after === "左右") return "≈";
+  if (after === "以内" || after === "以下" || (before !== undefined && /不超过|不高于|^低于|控制在/.test(before))) return "<=";
+  return ">=";
+}
 const DEADLINE = /^(?:到)?(\d{4})(?:\s*[—–-]\s*(\d{4}))?年(?:底)?(?:[,:]|(?=[\u4e00-\u9fa5]))/;
 /** Verbs and fillers around a subject that say what is done, not what is counted. */
 const FILLER =
-  /^(每年|分别|累计|实现|推动|争取|全省|全面|持续|进一步|遴选培育|遴选公布|遴选|公布|培育|培训|建设|建成|举办|打造|开展|完成|涉及|达到|达|推出|组织|在)+/;
+  /^(其中|每年|分别|累计|实现|推动|争取|全省|全市|全县|全区|全面|持续|进一步|遴选培育|遴选公布|遴选|公布|培育|培训|建设|建成|举办|打造|开展|完成|涉及|达到|达|推出|组织|在)+/;
 /** Words that make a measure's text long without telling one measure from another. */
 const GENERIC = /开展|领域|职业技能|提升|培训|技能培训|就业创业|的|“|”|"|\(|\)|。|,|、/g;
 
@@ -88,8 +120,17 @@ function splitClauses(goal: string): string[] {
     .filter((c) => c !== "");
 }
 
-export function extractQuotas(goal: string, measure: string, sub: string | null): ExtractedQuota[] {
+/** Digits left in a clause once its years (2025年, 2025—2027年) are set aside: figures with no known unit. */
+const STRAY_DIGITS = /\d/;
+/** Names that carry digits: quoted (“415X”), or a token with Latin letters (5G, 3A级). */
+const NAMES = /[“"][^”"]*[”"]|[A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*/g;
+const YEARS = /\d{4}\s*(?:[—–-]\s*\d{4}\s*)?年/g;
+
+const unreadReason = (zh: string, en: string): string => `${zh} / ${en}`;
+
+export function extractQuotas(goal: string, measure: string, sub: string | null): { quotas: ExtractedQuota[]; unread: UnreadClause[] } {
   const quotas: ExtractedQuota[] = [];
+  const unread: UnreadClause[] = [];
   for (const clause of splitClauses(goal)) {
     const deadline = DEADLINE.exec(clause);
     const year = deadline ? Number(deadline[2] ?? deadline[1]) : null;
@@ -99,6 +140,11 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
     const per = perUnitOf(body);
     const matches = [...body.matchAll(NUMBER)];
     const coverage = /全覆盖/.test(body);
+    const problem = unreadable(body, matches);
+    if (problem) {
+      unread.push({ text: clause, reason: problem });
+      continue;
+    }
     if (matches.length === 0 && !coverage) {
       quotas.push({
         kind: "milestone",
@@ -116,6 +162,10 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
       continue;
     }
     const listed = /分别/.test(body) ? listedSubjects(measure, matches.length) : null;
+    // 其中 after the first figure: the figures after it are that total's parts.
+    const partsFrom = body.indexOf("其中");
+    const hasParts = partsFrom !== -1 && matches.length > 1 && (matches[0].index ?? 0) < partsFrom && (matches[1].index ?? 0) > partsFrom;
+    const first = quotas.length;
     matches.forEach((match, index) => {
       const start = match.index ?? 0;
       const endOfMatch = start + match[0].length;
@@ -128,26 +178,34 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
         .replace(/(和|及)$/, "");
       const previousEnd = index === 0 ? 0 : (matches[index - 1].index ?? 0) + matches[index - 1][0].length;
       const beforeText = body.slice(previousEnd, start);
+      const growth = match[4] === "%" && GROWTH.test(beforeText);
       // Between two numbers a subject ends at 和 (10名…和600名…); before the first it is whole
-      // (高技能领军人才和高技能青年人才120名).
-      const before = beforeText.slice(beforeText.search(index === 0 ? /[^,、]*$/ : /[^,、和]*$/));
+      // (高技能领军人才和高技能青年人才120名). A growth rate's subject is what grows (地区生产总值).
+      const rawBefore = beforeText.slice(beforeText.search(index === 0 ? /[^,、]*$/ : /[^,、和]*$/));
+      const withoutGrowth = (text: string): string => (growth ? text.replace(GROWTH, "") : text);
+      const before = withoutGrowth(rawBefore);
       const subject = listed ? listed[index] : clean(after) !== "" ? clean(after) : clean(before);
       // The first id scheme cut the subject before the first number at 和 too: its key is kept as it was.
-      const legacySubject = listed ? listed[index] : clean(after) !== "" ? clean(after) : clean(beforeText.slice(beforeText.search(/[^,、和]*$/)));
-      const percent = match[3] === "%";
+      const legacySubject = listed ? listed[index] : clean(after) !== "" ? clean(after) : clean(withoutGrowth(beforeText.slice(beforeText.search(/[^,、和]*$/))));
+      const percent = match[4] === "%";
       const pending = match[2] === "**";
+      const low = pending ? null : Number(match[2]);
+      const range = match[3] !== undefined && low !== null ? { low, high: Number(match[3]) } : undefined;
       quotas.push({
-        kind: percent ? "ratio" : annual ? "annual" : "cumulative",
-        comparator: match[4] === "左右" ? "≈" : ">=",
-        target: pending ? null : Number(match[2]),
+        // A growth rate is due every year: this year's figure against last year's.
+        kind: growth ? "growth" : percent ? "ratio" : annual ? "annual" : "cumulative",
+        comparator: comparatorOf(match[1], match[5]),
+        target: low,
         pending,
-        unit: match[3],
+        unit: match[4],
         year: annual ? null : year,
         subject: subject === "" ? null : subject,
         key: subject === "" ? measureKey(measure, sub) : subjectKey(legacySubject),
-        text: matches.length > 1 ? withCadence(`${deadline ? deadline[0] : ""}${before}${match[0]}${listed ? "" : clean(after)}`, cadence) : clause,
-        cadence,
+        text: matches.length > 1 ? withCadence(`${deadline ? deadline[0] : ""}${rawBefore}${match[0]}${listed ? "" : clean(after)}`, cadence) : clause,
+        cadence: growth ? "annual" : cadence,
         per,
+        ...(range ? { range } : {}),
+        ...(hasParts && index > 0 ? { partOfOffset: quotas.length - first } : {}),
       });
     });
     if (coverage) {
@@ -167,5 +225,25 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
       });
     }
   }
-  return quotas;
+  return { quotas, unread };
+}
+
+/** Why a clause's figures cannot be read as quotas, or null when they can. */
+function unreadable(body: string, matches: RegExpMatchArray[]): string | null {
+  for (const match of matches) {
+    const start = match.index ?? 0;
+    if (match[4] === "%" && DECREASE.test(body.slice(0, start))) {
+      return unreadReason("降幅指标（下降…%）尚不能自动读取，请在导入时手工设定", "a decrease (下降…%) is not read automatically yet; set it by hand when importing");
+    }
+    if (match[4] === "个" && body.slice(start + match[0].length).startsWith("百分点")) {
+      return unreadReason("以「个百分点」表示的变化尚不能自动读取，请在导入时手工设定", "a change in percentage points (个百分点) is not read automatically yet; set it by hand when importing");
+    }
+  }
+  // A figure left once the quotas, years and names (“415X”集群, 5G) are taken out has a unit Planbook does not know.
+  let rest = body.replace(YEARS, "").replace(NAMES, "");
+  for (const match of matches) rest = rest.replace(match[0], "");
+  if (STRAY_DIGITS.test(rest.replace(/每\d+年|\d+月/g, ""))) {
+    return unreadReason("目标中有无法识别单位或句式的数字", "a number in the goal whose unit or wording is not understood");
+  }
+  return null;
 }

@@ -37,12 +37,18 @@ export function legacyIds(quotas: Quota[]): Quota[] {
   return withUniqueIds(quotas, (q) => [item(q), q.key ?? q.measureId, q.year ?? "每年", q.region].filter((p) => p !== null).join("-"));
 }
 
+/** A figure and its unit (2万人次, 3-5个, 60%) inside a sentence. */
+const FIGURE = /\d+(?:\.\d+)?(?:\s*[-—–~～至]\s*\d+(?:\.\d+)?)?(?:万人次|万人|人次|万元|亿元|万户|%|[家个名场项所人户起次座条套批处支])?/g;
+
 /** The subject an id names: the quota's own, else its sub-measure's or measure's. */
 function idSubject(quota: Quota): string {
   const own = quota.subject ? readableSubject(quota.subject) : "";
   if (own !== "") return own;
   const [measure, sub] = quota.measure.split(" / ");
-  return readableSubject(sub ?? measure);
+  // A numbered item's measure is its goal sentence: its figures are targets, never part of a name.
+  const fromMeasure = readableSubject((sub ?? measure).replace(FIGURE, ""));
+  // A subject that is all training words (职业技能培训) still names the quota better than a hash does.
+  return fromMeasure !== "" ? fromMeasure : (quota.subject ?? "").replace(/[“”"\s]/g, "");
 }
 
 /**

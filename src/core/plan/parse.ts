@@ -140,10 +140,16 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     ...statedOnce(quota.year, quota.target, quota.comparator, quota.text),
     cadence: quota.cadence,
     perUnit: quota.per ? { per: quota.per, each: quota.target ?? 1, byCity: {} } : null,
+    ...(quota.range ? { range: quota.range } : {}),
   }));
   const regional = annex2 === -1 ? { quotas: [], cities: [] } : parseAnnex2(lines, annex2, isTable, annex1Quotas, items);
   const cities = regional.cities.length > 0 ? regional.cities : (options.geography?.cities ?? []);
-  const quotas = readableIds(joinPaths(legacyIds([...annex1Quotas, ...regional.quotas]), options.geography ?? null, cities));
+  const stated = legacyIds([...annex1Quotas, ...regional.quotas]);
+  const quotas = linkParts(
+    readableIds(joinPaths(stated, options.geography ?? null, cities)),
+    stated,
+    extracted.map((e) => e.quota.partOfOffset),
+  );
   const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
   // The notice's own number is the last one it cites (the others are documents it implements).
   const docNumber = [...text.matchAll(/[\u4e00-\u9fa5]+发〔\d{4}〕\d+号/g)].pop();
@@ -250,8 +256,12 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
         goal,
         line: row.line,
       };
-      const quotas = extractQuotas(goal, measureText, sub);
-      if (quotas.length === 0) throw new PlanParseError(row.line, "工作目标中的指标或里程碑", goal);
+      const { quotas, unread: unreadClauses } = extractQuotas(goal, measureText, sub);
+      for (const clause of unreadClauses) unread.push({ line: row.line, text: clause.text, reason: clause.reason });
+      if (quotas.length === 0) {
+        if (unreadClauses.length > 0) continue;
+        throw new PlanParseError(row.line, "工作目标中的指标或里程碑", goal);
+      }
       measures.push(measure);
       for (const quota of quotas) extracted.push({ quota, measure, sub });
     } catch (error) {
@@ -260,6 +270,27 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
     }
   }
   return { actions, items, measures, extracted };
+}
+
+/**
+ * Each part named after 其中 gets its total's id (`partOf`), once ids are made. `stated` (Annex 1's
+ * quotas first, in extraction order; `offsets` gives each part's distance back to its total) is what
+ * `joined` was made from, each with its first-scheme id, which the joined quota keeps in `formerIds`.
+ */
+function linkParts(joined: Quota[], stated: Quota[], offsets: (number | undefined)[]): Quota[] {
+  if (offsets.every((o) => o === undefined)) return joined;
+  const legacy = stated;
+  const byLegacyId = new Map(joined.flatMap((q) => q.formerIds.map((id) => [id, q.id] as const)));
+  const totalOf = new Map<string, string>();
+  offsets.forEach((offset, index) => {
+    if (offset === undefined) return;
+    const total = byLegacyId.get(legacy[index - offset].id);
+    if (total) totalOf.set(legacy[index].id, total);
+  });
+  return joined.map((quota) => {
+    const total = quota.formerIds.map((id) => totalOf.get(id)).find((id) => id !== undefined);
+    return total ? { ...quota, partOf: total } : quota;
+  });
 }
 
 /** The model fields of a target as the text states it, before paths are joined: one point, no baseline. */

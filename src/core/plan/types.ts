@@ -12,11 +12,27 @@ export type QuotaKind =
   | "cumulative"
   /** a percentage (全覆盖 is 100%). */
   | "ratio"
+  /**
+   * 增长7%, 年均增长5%: the period's growth against the same period last year, in %; due every year.
+   * Its figures are this year's and last year's; never a ratio of 7 %.
+   */
+  | "growth"
   /** no number: reported as a status (未启动 / 推进中 / 已完成). */
   | "milestone";
 
-/** How the target binds: `>=` (以上, 不少于, 达到, plain counts), `≈` (左右), `=`. */
-export type Comparator = ">=" | "≈" | "=";
+/**
+ * Kinds reported as a level in percent (a ratio, a growth rate): one figure typed as a percentage,
+ * no "this period" figure, the target holding for every city as it stands (never split).
+ */
+export function isPercentKind(kind: QuotaKind): boolean {
+  return kind === "ratio" || kind === "growth";
+}
+
+/**
+ * How the target binds: `>=` (以上, 不少于, 达到, plain counts, a range's lower bound), `≈` (左右),
+ * `<=` (a ceiling: 控制在…以内, 不超过, 低于 — lower is better), `=`.
+ */
+export type Comparator = ">=" | "≈" | "<=" | "=";
 
 export interface Action {
   /** 1–5, the order of 主要任务 in Annex 1. */
@@ -131,6 +147,10 @@ export interface Quota {
   ratio: RatioParts | null;
   /** For a per-unit quota (每个县…): the unit and how many each city has. */
   perUnit: PerUnit | null;
+  /** A range the text states (建设3-5个): the target is its lower bound; absent otherwise. */
+  range?: { low: number; high: number };
+  /** A part named after 其中 (培训2万人次,其中…0.8万人次): the id of its total; absent otherwise. */
+  partOf?: string;
   /**
    * Ids this quota had under the first id scheme, the one for the same deadline first: workbooks
    * made then are still read, checked, merged and upgraded through them.

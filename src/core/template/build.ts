@@ -1,4 +1,4 @@
-import { CADENCE_LABELS, type PlanRevision, type Quota } from "../plan/types";
+import { CADENCE_LABELS, type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type Period, formatPeriod, periodLabel } from "../period";
 import { type Stage, stageAt } from "../stage";
 import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";
@@ -301,8 +301,8 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   } else if (quota.kind === "milestone") {
     draft.notApplicable.push(`${letter("period")}${row}:${letter("cumulative")}${row}`);
   } else {
-    // A ratio has no "this period" figure: only the level reached counts.
-    if (quota.kind === "ratio") draft.notApplicable.push(`${letter("period")}${row}`);
+    // A ratio or a growth rate has no "this period" figure: only the level reached counts.
+    if (isPercentKind(quota.kind)) draft.notApplicable.push(`${letter("period")}${row}`);
     draft.notApplicable.push(`${letter("status")}${row}`);
   }
 }
@@ -333,6 +333,8 @@ function writeKeptCell(draft: Draft, row: number, cell: LooseCell): void {
 function validationRule(quota: Quota): ValidationRule {
   if (quota.kind === "milestone") return { type: "list", items: [...MILESTONE_STATUSES] };
   if (quota.kind === "ratio") return { type: "decimal", min: 0, max: 1 };
+  // A growth rate may be negative (the figure fell), never below −100 %.
+  if (quota.kind === "growth") return { type: "decimal", min: -1, max: 100 };
   return isCountUnit(quota.unit) ? { type: "whole", min: 0 } : { type: "decimal", min: 0 };
 }
 
@@ -348,7 +350,7 @@ function inputCells(quotaRows: QuotaRow[]): { ranges: string[]; validations: Val
     if (quota.kind === "milestone") group.statusRows.push(row);
     else {
       group.numericRows.push(row);
-      if (quota.kind !== "ratio") group.periodRows.push(row);
+      if (!isPercentKind(quota.kind)) group.periodRows.push(row);
     }
     groups.set(key, group);
   }
@@ -384,8 +386,8 @@ function quotaRowFormats(quotaRows: QuotaRow[]): Pick<SheetSpec, "styles" | "num
     for (const key of ["target", "period", "cumulative"] as const) numberFormats.push({ range: column(key, first, last), format: "General" });
     for (const key of ["completion", "progress"] as const) numberFormats.push({ range: column(key, first, last), format: PERCENT_FORMAT });
   }
-  // Ratios are typed and shown as percentages.
-  const ratioRows = quotaRows.filter((q) => q.quota.kind === "ratio").map((q) => q.row);
+  // Ratios and growth rates are typed and shown as percentages.
+  const ratioRows = quotaRows.filter((q) => isPercentKind(q.quota.kind)).map((q) => q.row);
   for (const [first, last] of runs(ratioRows)) {
     numberFormats.push({ range: `${letter("target")}${first}:${letter("cumulative")}${last}`, format: RATIO_FORMAT });
   }

@@ -131,4 +131,4 @@ export const KEPT_TITLE = "重新生成时保留的其他内容（原位置不�
 export const keptLabel = (address: string): string => `原单元格 ${address}`;
 export const KEPT_LABEL = /^原单元格 ([A-Z]{1,3}[0-9]+)$/;
 
-export const KIND_LABELS = { annual: "每年", cumulative: "累计", ratio: "比例", milestone: "里程碑" } as const;
+export const KIND_LABELS = { annual: "每年", cumulative: "累计", ratio: "比例", growth: "增长率", milestone: "里程碑" } as const;

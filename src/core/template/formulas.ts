@@ -1,4 +1,4 @@
-import type { Quota, QuotaKind } from "../plan/types";
+import { type Quota, type QuotaKind, isPercentKind } from "../plan/types";
 import type { Stage } from "../stage";
 import { columnLetter } from "../a1";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, STATES } from "./columns";
@@ -11,6 +11,26 @@ import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, ST
 /** 完成率: actual ÷ target, blank while either is not a number or the target is 0. */
 export function completionFormula(actual: string, target: string): string {
   return `=IF(OR(NOT(ISNUMBER(${actual})),NOT(ISNUMBER(${target}))),"",IF(${target}=0,"",${actual}/${target}))`;
+}
+
+/**
+ * A ceiling's 完成率 (控制在5%以内, 不超过20人: lower is better): 1 while the figure is at or under the
+ * ceiling, else the ceiling over the figure (20 over 25 is 80 %), so that, as for every other kind,
+ * 100 % means met and less means short of it. A ceiling of 0 (零事故) is met by 0 and missed by more.
+ */
+export function ceilingCompletionFormula(actual: string, target: string): string {
+  return `=IF(OR(NOT(ISNUMBER(${actual})),NOT(ISNUMBER(${target}))),"",IF(${actual}<=${target},1,${target}/${actual}))`;
+}
+
+/** What `ceilingCompletionFormula` / `completionFormula` compute, for checks that read the figures. */
+export function completionOf(quota: Pick<Quota, "comparator">, actual: number, target: number): number {
+  if (quota.comparator === "<=") return actual <= target ? 1 : target / actual;
+  return actual / target;
+}
+
+/** A growth rate from this year's and last year's figure for the same period: 106 over 100 is 6 %. */
+export function growthRateFormula(thisYear: string, lastYear: string): string {
+  return `=IF(OR(NOT(ISNUMBER(${thisYear})),NOT(ISNUMBER(${lastYear}))),"",IF(${lastYear}=0,"",${thisYear}/${lastYear}-1))`;
 }
 
 /** A milestone's 完成率: 1 once its status is 已完成, else 0; blank while no status is given. */
@@ -41,7 +61,29 @@ export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
     ];
   }
   const metAt = quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1;
-  return [completionFormula(c, t), progressFormula, stage.final ? `=IF(${m}="","",${finalState(`${m}>=${metAt}`)})` : stateFormula(m, n, metAt)];
+  const completion = quota.comparator === "<=" ? ceilingCompletionFormula(c, t) : completionFormula(c, t);
+  const final = `=IF(${m}="","",${finalState(`${m}>=${metAt}`)})`;
+  const okFrom = levelOkFrom(quota);
+  return [completion, progressFormula, stage.final ? final : okFrom === null ? stateFormula(m, n, metAt) : levelStateFormula(m, okFrom)];
+}
+
+/**
+ * A level quota is held against its whole target in every period, not against 序时进度: a ceiling
+ * (lower is better) holds while the figure is at or under it, and a growth rate is this year's
+ * against last year's from January on. Returns the completion from which such a quota is 正常
+ * before its deadline (below it, 滞后; never 已完成 before the deadline, since a level can still
+ * move): 100 % for a ceiling — any excess is 滞后 —, for a growth rate its met-at share less the
+ * 10 points a figure may trail by. Null for a quota that builds up over time (counts, ratios).
+ */
+export function levelOkFrom(quota: Pick<Quota, "kind" | "comparator">): number | null {
+  if (quota.comparator === "<=") return 1;
+  if (quota.kind === "growth") return (quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1) - BEHIND_THRESHOLD;
+  return null;
+}
+
+/** 状态 of a level quota before its deadline: 正常 from `okFrom`, else 滞后. */
+export function levelStateFormula(completion: string, okFrom: number): string {
+  return `=IF(${completion}="","",IF(${completion}>=${okFrom},"${STATES.onTrack}","${STATES.behind}"))`;
 }
 
 /** 状态 from 完成率 and 序时进度: 已完成 from `metAt`, 滞后 when more than BEHIND_THRESHOLD behind, else 正常. */
@@ -57,7 +99,7 @@ export function totalFormula(kind: QuotaKind, range: string): string {
   if (kind === "milestone") {
     return `=IF(COUNTA(${range})=0,"",COUNTIF(${range},"${MILESTONE_STATUSES[2]}")&"/"&COUNTA(${range}))`;
   }
-  return `=IF(COUNT(${range})=0,"",${kind === "ratio" ? "AVERAGE" : "SUM"}(${range}))`;
+  return `=IF(COUNT(${range})=0,"",${isPercentKind(kind) ? "AVERAGE" : "SUM"}(${range}))`;
 }
 
 /** The sum of the figures in `range`, blank while none is a number. */

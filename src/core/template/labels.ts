@@ -11,6 +11,18 @@ export function itemLabel(item: KeyWorkItem): string {
   return `（${chineseNumeral(item.number)}）${item.title}`;
 }
 
+const COMPARATOR_SIGNS: Record<Quota["comparator"], string> = { ">=": "≥", "≈": "≈", "<=": "≤", "=": "" };
+
+/**
+ * A target as a list shows it, without its unit: `≥5000`, `≈600`, `≤5.5` (a ceiling), `3–5` (a
+ * range, met at 3), `增长≈6` (a growth rate); null for a milestone or a target not decided yet.
+ */
+export function targetFigure(quota: Pick<Quota, "kind" | "comparator" | "target" | "pending" | "range">): string | null {
+  if (quota.kind === "milestone" || quota.pending || quota.target === null) return null;
+  const figure = quota.range ? `${quota.range.low}–${quota.range.high}` : `${COMPARATOR_SIGNS[quota.comparator]}${quota.target}`;
+  return quota.kind === "growth" ? `增长${figure}` : figure;
+}
+
 /** What a report or summary row shows for a quota: the measure (· subject), then the target phrase. */
 export function quotaLabel(quota: Quota): string {
   return `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${quota.text}`;

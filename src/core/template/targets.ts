@@ -1,4 +1,4 @@
-import type { Quota } from "../plan/types";
+import { type Quota, isPercentKind } from "../plan/types";
 import type { Scope } from "../scope";
 import type { Stage } from "../stage";
 import { NOT_ASSIGNED, PENDING } from "./columns";
@@ -8,7 +8,7 @@ import type { CellValue } from "./spec";
 /**
  * The target cell's content for a quota in a scope: a number, 待定, 未分解 or — for milestones.
  * With a stage, the stage's target (5000 until the end of 2025, then 10000); without one, the
- * last. A ratio's target applies to every city as it stands; a per-unit quota's is the number of
+ * last. A ratio's (or growth rate's) target applies to every city as it stands; a per-unit quota's is the number of
  * units in the scope (90 counties for the province, 13 for 杭州市).
  */
 export function targetCell(quota: Quota, scope: Scope, splits: SplitRecord[], stage: Stage | null = null): CellValue {
@@ -19,11 +19,11 @@ export function targetCell(quota: Quota, scope: Scope, splits: SplitRecord[], st
     if (scope.kind !== "city") return stated;
     return quota.perUnit.byCity[scope.city] ?? NOT_ASSIGNED;
   }
-  if (scope.kind === "city" && quota.region === null && quota.kind !== "ratio") {
+  if (scope.kind === "city" && quota.region === null && !isPercentKind(quota.kind)) {
     const split = splits.find((s) => s.quotaId === quota.id && s.city === scope.city);
     return split ? split.target : NOT_ASSIGNED;
   }
-  return quota.kind === "ratio" ? stated / 100 : stated;
+  return isPercentKind(quota.kind) ? stated / 100 : stated;
 }
 
 /**
@@ -33,7 +33,7 @@ export function targetCell(quota: Quota, scope: Scope, splits: SplitRecord[], st
  * written 未分解 (the city had no target of its own then) is not wrong now that the plan gives one.
  */
 export function planTarget(quota: Quota, scope: Scope, written: CellValue, splits: SplitRecord[], stage: Stage | null = null): CellValue | undefined {
-  const takesSplit = quota.region === null && quota.kind !== "ratio" && !quota.perUnit;
+  const takesSplit = quota.region === null && !isPercentKind(quota.kind) && !quota.perUnit;
   if (scope.kind === "city" && takesSplit && typeof written === "number" && !splits.some((s) => s.quotaId === quota.id && s.city === scope.city)) {
     return undefined;
   }

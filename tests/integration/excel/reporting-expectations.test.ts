@@ -4,16 +4,17 @@ import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";
 import { generateTemplate } from "../../../src/excel/generate";
 import { REPORTING_CASES, type ReportingCase } from "../../fixtures/reporting-expectations";
-import { currentRevision } from "../../support/plan";
+import { currentRevision, quotaKindsRevision } from "../../support/plan";
 
 /** The Office.js path: each case's template made in the strict in-memory Excel host, typed into, recalculated. */
 
-const revision = currentRevision();
+const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
+const revisionOf = (c: ReportingCase) => revisions[c.plan ?? "seed"];
 const at = (key: keyof typeof COLUMN, row: number) => `${columnLetter(COLUMN[key])}${row}`;
 
 async function computed(c: ReportingCase): Promise<{ completion: unknown; progress: unknown; state: unknown }> {
   const host = createExcelHost();
-  const result = await host.run((context) => generateTemplate(context, { revision, scope: c.scope, period: parsePeriod(c.period) }));
+  const result = await host.run((context) => generateTemplate(context, { revision: revisionOf(c), scope: c.scope, period: parsePeriod(c.period) }));
   const row = host.values(result.sheetName, "A1:A200").map((r) => r[0]).indexOf(c.quotaId) + 1;
   if (row === 0) throw new Error(`no row for ${c.quotaId}`);
   if (c.typed.cumulative !== undefined) await host.userEdit(result.sheetName, at("cumulative", row), [[c.typed.cumulative]]);

@@ -9,14 +9,15 @@ import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { REPORTING_CASES, type ReportingCase } from "../../fixtures/reporting-expectations";
 import { convertWithLibreOffice } from "../../support/libreoffice";
-import { currentRevision } from "../../support/plan";
+import { currentRevision, quotaKindsRevision } from "../../support/plan";
 
 /**
  * The file path: each case's template written as .xlsx with the case's figures typed in, opened,
  * recalculated and saved by LibreOffice, read back — and held to the same table as the host test.
  */
 
-const revision = currentRevision();
+const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
+const revisionOf = (c: ReportingCase) => revisions[c.plan ?? "seed"];
 const computed = new Map<ReportingCase, { completion: unknown; progress: unknown; state: unknown }>();
 let workDir: string;
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
   mkdirSync(inDir);
   const inputs = await Promise.all(
     REPORTING_CASES.map(async (c, index) => {
-      const built = buildTemplate({ revision, scope: c.scope, period: parsePeriod(c.period), generatedAt: "2026-01-01T00:00:00Z" });
+      const built = buildTemplate({ revision: revisionOf(c), scope: c.scope, period: parsePeriod(c.period), generatedAt: "2026-01-01T00:00:00Z" });
       const row = built.rowRecords.find((r) => r.quotaId === c.quotaId)?.row;
       if (row === undefined) throw new Error(`no row for ${c.quotaId}`);
       // Typed as a person would: constants in the input cells.

@@ -187,7 +187,7 @@ describe("the 计划 view", () => {
     pasteAndParse(SMALL_ANNEX);
     const list = screen.getByRole("region", { name: "找到 1 项重点工作、2 项指标" });
     const quotas = within(list).getAllByRole("listitem").map((item) => item.textContent);
-    expect(quotas.slice(1)).toEqual(["开展先进制造业领域职业技能提升培训: 40万人次", "开展数字经济领域职业技能提升培训: 10万人次"]);
+    expect(quotas.slice(1)).toEqual(["开展先进制造业领域职业技能提升培训: ≥40万人次", "开展数字经济领域职业技能提升培训: ≥10万人次"]);
   });
 
   test("a pasted numbered list's lines that gave no quota are shown with their line and reason", () => {
