@@ -5,18 +5,22 @@ import { periodOfFiles } from "../core/merge/period";
 import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
+import { formatScope } from "../core/scope";
+import { EMPTY_META, metaRows, withSheetRecords } from "../core/template/meta";
+import { metaSheetSpec } from "../core/template/sheet";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { MERGE_SPEC } from "./specs";
-import { type Io, loadPlan, periodOption, readInputFile } from "./io";
+import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./io";
 import { checkOutputFile, writeFileAtomic } from "./output";
 import { progress } from "./check";
 import { InputError } from "../core/errors";
 
 /**
- * `planbook merge --out <summary.xlsx> <file.xlsx>... [--json] [--period <p>] [--lang zh|en]`: the province
- * summary (汇总) and the source list (来源) as a file, with every integrity finding.
+          accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city, scope: a.record.scope })),
+          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
+          findings: plan.findings.map((f) => findingJson(f, language)),
  * Exit 1 when a file was rejected, 2 when an input cannot be read at all.
  */
 export async function runMergeCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
@@ -45,9 +49,10 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   if (!period) {
     throw new InputError("没有注明可识别报告期的 Planbook 文件，请用 --period 指定 / no Planbook file names a period that can be read: give one with --period");
   }
-  const plan = canMerge(inputs, { revision, period, acceptErrors: options["accept-errors"] === true });
+  const geography = loadCounties();
+  const plan = canMerge(inputs, { revision, period, geography, acceptErrors: options["accept-errors"] === true });
   const chartQuota = typeof options["chart-quota"] === "string" ? options["chart-quota"] : undefined;
-  const chartChoices = chartQuotaChoices(plan.accepted, { revision, period });
+  const chartChoices = chartQuotaChoices(plan.accepted, { revision, period, geography, rollup: plan.rollup });
   // A mistyped 编号 would silently chart another quota: say which ones can be charted instead.
   if (chartQuota !== undefined && plan.accepted.length > 0 && !chartChoices.some((choice) => choice.id === chartQuota)) {
     const ids = chartChoices.map((choice) => choice.id).join("、");
@@ -55,18 +60,33 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
       `--chart-quota「${chartQuota}」不是分解到各市的指标，可选：${ids || "无"} / --chart-quota "${chartQuota}" is not a quota split across the cities; choose one of: ${ids || "none"}`,
     );
   }
-  const built = buildSummary(plan.accepted, { revision, period, mergedAt: now.toISOString(), rejected: plan.rejected, chartQuota });
+  const built = buildSummary(plan.accepted, {
+    revision,
+    period,
+    geography,
+    rollup: plan.rollup,
+    mergedAt: now.toISOString(),
+    rejected: plan.rejected,
+    chartQuota,
+  });
+  // A city's (or a lead unit's) summary carries its own return, filled with the totals, for the level above.
+  const parent = built.parentReturn;
+  const sheets = parent
+    ? [...built.sheets, parent.sheet, metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, parent.sheetRecord, parent.rowRecords)), null)]
+    : built.sheets;
   // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
-  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(built.sheets, built.charts));
+  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(sheets, built.charts));
   if (options.json === true) {
     io.out(
       `${JSON.stringify(
         {
           period,
+          scope: formatScope(plan.rollup.parent),
           totals: built.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
           accepted: plan.accepted.map((a) => ({
             file: a.name,
             city: a.city,
+            scope: a.record.scope,
             errors: a.counts.error,
             excluded: a.excluded.map((x) => ({ cell: x.cell, quotaId: x.quotaId, rule: x.finding.rule, value: x.finding.value })),
           })),

@@ -26,6 +26,7 @@ function quotaJson(q: Quota) {
     unit: q.unit,
     year: q.year,
     region: q.region,
+    ...(q.departmentParts ? { departmentParts: q.departmentParts } : {}),
     text: q.text,
     baseline: q.baseline,
     path: q.path.map((point) => ({ year: point.year, target: point.target, comparator: point.comparator })),

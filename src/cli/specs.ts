@@ -37,11 +37,19 @@ export const PLAN_CHECK_SPEC: CommandSpec = {
 export const TEMPLATE_SPEC: CommandSpec = {
   name: "template",
   operands: "",
-  zh: "生成填报模板（.xlsx），或每市一个模板",
-  en: "make the reporting template (.xlsx), or one per city",
+  zh: "生成填报模板（.xlsx），或每市、每县一个模板",
+  en: "make the reporting template (.xlsx), or one per city or county",
   options: [
-    { name: "scope", value: "<province|city:市|unit:单位>", zh: "填报范围", en: "whose template" },
+    { name: "scope", value: "<province|city:市|county:县|unit:单位>", zh: "填报范围", en: "whose template" },
     { name: "all-cities", zh: "每市一个文件，--out 为文件夹（不能与 --scope 同用）", en: "one file per city; --out is a folder (not with --scope)" },
+    { name: "all-counties", value: "<市>", zh: "该市每县（市、区）一个文件，--out 为文件夹", en: "one file per county of the city; --out is a folder" },
+    {
+      name: "split",
+      value: "<plan|equal|weights.tsv>",
+      zh: "分解目标：plan 按计划附件2的各市数，equal 平均，或权重文件（每行「名称<TAB>权重」）；县级模板为本市目标分到各县",
+      en: "split targets: plan in proportion to Annex 2's city figures, equal, or a weights file (name<TAB>weight a line); for counties, the city's targets",
+    },
+    { name: "city-split", value: "<plan|equal|weights.tsv>", zh: "县级模板：先把全省目标分到各市（同 --split）", en: "county templates: first split the province's targets to the cities (as --split)" },
     { name: "period", value: "<YYYY-MM|YYYY-Qn>", required: true, zh: "报告期（在计划年份之内）", en: "the period (within the plan's years)" },
     { name: "out", value: "<file.xlsx|dir>", required: true, zh: "输出文件（--all-cities 时为文件夹）", en: "the file written (a folder with --all-cities)" },
     { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
@@ -77,8 +85,8 @@ export const CHECK_SPEC: CommandSpec = {
 export const MERGE_SPEC: CommandSpec = {
   name: "merge",
   operands: "<file.xlsx>...",
-  zh: "把各市填报文件汇总为全省汇总表（汇总、各市完成率、排名、通报、各市明细、来源，含图表）",
-  en: "merge returned city files into the province summary (汇总, 各市完成率, 排名, 通报, 各市明细, 来源, with charts)",
+  zh: "汇总填报文件（汇总、各市完成率、排名、通报、各市明细、来源，含图表）：各市→全省，一市各县→该市（附该市报表，可再汇总到全省），配合单位→牵头单位；级别由文件决定",
+  en: "merge returned files (汇总, 各市完成率, 排名, 通报, 各市明细, 来源, with charts): cities → province, a city's counties → the city (with its own return), co-responsible units → the lead unit; the files say the level",
   options: [
     { name: "out", value: "<summary.xlsx>", required: true, zh: "汇总文件（不能是任何输入文件）", en: "the summary file (never one of the inputs)" },
     { name: "json", zh: "以 JSON 输出合计、采用和被拒的文件", en: "print totals, accepted and rejected files as JSON" },

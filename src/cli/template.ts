@@ -1,17 +1,70 @@
 import path from "path";
-import { formatScope, parseScope, type Scope } from "../core/scope";
+import { type Finding, findingMessage } from "../core/findings";
+import { type SplitMode, citySplits, countySplits } from "../core/merge/split";
+import { type Geography, countiesOf } from "../core/plan/counties";
+import type { PlanRevision } from "../core/plan/types";
+import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scope";
+import { buildTemplate } from "../core/template/build";
+import { EMPTY_META, type SplitRecord } from "../core/template/meta";
+import { targetCell } from "../core/template/targets";
 import { readFileSync } from "fs";
 import { readMeta } from "../core/read-sheets";
-import { buildTemplate } from "../core/template/build";
 import { EMPTY_FORM, type FormSettings, cleanFormSettings } from "../core/template/form";
 import { formOf } from "../core/template/meta";
 import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
-import { type Io, loadPlan, periodOption } from "./io";
+import { type Io, loadCounties, loadPlan, periodOption, readText } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
 import { InputError } from "../core/errors";
+
+/**
+ * A `--split` value: `plan`, `equal`, or a file of `name<TAB>weight` lines (a city or a county per
+ * line; `#` lines are comments). A line that is not a name and a number ≥ 0 is refused by line.
+ */
+export function readSplitMode(value: string): SplitMode {
+  if (value === "plan") return { kind: "plan" };
+  if (value === "equal") return { kind: "equal" };
+  const text = readText(value);
+  const weights: Record<string, number> = {};
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const cells = line.split(/\t|,|\s{2,}/).map((cell) => cell.trim());
+    const weight = Number(cells[1]);
+    if (cells.length !== 2 || cells[0] === "" || cells[1] === "" || !Number.isFinite(weight) || weight < 0) {
+      throw new InputError(
+        `权重文件「${value}」第 ${index + 1} 行应为「名称<TAB>权重（不小于 0 的数）」，实为「${raw}」 / weights file "${value}" line ${index + 1}: expected "name<TAB>weight ≥ 0", saw "${raw}"`,
+      );
+    }
+    weights[cells[0]] = weight;
+  });
+  if (Object.keys(weights).length === 0) throw new InputError(`权重文件「${value}」没有权重 / weights file "${value}" has no weights`);
+  return { kind: "weights", weights };
+}
+
+function stopOnErrors(findings: Finding[], what: string): void {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) throw new InputError(`${what}：\n${[...new Set(errors.map((f) => findingMessage(f)))].join("\n")}`);
+}
+
+/** The city's targets that its counties share: its Annex 2 shares and its split of contributed counts. */
+function countyRecords(revision: PlanRevision, geography: Geography, city: string, countyMode: SplitMode, cityRecords: SplitRecord[]): SplitRecord[] {
+  if (countyMode.kind === "plan") {
+    throw new InputError("计划只给出各市的数，没有各县的数：请用 --split equal 或权重文件 / the plan gives no county figures: use --split equal or a weights file");
+  }
+  const scope: Scope = { kind: "city", city };
+  const cityTargets = quotasInScope(revision, scope, geography).flatMap((quota) => {
+    if (quota.kind === "ratio" || quota.level === "per-unit") return [];
+    const target = targetCell(quota, scope, { revision, splits: cityRecords, geography });
+    return typeof target === "number" ? [{ quota, target }] : [];
+  });
+  const counties = countiesOf(geography, city).map((c) => c.name);
+  const { records, findings } = countySplits(cityTargets, counties, countyMode);
+  stopOnErrors(findings, `${city}各县目标无法分解 / cannot split ${city}'s targets to its counties`);
+  return records;
+}
 
 /**
  * The form settings from `--form`: a workbook's metadata (the aggregator's, where the 计划 view
@@ -41,7 +94,7 @@ async function loadFormSettings(file: string): Promise<FormSettings> {
   }
 }
 
-/** `planbook template`: the reporting template as an .xlsx file (or one file per city). */
+/** `planbook template`: the reporting template as an .xlsx file (or one file per city or county). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
   const { options, positional, help } = parseArgs(argv, TEMPLATE_SPEC);
   if (help) {
@@ -50,10 +103,12 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   }
   if (positional.length > 0) throw new InputError(`template 不接受文件参数「${positional[0]}」 / template takes no file argument ("${positional[0]}"): ${usageLine(TEMPLATE_SPEC)}`);
   const allCities = options["all-cities"] === true;
-  if (allCities && options.scope !== undefined) {
-    throw new InputError("--all-cities 与 --scope 不能同时使用 / --all-cities and --scope cannot be used together");
+  const allCounties = typeof options["all-counties"] === "string" ? options["all-counties"] : null;
+  const many = allCities || allCounties !== null;
+  if ([allCities, allCounties !== null, options.scope !== undefined].filter(Boolean).length > 1) {
+    throw new InputError("--all-cities、--all-counties 与 --scope 只能用一个 / use one of --all-cities, --all-counties and --scope");
   }
-  const missing = ["period", "out", ...(allCities ? [] : ["scope"])].filter((name) => typeof options[name] !== "string");
+  const missing = ["period", "out", ...(many ? [] : ["scope"])].filter((name) => typeof options[name] !== "string");
   if (missing.length > 0) {
     io.err(`缺少 ${missing.map((m) => `--${m}`).join("、")} / missing ${missing.map((m) => `--${m}`).join(", ")}: ${usageLine(TEMPLATE_SPEC)}\n`);
     return 2;
@@ -61,23 +116,44 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   const out = options.out as string;
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
   const { revision } = await loadPlan(seedFile);
+  const geography = loadCounties();
   const period = periodOption(options.period as string, revision);
   let scopes: Scope[];
   try {
-    scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city })) : [parseScope(options.scope as string, revision)];
+    if (allCounties !== null) {
+      if (!revision.cities.includes(allCounties)) throw new InputError(`计划中没有「${allCounties}」（可选：${revision.cities.join("、")}） / the plan has no city "${allCounties}"`);
+      scopes = countiesOf(geography, allCounties).map((county) => ({ kind: "county", county: county.name }));
+    } else {
+      scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city })) : [parseScope(options.scope as string, revision, geography)];
+    }
   } catch (error) {
-    throw new InputError((error as Error).message);
+    throw error instanceof InputError ? error : new InputError((error as Error).message);
   }
-  const inputs = seedFile === undefined ? [] : [seedFile];
-  if (allCities) prepareOutputFolder(out);
+  const splitOption = typeof options.split === "string" ? readSplitMode(options.split) : null;
+  const citySplitOption = typeof options["city-split"] === "string" ? readSplitMode(options["city-split"]) : null;
+  const countyScopes = scopes.filter((s): s is Extract<Scope, { kind: "county" }> => s.kind === "county");
+  // Cities share provincial targets by --split (or, for county templates, by --city-split).
+  const cityMode = countyScopes.length > 0 ? citySplitOption : splitOption;
+  let splits: SplitRecord[] = [];
+  if (cityMode) {
+    const split = citySplits(revision, cityMode);
+    stopOnErrors(split.findings, "目标无法分解 / cannot split the targets");
+    splits = split.records;
+  }
+  if (countyScopes.length > 0 && splitOption) {
+    const cities = [...new Set(countyScopes.map((s) => geography.counties.find((c) => c.name === s.county)?.city ?? ""))];
+    splits = [...splits, ...cities.flatMap((city) => countyRecords(revision, geography, city, splitOption, splits))];
+  }
+  const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined].filter((f): f is string => f !== undefined);
+  if (many) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
   const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
   if (typeof options.form === "string") inputs.push(options.form);
   for (const [index, scope] of scopes.entries()) {
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, form });
-    const file = allCities ? path.join(out, `${built.sheet.name}.xlsx`) : out;
+    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form });
+    const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
     checkOutputFile(file, inputs);
-    writeFileAtomic(file, await writeTemplateFile(built, undefined, password));
+    writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     io.out(`${file}: ${formatScope(scope)} ${options.period}, ${built.quotaRows} 个指标 quotas\n`);
     if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${scopes.length}`);
   }

@@ -59,7 +59,7 @@ async function openPaneOrSayHow(view: RibbonView): Promise<void> {
   if (!outcome.opened) await showRibbonDialog(paneHelpMessage(outcome.reason, view), () => undefined);
 }
 
-if (typeof Office !== "undefined") {
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   void Office.onReady(() => {
     trackPaneVisibility();
     Office.actions.associate("validateWorkbook", (event: Office.AddinCommands.Event) => void validateWorkbook(event));

@@ -71,6 +71,13 @@ export function quote(value: CellValue): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** What a roll-up's children are called: its files' level. */
+const LEVEL = {
+  city: { zh: "市", report: "市级报表", en: "city", plural: "cities" },
+  county: { zh: "县（市、区）", report: "县级报表", en: "county", plural: "counties" },
+  unit: { zh: "单位", report: "责任单位报表", en: "unit", plural: "units" },
+} as const;
+
 /** What a cell of a quota of this kind and unit expects (the parameters of the number rules). */
 interface Expecting extends Record<string, ParamValue> {
   kind: QuotaKind;
@@ -89,6 +96,7 @@ const BY_PART = { part: { zh: "分解值", en: "the part" }, weight: { zh: "权�
 
 const NOT_SPLITTABLE = {
   regional: { zh: "已是各市分列的指标", en: "it is already a per-city quota" },
+  "not-contributed": { zh: "不是各市贡献的指标（省级事项或按县覆盖）", en: "cities do not contribute to it (province-only or per county)" },
   pending: { zh: "目标值尚未确定", en: "its target is not decided" },
   "not-count": { zh: "只有数量类指标可以分解", en: "only count quotas can be split" },
 } as const;
@@ -567,13 +575,31 @@ export const RULES = {
       en: `the scope "${p.scope}" of sheet "${p.sheet}" cannot be read (expected city:<city>); make the template again and fill it in`,
     }),
   }),
-  "merge-unknown-city": rule<{ city: string }>({
+  "merge-mixed-levels": rule<{ level: keyof typeof LEVEL; expected: keyof typeof LEVEL; scopes: readonly string[] }>({
     severity: "error",
     area: "merge",
-    zh: "不是计划中的市",
-    en: "not a city of the plan",
+    zh: "报表级别与其他文件不同",
+    en: "another level than the other files",
     clearedBy: "correction",
-    message: (p) => ({ zh: `的「${p.city}」不是计划中的市`, en: `"${p.city}" is not a city of the plan` }),
+    message: (p) => ({
+      zh: `是${LEVEL[p.level].report}（范围：${p.scopes.join("、")}），本次汇总的是${LEVEL[p.expected].report}，不同级别不能混在一起汇总`,
+      en: `is a ${LEVEL[p.level].en} workbook (scope: ${p.scopes.join(", ")}) among ${LEVEL[p.expected].en} workbooks: levels cannot be mixed`,
+    }),
+  }),
+  /** `among`: the city (or lead unit) whose summary it is; null for the province. */
+  "merge-unknown-city": rule<{ city: string; among: string | null; level: keyof typeof LEVEL }>({
+    severity: "error",
+    area: "merge",
+    zh: "不属于本次汇总",
+    en: "not one of this summary's",
+    clearedBy: "correction",
+    message: (p) =>
+      p.among === null
+        ? { zh: `的「${p.city}」不是计划中的市`, en: `"${p.city}" is not a city of the plan` }
+        : {
+            zh: `的「${p.city}」不是${p.among}的${p.level === "unit" ? "配合单位" : LEVEL[p.level].zh}`,
+            en: `"${p.city}" is not a ${LEVEL[p.level].en} of ${p.among}`,
+          },
   }),
   "merge-unknown-quota": rule<{ quotaId: string; row: number; sheet: string }>({
     severity: "error",
@@ -642,12 +668,12 @@ export const RULES = {
       en: `the existing summary (period ${p.period}, revision ${p.revision}) will be rebuilt`,
     }),
   }),
-  /** `why`: for each missing city, in order, the file that explains it ("" when none does); `whyCity`: the city that file holds (a renamed file), or "" for a blank template. */
-  "merge-city-missing": rule<{ cities: readonly string[]; why?: readonly string[]; whyCity?: readonly string[] }>({
+  /** `why`: for each missing city (or county, unit), in order, the file that explains it ("" when none does); `whyCity`: the place that file holds (a renamed file), or "" for a blank template. */
+  "merge-city-missing": rule<{ cities: readonly string[]; level: keyof typeof LEVEL; why?: readonly string[]; whyCity?: readonly string[] }>({
     severity: "warning",
     area: "merge",
-    zh: "尚有市未报送",
-    en: "cities not reported",
+    zh: "尚有未报送",
+    en: "not all reported",
     clearedBy: "correction",
     message: (p) => {
       const said = (i: number, zh: boolean): string => {
@@ -659,8 +685,8 @@ export const RULES = {
         return zh ? `${city}（「${file}」的内容是${holds}的报表）` : `${city} ("${file}" holds ${holds}'s report)`;
       };
       return {
-        zh: `尚缺 ${p.cities.length} 个市的报表：${p.cities.map((_, i) => said(i, true)).join("、")}`,
-        en: `${p.cities.length} cities have not reported: ${p.cities.map((_, i) => said(i, false)).join(", ")}`,
+        zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.map((_, i) => said(i, true)).join("、")}`,
+        en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.map((_, i) => said(i, false)).join(", ")}`,
       };
     },
   }),
@@ -777,6 +803,22 @@ export const RULES = {
       en: `family ${p.family} has no target for ${p.cities.join(", ")}`,
     }),
   }),
+  "split-no-plan-figures": rule({
+    severity: "error",
+    area: "split",
+    zh: "计划未给出各市的数",
+    en: "the plan gives no city figures",
+    clearedBy: "correction",
+    message: () => ({ zh: "计划未给出各市的数（附件2），无法按计划分解；请用 equal 或权重文件", en: "the plan gives no city figures (Annex 2): split equally or by weights" }),
+  }),
+  "split-unknown-county": rule<{ county: string }>({
+    severity: "error",
+    area: "split",
+    zh: "不是本市的县（市、区）",
+    en: "not a county of the city",
+    clearedBy: "correction",
+    message: (p) => ({ zh: `「${p.county}」不是本市的县（市、区）`, en: `"${p.county}" is not a county of the city` }),
+  }),
   "split-no-weight": rule({
     severity: "error",
     area: "split",
@@ -820,15 +862,16 @@ export const RULES = {
       en: `the parts of "${p.text}" add up to ${p.sum}, less than the total ${p.total} (其中 may name only some)`,
     }),
   }),
-  "annex1-annex2-differ": rule<{ text: string; target: number; total: number; unit: string | null }>({
-    severity: "info",
+  /** Both figures are kept: the province row shows Annex 1's and the cities their Annex 2 shares. */
+  "annex1-annex2-differ": rule<{ text: string; target: number; total: number; unit: string | null; annex1Line: number; annex2Line: number; label: string }>({
+    severity: "warning",
     area: "plan",
     zh: "附件1与附件2合计不一致",
     en: "Annex 1 and Annex 2 disagree",
     clearedBy: "none",
     message: (p) => ({
-      zh: `附件1「${p.text}」为 ${p.target}${p.unit ?? ""}，附件2 合计为 ${p.total}${p.unit ?? ""}，两者不一致（按原文保留）`,
-      en: `Annex 1 says ${p.target}, Annex 2's total is ${p.total}: kept as written`,
+      zh: `附件1 第 ${p.annex1Line} 行「${p.text}」为 ${p.target}${p.unit ?? ""}，附件2 第 ${p.annex2Line} 行「${p.label}」各市合计为 ${p.total}${p.unit ?? ""}，两者不一致：全省行按附件1，各市目标按附件2，两个数都列出`,
+      en: `Annex 1 line ${p.annex1Line} says ${p.target}${p.unit ?? ""}, Annex 2 line ${p.annex2Line} totals ${p.total}${p.unit ?? ""}: the province row keeps Annex 1, each city its Annex 2 share, and both are shown`,
     }),
   }),
 } as const;

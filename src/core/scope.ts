@@ -1,8 +1,19 @@
+import { type Geography, cityOfCounty, countiesOf } from "./plan/counties";
+import { annexParentOf, isStandaloneRegional } from "./plan/level";
 import type { PlanRevision, Quota } from "./plan/types";
 import { InvalidScopeError } from "./errors";
 
-/** Whose sheet it is: the whole province, one responsible unit, or one city. */
-export type Scope = { kind: "province" } | { kind: "unit"; unit: string } | { kind: "city"; city: string };
+/**
+ * Whose sheet it is: the whole province, one responsible unit, one city or one county. The
+ * province, its cities and their counties are the reporting hierarchy; units are the other axis.
+ */
+export type Scope =
+  | { kind: "province" }
+  | { kind: "unit"; unit: string }
+  | { kind: "city"; city: string }
+  | { kind: "county"; county: string };
+
+export type ScopeKind = Scope["kind"];
 
 /** The scope a text names, or null: for reading files, where a bad scope is a finding, not an error. */
 export function scopeOrNull(text: string): Scope | null {
@@ -13,7 +24,7 @@ export function scopeOrNull(text: string): Scope | null {
   }
 }
 
-/** `province`, `city:杭州市`, `unit:省总工会` — the CLI and the metadata sheet use this form. */
+/** `province`, `city:杭州市`, `county:萧山区`, `unit:省总工会` — the CLI and the metadata sheet use this form. */
 export function formatScope(scope: Scope): string {
   switch (scope.kind) {
     case "province":
@@ -22,14 +33,20 @@ export function formatScope(scope: Scope): string {
       return `unit:${scope.unit}`;
     case "city":
       return `city:${scope.city}`;
+    case "county":
+      return `county:${scope.county}`;
   }
 }
 
-export function parseScope(text: string, revision?: PlanRevision): Scope {
+/**
+ * Reads a scope; given the revision (and the counties), a city, county or unit the plan does not
+ * know is refused by name.
+ */
+export function parseScope(text: string, revision?: PlanRevision, geography?: Geography): Scope {
   const trimmed = text.trim();
   if (trimmed === "province" || trimmed === "全省") return { kind: "province" };
-  const match = /^(city|unit):(.+)$/.exec(trimmed);
-  if (!match) throw new InvalidScopeError(text, "应为 province、city:<市>、unit:<单位>");
+  const match = /^(city|unit|county):(.+)$/.exec(trimmed);
+  if (!match) throw new InvalidScopeError(text, "应为 province、city:<市>、county:<县(市、区)>、unit:<单位>");
   const name = match[2].trim();
   if (match[1] === "city") {
     if (revision && !revision.cities.includes(name)) {
@@ -37,33 +54,126 @@ export function parseScope(text: string, revision?: PlanRevision): Scope {
     }
     return { kind: "city", city: name };
   }
+  if (match[1] === "county") {
+    if (geography && cityOfCounty(geography, name) === null) {
+      throw new InvalidScopeError(text, "没有此县（市、区）（见 seeds/zhejiang-counties.tsv）");
+    }
+    return { kind: "county", county: name };
+  }
   if (revision && !revision.quotas.some((quota) => quota.units.includes(name))) {
     throw new InvalidScopeError(text, "计划中没有以此单位为责任单位的指标");
   }
   return { kind: "unit", unit: name };
 }
 
-/** What a person calls the scope: 全省 / 杭州市 / 省总工会. */
+/** What a person calls the scope: 全省 / 杭州市 / 萧山区 / 省总工会. */
 export function scopeLabel(scope: Scope): string {
-  return scope.kind === "province" ? "全省" : scope.kind === "city" ? scope.city : scope.unit;
+  switch (scope.kind) {
+    case "province":
+      return "全省";
+    case "city":
+      return scope.city;
+    case "county":
+      return scope.county;
+    case "unit":
+      return scope.unit;
+  }
+}
+
+/** Whether a city or county reports the quota: every level but the province's own acts. */
+export function reportedLocally(quota: Quota): boolean {
+  return quota.level !== "province-only";
 }
 
 /**
- * The quotas a scope reports on. A city reports Annex 1 (province-wide) quotas too, whose
- * target is shown as not assigned unless it was split to the cities.
+ * The quotas a scope reports on, one row each, in plan order:
+ * - the province and a unit: the Annex 1 quotas (a unit only its own; a quota split by department
+ *   is its parts there, each its unit's);
+ * - a city or a county: what a city reports — contributed, split, per-unit quotas and the ratios
+ *   that apply to every city, never a province-only act; a department split is its whole (one city
+ *   figure); an Annex 2 city cell is not a row of its own but the city's target of its Annex 1
+ *   quota, unless the annex gives a quota of its own for the city.
  */
-export function quotasInScope(revision: PlanRevision, scope: Scope): Quota[] {
+export function quotasInScope(revision: PlanRevision, scope: Scope, geography?: Geography): Quota[] {
+  const provincial = revision.quotas.filter((quota) => quota.region === null);
   switch (scope.kind) {
     case "province":
-      return revision.quotas.filter((quota) => quota.region === null);
+      return provincial.filter((quota) => quota.departmentParts === undefined);
     case "unit":
-      return revision.quotas.filter((quota) => quota.region === null && quota.units.includes(scope.unit));
+      return provincial.filter((quota) => quota.departmentParts === undefined && quota.units.includes(scope.unit));
     case "city":
-      return revision.quotas.filter((quota) => quota.region === null || quota.region === scope.city);
+    case "county": {
+      const city = scope.kind === "city" ? scope.city : geography ? cityOfCounty(geography, scope.county) : null;
+      const local = new Set(localQuotas(revision));
+      return revision.quotas.filter((quota) => local.has(quota) || (city !== null && isStandaloneRegionalOf(quota, revision, city)));
+    }
   }
+}
+
+/** The Annex 1 quotas a city or county reports (see quotasInScope), in plan order. */
+export function localQuotas(revision: PlanRevision): Quota[] {
+  return revision.quotas.filter(
+    (quota) => quota.region === null && reportedLocally(quota) && !(quota.departmentWhole !== undefined && wholeReportedLocally(revision, quota.departmentWhole)),
+  );
+}
+
+/** An Annex 2 cell that is the city's own quota (not the share of an Annex 1 quota, not a baseline). */
+export function isStandaloneRegionalOf(quota: Quota, revision: PlanRevision, city: string): boolean {
+  return quota.region === city && isStandaloneRegional(quota, revision.quotas);
+}
+
+function wholeReportedLocally(revision: PlanRevision, wholeId: string): boolean {
+  const whole = revision.quotas.find((q) => q.id === wholeId);
+  return whole !== undefined && reportedLocally(whole);
+}
+
+/** The city's own Annex 2 cell of a split quota (its share as the plan gives it), or null. */
+export function planShare(revision: PlanRevision, quota: Quota, city: string): Quota | null {
+  return revision.quotas.find((q) => q.region === city && annexParentOf(q, [quota]) === quota) ?? null;
+}
+
+/**
+ * The quota whose path a scope's row follows (its 序时进度 and deadlines): a city's Annex 2 share of
+ * a split quota, with its own baseline and points (杭州市 247 → 700 → 1500), and a county's its
+ * city's (its share grows as the city's does); everywhere else the quota itself.
+ */
+export function pathInScope(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): Quota {
+  if (quota.level !== "split" || quota.region !== null) return quota;
+  const city = scope.kind === "city" ? scope.city : scope.kind === "county" && geography ? cityOfCounty(geography, scope.county) : null;
+  return (city !== null && planShare(revision, quota, city)) || quota;
+}
+
+/**
+ * The ids a scope's row of a quota may carry in a workbook, in the order they are looked for: on a
+ * city's sheet made before quotas had levels, the city's Annex 2 share had a row of its own that
+ * holds the city's figures, so its ids come first; then the quota's own id and its former ids.
+ */
+export function idsOnSheet(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): string[] {
+  const own = [quota.id, ...quota.formerIds];
+  const path = pathInScope(quota, scope, revision, geography);
+  return path === quota ? own : [path.id, ...path.formerIds, ...own];
+}
+
+/** Whether a unit leads a quota (牵头: listed first) or shares it (配合). */
+export function unitRole(quota: Quota, unit: string): "lead" | "share" {
+  return quota.units[0] === unit ? "lead" : "share";
 }
 
 /** Every responsible unit named in the revision, in first-seen order. */
 export function unitsOf(revision: PlanRevision): string[] {
   return [...new Set(revision.quotas.flatMap((quota) => quota.units))];
+}
+
+/** The counties of a scope's area: the province 90, a city its own (杭州市 13), a county itself. */
+export function countiesInScope(scope: Scope, geography: Geography): string[] {
+  switch (scope.kind) {
+    case "province":
+      return geography.counties.map((c) => c.name);
+    case "city":
+      return countiesOf(geography, scope.city).map((c) => c.name);
+    case "county":
+      return [scope.county];
+    case "unit":
+      return geography.counties.map((c) => c.name);
+  }
 }

@@ -56,5 +56,5 @@ function start(): void {
 }
 
 // Opened outside Office (or offline, without office.js) the page still shows its message.
-if (typeof Office !== "undefined") void Office.onReady(start);
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") void Office.onReady(start);
 else start();

@@ -5,6 +5,7 @@ import { readWorkbook, carriedInputs } from "../core/read-sheets";
 import { type WorkbookSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
+import { withLevelCorrections } from "../core/plan/level";
 import { META_SHEET, formOf, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
 import { INSTRUCTIONS_SHEET, isInstructionsSheet } from "../core/template/instructions";
 import { queueSheetRead, syncSheetReads } from "./workbook";
@@ -83,7 +84,8 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
   const previousSheet = previous?.sheets[0] ?? null;
 
   const built = buildTemplate({
-    revision: options.revision,
+    // The levels a person corrected in this workbook's 计划 view decide who reports what.
+    revision: withLevelCorrections(options.revision, meta.levels),
     scope: options.scope,
     period: options.period,
     generatedAt: (options.now ?? new Date()).toISOString(),

@@ -8,7 +8,7 @@ import { INPUT_COLUMNS } from "../core/template/columns";
 import { META_SHEET } from "../core/template/meta";
 import { asLiteralText, type CellValue } from "../core/template/spec";
 import { PROTECTION_OPTIONS } from "./render";
-import type { WorkbookRunner } from "./run";
+import { supportsApi, type WorkbookRunner } from "./run";
 import { queueSheetRead, syncSheetReads, readWorkbookSnapshot } from "./workbook";
 
 export interface LiveCheckingOptions extends CheckContext {
@@ -91,10 +91,13 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       }
     });
 
+  // `triggerSource` is ExcelApi 1.14: read only where Excel says it has it; below, the add-in's
+  // writes raise no event anyway (events are off while it writes).
+  const tagsOwnWrites = supportsApi("ExcelApi", "1.14");
   const registration = await runner(async (context) => {
     const result = context.workbook.worksheets.onChanged.add(async (args) => {
       // Our own writes (generating, the log itself) are not a person typing.
-      if (args.triggerSource === "ThisLocalAddin") return;
+      if (tagsOwnWrites && args.triggerSource === "ThisLocalAddin") return;
       pending = pending.then(() => handle(args)).catch(options.onError);
       await pending;
     });

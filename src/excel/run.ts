@@ -106,11 +106,14 @@ export const REQUIRED_SETS = [
   { name: "ExcelApi", version: "1.9", feature: "生成模板 / generating templates (protection, validation, print titles)" },
   { name: "ExcelApi", version: "1.9", feature: "录入校验 / live checking (worksheets.onChanged)" },
   { name: "ExcelApi", version: "1.13", feature: "校验合并单元格 / finding merged cells (range.getMergedAreasOrNullObject)" },
+  { name: "DialogApi", version: "1.1", feature: "功能区「校验」的结果对话框（结果仍写在「审核结果」表第一行）/ the ribbon's result dialog (the result is still in the first row of the 审核结果 sheet)" },
 ] as const;
 
 /**
- * Whether the running Excel has a requirement set. Outside Office (the in-memory host of the
- * tests, the playground) every set is there.
+ * Whether the running Excel has a requirement set, asked of `Office.context.requirements` — the
+ * same check Office.js makes before a newer member, which otherwise throws ApiNotFound. The
+ * in-memory host answers there for itself (its ExcelApi version). With no Office at all (no
+ * Excel to ask) every set counts as there, as Office.js's own check assumes.
  */
 export function supportsApi(name: string, version: string): boolean {
   return typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported(name, version);

@@ -81,7 +81,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   const [handedOut, setFiles] = React.useState<{ shown: boolean; files: HandedOutFile[] }>({ shown: false, files: [] });
   // What the merge of the ticked files could chart by city, the default first (as the CLI's --chart-quota offers).
   const chartChoices = React.useMemo(
-    () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision, period: filesPeriod ?? period, splits }) : []),
+    () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision, period: filesPeriod ?? period, splits, rollup: plan.rollup }) : []),
     [plan, chosen, revision, filesPeriod, period, splits],
   );
   const chartChoice = chartChoices.find((choice) => choice.id === chartQuota) ?? chartChoices[0];

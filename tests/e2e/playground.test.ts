@@ -1,34 +1,18 @@
-import { existsSync, mkdirSync, readFileSync } from "fs";
-import { createServer, type Server } from "http";
-import type { AddressInfo } from "net";
+import { existsSync, mkdirSync } from "fs";
+import type { Server } from "http";
 import path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { columnLetter } from "../../src/core/a1";
 import { COLUMN } from "../../src/core/template/columns";
 import { buildTemplate } from "../../src/core/template/build";
 import { parsePeriod } from "../../src/core/period";
 import { writeTemplateFile } from "../../src/xlsx/render";
 import { currentRevision } from "../support/plan";
+import { launchChromium, serve, servedAt } from "../support/chromium";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist-playground");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const CHROMIUM = "/usr/bin/chromium";
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "text/xml" };
-
-/** A build folder as a tiny static site; a file outside it or missing is 404. */
-function serve(directory: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const file = path.join(directory, decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(directory) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 const pane = () => page.getByRole("complementary", { name: "任务窗格 / task pane" });
 const CITY = "杭州市";
 
@@ -38,17 +22,13 @@ let page: Page;
 
 beforeAll(async () => {
   if (!existsSync(path.join(DIST, "playground.html"))) throw new Error("dist-playground/playground.html is missing: run `npm run build:playground` first (npm test does)");
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Chromium (CI installs it) to run the end-to-end tests`);
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/playground.html`);
+  await page.goto(`${servedAt(server)}/playground.html`);
   await page.getByRole("heading", { name: "Planbook 演练场 / playground (no Excel)" }).waitFor({ timeout: 20_000 });
   if (errors.length > 0) throw new Error(`the playground failed to start: ${errors.join("; ")}`);
   // Every test below works on the 杭州市 template generated here, as a person would in one session.

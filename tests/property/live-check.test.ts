@@ -7,6 +7,7 @@ import fc from "fast-check";
 import hostile from "../fixtures/hostile-cells.json";
 import { columnLetter } from "../../src/core/a1";
 import { parsePeriod } from "../../src/core/period";
+import { quotasInScope } from "../../src/core/scope";
 import { COLUMN } from "../../src/core/template/columns";
 import { generateTemplate } from "../../src/excel/generate";
 import { startLiveChecking } from "../../src/excel/live";
@@ -16,7 +17,7 @@ import { currentRevision } from "../support/plan";
 const revision = currentRevision();
 const SHEET = "杭州市 2026-10";
 const INPUTS = ["period", "cumulative", "status", "note"] as const;
-const cityQuotas = revision.quotas.filter((q) => q.region === null || q.region === "杭州市").map((q) => q.id);
+const cityQuotas = quotasInScope(revision, { kind: "city", city: "杭州市" }).map((q) => q.id);
 
 /** Formulas Excel would refuse to take as typed (HyperFormula cannot parse a DDE call) are not something a person can paste. */
 const pastable = (hostile as { typed: unknown }[]).map((c) => c.typed).filter((v) => !(typeof v === "string" && v.startsWith("=cmd")));

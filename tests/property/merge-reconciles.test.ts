@@ -7,6 +7,7 @@
  * Merging eleven files is the cost of a run, so the tests share one run of the property: the same
  * seed draws the same inputs in each test, and each input set is merged once (`merged`).
  */
+import { quotasInScope } from "../../src/core/scope";
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { columnLetter, parseCell } from "../../src/core/a1";
@@ -44,8 +45,8 @@ function report(details: fc.RunDetails<[Record<string, Typed>]>): void {
 /** Shrinking would merge eleven files again for every smaller candidate: the first failure is reported as drawn. */
 const params: fc.Parameters<[Record<string, Typed>]> = { numRuns: RUNS, seed, endOnFailure: true, reporter: report };
 
-/** What a city's template holds: every province-wide quota and the city's own Annex 2 quotas. */
-const quotasOf = (city: string): Quota[] => revision.quotas.filter((q) => q.region === null || q.region === city);
+/** What a city's template holds: the quotas a city reports (contributed, split, per-county, ratios), never a province-only act. */
+const quotasOf = (city: string): Quota[] => quotasInScope(revision, { kind: "city", city });
 
 /** A valid entry for a quota, as the template's validation allows it. */
 function entry(quota: Quota): fc.Arbitrary<Typed[string]> {
@@ -90,7 +91,8 @@ const rowIdOf = (quota: Quota): string => (quota.region === null ? quota.id : qu
 /** Every summary row by id: its kind and the quotas whose figures it totals (one, or an Annex 2 family). */
 function planRows(): Map<string, { kind: Quota["kind"]; members: Quota[] }> {
   const rows = new Map<string, { kind: Quota["kind"]; members: Quota[] }>();
-  for (const quota of revision.quotas) {
+  for (const quota of cities.flatMap(quotasOf)) {
+    if (rows.get(rowIdOf(quota))?.members.includes(quota)) continue;
     const row = rows.get(rowIdOf(quota)) ?? { kind: quota.kind, members: [] };
     row.members.push(quota);
     rows.set(rowIdOf(quota), row);

@@ -18,6 +18,7 @@ export interface HostStats {
 /** What a request context shares with the host it belongs to. */
 export interface HostCore {
   readonly book: WorkbookModel;
+  readonly apiVersion: string;
   readonly stats: HostStats;
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
@@ -56,6 +57,10 @@ export class RequestContextFake implements ProxyContext {
 
   get book(): WorkbookModel {
     return this.host.book;
+  }
+
+  get apiVersion(): string {
+    return this.host.apiVersion;
   }
 
   get changeHandlers(): ChangeHandlerRegistry {

@@ -32,6 +32,8 @@
 export const EXCEL_ERRORS = {
   AccessDenied: "You cannot perform the requested operation.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
+  // Office.js's own check of a member's requirement set (see api-sets.ts), thrown before anything is queued.
+  ApiNotFound: "The method or property {0} is part of the {1} requirement set, which is not available in your version of {2}.",
   InvalidOperation: "The operation attempted is invalid on the object.",
   ItemNotFound: "The requested resource doesn't exist.",
   ItemAlreadyExists: "The resource being created already exists.",
@@ -58,9 +60,10 @@ export class RichApiError extends Error {
   constructor(
     readonly code: ExcelErrorCode,
     errorLocation?: string,
-    argument?: string,
+    argument?: string | string[],
   ) {
-    super(EXCEL_ERRORS[code].replace("{0}", argument ?? ""));
+    const values = Array.isArray(argument) ? argument : [argument ?? ""];
+    super(values.reduce<string>((message, value, index) => message.replace(`{${index}}`, value), EXCEL_ERRORS[code]));
     this.debugInfo = { code, message: this.message, ...(errorLocation ? { errorLocation } : {}) };
   }
 

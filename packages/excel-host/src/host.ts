@@ -1,26 +1,15 @@
 import { columnLetter } from "../../../src/core/a1";
+import { apiAtLeast, defaultApiVersion } from "./version";
+// Office.js's requirement-set checks on every proxy: a member newer than the host's ExcelApi throws ApiNotFound.
+import "./gates";
+import { answerRequirementsFor } from "./office";
 import { type Rect, cellCount, formatRect, parseAddress, qualifiedAddress } from "./address";
 import { type HostCore, type HostStats, RequestContextFake } from "./context";
 import { RichApiError, UserEditRefusedError } from "./errors";
 import type { BorderFormat, CellFormat } from "./formats";
 import { type ChangeEvent, EXCEL_MAX_NUMBER, type ProtectionOptions, type SheetModel, WorkbookModel, protect, shiftLines, unprotect } from "./model";
 
-/** The ExcelApi sets the host can stand for: the lowest Planbook supports and the newest there is. */
-export const LOWEST_EXCEL_API = "1.9";
-export const NEWEST_EXCEL_API = "1.20";
-
-/** "1.14" > "1.9": requirement set versions compare by their minor number. */
-export function apiAtLeast(version: string, wanted: string): boolean {
-  const [major, minor] = version.split(".").map(Number);
-  const [wantedMajor, wantedMinor] = wanted.split(".").map(Number);
-  return major !== wantedMajor ? major > wantedMajor : minor >= wantedMinor;
-}
-
-/** The host's default ExcelApi version: PLANBOOK_EXCEL_API when set (so a whole suite runs at one set), else the newest. */
-function defaultApiVersion(): string {
-  const fromEnv = typeof process !== "undefined" ? process.env?.PLANBOOK_EXCEL_API : undefined;
-  return fromEnv && /^1\.\d+$/.test(fromEnv) ? fromEnv : NEWEST_EXCEL_API;
-}
+export { LOWEST_EXCEL_API, NEWEST_EXCEL_API, apiAtLeast } from "./version";
 
 /** Excel on the web's limit for one request and one response: 5 MB. */
 export const EXCEL_WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -247,6 +236,8 @@ class ExcelHostFake implements ExcelHost, HostCore {
     first: Excel.RequestContext | ((context: Excel.RequestContext) => Promise<T>),
     second?: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> {
+    // Inside Excel, Office.context.requirements answers for this Excel.
+    answerRequirementsFor(this);
     let context: RequestContextFake;
     let batch: (context: Excel.RequestContext) => Promise<T>;
     if (typeof first === "function") {

@@ -18,7 +18,7 @@
  *   (`taskpane: "ignored"`).
  */
 import type { ExcelHost } from "./host";
-import { apiAtLeast } from "./host";
+import { apiAtLeast } from "./version";
 
 /** How `Office.addin.showAsTaskpane` behaves: opens the pane, is ignored (marketplace policy), or rejects. */
 export type TaskpaneBehaviour = "opens" | "ignored" | "rejects";
@@ -80,6 +80,23 @@ function setSupport(host: ExcelHost, sets: Record<string, string>): (name: strin
     const have = sets[name];
     return have !== undefined && apiAtLeast(have, version);
   };
+}
+
+/** Marks an `Office` global the host put there (and may therefore replace), as opposed to a real one or a test's. */
+const HOST_OFFICE = Symbol.for("@planbook/excel-host office");
+
+/**
+ * Makes `Office.context.requirements.isSetSupported` answer for this host, as Excel's does for
+ * itself — so code that asks before using a newer member (and Office.js's own check, which asks
+ * the same) sees the host's ExcelApi version. Called by every `host.run`. Where there is no
+ * `Office` global a minimal one is put there; one the host put there before is pointed at this
+ * host; any other `Office` (a test's own, `createOfficeRuntime`'s, a real one) is left alone.
+ */
+export function answerRequirementsFor(host: Pick<ExcelHost, "isSetSupported">): void {
+  const scope = globalThis as { Office?: unknown };
+  const current = scope.Office as { [HOST_OFFICE]?: boolean } | undefined;
+  if (current !== undefined && !current[HOST_OFFICE]) return;
+  scope.Office = { [HOST_OFFICE]: true, context: { requirements: { isSetSupported: (name: string, version?: string) => host.isSetSupported(name, version) } } };
 }
 
 export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptions = {}): OfficeRuntimeFake {

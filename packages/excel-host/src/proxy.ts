@@ -29,6 +29,8 @@ export interface ChangeHandlerRegistry {
 /** What proxies need of their request context (implemented by `RequestContextFake`). */
 export interface ProxyContext {
   readonly book: WorkbookModel;
+  /** The ExcelApi version of the Excel this context talks to: members of newer sets throw (api-sets.ts). */
+  readonly apiVersion: string;
   readonly changeHandlers: ChangeHandlerRegistry;
   /** `afterRun`: the command may be queued after the run ended (it waits for the context's next sync). */
   enqueue(op: Op, options?: { afterRun?: boolean }): void;

@@ -2,10 +2,11 @@ import { cellAddress, parseCell } from "../a1";
 import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
+import type { Geography } from "../plan/counties";
 import { stageAt } from "../stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, parseScope, type Scope } from "../scope";
+import { formatScope, parseScope, pathInScope, type Scope } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
@@ -26,6 +27,8 @@ export interface CheckContext {
   expected?: { revision?: string; scope?: string; period?: string };
   /** At the end of a period (submitting), a blank required input is an error. */
   endOfPeriod?: boolean;
+  /** The counties: a per-county coverage target (杭州市 13) is checked against the plan only with them. */
+  geography?: Geography;
 }
 
 /** What a row's inputs are checked against: the plan's quota, or the sheet's own kind and unit when the plan is unknown. */
@@ -219,10 +222,10 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
   const { report, known, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
-  const stage = quota && known && period ? stageAt(quota, period, known.revision) : null;
+  const stage = quota && known && period ? stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, known.revision, context.geography), period, known.revision) : null;
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
-  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota));
+  if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
   if (!shape) return out;
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   if (shape.kind === "milestone") {
@@ -250,7 +253,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
     out.push(finding("cumulative-below-period", at("cumulative"), { cumulative, period: thisPeriod }, cumulative));
   }
   if (!quota) return out;
-  const warnings = [...targetWarnings(sheet, row, quota, cumulative), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
+  const warnings = [...targetWarnings(sheet, row, quota, cumulative, context.geography), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
   // A 说明 in the row explains away the findings the registry says it clears.
   const explained = !isBlankInput(row.values.note);
   out.push(...warnings.filter((f) => !(explained && clearedByNote(f))));
@@ -273,16 +276,16 @@ const scopeOrNull = (text: string): Scope | null => {
  * fingerprint was recomputed to match would pass the integrity check. Where the plan alone cannot
  * tell (a city's split made elsewhere), the row's own record is the reference.
  */
-function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota): Finding[] {
+function targetAgainstPlan(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, context: CheckContext): Finding[] {
   if (!sheet.scope || !sheet.known) return [];
   const written = row.values.target;
-  const stage = sheet.period ? stageAt(quota, sheet.period, sheet.known.revision) : null;
-  const expected = planTarget(quota, sheet.scope, written, sheet.splits, stage) ?? row.record.target;
+  const targets = { revision: sheet.known.revision, splits: sheet.splits, geography: context.geography, period: sheet.period };
+  const expected = planTarget(quota, sheet.scope, written, targets) ?? row.record.target;
   if (sameCellValue(written, expected)) return [];
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId };
   // Untouched since an earlier version wrote it: that version read the plan differently, nobody edited it.
   if (isOutdated(sheet) && sameCellValue(written, row.record.target)) return [finding("target-outdated", at, { expected, found: written }, written)];
-  return [finding("target-changed", { sheet: sheet.report.name, cell: sheet.report.address(row, "target"), quotaId: row.quotaId }, { expected, found: written }, written)];
+  return [finding("target-changed", at, { expected, found: written }, written)];
 }
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
@@ -332,13 +335,13 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
 }
 
 /** Behind time-progress and implausibly far above the target; time-progress from the plan, never from the sheet's formula. */
-function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number): Finding[] {
+function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number, geography?: Geography): Finding[] {
   const target = numberIn(row.values.target);
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
   if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
   const completion = completionOf(quota, cumulative, target);
-  const { progress } = stageAt(quota, sheet.period, sheet.known.revision);
+  const { progress } = stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, sheet.known.revision, geography), sheet.period, sheet.known.revision);
   const expectedShare = progress.expected / progress.of;
   // A level (a ceiling, a growth rate) is held against its whole target, as its 状态 formula does.
   const level = levelOkFrom(quota);

@@ -1,12 +1,13 @@
 import type { PlanRevision, Quota, QuotaKind } from "../plan/types";
 import { columnLetter } from "../a1";
+import { isStandaloneRegional } from "../plan/level";
 import { quotaLabel } from "../template/labels";
 import type { Period } from "../period";
-import { stageAt } from "../stage";
-import { targetCell } from "../template/targets";
+import { type TargetContext, reportText, targetCell } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { PENDING } from "../template/columns";
 import { familyLabel, regionalFamilies } from "./family";
+import { type Rollup, provinceRollup, rollupQuotas } from "./rollup";
 
 /**
  * Where things sit on the 汇总 and 来源 sheets. Building a summary and reading one back (to merge
@@ -131,8 +132,8 @@ export interface SourceRow {
 }
 
 /**
- * One row of the summary: an Annex 1 quota (every city reports the same quota), or an Annex 2
- * family (each city reports its own member quota).
+ * One row of the summary: a quota every child reports (the same quota in each child's column), or,
+ * in the province summary, an Annex 2 family of city quotas of their own (each city its member).
  */
 export interface SummaryRow {
   id: string;
@@ -140,49 +141,62 @@ export interface SummaryRow {
   unit: string | null;
   kind: QuotaKind;
   item: number;
+  /** The parent's target (the province's, the city's, the lead unit's). */
   provinceTarget: CellValue;
-  /** The quota whose figures fill each city's columns; a city without one has no entry. */
-  quotaByCity: Record<string, Quota>;
+  /** The quota whose figures fill each child's columns; a child without one has no entry. */
+  quotaByChild: Record<string, Quota>;
   regional: boolean;
 }
 
-/** Annex 1 quotas in plan order, then one row per Annex 2 family; targets are the period's stage's. */
-export function summaryRows(revision: PlanRevision, period: Period): SummaryRow[] {
-  const asTarget = (quota: Quota): CellValue => targetCell(quota, { kind: "province" }, [], stageAt(quota, period, revision));
-  const provincial = revision.quotas
-    .filter((q) => q.region === null)
-    .map(
-      (quota): SummaryRow => ({
-        id: quota.id,
-        label: quotaLabel(quota),
-        unit: quota.unit,
-        kind: quota.kind,
-        item: quota.item,
-        provinceTarget: asTarget(quota),
-        quotaByCity: Object.fromEntries(revision.cities.map((city) => [city, quota])),
-        regional: false,
-      }),
-    );
-  const regional = regionalFamilies(revision).map((family): SummaryRow => {
-    const members = Object.values(family.byCity);
-    const targets = members.map(asTarget);
-    const provinceTarget = targets.every((t): t is number => typeof t === "number")
-      ? targets.reduce((a, b) => a + b, 0)
-      : targets.includes("—")
-        ? "—"
-        : PENDING;
-    return {
-      id: family.id,
-      label: familyLabel(family),
-      unit: family.representative.unit,
-      kind: family.representative.kind,
-      item: family.representative.item,
-      provinceTarget,
-      quotaByCity: family.byCity,
-      regional: true,
-    };
-  });
-  return [...provincial, ...regional];
+/**
+ * The roll-up's quotas in plan order (each child's own), then, for the province, one row per Annex 2
+ * family of its own; targets are the period's stage's.
+ */
+export function summaryRows(
+  revision: PlanRevision,
+  period: Period,
+  rollup: Rollup = provinceRollup(revision),
+  targets: Omit<TargetContext, "revision" | "period"> = {},
+): SummaryRow[] {
+  const context: TargetContext = { ...targets, revision, period };
+  const asTarget = (quota: Quota): CellValue => targetCell(quota, rollup.parent, context);
+  const own = rollupQuotas(rollup, revision).map(
+    (quota): SummaryRow => ({
+      id: quota.id,
+      label: quotaLabel(quota, reportText(quota, rollup.parent, context)),
+      unit: quota.unit,
+      kind: quota.kind,
+      item: quota.item,
+      provinceTarget: asTarget(quota),
+      quotaByChild: Object.fromEntries(
+        rollup.children.filter((child) => rollup.childKind !== "unit" || quota.units.includes(child)).map((child) => [child, quota]),
+      ),
+      regional: false,
+    }),
+  );
+  if (rollup.parent.kind !== "province") return own;
+  const regional = regionalFamilies(revision)
+    .filter((family) => Object.values(family.byCity).every((member) => isStandaloneRegional(member, revision.quotas)))
+    .map((family): SummaryRow => {
+      const members = Object.values(family.byCity);
+      const targets = members.map(asTarget);
+      const provinceTarget = targets.every((t): t is number => typeof t === "number")
+        ? targets.reduce((a, b) => a + b, 0)
+        : targets.includes("—")
+          ? "—"
+          : PENDING;
+      return {
+        id: family.id,
+        label: familyLabel(family),
+        unit: family.representative.unit,
+        kind: family.representative.kind,
+        item: family.representative.item,
+        provinceTarget,
+        quotaByChild: family.byCity,
+        regional: true,
+      };
+    });
+  return [...own, ...regional];
 }
 
 /** `E6:O6`: a city block's cells on one row. */

@@ -4,14 +4,15 @@ import { type Finding, type Severity, type Where, countBySeverity, finding, inFi
 import { isBlankInput, sameCellValue } from "../cells";
 import { canonicalPeriod, normalisedPeriod, parsePeriod } from "../period";
 import { quotaIndex } from "../plan/ids";
-import { type Stage, stageAt } from "../stage";
 import type { PlanRevision, Quota } from "../plan/types";
-import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { scopeOrNull } from "../scope";
+import { type ReportRow, type ReportSheet, readMeta, readWorkbook } from "../read-sheets";
+import type { Geography } from "../plan/counties";
+import { type Scope, scopeLabel, scopeOrNull } from "../scope";
 import type { WorkbookSnapshot } from "../snapshot";
-import { planTarget } from "../template/targets";
+import { type TargetContext, planTarget } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
 import { SUMMARY_SHEET } from "./layout";
+import { type Rollup, childOf, childScope, rollupOfFiles } from "./rollup";
 import { type SummaryState, stateFor } from "./state";
 
 /**
@@ -37,6 +38,10 @@ export interface MergeContext {
   existing?: SummaryState | null;
   /** The aggregator's split targets (目标分解), to check the targets city files show. */
   splits?: SplitRecord[];
+  /** Whose summary it is and whose files it takes; by default taken from the files (rollupOfFiles). */
+  rollup?: Rollup;
+  /** The counties: county files and per-county targets need them. */
+  geography?: Geography;
   /**
    * The aggregator's choice after seeing a first plan: names of the files to merge. Others are
    * declined (which also settles duplicates). Undefined: every file that passes is taken.
@@ -86,6 +91,8 @@ export interface RejectedFile {
 }
 
 export interface MergePlan {
+  /** Whose summary it is (the province, a city, a lead unit) and whose files it takes. */
+  rollup: Rollup;
   /** Returned templates with nothing filled in: their cities have not reported yet. */
   notFilled: { file: string; city: string }[];
   accepted: AcceptedFile[];
@@ -110,9 +117,10 @@ const wholeFile = (file: string, sheet = ""): Where => ({ sheet, cell: null, quo
 
 
 /** The plan's target for the city against the one the file was generated with (its metadata). */
-function planTargetFindings(name: string, city: string, report: ReportSheet, row: ReportRow, quota: Quota, splits: SplitRecord[], stage: Stage): Finding[] {
+function planTargetFindings(name: string, scope: Scope, report: ReportSheet, row: ReportRow, quota: Quota, targets: TargetContext): Finding[] {
   const written = row.record.target;
-  const expected = planTarget(quota, { kind: "city", city }, written, splits, stage);
+  const city = scopeLabel(scope);
+  const expected = planTarget(quota, scope, written, targets);
   if (expected === undefined || sameCellValue(written, expected)) return [];
   const targetAddress = report.address(row, "target");
   return [
@@ -126,14 +134,14 @@ function planTargetFindings(name: string, city: string, report: ReportSheet, row
 }
 
 /** The checks engine's findings on the file's sheet, each naming the file. */
-function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetRecord, revision: PlanRevision): Finding[] {
+function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetRecord, revision: PlanRevision, geography?: Geography): Finding[] {
   const expected = { revision: record.revision, scope: record.scope, period: record.period };
-  return checkWorkbook(snapshot, { revisions: [revision], expected })
+  return checkWorkbook(snapshot, { revisions: [revision], expected, geography })
     .filter((f) => f.sheet === record.sheet)
     .map((f) => inFile(f, name));
 }
 
-function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[]): Examined {
+function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[], rollup: Rollup, geography?: Geography): Examined {
   const name = file.name;
   const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [], blank: false };
   if (file.snapshot === null) {
@@ -145,10 +153,17 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
     out.reasons.push(finding("merge-not-planbook", wholeFile(name), {}, name));
     return out;
   }
-  const citySheets = read.meta.sheets.filter((s) => s.scope.startsWith("city:"));
+  // By the scope's kind as written: a sheet whose name part cannot be read is merge-bad-scope below.
+  const citySheets = read.meta.sheets.filter((s) => s.scope.trim().startsWith(`${rollup.childKind}:`));
   if (citySheets.length === 0) {
     const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))];
-    out.reasons.push(finding("merge-not-city", wholeFile(name), { scopes }, name));
+    const other = read.meta.sheets.map((s) => childOf(s.scope)?.kind).find((kind) => kind !== undefined);
+    // A file of another level than the others (a county's among cities') is a finding of its own.
+    out.reasons.push(
+      other
+        ? finding("merge-mixed-levels", wholeFile(name), { level: other, expected: rollup.childKind, scopes }, name)
+        : finding("merge-not-city", wholeFile(name), { scopes }, name),
+    );
     return out;
   }
   const samePeriod = citySheets.filter((s) => normalisedPeriod(s.period) === period);
@@ -184,13 +199,14 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const record = matching[0];
   out.record = record;
   const scope = scopeOrNull(record.scope);
-  if (scope?.kind !== "city") {
+  const city = scope === null || scope.kind === "province" ? "" : scopeLabel(scope);
+  if (city === "") {
     out.reasons.push(finding("merge-bad-scope", wholeFile(name, record.sheet), { sheet: record.sheet, scope: record.scope }, record.scope));
     return out;
   }
-  const city = scope.city;
-  if (!revision.cities.includes(city)) {
-    out.reasons.push(finding("merge-unknown-city", wholeFile(name, record.sheet), { city }, city));
+  if (!rollup.children.includes(city)) {
+    const among = rollup.parent.kind === "province" ? null : scopeLabel(rollup.parent);
+    out.reasons.push(finding("merge-unknown-city", wholeFile(name, record.sheet), { city, among, level: rollup.childKind }, city));
     return out;
   }
   out.city = city;
@@ -200,7 +216,7 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   out.report = report;
   if (!report) return out;
   const quotas = quotaIndex(revision.quotas);
-  const stagePeriod = parsePeriod(period);
+  const targets: TargetContext = { revision, splits, geography, period: parsePeriod(period) };
   for (const row of report.rows) {
     const quota = quotas.get(row.quotaId);
     // A first-scheme row that is now only a point of a quota's path: kept in the file, not merged.
@@ -216,18 +232,28 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
       );
       continue;
     }
-    out.reasons.push(...planTargetFindings(name, city, report, row, quota, splits, stageAt(quota, stagePeriod, revision)));
+    out.reasons.push(...planTargetFindings(name, childScope(rollup, city), report, row, quota, targets));
   }
   // A changed target stops the file (the summary's targets come from the plan, the file's would
   // disagree); everything else the checks find is the file's own count for the aggregator to weigh.
-  const checked = ownFindings(name, file.snapshot, record, revision);
+  const checked = ownFindings(name, file.snapshot, record, revision, geography);
   out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
   // A formula without a stored result reads as "" but was typed: only cells with neither value nor formula are blank.
   out.blank = report.rows.every((row) => [...FIGURE_KEYS, "note" as const].every((key) => isBlankInput(row.values[key]) && isBlankInput(row.formulas[key])));
-  const named = citiesNamed(name, revision.cities);
+  const named = citiesNamed(name, rollup.children);
   if (named.length > 0 && !named.includes(city)) out.warnings.push(finding("merge-file-name-city", wholeFile(name, record.sheet), { named, city }, city));
   return out;
+}
+
+/** Every scope the readable files' metadata names: the files say which level is merged. */
+function filesScopes(files: MergeInputFile[]): string[] {
+  return files.flatMap((file) => (file.snapshot ? readMeta(file.snapshot).sheets.map((s) => s.scope) : []));
+}
+
+/** The roll-up the files ask for (see rollupOfFiles). */
+export function rollupForFiles(files: MergeInputFile[], revision: PlanRevision, geography?: Geography): Rollup {
+  return rollupOfFiles(filesScopes(files), revision, geography);
 }
 
 /** The plan's cities a file name mentions (杭州市, or 杭州 without the 市). */
@@ -260,7 +286,8 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     );
   }
 
-  const examined = files.map((file) => examine(file, revision, period, splits));
+  const rollup = context.rollup ?? rollupForFiles(files, revision, context.geography);
+  const examined = files.map((file) => examine(file, revision, period, splits, rollup, context.geography));
   const chosen = context.chosen ? new Set(context.chosen) : null;
   for (const entry of examined) {
     if (chosen && !chosen.has(entry.file.name) && entry.reasons.length === 0) {
@@ -341,7 +368,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   }
 
   const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);
-  const missing = revision.cities.filter((city) => !filled.has(city));
+  const missing = rollup.children.filter((city) => !filled.has(city));
   for (const entry of notFilled) {
     const city = entry.city as string;
     batchFindings.push(finding("merge-not-filled", wholeFile(entry.file.name, entry.record?.sheet), { city, ignored: filled.has(city) }, city));
@@ -351,7 +378,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     const explaining = missing.map(
       (city) =>
         notFilled.find((e) => e.city === city) ??
-        examined.find((e) => e.city !== null && e.city !== city && citiesNamed(e.file.name, revision.cities).includes(city)) ??
+        examined.find((e) => e.city !== null && e.city !== city && citiesNamed(e.file.name, rollup.children).includes(city)) ??
         null,
     );
     batchFindings.push(
@@ -360,6 +387,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
         { sheet: SUMMARY_SHEET, cell: null, quotaId: null },
         {
           cities: missing,
+          level: rollup.childKind,
           why: explaining.map((e) => e?.file.name ?? ""),
           whyCity: explaining.map((e, i) => (e && e.city !== missing[i] ? (e.city as string) : "")),
         },
@@ -368,6 +396,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     );
   }
   return {
+    rollup,
     accepted,
     rejected,
     notFilled: notFilled.map((e) => ({ file: e.file.name, city: e.city as string })),

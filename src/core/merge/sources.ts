@@ -8,6 +8,7 @@ import { type CellValue, type SheetSpec, type StyleSpec, emptyGrid } from "../te
 import { PALETTE, titleStyle } from "../template/styles";
 import { ACCEPTED_TEXT, SOURCE_HEADER_ROW, SOURCE_TITLES, SOURCES_SHEET, type SourceRow } from "./layout";
 import type { AcceptedFile, MergeContext, RejectedFile } from "./merge";
+import { sourceRows } from "./state";
 
 const MAX_REASONS = 10;
 
@@ -35,7 +36,7 @@ export interface SourcesInput {
 }
 
 /** The lines of the 来源 sheet: kept cities first, then the accepted and the rejected files. */
-function sourceRows({ accepted, rejected, kept, context, period, mergedAt }: SourcesInput): SourceRow[] {
+function sourceLines({ accepted, rejected, kept, context, period, mergedAt }: SourcesInput): SourceRow[] {
   return [
     ...kept.map(
       (k): SourceRow =>
@@ -52,9 +53,13 @@ function sourceRows({ accepted, rejected, kept, context, period, mergedAt }: Sou
           mergedAt: "",
         },
     ),
-    ...accepted.map((file): SourceRow => {
+    ...accepted.flatMap((file): SourceRow[] => {
       const replaced = file.replaces ? [`替换「${file.replaces}」`] : [];
-      return {
+      // A child's file that is itself a summary (a city's, of its counties) brings its own sources along.
+      const nested = sourceRows(file.file.snapshot?.sheets.find((sheet) => sheet.name === SOURCES_SHEET))
+        .filter((line) => line.accepted)
+        .map((line): SourceRow => ({ ...line, file: `${file.name} › ${line.file}`, reasons: `经「${file.name}」汇总` }));
+      return [{
         file: file.name,
         scope: file.record.scope,
         period: file.record.period,
@@ -65,7 +70,7 @@ function sourceRows({ accepted, rejected, kept, context, period, mergedAt }: Sou
         accepted: true,
         reasons: [...replaced, reasonsText(file.findings, "zh")].filter((t) => t !== "").join("\n"),
         mergedAt,
-      };
+      }, ...nested];
     }),
     ...rejected.map((file): SourceRow => {
       const counts = countBySeverity(file.reasons);
@@ -87,7 +92,7 @@ function sourceRows({ accepted, rejected, kept, context, period, mergedAt }: Sou
 
 /** The 来源 sheet: every file the summary used or refused, and why. */
 export function buildSources(input: SourcesInput): SheetSpec {
-  const lines = sourceRows(input);
+  const lines = sourceLines(input);
   const width = SOURCE_TITLES.length;
   const cells = emptyGrid(SOURCE_HEADER_ROW + lines.length, width);
   const lastCol = columnLetter(width - 1);

@@ -75,10 +75,14 @@ export interface SplitPlan {
   findings: Finding[];
 }
 
-/** The quotas whose provincial target can be split: Annex 1 counts with a decided number. */
+/**
+ * The quotas whose provincial target an aggregator can split: Annex 1 counts with a decided number
+ * that every city contributes to. A quota the plan splits itself (Annex 2), a per-county coverage
+ * and a province-only act are not.
+ */
 export function splittableQuotas(revision: PlanRevision): Quota[] {
   return revision.quotas.filter(
-    (q) => q.region === null && (q.kind === "annual" || q.kind === "cumulative") && !q.pending && q.target !== null,
+    (q) => q.region === null && q.level === "contributed" && (q.kind === "annual" || q.kind === "cumulative") && !q.pending && q.target !== null,
   );
 }
 
@@ -93,6 +97,9 @@ export function annexShares(revision: PlanRevision, familyId: string): Record<st
     }),
   );
 }
+
+/** Where a finding about a whole split (not one quota's) points. */
+const SPLIT_AT: Where = { sheet: SPLIT_SHEET, cell: null, quotaId: null };
 
 /** Where a finding about what the aggregator typed to split `quota` is. */
 const splitWhere = (quota: Quota): Where => ({ sheet: SPLIT_SHEET, cell: null, quotaId: quota.id });
@@ -120,7 +127,14 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
   if (!quota) throw new UnknownQuotaError(quotaId, revision.revision);
   const fail = (findings: Finding[]): SplitPlan => ({ quotaId, records: [], findings });
   if (!splittableQuotas(revision).includes(quota)) {
-    const reason = quota.region !== null ? "regional" : quota.pending || quota.target === null ? "pending" : "not-count";
+    const reason =
+      quota.region !== null || quota.level === "split"
+        ? "regional"
+        : quota.level !== "contributed"
+          ? "not-contributed"
+          : quota.pending || quota.target === null
+            ? "pending"
+            : "not-count";
     return fail([finding("split-not-splittable", splitWhere(quota), { quotaId: quota.id, reason }, quota.id)]);
   }
   const total = quota.target as number;
@@ -174,4 +188,72 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
 export function withSplitRecords(meta: MetaRecords, records: SplitRecord[]): MetaRecords {
   const quotas = new Set(records.map((r) => r.quotaId));
   return { ...meta, splits: [...meta.splits.filter((s) => !quotas.has(s.quotaId)), ...records] };
+}
+
+/**
+ * How `planbook template --split` shares targets: `plan` in proportion to the plan's own city figures
+ * (Annex 2's last running total, e.g. each city's 2027 技能型企业), `equal` alike, `weights` as typed
+ * (by city, or by county within a city).
+ */
+export type SplitMode = { kind: "plan" } | { kind: "equal" } | { kind: "weights"; weights: Record<string, number> };
+
+/** The Annex 2 family `plan` splits in proportion to: the last running total every city has a figure for. */
+export function planWeightsFamily(revision: PlanRevision): string | null {
+  const complete = regionalFamilies(revision).filter((family) =>
+    revision.cities.every((city) => family.byCity[city] && family.byCity[city].target !== null && !family.byCity[city].pending),
+  );
+  const totals = complete.filter((family) => family.representative.key?.endsWith("累计") ?? true);
+  const last = [...totals].sort((a, b) => (b.representative.year ?? 0) - (a.representative.year ?? 0))[0];
+  return last?.id ?? null;
+}
+
+/**
+ * Each city's share of every contributed count, by the mode — the records to put in the city
+ * templates — or the findings that stop it. Quotas the plan splits itself (Annex 2) keep the plan's.
+ */
+export function citySplits(revision: PlanRevision, mode: SplitMode): { records: SplitRecord[]; findings: Finding[] } {
+  let source: SplitSource;
+  if (mode.kind === "plan") {
+    const familyId = planWeightsFamily(revision);
+    if (familyId === null) {
+      return { records: [], findings: [finding("split-no-plan-figures", SPLIT_AT, {}, null)] };
+    }
+    source = { kind: "annex", familyId };
+  } else {
+    source = { kind: "weights", weights: mode.kind === "equal" ? Object.fromEntries(revision.cities.map((c) => [c, 1])) : mode.weights };
+  }
+  const plans = splittableQuotas(revision).map((q) => planSplit(revision, q.id, source));
+  return { records: plans.flatMap((p) => p.records), findings: plans.flatMap((p) => p.findings) };
+}
+
+/**
+ * A city's targets shared across its counties: every quota the city has a number for (its split, or
+ * its Annex 2 share) is split by the counties' weights (equal, or as typed).
+ */
+export function countySplits(
+  cityTargets: { quota: Quota; target: number }[],
+  counties: readonly string[],
+  mode: Exclude<SplitMode, { kind: "plan" }>,
+): { records: SplitRecord[]; findings: Finding[] } {
+  const weights = counties.map((county) => (mode.kind === "equal" ? 1 : (mode.weights[county] ?? 0)));
+  const findings: Finding[] = [];
+  if (mode.kind === "weights") {
+    for (const [name, weight] of Object.entries(mode.weights)) {
+      if (!counties.includes(name)) {
+        findings.push(finding("split-unknown-county", SPLIT_AT, { county: name }, name));
+      } else if (!Number.isFinite(weight) || weight < 0) {
+        findings.push(finding("split-bad-value", SPLIT_AT, { city: name, by: "weight", found: String(weight) }, String(weight)));
+      }
+    }
+  }
+  if (findings.length === 0 && !(weights.reduce((a, b) => a + b, 0) > 0)) {
+    findings.push(finding("split-no-weight", SPLIT_AT, {}, 0));
+  }
+  if (findings.length > 0) return { records: [], findings };
+  const records = cityTargets.flatMap(({ quota, target }) => {
+    const integer = isCountUnit(quota.unit) && Number.isInteger(target);
+    const parts = splitTarget(target, weights, integer);
+    return counties.map((county, index) => ({ quotaId: quota.id, city: county, target: parts[index] }));
+  });
+  return { records, findings: [] };
 }

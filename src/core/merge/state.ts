@@ -1,4 +1,6 @@
 import type { PlanRevision } from "../plan/types";
+import { formatScope } from "../scope";
+import { type Rollup, childScope, provinceRollup } from "./rollup";
 import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "../snapshot";
 import type { CellValue } from "../template/spec";
 import {
@@ -38,7 +40,8 @@ export interface SummaryState {
 
 const text = (value: CellValue): string => (value === null ? "" : String(value).trim());
 
-function sourceRows(sheet: SheetSnapshot | undefined): SourceRow[] {
+/** The lines of a 来源 sheet as written (a city summary's, to list its counties in the province's). */
+export function sourceRows(sheet: SheetSnapshot | undefined): SourceRow[] {
   if (!sheet) return [];
   return sheet.values.slice(SOURCE_HEADER_ROW).flatMap((row): SourceRow[] => {
     const file = text(cellAt([row], 0, 0));
@@ -66,20 +69,21 @@ function sourceRows(sheet: SheetSnapshot | undefined): SourceRow[] {
  * file they came from and the figures themselves. Null when the workbook has no summary, or one
  * whose city header does not match the revision's cities (it is then rebuilt from scratch).
  */
-export function readSummaryState(snapshot: WorkbookSnapshot, revision: PlanRevision): SummaryState | null {
+export function readSummaryState(snapshot: WorkbookSnapshot, revision: PlanRevision, rollup: Rollup = provinceRollup(revision)): SummaryState | null {
   const summary = snapshot.sheets.find((s) => s.name === SUMMARY_SHEET);
   if (!summary) return null;
-  const columns = summaryColumns(revision.cities.length);
+  const children = rollup.children;
+  const columns = summaryColumns(children.length);
   const grid = summary.values;
   const headerIndex = SUMMARY_ROWS.header - 1;
-  const citiesMatch = revision.cities.every((city, i) => text(cellAt(grid, headerIndex, columns.actual + i)) === city);
+  const citiesMatch = children.every((city, i) => text(cellAt(grid, headerIndex, columns.actual + i)) === city);
   if (!citiesMatch) return null;
   const sources = sourceRows(snapshot.sheets.find((s) => s.name === SOURCES_SHEET));
   const infoIndex = SUMMARY_ROWS.info - 1;
   const dataRows = grid.slice(SUMMARY_ROWS.firstData - 1);
   const lastData = dataRows.findIndex((row) => text(cellAt([row], 0, columns.id)) === "");
   const rows = lastData === -1 ? dataRows : dataRows.slice(0, lastData);
-  const cities = revision.cities.flatMap((city, i): KeptCity[] => {
+  const cities = children.flatMap((city, i): KeptCity[] => {
     const file = text(cellAt(grid, SUMMARY_ROWS.file - 1, columns.actual + i));
     if (file === "") return [];
     const figures = Object.fromEntries(
@@ -93,7 +97,8 @@ export function readSummaryState(snapshot: WorkbookSnapshot, revision: PlanRevis
         },
       ]),
     );
-    const source = sources.find((s) => s.file === file && s.accepted && s.scope === `city:${city}`) ?? null;
+    const scope = formatScope(childScope(rollup, city));
+    const source = sources.find((s) => s.file === file && s.accepted && s.scope === scope) ?? null;
     return [{ city, file, source, figures }];
   });
   return {

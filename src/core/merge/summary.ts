@@ -1,7 +1,11 @@
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
+import { chinaDateTime } from "../time";
 import { type Period, canonicalPeriod, parsePeriod } from "../period";
-import { stageAt } from "../stage";
+import { type BuiltTemplate, buildTemplate } from "../template/build";
+import type { CarriedRow } from "../template/carried";
+import { MILESTONE_STATUSES } from "../template/columns";
+import { idsOnSheet, scopeLabel } from "../scope";
 import { averageFormula, completionFormula, milestoneCompletionFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
 import { sheetSpec } from "../template/sheet";
@@ -23,6 +27,7 @@ import {
   summaryRows,
 } from "./layout";
 import type { AcceptedFile, FigureKey, MergeContext, RejectedFile } from "./merge";
+import { CHILD_WORD, type Rollup, childScope, provinceRollup } from "./rollup";
 import { buildSources } from "./sources";
 import { type KeptFigures, type SummaryState, stateFor } from "./state";
 
@@ -57,8 +62,13 @@ export interface BuiltSummary {
   /** Completion by key work item (on 汇总) and by city for the chosen quota (on 排名). */
   charts: ChartSpec[];
   totals: SummaryTotal[];
-  /** Cities with figures in the summary, in revision order. */
+  /** Children (cities, counties, units) with figures in the summary, in column order. */
   filled: string[];
+  /**
+   * The parent's own return filled with the totals (a city's sheet in a city summary, the lead unit's
+   * in a unit summary): itself a valid return for the level above. Null for the province.
+   */
+  parentReturn: BuiltTemplate | null;
 }
 
 const cell = (value: CellValue | undefined): CellSpec | null => (isBlank(value) ? null : { value });
@@ -70,16 +80,17 @@ interface CityColumn {
   figures: Record<string, KeptFigures>;
 }
 
-function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string, KeptFigures> {
+function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup, context: MergeContext): Record<string, KeptFigures> {
   const byId = new Map(file.report.rows.map((row) => [row.quotaId, row]));
   // Figures with errors in a file accepted despite them are not summed (they are listed instead).
   const excluded = new Set(file.excluded.map((cell) => `${cell.quotaId}\u0001${cell.key}`));
   const figure = (quotaId: string, key: FigureKey, value: CellValue): CellValue => (excluded.has(`${quotaId}\u0001${key}`) ? null : value);
   return Object.fromEntries(
     rows.flatMap((row) => {
-      const quota = row.quotaByCity[file.city];
-      // A file made with the first id scheme carries the quota's former id.
-      const found = quota ? [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined) : undefined;
+      const quota = row.quotaByChild[file.city];
+      // A file made earlier carries the quota's former id, or the city's Annex 2 share's row.
+      const ids = quota ? idsOnSheet(quota, childScope(rollup, file.city), context.revision, context.geography) : [];
+      const found = ids.map((id) => byId.get(id)).find((r) => r !== undefined);
       if (!found) return [];
       const v = found.values;
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
@@ -94,15 +105,16 @@ function figuresFromFile(file: AcceptedFile, rows: SummaryRow[]): Record<string,
   );
 }
 
-/** The city's target in a row: the plan's own for Annex 2, else the split (the aggregator's, the file's, the kept one). */
-function cityTarget(row: SummaryRow, city: string, context: Pick<MergeContext, "splits" | "revision">, column: CityColumn | undefined, period: Period): CellValue {
-  const quota = row.quotaByCity[city];
-  if (!quota) return null;
-  // Annex 2's own figures, a ratio's and a per-unit quota's targets hold for every city as they stand.
-  if (row.regional || quota.kind === "ratio" || quota.perUnit) return targetCell(quota, { kind: "city", city }, [], stageAt(quota, period, context.revision));
-  if (row.kind !== "annual" && row.kind !== "cumulative") return null;
-  const split = (context.splits ?? []).find((s) => s.quotaId === quota.id && s.city === city);
-  if (split) return split.target;
+/**
+ * A child's target in a row: what its own sheet shows (the plan's share, the aggregator's split, a
+ * ratio as it stands, its counties to cover), else the number its file was made with. A
+ * co-responsible unit has no target of its own.
+ */
+function cityTarget(row: SummaryRow, child: string, context: MergeContext, rollup: Rollup, column: CityColumn | undefined, period: Period): CellValue {
+  const quota = row.quotaByChild[child];
+  if (!quota || rollup.childKind === "unit") return null;
+  const target = targetCell(quota, childScope(rollup, child), { revision: context.revision, splits: context.splits, geography: context.geography, period });
+  if (typeof target === "number") return target;
   const carried = column?.figures[row.id]?.target;
   return typeof carried === "number" ? carried : null;
 }
@@ -120,19 +132,19 @@ function rowTotal(row: SummaryRow, actuals: CellValue[]): number | null {
 }
 
 /** Each city's column of figures: what the existing summary keeps for it, replaced by its accepted file's. */
-function cityColumns(accepted: AcceptedFile[], rows: SummaryRow[], existing: SummaryState | null): Map<string, CityColumn> {
+function cityColumns(accepted: AcceptedFile[], rows: SummaryRow[], rollup: Rollup, context: MergeContext, existing: SummaryState | null): Map<string, CityColumn> {
   const columns = new Map<string, CityColumn>();
   for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });
-  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows) });
+  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows, rollup, context) });
   return columns;
 }
 
 /** A row's and city's figures at merge time, with the city's target (for 排名 and 通报). */
-function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, context: MergeContext, period: Period): ViewsInput["figures"] {
+function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, context: MergeContext, rollup: Rollup, period: Period): ViewsInput["figures"] {
   return (index, city) => {
     const column = columns.get(city);
     const figures = column?.figures[rows[index].id];
-    return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, column, period), note: figures?.note ?? null };
+    return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, rollup, column, period), note: figures?.note ?? null };
   };
 }
 
@@ -142,10 +154,11 @@ function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, conte
  */
 export function chartQuotaChoices(accepted: AcceptedFile[], context: MergeContext): { id: string; label: string }[] {
   const period = canonicalPeriod(context.period);
-  const rows = summaryRows(context.revision, parsePeriod(period));
+  const rollup = context.rollup ?? provinceRollup(context.revision);
+  const rows = summaryRows(context.revision, parsePeriod(period), rollup, { splits: context.splits, geography: context.geography });
   const existing = stateFor(context.existing, period, context.revision.revision);
-  const figures = cityFigures(rows, cityColumns(accepted, rows, existing), context, parsePeriod(period));
-  return rankedRows({ rows, cities: context.revision.cities, figures }).map((index) => ({ id: rows[index].id, label: shortLabel(rows[index]) }));
+  const figures = cityFigures(rows, cityColumns(accepted, rows, rollup, context, existing), context, rollup, parsePeriod(period));
+  return rankedRows({ rows, cities: rollup.children, figures }).map((index) => ({ id: rows[index].id, label: shortLabel(rows[index]) }));
 }
 
 /** Where the summary's parts sit: data rows, then the city table, then the key work item table. */
@@ -169,10 +182,12 @@ interface SummaryGeometry {
 export function buildSummary(accepted: AcceptedFile[], context: SummaryContext): BuiltSummary {
   const { revision } = context;
   const period = canonicalPeriod(context.period);
-  const cities = revision.cities;
-  const rows = summaryRows(revision, parsePeriod(period));
+  const rollup = context.rollup ?? provinceRollup(revision);
+  const cities = rollup.children;
+  const rows = summaryRows(revision, parsePeriod(period), rollup, { splits: context.splits, geography: context.geography });
   const existing = stateFor(context.existing, period, revision.revision);
-  const columns = cityColumns(accepted, rows, existing);
+
+  const columns = cityColumns(accepted, rows, rollup, context, existing);
   const filled = cities.filter((city) => columns.has(city));
 
   const { firstData } = SUMMARY_ROWS;
@@ -186,14 +201,15 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
     cells[row - 1][column] = spec;
   };
 
-  writeHeading(put, geometry, { title: revision.title, period, revision: revision.revision, merged: filled.length, mergedAt: context.mergedAt });
+  writeHeading(put, geometry, rollup, { title: revision.title, period, revision: revision.revision, merged: filled.length, mergedAt: context.mergedAt });
   cities.forEach((city, i) => put(SUMMARY_ROWS.file, geometry.col.actual + i, cell(columns.get(city)?.file)));
-  const totals = rows.map((row, index) => writeDataRow(put, geometry, row, firstData + index, columns, context));
+  const totals = rows.map((row, index) => writeDataRow(put, geometry, row, firstData + index, columns, context, rollup));
   writeChartTables(put, geometry);
 
   const keptCities = existing?.cities.filter((c) => !accepted.some((a) => a.city === c.city)) ?? [];
   const views = buildViews({
     revision,
+    parent: rollup.parent,
     period,
     rows,
     col: geometry.col,
@@ -203,11 +219,13 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
     mergedAt: context.mergedAt,
     password: context.password ?? null,
     chartQuota: context.chartQuota,
-    figures: cityFigures(rows, columns, context, geometry.period),
+    figures: cityFigures(rows, columns, context, rollup, geometry.period),
   });
   const summary = summarySheet(cells, geometry, context.password ?? null);
   const sources = buildSources({ accepted, rejected: context.rejected ?? [], kept: keptCities, context, period, mergedAt: context.mergedAt, password: context.password ?? null });
+  const rolledUp = [...columns.values()].map((column) => column.figures);
   return {
+    parentReturn: rollup.parent.kind === "province" ? null : parentReturn(rollup, rows, rolledUp, filled, context, period),
     summary,
     sources,
     views: views.sheets,
@@ -219,6 +237,55 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
 }
 
 type Put = (row: number, column: number, spec: CellSpec | null) => void;
+
+/** A milestone's status over its children: 已完成 when all are, 未启动 when none has started, else 推进中. */
+function rolledUpStatus(statuses: CellValue[]): CellValue {
+  const given = statuses.filter((s) => !isBlank(s)).map(String);
+  if (given.length === 0) return null;
+  if (given.every((s) => s === MILESTONE_STATUSES[2])) return MILESTONE_STATUSES[2];
+  return given.every((s) => s === MILESTONE_STATUSES[0]) ? MILESTONE_STATUSES[0] : MILESTONE_STATUSES[1];
+}
+
+/** The parent's sheet filled with the totals of its children, as values (never a formula a child typed). */
+function parentReturn(
+  rollup: Rollup,
+  rows: SummaryRow[],
+  figures: Record<string, KeptFigures>[],
+  filled: string[],
+  context: SummaryContext,
+  period: string,
+): BuiltTemplate {
+  const word = CHILD_WORD[rollup.childKind].zh;
+  const carried: CarriedRow[] = rows
+    .filter((row) => !row.regional)
+    .map((row) => {
+      const of = (key: "actual" | "period"): CellValue[] => figures.map((f) => f[row.id]?.[key] ?? null);
+      const sum = (values: CellValue[]): number | null => {
+        const found = numbers(values);
+        return found.length === 0 ? null : Number(found.reduce((a, b) => a + b, 0).toPrecision(15));
+      };
+      return {
+        quotaId: row.id,
+        period: row.kind === "annual" || row.kind === "cumulative" ? sum(of("period")) : null,
+        cumulative: row.kind === "milestone" ? null : rowTotal(row, of("actual")),
+        status: row.kind === "milestone" ? rolledUpStatus(of("actual")) : null,
+        note: `由 ${filled.length} 个${word}汇总：${filled.join("、")}`,
+        measure: row.label,
+        target: row.provinceTarget,
+        unit: row.unit,
+      };
+    });
+  return buildTemplate({
+    revision: context.revision,
+    scope: rollup.parent,
+    period: parsePeriod(period),
+    generatedAt: context.mergedAt,
+    splits: context.splits,
+    geography: context.geography,
+    password: context.password ?? null,
+    carried: { rows: carried, signature: {} },
+  });
+}
 
 /** The blocks of city columns, each under a merged title. */
 function cityBlocks(col: SummaryColumns): (readonly [number, string])[] {
@@ -235,15 +302,18 @@ function cityBlocks(col: SummaryColumns): (readonly [number, string])[] {
 function writeHeading(
   put: Put,
   { col, cities }: SummaryGeometry,
+  rollup: Rollup,
   info: { title: string; period: string; revision: string; merged: number; mergedAt: string },
 ): void {
   const n = cities.length;
-  put(1, 0, { value: `${info.title} 各市填报明细` });
+  const word = CHILD_WORD[rollup.childKind];
+  const parent = rollup.parent.kind === "province" ? "全省" : scopeLabel(rollup.parent);
+  put(1, 0, { value: `${info.title} ${parent}汇总（各${word.zh}填报明细）` });
   put(SUMMARY_ROWS.info, 0, { value: INFO_LABELS.period });
   put(SUMMARY_ROWS.info, 1, { value: info.period });
   put(SUMMARY_ROWS.info, 2, { value: INFO_LABELS.revision });
   put(SUMMARY_ROWS.info, 3, { value: info.revision });
-  put(SUMMARY_ROWS.info, col.actual, { value: `已汇总 ${info.merged}/${n} 市 · 汇总时间 ${info.mergedAt} / ${info.merged} of ${n} cities merged` });
+  put(SUMMARY_ROWS.info, col.actual, { value: `已汇总 ${info.merged}/${n} ${word.zh} · 汇总时间 ${chinaDateTime(info.mergedAt)}` });
   for (const [first, title] of cityBlocks(col)) {
     put(SUMMARY_ROWS.group, first, { value: title });
     cities.forEach((city, i) => put(SUMMARY_ROWS.header, first + i, { value: city }));
@@ -262,7 +332,15 @@ function writeHeading(
 }
 
 /** One summary row: the cities' figures as values, totals and completion rates as formulas. */
-function writeDataRow(put: Put, { col, cities, period }: SummaryGeometry, row: SummaryRow, r: number, columns: Map<string, CityColumn>, context: SummaryContext): SummaryTotal {
+function writeDataRow(
+  put: Put,
+  { col, cities, period }: SummaryGeometry,
+  row: SummaryRow,
+  r: number,
+  columns: Map<string, CityColumn>,
+  context: SummaryContext,
+  rollup: Rollup,
+): SummaryTotal {
   const n = cities.length;
   const at = (column: number): string => `${L(column)}${r}`;
   put(r, col.id, { value: row.id });
@@ -275,7 +353,7 @@ function writeDataRow(put: Put, { col, cities, period }: SummaryGeometry, row: S
     const figures = column?.figures[row.id];
     actuals.push(figures?.actual ?? null);
     put(r, col.actual + i, cell(figures?.actual));
-    put(r, col.cityTarget + i, cell(cityTarget(row, city, context, column, period)));
+    put(r, col.cityTarget + i, cell(cityTarget(row, city, context, rollup, column, period)));
     put(r, col.cityPeriod + i, cell(figures?.period));
     put(r, col.note + i, cell(figures?.note));
     const actual = at(col.actual + i);

@@ -2,6 +2,7 @@ import { columnLetter, runs, sheetRef } from "../a1";
 import { type Period, parsePeriod, periodLabel } from "../period";
 import { type Stage, stageAt } from "../stage";
 import type { PlanRevision } from "../plan/types";
+import { type Scope, pathInScope } from "../scope";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
 import { averageFormula, stateFormula } from "../template/formulas";
@@ -33,6 +34,8 @@ const CHART_ROWS = 21;
 
 export interface ViewsInput {
   revision: PlanRevision;
+  /** Whose summary it is: a city's follows its Annex 2 shares' paths. */
+  parent: Scope;
   period: string;
   rows: SummaryRow[];
   col: SummaryColumns;
@@ -63,10 +66,10 @@ export function shortLabel(row: SummaryRow): string {
 }
 
 /** 序时进度 of a row at the end of the period: where its quota's path stands (see `stageAt`). */
-function progressOf(row: SummaryRow, period: Period, revision: PlanRevision): Stage["progress"] & { text: string } {
-  const quota = Object.values(row.quotaByCity)[0];
+function progressOf(row: SummaryRow, period: Period, input: ViewsInput): Stage["progress"] & { text: string } {
+  const quota = Object.values(row.quotaByChild)[0];
   if (!quota) return { expected: 0, of: 1, text: "0/1" };
-  const stage = stageAt(quota, period, revision);
+  const stage = stageAt(pathInScope(quota, input.parent, input.revision), period, input.revision);
   return { ...stage.progress, text: stage.progressText };
 }
 
@@ -108,7 +111,7 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
   rows.forEach((row, index) => {
     const r = first + index;
     const d = firstData + index;
-    const progress = progressOf(row, period, revision);
+    const progress = progressOf(row, period, input);
     const at = (column: number): string => detail(`${L(column)}${d}`);
     const line: (CellSpec | null)[] = [
       { value: row.id },
@@ -176,7 +179,7 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
 
 /** Whether the row's quota is approximate (左右): met from 95 % of its target. */
 function rowComparatorApproximate(row: SummaryRow): boolean {
-  return Object.values(row.quotaByCity)[0]?.comparator === "≈";
+  return Object.values(row.quotaByChild)[0]?.comparator === "≈";
 }
 
 function matrixSheet(input: ViewsInput): SheetSpec {
@@ -300,12 +303,12 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
 
 /** 通报: quotas lagging the province's 序时进度 and cities lagging their own targets, as found at merge time. */
 function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
-  const { rows, cities, revision } = input;
+  const { rows, cities } = input;
   type Entry = { kind: string; row: SummaryRow; city: string; completion: number; progress: number; note: CellValue };
   const entries: Entry[] = [];
   rows.forEach((row, index) => {
     if (row.kind === "milestone") return;
-    const { expected, of } = progressOf(row, period, revision);
+    const { expected, of } = progressOf(row, period, input);
     const progress = expected / of;
     const found = cities.map((city) => ({ city, ...input.figures(index, city) }));
     const actuals = found.map((f) => f.actual).filter((v): v is number => typeof v === "number");

@@ -5,9 +5,9 @@ import type { PlanRevision, Quota } from "./types";
 /**
  * Findings about the plan text itself: Annex 2's 合计 row against the sum of its cities, and
  * Annex 2's totals against the Annex 1 quota for the same thing and year. A disagreement between
- * the annexes is reported as information — the plan is what it is; Planbook does not "fix" it.
- * A total's parts (其中…) that exceed it are an error of the text; parts short of it are
- * information, since 其中 may name only some.
+ * the annexes is a warning naming both lines — the plan is what it is; Planbook does not "fix" it,
+ * it shows both figures on the province row. A total's parts (其中…) that exceed it are an error of
+ * the text; parts short of it are information, since 其中 may name only some.
  */
 export function checkPlan(revision: PlanRevision, text: string): Finding[] {
   const findings: Finding[] = componentFindings(revision.quotas);
@@ -36,7 +36,7 @@ export function checkPlan(revision: PlanRevision, text: string): Finding[] {
       finding(
         "annex1-annex2-differ",
         { sheet: "", cell: null, quotaId: annex1.id, line: written.line },
-        { text: point.text, target: point.target, total: written.total, unit: annex1.unit },
+        { text: point.text, target: point.target, total: written.total, unit: annex1.unit, annex1Line: annex1.line, annex2Line: written.line, label },
         written.total,
       ),
     );

@@ -1,12 +1,12 @@
 import { readableSubject } from "./subject";
-import { CADENCE_LABELS, type Quota } from "./types";
+import { CADENCE_LABELS, type ParsedQuota, type Quota } from "./types";
 
 /**
  * Quota ids are made from what the quota is — never from its row — and are unique in a revision:
  * quotas alike in what the id names are told apart by their first responsible unit
  * (`I01-低空经济-每年-省经信厅`), and only quotas alike in that too get a number.
  */
-function withUniqueIds(quotas: Quota[], base: (quota: Quota) => string): Quota[] {
+function withUniqueIds<Q extends ParsedQuota>(quotas: Q[], base: (quota: Q) => string): Q[] {
   const count = (ids: string[]): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -26,14 +26,14 @@ function withUniqueIds(quotas: Quota[], base: (quota: Quota) => string): Quota[]
   });
 }
 
-const item = (q: Quota): string => `I${String(q.item).padStart(2, "0")}`;
+const item = (q: ParsedQuota): string => `I${String(q.item).padStart(2, "0")}`;
 
 /**
  * The first id scheme, one id per stated target: key work item, a subject key cut from the wording,
  * deadline year, city (`I08-技能型企业-累计-2027-杭州市`). Kept so that workbooks made with it are
  * still recognised (`Quota.formerIds`); new workbooks use `readableIds`.
  */
-export function legacyIds(quotas: Quota[]): Quota[] {
+export function legacyIds<Q extends ParsedQuota>(quotas: Q[]): Q[] {
   return withUniqueIds(quotas, (q) => [item(q), q.key ?? q.measureId, q.year ?? "每年", q.region].filter((p) => p !== null).join("-"));
 }
 
@@ -41,7 +41,7 @@ export function legacyIds(quotas: Quota[]): Quota[] {
 const FIGURE = /\d+(?:\.\d+)?(?:\s*[-—–~～至]\s*\d+(?:\.\d+)?)?(?:万人次|万人|人次|万元|亿元|万户|%|[家个名场项所人户起次座条套批处支])?/g;
 
 /** The subject an id names: the quota's own, else its sub-measure's or measure's. */
-function idSubject(quota: Quota): string {
+function idSubject(quota: ParsedQuota): string {
   const own = quota.subject ? readableSubject(quota.subject) : "";
   if (own !== "") return own;
   const [measure, sub] = quota.measure.split(" / ");
@@ -56,7 +56,7 @@ function idSubject(quota: Quota): string {
  * `I18-浙江技能大赛-每两年`, `I08-技能型企业-2027-杭州市`. The same quota gets the same id in every
  * revision that names it alike; a reworded one is matched by content (`matchQuotas`).
  */
-export function readableIds(quotas: Quota[]): Quota[] {
+export function readableIds<Q extends ParsedQuota>(quotas: Q[]): Q[] {
   return withUniqueIds(quotas, (q) =>
     [item(q), idSubject(q) || q.measureId, q.year ?? (q.cadence === "once" ? null : CADENCE_LABELS[q.cadence]), q.region].filter((p) => p !== null && p !== "").join("-"),
   );

@@ -4,7 +4,8 @@ import type { Geography } from "./counties";
 import { legacyIds, readableIds } from "./ids";
 import { joinPaths } from "./path";
 import { readUnits } from "./units";
-import { type Action, type KeyWorkItem, type Measure, type PlanRevision, type Quota, type UnreadLine } from "./types";
+import { withReportingLevels } from "./level";
+import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision, type UnreadLine } from "./types";
 import { ACTION, ITEM, type Row, normalise } from "./rows";
 import { isTabTable, readTabTable } from "./layout-tab-table";
 import { isNumberedList, readNumberedList } from "./layout-numbered-list";
@@ -118,7 +119,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
 
   const title = findTitle(lines) ?? layoutTitle ?? options.title ?? DEFAULT_TITLE;
   const years = /(\d{4})\s*[—–-]\s*(\d{4})/.exec(title);
-  const annex1Quotas: Quota[] = extracted.map(({ quota, measure }) => ({
+  const annex1Quotas: ParsedQuota[] = extracted.map(({ quota, measure }) => ({
     id: "",
     action: measure.action,
     item: measure.item,
@@ -145,10 +146,13 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   const regional = annex2 === -1 ? { quotas: [], cities: [] } : parseAnnex2(lines, annex2, isTable, annex1Quotas, items);
   const cities = regional.cities.length > 0 ? regional.cities : (options.geography?.cities ?? []);
   const stated = legacyIds([...annex1Quotas, ...regional.quotas]);
-  const quotas = linkParts(
-    readableIds(joinPaths(stated, options.geography ?? null, cities)),
-    stated,
-    extracted.map((e) => e.quota.partOfOffset),
+  const quotas = withReportingLevels(
+    linkParts(
+      readableIds(joinPaths(stated, options.geography ?? null, cities)),
+      stated,
+      extracted.map((e) => e.quota.partOfOffset),
+    ),
+    cities,
   );
   const date = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(text);
   // The notice's own number is the last one it cites (the others are documents it implements).
@@ -277,7 +281,7 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
  * quotas first, in extraction order; `offsets` gives each part's distance back to its total) is what
  * `joined` was made from, each with its first-scheme id, which the joined quota keeps in `formerIds`.
  */
-function linkParts(joined: Quota[], stated: Quota[], offsets: (number | undefined)[]): Quota[] {
+function linkParts(joined: ParsedQuota[], stated: ParsedQuota[], offsets: (number | undefined)[]): ParsedQuota[] {
   if (offsets.every((o) => o === undefined)) return joined;
   const legacy = stated;
   const byLegacyId = new Map(joined.flatMap((q) => q.formerIds.map((id) => [id, q.id] as const)));
@@ -297,10 +301,10 @@ function linkParts(joined: Quota[], stated: Quota[], offsets: (number | undefine
 function statedOnce(
   year: number | null,
   target: number | null,
-  comparator: Quota["comparator"],
+  comparator: ParsedQuota["comparator"],
   text: string,
-): Pick<Quota, "baseline" | "path" | "level" | "ratio" | "formerIds" | "retiredIds"> {
-  return { baseline: 0, path: year === null ? [] : [{ year, target, comparator, text }], level: null, ratio: null, formerIds: [], retiredIds: [] };
+): Pick<ParsedQuota, "baseline" | "path" | "ratio" | "formerIds" | "retiredIds"> {
+  return { baseline: 0, path: year === null ? [] : [{ year, target, comparator, text }], ratio: null, formerIds: [], retiredIds: [] };
 }
 
 function findTitle(lines: string[]): string | null {
@@ -320,9 +324,9 @@ function parseAnnex2(
   lines: string[],
   annex2: number,
   isTable: boolean,
-  annex1: Quota[],
+  annex1: ParsedQuota[],
   items: KeyWorkItem[],
-): { quotas: Quota[]; cities: string[]; totals?: number[] } {
+): { quotas: ParsedQuota[]; cities: string[]; totals?: number[] } {
   const header = findAnnex2Header(lines, annex2);
   if (header === -1) throw new PlanParseError(annex2 + 2, "附件2 的表头（序号、地区…）", lines[annex2 + 1] ?? "");
   const rows = (isTable ? tableRows : cellPerLineRows)(lines, header, lines.length);
@@ -340,7 +344,7 @@ function parseAnnex2(
     const item = annex1.find((q) => q.key?.includes(familyKey))?.item ?? items[0]?.number ?? 0;
     return { family, familyKey, year: Number(match[1]), cumulative: Boolean(match[2]), unit: match[3], title, item };
   });
-  const quotas: Quota[] = [];
+  const quotas: ParsedQuota[] = [];
   const cities: string[] = [];
   for (const row of rows.slice(2)) {
     const cells = row.cells;

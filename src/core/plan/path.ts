@@ -1,6 +1,6 @@
 import type { Geography } from "./counties";
 import { wordingSimilarity } from "./subject";
-import type { PathPoint, Quota, RatioParts } from "./types";
+import type { ParsedQuota, PathPoint, RatioParts } from "./types";
 
 /**
  * From the targets the text states one by one (one per deadline, one per Annex 2 column) to
@@ -20,16 +20,16 @@ const SAME_SUBJECT = 0.5;
 const FLOW_SUFFIX = "-新增";
 const STOCK_SUFFIX = "-累计";
 
-function pointOf(quota: Quota): PathPoint {
+function pointOf(quota: ParsedQuota): PathPoint {
   return { year: quota.year as number, target: quota.target, comparator: quota.comparator, text: quota.text };
 }
 
-function subjectText(quota: Quota): string {
+function subjectText(quota: ParsedQuota): string {
   return quota.subject ?? quota.measure;
 }
 
 /** Whether `later` raises the figure `earlier` names, at a later deadline. */
-function continues(earlier: Quota, later: Quota): boolean {
+function continues(earlier: ParsedQuota, later: ParsedQuota): boolean {
   if (earlier.kind !== later.kind || (later.kind !== "cumulative" && later.kind !== "ratio")) return false;
   if (earlier.year === null || later.year === null || later.year <= earlier.year) return false;
   if (earlier.measureId !== later.measureId || earlier.region !== later.region) return false;
@@ -40,8 +40,8 @@ function continues(earlier: Quota, later: Quota): boolean {
 }
 
 /** Chains of points that are one quota's path, in plan order of their first point. */
-function chains(points: Quota[]): Quota[][] {
-  const out: Quota[][] = [];
+function chains(points: ParsedQuota[]): ParsedQuota[][] {
+  const out: ParsedQuota[][] = [];
   const byYear = [...points].sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity));
   for (const point of byYear) {
     const candidates = out.filter((chain) => continues(chain[chain.length - 1], point));
@@ -68,7 +68,7 @@ export function ratioParts(subject: string): RatioParts {
 }
 
 /** The stock each Annex 2 family and city starts from, by `family|city` (and `family|` for the total). */
-function baselines(points: Quota[]): Map<string, number> {
+function baselines(points: ParsedQuota[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const flow of points.filter((p) => p.key?.endsWith(FLOW_SUFFIX))) {
     const family = (flow.key as string).slice(0, -FLOW_SUFFIX.length);
@@ -82,17 +82,17 @@ function baselines(points: Quota[]): Map<string, number> {
 }
 
 /** Joins points into quotas with paths, baselines, coverage and cadence; ids are left to `readableIds`. */
-export function joinPaths(points: Quota[], geography: Geography | null, cities: string[]): Quota[] {
+export function joinPaths(points: ParsedQuota[], geography: Geography | null, cities: string[]): ParsedQuota[] {
   const stocks = baselines(points);
   const flows = points.filter((p) => p.key?.endsWith(FLOW_SUFFIX));
   const flowIds = new Set(flows.map((p) => p.id));
-  const groups = new Map<string, Quota[]>();
+  const groups = new Map<string, ParsedQuota[]>();
   for (const point of points) {
     if (flowIds.has(point.id)) continue;
     const key = `${point.measureId}|${point.region ?? ""}`;
     groups.set(key, [...(groups.get(key) ?? []), point]);
   }
-  const joined = [...groups.values()].flatMap(chains).map((chain): Quota => {
+  const joined = [...groups.values()].flatMap(chains).map((chain): ParsedQuota => {
     const last = chain[chain.length - 1];
     const family = last.key?.endsWith(STOCK_SUFFIX) ? last.key.slice(0, -STOCK_SUFFIX.length) : (last.key ?? "");
     const retiredFlows = flows.filter((f) => f.region === last.region && f.key === `${family}${FLOW_SUFFIX}`).map((f) => f.id);
@@ -112,8 +112,8 @@ export function joinPaths(points: Quota[], geography: Geography | null, cities: 
 }
 
 /** A per-unit quota as coverage: the province's target is the number of units, a city's its own. */
-function coverage(quota: Quota, geography: Geography | null, cities: string[]): Quota {
-  const per = quota.perUnit as NonNullable<Quota["perUnit"]>;
+function coverage(quota: ParsedQuota, geography: Geography | null, cities: string[]): ParsedQuota {
+  const per = quota.perUnit as NonNullable<ParsedQuota["perUnit"]>;
   const byCity: Record<string, number> =
     per.per === "city"
       ? Object.fromEntries(cities.map((city) => [city, 1]))

@@ -4,6 +4,8 @@
  * is retyped.
  */
 
+import type { QuotaLevel } from "./level";
+
 /** How a quota is reported. */
 export type QuotaKind =
   /** 每年… : a count to reach again every year. */
@@ -141,8 +143,8 @@ export interface Quota {
   /** Its deadlines in order, the last being `year` / `target`; empty for a quota due every period (每年). */
   path: PathPoint[];
   cadence: Cadence;
-  /** Who reports it (province-only, contributed, split, per-unit): derived by the hierarchy rules; null until then. */
-  level: string | null;
+  /** Who reports it (derived from the text by the rule table in level.ts, correctable in the 计划 view). */
+  level: QuotaLevel;
   /** For a ratio: what its numerator and denominator count. */
   ratio: RatioParts | null;
   /** For a per-unit quota (每个县…): the unit and how many each city has. */
@@ -158,7 +160,16 @@ export interface Quota {
   formerIds: string[];
   /** Former ids of what is now only a point or the baseline of this quota: rows that are kept, never merged. */
   retiredIds: string[];
+  /**
+   * A quota the plan splits by provincial department (低空经济: 省经信厅 0.1, 省交通运输厅 0.1) is
+   * one figure for a city: the whole lists its department parts' ids, each part names its whole.
+   */
+  departmentParts?: string[];
+  departmentWhole?: string;
 }
+
+/** A quota as the parser reads it, before its level is derived (withDerivedLevels). */
+export type ParsedQuota = Omit<Quota, "level">;
 
 export interface PlanRevision {
   /** The plan's title, e.g. 技能促富助力缩小“三大差距”行动方案（2025—2027年） */

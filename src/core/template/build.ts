@@ -1,7 +1,8 @@
+import type { Geography } from "../plan/counties";
 import { CADENCE_LABELS, type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type Period, formatPeriod, periodLabel } from "../period";
 import { type Stage, stageAt } from "../stage";
-import { type Scope, formatScope, quotasInScope, scopeLabel } from "../scope";
+import { type Scope, formatScope, idsOnSheet, pathInScope, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
 import { wordingSimilarity } from "../plan/subject";
@@ -19,7 +20,7 @@ import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, row
 import { sheetSpec } from "./sheet";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral } from "./spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, stateFormats } from "./styles";
-import { targetCell } from "./targets";
+import { type TargetContext, reportText, targetCell } from "./targets";
 
 export interface TemplateRequest {
   revision: PlanRevision;
@@ -30,8 +31,10 @@ export interface TemplateRequest {
   /** Defaults to `<scope> <period>`, e.g. `杭州市 2026-10`. */
   sheetName?: string;
   password?: string | null;
-  /** Provincial targets split to cities; a city sheet shows its share as a locked target. */
+  /** Provincial targets split to cities (or a city's to its counties); a local sheet shows its share as a locked target. */
   splits?: SplitRecord[];
+  /** The counties: per-county coverage targets (杭州市 13) and county sheets need them. */
+  geography?: Geography;
   /** Values typed in an earlier sheet for the same scope and period (regenerate or upgrade). */
   carried?: CarriedInputs;
   /** The form's frame (表号, 制表机关…) from the workbook's settings; blank where unset. */
@@ -91,9 +94,9 @@ function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec
 /** Builds the reporting sheet for a scope and a period from the plan: pure data for a renderer. */
 export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const { revision, scope, period } = request;
-  const quotas = quotasInScope(revision, scope);
+  const quotas = quotasInScope(revision, scope, request.geography);
   const carriedRows = request.carried?.rows ?? [];
-  const carried = carriedByQuota(quotas, carriedRows);
+  const carried = carriedByQuota(quotas, carriedRows, (quota) => idsOnSheet(quota, scope, revision, request.geography));
   const taken = new Set(carried.values());
   const archivedRows = carriedRows.filter((row) => !taken.has(row) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v)));
   const loose = request.carried?.loose ?? [];
@@ -165,17 +168,18 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
 const SAME_WORDING = 0.75;
 
 /**
- * What was typed for each quota in the earlier sheet: the row with its id, else with one of its
- * former ids (a sheet made with the first id scheme), else — for an upgrade to a revision that
+ * What was typed for each quota in the earlier sheet: the row with one of the ids it may carry there
+ * (`idsOnSheet`: a city sheet made before levels held its Annex 2 share on a row of its own), its
+ * own or a former id (a sheet made with the first id scheme), else — for an upgrade to a revision that
  * reworded it — the row of the same item and unit whose wording is closest. Typed values follow
  * the quota, never the row.
  */
-function carriedByQuota(quotas: Quota[], rows: CarriedRow[]): Map<string, CarriedRow> {
+function carriedByQuota(quotas: Quota[], rows: CarriedRow[], idsOf: (quota: Quota) => string[]): Map<string, CarriedRow> {
   const byId = new Map(rows.map((row) => [row.quotaId, row]));
   const out = new Map<string, CarriedRow>();
   const used = new Set<CarriedRow>();
   for (const quota of quotas) {
-    const row = [quota.id, ...quota.formerIds].map((id) => byId.get(id)).find((r) => r !== undefined && !used.has(r));
+    const row = idsOf(quota).map((id) => byId.get(id)).find((r) => r !== undefined && !used.has(r));
     if (row) {
       out.set(quota.id, row);
       used.add(row);
@@ -274,10 +278,11 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
 /** A quota's row: what it is (locked), its inputs (with what was typed before) and its formulas. */
 function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: TemplateRequest, previous: CarriedRow | undefined): void {
   const { revision, scope, period } = request;
-  const stage = stageAt(quota, period, revision);
-  const target = targetCell(quota, scope, request.splits ?? [], stage);
+  const stage = stageAt(pathInScope(quota, scope, revision, request.geography), period, revision);
+  const targets: TargetContext = { revision, splits: request.splits ?? [], geography: request.geography, period };
+  const target = targetCell(quota, scope, targets);
   put(draft, row, "id", value(quota.id));
-  put(draft, row, "measure", value(quotaLabel(quota)));
+  put(draft, row, "measure", value(quotaLabel(quota, reportText(quota, scope, targets))));
   put(draft, row, "units", value(quota.units.join("、")));
   put(draft, row, "kind", value(KIND_LABELS[quota.kind]));
   put(draft, row, "unit", value(quota.unit ?? "—"));

@@ -23,7 +23,10 @@ export function targetFigure(quota: Pick<Quota, "kind" | "comparator" | "target"
   return quota.kind === "growth" ? `增长${figure}` : figure;
 }
 
-/** What a report or summary row shows for a quota: the measure (· subject), then the target phrase. */
-export function quotaLabel(quota: Quota): string {
-  return `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${quota.text}`;
+/**
+ * What a report or summary row shows for a quota: the measure (· subject), then the target phrase —
+ * or, on a scope's sheet, what the scope reports (reportText).
+ */
+export function quotaLabel(quota: Quota, what: string = quota.text): string {
+  return `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${what}`;
 }

@@ -1,5 +1,6 @@
 import type { CellValue } from "./spec";
 import { columnIndex, columnLetter } from "../a1";
+import { type LevelRecord, isQuotaLevel } from "../plan/level";
 import { fnv1a } from "../text";
 import { EMPTY_FORM, FORM_FIELDS, type FormField, type FormSettings } from "./form";
 
@@ -46,7 +47,10 @@ export interface RowRecord {
   archived: boolean;
 }
 
-/** A provincial target split across cities (目标分解), used when city templates are generated. */
+/**
+ * A target split (目标分解), used when local templates are generated: a provincial target split
+ * across the cities, or a city's target across its counties (`city` then names the county).
+ */
 export interface SplitRecord {
   quotaId: string;
   city: string;
@@ -57,11 +61,13 @@ export interface MetaRecords {
   sheets: SheetRecord[];
   rows: RowRecord[];
   splits: SplitRecord[];
+  /** Corrections of derived quota levels (计划 view), applied by every later template, check and merge. */
+  levels: LevelRecord[];
   /** The form's frame (表号, 制表机关…); absent in workbooks made before it existed. */
   form?: FormSettings;
 }
 
-export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [] };
+export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
 
 /** The form settings a workbook's metadata holds (blank where unset). */
 export function formOf(records: MetaRecords): FormSettings {
@@ -115,6 +121,7 @@ export function metaRows(records: MetaRecords): CellValue[][] {
     ),
     ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint])),
     ...records.splits.map((s) => pad(["split", null, s.quotaId, null, s.target, null, null, null, `city:${s.city}`])),
+    ...records.levels.map((l) => pad(["level", null, l.quotaId, null, l.level])),
     // One row a setting: the key where a row has its quota id, the text where it has its target.
     ...FORM_FIELDS.filter((field) => (records.form?.[field] ?? "") !== "").map((field) => pad(["form", null, field, null, records.form?.[field] ?? ""])),
   ];
@@ -124,7 +131,7 @@ const text = (value: CellValue | undefined): string => (value === null || value 
 
 /** Reads the metadata sheet's values back; unknown or damaged rows are skipped (checks report them). */
 export function parseMetaRows(values: CellValue[][]): MetaRecords {
-  const records: MetaRecords = { sheets: [], rows: [], splits: [] };
+  const records: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
   const form: Partial<FormSettings> = {};
   for (const row of values.slice(1)) {
     // A sparse grid (a value typed far away, see SheetSnapshot) has no array for empty rows.
@@ -150,7 +157,9 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
         archived: kind === "archived",
       });
     } else if (kind === "split") {
-      records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^city:/, ""), target: Number(row[4]) });
+      records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^(city|county):/, ""), target: Number(row[4]) });
+    } else if (kind === "level" && isQuotaLevel(text(row[4]))) {
+      records.levels.push({ quotaId: text(row[2]), level: text(row[4]) as LevelRecord["level"] });
     } else if (kind === "form" && (FORM_FIELDS as string[]).includes(text(row[2]))) {
       form[text(row[2]) as FormField] = text(row[4]);
     }
@@ -165,6 +174,13 @@ export function withSheetRecords(records: MetaRecords, sheet: SheetRecord, rows:
     sheets: [...records.sheets.filter((s) => s.sheet !== sheet.sheet), sheet],
     rows: [...records.rows.filter((r) => r.sheet !== sheet.sheet), ...rows],
     splits: records.splits,
+    levels: records.levels,
     ...(records.form ? { form: records.form } : {}),
   };
+}
+
+/** The metadata with these corrections replacing earlier ones of the same quotas. */
+export function withLevelRecords(records: MetaRecords, levels: readonly LevelRecord[]): MetaRecords {
+  const ids = new Set(levels.map((l) => l.quotaId));
+  return { ...records, levels: [...records.levels.filter((l) => !ids.has(l.quotaId)), ...levels] };
 }

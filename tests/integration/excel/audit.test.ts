@@ -23,28 +23,28 @@ async function cityWorkbook() {
 describe("the 校验 button", () => {
   test("lists each finding with a link to its cell", async () => {
     const { host, rowOf } = await cityWorkbook();
-    const row = rowOf("I08-技能型企业-2027-杭州市");
+    const row = rowOf("I08-技能型企业-2027");
     await host.userEdit(SHEET, at("cumulative", row), [["1,500"]], { paste: true });
     const result = await host.run((context) => runAudit(context, { revisions: [revision] }));
     expect(result.counts.error).toBe(1);
     const audit = host.values(AUDIT_SHEET, "A1:I40");
     const findingRow = audit.find((r) => r[1] === SHEET && r[8] === "not-a-number");
-    expect(findingRow?.slice(1, 5)).toEqual([SHEET, at("cumulative", row), "I08-技能型企业-2027-杭州市", "不是数字"]);
+    expect(findingRow?.slice(1, 5)).toEqual([SHEET, at("cumulative", row), "I08-技能型企业-2027", "不是数字"]);
     const linkRow = audit.indexOf(findingRow as unknown[]) + 1;
     expect(host.formulas(AUDIT_SHEET, `C${linkRow}`)[0][0]).toBe(`=HYPERLINK("#'${SHEET}'!${at("cumulative", row)}","${at("cumulative", row)}")`);
   });
 
   test("the first row says the outcome, so the ribbon's 校验 reports it without the task pane", async () => {
     const { host, rowOf } = await cityWorkbook();
-    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027-杭州市")), [[-3]], { paste: true });
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027")), [[-3]], { paste: true });
     await host.run((context) => runAudit(context, { revisions: [revision] }));
     expect(host.values(AUDIT_SHEET, "A1")[0][0]).toBe("审核结果：1 个错误，0 个警告，0 个提示（明细见下表）");
   });
 
   test("counts findings by rule and severity", async () => {
     const { host, rowOf } = await cityWorkbook();
-    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027-杭州市")), [[-3]], { paste: true });
-    await host.userEdit(SHEET, at("cumulative", rowOf("I11-技能型乡村-2027-杭州市")), [[-1]], { paste: true });
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027")), [[-3]], { paste: true });
+    await host.userEdit(SHEET, at("cumulative", rowOf("I11-技能型乡村-2027")), [[-1]], { paste: true });
     await host.run((context) => runAudit(context, { revisions: [revision] }));
     const audit = host.values(AUDIT_SHEET, "A1:I20");
     const ruleRow = audit.find((r) => r[8] === "negative");
@@ -53,7 +53,7 @@ describe("the 校验 button", () => {
 
   test("with the previous period's file, a cumulative that fell since then is an error at its cell", async () => {
     const { host, rowOf } = await cityWorkbook();
-    const quota = "I08-技能型企业-2027-杭州市";
+    const quota = "I08-技能型企业-2027";
     const september = workbookOf([{ scope: city("杭州市"), period: "2026-09" }]);
     type(september, "杭州市 2026-09", quota, { cumulative: 900 });
     await host.userEdit(SHEET, at("cumulative", rowOf(quota)), [[800]], { paste: true });
@@ -67,7 +67,7 @@ describe("the 校验 button", () => {
 
   test("never changes a data sheet", async () => {
     const { host, rowOf } = await cityWorkbook();
-    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027-杭州市")), [["=1+1"]], { paste: true });
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027")), [["=1+1"]], { paste: true });
     const before = host.formulas(SHEET, "A1:P120");
     await host.run((context) => runAudit(context, { revisions: [revision] }));
     expect(host.formulas(SHEET, "A1:P120")).toEqual(before);
@@ -75,7 +75,7 @@ describe("the 校验 button", () => {
 
   test("the sheet is in Chinese: rule names, China Standard Time, sign-off by 审核人 and 审核日期", async () => {
     const { host, rowOf } = await cityWorkbook();
-    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027-杭州市")), [["abc"]], { paste: true });
+    await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027")), [["abc"]], { paste: true });
     await host.run((context) => runAudit(context, { revisions: [revision], now: new Date("2026-11-29T13:09:02.840Z") }));
     const audit = host.values(AUDIT_SHEET, "A1:I40");
     expect(audit[1].slice(4, 6)).toEqual(["校验时间：", "2026-11-29 21:09"]);
@@ -95,7 +95,7 @@ describe("the 校验 button", () => {
 
   test("a second run refreshes the audit sheet in place, protected", async () => {
     const { host, rowOf } = await cityWorkbook();
-    const cell = at("cumulative", rowOf("I08-技能型企业-2027-杭州市"));
+    const cell = at("cumulative", rowOf("I08-技能型企业-2027"));
     await host.userEdit(SHEET, cell, [["abc"]], { paste: true });
     await host.run((context) => runAudit(context, { revisions: [revision] }));
     await host.userEdit(SHEET, cell, [[1200]]);

@@ -195,7 +195,8 @@ describe("generating from the published plan", () => {
   test("the province sheet has a row for every province-wide quota", async () => {
     const host = createExcelHost();
     const result = await host.run((context) => generateTemplate(context, options({ revision })));
-    expect(result.quotaRows).toBe(revision.quotas.filter((q) => q.region === null).length);
+    // A department split's whole is a city's row; the province reports its parts.
+    expect(result.quotaRows).toBe(revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined).length);
   });
 
   test("a unit's sheet has only the quotas it shares", async () => {
@@ -208,7 +209,7 @@ describe("generating from the published plan", () => {
   test("a city's sheet shows its own Annex 2 target, locked", async () => {
     const host = createExcelHost();
     const result = await host.run((context) => generateTemplate(context, options({ revision, scope: { kind: "city", city: "舟山市" } })));
-    const row = rowOf(host, result.sheetName, "I08-技能型企业-2027-舟山市");
+    const row = rowOf(host, result.sheetName, "I08-技能型企业-2027");
     expect(host.values(result.sheetName, at("target", row))).toEqual([[75]]);
     expect(host.cell(result.sheetName, at("target", row)).locked).toBe(true);
   });
@@ -227,7 +228,7 @@ describe("generating from the published plan", () => {
     const host = createExcelHost();
     const big = scaledRevision(revision, 100);
     const result = await host.run((context) => generateTemplate(context, options({ revision: big })));
-    expect(result.quotaRows).toBe(100 * revision.quotas.filter((q) => q.region === null).length);
+    expect(result.quotaRows).toBe(100 * revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined).length);
     // One read, then one write sync per request-sized block of the ~9 MB written.
     const built = buildTemplate({ revision: big, scope: { kind: "province" }, period: parsePeriod("2026-10"), generatedAt: "" });
     const bytes = chunkRows(built.sheet.cells, Infinity, built.sheet.rowHeights)[0].bytes + layoutBytes(built.sheet);

@@ -5,9 +5,11 @@
 import ExcelJS from "exceljs";
 import { parsePeriod } from "../../../src/core/period";
 import type { PlanRevision } from "../../../src/core/plan/types";
+import type { Geography } from "../../../src/core/plan/counties";
+import { type Scope, quotasInScope, scopeLabel } from "../../../src/core/scope";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
-import type { SplitRecord } from "../../../src/core/template/meta";
+import { EMPTY_META, type SplitRecord } from "../../../src/core/template/meta";
 import type { CellValue } from "../../../src/core/template/spec";
 import { isCountUnit } from "../../../src/core/units";
 import { writeTemplateFile } from "../../../src/xlsx/render";
@@ -17,6 +19,7 @@ export type Typed = Record<string, Partial<Record<"period" | "cumulative" | "sta
 
 export interface CityFileOptions {
   period?: string;
+  geography?: Geography;
   generatedAt?: string;
   splits?: SplitRecord[];
   /** Changes made to the opened file after typing (tampering), with each quota's row. */
@@ -29,14 +32,21 @@ export interface CityFile {
 }
 
 export async function cityFile(name: string, revision: PlanRevision, city: string, typed: Typed, options: CityFileOptions = {}): Promise<CityFile> {
+  return reportFile(name, revision, { kind: "city", city }, typed, options);
+}
+
+/** A returned workbook of any scope (a county's, a unit's…), filled the same way. */
+export async function reportFile(name: string, revision: PlanRevision, scope: Scope, typed: Typed, options: CityFileOptions = {}): Promise<CityFile> {
+  const city = scopeLabel(scope);
   const built = buildTemplate({
     revision,
-    scope: { kind: "city", city },
+    scope,
     period: parsePeriod(options.period ?? "2026-10"),
     generatedAt: options.generatedAt ?? "2026-11-02T08:00:00.000Z",
     splits: options.splits,
+    geography: options.geography,
   });
-  const template = await writeTemplateFile(built, options.splits ? { sheets: [], rows: [], splits: options.splits } : undefined);
+  const template = await writeTemplateFile(built, options.splits ? { ...EMPTY_META, splits: options.splits } : undefined);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(built.sheet.name) as ExcelJS.Worksheet;
@@ -70,8 +80,10 @@ const STATUSES = ["未启动", "推进中", "已完成"];
 export function typicalInputs(revision: PlanRevision, city: string): Typed {
   const c = revision.cities.indexOf(city) + 1;
   const typed: Typed = {};
+  // Only what a city reports (quotasInScope): its sheet has no other row.
+  const reported = new Set(quotasInScope(revision, { kind: "city", city }));
   revision.quotas.forEach((quota, q) => {
-    if (quota.region !== null && quota.region !== city) return;
+    if (!reported.has(quota)) return;
     if (quota.kind === "milestone") typed[quota.id] = { status: STATUSES[(c + q) % 3] };
     else if (quota.kind === "ratio") typed[quota.id] = { cumulative: Math.round((0.4 + 0.03 * c) * 100) / 100 };
     else if (isCountUnit(quota.unit)) typed[quota.id] = { period: c + q, cumulative: c * 7 + q * 3 };

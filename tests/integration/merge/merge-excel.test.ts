@@ -2,6 +2,7 @@
  * mergeWorkbooks on the in-memory Excel host: eleven real .xlsx city workbooks (written by the
  * .xlsx writer, filled with ExcelJS) merged into 汇总 and 来源, formulas evaluated by the host.
  */
+import { localQuotas, planShare } from "../../../src/core/scope";
 import { columnLetter } from "../../../src/core/a1";
 import { SOURCES_SHEET, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge/layout";
 import { planSplit, splittableQuotas } from "../../../src/core/merge/split";
@@ -99,14 +100,15 @@ describe("merging eleven city workbooks into the open workbook", () => {
   });
 
   test("a city's evaluated completion divides its figure by its own Annex 2 target", () => {
-    const quota = revision.quotas.find((q) => q.region === "舟山市" && q.year === 2027) as (typeof revision.quotas)[number];
-    const row = rowOf(host, rowIdOf(quota.id));
+    const quota = revision.quotas.find((q) => q.id === "I08-技能型企业-2027") as (typeof revision.quotas)[number];
+    const share = planShare(revision, quota, "舟山市")?.target as number;
+    const row = rowOf(host, quota.id);
     const i = cities.indexOf("舟山市");
-    expect(round(cellValue(host, col.cityCompletion + i, row))).toBe(round((typedByCity["舟山市"][quota.id].cumulative as number) / (quota.target as number)));
+    expect(round(cellValue(host, col.cityCompletion + i, row))).toBe(round((typedByCity["舟山市"][quota.id].cumulative as number) / share));
   });
 
   test("the summary holds values, not formulas, in the city blocks", () => {
-    const block = host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.firstData}:${columnLetter(col.actual + cities.length - 1)}${rowOf(host, rowIdOf(revision.quotas[revision.quotas.length - 1].id))}`);
+    const block = host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.firstData}:${columnLetter(col.actual + cities.length - 1)}${rowOf(host, localQuotas(revision)[localQuotas(revision).length - 1].id)}`);
     expect(block.flat().filter((v) => typeof v === "string" && v.startsWith("="))).toEqual([]);
   });
 
@@ -148,7 +150,8 @@ describe("integrity, by file name", () => {
   let result: MergeResult;
   let host: ExcelHost;
   const city = cities[0];
-  const regional = revision.quotas.find((q) => q.region === city && typeof q.target === "number") as (typeof revision.quotas)[number];
+  /** A split quota: on every city's sheet, with the city's Annex 2 share as its target. */
+  const regional = revision.quotas.find((q) => q.region === null && q.level === "split") as (typeof revision.quotas)[number];
   const reasonsOf = (name: string): string[] => result.plan.rejected.filter((r) => r.file.name === name).flatMap((r) => r.reasons.map((f) => f.rule));
 
   beforeAll(async () => {
@@ -162,14 +165,14 @@ describe("integrity, by file name", () => {
       await foreignFile("own-format.xlsx"),
       await cityFile("tampered.xlsx", revision, cities[10], {}, {
         edit: (_, sheet, rowOf) => {
-          sheet.getCell(rowOf(revision.quotas.find((q) => q.region === cities[10])?.id as string), COLUMN.target + 1).value = 1;
+          sheet.getCell(rowOf(regional.id), COLUMN.target + 1).value = 1;
         },
       }),
       await cityFile("unknown-id.xlsx", revision, cities[10], {}, {
         edit: (workbook, sheet, rowOf) => {
-          sheet.getCell(rowOf(regional.id.replace(city, cities[10])), COLUMN.id + 1).value = "X-999";
+          sheet.getCell(rowOf(regional.id), COLUMN.id + 1).value = "X-999";
           workbook.getWorksheet(META_SHEET)?.eachRow((row) => {
-            if (row.getCell(3).value === regional.id.replace(city, cities[10])) row.getCell(3).value = "X-999";
+            if (row.getCell(3).value === regional.id) row.getCell(3).value = "X-999";
           });
         },
       }),
@@ -231,7 +234,7 @@ describe("merging again with a newer file of one city", () => {
   beforeAll(async () => {
     host = createExcelHost();
     await merge(host, cityFiles);
-    before = host.values(SUMMARY_SHEET, `A1:${columnLetter(col.width - 1)}${rowOf(host, rowIdOf(revision.quotas[revision.quotas.length - 1].id))}`);
+    before = host.values(SUMMARY_SHEET, `A1:${columnLetter(col.width - 1)}${rowOf(host, localQuotas(revision)[localQuotas(revision).length - 1].id)}`);
     const newer = await cityFile(`${city}-v2.xlsx`, revision, city, { ...typedByCity[city], [quota.id]: { cumulative: 99999 } });
     host.stats.resetSyncs();
     await merge(host, [newer]);

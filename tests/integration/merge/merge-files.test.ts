@@ -119,11 +119,13 @@ describe("integrity of returned .xlsx files", () => {
   });
 
   test("a target changed in the file is rejected", async () => {
-    const quota = revision.quotas.find((q) => q.region === city && typeof q.target === "number");
-    if (!quota) throw new Error("the plan has no regional quota");
+    // A split quota: the city's target is its Annex 2 share.
+    const quota = revision.quotas.find((q) => q.region === null && q.level === "split");
+    const share = revision.quotas.find((q) => q.region === city && q.key === `${quota?.key}-累计` && q.year === quota?.year);
+    if (!quota || !share) throw new Error("the plan has no split quota");
     const file = cityFile("hz.xlsx", revision, city, {}, {
       edit: (_, sheet, rowOf) => {
-        sheet.getCell(rowOf(quota.id), COLUMN.target + 1).value = (quota.target as number) - 1;
+        sheet.getCell(rowOf(quota.id), COLUMN.target + 1).value = (share.target as number) - 1;
       },
     });
     expect(await rules(file)).toEqual(["target-changed"]);

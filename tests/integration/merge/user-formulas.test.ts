@@ -3,6 +3,7 @@
  * value, and text that starts with = + - @ arrives as text — on the Office.js path (the in-memory
  * Excel host evaluates what we write) and on the file path (LibreOffice opens the merged file).
  */
+import { quotasInScope } from "../../../src/core/scope";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
@@ -32,7 +33,7 @@ const HOSTILE_NOTES = ['=HYPERLINK("http://example.invalid","点我")', "=cmd|' 
 /** Text of a formula that must never reach a summary cell as a formula. */
 const PAYLOADS = ["HYPERLINK(\"http://example.invalid", "cmd|", "@SUM", "+1+1", "-2+3", "100+20"];
 
-const provinceWide = revision.quotas.filter((q) => q.region === null && (q.kind === "cumulative" || q.kind === "annual"));
+const provinceWide = quotasInScope(revision, { kind: "city", city }).filter((q) => q.kind === "cumulative" || q.kind === "annual");
 const noted = HOSTILE_NOTES.map((note, i) => ({ quotaId: provinceWide[i].id, note }));
 const formulaQuota = provinceWide[HOSTILE_NOTES.length].id;
 const ddeQuota = provinceWide[HOSTILE_NOTES.length + 1].id;

@@ -89,14 +89,30 @@ describe("a province workbook made with the first id scheme", () => {
 });
 
 describe("a city workbook made with the first id scheme", () => {
-  test("merges: its Annex 2 figure lands in the family's row, its earlier-deadline row is kept out", async () => {
+  test("merges: its Annex 2 figure lands in the split quota's row, its earlier-deadline row is kept out", async () => {
     const { snapshot, sheet } = await legacyWorkbook("杭州市-2026-Q3.xlsx");
     type(snapshot, sheet, OLD.hangzhouEnterprises, { period: 40, cumulative: 950 });
     type(snapshot, sheet, OLD.hangzhouEnterprises2025, { period: 40, cumulative: 950 });
     const context = { revision, period: "2026-Q3", mergedAt: "2026-10-05T00:00:00Z" };
     const plan = canMerge([{ name: "杭州市.xlsx", snapshot }], context);
     const summary = buildSummary(plan.accepted, context);
-    expect([plan.accepted.map((a) => a.city), plan.rejected.length, summary.totals.find((t) => t.quotaId === "I08-技能型企业-2027-*")?.actual]).toEqual([["杭州市"], 0, 950]);
+    expect([plan.accepted.map((a) => a.city), plan.rejected.length, summary.totals.find((t) => t.quotaId === "I08-技能型企业-2027")?.actual]).toEqual([["杭州市"], 0, 950]);
+  });
+
+  test("upgrades: what was typed in its Annex 2 row is carried into the split quota's one row", async () => {
+    const { snapshot, sheet } = await legacyWorkbook("杭州市-2026-Q3.xlsx");
+    type(snapshot, sheet, OLD.hangzhouEnterprises, { period: 40, cumulative: 950 });
+    const report = readWorkbook(snapshot).reports[0];
+    const built = buildTemplate({
+      revision,
+      scope: { kind: "city", city: "杭州市" },
+      period: parsePeriod("2026-Q3"),
+      generatedAt: "2026-09-30T00:00:00Z",
+      carried: carriedInputs(report, snapshot.sheets[0]),
+    });
+    const row = built.rowRecords.find((r) => r.quotaId === "I08-技能型企业-2027")?.row ?? 0;
+    expect([built.sheet.cells[row - 1]?.[COLUMN.period], built.sheet.cells[row - 1]?.[COLUMN.cumulative]]).toEqual([{ value: 40 }, { value: 950 }]);
+    expect(built.rowRecords.map((r) => r.quotaId)).not.toContain("I08-技能型企业-2027-杭州市");
   });
 });
 

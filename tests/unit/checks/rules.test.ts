@@ -26,6 +26,8 @@ const Q = {
   closedCount: "I03-一流技师学院-2025",
   /** 杭州市 2027年底累计技能型企业1500家 (Annex 2). */
   hangzhouEnterprises: "I08-技能型企业-2027-杭州市",
+  /** 2027年,累计实施“新八级工”制度企业150家以上: a count every city contributes to, no city target. */
+  eightGradeFirms: "I07-新八级工制度企业-2027",
 };
 
 const province = (): WorkbookSnapshot => workbookOf([{ scope: PROVINCE, period: "2026-10" }]);
@@ -217,10 +219,16 @@ describe("warnings, cleared by a 说明", () => {
     expect(check(snapshot).map((f) => f.rule)).toEqual(["negative"]);
   });
 
-  test("a city's province-wide quota has no target (未分解), so no target warning", () => {
+  test("a city's contributed quota has no target (未分解), so no target warning", () => {
+    const snapshot = hangzhou();
+    type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: 1 });
+    expect(check(snapshot)).toEqual([]);
+  });
+
+  test("a city's split quota has its Annex 2 share as target, so a low figure is behind", () => {
     const snapshot = hangzhou();
     type(snapshot, HANGZHOU_OCT, Q.enterprises, { cumulative: 1 });
-    expect(check(snapshot)).toEqual([]);
+    expect(check(snapshot).map((f) => [f.rule, f.quotaId])).toEqual([["behind-schedule", Q.enterprises]]);
   });
 });
 
@@ -369,8 +377,9 @@ describe("against an earlier period's sheet of the same scope", () => {
 
   test("another scope's earlier sheet is not compared", () => {
     const snapshot = workbookOf([{ scope: city("杭州市"), period: "2026-10" }, { scope: city("宁波市"), period: "2026-11" }]);
-    type(snapshot, HANGZHOU_OCT, Q.enterprises, { cumulative: 900 });
-    type(snapshot, sheetName({ scope: city("宁波市"), period: "2026-11" }), Q.enterprises, { cumulative: 800 });
+    // Below three times the plan's whole 150: only the fall from one scope to another could be a finding.
+    type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: 90 });
+    type(snapshot, sheetName({ scope: city("宁波市"), period: "2026-11" }), Q.eightGradeFirms, { cumulative: 80 });
     expect(check(snapshot)).toEqual([]);
   });
 });

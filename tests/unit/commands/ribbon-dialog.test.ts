@@ -19,7 +19,7 @@ async function workbookWithAnError(): Promise<ExcelHost> {
   const host = createExcelHost();
   await host.run((context) => generateTemplate(context, { revision: currentRevision(), scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }));
   const ids = host.values(SHEET, "A1:A200").map((r) => r[0]);
-  const row = ids.indexOf("I08-技能型企业-2027-杭州市") + 1;
+  const row = ids.indexOf("I08-技能型企业-2027") + 1;
   if (row === 0) throw new Error("the template has no row for 杭州市's 技能型企业 quota");
   await host.userEdit(SHEET, `${columnLetter(COLUMN.cumulative)}${row}`, [["1,500"]], { paste: true });
   return host;

@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { lastAudit, planLibrary } from "../../../src/addin/session";
-import { createExcelHost } from "@planbook/excel-host";
+import { createExcelHost, createOfficeRuntime } from "@planbook/excel-host";
 
 /** A small but complete Annex 1: a header and two measures of one key work item. */
 const IMPORTED_ANNEX = [
@@ -17,27 +17,12 @@ const IMPORTED_ANNEX = [
   "开展数字经济领域职业技能提升培训 | 省经信厅 | 每年培训10万人次 | ||||",
 ].join("\n");
 
-type RibbonAction = (event: { completed: () => void }) => void;
-
-/** Office as the shared runtime gives it to the ribbon: actions to associate, settings, the pane. */
-function officeRuntime(host: ReturnType<typeof createExcelHost>): Map<string, RibbonAction> {
-  const actions = new Map<string, RibbonAction>();
-  Object.assign(globalThis, {
-    Excel: { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => host.run(batch) },
-    Office: {
-      onReady: (callback: () => void) => callback(),
-      actions: { associate: (name: string, action: RibbonAction) => actions.set(name, action) },
-      context: { document: { settings: { get: () => null } } },
-      addin: { showAsTaskpane: async () => undefined },
-    },
-  });
-  return actions;
-}
-
 describe("the ribbon's 校验", () => {
   test("knows a plan imported in the pane: a sheet made from it is not an unknown revision", async () => {
     const host = createExcelHost();
-    const actions = officeRuntime(host);
+    // Office as the shared runtime gives it to the ribbon, requirement sets included (the host's ExcelApi).
+    const office = createOfficeRuntime(host);
+    office.install();
     // The ribbon's module registers its functions when loaded, so it is loaded once Office is there.
     jest.requireActual("../../../src/commands/commands");
     render(
@@ -54,7 +39,7 @@ describe("the ribbon's 校验", () => {
     await screen.findByText("模板已生成", {}, { timeout: 20_000 });
 
     // As Office does: the function says it is done by calling event.completed().
-    await new Promise<void>((completed) => actions.get("validateWorkbook")?.({ completed }));
+    await office.press("validateWorkbook");
 
     expect([lastAudit.error, lastAudit.result?.findings.filter((f) => f.rule === "unknown-revision")]).toEqual([null, []]);
   });

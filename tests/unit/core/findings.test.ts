@@ -2,7 +2,7 @@ import { countByRule, finding, findingMessage, findingText, RULES, ruleName } fr
 import { fileProblem } from "../../../src/core/file-problems";
 
 const batch = { sheet: "汇总", cell: null, quotaId: null };
-const missing = finding("merge-city-missing", batch, { cities: ["温州市", "湖州市"] }, "温州市、湖州市");
+const missing = finding("merge-city-missing", batch, { cities: ["温州市", "湖州市"], level: "city" }, "温州市、湖州市");
 const unreadable = finding("merge-unreadable", { ...batch, sheet: "", file: "a.xlsx" }, fileProblem("not-zip"));
 const split = finding("split-no-weight", { sheet: "目标分解", cell: null, quotaId: "I08" }, {});
 const negative = finding("negative", { sheet: "杭州市 2026-10", cell: "K12", quotaId: "I08" }, { kind: "cumulative", unit: "家", found: -3 }, -3);

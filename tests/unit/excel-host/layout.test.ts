@@ -216,7 +216,8 @@ describe("sheet layout", () => {
   });
 
   test("grouping rows sets their outline level", async () => {
-    const host = createExcelHost();
+    // Range.group is ExcelApi 1.10.
+    const host = createExcelHost({ apiVersion: "1.10" });
     await onSheet(host, (sheet) => {
       sheet.getRange("3:5").group("ByRows");
       sheet.getRange("4:4").group("ByRows");
@@ -374,7 +375,8 @@ describe("workbook", () => {
 
 describe("merged areas", () => {
   test("a person's merge keeps only the top-left value; getMergedAreasOrNullObject lists every area it meets, whole", async () => {
-    const host = createExcelHost();
+    // Range.getMergedAreasOrNullObject is ExcelApi 1.13.
+    const host = createExcelHost({ apiVersion: "1.13" });
     await host.run(async (context) => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A1:D4").values = [
         [1, 2, 3, 4],
@@ -403,7 +405,8 @@ describe("merged areas", () => {
   });
 
   test("merged areas must be loaded before they are read, and a protected sheet refuses a person's merge", async () => {
-    const host = createExcelHost();
+    // Range.getMergedAreasOrNullObject is ExcelApi 1.13.
+    const host = createExcelHost({ apiVersion: "1.13" });
     await host.userMerge("Sheet1", "A1:B1");
     await expect(
       host.run(async (context) => {

@@ -45,8 +45,14 @@ describe("messages for errors", () => {
     expect(describeError(new Error("boom"))).toBe("boom");
   });
 
-  test("missing requirement sets are named", () => {
-    expect(missingRequirements((_name, version) => version !== "1.9")).toEqual([
+  test("missing requirement sets are named, the ribbon's dialog among them", () => {
+    expect(missingRequirements((name) => name !== "DialogApi")).toEqual([
+      "功能区「校验」的结果对话框（结果仍写在「审核结果」表第一行）/ the ribbon's result dialog (the result is still in the first row of the 审核结果 sheet): 需要 DialogApi 1.1 / needs DialogApi 1.1",
+    ]);
+  });
+
+  test("missing ExcelApi sets are named", () => {
+    expect(missingRequirements((name, version) => name !== "ExcelApi" || version !== "1.9")).toEqual([
       "生成模板 / generating templates (protection, validation, print titles): 需要 ExcelApi 1.9 / needs ExcelApi 1.9",
       "录入校验 / live checking (worksheets.onChanged): 需要 ExcelApi 1.9 / needs ExcelApi 1.9",
     ]);

@@ -29,7 +29,6 @@ function quota(partial: Partial<Quota> & Pick<Quota, "id" | "kind">): Quota {
     baseline: 0,
     path: year === null ? [] : [{ year, target, comparator: partial.comparator ?? ">=", text: partial.text ?? `目标 ${partial.id}` }],
     cadence: year === null ? "annual" : "once",
-    level: null,
     ratio: null,
     perUnit: null,
     formerIds: [],
@@ -48,6 +47,7 @@ function quota(partial: Partial<Quota> & Pick<Quota, "id" | "kind">): Quota {
     region: null,
     text: `目标 ${partial.id}`,
     line: 1,
+    level: partial.region ? "split" : "contributed",
     ...partial,
   };
 }

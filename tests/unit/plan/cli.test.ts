@@ -36,7 +36,7 @@ describe("planbook plan", () => {
         { year: 2027, target: 10000, comparator: ">=" },
       ],
       cadence: "once",
-      level: null,
+      level: "split",
       numerator: null,
       denominator: null,
       perUnit: null,
@@ -75,21 +75,21 @@ describe("planbook plan", () => {
     expect(out).toMatch(/~ I01-家政服务-每年\n\s+target: 2 → 5/);
   });
 
-  test("plan check reports the annexes' disagreement as information", async () => {
+  test("plan check warns of the annexes' disagreement, naming both figures", async () => {
     const { code, out } = await run(["plan", "check"]);
     expect(code).toBe(0);
-    expect(out).toMatch(/\[info\] annex1-annex2-differ .*500.*538/);
+    expect(out).toMatch(/\[warning\] annex1-annex2-differ .*500.*538/);
   });
 
   test("plan check prints each finding in Chinese, then English", async () => {
     const { out } = await run(["plan", "check"]);
-    expect(out).toMatch(/annex1-annex2-differ .*两者不一致.* \/ Annex 1 says 500/);
+    expect(out).toMatch(/annex1-annex2-differ .*500个.*538个，两者不一致.* \/ Annex 1 line \d+ says 500个, Annex 2 line \d+ totals 538个/);
   });
 
   test("--lang en prints the findings in English only, and the JSON keeps the rule and its parameters", async () => {
     const { code, out } = await run(["plan", "check", "--json", "--lang", "en"]);
     const [differ] = JSON.parse(out) as { rule: string; message: string; params: Record<string, unknown> }[];
-    expect([code, differ.rule, differ.message, differ.params.total]).toEqual([0, "annex1-annex2-differ", "Annex 1 says 500, Annex 2's total is 538: kept as written", 538]);
+    expect([code, differ.rule, differ.message, differ.params.total]).toEqual([0, "annex1-annex2-differ", "Annex 1 line 83 says 500个, Annex 2 line 111 totals 538个: the province row keeps Annex 1, each city its Annex 2 share, and both are shown", 538]);
   });
 
   test("--lang zh prints the findings in Chinese only", async () => {

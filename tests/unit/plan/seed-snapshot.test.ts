@@ -8,7 +8,8 @@ const ROOT = path.join(__dirname, "..", "..", "..");
  * The seeds must read exactly as they did before the plan importer learned other layouts: the
  * snapshots are `planbook plan --json --revision seeds/<seed>` taken before that work, retaken
  * when quotas became paths (issue 14: a quota's points joined, readable ids) with the parser of
- * that time, which still read only the annex's table layout.
+ * that time, which still read only the annex's table layout, and with each quota's reporting level
+ * and the co-responsible totals' parts added since (issue 15).
  */
 describe("the seeds parse to the same plan as before other layouts were understood", () => {
   test.each(["003_b259c65e08fddcd3.txt", "000_445b9ef01ca4c3e2.txt"])("%s", async (seed) => {

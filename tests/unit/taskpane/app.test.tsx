@@ -297,7 +297,7 @@ describe("the 汇总 view", () => {
   async function cityFile(city: string, cumulative: number): Promise<File> {
     const revision = REVISIONS[0];
     const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z" });
-    const row = built.rowRecords.find((r) => r.quotaId === `I08-技能型企业-2027-${city}`)!.row;
+    const row = built.rowRecords.find((r) => r.quotaId === "I08-技能型企业-2027")!.row;
     built.sheet.cells[row - 1][COLUMN.cumulative] = { value: cumulative };
     return new File([(await writeTemplateFile(built)) as BlobPart], `${city}.xlsx`);
   }
@@ -312,12 +312,12 @@ describe("the 汇总 view", () => {
     expect(names).toEqual(REVISIONS[0].cities.map((city) => `${city} 2026-10.xlsx`));
   });
 
-  test("a target split by Annex 2 shares is stored and shown in city templates", async () => {
+  test("a contributed target split by Annex 2 shares is stored and shown in city templates", async () => {
     const host = createExcelHost();
     renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     const panel = screen.getByRole("region", { name: "目标分解" });
-    fireEvent.change(within(panel).getByLabelText("要分解的全省目标"), { target: { value: "I08-技能型企业-2027" } });
+    fireEvent.change(within(panel).getByLabelText("要分解的全省目标"), { target: { value: "I07-新八级工制度企业-2027" } });
     const parts = within(panel).getByLabelText("分解结果预览").textContent ?? "";
     expect(parts).toMatch(/^杭州市 \d+/);
     fireEvent.click(within(panel).getByRole("button", { name: /保存分解/ }));
@@ -326,7 +326,7 @@ describe("the 汇总 view", () => {
       generateTemplate(context, { revision: REVISIONS[0], scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }),
     );
     const ids = host.values(result.sheetName, "A1:A200").map((r) => r[0]);
-    const row = ids.indexOf("I08-技能型企业-2027") + 1;
+    const row = ids.indexOf("I07-新八级工制度企业-2027") + 1;
     expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(Number(/杭州市 (\d+)/.exec(parts)?.[1]));
   });
 

@@ -1,0 +1,107 @@
+/**
+ * Roll-ups at two levels with real .xlsx files: Hangzhou's 13 county files → the city summary
+ * (with the city's own return) → merged with the other 10 city files into the province. Every
+ * total equals the sum of what the counties and cities typed, over random fills.
+ */
+import fc from "fast-check";
+import { loadCounties } from "../../../src/cli/io";
+import { type MergePlan, canMerge } from "../../../src/core/merge/merge";
+import { sourceRows } from "../../../src/core/merge/state";
+import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
+import { countiesOf } from "../../../src/core/plan/counties";
+import type { Quota } from "../../../src/core/plan/types";
+import { formatScope, quotasInScope } from "../../../src/core/scope";
+import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
+import { metaSheetSpec } from "../../../src/core/template/sheet";
+import { isCountUnit } from "../../../src/core/units";
+import { readMergeFiles } from "../../../src/xlsx/merge-files";
+import { writeWorkbook } from "../../../src/xlsx/render";
+import { currentRevision } from "../../support/plan";
+import { specSnapshot } from "../../../scripts/workloads";
+import { type Typed, reportFile } from "./files";
+
+const revision = currentRevision();
+const geography = loadCounties();
+const period = "2026-10";
+const mergedAt = "2026-11-05T09:00:00.000Z";
+const CITY = "杭州市";
+const counties = countiesOf(geography, CITY).map((c) => c.name);
+const others = revision.cities.filter((city) => city !== CITY);
+/** Counts every level adds up: the rows whose totals are sums (ratios and milestones are not). */
+const counted = quotasInScope(revision, { kind: "city", city: CITY }, geography).filter((q) => q.kind === "annual" || q.kind === "cumulative");
+
+function entry(quota: Quota): fc.Arbitrary<Typed[string]> {
+  const amount = isCountUnit(quota.unit) ? fc.integer({ min: 0, max: 5_000 }) : fc.integer({ min: 0, max: 50_000 }).map((n) => n / 100);
+  return fc.tuple(amount, amount).map(([a, b]) => ({ period: Math.min(a, b), cumulative: Math.max(a, b) }));
+}
+const fills = (names: string[]): fc.Arbitrary<Record<string, Typed>> =>
+  fc.record(Object.fromEntries(names.map((name) => [name, fc.record(Object.fromEntries(counted.map((q) => [q.id, entry(q)])))])));
+
+interface TwoLevels {
+  city: { plan: MergePlan; built: BuiltSummary };
+  province: { plan: MergePlan; built: BuiltSummary };
+}
+
+async function rollUp(countyFills: Record<string, Typed>, cityFills: Record<string, Typed>): Promise<TwoLevels> {
+  const countyFiles = await Promise.all(counties.map((county) => reportFile(`${county}.xlsx`, revision, { kind: "county", county }, countyFills[county], { geography })));
+  const countyInputs = await readMergeFiles(countyFiles);
+  const cityPlan = canMerge(countyInputs, { revision, period, geography });
+  const cityBuilt = buildSummary(cityPlan.accepted, { revision, period, geography, rollup: cityPlan.rollup, mergedAt, rejected: cityPlan.rejected });
+  const own = cityBuilt.parentReturn;
+  if (!own) throw new Error("a city summary carries the city's return");
+  // Written and read back as the file the city sends up, exactly as `planbook merge` writes it.
+  const summaryFile = await writeWorkbook([
+    cityBuilt.summary,
+    cityBuilt.sources,
+    own.sheet,
+    metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, own.sheetRecord, own.rowRecords)), null),
+  ]);
+  const cityFiles = await Promise.all(others.map((city) => reportFile(`${city}.xlsx`, revision, { kind: "city", city }, cityFills[city], { geography })));
+  const provinceInputs = await readMergeFiles([{ name: `${CITY}汇总.xlsx`, data: summaryFile }, ...cityFiles]);
+  const provincePlan = canMerge(provinceInputs, { revision, period, geography });
+  const provinceBuilt = buildSummary(provincePlan.accepted, { revision, period, geography, rollup: provincePlan.rollup, mergedAt, rejected: provincePlan.rejected });
+  return { city: { plan: cityPlan, built: cityBuilt }, province: { plan: provincePlan, built: provinceBuilt } };
+}
+
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+const totalOf = (built: BuiltSummary, id: string): number | null => built.totals.find((t) => t.quotaId === id)?.actual ?? null;
+
+describe("counties → city → province, with real files", () => {
+  let fixed: TwoLevels;
+  let fixedCounties: Record<string, Typed>;
+  let fixedCities: Record<string, Typed>;
+
+  beforeAll(async () => {
+    [fixedCounties, fixedCities] = fc.sample(fc.tuple(fills(counties), fills(others)), { numRuns: 1, seed: 15 })[0];
+    fixed = await rollUp(fixedCounties, fixedCities);
+  }, 120_000);
+
+  test("the county files make the city's summary: the level comes from the files", () => {
+    expect([formatScope(fixed.city.plan.rollup.parent), fixed.city.plan.accepted.length, fixed.city.plan.rejected.length]).toEqual(["city:杭州市", 13, 0]);
+  });
+
+  test("the city summary is itself a city return the province merge accepts", () => {
+    expect(fixed.province.plan.accepted.map((a) => [a.city, a.record.scope])).toContainEqual([CITY, "city:杭州市"]);
+    expect([formatScope(fixed.province.plan.rollup.parent), fixed.province.plan.accepted.length, fixed.province.plan.rejected.length]).toEqual(["province", 11, 0]);
+  });
+
+  test("the province's 来源 lists Hangzhou's counties, through the city's file", () => {
+    const lines = sourceRows(specSnapshot(fixed.province.built.sources));
+    expect(lines.filter((line) => line.scope.startsWith("county:")).map((line) => line.scope)).toEqual(counties.map((county) => `county:${county}`));
+    expect(lines.find((line) => line.scope === "county:萧山区")?.file).toBe(`${CITY}汇总.xlsx › 萧山区.xlsx`);
+  });
+
+  test("every total is the sum of the county and city inputs, over random fills", async () => {
+    await fc.assert(
+      fc.asyncProperty(fills(counties), fills(others), async (countyFills, cityFills) => {
+        const { city, province } = await rollUp(countyFills, cityFills);
+        for (const quota of counted) {
+          const hangzhou = sum(counties.map((county) => countyFills[county][quota.id].cumulative as number));
+          expect(totalOf(city.built, quota.id)).toBeCloseTo(hangzhou, 6);
+          expect(totalOf(province.built, quota.id)).toBeCloseTo(hangzhou + sum(others.map((c) => cityFills[c][quota.id].cumulative as number)), 6);
+        }
+      }),
+      { numRuns: 2, seed: 1515 },
+    );
+  }, 600_000);
+});

@@ -1,0 +1,138 @@
+/** Templates at every level of the hierarchy, on the published plan: which rows, which targets, which words. */
+import { loadCounties } from "../../../src/cli/io";
+import { citySplits, countySplits } from "../../../src/core/merge/split";
+import { parsePeriod } from "../../../src/core/period";
+import type { Scope } from "../../../src/core/scope";
+import { buildTemplate, type BuiltTemplate } from "../../../src/core/template/build";
+import { COLUMN, NOT_ASSIGNED } from "../../../src/core/template/columns";
+import type { SplitRecord } from "../../../src/core/template/meta";
+import type { CellValue } from "../../../src/core/template/spec";
+import { currentRevision } from "../../support/plan";
+
+const revision = currentRevision();
+const geography = loadCounties();
+
+function build(scope: Scope, splits: SplitRecord[] = [], period = "2026-10"): BuiltTemplate {
+  return buildTemplate({ revision, scope, period: parsePeriod(period), generatedAt: "2026-10-31T00:00:00.000Z", splits, geography });
+}
+
+const ids = (built: BuiltTemplate): string[] => built.rowRecords.map((r) => r.quotaId);
+const valueAt = (built: BuiltTemplate, quotaId: string, key: keyof typeof COLUMN): CellValue => {
+  const record = built.rowRecords.find((r) => r.quotaId === quotaId);
+  if (!record) throw new Error(`no row for ${quotaId}`);
+  const cell = built.sheet.cells[record.row - 1][COLUMN[key]];
+  return cell && "value" in cell ? cell.value : null;
+};
+const text = (built: BuiltTemplate, quotaId: string): string => String(valueAt(built, quotaId, "measure"));
+
+const province = build({ kind: "province" });
+const hangzhou = build({ kind: "city", city: "杭州市" });
+const xiaoshan = build({ kind: "county", county: "萧山区" });
+const union = build({ kind: "unit", unit: "省总工会" });
+const levels = [
+  ["province", province],
+  ["unit", union],
+  ["city", hangzhou],
+  ["county", xiaoshan],
+] as const;
+
+describe("the province template", () => {
+  test("has every Annex 1 quota, department parts each on a row, no city's Annex 2 cell", () => {
+    expect(ids(province)).toHaveLength(revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined).length);
+    expect(ids(province).filter((id) => id.includes("杭州市"))).toEqual([]);
+  });
+
+  test("a split quota's target is Annex 1's figure for the period's deadline", () => {
+    expect(valueAt(province, "I08-技能型企业-2027", "target")).toBe(10000);
+    expect(valueAt(build({ kind: "province" }, [], "2025-10"), "I08-技能型企业-2027", "target")).toBe(5000);
+  });
+
+  test("where Annex 1 and Annex 2 disagree the row shows both figures", () => {
+    const in2025 = build({ kind: "province" }, [], "2025-10");
+    expect(valueAt(in2025, "I11-技能型乡村-2027", "target")).toBe(500);
+    expect(text(in2025, "I11-技能型乡村-2027")).toMatch(/2025年：附件1 500个；附件2 各市合计 538个/);
+    // The 2027 figures agree (1000 both): only the deadline that disagrees is named.
+    expect(text(province, "I11-技能型乡村-2027")).not.toMatch(/2027年：附件1/);
+  });
+});
+
+describe("a unit's template", () => {
+  test("has the unit's own quotas only", () => {
+    expect(ids(union)).toEqual(revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined && q.units.includes("省总工会")).map((q) => q.id));
+  });
+
+  test("says whether the unit leads (牵头) or shares (配合) each quota", () => {
+    expect(text(union, "I01-产业工人-每年")).toContain("本单位牵头");
+    expect(text(union, "I14-能级工资集体协商-2027")).toContain("本单位配合（牵头单位：省人力社保厅）");
+  });
+});
+
+describe("a city's template", () => {
+  test("asks for no province-only act", () => {
+    for (const id of ["I05-民办培训机构星级评定制度-2025", "I17-省级层面技能共富保-2025", "I16-薪酬分配制度修订-2027", "I21-浙江大工匠-2025", "I18-省级职工职业技能竞赛-每年", "I04-试点工作-2025"]) {
+      expect(revision.quotas.some((q) => q.id === id)).toBe(true);
+      expect(ids(hangzhou)).not.toContain(id);
+    }
+  });
+
+  test("a split quota is one row whose target is the city's Annex 2 share", () => {
+    const in2025 = build({ kind: "city", city: "杭州市" }, [], "2025-10");
+    expect(ids(hangzhou).filter((id) => id.startsWith("I08-"))).toEqual(["I08-技能型企业-2027"]);
+    expect([valueAt(in2025, "I08-技能型企业-2027", "target"), valueAt(hangzhou, "I08-技能型企业-2027", "target")]).toEqual([700, 1500]);
+    expect(text(in2025, "I08-技能型企业-2027")).toContain("本市目标：到2025年底700家（附件2）");
+    expect(text(hangzhou, "I08-技能型企业-2027")).toContain("本市目标：到2027年底1500家（附件2）");
+  });
+
+  test("a contributed count without a split asks for 本市贡献数 and has no target", () => {
+    expect(valueAt(hangzhou, "I01-先进制造业-每年", "target")).toBe(NOT_ASSIGNED);
+    expect(text(hangzhou, "I01-先进制造业-每年")).toContain("本市贡献数");
+  });
+
+  test("a split target's text is the city's own, not the province's", () => {
+    const { records } = citySplits(revision, { kind: "equal" });
+    const split = build({ kind: "city", city: "杭州市" }, records);
+    const share = valueAt(split, "I01-先进制造业-每年", "target");
+    expect(typeof share).toBe("number");
+    expect(text(split, "I01-先进制造业-每年")).toContain(`本市目标：每年${String(share)}万人次`);
+    expect(text(split, "I01-先进制造业-每年")).not.toContain("40万人次");
+  });
+
+  test("a department split is one city figure, with its parts' units", () => {
+    expect(ids(hangzhou).filter((id) => id.startsWith("I01-低空经济"))).toEqual(["I01-低空经济-每年"]);
+    expect(valueAt(hangzhou, "I01-低空经济-每年", "units")).toBe("省经信厅、省交通运输厅");
+  });
+
+  test("a per-county quota asks for 本市覆盖县数 / 13", () => {
+    expect(valueAt(hangzhou, "I09-行业技能生态圈-2027", "target")).toBe(13);
+    expect(text(hangzhou, "I09-行业技能生态圈-2027")).toContain("本市覆盖县数 / 13");
+  });
+
+  test("a ratio applies to the city as it stands", () => {
+    expect(valueAt(build({ kind: "city", city: "杭州市" }, [], "2025-10"), "I14-能级工资集体协商-2027", "target")).toBe(0.6);
+    expect(valueAt(hangzhou, "I14-能级工资集体协商-2027", "target")).toBe(1);
+  });
+});
+
+describe("a county's template", () => {
+  test("reports what a city reports, in a county's words", () => {
+    expect(ids(xiaoshan)).toEqual(ids(hangzhou));
+    expect(text(xiaoshan, "I01-先进制造业-每年")).toContain("本县贡献数");
+    expect(valueAt(xiaoshan, "I09-行业技能生态圈-2027", "target")).toBe(1);
+  });
+
+  test("a county's share of the city's target is its target", () => {
+    const counties = geography.counties.filter((c) => c.city === "杭州市").map((c) => c.name);
+    const quota = revision.quotas.find((q) => q.id === "I08-技能型企业-2027");
+    const { records } = countySplits([{ quota: quota!, target: 1500 }], counties, { kind: "equal" });
+    const split = build({ kind: "county", county: "萧山区" }, records);
+    const share = records.find((r) => r.city === "萧山区")?.target;
+    expect(valueAt(split, "I08-技能型企业-2027", "target")).toBe(share);
+    expect(records.reduce((sum, r) => sum + r.target, 0)).toBe(1500);
+  });
+});
+
+describe.each(levels)("the %s template", (_level, built) => {
+  test("has no quota twice", () => {
+    expect(new Set(ids(built)).size).toBe(ids(built).length);
+  });
+});
