@@ -293,8 +293,9 @@ class ExcelHostFake implements ExcelHost, HostCore {
       getRange: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(event.sheetId).getRange(address),
       getRangeOrNullObject: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(event.sheetId).getRange(address),
     };
-    if (!event.details) delete (args as { details?: unknown }).details;
-    // `triggerSource` is ExcelApi 1.14.
+    // Fields of the event arguments come with their requirement sets (@types/office-js,
+    // WorksheetChangedEventArgs): `details` is ExcelApi 1.9, `triggerSource` 1.14.
+    if (!event.details || !apiAtLeast(this.apiVersion, "1.9")) delete (args as { details?: unknown }).details;
     if (!apiAtLeast(this.apiVersion, "1.14")) delete (args as { triggerSource?: unknown }).triggerSource;
     return args as unknown as Excel.WorksheetChangedEventArgs;
   }

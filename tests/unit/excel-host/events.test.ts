@@ -115,6 +115,18 @@ describe("changes made by a person", () => {
   });
 });
 
+describe("event fields by requirement set", () => {
+  test("a typed cell's event carries details (values before and after) from ExcelApi 1.9, not at 1.8", async () => {
+    const withDetails = async (apiVersion: string) => {
+      const host = createExcelHost({ apiVersion });
+      const seen = await listen(host);
+      await host.userEdit("Sheet1", "A1", [[5]]);
+      return "details" in (seen[0] as object);
+    };
+    expect([await withDetails("1.8"), await withDetails("1.9")]).toEqual([false, true]);
+  });
+});
+
 describe("changes made by the add-in", () => {
   test(`below ExcelApi 1.14 (at ${LOWEST_EXCEL_API}) events carry no triggerSource`, async () => {
     const host = createExcelHost({ apiVersion: LOWEST_EXCEL_API });
