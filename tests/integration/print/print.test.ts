@@ -213,10 +213,11 @@ describe("the 11-city summary written by planbook merge", () => {
     expect([charts.length, drawingRels.filter((rels) => rels.includes("relationships/drawing")).length]).toEqual([2, 2]);
   });
 
-  test("LibreOffice draws the key work item chart on the 汇总 pages", () => {
+  test("LibreOffice draws the key work item chart whole on the 汇总 page that starts with its table", () => {
     const pages = documents.summary.pages;
     const page = pages.findIndex((p) => p.words.some((w) => w.text === "各重点工作完成率")) + 1;
     expect(page).toBeGreaterThan(0);
+    expect(pages[page - 1].words.some((w) => w.text === "重点工作")).toBe(true);
     // The bars are Office's first accent colour (#4472C4), which no cell is filled with.
     expect(pixelsOfColour(summaryPdf, page, [0x44, 0x72, 0xc4])).toBeGreaterThan(200);
   });
