@@ -1,6 +1,8 @@
 import { runAudit } from "../excel/audit";
 import { readFormSettings, saveFormSettings } from "../excel/form";
-import { generateTemplate } from "../excel/generate";
+import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
+import { readImportedPlans, saveImportedPlan } from "../excel/plans";
+import { generateNextPeriod, generateTemplate } from "../excel/generate";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
 import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
@@ -45,12 +47,22 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
         onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
         onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
       }),
+    nextPeriod: (next, onProgress) =>
+      runWithRetry(runner, (context) => generateNextPeriod(context, next), {
+        timeoutMs: options.timeoutMs,
+        onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
+        onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
+      }),
     startLiveChecking: (live) => startLiveChecking(runner, live),
     audit: (audit) => runWithRetry(runner, (context) => runAudit(context, audit), { timeoutMs: options.timeoutMs }),
     selectCell: (finding) => runner((context) => selectCell(context, finding)),
     readSplits: () => runner(readSplits),
     saveSplit: (records, password) => runWithRetry(runner, (context) => saveSplit(context, records, password), { timeoutMs: options.timeoutMs }),
     readFormSettings: () => runner(readFormSettings),
+    readLevels: () => runner(readLevelCorrections),
+    saveLevels: (levels, password) => runWithRetry(runner, (context) => saveLevelCorrections(context, levels, password), { timeoutMs: options.timeoutMs }),
+    readImportedPlans: () => runner(readImportedPlans),
+    saveImportedPlan: (plan, password) => runWithRetry(runner, (context) => saveImportedPlan(context, plan, password), { timeoutMs: options.timeoutMs }),
     saveFormSettings: (settings, password) => runWithRetry(runner, (context) => saveFormSettings(context, settings, password), { timeoutMs: options.timeoutMs }),
     readFiles: (files) => readMergeFiles(files),
     merge: (merge) => runWithRetry(runner, (context) => mergeWorkbooks(context, merge), { timeoutMs: options.timeoutMs }),

@@ -5,16 +5,18 @@
  */
 import type { Finding } from "../core/findings";
 import type { MergeInputFile } from "../core/merge/merge";
+import type { LevelRecord } from "../core/plan/level";
 import type { PlanRevision } from "../core/plan/types";
 import type { BuiltTemplate } from "../core/template/build";
 import type { SplitRecord } from "../core/template/meta";
 import type { FormSettings } from "../core/template/form";
+import type { ImportedPlan } from "../core/plan/corrections";
 import type { AuditResult, PreviousFile } from "../excel/audit";
-import type { GenerateOptions, GenerateResult } from "../excel/generate";
+import type { GenerateOptions, GenerateResult, NextPeriodOptions, NextPeriodResult } from "../excel/generate";
 import type { LiveChecking, LiveCheckingOptions } from "../excel/live";
 import type { MergeOptions, MergeResult } from "../excel/merge";
 
-export type { AuditResult, GenerateOptions, GenerateResult, MergeResult, PreviousFile };
+export type { AuditResult, GenerateOptions, GenerateResult, MergeResult, NextPeriodOptions, NextPeriodResult, PreviousFile };
 
 /** What a long operation tells the person while it runs: a new attempt (Excel never started the last), or that Excel is still working. */
 export type RunProgress = { kind: "retrying"; attempt: number; of: number } | { kind: "working"; seconds: number };
@@ -22,6 +24,11 @@ export type RunProgress = { kind: "retrying"; attempt: number; of: number } | { 
 export interface PlanbookOperations {
   /** 生成模板: writes (or regenerates) the reporting sheet; `onProgress` hears of retries and of a slow Excel still working. */
   generate(options: GenerateOptions, onProgress?: (progress: RunProgress) => void): Promise<GenerateResult>;
+  /**
+   * 下一报告期: the period after the active Planbook sheet's, made from it (上期累计 carried in,
+   * milestone states carried on); `onProgress` as for `generate`.
+   */
+  nextPeriod(options: NextPeriodOptions, onProgress?: (progress: RunProgress) => void): Promise<NextPeriodResult>;
   /** Checks cells as a person types, until stopped. */
   startLiveChecking(options: LiveCheckingOptions): Promise<LiveChecking>;
   /**
@@ -39,6 +46,14 @@ export interface PlanbookOperations {
   readFormSettings(): Promise<FormSettings>;
   /** Stores the form's frame in the workbook; returns it as stored (trimmed). */
   saveFormSettings(settings: FormSettings, password: string | null): Promise<FormSettings>;
+  /** The quota levels corrected in the 计划 view, stored in the workbook. */
+  readLevels(): Promise<LevelRecord[]>;
+  /** Stores level corrections in the workbook, each replacing an earlier one of its quota. */
+  saveLevels(levels: LevelRecord[], password: string | null): Promise<void>;
+  /** The plans imported into the workbook (计划 view), with the corrections made in review. */
+  readImportedPlans(): Promise<ImportedPlan[]>;
+  /** Stores an imported plan and its corrections in the workbook (replacing the same text's earlier ones). */
+  saveImportedPlan(plan: ImportedPlan, password: string | null): Promise<void>;
   /** Reads returned .xlsx files (never opened in Excel); an unreadable file carries its error. */
   readFiles(files: { name: string; data: Uint8Array }[]): Promise<MergeInputFile[]>;
   /** 汇总: merges read files into the 汇总 and 来源 sheets. */

@@ -39,7 +39,7 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const language = messageLanguage(options);
-  const revisions = (await planLibrary(typeof options.revision === "string" ? options.revision : undefined)).revisions();
+  const revisions = (await planLibrary(typeof options.revision === "string" ? options.revision : undefined, typeof options.corrections === "string" ? options.corrections : undefined)).revisions();
   const previousFile = typeof options.previous === "string" ? options.previous : null;
   const previous = previousFile === null ? null : await readSnapshotFile(previousFile);
   const findings: Finding[] = [];

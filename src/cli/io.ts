@@ -2,6 +2,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { loadPlanLibrary, type PlanLibrary } from "../core/plan/library";
 import { parsePlan } from "../core/plan/parse";
+import { applyCorrections, importedRevision, readCorrections } from "../core/plan/corrections";
 import { parseCounties, type Geography } from "../core/plan/counties";
 import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
 import { type Period, parsePeriod } from "../core/period";
@@ -37,10 +38,35 @@ async function planText(file: string): Promise<string> {
   }
 }
 
-/** A plan file (a seed's text, another task list, a .docx; relative to the working directory), or the built-in current revision. */
-export async function loadPlan(file?: string): Promise<{ revision: PlanRevision; text: string }> {
+/**
+ * A plan file (a seed's text, another task list, a .docx; relative to the working directory), or
+ * the built-in current revision; a workbook (.xlsx) gives the plan last imported into it, with the
+ * corrections made in review. `correctionsFile` adds corrections (a JSON list, see readCorrections).
+ */
+export async function loadPlan(file?: string, correctionsFile?: string): Promise<{ revision: PlanRevision; text: string }> {
   const planPath = file ?? path.join(SEEDS_DIR, CURRENT_SEED);
-  return parsedPlan(planPath, await planText(planPath));
+  const loaded = /\.xlsx$/i.test(planPath) ? await workbookPlan(planPath) : parsedPlan(planPath, await planText(planPath));
+  if (correctionsFile === undefined) return loaded;
+  try {
+    const json: unknown = JSON.parse(readText(correctionsFile));
+    return { ...loaded, revision: applyCorrections(loaded.revision, readCorrections(json, correctionsFile)) };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`「${correctionsFile}」：${(error as Error).message}`);
+  }
+}
+
+/** The plan last imported into a workbook (the 计划 view stores it, with its corrections, in the metadata). */
+async function workbookPlan(file: string): Promise<{ revision: PlanRevision; text: string }> {
+  const { readWorkbookFile } = await import("../xlsx/read");
+  const { readMeta } = await import("../core/read-sheets");
+  const plan = readMeta(await readWorkbookFile(readInputFile(file))).plans?.at(-1);
+  if (!plan) throw new InputError(`「${file}」中没有导入的计划（在「计划」视图导入后保存） / "${file}" holds no imported plan (import one in the 计划 view)`);
+  try {
+    return { revision: importedRevision(plan, { geography: loadCounties() }), text: plan.text };
+  } catch (error) {
+    throw new InputError(`「${file}」中保存的计划：${(error as Error).message} / the plan stored in "${file}"`);
+  }
 }
 
 /** A text plan file (relative to the working directory), or the built-in current revision. */
@@ -61,12 +87,12 @@ function parsedPlan(seedPath: string, text: string): { revision: PlanRevision; t
  * Every revision the package ships (for checks that must recognise older workbooks), plus the one
  * a `--revision <seed>` names, as the task pane adds a plan a person imported.
  */
-export async function planLibrary(revisionFile?: string): Promise<PlanLibrary> {
+export async function planLibrary(revisionFile?: string, correctionsFile?: string): Promise<PlanLibrary> {
   const library = loadPlanLibrary(
     [CURRENT_SEED, PREVIOUS_SEED].map((name) => readText(path.join(SEEDS_DIR, name))),
     loadCounties(),
   );
-  if (revisionFile !== undefined) library.add((await loadPlan(revisionFile)).revision);
+  if (revisionFile !== undefined) library.add((await loadPlan(revisionFile, correctionsFile)).revision);
   return library;
 }
 

@@ -36,7 +36,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   }
   const language = messageLanguage(options);
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = await loadPlan(seedFile);
+  const { revision } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
   checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
   const chosenPeriod = typeof options.period === "string" ? formatPeriod(periodOption(options.period, revision)) : null;
   // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.

@@ -53,6 +53,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
   }
   const json = options.json === true;
   const seedOption = typeof options.revision === "string" ? options.revision : undefined;
+  const correctionsOption = typeof options.corrections === "string" ? options.corrections : undefined;
   if (spec === PLAN_DIFF_SPEC) {
     if (positional.length !== 2) {
       io.err(`需要两个计划文本 / two plan texts are needed: ${usageLine(PLAN_DIFF_SPEC)}\n`);
@@ -86,7 +87,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     io.err(`未知子命令 / unknown subcommand: ${positional[0]} (plan diff, plan check)\n`);
     return 2;
   }
-  const { revision } = await loadPlan(seedOption);
+  const { revision } = await loadPlan(seedOption, correctionsOption);
   // Lines the parser could not read go to stderr in both forms, so --json stays the list of quotas.
   for (const unread of revision.unread ?? []) io.err(`未读行 / unread line ${unread.line}: ${unread.reason}「${clip(unread.text, 60)}」\n`);
   if (json) {

@@ -8,14 +8,26 @@ import type { CommandSpec } from "./args";
 const JSON_OPTION = { name: "json", zh: "以 JSON 输出", en: "print JSON" };
 /** For the commands that print findings. */
 const LANG_OPTION = { name: "lang", value: "<zh|en>", zh: "发现的问题只用一种语言（默认中英双语，中文在前）", en: "findings in one language (default: Chinese, then English)" };
-const REVISION_OPTION = { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" };
+const REVISION_OPTION = {
+  name: "revision",
+  value: "<plan.txt|plan.docx|workbook.xlsx>",
+  zh: "计划文本或 .docx，或导入过计划的工作簿（取其中保存的计划及校正；默认为内置的当前版本）",
+  en: "the plan text or .docx, or a workbook a plan was imported into (its stored plan, corrected; default: the built-in current revision)",
+};
+/** Corrections to an imported plan, made in review (see README: 校正导入的计划). */
+const CORRECTIONS_OPTION = {
+  name: "corrections",
+  value: "<corrections.json>",
+  zh: "对 --revision 计划的校正：[{ id, kind?, target?, comparator?, year?, units? }]",
+  en: "corrections to the --revision plan: [{ id, kind?, target?, comparator?, year?, units? }]",
+};
 
 export const PLAN_SPEC: CommandSpec = {
   name: "plan",
   operands: "",
   zh: "列出计划的指标（子命令 diff、check 见各自的 --help）",
   en: "the plan's quotas (subcommands diff and check: see their --help)",
-  options: [JSON_OPTION, REVISION_OPTION],
+  options: [JSON_OPTION, REVISION_OPTION, CORRECTIONS_OPTION],
 };
 
 export const PLAN_DIFF_SPEC: CommandSpec = {
@@ -50,9 +62,16 @@ export const TEMPLATE_SPEC: CommandSpec = {
       en: "split targets: plan in proportion to Annex 2's city figures, equal, or a weights file (name<TAB>weight a line); for counties, the city's targets",
     },
     { name: "city-split", value: "<plan|equal|weights.tsv>", zh: "县级模板：先把全省目标分到各市（同 --split）", en: "county templates: first split the province's targets to the cities (as --split)" },
-    { name: "period", value: "<YYYY-MM|YYYY-Qn>", required: true, zh: "报告期（在计划年份之内）", en: "the period (within the plan's years)" },
+    { name: "period", value: "<YYYY-MM|YYYY-Qn>", required: true, zh: "报告期（在计划年份之内；有 --from 时默认为上期的下一期）", en: "the period (within the plan's years; with --from, by default the one after the previous)" },
     { name: "out", value: "<file.xlsx|dir>", required: true, zh: "输出文件（--all-cities 时为文件夹）", en: "the file written (a folder with --all-cities)" },
-    { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
+    {
+      name: "from",
+      value: "<last-period.xlsx|dir>",
+      zh: "上期报送的文件（--all-cities 时为各市文件的文件夹）：其累计完成带入为上期累计，里程碑状态沿用；范围默认取自该文件",
+      en: "the previous period's returned file (a folder of the cities' files with --all-cities): its 累计完成 becomes 上期累计, milestone states carry on; the scope defaults to the file's",
+    },
+    REVISION_OPTION,
+    CORRECTIONS_OPTION,
     { name: "password", value: "<password>", zh: "工作表保护密码", en: "the sheet protection password" },
     {
       name: "form",
@@ -77,7 +96,13 @@ export const CHECK_SPEC: CommandSpec = {
       zh: "与上一报告期的文件比较：累计减少、里程碑倒退、指标缺失是错误，变化异常是警告",
       en: "compare with the previous period's file: a fallen cumulative, a milestone gone back or a missing quota is an error, an implausible jump a warning",
     },
-    { name: "revision", value: "<seed.txt>", zh: "另加一个计划文本（内置版本之外），按它生成的文件也能识别", en: "add a plan text besides the built-in ones, so files made from it are recognised" },
+    {
+      name: "revision",
+      value: "<plan.txt|plan.docx|workbook.xlsx>",
+      zh: "另加一个计划（文本、.docx 或导入过计划的工作簿），按它生成的文件也能识别",
+      en: "add a plan besides the built-in ones (a text, a .docx or a workbook a plan was imported into), so files made from it are recognised",
+    },
+    CORRECTIONS_OPTION,
     LANG_OPTION,
   ],
 };
@@ -96,7 +121,8 @@ export const MERGE_SPEC: CommandSpec = {
       en: "merge files whose checks found errors (their erroneous cells are left out of the totals and listed)",
     },
     { name: "period", value: "<YYYY-MM|YYYY-Qn>", zh: "报告期（默认取多数文件的报告期）", en: "the period (default: the one most files are for)" },
-    { name: "revision", value: "<seed.txt>", zh: "计划文本（默认为内置的当前版本）", en: "the plan text (default: the built-in current revision)" },
+    REVISION_OPTION,
+    CORRECTIONS_OPTION,
     LANG_OPTION,
     {
       name: "chart-quota",

@@ -7,15 +7,18 @@ import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scop
 import { buildTemplate } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
 import { targetCell } from "../core/template/targets";
-import { readFileSync } from "fs";
-import { readMeta } from "../core/read-sheets";
+import { readFileSync, readdirSync, statSync } from "fs";
+import { readMeta, readWorkbook } from "../core/read-sheets";
+import { type ReturnedReports, previousSheetFor } from "../core/next-period";
+import { type Period, comparePeriods, formatPeriod, nextPeriod, periodOrNull } from "../core/period";
+import type { PreviousReport } from "../core/template/carried";
 import { EMPTY_FORM, type FormSettings, cleanFormSettings } from "../core/template/form";
 import { formOf } from "../core/template/meta";
 import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
-import { type Io, loadCounties, loadPlan, periodOption, readText } from "./io";
+import { type Io, loadCounties, loadPlan, periodOption, readInputFile, readText } from "./io";
 import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
 import { InputError } from "../core/errors";
 
@@ -94,6 +97,41 @@ async function loadFormSettings(file: string): Promise<FormSettings> {
   }
 }
 
+/** The returned workbooks `--from` names: a file, or every .xlsx file in a folder (one that cannot be read is said and skipped). */
+async function returnedWorkbooks(from: string, io: Io): Promise<{ files: string[]; returned: ReturnedReports[] }> {
+  let folder = false;
+  try {
+    folder = statSync(from).isDirectory();
+  } catch {
+    // readInputFile below says the file cannot be opened.
+  }
+  const files = folder
+    ? readdirSync(from)
+        .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith("."))
+        .sort()
+        .map((name) => path.join(from, name))
+    : [from];
+  const returned: ReturnedReports[] = [];
+  for (const file of files) {
+    try {
+      const snapshot = await readWorkbookFile(readInputFile(file), { fileName: path.basename(file) });
+      returned.push({ source: file, reports: readWorkbook(snapshot).reports });
+    } catch (error) {
+      if (!folder) throw error instanceof InputError ? error : new InputError((error as Error).message);
+      io.err(`跳过无法读取的文件 skipped, cannot read: ${file}: ${(error as Error).message}\n`);
+    }
+  }
+  return { files, returned };
+}
+
+/** The period after the latest of the returned sheets (the aggregator's next period when none is given). */
+function periodAfterLatest(returned: ReturnedReports[], from: string): Period {
+  const periods = returned.flatMap((r) => r.reports.flatMap((report) => periodOrNull(report.record.period) ?? []));
+  const latest = periods.sort((a, b) => comparePeriods(b, a))[0];
+  if (!latest) throw new InputError(`「${from}」中没有 Planbook 报表，请用 --period 指定报告期 / "${from}" holds no Planbook report: give the period with --period`);
+  return nextPeriod(latest);
+}
+
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city or county). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
   const { options, positional, help } = parseArgs(argv, TEMPLATE_SPEC);
@@ -108,27 +146,45 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   if ([allCities, allCounties !== null, options.scope !== undefined].filter(Boolean).length > 1) {
     throw new InputError("--all-cities、--all-counties 与 --scope 只能用一个 / use one of --all-cities, --all-counties and --scope");
   }
-  const missing = ["period", "out", ...(many ? [] : ["scope"])].filter((name) => typeof options[name] !== "string");
+  const from = typeof options.from === "string" ? options.from : null;
+  // With --from the scope and period can come from the previous period's sheet.
+  const missing = ["out", ...(from ? [] : ["period"]), ...(many || from ? [] : ["scope"])].filter((name) => typeof options[name] !== "string");
   if (missing.length > 0) {
     io.err(`缺少 ${missing.map((m) => `--${m}`).join("、")} / missing ${missing.map((m) => `--${m}`).join(", ")}: ${usageLine(TEMPLATE_SPEC)}\n`);
     return 2;
   }
   const out = options.out as string;
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = await loadPlan(seedFile);
+  const { revision } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
   const geography = loadCounties();
-  const period = periodOption(options.period as string, revision);
+  const returned = from ? await returnedWorkbooks(from, io) : null;
   let scopes: Scope[];
   try {
     if (allCounties !== null) {
       if (!revision.cities.includes(allCounties)) throw new InputError(`计划中没有「${allCounties}」（可选：${revision.cities.join("、")}） / the plan has no city "${allCounties}"`);
       scopes = countiesOf(geography, allCounties).map((county) => ({ kind: "county", county: county.name }));
     } else {
-      scopes = allCities ? revision.cities.map((city) => ({ kind: "city", city })) : [parseScope(options.scope as string, revision, geography)];
+      scopes = allCities
+        ? revision.cities.map((city) => ({ kind: "city", city }))
+        : typeof options.scope === "string"
+          ? [parseScope(options.scope, revision, geography)]
+          : [];
     }
   } catch (error) {
     throw error instanceof InputError ? error : new InputError((error as Error).message);
   }
+  const given = typeof options.period === "string" ? periodOption(options.period, revision) : null;
+  const single = returned && !many ? previousSheetFor(returned.returned, scopes[0] ? formatScope(scopes[0]) : null, given) : null;
+  if (single && scopes.length === 0) scopes = [parseScope(single.previous.scope, revision, geography)];
+  const period = given ?? single?.period ?? (returned ? periodOption(formatPeriod(periodAfterLatest(returned.returned, from as string)), revision) : periodOption(options.period as string, revision));
+  /** The previous period's report of a scope: the one found, else (for each city or county) its latest before the period, if any. */
+  const previousOf = (scope: Scope): PreviousReport | undefined => {
+    if (single) return single.previous;
+    if (!returned) return undefined;
+    const scopeText = formatScope(scope);
+    if (!returned.returned.some((r) => r.reports.some((report) => report.record.scope === scopeText))) return undefined;
+    return previousSheetFor(returned.returned, scopeText, period).previous;
+  };
   const splitOption = typeof options.split === "string" ? readSplitMode(options.split) : null;
   const citySplitOption = typeof options["city-split"] === "string" ? readSplitMode(options["city-split"]) : null;
   const countyScopes = scopes.filter((s): s is Extract<Scope, { kind: "county" }> => s.kind === "county");
@@ -144,17 +200,19 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
     const cities = [...new Set(countyScopes.map((s) => geography.counties.find((c) => c.name === s.county)?.city ?? ""))];
     splits = [...splits, ...cities.flatMap((city) => countyRecords(revision, geography, city, splitOption, splits))];
   }
-  const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined].filter((f): f is string => f !== undefined);
+  const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined, ...(returned?.files ?? [])].filter((f): f is string => f !== undefined);
   if (many) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
   const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
   if (typeof options.form === "string") inputs.push(options.form);
   for (const [index, scope] of scopes.entries()) {
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form });
+    const previous = previousOf(scope);
+    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
     const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
     checkOutputFile(file, inputs);
     writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
-    io.out(`${file}: ${formatScope(scope)} ${options.period}, ${built.quotaRows} 个指标 quotas\n`);
+    const carried = previous ? `, 上期累计取自 previous from ${previous.source}` : returned ? ", 无上期报表 no previous report" : "";
+    io.out(`${file}: ${formatScope(scope)} ${formatPeriod(period)}, ${built.quotaRows} 个指标 quotas${carried}\n`);
     if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${scopes.length}`);
   }
   if (process.stderr.isTTY && scopes.length > 1) process.stderr.write("\n");

@@ -155,3 +155,29 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
+
+/**
+ * Making a period's sheet from the previous one: the sheet it is made from is not a Planbook sheet,
+ * is for another scope, or is not for an earlier period (`from` names the file or sheet). An input
+ * a command cannot start from, so the CLI says it as one.
+ */
+export class PreviousSheetError extends InputError {
+  constructor(
+    readonly from: string,
+    reason: { zh: string; en: string },
+  ) {
+    super(`不能从「${from}」生成下一报告期：${reason.zh} / cannot make the next period from "${from}": ${reason.en}`);
+    this.name = "PreviousSheetError";
+  }
+}
+
+/** applyCorrections / readCorrections: a correction to an imported plan names no quota of it, or a value it cannot take. */
+export class InvalidCorrectionError extends Error {
+  constructor(
+    readonly entry: string,
+    reason: string,
+  ) {
+    super(`校正「${entry}」无效：${reason} / invalid correction "${entry}": ${reason}`);
+    this.name = "InvalidCorrectionError";
+  }
+}

@@ -69,3 +69,10 @@ export function currentMonthPeriod(today: Date): Period {
 export function currentQuarterPeriod(today: Date): Period {
   return { year: today.getFullYear(), month: null, quarter: Math.floor(today.getMonth() / 3) + 1 };
 }
+
+/** The period after this one, of the same length: 2026-12 → 2027-01, 2026-Q4 → 2027-Q1. */
+export function nextPeriod(period: Period): Period {
+  if (period.quarter !== null) return period.quarter === 4 ? { year: period.year + 1, month: null, quarter: 1 } : { ...period, quarter: period.quarter + 1 };
+  const month = period.month as number;
+  return month === 12 ? { year: period.year + 1, month: 1, quarter: null } : { ...period, month: month + 1 };
+}

@@ -4,7 +4,7 @@ import { type Finding, finding } from "./findings";
 import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
 import { ARCHIVE_TITLE, COLUMN, type ColumnKey, FORMER_SIGNATURE_FIELDS, FRAMELESS_ONLY_TITLES, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS, generatedColumns } from "./template/columns";
 import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
-import type { CarriedInputs, CarriedRow, LooseCell } from "./template/carried";
+import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "./template/carried";
 import type { CellValue } from "./template/spec";
 
 /** One quota row of a Planbook sheet, as found in the workbook. */
@@ -57,7 +57,7 @@ interface FoundHeader {
   sectionColumns: number[];
 }
 
-function findHeader(sheet: SheetSnapshot): FoundHeader | null {
+function findHeader(sheet: SheetSnapshot, formatVersion: number): FoundHeader | null {
   // The header normally sits on HEADER_ROW; look a little further in case rows were inserted above.
   for (let r = 0; r < Math.min(sheet.values.length, HEADER_ROW + 20); r++) {
     const titles = (sheet.values[r] ?? []).map((v) => String(v ?? "").trim());
@@ -69,7 +69,7 @@ function findHeader(sheet: SheetSnapshot): FoundHeader | null {
       if (index !== -1) columns[column.key] = index;
     }
     const sectionColumns = FRAMELESS_ONLY_TITLES.map((title) => titles.indexOf(title)).filter((index) => index !== -1);
-    return { headerRow: r + 1, columns, generated: generatedColumns(titles), sectionColumns };
+    return { headerRow: r + 1, columns, generated: generatedColumns(titles, formatVersion), sectionColumns };
   }
   return null;
 }
@@ -97,7 +97,8 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
       findings.push(finding("sheet-missing", { sheet: record.sheet, cell: null, quotaId: null }, { sheet: record.sheet }, record.sheet));
       continue;
     }
-    const header = findHeader(sheet);
+    // A blank format is the first.
+    const header = findHeader(sheet, Number(record.formatVersion) || 1);
     if (!header || header.columns.id === undefined) {
       findings.push(finding("header-missing", { sheet: sheet.name, cell: cellAddress(HEADER_ROW - 1, 0), quotaId: null }, { sheet: sheet.name }));
       continue;
@@ -175,6 +176,7 @@ export function carriedInputs(report: ReportSheet, sheet?: SheetSnapshot): Carri
     cumulative: row.values.cumulative,
     status: row.values.status,
     note: row.values.note,
+    previous: row.values.previous,
     measure: row.values.measure,
     target: row.values.target,
     unit: row.values.unit,
@@ -182,11 +184,17 @@ export function carriedInputs(report: ReportSheet, sheet?: SheetSnapshot): Carri
   return {
     rows: [...report.rows, ...report.archivedRows].map(toCarried),
     signature: report.signature,
+    previousPeriod: report.record.previousPeriod,
     ...(sheet ? { loose: looseCells(report, sheet) } : {}),
   };
 }
 
-/** Text the template writes alone in the first column of a row: an action, a key work item, an area title. */
+/** A report as the previous period's sheet of the next one (see `PreviousReport`); `source` names it in messages. */
+export function previousReport(report: ReportSheet, source: string = report.name): PreviousReport {
+  const { rows, signature } = carriedInputs(report);
+  return { period: report.record.period, scope: report.record.scope, source, rows, signature };
+}
+
 /** Rows of the frame above the header: the title and four lines of information. */
 const FRAME_ROWS = HEADER_ROW - 1;
 

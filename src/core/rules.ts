@@ -1,6 +1,6 @@
 import { type FileReadProblem, fileProblemText } from "./file-problems";
 import type { QuotaKind } from "./plan/types";
-import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES } from "./template/columns";
+import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "./template/columns";
 import type { CellValue } from "./template/spec";
 import { expectedInput } from "./units";
 
@@ -236,6 +236,17 @@ export const RULES = {
       en: `the target ${quote(p.found)} is how an earlier version read the plan; the plan gives ${quote(p.expected)}, which upgrading the sheet writes`,
     }),
   }),
+  "previous-changed": rule<{ expected: CellValue; found: CellValue; previousPeriod: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "上期累计被改动",
+    en: "previous cumulative changed",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `上期累计应为「${quote(p.expected)}」（${p.previousPeriod === "" ? "生成时写入" : `取自 ${p.previousPeriod} 报表`}），现为「${quote(p.found)}」；上期数字有误请更正上期报表，不要在本期改动`,
+      en: `the previous cumulative should be ${quote(p.expected)} (${p.previousPeriod === "" ? "as generated" : `from the ${p.previousPeriod} report`}), found ${quote(p.found)}; correct the previous period's report instead`,
+    }),
+  }),
   "target-changed": rule<{ expected: CellValue; found: CellValue }>({
     severity: "error",
     area: "sheet",
@@ -371,6 +382,17 @@ export const RULES = {
       en: `cumulative ${p.cumulative} is below this period's ${p.period}`,
     }),
   }),
+  "period-not-difference": rule<{ period: number; cumulative: number; previous: number; difference: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "本期完成不等于累计减上期累计",
+    en: "this period is not cumulative minus previous",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `本期完成 ${p.period} 不等于累计完成 ${p.cumulative} − 上期累计 ${p.previous} = ${p.difference}，请核对本期或累计`,
+      en: `this period's ${p.period} is not cumulative ${p.cumulative} − previous ${p.previous} = ${p.difference}; check this period's or the cumulative figure`,
+    }),
+  }),
   "status-not-in-list": rule<{ found: CellValue }>({
     severity: "error",
     area: "sheet",
@@ -418,6 +440,27 @@ export const RULES = {
       zh: `累计完成 ${p.cumulative} 超过${p.whole ? "全省" : ""}目标 ${p.target} 的 ${IMPLAUSIBLE_MULTIPLE} 倍，请核实或在说明中解释`,
       en: `cumulative ${p.cumulative} is over ${IMPLAUSIBLE_MULTIPLE}× the ${p.whole ? "plan's whole " : ""}target ${p.target}; check it or explain in 说明`,
     }),
+  }),
+  /**
+   * A contribution without a target of its own: `whole` when it exceeds the province's (the whole's)
+   * target, `median` (of `others` contributors) when it is far outside their range.
+   */
+  "contribution-implausible": rule<{ child: string; figure: number; unit: string | null; whole?: number; median?: number; others?: number }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "贡献数不合常理，请说明",
+    en: "an implausible contribution",
+    clearedBy: "note",
+    message: (p) =>
+      p.whole !== undefined
+        ? {
+            zh: `${p.child}填报 ${p.figure}${p.unit ?? ""}，大于全省目标 ${p.whole}${p.unit ?? ""}，请核实或在说明中解释`,
+            en: `${p.child} reports ${p.figure}, more than the province's whole target ${p.whole}; check it or explain in 说明`,
+          }
+        : {
+            zh: `${p.child}填报 ${p.figure}${p.unit ?? ""}，超过其他 ${p.others ?? 0} 个地方中位数 ${p.median ?? 0}${p.unit ?? ""} 的 ${OUTLIER_MULTIPLE} 倍，请核实或在说明中解释`,
+            en: `${p.child} reports ${p.figure}, over ${OUTLIER_MULTIPLE}× the median ${p.median ?? 0} of the ${p.others ?? 0} others; check it or explain in 说明`,
+          },
   }),
   /** `sheet`: the earlier period's sheet with the higher figure. */
   "cumulative-decreased": rule<{ cumulative: number; before: number; sheet: string }>({

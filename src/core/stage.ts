@@ -75,3 +75,49 @@ export function stageAt(quota: Quota, period: Period, plan: { startYear: number;
   const progressText = span === 0 ? `${target}/${target}` : `(${from.value}+(${target}-${from.value})*${elapsed}/${span})/${target}`;
   return { point: current.point, progress: { expected, of: target }, progressText, final, closed };
 }
+
+/** Months from the plan's first January to the start of the period (the months before it). */
+function monthsBefore(period: Period, startYear: number): number {
+  return monthsAt(period, startYear) - (period.quarter !== null ? 3 : 1);
+}
+
+/**
+ * Where the quota's 累计 starts counting, as months from the plan's first January: a 每年 quota
+ * from its year's January, a 每季度 one from its quarter's first month, a 每两年 one from the
+ * January of its two-year cycle (ending in a year it is due); null for a quota with a path, whose
+ * 累计 runs from the plan's start (its baseline included) across years.
+ */
+export function countingStart(quota: Pick<Quota, "cadence">, period: Period, plan: { startYear: number; endYear: number }): number | null {
+  const yearStart = (period.year - plan.startYear) * 12;
+  switch (quota.cadence) {
+    case "once":
+      return null;
+    case "annual":
+      return yearStart;
+    case "quarterly":
+      return yearStart + (Math.ceil(periodEndMonth(period) / 3) - 1) * 3;
+    case "biennial": {
+      // Due in the plan's last year and every second year before it; the cycle is the due year and the one before.
+      const dueYear = (plan.endYear - period.year) % 2 === 0 ? period.year : period.year + 1;
+      return (dueYear - 1 - plan.startYear) * 12;
+    }
+  }
+}
+
+/**
+ * 上期累计 of a quota in `period` as far as time alone tells: 0 when the period is the first of its
+ * counting cycle (January or Q1 for a 每年 quota), else null — the previous period's sheet says.
+ */
+export function previousAtCycleStart(quota: Pick<Quota, "cadence">, period: Period, plan: { startYear: number; endYear: number }): 0 | null {
+  const start = countingStart(quota, period, plan);
+  return start !== null && monthsBefore(period, plan.startYear) <= start ? 0 : null;
+}
+
+/**
+ * Whether the previous period's 累计 carries into `period`'s 上期累计: it does unless the quota's
+ * counting cycle started after the previous period ended (a 每年 quota in the next year).
+ */
+export function carriesAcross(quota: Pick<Quota, "cadence">, previous: Period, period: Period, plan: { startYear: number; endYear: number }): boolean {
+  const start = countingStart(quota, period, plan);
+  return start === null || monthsAt(previous, plan.startYear) > start;
+}

@@ -1,16 +1,16 @@
 import type { PlanRevision } from "../core/plan/types";
-import type { Period } from "../core/period";
-import type { Scope } from "../core/scope";
-import { readWorkbook, carriedInputs } from "../core/read-sheets";
-import { type WorkbookSnapshot } from "../core/snapshot";
+import { type Period, formatPeriod, nextPeriod, periodOrNull } from "../core/period";
+import { type Scope, parseScope } from "../core/scope";
+import { readWorkbook, carriedInputs, previousReport } from "../core/read-sheets";
+import type { SheetSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
 import { withLevelCorrections } from "../core/plan/level";
-import { META_SHEET, formOf, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
+import { META_SHEET, type MetaRecords, formOf, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
 import { INSTRUCTIONS_SHEET, isInstructionsSheet } from "../core/template/instructions";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
-import { SheetNameUnavailableError } from "../core/errors";
+import { PreviousSheetError, SheetNameUnavailableError } from "../core/errors";
 
 export interface GenerateOptions {
   revision: PlanRevision;
@@ -47,6 +47,30 @@ function chooseSheetName(wanted: string, existing: string[], planbookSheets: Set
   throw new SheetNameUnavailableError(wanted);
 }
 
+/** What the first sync reads: the sheets' names, the metadata and the 填报说明 sheet. */
+interface WorkbookState {
+  meta: MetaRecords;
+  metaSnapshot: SheetSnapshot | null;
+  instructionsSnapshot: SheetSnapshot | null;
+  existingNames: string[];
+}
+
+/** Queues the reads of the first sync (with whatever else the caller queued) and syncs once. */
+async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
+  const instructionsRead = queueSheetRead(worksheets.getItemOrNullObject(INSTRUCTIONS_SHEET));
+  await syncSheetReads(context, [metaRead, instructionsRead]);
+  const metaSnapshot = metaRead.result();
+  return {
+    meta: metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META,
+    metaSnapshot,
+    instructionsSnapshot: instructionsRead.result(),
+    existingNames: worksheets.items.map((w) => w.name),
+  };
+}
+
 /**
  * Builds (or rebuilds) the reporting sheet for a scope and a period in the open workbook.
  *
@@ -57,31 +81,74 @@ function chooseSheetName(wanted: string, existing: string[], planbookSheets: Set
  * re-protects whatever was left unprotected.
  */
 export async function generateTemplate(context: Excel.RequestContext, options: GenerateOptions): Promise<GenerateResult> {
-  const password = options.password ?? null;
-  const wanted = defaultSheetName(options.scope, options.period);
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
-  const instructionsRead = queueSheetRead(worksheets.getItemOrNullObject(INSTRUCTIONS_SHEET));
-  await syncSheetReads(context, [metaRead, instructionsRead]);
+  return writeReportSheet(context, await readState(context), options, null);
+}
 
-  const metaSnapshot = metaRead.result();
-  const meta = metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META;
-  const instructionsSnapshot = instructionsRead.result();
+export interface NextPeriodOptions {
+  revision: PlanRevision;
+  password?: string | null;
+  now?: Date;
+}
+
+export interface NextPeriodResult extends GenerateResult {
+  /** The sheet its 上期累计 came from (the active one). */
+  previousSheet: string;
+  /** The period made (`2026-10`). */
+  period: string;
+}
+
+/**
+ * 下一报告期: the period after the active Planbook sheet's, for the same scope, made from it — its
+ * 累计完成 carried in as 上期累计, its milestone states carried on (see `buildTemplate`'s
+ * `previous`). Made again when that sheet exists: what was typed in it is kept.
+ *
+ * Syncs: one to list the sheets, name the active one and read the metadata, one to read the active
+ * sheet (and the sheet being replaced), one to write — as `generateTemplate`, whatever the row count.
+ */
+export async function generateNextPeriod(context: Excel.RequestContext, options: NextPeriodOptions): Promise<NextPeriodResult> {
+  const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+  const state = await readState(context);
+  const record = state.meta.sheets.find((s) => s.sheet === active.name);
+  if (!record) {
+    throw new PreviousSheetError(active.name, { zh: "它不是 Planbook 生成的报表，请先选中上一报告期的报表", en: "it is not a Planbook report sheet; select the previous period's sheet first" });
+  }
+  const from = periodOrNull(record.period);
+  if (!from) throw new PreviousSheetError(active.name, { zh: `它的报告期「${record.period}」无法识别`, en: `its period "${record.period}" cannot be read` });
+  let scope: Scope;
+  try {
+    scope = parseScope(record.scope, options.revision);
+  } catch (error) {
+    throw new PreviousSheetError(active.name, { zh: (error as Error).message, en: `its scope "${record.scope}" is not the plan's` });
+  }
+  const period = nextPeriod(from);
+  const result = await writeReportSheet(context, state, { ...options, scope, period }, active.name);
+  return { ...result, previousSheet: active.name, period: formatPeriod(period) };
+}
+
+/**
+ * The second sync and the write: reads the sheet being replaced (and the previous period's sheet
+ * `from`, when the new one is made from it) in one sync, builds the sheet and writes it with the
+ * 填报说明 and the metadata.
+ */
+async function writeReportSheet(context: Excel.RequestContext, state: WorkbookState, options: GenerateOptions, from: string | null): Promise<GenerateResult> {
+  const password = options.password ?? null;
+  const { meta, metaSnapshot, instructionsSnapshot, existingNames } = state;
+  const worksheets = context.workbook.worksheets;
+  const wanted = defaultSheetName(options.scope, options.period);
   const planbookSheets = new Set(meta.sheets.map((s) => s.sheet));
-  const existingNames = worksheets.items.map((w) => w.name);
   const sheetName = chooseSheetName(wanted, existingNames, planbookSheets);
   const replacing = existingNames.includes(sheetName);
 
-  let previous: WorkbookSnapshot | null = null;
-  if (replacing) {
-    const read = queueSheetRead(worksheets.getItem(sheetName));
-    await syncSheetReads(context, [read]);
-    const sheet = read.result();
-    previous = sheet && metaSnapshot ? { sheets: [sheet, metaSnapshot] } : null;
-  }
-  const previousReport = previous ? readWorkbook(previous).reports.find((r) => r.name === sheetName) : undefined;
-  const previousSheet = previous?.sheets[0] ?? null;
+  const replacedRead = replacing ? queueSheetRead(worksheets.getItem(sheetName)) : null;
+  const fromRead = from !== null && from !== sheetName ? queueSheetRead(worksheets.getItem(from)) : null;
+  const reads = [replacedRead, fromRead].filter((read) => read !== null);
+  if (reads.length > 0) await syncSheetReads(context, reads);
+  const previousSheet = replacedRead?.result() ?? null;
+  const reportOf = (sheet: SheetSnapshot | null | undefined, name: string) =>
+    sheet && metaSnapshot ? readWorkbook({ sheets: [sheet, metaSnapshot] }).reports.find((r) => r.name === name) : undefined;
+  const previousReportSheet = reportOf(previousSheet, sheetName);
+  const fromReport = from !== null ? reportOf(fromRead?.result(), from) : undefined;
+  if (from !== null && !fromReport) throw new PreviousSheetError(from, { zh: "无法读取它的报表行", en: "its report rows cannot be read" });
 
   const built = buildTemplate({
     // The levels a person corrected in this workbook's 计划 view decide who reports what.
@@ -92,7 +159,8 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
     sheetName,
     password,
     splits: meta.splits,
-    carried: previousReport && previousSheet ? carriedInputs(previousReport, previousSheet) : undefined,
+    carried: previousReportSheet && previousSheet ? carriedInputs(previousReportSheet, previousSheet) : undefined,
+    previous: fromReport ? previousReport(fromReport) : undefined,
     form: formOf(meta),
   });
   // A sheet of that name the person made themselves is left alone: only Planbook's own is rewritten.
@@ -111,10 +179,10 @@ export async function generateTemplate(context: Excel.RequestContext, options: G
   return {
     sheetName,
     quotaRows: built.quotaRows,
-    keptRows: previousReport ? previousReport.rows.length : 0,
+    keptRows: previousReportSheet ? previousReportSheet.rows.length : 0,
     archived: built.archived,
     keptCells: built.keptCells,
     nameTakenBy: sheetName === wanted ? null : wanted,
-    regenerated: previousReport !== undefined,
+    regenerated: previousReportSheet !== undefined,
   };
 }

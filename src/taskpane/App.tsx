@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Body1, Button, Field, Input, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlanLibrary } from "../core/plan/library";
+import { importedRevision } from "../core/plan/corrections";
 import type { PlanRevision } from "../core/plan/types";
 import type { Finding } from "../core/findings";
 import type { AuditResult, PlanbookOperations } from "../addin/operations";
@@ -96,6 +97,26 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
     };
   }, [liveChecking, operations, all, password]);
   const liveFindings = React.useMemo(() => [...live.values()].flat(), [live]);
+  // Plans imported into this workbook before (计划 view), as corrected then: known again, so its sheets are recognised.
+  React.useEffect(() => {
+    let cancelled = false;
+    operations.readImportedPlans().then(
+      (stored) => {
+        if (cancelled) return;
+        for (const plan of stored) {
+          try {
+            plans.add(importedRevision(plan));
+          } catch {
+            // A stored plan this version cannot read any more is left out, as a damaged metadata row is.
+          }
+        }
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [operations, plans]);
   const select = (finding: Finding) => void operations.selectCell(finding).catch(() => undefined);
 
   function use(revision: PlanRevision): void {

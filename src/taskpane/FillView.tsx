@@ -35,7 +35,7 @@ function progressLabel(progress: RunProgress | null, text: Strings["fill"]): str
 type Outcome =
   | { state: "idle" }
   | { state: "running"; progress: RunProgress | null }
-  | { state: "done"; result: GenerateResult }
+  | { state: "done"; result: GenerateResult; from?: string }
   | { state: "failed"; message: string };
 
 export interface FillViewProps {
@@ -86,14 +86,17 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
   const period: Period = cycle === "month" ? { year, month, quarter: null } : { year, month: null, quarter };
   const running = outcome.state === "running";
 
-  async function generate(): Promise<void> {
-    if (!scope) return;
+  async function generate(next: boolean): Promise<void> {
+    if (!scope && !next) return;
     setOutcome({ state: "running", progress: null });
+    const onProgress = (progress: RunProgress) => setOutcome({ state: "running", progress });
     try {
-      const result = await operations.generate({ revision, scope, period, password, now: new Date() }, (progress) =>
-        setOutcome({ state: "running", progress }),
-      );
-      setOutcome({ state: "done", result });
+      if (next) {
+        const result = await operations.nextPeriod({ revision, password, now: new Date() }, onProgress);
+        setOutcome({ state: "done", result, from: result.previousSheet });
+      } else if (scope) {
+        setOutcome({ state: "done", result: await operations.generate({ revision, scope, period, password, now: new Date() }, onProgress) });
+      }
     } catch (error) {
       setOutcome({ state: "failed", message: operations.describeError(error) });
     } finally {
@@ -106,7 +109,7 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
       className={styles.form}
       onSubmit={(event) => {
         event.preventDefault();
-        void generate();
+        void generate(false);
       }}
     >
       <Field label={text.scopeKind}>
@@ -179,6 +182,11 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
       <Button appearance="primary" type="submit" disabled={running || !scope}>
         {text.generate}
       </Button>
+      <Field hint={text.nextPeriodHint}>
+        <Button type="button" disabled={running} onClick={() => void generate(true)}>
+          {text.nextPeriod}
+        </Button>
+      </Field>
       <div aria-live="polite">
         {outcome.state === "running" && (
           <Spinner size="small" label={progressLabel(outcome.progress, text)} />
@@ -187,7 +195,7 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
           <MessageBar intent="success">
             <MessageBarBody>
               <MessageBarTitle>{text.successTitle}</MessageBarTitle>
-              {text.success(outcome.result.sheetName, outcome.result.quotaRows)}
+              {outcome.from ? text.nextPeriodSuccess(outcome.result.sheetName, outcome.from) : text.success(outcome.result.sheetName, outcome.result.quotaRows)}
               {outcome.result.keptRows > 0 && ` ${text.kept(outcome.result.keptRows)}`}
               {outcome.result.archived.length > 0 && ` ${text.archived(outcome.result.archived.length)}`}
               {outcome.result.keptCells > 0 && ` ${text.keptCells(outcome.result.keptCells)}`}

@@ -1,3 +1,4 @@
+import { withLevelCorrections } from "../core/plan/level";
 import * as React from "react";
 import {
   Body1,
@@ -88,10 +89,12 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
 
   /** A city's template file, with the aggregator's split targets and form settings stored in this workbook. */
   async function cityTemplates(cities: string[], each: (name: string, bytes: Uint8Array, index: number) => Promise<void> | void): Promise<void> {
-    const [splits, form] = await Promise.all([operations.readSplits(), operations.readFormSettings()]);
+    const [splits, form, levels] = await Promise.all([operations.readSplits(), operations.readFormSettings(), operations.readLevels()]);
+    // The levels corrected in the 计划 view decide which rows each city gets.
+    const corrected = withLevelCorrections(revision, levels);
     for (const [index, city] of cities.entries()) {
       setStatus({ kind: "busy", label: text.writing(city), done: index, total: cities.length });
-      const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits, form });
+      const built = buildTemplate({ revision: corrected, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits, form });
       await each(`${built.sheet.name}.xlsx`, await operations.templateFile(built), index);
     }
   }

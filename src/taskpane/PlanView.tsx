@@ -15,6 +15,9 @@ import { parsePlan } from "../core/plan/parse";
 import { type PlanRevision, type Quota } from "../core/plan/types";
 import type { PlanbookOperations } from "../addin/operations";
 import { FormSettingsPanel } from "./FormSettingsPanel";
+import { LevelsPanel } from "./LevelsPanel";
+import { PlanReview, type ReviewDrafts, correctionsOf } from "./PlanReview";
+import { applyCorrections } from "../core/plan/corrections";
 import { targetFigure } from "../core/template/labels";
 import type { Strings } from "./strings";
 import { PlanParseError } from "../core/errors";
@@ -28,7 +31,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-type Parsed = { state: "none" } | { state: "ok"; revision: PlanRevision } | { state: "failed"; line: number | null; message: string };
+type Parsed = { state: "none" } | { state: "ok"; revision: PlanRevision; text: string } | { state: "failed"; line: number | null; message: string };
+type Saved = { state: "none" } | { state: "saved" } | { state: "failed"; message: string };
 
 export interface PlanViewProps {
   strings: Strings;
@@ -114,6 +118,22 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
   const styles = useStyles();
   const [pasted, setPasted] = React.useState("");
   const [parsed, setParsed] = React.useState<Parsed>({ state: "none" });
+  const [drafts, setDrafts] = React.useState<ReviewDrafts>({});
+  const [saved, setSaved] = React.useState<Saved>({ state: "none" });
+  const corrections = parsed.state === "ok" ? correctionsOf(parsed.revision, drafts) : [];
+  const chosen = parsed.state === "ok" ? applyCorrections(parsed.revision, corrections) : null;
+
+  /** Uses the imported plan as corrected, and saves it with its corrections in the workbook. */
+  async function adoptImported(plan: PlanRevision, planText: string): Promise<void> {
+    onUse(plan);
+    if (!operations) return;
+    try {
+      await operations.saveImportedPlan({ text: planText, corrections }, password);
+      setSaved({ state: "saved" });
+    } catch (error) {
+      setSaved({ state: "failed", message: operations.describeError(error) });
+    }
+  }
   const diff = revisions.length >= 2 ? diffRevisions(revisions[1], revisions[0]) : null;
 
   async function pick(file: File): Promise<void> {
@@ -129,7 +149,9 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
 
   function parse(text = pasted): void {
     try {
-      setParsed({ state: "ok", revision: parsePlan(text) });
+      setParsed({ state: "ok", revision: parsePlan(text), text });
+      setDrafts({});
+      setSaved({ state: "none" });
     } catch (error) {
       setParsed(
         error instanceof PlanParseError
@@ -160,6 +182,8 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
       </section>
 
       {operations && <FormSettingsPanel strings={strings} operations={operations} password={password} />}
+
+      {operations && <LevelsPanel strings={strings} revision={active} operations={operations} password={password} />}
 
       <section className={styles.section} aria-labelledby="plan-diff">
         <Subtitle2 as="h2" id="plan-diff">
@@ -238,9 +262,21 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
                 </MessageBar>
               )}
               <ItemList revision={parsed.revision} strings={strings} label={text.parsedTitle(parsed.revision.items.length, parsed.revision.quotas.length)} />
-              <Button appearance="primary" disabled={parsed.revision === active} onClick={() => onUse(parsed.revision)}>
-                {parsed.revision === active ? text.inUse : text.use}
+              <PlanReview revision={parsed.revision} drafts={drafts} onChange={setDrafts} strings={strings} />
+              {corrections.length > 0 && <span>{text.corrected(corrections.length)}</span>}
+              <Button appearance="primary" disabled={chosen?.revision === active.revision} onClick={() => chosen && void adoptImported(chosen, parsed.text)}>
+                {chosen?.revision === active.revision ? text.inUse : text.use}
               </Button>
+              {saved.state === "saved" && (
+                <MessageBar intent="success">
+                  <MessageBarBody>{text.saved}</MessageBarBody>
+                </MessageBar>
+              )}
+              {saved.state === "failed" && (
+                <MessageBar intent="error">
+                  <MessageBarBody>{text.saveFailed(saved.message)}</MessageBarBody>
+                </MessageBar>
+              )}
             </div>
           )}
         </div>

@@ -221,6 +221,11 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorkbookModel, Wor
     return proxy.instantiate();
   }
 
+  /** The sheet active when the batch runs (ExcelApi 1.1). */
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, "worksheets.getActiveWorksheet()", () => this.context.book.activeSheet);
+  }
+
   /** Adds a sheet at the end (not activated, as Office.js does); without a name Excel picks "SheetN". */
   add(name?: string): WorksheetProxy {
     let created: SheetModel | null = null;

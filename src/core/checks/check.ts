@@ -3,15 +3,17 @@ import { clearedByNote, type Finding, finding, type RuleId, type Where } from ".
 import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
 import type { Geography } from "../plan/counties";
+import { withLevelCorrections } from "../plan/level";
 import { stageAt } from "../stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, parseScope, pathInScope, type Scope } from "../scope";
+import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
-import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, identityRow } from "../template/columns";
+import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
-import { planTarget } from "../template/targets";
+import { planTarget, targetCell } from "../template/targets";
+import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
 import { quotaIndex } from "../plan/ids";
@@ -52,6 +54,10 @@ interface SheetUnderCheck {
   earlier: SheetUnderCheck[];
   /** On a province sheet: every city's sheet of the same period, when all are in the workbook. */
   cities: SheetUnderCheck[] | null;
+  /** On a city's (county's) sheet: the other cities' (counties') sheets of the same period in the workbook. */
+  peers: SheetUnderCheck[];
+  /** The row ids whose figures the sheet's scope reports (see isAsked), worked out at first need. */
+  asked?: Set<string>;
   /** The reader's cell types (dates, booleans, errors, formulas without a result), by address. */
   types: SheetSnapshot["types"];
   /** Whose sheet it is, null when its metadata's scope cannot be read. */
@@ -63,7 +69,6 @@ interface SheetUnderCheck {
 /** Which rows to check: all, or those of the cells a person just changed. */
 type RowFilter = ((sheet: string, row: number) => boolean) | null;
 
-const ADDITIVE_KINDS: ReadonlySet<string> = new Set(["annual", "cumulative"]);
 const KIND_BY_LABEL = new Map(Object.entries(KIND_LABELS).map(([kind, label]) => [label as string, kind as Quota["kind"]]));
 
 
@@ -91,7 +96,13 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
     if (inScope) return [];
     return [finding("meta-missing", { sheet: "", cell: null, quotaId: null }, {})];
   }
-  const known = new Map(context.revisions.map((revision) => [revision.revision, { revision, quotas: quotaIndex(revision.quotas) }]));
+  // The levels a person corrected in the workbook's 计划 view decide who reports what here too.
+  const known = new Map(
+    context.revisions.map((given) => {
+      const revision = withLevelCorrections(given, read.meta.levels);
+      return [revision.revision, { revision, quotas: quotaIndex(revision.quotas) }];
+    }),
+  );
   const recordsBySheet = new Map<string, RowRecord[]>();
   for (const record of read.meta.rows) {
     const list = recordsBySheet.get(record.sheet);
@@ -121,6 +132,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
       rowsById: new Map(rows.map((row) => [row.quotaId, row])),
       earlier: [],
       cities: null,
+      peers: [],
       types: sheetSnapshot?.types,
       scope: scopeOrNull(report.record.scope),
       splits: read.meta.splits,
@@ -161,6 +173,10 @@ function linkSheets(sheets: SheetUnderCheck[]): void {
     sheet.earlier = sheets
       .filter((other) => other.period && other.report.record.scope === sheet.report.record.scope && comparePeriods(other.period, period) < 0)
       .sort((a, b) => comparePeriods(b.period as Period, a.period as Period));
+    const local = sheet.scope?.kind === "city" || sheet.scope?.kind === "county" ? sheet.scope.kind : null;
+    sheet.peers = local
+      ? sheets.filter((other) => other !== sheet && other.scope?.kind === local && other.period && comparePeriods(other.period, period) === 0 && other.report.record.scope !== sheet.report.record.scope)
+      : [];
     const cities = sheet.known?.revision.cities ?? [];
     if (sheet.report.record.scope !== "province" || cities.length === 0) continue;
     const citySheets = cities.map((city) => byScopeAndPeriod.get(`${formatScope({ kind: "city", city })}\u0001${formatPeriod(period)}`));
@@ -219,6 +235,28 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
   return { quota: null, shape: kind ? { kind, unit: unit === "" || unit === "—" ? null : unit } : null };
 }
 
+/**
+ * Whether the sheet's scope reports the row's figure, so that a blank is missing at the period's
+ * end: a sheet made before quotas had levels still holds rows its scope does not report (a
+ * province-only act on a city's sheet) and, for a split quota, both the Annex 1 row and the city's
+ * Annex 2 row, of which only the one the city's figure is read from (`idsOnSheet`) is asked for.
+ */
+function isAsked(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): boolean {
+  if (!sheet.scope || !sheet.known) return true;
+  if (sheet.asked === undefined) {
+    const { revision } = sheet.known;
+    const scope = sheet.scope;
+    sheet.asked = new Set(
+      quotasInScope(revision, scope, context.geography).flatMap((quota) => {
+        const id = idsOnSheet(quota, scope, revision, context.geography).find((candidate) => sheet.rowsById.has(candidate));
+        return id === undefined ? [] : [id];
+      }),
+    );
+  }
+  // A row the plan does not know (read by its kind only) is asked for as it stands.
+  return sheet.asked.has(row.quotaId) || sheet.known.quotas.get(row.quotaId) === undefined;
+}
+
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
   const { report, known, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
@@ -226,6 +264,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
+  out.push(...previousChanged(report, row));
   if (!shape) return out;
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
   if (shape.kind === "milestone") {
@@ -234,7 +273,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
       out.push(finding("status-not-in-list", at("status"), { found: status }, status));
     }
     // After its last deadline a quota's figure is final and no longer asked for.
-    if (context.endOfPeriod && isBlankInput(status) && !stage?.closed) {
+    if (context.endOfPeriod && isBlankInput(status) && !stage?.closed && isAsked(sheet, row, context)) {
       out.push(finding("required-blank", at("status"), { column: "status" }, status));
     }
     return out;
@@ -243,7 +282,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const keys: ColumnKey[] = isPercentKind(shape.kind) ? ["cumulative"] : ["period", "cumulative"];
   const problems = keys.flatMap((key) => checkNumber(sheet, row, key, shape));
   out.push(...problems);
-  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed) {
+  if (context.endOfPeriod && isBlankInput(row.values.cumulative) && !stage?.closed && isAsked(sheet, row, context)) {
     out.push(finding("required-blank", at("cumulative"), { column: "cumulative" }, row.values.cumulative));
   }
   const cumulative = numberIn(row.values.cumulative);
@@ -252,12 +291,46 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   if (thisPeriod !== null && !isPercentKind(shape.kind) && cumulative < thisPeriod) {
     out.push(finding("cumulative-below-period", at("cumulative"), { cumulative, period: thisPeriod }, cumulative));
   }
+  if (RUNNING_KINDS.has(shape.kind) && !out.some((f) => f.rule === "previous-changed")) out.push(...againstPrevious(report, row, cumulative, thisPeriod));
   if (!quota) return out;
   const warnings = [...targetWarnings(sheet, row, quota, cumulative, context.geography), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
   // A 说明 in the row explains away the findings the registry says it clears.
   const explained = !isBlankInput(row.values.note);
   out.push(...warnings.filter((f) => !(explained && clearedByNote(f))));
   return out;
+}
+
+/** 上期累计 is carried in locked: a value other than the one written is an edit, told at its cell. */
+function previousChanged(report: ReportSheet, row: ReportRow): Finding[] {
+  if (report.columns.previous === undefined || sameCellValue(row.values.previous, row.record.previous)) return [];
+  const at = { sheet: report.name, cell: report.address(row, "previous"), quotaId: row.quotaId };
+  return [finding("previous-changed", at, { expected: row.record.previous, found: row.values.previous, previousPeriod: report.record.previousPeriod }, row.values.previous)];
+}
+
+/** Digits after the decimal point of a figure as typed (0.25 has 2). */
+const decimalsOf = (n: number): number => {
+  const [, fraction = ""] = String(n).split(".");
+  return /e/i.test(String(n)) ? 10 : fraction.length;
+};
+
+/**
+ * A running total against the sheet's 上期累计: below it, the total fell since the previous period;
+ * else 本期 must be 累计 − 上期累计, to within half a unit of the less precise of the two figures
+ * typed this period (本期 2.7 or 2.8 for 2.75 is rounding to one decimal, 2.9 is not, nor 本期 3 for 2);
+ * 上期累计 was carried in exactly.
+ */
+function againstPrevious(report: ReportSheet, row: ReportRow, cumulative: number, thisPeriod: number | null): Finding[] {
+  const previous = numberIn(row.values.previous);
+  if (previous === null) return [];
+  const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
+  if (cumulative < previous) {
+    return [finding("cumulative-fell", at("cumulative"), { cumulative, before: previous, previousPeriod: report.record.previousPeriod || "上期" }, cumulative)];
+  }
+  if (thisPeriod === null) return [];
+  const difference = cumulative - previous;
+  const tolerance = 0.5 * 10 ** -Math.min(decimalsOf(thisPeriod), decimalsOf(cumulative)) + SUM_TOLERANCE * Math.max(1, Math.abs(cumulative));
+  if (Math.abs(thisPeriod - difference) <= tolerance) return [];
+  return [finding("period-not-difference", at("period"), { period: thisPeriod, cumulative, previous, difference: Number(difference.toPrecision(12)) }, thisPeriod)];
 }
 
 /** A sheet made by an earlier format of the template (its metadata says so; a blank format is the first). */
@@ -338,6 +411,9 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
 function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cumulative: number, geography?: Geography): Finding[] {
   const target = numberIn(row.values.target);
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
+  if (target === null && (sheet.scope?.kind === "city" || sheet.scope?.kind === "county") && sheet.known && isContributedCount(quota)) {
+    return contributionWarnings(sheet, row, quota, cumulative, at);
+  }
   if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
   const completion = completionOf(quota, cumulative, target);
@@ -355,6 +431,28 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
 }
 
 /**
+ * A city's (county's) contribution without a target: above the province's target for the period,
+ * or far outside the other cities' (counties') figures in the same workbook (a province workbook
+ * holding the city sheets).
+ */
+function contributionWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, figure: number, at: Where): Finding[] {
+  const known = sheet.known as KnownRevision;
+  const whole = targetCell(quota, { kind: "province" }, { revision: known.revision, period: sheet.period });
+  const child = sheet.scope ? scopeLabel(sheet.scope) : sheet.report.name;
+  const own: Contribution = { child, figure, explained: false, at };
+  const above = aboveWhole(quota, own, typeof whole === "number" ? whole : null);
+  if (above.length > 0) return above;
+  const peers = sheet.peers.flatMap((peer): Contribution[] => {
+    const peerRow = peer.rowsById.get(row.quotaId);
+    const value = numberIn(peerRow?.values.cumulative);
+    // A peer with a target of its own, or none typed yet, says nothing about a contribution's range.
+    if (!peerRow || value === null || numberIn(peerRow.values.target) !== null) return [];
+    return [{ child: peer.scope ? scopeLabel(peer.scope) : peer.report.name, figure: value, explained: false, at }];
+  });
+  return outsideOthers(quota, own, [own, ...peers]);
+}
+
+/**
  * A figure in a row without a target of its own (a city's share not yet split: 未分解) is still
  * implausible past the same multiple of the plan's whole target, which no share can exceed.
  */
@@ -366,7 +464,7 @@ function wholePlanWarning(at: { sheet: string; cell: string | null; quotaId: str
 
 /** A running total lower than the same quota's in an earlier period's sheet of the same scope. */
 function earlierWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, now: number): Finding[] {
-  if (!ADDITIVE_KINDS.has(quota.kind) || !sheet.period) return [];
+  if (!RUNNING_KINDS.has(quota.kind) || !sheet.period) return [];
   for (const other of sheet.earlier) {
     // An every-year figure starts again each January: only compare within one year.
     if (quota.kind === "annual" && other.period?.year !== sheet.period.year) continue;
@@ -390,7 +488,7 @@ const SUM_TOLERANCE = 1e-9;
 
 /** A province figure against the sum of every city's figure for the same Annex 1 quota and period. */
 function citiesWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, total: number): Finding[] {
-  if (!sheet.cities || quota.region !== null || !ADDITIVE_KINDS.has(quota.kind)) return [];
+  if (!sheet.cities || quota.region !== null || !RUNNING_KINDS.has(quota.kind)) return [];
   let sum = 0;
   for (const city of sheet.cities) {
     const part = numberIn(city.rowsById.get(row.quotaId)?.values.cumulative);

@@ -120,7 +120,8 @@ export function checkLayout(report: ReportSheet, sheet: SheetSnapshot): Finding[
   const out: Finding[] = [];
   const headerIndex = report.headerRow - 1;
   for (const { key, title } of REPORT_COLUMNS) {
-    if (report.columns[key] !== undefined) continue;
+    // A column the sheet's own layout never had (上期累计 before format 3) is not missing.
+    if (report.columns[key] !== undefined || report.generated[key] === -1) continue;
     out.push(
       finding("column-missing", { sheet: report.name, cell: cellAddress(headerIndex, COLUMN[key]), quotaId: null }, { title }, title),
     );

@@ -71,7 +71,8 @@ function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet
     if (value === null || was === null) continue;
     // An every-year figure starts again each January; a share may fall; any other running total may not.
     const runningTotal = kind === KIND_LABELS.cumulative || (kind === KIND_LABELS.annual && sameYear);
-    if (runningTotal && value < was) {
+    // Carried in as the row's 上期累计, a fall is the sheet's own finding (see check.ts).
+    if (runningTotal && value < was && numberIn(row.values.previous) !== was) {
       out.push(finding("cumulative-fell", where("cumulative"), { cumulative: value, before: was, previousPeriod }, value));
       continue;
     }

@@ -1,4 +1,5 @@
 import { checkWorkbook } from "../checks/check";
+import { type Contribution, isContributedCount, outsideOthers } from "../checks/plausibility";
 import { fileProblem, type FileReadProblem } from "../file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings";
 import { isBlankInput, sameCellValue } from "../cells";
@@ -110,6 +111,39 @@ interface Examined {
   warnings: Finding[];
   /** Every figure and note of the sheet is blank: a template returned unfilled. */
   blank: boolean;
+}
+
+/**
+ * The cities' (counties') contributions without a target that are far outside the others' range,
+ * by file: judged across the files, so only the merge can tell (each file's own check judges it
+ * against the province's target alone).
+ */
+function outlierFindings(accepted: AcceptedFile[], revision: PlanRevision): Map<AcceptedFile, Finding[]> {
+  const quotas = quotaIndex(revision.quotas);
+  const byQuota = new Map<Quota, { file: AcceptedFile; contribution: Contribution }[]>();
+  for (const file of accepted) {
+    const excluded = new Set(file.excluded.map((cell) => cell.quotaId));
+    for (const row of file.report.rows) {
+      const quota = quotas.get(row.quotaId);
+      const figure = row.values.cumulative;
+      if (!quota || quota === "retired" || !isContributedCount(quota) || excluded.has(row.quotaId)) continue;
+      if (typeof figure !== "number" || typeof row.values.target === "number") continue;
+      const at = { sheet: file.report.name, cell: file.report.address(row, "cumulative"), quotaId: row.quotaId, file: file.name };
+      // Above the province's whole target is the file's own finding already (its check).
+      const judged = file.findings.some((f) => f.rule === "contribution-implausible" && f.cell === at.cell);
+      const contribution = { child: file.city, figure, explained: judged || !isBlankInput(row.values.note), at };
+      byQuota.set(quota, [...(byQuota.get(quota) ?? []), { file, contribution }]);
+    }
+  }
+  const out = new Map<AcceptedFile, Finding[]>();
+  for (const [quota, entries] of byQuota) {
+    const all = entries.map((e) => e.contribution);
+    for (const { file, contribution } of entries) {
+      const found = outsideOthers(quota, contribution, all);
+      if (found.length > 0) out.set(file, [...(out.get(file) ?? []), ...found]);
+    }
+  }
+  return out;
 }
 
 /** Where a finding about a whole file is. */
@@ -365,6 +399,13 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
       replaces: previous ? previous.file : null,
       excluded,
     });
+  }
+
+  if (rollup.childKind !== "unit") {
+    for (const [file, found] of outlierFindings(accepted, revision)) {
+      file.findings = [...file.findings, ...found];
+      file.counts = countBySeverity(file.findings);
+    }
   }
 
   const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);

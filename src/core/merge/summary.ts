@@ -273,6 +273,8 @@ function parentReturn(
         measure: row.label,
         target: row.provinceTarget,
         unit: row.unit,
+        // The parent's 上期累计 is its own sheet's: 0 at a counting cycle's start, else blank (not summed here).
+        previous: null,
       };
     });
   return buildTemplate({

@@ -1,15 +1,16 @@
 import type { Geography } from "../plan/counties";
 import { CADENCE_LABELS, type PlanRevision, type Quota, isPercentKind } from "../plan/types";
-import { type Period, formatPeriod, periodLabel } from "../period";
-import { type Stage, stageAt } from "../stage";
+import { type Period, comparePeriods, formatPeriod, periodLabel, periodOrNull } from "../period";
+import { type Stage, carriesAcross, previousAtCycleStart, stageAt } from "../stage";
+import { PreviousSheetError } from "../errors";
 import { type Scope, formatScope, idsOnSheet, pathInScope, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
 import { wordingSimilarity } from "../plan/subject";
 import { safeSheetName } from "../text";
 import { expectedInput, isCountUnit } from "../units";
-import type { CarriedInputs, CarriedRow, LooseCell } from "./carried";
-import { ARCHIVE_TITLE, COLUMN, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, keptLabel } from "./columns";
+import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "./carried";
+import { ARCHIVE_TITLE, COLUMN, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, RUNNING_KINDS, keptLabel } from "./columns";
 import { rowFormulas } from "./formulas";
 import { quotaLabel } from "./labels";
 import { fitRowHeights } from "./fit";
@@ -37,6 +38,11 @@ export interface TemplateRequest {
   geography?: Geography;
   /** Values typed in an earlier sheet for the same scope and period (regenerate or upgrade). */
   carried?: CarriedInputs;
+  /**
+   * The previous period's sheet of the same scope: its 累计完成 becomes 上期累计 (0 where the
+   * quota's counting cycle starts again), its milestone states and final figures are carried on.
+   */
+  previous?: PreviousReport;
   /** The form's frame (表号, 制表机关…) from the workbook's settings; blank where unset. */
   form?: FormSettings;
 }
@@ -95,8 +101,11 @@ function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec
 export function buildTemplate(request: TemplateRequest): BuiltTemplate {
   const { revision, scope, period } = request;
   const quotas = quotasInScope(revision, scope, request.geography);
+  const previousPeriod = request.previous ? checkedPreviousPeriod(request.previous, scope, period) : null;
   const carriedRows = request.carried?.rows ?? [];
-  const carried = carriedByQuota(quotas, carriedRows, (quota) => idsOnSheet(quota, scope, revision, request.geography));
+  const idsOf = (quota: Quota) => idsOnSheet(quota, scope, revision, request.geography);
+  const carried = carriedByQuota(quotas, carriedRows, idsOf);
+  const fromPrevious = request.previous ? carriedByQuota(quotas, request.previous.rows, idsOf) : new Map<string, CarriedRow>();
   const taken = new Set(carried.values());
   const archivedRows = carriedRows.filter((row) => !taken.has(row) && [row.period, row.cumulative, row.status, row.note].some((v) => !isBlank(v)));
   const loose = request.carried?.loose ?? [];
@@ -111,8 +120,10 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     rowRecords: [],
     quotaRows: [],
   };
-  writeHeading(draft, request);
-  lines.forEach((line, index) => writeLine(draft, line, FIRST_LINE_ROW + index, request, carried));
+  const previousPeriodText = previousPeriod ? formatPeriod(previousPeriod) : (request.carried?.previousPeriod ?? "");
+  writeHeading(draft, request, quotas, periodOrNull(previousPeriodText));
+  const rows = { carried, fromPrevious, previousPeriod };
+  lines.forEach((line, index) => writeLine(draft, line, FIRST_LINE_ROW + index, request, rows));
 
   const inputs = inputCells(draft.quotaRows);
   draft.unlocked.push(...inputs.ranges);
@@ -154,14 +165,33 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
       period: formatPeriod(period),
       generatedAt: request.generatedAt,
       formatVersion: FORMAT_VERSION,
+      previousPeriod: previousPeriodText,
     },
     rowRecords: draft.rowRecords.map((record) => ({ ...record, sheet: name })),
     archived: archivedRows.map((row) => row.quotaId),
     keptCells: loose.length,
     quotaRows: draft.quotaRows.length,
-    instructions: instructionsSheetSpec({ revision, scope, period, form, password: request.password ?? null }),
+    instructions: instructionsSheetSpec({ revision, scope, period, form, password: request.password ?? null, previousPeriod: periodOrNull(previousPeriodText) }),
     form,
   };
+}
+
+/** The previous sheet's period, when it is the same scope's and an earlier period; else a `PreviousSheetError`. */
+function checkedPreviousPeriod(previous: PreviousReport, scope: Scope, period: Period): Period {
+  const from = periodOrNull(previous.period);
+  if (previous.scope !== formatScope(scope)) {
+    throw new PreviousSheetError(previous.source, {
+      zh: `它是「${previous.scope}」的报表，不是「${formatScope(scope)}」的`,
+      en: `it is the report of "${previous.scope}", not of "${formatScope(scope)}"`,
+    });
+  }
+  if (!from || comparePeriods(from, period) >= 0) {
+    throw new PreviousSheetError(previous.source, {
+      zh: `它的报告期「${previous.period}」不早于 ${formatPeriod(period)}`,
+      en: `its period "${previous.period}" is not before ${formatPeriod(period)}`,
+    });
+  }
+  return from;
 }
 
 /** Rows of the earlier sheet this close in wording (Dice, with the same item and unit) are the same quota reworded. */
@@ -211,9 +241,14 @@ function carriedByQuota(quotas: Quota[], rows: CarriedRow[], idsOf: (quota: Quot
  * the plan on the left, the issuer's lines (表号, 制表机关, 批准文号/备案号, 有效期至 — blank where
  * unset) on the right, as on a statistical form.
  */
-function writeHeading(draft: Draft, { revision, scope, period, form }: TemplateRequest): void {
+function writeHeading(draft: Draft, { revision, scope, period, form }: TemplateRequest, quotas: Quota[], previousPeriod: Period | null): void {
   draft.cells[0][0] = value(formTitle(revision));
-  const left = [`填报单位（盖章）：${scopeLabel(scope)}`, `报告期：${periodLabel(period)}`, `计划版本：${revision.label}（${revision.revision}）`, ""];
+  const left = [
+    `填报单位（盖章）：${scopeLabel(scope)}`,
+    `报告期：${periodLabel(period)}`,
+    `计划版本：${revision.label}（${revision.revision}）`,
+    countingNote(revision, quotas, previousPeriod),
+  ];
   const right = issuerLines(form ?? EMPTY_FORM);
   const rightColumn = COLUMN[FRAME_RIGHT_KEY];
   left.forEach((text, i) => {
@@ -233,6 +268,21 @@ function writeHeading(draft: Draft, { revision, scope, period, form }: TemplateR
   draft.merges.push(fullRow(1));
 }
 
+/** What 累计 counts from for each cadence among the sheet's running totals, and where 上期累计 came from. */
+const COUNTS_FROM: Record<Quota["cadence"], (revision: PlanRevision) => string> = {
+  annual: () => "每年类自当年1月起",
+  quarterly: () => "每季度类自本季度首月起",
+  biennial: () => "每两年类自两年周期首年1月起",
+  once: (revision) => `累计类自${revision.startYear}年1月起（含基数）`,
+};
+
+export function countingNote(revision: PlanRevision, quotas: Quota[], previousPeriod: Period | null): string {
+  const cadences = new Set(quotas.filter((quota) => RUNNING_KINDS.has(quota.kind)).map((quota) => quota.cadence));
+  const counts = (["annual", "quarterly", "biennial", "once"] as const).filter((cadence) => cadences.has(cadence)).map((cadence) => COUNTS_FROM[cadence](revision));
+  const source = previousPeriod ? `上期累计取自${periodLabel(previousPeriod)}报表` : "上期累计：未从上期报表生成";
+  return `累计口径：${counts.join("，")}；${source}`;
+}
+
 /** The form's title: the plan's, as a progress report. */
 export function formTitle(revision: PlanRevision): string {
   return `${revision.title}工作进展报表`;
@@ -245,14 +295,21 @@ function writeBand(draft: Draft, row: number, text: string, fill: string): void 
   draft.styles.push({ range: fullRow(row), bold: true, fill });
 }
 
-function writeLine(draft: Draft, line: Line, row: number, request: TemplateRequest, carried: Map<string, CarriedRow>): void {
+/** What a sheet's rows are made with besides the plan: the same sheet's typed values, the previous period's figures. */
+interface RowSources {
+  carried: Map<string, CarriedRow>;
+  fromPrevious: Map<string, CarriedRow>;
+  previousPeriod: Period | null;
+}
+
+function writeLine(draft: Draft, line: Line, row: number, request: TemplateRequest, sources: RowSources): void {
   switch (line.kind) {
     case "action":
       return writeBand(draft, row, line.text, PALETTE.action);
     case "item":
       return writeBand(draft, row, line.text, PALETTE.band);
     case "quota":
-      return writeQuotaRow(draft, row, line.quota, request, carried.get(line.quota.id));
+      return writeQuotaRow(draft, row, line.quota, request, sources);
     case "archiveTitle":
       return writeBand(draft, row, ARCHIVE_TITLE, PALETTE.archive);
     case "archived":
@@ -265,7 +322,7 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
       // The label in the first column, what is typed in the second (where reading looks for it).
       draft.cells[row - 1][0] = value(`${line.field}：`);
       const input = `${columnLetter(1)}${row}`;
-      draft.cells[row - 1][1] = value(request.carried?.signature[line.field] ?? null);
+      draft.cells[row - 1][1] = value(request.carried?.signature[line.field] ?? (line.field === "报出日期" ? null : (request.previous?.signature[line.field] ?? null)));
       draft.unlocked.push(input);
       draft.styles.push({ range: `A${row}`, bold: true, horizontal: "Right" }, { range: input, fill: PALETTE.input, border: true });
       return;
@@ -276,8 +333,10 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
 }
 
 /** A quota's row: what it is (locked), its inputs (with what was typed before) and its formulas. */
-function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: TemplateRequest, previous: CarriedRow | undefined): void {
+function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: TemplateRequest, sources: RowSources): void {
   const { revision, scope, period } = request;
+  const carried = sources.carried.get(quota.id);
+  const before = sources.fromPrevious.get(quota.id);
   const stage = stageAt(pathInScope(quota, scope, revision, request.geography), period, revision);
   const targets: TargetContext = { revision, splits: request.splits ?? [], geography: request.geography, period };
   const target = targetCell(quota, scope, targets);
@@ -292,14 +351,24 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   put(draft, row, "completion", { formula: formulas[0] });
   put(draft, row, "progress", { formula: formulas[1] });
   put(draft, row, "state", { formula: formulas[2] });
-  if (previous) {
-    put(draft, row, "period", value(previous.period));
-    put(draft, row, "cumulative", value(previous.cumulative));
-    put(draft, row, "status", value(previous.status));
-    put(draft, row, "note", value(previous.note));
+  const previous = previousCumulative(quota, stage, request, sources, carried, before);
+  put(draft, row, "previous", value(previous));
+  if (carried) {
+    put(draft, row, "period", value(carried.period));
+    put(draft, row, "cumulative", value(carried.cumulative));
+    put(draft, row, "status", value(carried.status));
+    put(draft, row, "note", value(carried.note));
+  } else if (before && stage.closed) {
+    // A final figure stays what it was.
+    put(draft, row, "cumulative", value(before.cumulative));
+    put(draft, row, "status", value(before.status));
+  } else if (before && quota.kind === "milestone" && (MILESTONE_STATUSES as readonly unknown[]).includes(before.status)) {
+    // A milestone goes on from where it stood.
+    put(draft, row, "status", value(before.status));
   }
   draft.quotaRows.push({ row, quota, stage });
-  draft.rowRecords.push({ sheet: "", quotaId: quota.id, row, target, fingerprint: rowFingerprint(quota.id, target, formulas, row), archived: false });
+  draft.rowRecords.push({ sheet: "", quotaId: quota.id, row, target, fingerprint: rowFingerprint(quota.id, target, formulas, row), archived: false, previous });
+  if (!RUNNING_KINDS.has(quota.kind) || stage.closed) draft.notApplicable.push(`${letter("previous")}${row}`);
   if (stage.closed) {
     // After the last deadline the figure is final: shown (as carried), locked, never asked for again.
     draft.notApplicable.push(`${letter("period")}${row}:${letter("status")}${row}`);
@@ -310,6 +379,29 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
     if (isPercentKind(quota.kind)) draft.notApplicable.push(`${letter("period")}${row}`);
     draft.notApplicable.push(`${letter("status")}${row}`);
   }
+}
+
+/**
+ * A running total's 上期累计: from the previous period's sheet its 累计完成 (0 where the quota's
+ * counting cycle started after it: a 每年 quota in January); when the sheet is made again, what it
+ * showed; else 0 at the start of a counting cycle and blank otherwise. Null for a quota without one.
+ */
+function previousCumulative(
+  quota: Quota,
+  stage: Stage,
+  request: TemplateRequest,
+  sources: RowSources,
+  carried: CarriedRow | undefined,
+  before: CarriedRow | undefined,
+): CellValue {
+  if (!RUNNING_KINDS.has(quota.kind) || stage.closed) return null;
+  if (sources.previousPeriod) {
+    if (!carriesAcross(quota, sources.previousPeriod, request.period, request.revision)) return 0;
+    const figure = before?.cumulative;
+    return typeof figure === "number" && Number.isFinite(figure) ? figure : null;
+  }
+  if (carried && !isBlank(carried.previous)) return carried.previous;
+  return previousAtCycleStart(quota, request.period, request.revision);
 }
 
 /** A quota the new revision dropped, with what was typed for it. */
@@ -323,7 +415,7 @@ function writeArchivedRow(draft: Draft, row: number, kept: CarriedRow): void {
   put(draft, row, "status", value(kept.status));
   put(draft, row, "note", value(kept.note));
   draft.styles.push({ range: fullRow(row), fill: PALETTE.archive, border: true, wrap: true });
-  draft.rowRecords.push({ sheet: "", quotaId: kept.quotaId, row, target: kept.target, fingerprint: "", archived: true });
+  draft.rowRecords.push({ sheet: "", quotaId: kept.quotaId, row, target: kept.target, fingerprint: "", archived: true, previous: null });
 }
 
 /** Something typed outside the template, with the address it had; unlocked so the person can move or delete it. */
@@ -388,7 +480,7 @@ function quotaRowFormats(quotaRows: QuotaRow[]): Pick<SheetSpec, "styles" | "num
   const column = (key: keyof typeof COLUMN, first: number, last: number): string => `${letter(key)}${first}:${letter(key)}${last}`;
   for (const [first, last] of runs(rows)) {
     styles.push({ range: `A${first}:${LAST_COLUMN}${last}`, border: true, wrap: true, vertical: "Top" });
-    for (const key of ["target", "period", "cumulative"] as const) numberFormats.push({ range: column(key, first, last), format: "General" });
+    for (const key of ["target", "previous", "period", "cumulative"] as const) numberFormats.push({ range: column(key, first, last), format: "General" });
     for (const key of ["completion", "progress"] as const) numberFormats.push({ range: column(key, first, last), format: PERCENT_FORMAT });
   }
   // Ratios and growth rates are typed and shown as percentages.

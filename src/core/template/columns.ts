@@ -6,18 +6,20 @@
  * The widths add up to about 130 units: one A4 landscape page wide at no less than 9 pt, even
  * where a width unit is measured with a wide fallback font (LibreOffice without Calibri). The
  * section rows (主要任务, 重点工作) are rows of their own, not columns repeating them; the quota's
- * text and its target share one wrapped cell.
+ * text and its target share one wrapped cell. 上期累计 took its 7 units from 工作举措/指标 and the
+ * figures' columns (format 3).
  */
 export const REPORT_COLUMNS = [
   { key: "id", title: "编号", width: 13 },
-  { key: "measure", title: "工作举措/指标", width: 30 },
+  { key: "measure", title: "工作举措/指标", width: 26 },
   { key: "units", title: "责任单位", width: 10 },
   { key: "kind", title: "指标类型", width: 5 },
   { key: "unit", title: "计量单位", width: 6, formerTitles: ["单位"] },
   { key: "year", title: "截止年份", width: 6 },
-  { key: "target", title: "目标值", width: 8 },
-  { key: "period", title: "本期完成", width: 8 },
-  { key: "cumulative", title: "累计完成", width: 8 },
+  { key: "target", title: "目标值", width: 7 },
+  { key: "previous", title: "上期累计", width: 7 },
+  { key: "period", title: "本期完成", width: 7 },
+  { key: "cumulative", title: "累计完成", width: 7 },
   { key: "status", title: "进展状态", width: 7 },
   { key: "completion", title: "完成率", width: 7 },
   { key: "progress", title: "序时进度", width: 7 },
@@ -33,9 +35,9 @@ export const COLUMN: Record<ColumnKey, number> = Object.fromEntries(
 ) as Record<ColumnKey, number>;
 
 /**
- * The header of sheets made before the form's frame: the section titles (主要任务, 重点工作) were
- * columns of their own, and 计量单位 was 单位. Such a sheet's formulas and fingerprints refer to
- * these places, so checking and upgrading read it by them.
+ * The header of sheets made before the form's frame (format 1): the section titles (主要任务,
+ * 重点工作) were columns of their own, and 计量单位 was 单位. Such a sheet's formulas and
+ * fingerprints refer to these places, so checking and upgrading read it by them.
  */
 export const FRAMELESS_TITLES = [
   "编号", "主要任务", "重点工作", "工作举措/指标", "责任单位", "指标类型", "单位", "截止年份",
@@ -45,17 +47,30 @@ export const FRAMELESS_TITLES = [
 /** Titles of the frameless header's columns that today's template no longer has. */
 export const FRAMELESS_ONLY_TITLES: readonly string[] = ["主要任务", "重点工作"];
 
+/** The header of sheets made with the form's frame before 上期累计 was carried in (format 2). */
+export const FORMAT2_TITLES = REPORT_COLUMNS.filter((column) => column.key !== "previous").map((column) => column.title);
+
+/** The first format whose sheets have the 上期累计 column. */
+export const PREVIOUS_COLUMN_FORMAT = 3;
+
 /**
- * Where the template that made a sheet put each column (0-based), told from the sheet's header
- * titles: today's layout, or the frameless one when the header has its section columns.
+ * Where the template that made a sheet put each column (0-based, -1 for a column that layout did
+ * not have), told from the sheet's header titles and its format: the frameless layout when the
+ * header has its section columns, the format-2 layout for a sheet of an earlier format without
+ * 上期累计, else today's.
  */
-export function generatedColumns(titles: readonly string[]): Record<ColumnKey, number> {
-  if (!FRAMELESS_ONLY_TITLES.every((title) => titles.includes(title))) return COLUMN;
-  const frameless: readonly string[] = FRAMELESS_TITLES;
+export function generatedColumns(titles: readonly string[], formatVersion: number): Record<ColumnKey, number> {
+  const previousTitle = REPORT_COLUMNS[COLUMN.previous].title;
+  const layout: readonly string[] | null = FRAMELESS_ONLY_TITLES.every((title) => titles.includes(title))
+    ? FRAMELESS_TITLES
+    : formatVersion < PREVIOUS_COLUMN_FORMAT && !titles.includes(previousTitle)
+      ? FORMAT2_TITLES
+      : null;
+  if (!layout) return COLUMN;
   return Object.fromEntries(
     REPORT_COLUMNS.map((column) => {
       const names: readonly string[] = [column.title, ...("formerTitles" in column ? column.formerTitles : [])];
-      return [column.key, frameless.findIndex((title) => names.includes(title))];
+      return [column.key, layout.findIndex((title) => names.includes(title))];
     }),
   ) as Record<ColumnKey, number>;
 }
@@ -103,6 +118,15 @@ export const APPROXIMATE_TOLERANCE = 0.05;
 /** A figure above this multiple of its target is implausible and needs a 说明. */
 export const IMPLAUSIBLE_MULTIPLE = 3;
 
+/**
+ * A contribution without a target (本市贡献数) above this multiple of the median of the other
+ * contributors' figures is far outside their range and needs a 说明.
+ */
+export const OUTLIER_MULTIPLE = 3;
+
+/** The fewest other contributions whose median says anything about a range. */
+export const OUTLIER_MIN_OTHERS = 3;
+
 /** Shown in the 目标值 cell of a city sheet when a province-wide target was not split. */
 export const NOT_ASSIGNED = "未分解";
 
@@ -130,5 +154,8 @@ export const KEPT_TITLE = "重新生成时保留的其他内容（原位置不�
 /** Each kept cell's label says where it was: `原单元格 Q7`. */
 export const keptLabel = (address: string): string => `原单元格 ${address}`;
 export const KEPT_LABEL = /^原单元格 ([A-Z]{1,3}[0-9]+)$/;
+
+/** Kinds whose 累计 is a running total, summed across cities: 本期 = 累计 − 上期累计. */
+export const RUNNING_KINDS: ReadonlySet<string> = new Set(["annual", "cumulative"]);
 
 export const KIND_LABELS = { annual: "每年", cumulative: "累计", ratio: "比例", growth: "增长率", milestone: "里程碑" } as const;

@@ -2,7 +2,7 @@ import { RULES } from "../rules";
 import { type Period, periodLabel } from "../period";
 import type { PlanRevision } from "../plan/types";
 import { type Scope, scopeLabel } from "../scope";
-import { MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS } from "./columns";
+import { MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, RUNNING_KINDS } from "./columns";
 import { fitRowHeights } from "./fit";
 import type { FormSettings } from "./form";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "./spec";
@@ -52,15 +52,19 @@ export interface InstructionsRequest {
   period: Period;
   form: FormSettings;
   password?: string | null;
+  /** The period the sheet's 上期累计 came from, when it was made from the previous period's sheet. */
+  previousPeriod?: Period | null;
 }
 
 type Line = { kind: "section"; text: string } | { kind: "entry"; label: string; text: string } | { kind: "blank" };
 
-/** The counting rules for the period's cadence: what 本期, 累计 and 上期累计 count from. */
-function countingLines(revision: PlanRevision, period: Period): Line[] {
+/** The counting rules for the period's cadence: what 本期, 累计 and 上期累计 count from, for each cadence the plan has. */
+function countingLines(revision: PlanRevision, period: Period, previousPeriod: Period | null): Line[] {
   const monthly = period.quarter === null;
   const span = monthly ? "当月（1日至月末）" : "本季度（三个月）";
   const previous = monthly ? "上月" : "上季度";
+  const cadences = new Set(revision.quotas.filter((quota) => RUNNING_KINDS.has(quota.kind)).map((quota) => quota.cadence));
+  const source = previousPeriod ? `本表的上期累计取自${periodLabel(previousPeriod)}报表。` : "本表不是从上期报表生成的，上期累计只在新计数周期的第一期填为 0。";
   return [
     { kind: "entry", label: "报告期", text: `${periodLabel(period)}，${monthly ? "月报" : "季报"}。` },
     { kind: "entry", label: "本期完成", text: `${span}内新增完成的数量。` },
@@ -69,6 +73,12 @@ function countingLines(revision: PlanRevision, period: Period): Line[] {
       label: "累计完成（每年类）",
       text: `从当年1月1日起累计到本报告期末；每年1月重新从 0 开始。${monthly ? "1月报" : "第1季度报"}的累计等于本期。`,
     },
+    ...(cadences.has("quarterly")
+      ? [{ kind: "entry", label: "累计完成（每季度类）", text: "从本季度第一个月1日起累计到本报告期末；每季度重新从 0 开始。" } as Line]
+      : []),
+    ...(cadences.has("biennial")
+      ? [{ kind: "entry", label: "累计完成（每两年类）", text: "从两年考核周期（止于应完成的年份）首年的1月1日起累计；新周期重新从 0 开始。" } as Line]
+      : []),
     {
       kind: "entry",
       label: "累计完成（累计类）",
@@ -77,7 +87,7 @@ function countingLines(revision: PlanRevision, period: Period): Line[] {
     {
       kind: "entry",
       label: "上期累计",
-      text: `${previous}报表报送的累计完成数。本期 = 累计 − 上期累计；累计数不应小于上期累计，否则为错误。`,
+      text: `${previous}报表报送的累计完成数，已锁定；新计数周期的第一期（每年类的1月或第1季度）为 0。${source}本期 = 累计 − 上期累计，相差超出四舍五入即为错误；累计数不应小于上期累计，否则为错误。`,
     },
   ];
 }
@@ -137,7 +147,7 @@ export function instructionsSheetSpec(request: InstructionsRequest): SheetSpec {
     ...REPORT_COLUMNS.map((column): Line => ({ kind: "entry", label: column.title, text: COLUMN_MEANINGS[column.key] ?? "" })),
     { kind: "blank" },
     { kind: "section", text: "二、本期、累计和上期累计的计数口径" },
-    ...countingLines(revision, period),
+    ...countingLines(revision, period, request.previousPeriod ?? null),
     { kind: "blank" },
     { kind: "section", text: "三、各类指标怎么填" },
     ...rowKindLines(scope),

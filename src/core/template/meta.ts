@@ -3,6 +3,7 @@ import { columnIndex, columnLetter } from "../a1";
 import { type LevelRecord, isQuotaLevel } from "../plan/level";
 import { fnv1a } from "../text";
 import { EMPTY_FORM, FORM_FIELDS, type FormField, type FormSettings } from "./form";
+import { type ImportedPlan, readCorrections } from "../plan/corrections";
 
 /**
  * Which plan, revision, scope and period each Planbook sheet was made from, and a fingerprint of
@@ -17,11 +18,13 @@ export const META_SHEET = "_planbook";
 /**
  * Bumped when the sheet's layout or formulas change in a way readers must know about. 2: the
  * form's frame, and targets, 序时进度 and 状态 from the quota's path (stages, deadlines, coverage).
- * A sheet of an earlier format still checks, merges and upgrades, with a `sheet-outdated` warning.
+ * 3: 上期累计, carried in locked from the previous period's sheet. A sheet of an earlier format
+ * still checks, merges and upgrades, with a `sheet-outdated` warning.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
-export const META_HEADER = ["记录", "表名", "编号", "行", "目标值", "指纹", "计划", "版本", "范围", "报告期", "生成时间", "格式版本"];
+/** The last column holds, for a sheet, the period its 上期累计 came from; for a row, the 上期累计 written. */
+export const META_HEADER = ["记录", "表名", "编号", "行", "目标值", "指纹", "计划", "版本", "范围", "报告期", "生成时间", "格式版本", "上期"];
 
 export interface SheetRecord {
   sheet: string;
@@ -33,6 +36,8 @@ export interface SheetRecord {
   period: string;
   generatedAt: string;
   formatVersion: number;
+  /** The period of the sheet its 上期累计 came from (`2026-09`); "" when none was given. */
+  previousPeriod: string;
 }
 
 export interface RowRecord {
@@ -45,6 +50,8 @@ export interface RowRecord {
   fingerprint: string;
   /** A quota kept in the archive area because a newer revision dropped it. */
   archived: boolean;
+  /** The 上期累计 written in the row (null: none), so a changed one can be told. */
+  previous: CellValue;
 }
 
 /**
@@ -65,6 +72,16 @@ export interface MetaRecords {
   levels: LevelRecord[];
   /** The form's frame (表号, 制表机关…); absent in workbooks made before it existed. */
   form?: FormSettings;
+  /** Plans imported in the 计划 view, with the corrections made in review; absent when none was. */
+  plans?: ImportedPlan[];
+}
+
+/** A cell holds at most 32767 characters: a stored plan is cut into pieces this long, one a row. */
+const PLAN_CHUNK = 30000;
+
+/** The metadata with an imported plan stored (replacing the same text's earlier corrections). */
+export function withImportedPlan(records: MetaRecords, plan: ImportedPlan): MetaRecords {
+  return { ...records, plans: [...(records.plans ?? []).filter((p) => p.text !== plan.text), plan] };
 }
 
 export const EMPTY_META: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
@@ -117,13 +134,19 @@ export function metaRows(records: MetaRecords): CellValue[][] {
   return [
     META_HEADER,
     ...records.sheets.map((s) =>
-      pad(["sheet", s.sheet, null, null, null, null, s.plan, s.revision, s.scope, s.period, s.generatedAt, s.formatVersion]),
+      pad(["sheet", s.sheet, null, null, null, null, s.plan, s.revision, s.scope, s.period, s.generatedAt, s.formatVersion, s.previousPeriod]),
     ),
-    ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint])),
+    ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint, null, null, null, null, null, null, r.previous])),
     ...records.splits.map((s) => pad(["split", null, s.quotaId, null, s.target, null, null, null, `city:${s.city}`])),
     ...records.levels.map((l) => pad(["level", null, l.quotaId, null, l.level])),
     // One row a setting: the key where a row has its quota id, the text where it has its target.
     ...FORM_FIELDS.filter((field) => (records.form?.[field] ?? "") !== "").map((field) => pad(["form", null, field, null, records.form?.[field] ?? ""])),
+    // An imported plan as JSON, in pieces: the plan's key where a row has its quota id, the piece's number where its row.
+    ...(records.plans ?? []).flatMap((plan) => {
+      const json = JSON.stringify(plan);
+      const key = fnv1a(plan.text);
+      return Array.from({ length: Math.ceil(json.length / PLAN_CHUNK) }, (_, i) => pad(["plan", null, key, i, json.slice(i * PLAN_CHUNK, (i + 1) * PLAN_CHUNK)]));
+    }),
   ];
 }
 
@@ -133,6 +156,7 @@ const text = (value: CellValue | undefined): string => (value === null || value 
 export function parseMetaRows(values: CellValue[][]): MetaRecords {
   const records: MetaRecords = { sheets: [], rows: [], splits: [], levels: [] };
   const form: Partial<FormSettings> = {};
+  const planPieces = new Map<string, string[]>();
   for (const row of values.slice(1)) {
     // A sparse grid (a value typed far away, see SheetSnapshot) has no array for empty rows.
     if (!row) continue;
@@ -146,6 +170,7 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
         period: text(row[9]),
         generatedAt: text(row[10]),
         formatVersion: Number(row[11]),
+        previousPeriod: text(row[12]),
       });
     } else if (kind === "row" || kind === "archived") {
       records.rows.push({
@@ -155,6 +180,7 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
         target: row[4] === undefined || row[4] === "" ? null : row[4],
         fingerprint: text(row[5]),
         archived: kind === "archived",
+        previous: row[12] === undefined || row[12] === "" ? null : row[12],
       });
     } else if (kind === "split") {
       records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^(city|county):/, ""), target: Number(row[4]) });
@@ -162,9 +188,15 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
       records.levels.push({ quotaId: text(row[2]), level: text(row[4]) as LevelRecord["level"] });
     } else if (kind === "form" && (FORM_FIELDS as string[]).includes(text(row[2]))) {
       form[text(row[2]) as FormField] = text(row[4]);
+    } else if (kind === "plan") {
+      const pieces = planPieces.get(text(row[2])) ?? [];
+      pieces[Number(row[3])] = text(row[4]);
+      planPieces.set(text(row[2]), pieces);
     }
   }
   if (Object.keys(form).length > 0) records.form = { ...EMPTY_FORM, ...form };
+  const plans = [...planPieces.values()].flatMap((pieces) => importedPlanOf(pieces.join("")));
+  if (plans.length > 0) records.plans = plans;
   return records;
 }
 
@@ -176,7 +208,18 @@ export function withSheetRecords(records: MetaRecords, sheet: SheetRecord, rows:
     splits: records.splits,
     levels: records.levels,
     ...(records.form ? { form: records.form } : {}),
+    ...(records.plans ? { plans: records.plans } : {}),
   };
+}
+
+/** A stored plan read back; a damaged one (pieces missing, edited by hand) is left out. */
+function importedPlanOf(json: string): ImportedPlan[] {
+  try {
+    const parsed = JSON.parse(json) as Partial<ImportedPlan>;
+    return typeof parsed.text === "string" ? [{ text: parsed.text, corrections: readCorrections(parsed.corrections, META_SHEET) }] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The metadata with these corrections replacing earlier ones of the same quotas. */

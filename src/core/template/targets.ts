@@ -104,6 +104,7 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
   const who = scope.kind === "city" ? "本市" : "本县";
   if (quota.kind === "milestone") return `${who}进展状态：${quota.text}`;
   if (quota.kind === "ratio") return `${who}比例，目标 ${amount(target, quota)}（与全省相同）：${quota.text}`;
+  if (quota.kind === "growth") return `${who}增长率，目标 ${amount(target, quota)}（与全省相同）：${quota.text}`;
   if (quota.level === "per-unit") {
     return scope.kind === "city"
       ? `${who}覆盖县数 / ${typeof target === "number" ? target : "—"}（每个县(市、区)至少 1 个）`

@@ -8,6 +8,8 @@ import { carriedInputs, readWorkbook } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
+import { quotaIndex } from "../../../src/core/plan/ids";
+import { quotasInScope } from "../../../src/core/scope";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { type } from "../../unit/checks/fixture";
 import { currentRevision, previousRevision } from "../../support/plan";
@@ -113,6 +115,26 @@ describe("a city workbook made with the first id scheme", () => {
     const row = built.rowRecords.find((r) => r.quotaId === "I08-技能型企业-2027")?.row ?? 0;
     expect([built.sheet.cells[row - 1]?.[COLUMN.period], built.sheet.cells[row - 1]?.[COLUMN.cumulative]]).toEqual([{ value: 40 }, { value: 950 }]);
     expect(built.rowRecords.map((r) => r.quotaId)).not.toContain("I08-技能型企业-2027-杭州市");
+  });
+});
+
+describe("a city workbook made before quotas had levels, at the period's end", () => {
+  test("asks only for the rows 杭州市 reports: no province-only act, and a split quota once, in its Annex 2 row", async () => {
+    const { snapshot } = await legacyWorkbook("杭州市-2026-Q3.xlsx");
+    const asked = checkWorkbook(snapshot, { revisions: [revision], endOfPeriod: true })
+      .filter((f) => f.rule === "required-blank")
+      .map((f) => f.quotaId);
+    // 每年举办100场以上省级职工职业技能竞赛 and 省属国有企业…薪酬分配制度修订 are the province's acts.
+    expect(asked).not.toContain("I18-省级职工竞赛-每年");
+    expect(asked).not.toContain("I16-技能价值激励导向-2027");
+    expect(asked).toContain(OLD.hangzhouEnterprises);
+    expect(asked).not.toContain("I08-技能型企业-2027");
+    // Every row asked for is one of the quotas a city reports (or the Annex 2 row of one), each once.
+    const city = quotasInScope(revision, { kind: "city", city: "杭州市" });
+    const index = quotaIndex(revision.quotas);
+    const askedQuotas = asked.map((id) => index.get(id as string));
+    expect(askedQuotas.every((q) => q !== undefined && q !== "retired" && (city.includes(q) || q.region === "杭州市"))).toBe(true);
+    expect(new Set(asked).size).toBe(asked.length);
   });
 });
 

@@ -46,6 +46,7 @@ const carriedNote = (quotaId: string, note: string): CarriedRow => ({
   measure: null,
   target: null,
   unit: null,
+  previous: null,
 });
 
 const province = buildTemplate({

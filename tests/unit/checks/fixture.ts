@@ -6,8 +6,8 @@
 import { columnLetter, parseCell } from "../../../src/core/a1";
 import { parsePeriod } from "../../../src/core/period";
 import type { PlanRevision } from "../../../src/core/plan/types";
-import { readWorkbook } from "../../../src/core/read-sheets";
-import type { Scope } from "../../../src/core/scope";
+import { previousReport, readWorkbook } from "../../../src/core/read-sheets";
+import { type Scope, formatScope } from "../../../src/core/scope";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { type BuiltTemplate, buildTemplate, defaultSheetName } from "../../../src/core/template/build";
 import { metaSheetSpec } from "../../../src/core/template/sheet";
@@ -38,6 +38,24 @@ export function workbookOf(requests: SheetRequest[], plan: PlanRevision = revisi
   );
   const meta = built.reduce((records, b) => withSheetRecords(records, b.sheetRecord, b.rowRecords), EMPTY_META);
   return { sheets: [...built.map((b) => specSnapshot(b.sheet)), specSnapshot(metaSheetSpec(metaRows(meta), null))] };
+}
+
+/**
+ * The next period's workbook made from a returned one, as `planbook template --from` makes it:
+ * the sheet of the request's scope in `previous` is the previous period's report.
+ */
+export function nextWorkbookOf(previous: WorkbookSnapshot, request: SheetRequest, plan: PlanRevision = revision): WorkbookSnapshot {
+  const report = readWorkbook(previous).reports.find((r) => r.record.scope === formatScope(request.scope));
+  if (!report) throw new Error(`fixture: no sheet of ${formatScope(request.scope)}`);
+  const built = buildTemplate({
+    revision: plan,
+    scope: request.scope,
+    period: parsePeriod(request.period),
+    generatedAt: "2026-11-02T08:00:00.000Z",
+    previous: previousReport(report, "previous.xlsx"),
+  });
+  const meta = withSheetRecords(EMPTY_META, built.sheetRecord, built.rowRecords);
+  return { sheets: [specSnapshot(built.sheet), specSnapshot(metaSheetSpec(metaRows(meta), null))] };
 }
 
 function sheetOf(snapshot: WorkbookSnapshot, sheet: string) {

@@ -232,6 +232,59 @@ describe("warnings, cleared by a 说明", () => {
   });
 });
 
+describe("a contribution without a target is judged against the whole and the others", () => {
+  const CITIES = ["杭州市", "宁波市", "温州市", "湖州市", "嘉兴市"];
+  const sheetOf = (name: string) => sheetName({ scope: city(name), period: "2026-10" });
+  /** A province workbook holding five cities' sheets; the four others typed `others`, 杭州市 `figure`. */
+  function cities(others: number[], figure: number, note?: string): WorkbookSnapshot {
+    const snapshot = workbookOf([{ scope: PROVINCE, period: "2026-10" }, ...CITIES.map((name) => ({ scope: city(name), period: "2026-10" }))]);
+    CITIES.slice(1).forEach((name, i) => type(snapshot, sheetOf(name), Q.eightGradeFirms, { cumulative: others[i] }));
+    type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: figure, ...(note ? { note } : {}) });
+    return snapshot;
+  }
+  const implausible = (snapshot: WorkbookSnapshot) => checkWorkbook(snapshot, context).filter((f) => f.rule === "contribution-implausible");
+
+  test("a city's figure above the province's target (150 by 2027) asks for a 说明", () => {
+    const snapshot = hangzhou();
+    type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: 151 });
+    const found = checkWorkbook(snapshot, context);
+    expect(found.map((f) => [f.rule, f.severity, f.cell])).toEqual([["contribution-implausible", "warning", addressOf(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, "cumulative")]]);
+    expect(findingMessage(found[0])).toContain("杭州市填报 151家，大于全省目标 150家");
+  });
+
+  test("a city's figure at the province's target is not questioned on its own", () => {
+    const snapshot = hangzhou();
+    type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: 150 });
+    expect(check(snapshot)).toEqual([]);
+  });
+
+  test("more than three times the median of the other cities in the workbook asks for a 说明", () => {
+    const found = implausible(cities([10, 12, 14, 16], 40));
+    expect(found.map((f) => [f.sheet, f.quotaId])).toEqual([[HANGZHOU_OCT, Q.eightGradeFirms]]);
+    expect(findingMessage(found[0])).toContain("超过其他 4 个地方中位数 13家 的 3 倍");
+  });
+
+  test("up to three times the others' median is within their range", () => {
+    expect(implausible(cities([10, 12, 14, 16], 39))).toEqual([]);
+  });
+
+  test("one other outlier does not move the median: it is questioned too", () => {
+    expect(implausible(cities([10, 12, 14, 140], 45)).map((f) => f.sheet)).toEqual([HANGZHOU_OCT, sheetOf("嘉兴市")]);
+  });
+
+  test("fewer than three others with a figure say nothing about a range", () => {
+    const snapshot = workbookOf(["杭州市", "宁波市", "温州市"].map((name) => ({ scope: city(name), period: "2026-10" })));
+    type(snapshot, sheetOf("宁波市"), Q.eightGradeFirms, { cumulative: 10 });
+    type(snapshot, sheetOf("温州市"), Q.eightGradeFirms, { cumulative: 10 });
+    type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: 100 });
+    expect(implausible(snapshot)).toEqual([]);
+  });
+
+  test("a 说明 clears it", () => {
+    expect(implausible(cities([10, 12, 14, 16], 40, "含两家集团企业集中实施"))).toEqual([]);
+  });
+});
+
 describe("what was generated must not change", () => {
   test("a different number in 目标值 is target-changed", () => {
     const snapshot = province();

@@ -288,3 +288,16 @@ describe("null objects", () => {
     expect(address).toBe("Sheet1!B3:D5");
   });
 });
+
+describe("the active worksheet", () => {
+  test("getActiveWorksheet is the sheet active when the batch runs, its name readable after load and sync", async () => {
+    const host = createExcelHost();
+    const names = await host.run(async (context) => {
+      context.workbook.worksheets.add("Data").activate();
+      const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      return active.name;
+    });
+    expect(names).toBe("Data");
+  });
+});

@@ -179,3 +179,33 @@ describe("periodOfFiles", () => {
     expect(periodOfFiles(files)).toBe("2026-10");
   });
 });
+
+describe("contributions without a target, judged across the files", () => {
+  const typed = (city: string, cumulative: number, note?: string): MergeInputFile => ({
+    name: `${city}.xlsx`,
+    snapshot: cityWorkbook(city, { [QUOTA.enterprises]: { cumulative, ...(note ? { note } : {}) } }),
+  });
+  const implausible = (plan: ReturnType<typeof canMerge>) =>
+    plan.findings.filter((f) => f.rule === "contribution-implausible").map((f) => [f.file, f.severity, f.quotaId]);
+
+  test("a city more than three times the other cities' median is a warning asking for a 说明, and the file is still merged", () => {
+    const plan = canMerge([typed("杭州市", 400), typed("宁波市", 100), typed("温州市", 120), typed("湖州市", 90)], context);
+    expect(implausible(plan)).toEqual([["杭州市.xlsx", "warning", QUOTA.enterprises]]);
+    expect(plan.accepted.map((a) => a.city)).toEqual(["杭州市", "宁波市", "温州市", "湖州市"]);
+    expect(plan.accepted[0].counts.warning).toBeGreaterThan(0);
+  });
+
+  test("within three times the median nothing is said", () => {
+    expect(implausible(canMerge([typed("杭州市", 300), typed("宁波市", 100), typed("温州市", 120), typed("湖州市", 90)], context))).toEqual([]);
+  });
+
+  test("a 说明 in the row clears it", () => {
+    const plan = canMerge([typed("杭州市", 400, "含集团总部"), typed("宁波市", 100), typed("温州市", 120), typed("湖州市", 90)], context);
+    expect(implausible(plan)).toEqual([]);
+  });
+
+  test("above the province's whole target it is said once, by the file's own check", () => {
+    const plan = canMerge([typed("杭州市", 10001), typed("宁波市", 100), typed("温州市", 120), typed("湖州市", 90)], context);
+    expect(implausible(plan)).toEqual([["杭州市.xlsx", "warning", QUOTA.enterprises]]);
+  });
+});

@@ -12,6 +12,7 @@ import { chartQuotaChoices } from "../../../src/core/merge/summary";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { PlanLibrary } from "../../../src/core/plan/library";
 import { parsePlan } from "../../../src/core/plan/parse";
+import type { LevelRecord } from "../../../src/core/plan/level";
 import { createExcelHost } from "@planbook/excel-host";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, FRAME_RIGHT_KEY, SIGNATURE_FIELDS } from "../../../src/core/template/columns";
@@ -31,6 +32,7 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected operation: ${name}`));
   return {
     generate: unexpected("generate"),
+    nextPeriod: unexpected("nextPeriod"),
     startLiveChecking: unexpected("startLiveChecking"),
     audit: unexpected("audit"),
     selectCell: unexpected("selectCell"),
@@ -38,6 +40,10 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
     saveSplit: unexpected("saveSplit"),
     readFormSettings: () => Promise.resolve(EMPTY_FORM),
     saveFormSettings: unexpected("saveFormSettings"),
+    readLevels: () => Promise.resolve([]),
+    saveLevels: unexpected("saveLevels"),
+    readImportedPlans: () => Promise.resolve([]),
+    saveImportedPlan: unexpected("saveImportedPlan"),
     readFiles: unexpected("readFiles"),
     merge: unexpected("merge"),
     templateFile: unexpected("templateFile"),
@@ -121,6 +127,21 @@ describe("the 填报 view", () => {
     ]);
   });
 
+  test("下一报告期 makes the next period's sheet from the selected one, 上期累计 carried in, and says where from", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    const october = "全省 2026-10";
+    const ids = host.values(october, "A1:A200").map((row) => row[0]);
+    const row = ids.findIndex((id) => REVISIONS[0].quotas.some((q) => q.id === id && q.kind === "cumulative" && (q.year ?? 0) >= 2027)) + 1;
+    await host.userEdit(october, `${columnLetter(COLUMN.cumulative)}${row}`, [[321]]);
+    host.userSelect(october, "A1");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "下一报告期" })));
+    expect(await screen.findByText(/工作表「全省 2026-11」由「全省 2026-10」生成/, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(host.values("全省 2026-11", `${columnLetter(COLUMN.previous)}${row}`)).toEqual([[321]]);
+  });
+
   test("the password from the settings protects the generated sheet, and a changed one is saved", async () => {
     const host = createExcelHost();
     const saved: (string | null)[] = [];
@@ -182,6 +203,40 @@ describe("the 计划 view", () => {
     renderApp();
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));
     expect(screen.getByText(new RegExp(`${REVISIONS[0].quotas.length} 项指标`))).toBeTruthy();
+  });
+
+  test("lists every quota's level with the rule that gave it, and saves a correction in the workbook", async () => {
+    // The workbook's metadata: what is saved is read back.
+    const saved: LevelRecord[][] = [];
+    const readLevels = () => Promise.resolve(saved.flat());
+    renderApp({ operations: fakeOperations({ readLevels, saveLevels: (levels) => (saved.push(levels), Promise.resolve()) }) });
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    const panel = screen.getByRole("region", { name: "指标层级（谁填报）" });
+    const training = within(panel).getByLabelText<HTMLSelectElement>("「I01-先进制造业-每年」的层级");
+    expect(training.value).toBe("contributed");
+    expect(within(panel).getByLabelText<HTMLSelectElement>("「I05-民办培训机构星级评定制度-2025」的层级").value).toBe("province-only");
+    expect(panel.textContent).toContain("规则：出台、推出、公布、遴选");
+    // Every Annex 1 quota is listed once; an Annex 2 city cell is its quota's share, not a line.
+    expect(within(panel).getAllByRole("combobox")).toHaveLength(REVISIONS[0].quotas.filter((q) => q.region === null).length);
+    fireEvent.change(training, { target: { value: "province-only" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存更正（1 项）" }));
+    await screen.findByText("已保存 1 项层级更正。");
+    expect(saved).toEqual([[{ quotaId: "I01-先进制造业-每年", level: "province-only" }]]);
+    expect(within(panel).getByText("已更正")).toBeTruthy();
+  });
+
+  test("a correction saved in the workbook is shown, and city templates made from the workbook follow it", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
+    fireEvent.click(screen.getByRole("tab", { name: "计划" }));
+    const select = await screen.findByLabelText<HTMLSelectElement>("「I01-先进制造业-每年」的层级");
+    fireEvent.change(select, { target: { value: "province-only" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存更正（1 项）" }));
+    await screen.findByText("已保存 1 项层级更正。", {}, { timeout: 30_000 });
+    const result = await host.run((context) => generateTemplate(context, { revision: REVISIONS[0], scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10") }));
+    const ids = host.values(result.sheetName, "A1:A200").map((r) => r[0]);
+    expect(ids).not.toContain("I01-先进制造业-每年");
+    expect(ids).toContain("I01-数字经济-每年");
   });
 
   test("pasted plan text is parsed and every quota found is listed", () => {
@@ -256,7 +311,7 @@ describe("the 计划 view", () => {
         ["填报单位（盖章）：杭州市", "表号：浙技富表1号"],
         ["报告期：2026年10月", "制表机关：浙江省人力资源和社会保障厅"],
         [expect.stringMatching(/^计划版本：/), "批准文号/备案号：浙统制〔2025〕12号"],
-        ["", "有效期至：2027年12月"],
+        [expect.stringMatching(/^累计口径：/), "有效期至：2027年12月"],
       ],
       signOff: ["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "报出日期："],
       pageFooter: "表号：浙技富表1号",
@@ -281,7 +336,7 @@ describe("the 计划 view", () => {
       ["填报单位（盖章）：温州市", "表号：浙技富表1号"],
       ["报告期：2026年10月", "制表机关：浙江省人力资源和社会保障厅"],
       [expect.stringMatching(/^计划版本：/), "批准文号/备案号：浙统制〔2025〕12号"],
-      ["", "有效期至：2027年12月"],
+      [expect.stringMatching(/^累计口径：/), "有效期至：2027年12月"],
     ]);
   });
 

@@ -129,7 +129,7 @@ describe("the reporting template", () => {
   test("typed values are carried into a regenerated sheet by quota id", () => {
     const built = build({
       carried: {
-        rows: [{ quotaId: QUOTA.training, period: 1.5, cumulative: 8, status: "", note: "按计划", measure: "", target: 10, unit: "万人次" }],
+        rows: [{ quotaId: QUOTA.training, period: 1.5, cumulative: 8, status: "", note: "按计划", measure: "", target: 10, unit: "万人次", previous: null }],
         signature: { 填表人: "张三" },
       },
     });
@@ -141,7 +141,7 @@ describe("the reporting template", () => {
   test("a dropped quota with data is archived, never deleted", () => {
     const built = build({
       carried: {
-        rows: [{ quotaId: "OLD-1", period: 3, cumulative: 9, status: "", note: "", measure: "旧举措", target: 12, unit: "家" }],
+        rows: [{ quotaId: "OLD-1", period: 3, cumulative: 9, status: "", note: "", measure: "旧举措", target: 12, unit: "家", previous: null }],
         signature: {},
       },
     });
@@ -153,7 +153,7 @@ describe("the reporting template", () => {
 
   test("a dropped quota without data is not archived", () => {
     const built = build({
-      carried: { rows: [{ quotaId: "OLD-2", period: "", cumulative: "", status: "", note: "", measure: "", target: 1, unit: "家" }], signature: {} },
+      carried: { rows: [{ quotaId: "OLD-2", period: "", cumulative: "", status: "", note: "", measure: "", target: 1, unit: "家", previous: null }], signature: {} },
     });
     expect(built.archived).toEqual([]);
   });

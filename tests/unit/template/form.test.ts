@@ -18,7 +18,7 @@ describe("form settings in the workbook's metadata", () => {
   });
 
   test("generating a sheet keeps the settings", () => {
-    const sheet = { sheet: "杭州市 2026-10", plan: "p", revision: "r", scope: "city:杭州市", period: "2026-10", generatedAt: "", formatVersion: 1 };
+    const sheet = { sheet: "杭州市 2026-10", plan: "p", revision: "r", scope: "city:杭州市", period: "2026-10", generatedAt: "", formatVersion: 1, previousPeriod: "" };
     expect(formOf(withSheetRecords(withFormSettings(EMPTY_META, FORM), sheet, []))).toEqual(FORM);
   });
 });

@@ -1,0 +1,143 @@
+import * as React from "react";
+import { Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import type { QuotaCorrection } from "../core/plan/corrections";
+import type { Comparator, PlanRevision, Quota, QuotaKind } from "../core/plan/types";
+import type { Strings } from "./strings";
+
+const useStyles = makeStyles({
+  scroll: { maxHeight: "320px", overflow: "auto" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
+  cell: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, verticalAlign: "top", textAlign: "left" },
+  text: { minWidth: "140px" },
+  narrow: { width: "72px" },
+});
+
+const KINDS: QuotaKind[] = ["annual", "cumulative", "ratio", "growth", "milestone"];
+const COMPARATORS: Comparator[] = [">=", "≈", "<=", "="];
+type Field = "kind" | "target" | "comparator" | "year" | "units";
+/** What the person typed in each row's cells, as typed (a number half-typed stays as it is). */
+export type ReviewDrafts = Record<string, Partial<Record<Field, string>>>;
+
+/** A quota's fields as the review's cells show them. */
+function shown(quota: Quota): Record<Field, string> {
+  return {
+    kind: quota.kind,
+    target: quota.target === null ? "" : String(quota.target),
+    comparator: quota.comparator,
+    year: quota.year === null ? "" : String(quota.year),
+    units: quota.units.join("、"),
+  };
+}
+
+/** A typed number, null for a blank cell, undefined when it is not a number (the correction is not made). */
+function typedNumber(text: string, whole: boolean): number | null | undefined {
+  if (text.trim() === "") return null;
+  const n = Number(text.trim());
+  return Number.isFinite(n) && n >= 0 && (!whole || Number.isInteger(n)) ? n : undefined;
+}
+
+/** The corrections the drafts make: only fields that differ from what was read, and only valid ones. */
+export function correctionsOf(revision: PlanRevision, drafts: ReviewDrafts): QuotaCorrection[] {
+  return revision.quotas.flatMap((quota): QuotaCorrection[] => {
+    const draft = drafts[quota.id];
+    if (!draft) return [];
+    const read = shown(quota);
+    const changed = (field: Field): string | undefined => (draft[field] !== undefined && draft[field] !== read[field] ? draft[field] : undefined);
+    const correction: QuotaCorrection = { id: quota.id };
+    const kind = changed("kind");
+    if (kind !== undefined) correction.kind = kind as QuotaKind;
+    const comparator = changed("comparator");
+    if (comparator !== undefined) correction.comparator = comparator as Comparator;
+    const target = changed("target");
+    if (target !== undefined && typedNumber(target, false) !== undefined) correction.target = typedNumber(target, false);
+    const year = changed("year");
+    if (year !== undefined && typedNumber(year, true) !== undefined) correction.year = typedNumber(year, true);
+    const units = changed("units")?.split(/[、,，;；]/).map((u) => u.trim()).filter((u) => u !== "");
+    if (units && units.length > 0) correction.units = units;
+    return Object.keys(correction).length > 1 ? [correction] : [];
+  });
+}
+
+/**
+ * Every quota the importer read, one row each (编号, 原文, 类型, 目标值, 比较, 截止年份, 牵头单位), the
+ * last five editable: what the person corrects here is applied when the plan is used, and saved
+ * with it in the workbook.
+ */
+export function PlanReview({ revision, drafts, onChange, strings }: { revision: PlanRevision; drafts: ReviewDrafts; onChange: (drafts: ReviewDrafts) => void; strings: Strings }): React.JSX.Element {
+  const styles = useStyles();
+  const text = strings.plan;
+  const columns = text.reviewColumns;
+  const set = (id: string, field: Field, value: string): void => onChange({ ...drafts, [id]: { ...drafts[id], [field]: value } });
+  return (
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label={text.reviewTitle}>
+      <table className={styles.table} aria-label={text.reviewTitle}>
+        <thead>
+          <tr>
+            {(["id", "text", "kind", "target", "comparator", "year", "units"] as const).map((key) => (
+              <th key={key} className={styles.cell} scope="col">
+                {columns[key]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {revision.quotas.map((quota) => {
+            const value = { ...shown(quota), ...drafts[quota.id] };
+            const label = (key: keyof typeof columns) => text.correctionLabel(quota.id, columns[key]);
+            return (
+              <tr key={quota.id}>
+                <th className={styles.cell} scope="row">
+                  {quota.id}
+                </th>
+                <td className={`${styles.cell} ${styles.text}`}>{quota.region ? `${quota.region} · ${quota.text}` : quota.text}</td>
+                <td className={styles.cell}>
+                  <Select size="small" aria-label={label("kind")} value={value.kind} onChange={(_, data) => set(quota.id, "kind", data.value)}>
+                    {KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {text.kindNames[kind]}
+                      </option>
+                    ))}
+                  </Select>
+                </td>
+                <td className={styles.cell}>
+                  <Input
+                    size="small"
+                    className={styles.narrow}
+                    aria-label={label("target")}
+                    aria-invalid={value.target.trim() !== "" && typedNumber(value.target, false) === undefined}
+                    value={value.target}
+                    placeholder={value.kind === "milestone" ? "—" : text.pending}
+                    onChange={(_, data) => set(quota.id, "target", data.value)}
+                  />
+                </td>
+                <td className={styles.cell}>
+                  <Select size="small" aria-label={label("comparator")} value={value.comparator} onChange={(_, data) => set(quota.id, "comparator", data.value)}>
+                    {COMPARATORS.map((comparator) => (
+                      <option key={comparator} value={comparator}>
+                        {comparator === ">=" ? "≥" : comparator === "<=" ? "≤" : comparator}
+                      </option>
+                    ))}
+                  </Select>
+                </td>
+                <td className={styles.cell}>
+                  <Input
+                    size="small"
+                    className={styles.narrow}
+                    aria-label={label("year")}
+                    aria-invalid={value.year.trim() !== "" && typedNumber(value.year, true) === undefined}
+                    value={value.year}
+                    placeholder={text.everyYear}
+                    onChange={(_, data) => set(quota.id, "year", data.value)}
+                  />
+                </td>
+                <td className={styles.cell}>
+                  <Input size="small" aria-label={label("units")} value={value.units} onChange={(_, data) => set(quota.id, "units", data.value)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * `planbook template --from`: a period's file made from the previous period's returned file, for an
+ * official (one file) and for the aggregator (a folder of the cities' files). Real files: made by
+ * the CLI, filled by another program (ExcelJS), recalculated by LibreOffice, checked by the CLI.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, unlinkSync } from "fs";
+import os from "os";
+import path from "path";
+import ExcelJS from "exceljs";
+import { columnLetter } from "../../../src/core/a1";
+import { readWorkbook } from "../../../src/core/read-sheets";
+import type { ColumnKey } from "../../../src/core/template/columns";
+import { COLUMN } from "../../../src/core/template/columns";
+import type { CellValue } from "../../../src/core/template/spec";
+import { readWorkbookFile } from "../../../src/xlsx/read";
+import { quotasInScope } from "../../../src/core/scope";
+import { convertWithLibreOffice } from "../../support/libreoffice";
+import { planbook } from "../../support/cli";
+import { currentRevision } from "../../support/plan";
+
+const revision = currentRevision();
+/** Quotas 杭州市 reports that are still open in 2027: a 每年 one counted in 万人次, a multi-year running total, a milestone. */
+const onSheet = quotasInScope(revision, { kind: "city", city: "杭州市" });
+const open = (q: (typeof revision.quotas)[number]) => q.year === null || q.year >= 2027;
+const ANNUAL = onSheet.find((q) => q.kind === "annual" && q.cadence === "annual" && q.unit === "万人次" && open(q))!.id;
+const RUNNING = onSheet.find((q) => q.kind === "cumulative" && q.cadence === "once" && open(q))!.id;
+const MILESTONE = onSheet.find((q) => q.kind === "milestone" && open(q))!.id;
+
+interface Report {
+  findings: { file: string; rule: string; severity: string; cell: string | null; quotaId: string | null }[];
+  errors: number;
+}
+
+/** The row of each quota id in the file's report sheet. */
+async function rowsOf(file: string): Promise<Map<string, { row: number; values: Record<ColumnKey, CellValue> }>> {
+  const report = readWorkbook(await readWorkbookFile(readFileSync(file))).reports[0];
+  return new Map(report.rows.map((r) => [r.quotaId, { row: r.row, values: r.values }]));
+}
+
+/** Types values (or formulas, given as `=…`) into quota rows with ExcelJS, as another program would. */
+async function fill(file: string, inputs: Record<string, Partial<Record<ColumnKey, CellValue>>>): Promise<void> {
+  const rows = await rowsOf(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets.find((w) => w.state === "visible" && w.name !== "填报说明")!;
+  for (const [quotaId, values] of Object.entries(inputs)) {
+    for (const [key, value] of Object.entries(values) as [ColumnKey, CellValue][]) {
+      const cell = sheet.getCell(rows.get(quotaId)!.row, COLUMN[key] + 1);
+      cell.value = typeof value === "string" && value.startsWith("=") ? { formula: value.slice(1) } : value;
+    }
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
+const cellOf = (row: number, key: ColumnKey): string => `${columnLetter(COLUMN[key])}${row}`;
+
+describe("planbook template --from, for an official", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-next-"));
+  const september = path.join(dir, "杭州市 2026-09.xlsx");
+  const october = path.join(dir, "杭州市 2026-10.xlsx");
+
+  beforeAll(async () => {
+    expect(planbook(["template", "--scope", "city:杭州市", "--period", "2026-09", "--out", september], dir).status).toBe(0);
+    await fill(september, { [ANNUAL]: { period: 3, cumulative: 40.5 }, [RUNNING]: { period: 10, cumulative: 900 }, [MILESTONE]: { status: "推进中" } });
+  });
+
+  test("makes the next period (scope and period from the file) with 上期累计 and milestone states carried, and leaves the input as it was", async () => {
+    const before = readFileSync(september);
+    const result = planbook(["template", "--from", september, "--out", october], dir);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("city:杭州市 2026-10");
+    const rows = await rowsOf(october);
+    expect(rows.get(ANNUAL)?.values.previous).toBe(40.5);
+    expect(rows.get(RUNNING)?.values.previous).toBe(900);
+    expect(rows.get(MILESTONE)?.values.status).toBe("推进中");
+    expect(rows.get(RUNNING)?.values.cumulative).toBe("");
+    expect(readFileSync(september)).toEqual(before);
+  });
+
+  test("filled and recalculated by LibreOffice, a 累计 typed as 上期累计 + 本期 checks, and a 本期 that is not 累计 − 上期累计 is the one error", async () => {
+    const rows = await rowsOf(october);
+    const annual = rows.get(ANNUAL)!.row;
+    const running = rows.get(RUNNING)!.row;
+    await fill(october, {
+      [ANNUAL]: { period: 4.25, cumulative: `=${cellOf(annual, "previous")}+${cellOf(annual, "period")}` },
+      [RUNNING]: { period: 7, cumulative: 910 },
+    });
+    const out = path.join(dir, "recalculated");
+    mkdirSync(out);
+    const [recalculated] = await convertWithLibreOffice([october], out);
+    const after = await rowsOf(recalculated);
+    expect(after.get(ANNUAL)?.values.cumulative).toBe(44.75);
+    const report = JSON.parse(planbook(["check", "--json", recalculated], dir).stdout) as Report;
+    expect(report.findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell, f.quotaId])).toEqual([
+      ["period-not-difference", cellOf(running, "period"), RUNNING],
+    ]);
+  });
+
+  test("is refused from a file of a later period, naming the file", () => {
+    const result = planbook(["template", "--from", october, "--period", "2026-09", "--out", path.join(dir, "x.xlsx")], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(october);
+    expect(result.stderr).toContain("2026-09");
+  });
+});
+
+describe("the year boundary on real files", () => {
+  test("2026-12 → 2027-01: the 每年 quota's 上期累计 is 0, the multi-year total's carries on", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-year-"));
+    const december = path.join(dir, "12.xlsx");
+    const january = path.join(dir, "01.xlsx");
+    expect(planbook(["template", "--scope", "city:杭州市", "--period", "2026-12", "--out", december], dir).status).toBe(0);
+    await fill(december, { [ANNUAL]: { cumulative: 48 }, [RUNNING]: { cumulative: 1200 } });
+    expect(planbook(["template", "--from", december, "--period", "2027-01", "--out", january], dir).status).toBe(0);
+    const rows = await rowsOf(january);
+    expect([rows.get(ANNUAL)?.values.previous, rows.get(RUNNING)?.values.previous]).toEqual([0, 1200]);
+  });
+});
+
+describe("planbook template --all-cities --from, for the aggregator", () => {
+  test("each city's next file from its returned one; a city that returned none gets a template without 上期累计", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-next-cities-"));
+    const returned = path.join(dir, "returned");
+    expect(planbook(["template", "--all-cities", "--period", "2026-09", "--out", returned], dir).status).toBe(0);
+    await fill(path.join(returned, "杭州市 2026-09.xlsx"), { [RUNNING]: { cumulative: 900 } });
+    unlinkSync(path.join(returned, "宁波市 2026-09.xlsx"));
+    const next = path.join(dir, "next");
+    const result = planbook(["template", "--all-cities", "--from", returned, "--out", next], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n").filter((line) => line.includes("无上期报表"))).toEqual([expect.stringContaining("宁波市 2026-10")]);
+    expect((await rowsOf(path.join(next, "杭州市 2026-10.xlsx"))).get(RUNNING)?.values.previous).toBe(900);
+    const ningbo = readWorkbook(await readWorkbookFile(readFileSync(path.join(next, "宁波市 2026-10.xlsx")))).reports[0];
+    expect(ningbo.record.previousPeriod).toBe("");
+  });
+});

@@ -1,0 +1,85 @@
+import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
+import { generateNextPeriod, generateTemplate } from "../../../src/excel/generate";
+import { parsePeriod } from "../../../src/core/period";
+import { COLUMN } from "../../../src/core/template/columns";
+import { columnLetter } from "../../../src/core/a1";
+import { fixtureRevision, QUOTA } from "../../unit/merge/fixture";
+
+/** 下一报告期 in the open workbook (the Office.js path on the in-memory host). */
+
+const NOW = new Date("2027-01-05T08:00:00Z");
+const revision = fixtureRevision();
+const at = (key: keyof typeof COLUMN, row: number): string => `${columnLetter(COLUMN[key])}${row}`;
+
+function rowOf(host: ExcelHost, sheet: string, quotaId: string): number {
+  const index = host.values(sheet, "A1:A200").map((row) => row[0]).indexOf(quotaId);
+  if (index === -1) throw new Error(`no row for ${quotaId}`);
+  return index + 1;
+}
+
+/** A province workbook with December's sheet filled in and selected. */
+async function december(): Promise<ExcelHost> {
+  const host = createExcelHost();
+  await host.run((context) => generateTemplate(context, { revision, scope: { kind: "province" }, period: parsePeriod("2026-12"), now: NOW }));
+  const sheet = "全省 2026-12";
+  await host.userEdit(sheet, at("cumulative", rowOf(host, sheet, QUOTA.training)), [[8.5]]);
+  await host.userEdit(sheet, at("cumulative", rowOf(host, sheet, QUOTA.enterprises)), [[5000]]);
+  host.userSelect(sheet, "A1");
+  return host;
+}
+
+describe("下一报告期 in the open workbook", () => {
+  test("makes the next period's sheet from the selected one in three syncs: the 每年 quota starts at 0 in January, the multi-year total carries on", async () => {
+    const host = await december();
+    host.stats.resetSyncs();
+    const result = await host.run((context) => generateNextPeriod(context, { revision, now: NOW }));
+    expect(host.stats.syncs).toBe(3);
+    expect([result.sheetName, result.period, result.previousSheet, result.regenerated]).toEqual(["全省 2027-01", "2027-01", "全省 2026-12", false]);
+    const sheet = "全省 2027-01";
+    expect(host.values(sheet, at("previous", rowOf(host, sheet, QUOTA.training)))).toEqual([[0]]);
+    expect(host.values(sheet, at("previous", rowOf(host, sheet, QUOTA.enterprises)))).toEqual([[5000]]);
+    expect(host.values(sheet, at("cumulative", rowOf(host, sheet, QUOTA.enterprises)))).toEqual([[""]]);
+  });
+
+  test("上期累计 is locked: a person cannot type over it", async () => {
+    const host = await december();
+    await host.run((context) => generateNextPeriod(context, { revision, now: NOW }));
+    const sheet = "全省 2027-01";
+    await expect(host.userEdit(sheet, at("previous", rowOf(host, sheet, QUOTA.enterprises)), [[1]])).rejects.toThrow();
+  });
+
+  test("is refused on a sheet Planbook did not make, naming it", async () => {
+    const host = await december();
+    await host.run(async (context) => {
+      context.workbook.worksheets.add("草稿").activate();
+      await context.sync();
+    });
+    await expect(host.run((context) => generateNextPeriod(context, { revision, now: NOW }))).rejects.toThrow(/草稿.*不是 Planbook/);
+  });
+
+  test("made again from the previous sheet, keeps what was typed in the next one", async () => {
+    const host = await december();
+    await host.run((context) => generateNextPeriod(context, { revision, now: NOW }));
+    const sheet = "全省 2027-01";
+    await host.userEdit(sheet, at("cumulative", rowOf(host, sheet, QUOTA.enterprises)), [[5100]]);
+    host.userSelect("全省 2026-12", "A1");
+    const again = await host.run((context) => generateNextPeriod(context, { revision, now: NOW }));
+    expect(again.regenerated).toBe(true);
+    expect(host.values(sheet, at("cumulative", rowOf(host, sheet, QUOTA.enterprises)))).toEqual([[5100]]);
+    expect(host.values(sheet, at("previous", rowOf(host, sheet, QUOTA.enterprises)))).toEqual([[5000]]);
+  });
+});
+
+describe("passed periods stay put", () => {
+  test("generating an earlier period's sheet again never changes a later one", async () => {
+    const host = await december();
+    await host.run((context) => generateNextPeriod(context, { revision, now: NOW }));
+    const later = "全省 2027-01";
+    await host.userEdit(later, at("cumulative", rowOf(host, later, QUOTA.enterprises)), [[5100]]);
+    const before = host.values(later, "A1:Q80");
+    // December corrected and generated again: January's 上期累计 is what January was made with.
+    await host.userEdit("全省 2026-12", at("cumulative", rowOf(host, "全省 2026-12", QUOTA.enterprises)), [[4900]]);
+    await host.run((context) => generateTemplate(context, { revision, scope: { kind: "province" }, period: parsePeriod("2026-12"), now: NOW }));
+    expect(host.values(later, "A1:Q80")).toEqual(before);
+  });
+});
