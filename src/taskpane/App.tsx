@@ -105,7 +105,7 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
         if (cancelled) return;
         for (const plan of stored) {
           try {
-            plans.add(importedRevision(plan));
+            plans.add(importedRevision(plan, { geography: plans.geography }));
           } catch {
             // A stored plan this version cannot read any more is left out, as a damaged metadata row is.
           }
@@ -161,7 +161,7 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
           ) : (
             <Body1>{strings.fill.noPlan}</Body1>
           ))}
-        {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} operations={operations} password={password} readDocx={readDocx} />}
+        {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} geography={plans.geography} operations={operations} password={password} readDocx={readDocx} />}
         {view === "merge" && active && (
           <MergeView strings={strings} revision={active} operations={operations} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} password={password} onWorkbookChanged={onWorkbookChanged} />
         )}

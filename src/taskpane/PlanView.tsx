@@ -13,6 +13,7 @@ import {
 import { diffRevisions } from "../core/plan/diff";
 import { parsePlan } from "../core/plan/parse";
 import { type PlanRevision, type Quota } from "../core/plan/types";
+import type { Geography } from "../core/plan/counties";
 import type { PlanbookOperations } from "../addin/operations";
 import { FormSettingsPanel } from "./FormSettingsPanel";
 import { LevelsPanel } from "./LevelsPanel";
@@ -44,6 +45,8 @@ export interface PlanViewProps {
   /** The open workbook's operations, for the form settings stored in it; without them the settings are not shown. */
   operations?: PlanbookOperations;
   password?: string | null;
+  /** The county table an imported plan is read with (the library's), so it reads as in the CLI. */
+  geography?: Geography | null;
   /** Reads a picked .docx task list as plan text (the pane's entry gives it; without it only pasting is offered). */
   readDocx?: (bytes: Uint8Array) => Promise<string>;
 }
@@ -113,7 +116,7 @@ function fileBytes(file: File): Promise<Uint8Array> {
 }
 
 /** 计划: the revisions, what changed between them, and importing another plan's text. */
-export function PlanView({ strings, revisions, active, onUse, operations, password = null, readDocx }: PlanViewProps): React.JSX.Element {
+export function PlanView({ strings, revisions, active, onUse, operations, password = null, readDocx, geography = null }: PlanViewProps): React.JSX.Element {
   const text = strings.plan;
   const styles = useStyles();
   const [pasted, setPasted] = React.useState("");
@@ -149,7 +152,7 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
 
   function parse(text = pasted): void {
     try {
-      setParsed({ state: "ok", revision: parsePlan(text), text });
+      setParsed({ state: "ok", revision: parsePlan(text, { geography }), text });
       setDrafts({});
       setSaved({ state: "none" });
     } catch (error) {

@@ -12,7 +12,14 @@ export class PlanLibrary {
   private all: PlanRevision[];
   private readonly listeners = new Set<() => void>();
 
-  constructor(builtIn: readonly PlanRevision[]) {
+  /**
+   * The county table the built-in plans were read with; a plan imported into the library is read
+   * with it too (its per-county quotas counted, its cities the province's when it has no Annex 2).
+   */
+  readonly geography: Geography | null;
+
+  constructor(builtIn: readonly PlanRevision[], geography: Geography | null = null) {
+    this.geography = geography;
     this.all = [...builtIn];
   }
 
@@ -43,5 +50,8 @@ export class PlanLibrary {
  * files), with the county table their per-county quotas count over.
  */
 export function loadPlanLibrary(builtInTexts: readonly string[], geography: Geography | null): PlanLibrary {
-  return new PlanLibrary(builtInTexts.map((text) => parsePlan(text, { geography })));
+  return new PlanLibrary(
+    builtInTexts.map((text) => parsePlan(text, { geography })),
+    geography,
+  );
 }

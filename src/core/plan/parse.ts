@@ -172,7 +172,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     items,
     measures,
     quotas,
-    cities: regional.cities,
+    // A plan without Annex 2 still reports through the province's cities (the county table's).
+    cities,
     ...(unread.length > 0 ? { unread: unread.sort((a, b) => a.line - b.line) } : {}),
   };
 }

@@ -186,7 +186,10 @@ export interface PlanRevision {
   measures: Measure[];
   /** Annex 1 quotas then Annex 2 regional quotas (region set). */
   quotas: Quota[];
-  /** Annex 2's cities, in the annex's order. */
+  /**
+   * The cities that report: Annex 2's, in the annex's order; for a plan without Annex 2, the county
+   * table's (when the plan was read with it), else none.
+   */
   cities: string[];
   /** Lines of the task list the parser could not read, each with why: shown to the person, never dropped. */
   unread?: UnreadLine[];

@@ -130,6 +130,13 @@ export const OUTLIER_MIN_OTHERS = 3;
 /** Shown in the 目标值 cell of a city sheet when a province-wide target was not split. */
 export const NOT_ASSIGNED = "未分解";
 
+/**
+ * Shown in the 目标值 cell of a city or county sheet for a quota every place contributes to, when
+ * the plan splits nothing by region (no Annex 2) and no split was made: the place reports its
+ * figure, with no target of its own — not a split still missing (未分解).
+ */
+export const CONTRIBUTED = "—";
+
 /** Shown in the 目标值 cell when the revision has not decided the target (`**`). */
 export const PENDING = "待定";
 

@@ -3,7 +3,7 @@ import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import type { Period } from "../period";
 import { type Scope, countiesInScope, planShare, unitRole } from "../scope";
 import { stageAt } from "../stage";
-import { NOT_ASSIGNED, PENDING } from "./columns";
+import { CONTRIBUTED, NOT_ASSIGNED, PENDING } from "./columns";
 import type { SplitRecord } from "./meta";
 import type { CellValue } from "./spec";
 
@@ -62,7 +62,14 @@ export function targetCell(quota: Quota, scope: Scope, context: TargetContext): 
     if (shareTarget !== null) return shareTarget;
   }
   const split = (context.splits ?? []).find((s) => s.quotaId === quota.id && s.city === region);
-  return split ? split.target : NOT_ASSIGNED;
+  if (split) return split.target;
+  // A plan that splits nothing by region leaves every place its contribution: no split is missing.
+  return splitsByRegion(context.revision) ? NOT_ASSIGNED : CONTRIBUTED;
+}
+
+/** Whether the plan gives any place its own figures (Annex 2). */
+function splitsByRegion(revision: PlanRevision): boolean {
+  return revision.quotas.some((quota) => quota.region !== null);
 }
 
 /** One deadline where Annex 1's figure and the sum of Annex 2's city shares differ. */
@@ -103,8 +110,7 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
   }
   const who = scope.kind === "city" ? "本市" : "本县";
   if (quota.kind === "milestone") return `${who}进展状态：${quota.text}`;
-  if (quota.kind === "ratio") return `${who}比例，目标 ${amount(target, quota)}（与全省相同）：${quota.text}`;
-  if (quota.kind === "growth") return `${who}增长率，目标 ${amount(target, quota)}（与全省相同）：${quota.text}`;
+  if (isPercentKind(quota.kind)) return `${who}${quota.kind === "growth" ? "增长率" : "比例"}，目标 ${amount(target, quota)}（与全省相同）：${quota.text}`;
   if (quota.level === "per-unit") {
     return scope.kind === "city"
       ? `${who}覆盖县数 / ${typeof target === "number" ? target : "—"}（每个县(市、区)至少 1 个）`
@@ -125,12 +131,12 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
  * What the plan says a quota's target cell holds in a scope (at the context's period), or
  * undefined when the plan alone cannot tell: a count of counties without the counties; a share of
  * a province-wide target whose split (目标分解) is not among the context's splits was made
- * elsewhere, and only the file's own record (metadata) knows it; a cell written 未分解 (the scope
- * had no target of its own then) is not wrong now that the plan gives one.
+ * elsewhere, and only the file's own record (metadata) knows it; a cell written 未分解 or — (the
+ * scope had no target of its own then) is not wrong now that the plan or a split gives one.
  */
 export function planTarget(quota: Quota, scope: Scope, written: CellValue, context: TargetContext): CellValue | undefined {
-  if (written === NOT_ASSIGNED) return undefined;
+  if (written === NOT_ASSIGNED || (written === CONTRIBUTED && quota.kind !== "milestone")) return undefined;
   const expected = targetCell(quota, scope, context);
-  if (expected === NOT_ASSIGNED && typeof written === "number") return undefined;
+  if ((expected === NOT_ASSIGNED || expected === CONTRIBUTED) && typeof written === "number") return undefined;
   return expected;
 }
