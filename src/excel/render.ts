@@ -163,6 +163,9 @@ export function queueLayout(worksheet: Excel.Worksheet, spec: SheetSpec): void {
   if (spec.print.titleColumns) layout.setPrintTitleColumns(`$${spec.print.titleColumns.replace(":", ":$")}`);
   layout.setPrintArea(rangeAddress(0, 0, rows, width));
   layout.printGridlines = spec.print.gridlines ?? false;
+  // Only the spec's breaks: a regenerated sheet loses those of its previous layout.
+  worksheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of spec.print.pageBreaks ?? []) worksheet.horizontalPageBreaks.add(`A${row}`);
   layout.centerHorizontally = true;
   layout.topMargin = PRINT_MARGINS.top;
   layout.bottomMargin = PRINT_MARGINS.bottom;

@@ -223,6 +223,8 @@ export async function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): 
     },
     ...(spec.cells.length > 0 && width > 0 ? { printArea: rangeAddress(0, 0, spec.cells.length, width) } : {}),
   };
+  // ExcelJS breaks after the row it is given: the row above the one that starts the page.
+  for (const row of spec.print.pageBreaks ?? []) worksheet.getRow(row - 1).addPageBreak();
   const header = headerFooterText(spec.print.header);
   const footer = headerFooterText(spec.print.footer);
   if (header || footer) worksheet.headerFooter = { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) };

@@ -107,20 +107,47 @@ export function pagesToPng(pdfPath: string, outDir: string, name: string, dpi = 
  */
 export function columnText(pages: PdfPage[], header: string): string {
   return pages
-    .map((page) => {
-      const title = page.words.find((w) => w.text === header);
-      if (!title) return "";
-      const sameLine = page.words.filter((w) => Math.abs(w.yMin - title.yMin) < 2 && w !== title);
-      const left = Math.max(0, ...sameLine.filter((w) => w.xMax <= title.xMin).map((w) => w.xMax));
-      const right = Math.min(page.width, ...sameLine.filter((w) => w.xMin >= title.xMax).map((w) => w.xMin));
-      const [from, to] = [left, right];
-      return page.words
-        .filter((w) => w.yMin > title.yMax && w.xMin >= from && w.xMax <= to)
+    .map((page) =>
+      columnWords(page, header)
         .sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)
         .map((w) => w.text)
-        .join("");
-    })
+        .join(""),
+    )
     .join("");
+}
+
+/** The words printed below a header word and between its neighbours on the header line. */
+function columnWords(page: PdfPage, header: string): PdfWord[] {
+  const title = page.words.find((w) => w.text === header);
+  if (!title) return [];
+  const sameLine = page.words.filter((w) => Math.abs(w.yMin - title.yMin) < 2 && w !== title);
+  const left = Math.max(0, ...sameLine.filter((w) => w.xMax <= title.xMin).map((w) => w.xMax));
+  const right = Math.min(page.width, ...sameLine.filter((w) => w.xMin >= title.xMax).map((w) => w.xMin));
+  return page.words.filter((w) => w.yMin > title.yMax && w.xMin >= left && w.xMax <= right);
+}
+
+/**
+ * How far apart the printer set the lines of wrapped text, as a multiple of the font size:
+ * measured in the column under `header`, where a cell's lines start at the same left edge one
+ * pitch apart (lines of different cells are further apart, by the cells' padding). The font size
+ * is a Chinese character's printed width. Lines sit `pitch` apart whatever the page's scale, so
+ * the ratio is the printer's own, for its fonts.
+ */
+export function printedLineSpacing(pages: PdfPage[], header: string): number {
+  const ratios = pages.flatMap((page) => {
+    const byLeft = new Map<number, PdfWord[]>();
+    for (const w of columnWords(page, header)) byLeft.set(Math.round(w.xMin), [...(byLeft.get(Math.round(w.xMin)) ?? []), w]);
+    return [...byLeft.values()].flatMap((column) => {
+      const lines = column.sort((a, b) => a.yMin - b.yMin);
+      // Sized by a line of Chinese only, whose characters are each one font size wide.
+      return lines.slice(1).flatMap((below, i) => {
+        const above = lines[i];
+        return HAN_ONLY.test(above.text) ? [(below.yMin - above.yMin) / ((above.xMax - above.xMin) / [...above.text].length)] : [];
+      });
+    });
+  });
+  if (ratios.length === 0) throw new Error(`no wrapped text under ${header}`);
+  return Math.min(...ratios);
 }
 
 /**

@@ -61,6 +61,7 @@ export const MEMBER_SETS: Record<string, string> = {
   "Worksheet.freezePanes": "1.7",
   "Worksheet.getRangeByIndexes": "1.7",
   "Worksheet.getUsedRangeOrNullObject": "1.4",
+  "Worksheet.horizontalPageBreaks": "1.9",
   "Worksheet.onChanged": "1.7",
   "Worksheet.pageLayout": "1.9",
   "Worksheet.protection": "1.2",

@@ -17,7 +17,7 @@ import {
 import { HeaderFooterGroupProxy, HeaderFooterProxy } from "./headers";
 import { DataValidationProxy, FormatProtectionProxy, RangeAreasProxy, RangeBorderProxy, RangeBordersProxy, RangeFillProxy, RangeFontProxy, RangeFormatProxy, RangeProxy } from "./range";
 import { ApplicationProxy, RuntimeProxy, SettingCollectionProxy, SettingProxy, WorkbookProxy } from "./workbook";
-import { FreezePanesProxy, PageLayoutProxy, WorksheetCollectionProxy, WorksheetProtectionProxy, WorksheetProxy } from "./worksheet";
+import { FreezePanesProxy, PageBreakCollectionProxy, PageLayoutProxy, WorksheetCollectionProxy, WorksheetProtectionProxy, WorksheetProxy } from "./worksheet";
 
 /** Each proxy class and the Office.js class it stands for. */
 export const PROXY_CLASSES: [{ prototype: object }, string][] = [
@@ -60,6 +60,7 @@ export const PROXY_CLASSES: [{ prototype: object }, string][] = [
   [WorksheetProtectionProxy, "WorksheetProtection"],
   [FreezePanesProxy, "WorksheetFreezePanes"],
   [PageLayoutProxy, "PageLayout"],
+  [PageBreakCollectionProxy, "PageBreakCollection"],
 ];
 
 for (const [proxyClass, entity] of PROXY_CLASSES) gateMembers(proxyClass, entity);

@@ -89,6 +89,8 @@ export interface SheetSnapshot {
   /** Frozen rows and columns, or null. */
   freeze: { rows: number; columns: number } | null;
   pageLayout: WorkbookModel["sheets"][number]["pageLayout"];
+  /** Manual page breaks: the 0-based rows a new page starts at. */
+  rowBreaks: number[];
   charts: {
     name: string;
     chartType: string;
@@ -400,6 +402,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
       })),
       freeze: sheet.freeze,
       pageLayout: sheet.pageLayout,
+      rowBreaks: [...sheet.rowBreaks],
       charts: sheet.charts.map((c) => ({
         name: c.name,
         chartType: c.chartType,

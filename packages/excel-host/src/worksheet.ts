@@ -99,6 +99,7 @@ export class WorksheetProxy
       freezePanes: () => this.freezePanes,
       pageLayout: () => this.pageLayout,
       charts: () => this.charts,
+      horizontalPageBreaks: () => this.horizontalPageBreaks,
     };
   }
 
@@ -120,6 +121,10 @@ export class WorksheetProxy
 
   get charts(): ChartCollectionProxy {
     return this.child("charts", () => new ChartCollectionProxy(this.context, `${this.objectPath}.charts`, () => this.resolve()));
+  }
+
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    return this.child("horizontalPageBreaks", () => new PageBreakCollectionProxy(this.context, `${this.objectPath}.horizontalPageBreaks`, () => this.resolve()));
   }
 
   get onChanged() {
@@ -515,3 +520,40 @@ export class PageLayoutProxy
 }
 
 ClientObjectProxy.accessors(PageLayoutProxy, Object.keys(PAGE_LAYOUT_SCALARS));
+
+/**
+ * `worksheet.horizontalPageBreaks` (ExcelApi 1.9): manual breaks between rows. `add` puts a break
+ * before the top-left cell of its range (an address off the sheet is InvalidArgument, as for any
+ * range argument); `removePageBreaks` resets them all.
+ */
+export class PageBreakCollectionProxy extends ClientObjectProxy<SheetModel> implements Pick<Excel.PageBreakCollection, "removePageBreaks"> {
+  protected readonly entity = "PageBreakCollection";
+
+  constructor(context: ProxyContext, objectPath: string, resolver: () => SheetModel | null) {
+    super(context, objectPath, resolver, true);
+  }
+
+  protected scalars(): Record<string, ScalarSpec<SheetModel>> {
+    return {};
+  }
+
+  add(pageBreakRange: RangeProxy | string): void {
+    this.sameContext(pageBreakRange);
+    this.queue("PageBreakCollection.add", [pageBreakRange], (sheet) => {
+      const { row } = rangeArgument(pageBreakRange, sheet, "PageBreakCollection.add");
+      if (!sheet.rowBreaks.includes(row)) sheet.rowBreaks = [...sheet.rowBreaks, row].sort((a, b) => a - b);
+    });
+  }
+
+  removePageBreaks(): void {
+    this.queue("PageBreakCollection.removePageBreaks", [], (sheet) => {
+      sheet.rowBreaks = [];
+    });
+  }
+
+  getCount(): ClientResultFake<number> {
+    const result = new ClientResultFake<number>();
+    this.queue("PageBreakCollection.getCount", [], (sheet, run) => result.deliver(sheet.rowBreaks.length, run));
+    return result;
+  }
+}

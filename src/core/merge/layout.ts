@@ -37,8 +37,8 @@ export const SUMMARY_ROWS = {
   firstData: 6,
 } as const;
 
-export const INFO_LABELS = { period: "报告期 / Period", revision: "计划版本 / Revision" } as const;
-export const FILE_ROW_LABEL = "来源文件 / Source file";
+export const INFO_LABELS = { period: "报告期", revision: "计划版本" } as const;
+export const FILE_ROW_LABEL = "来源文件";
 
 /** 0-based columns of the summary sheet for a revision with `cityCount` cities. */
 export interface SummaryColumns {
@@ -94,26 +94,26 @@ export const SUMMARY_TITLES = {
   completion: "完成率",
   periodTotal: "本期合计",
   blocks: {
-    actual: "各市累计完成（进展状态） / Cumulative actual by city",
-    cityTarget: "各市目标 / Target by city",
-    cityCompletion: "各市完成率 / Completion by city",
-    cityPeriod: "各市本期完成 / This period by city",
-    note: "各市说明 / Notes by city",
+    actual: "各市累计完成（进展状态）",
+    cityTarget: "各市目标",
+    cityCompletion: "各市完成率",
+    cityPeriod: "各市本期完成",
+    note: "各市说明",
   },
 } as const;
 
 /** The 来源 sheet's columns, in order. */
 export const SOURCE_TITLES = [
-  "文件 / File",
-  "范围 / Scope",
-  "报告期 / Period",
-  "计划版本 / Revision",
-  "生成时间 / Generated",
-  "错误 / Errors",
-  "警告 / Warnings",
-  "采用 / Accepted",
-  "原因 / Reasons",
-  "汇总时间 / Merged",
+  "文件",
+  "范围",
+  "报告期",
+  "计划版本",
+  "生成时间",
+  "错误",
+  "警告",
+  "采用",
+  "原因",
+  "汇总时间",
 ] as const;
 export const SOURCE_HEADER_ROW = 2;
 export const ACCEPTED_TEXT = { yes: "是", no: "否" } as const;

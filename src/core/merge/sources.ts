@@ -3,7 +3,8 @@ import { isBlank } from "../cells";
 import { countBySeverity, type Finding, findingMessage } from "../findings";
 import { chinaDateTime } from "../time";
 import { sheetSpec } from "../template/sheet";
-import { type CellValue, type SheetSpec, emptyGrid } from "../template/spec";
+import { fitRowHeights } from "../template/fit";
+import { type CellValue, type SheetSpec, type StyleSpec, emptyGrid } from "../template/spec";
 import { PALETTE, titleStyle } from "../template/styles";
 import { ACCEPTED_TEXT, SOURCE_HEADER_ROW, SOURCE_TITLES, SOURCES_SHEET, type SourceRow } from "./layout";
 import type { AcceptedFile, MergeContext, RejectedFile } from "./merge";
@@ -11,11 +12,16 @@ import { sourceRows } from "./state";
 
 const MAX_REASONS = 10;
 
-/** The first findings of a file, one a line, and how many there are when some are left out. */
-function reasonsText(findings: Finding[]): string {
-  const messages = findings.map((f) => findingMessage(f));
+/**
+ * The first findings of a file, one a line, and how many there are when some are left out. An
+ * accepted file's warnings are listed in Chinese, as the sheet is (ten bilingual messages would
+ * not fit the tallest row Excel allows); a refused file's few reasons in both languages, the
+ * English one with the low-level cause.
+ */
+function reasonsText(findings: Finding[], language: "zh" | "both"): string {
+  const messages = findings.map((f) => findingMessage(f, language));
   const shown = messages.slice(0, MAX_REASONS).join("\n");
-  return messages.length > MAX_REASONS ? `${shown}\n…（共 ${messages.length} 条 / ${messages.length} in all）` : shown;
+  return messages.length > MAX_REASONS ? `${shown}\n…（共 ${messages.length} 条）` : shown;
 }
 
 export interface SourcesInput {
@@ -48,11 +54,11 @@ function sourceLines({ accepted, rejected, kept, context, period, mergedAt }: So
         },
     ),
     ...accepted.flatMap((file): SourceRow[] => {
-      const replaced = file.replaces ? [`替换「${file.replaces}」 / replaces "${file.replaces}"`] : [];
+      const replaced = file.replaces ? [`替换「${file.replaces}」`] : [];
       // A child's file that is itself a summary (a city's, of its counties) brings its own sources along.
       const nested = sourceRows(file.file.snapshot?.sheets.find((sheet) => sheet.name === SOURCES_SHEET))
         .filter((line) => line.accepted)
-        .map((line): SourceRow => ({ ...line, file: `${file.name} › ${line.file}`, reasons: `经「${file.name}」汇总 / merged in "${file.name}"` }));
+        .map((line): SourceRow => ({ ...line, file: `${file.name} › ${line.file}`, reasons: `经「${file.name}」汇总` }));
       return [{
         file: file.name,
         scope: file.record.scope,
@@ -62,7 +68,7 @@ function sourceLines({ accepted, rejected, kept, context, period, mergedAt }: So
         errors: file.counts.error,
         warnings: file.counts.warning,
         accepted: true,
-        reasons: [...replaced, reasonsText(file.findings)].filter((t) => t !== "").join("\n"),
+        reasons: [...replaced, reasonsText(file.findings, "zh")].filter((t) => t !== "").join("\n"),
         mergedAt,
       }, ...nested];
     }),
@@ -77,7 +83,7 @@ function sourceLines({ accepted, rejected, kept, context, period, mergedAt }: So
         errors: counts.error,
         warnings: counts.warning,
         accepted: false,
-        reasons: reasonsText(file.reasons),
+        reasons: reasonsText(file.reasons, "both"),
         mergedAt,
       };
     }),
@@ -90,7 +96,7 @@ export function buildSources(input: SourcesInput): SheetSpec {
   const width = SOURCE_TITLES.length;
   const cells = emptyGrid(SOURCE_HEADER_ROW + lines.length, width);
   const lastCol = columnLetter(width - 1);
-  cells[0][0] = { value: `汇总来源 / Sources of the summary（${input.period}）` };
+  cells[0][0] = { value: `汇总来源（${input.period}）` };
   SOURCE_TITLES.forEach((title, i) => {
     cells[SOURCE_HEADER_ROW - 1][i] = { value: title };
   });
@@ -114,16 +120,21 @@ export function buildSources(input: SourcesInput): SheetSpec {
   });
   const lastRow = SOURCE_HEADER_ROW + lines.length;
   const header = `A${SOURCE_HEADER_ROW}:${lastCol}${SOURCE_HEADER_ROW}`;
+  const columnWidths = [28, 14, 10, 14, 22, 8, 8, 8, 60, 22];
+  const styles: StyleSpec[] = [
+    titleStyle(`A1:${lastCol}1`, false),
+    { range: header, bold: true, fill: PALETTE.header, border: true, wrap: true },
+    ...(lines.length > 0 ? [{ range: `A${SOURCE_HEADER_ROW + 1}:${lastCol}${lastRow}`, border: true, wrap: true, vertical: "Top" as const }] : []),
+  ];
+  const merges = [`A1:${lastCol}1`];
   return sheetSpec({
     name: SOURCES_SHEET,
     cells,
-    columnWidths: [28, 14, 10, 14, 22, 8, 8, 8, 60, 22],
-    styles: [
-      titleStyle(`A1:${lastCol}1`, false),
-      { range: header, bold: true, fill: PALETTE.header, border: true, wrap: true },
-      ...(lines.length > 0 ? [{ range: `A${SOURCE_HEADER_ROW + 1}:${lastCol}${lastRow}`, border: true, wrap: true, vertical: "Top" as const }] : []),
-    ],
-    merges: [`A1:${lastCol}1`],
+    columnWidths,
+    styles,
+    // Every reason on paper: a row states its height, or the lines past the first are cut.
+    rowHeights: fitRowHeights({ cells, columnWidths, styles, merges }),
+    merges,
     freeze: { rows: SOURCE_HEADER_ROW, columns: 1 },
     titleRows: `${SOURCE_HEADER_ROW}:${SOURCE_HEADER_ROW}`,
     // Ten columns with the reasons in full: A3 keeps them at a readable size.

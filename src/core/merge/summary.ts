@@ -1,11 +1,13 @@
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
+import { chinaDateTime } from "../time";
 import { type Period, canonicalPeriod, parsePeriod } from "../period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
 import { idsOnSheet, scopeLabel } from "../scope";
 import { averageFormula, completionFormula, milestoneCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
+import { fitRowHeights } from "../template/fit";
 import { partId } from "../template/parts";
 import type { ReportRow } from "../read-sheets";
 import { sheetSpec } from "../template/sheet";
@@ -82,7 +84,7 @@ interface CityColumn {
   figures: Record<string, KeptFigures>;
 }
 
-function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup, context: MergeContext): Record<string, KeptFigures> {
+export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup, context: MergeContext): Record<string, KeptFigures> {
   const byId = new Map(file.report.rows.map((row) => [row.quotaId, row]));
   // Figures with errors in a file accepted despite them are not summed (they are listed instead).
   const excluded = new Set(file.excluded.map((cell) => `${cell.quotaId}\u0001${cell.key}`));
@@ -317,12 +319,13 @@ function writeHeading(
 ): void {
   const n = cities.length;
   const word = CHILD_WORD[rollup.childKind];
-  put(1, 0, { value: rollup.parent.kind === "province" ? `${info.title} 全省汇总 / Province summary` : `${info.title} ${scopeLabel(rollup.parent)}汇总 / Summary of ${scopeLabel(rollup.parent)}` });
+  const parent = rollup.parent.kind === "province" ? "全省" : scopeLabel(rollup.parent);
+  put(1, 0, { value: `${info.title} ${parent}汇总（各${word.zh}填报明细）` });
   put(SUMMARY_ROWS.info, 0, { value: INFO_LABELS.period });
   put(SUMMARY_ROWS.info, 1, { value: info.period });
   put(SUMMARY_ROWS.info, 2, { value: INFO_LABELS.revision });
   put(SUMMARY_ROWS.info, 3, { value: info.revision });
-  put(SUMMARY_ROWS.info, col.actual, { value: `已汇总 ${info.merged}/${n} ${word.zh} · 汇总时间 ${info.mergedAt} / ${info.merged} of ${n} ${word.en} merged` });
+  put(SUMMARY_ROWS.info, col.actual, { value: `已汇总 ${info.merged}/${n} ${word.zh} · 汇总时间 ${chinaDateTime(info.mergedAt)}` });
   for (const [first, title] of cityBlocks(col)) {
     put(SUMMARY_ROWS.group, first, { value: title });
     cities.forEach((city, i) => put(SUMMARY_ROWS.header, first + i, { value: city }));
@@ -391,15 +394,15 @@ function writeDataRow(
 
 /** Small tables the charts read: the average completion of each city, and of each key work item. */
 function writeChartTables(put: Put, { col, cities, rows, firstData, lastData, cityTableHeader, items, itemTableHeader }: SummaryGeometry): void {
-  put(cityTableHeader, 1, { value: "市 / City" });
-  put(cityTableHeader, 2, { value: "平均完成率 / Average completion" });
+  put(cityTableHeader, 1, { value: "市" });
+  put(cityTableHeader, 2, { value: "平均完成率" });
   cities.forEach((city, i) => {
     const completion = L(col.cityCompletion + i);
     put(cityTableHeader + 1 + i, 1, { value: city });
     put(cityTableHeader + 1 + i, 2, rows.length === 0 ? null : { formula: averageFormula([`${completion}${firstData}:${completion}${lastData}`]) });
   });
-  put(itemTableHeader, 1, { value: "重点工作 / Key work item" });
-  put(itemTableHeader, 2, { value: "完成率 / Completion" });
+  put(itemTableHeader, 1, { value: "重点工作" });
+  put(itemTableHeader, 2, { value: "完成率" });
   items.forEach((item, i) => {
     const refs = runs(item.rowIndexes.map((index) => firstData + index)).map(([a, b]) =>
       a === b ? `${L(col.completion)}${a}` : `${L(col.completion)}${a}:${L(col.completion)}${b}`,
@@ -433,7 +436,8 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
   const numberFormats = [{ range: `C${cityTableHeader + 1}:C${cityTableHeader + n}`, format: PERCENT_FORMAT }];
   if (items.length > 0) numberFormats.push({ range: `C${itemTableHeader + 1}:C${itemTableHeader + items.length}`, format: PERCENT_FORMAT });
   if (rows.length > 0) {
-    styles.push({ range: `A${firstData}:${lastCol}${lastData}`, border: true, vertical: "Top" }, { range: dataRange(col.label), wrap: true });
+    // 编号 and 指标 wrap (their rows sized below), so the pages' repeated columns print them whole.
+    styles.push({ range: `A${firstData}:${lastCol}${lastData}`, border: true, vertical: "Top" }, { range: dataRange(col.id), wrap: true }, { range: dataRange(col.label), wrap: true });
     const completionRanges = [dataRange(col.completion), `${L(col.cityCompletion)}${firstData}:${L(col.cityCompletion + n - 1)}${lastData}`];
     numberFormats.push(...completionRanges.map((range) => ({ range, format: PERCENT_FORMAT })));
     const ratioRows = rows.flatMap((row, index) => (row.kind === "ratio" ? [firstData + index] : []));
@@ -467,6 +471,7 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
     pagesWide: Math.ceil(columnWidths.reduce((a, b) => a + b, 0) / DETAIL_UNITS_PER_PAGE),
     titleColumns: "A:B",
     header: { center: pageTextLiteral(`${SUMMARY_SHEET}（各市填报数据）`) },
+    rowHeights: fitRowHeights({ cells, columnWidths, styles, merges }),
     password,
     tabColor: PALETTE.summaryTab,
   });

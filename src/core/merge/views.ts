@@ -96,7 +96,8 @@ function infoLine(input: ViewsInput): string {
 function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; chart: ChartSpec } {
   const { rows, col, firstData, cities, revision } = input;
   const titles = ["编号", "工作举措/指标", "计量单位", "全省目标", "全省合计", "本期合计", "完成率", "序时进度", "状态", "滞后市数", "已报市数"];
-  const widths = [13, 38, 6, 9, 9, 9, 10, 8, 6, 7, 7];
+  // Column C is 计量单位 above and the key work items' 完成率 below: wide enough for a rate of 10000%.
+  const widths = [13, 38, 10, 9, 9, 9, 10, 8, 6, 7, 7];
   const header = 3;
   const first = header + 1;
   const last = first + rows.length - 1;
@@ -160,6 +161,8 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
     titleRows: `${header}:${header}`,
     paper: "A3",
     header: { center: pageTextLiteral(`${revision.title}全省汇总表`) },
+    // The key work item table starts a page, so the chart under it prints whole, however long the quota table.
+    pageBreaks: [itemHeader],
     rowHeights: fitRowHeights({ cells, columnWidths: widths, styles, merges }),
     password: input.password,
     tabColor: PALETTE.summaryTab,

@@ -19,8 +19,12 @@ const FULL_WIDTH_UNITS = 2.1;
 const HALF_WIDTH_UNITS = 1.15;
 /** A cell's inner padding, in width units (Excel leaves about 5 px). */
 const CELL_PADDING_UNITS = 1;
-/** Line height as a multiple of the font size: Excel sets 11 pt lines about 14–15 pt apart, CJK fallback fonts included. */
-const LINE_SPACING = 1.3;
+/**
+ * Line height as a multiple of the font size. Excel sets 11 pt lines about 14–15 pt apart; LibreOffice,
+ * with its CJK fallback font, 16 pt apart (1.45, measured from its PDFs by the print tests). The
+ * larger, so that a row is tall enough in both.
+ */
+const LINE_SPACING = 1.5;
 /** Room above and below the text, in points. */
 const ROW_PADDING = 4;
 /** Excel's tallest row, in points. */

@@ -22,6 +22,8 @@ export interface SheetParts extends Partial<Omit<SheetSpec, "print" | "protectio
   /** Pages across (1 unless told), and the columns repeated on each when more than one. */
   pagesWide?: number;
   titleColumns?: string;
+  /** 1-based rows that start a new page. */
+  pageBreaks?: number[];
 }
 
 /**
@@ -30,7 +32,7 @@ export interface SheetParts extends Partial<Omit<SheetSpec, "print" | "protectio
  * unless the builder says so.
  */
 export function sheetSpec(parts: SheetParts): SheetSpec {
-  const { titleRows, password, orientation, paper, header, footer, pagesWide, titleColumns, ...given } = parts;
+  const { titleRows, password, orientation, paper, header, footer, pagesWide, titleColumns, pageBreaks, ...given } = parts;
   return {
     numberFormats: [],
     styles: [],
@@ -47,6 +49,7 @@ export function sheetSpec(parts: SheetParts): SheetSpec {
       fitToPagesWide: pagesWide ?? 1,
       titleRows,
       ...(titleColumns ? { titleColumns } : {}),
+      ...(pageBreaks && pageBreaks.length > 0 ? { pageBreaks } : {}),
       ...(header ? { header } : {}),
       footer: footer ?? { center: PAGE_NUMBER },
     },

@@ -67,6 +67,8 @@ export interface PrintSpec {
   footer?: PageText;
   /** Print the grid lines (a form prints its own borders instead). */
   gridlines?: boolean;
+  /** 1-based rows that start a new page: a chart placed there is printed whole, not split across two pages. */
+  pageBreaks?: number[];
 }
 
 /**

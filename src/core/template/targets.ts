@@ -92,6 +92,9 @@ export function annexDisagreements(quota: Quota, revision: PlanRevision): AnnexD
   });
 }
 
+/** What a per-unit quota counts as covered: 县 (每个县(市、区)) or 市 (每个设区市). */
+const coveredUnit = (quota: Quota): string => (quota.perUnit?.per === "city" ? "市" : "县");
+
 const amount = (value: CellValue, quota: Quota): string =>
   typeof value === "number" ? (isPercentKind(quota.kind) ? `${Number((value * 100).toFixed(6))}%` : `${value}${quota.unit ?? ""}`) : String(value);
 
@@ -103,9 +106,11 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
     const both = annexDisagreements(quota, context.revision)
       .map((d) => `（${d.year}年：附件1 ${d.annex1}${unit}；附件2 各市合计 ${d.annex2}${unit}，两者不一致，按附件1）`)
       .join("");
-    if (scope.kind === "province") return `${quota.text}${both}`;
+    // Coverage is counted in units covered: the province's 90 counties.
+    const covered = quota.level === "per-unit" && typeof target === "number" ? `\n全省覆盖${coveredUnit(quota)}数 / ${target}` : "";
+    if (scope.kind === "province") return `${quota.text}${both}${covered}`;
     return unitRole(quota, scope.unit) === "lead"
-      ? `${quota.text}${both}\n本单位牵头：填报全省数（含配合单位）`
+      ? `${quota.text}${both}${covered}\n本单位牵头：填报全省数（含配合单位）`
       : `${quota.text}${both}\n本单位配合（牵头单位：${quota.units[0]}）：填报本单位完成数`;
   }
   const who = scope.kind === "city" ? "本市" : "本县";
@@ -113,7 +118,7 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
   if (isPercentKind(quota.kind)) return `${who}${quota.kind === "growth" ? "增长率" : "比例"}，目标 ${amount(target, quota)}（与全省相同）：${quota.text}`;
   if (quota.level === "per-unit") {
     return scope.kind === "city"
-      ? `${who}覆盖县数 / ${typeof target === "number" ? target : "—"}（每个县(市、区)至少 1 个）`
+      ? `${who}覆盖${coveredUnit(quota)}数 / ${typeof target === "number" ? target : "—"}（每个${quota.perUnit?.per === "city" ? "设区市" : "县(市、区)"}至少 1 个）`
       : `${who}数量（至少 1 个；有即覆盖）`;
   }
   if (typeof target === "number") {

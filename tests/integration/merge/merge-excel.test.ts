@@ -137,6 +137,11 @@ describe("merging eleven city workbooks into the open workbook", () => {
     expect([rows.map((row) => row[0]), rows.every((row) => typeof row[1] === "number" && row[1] > 0)]).toEqual([cities, true]);
   });
 
+  test("the key work item table starts a printed page on 汇总, so its chart prints whole", () => {
+    const tableRow = host.values(PROVINCE_SHEET, "B1:B400").findIndex(([value]) => value === "重点工作");
+    expect([tableRow > 0, host.sheet(PROVINCE_SHEET).rowBreaks]).toEqual([true, [tableRow]]);
+  });
+
   test("the chart of completion by key work item sits on 汇总, below its table, at its size", () => {
     const chart = host.sheet(PROVINCE_SHEET).charts.find((c) => c.name === "PlanbookItemCompletion");
     const range = (chart?.source ?? "").replace(/^.*!/, "").replace(/\$/g, "");

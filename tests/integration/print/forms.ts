@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { heightForLines, wrappedLines } from "../../../src/core/template/fit";
+import { wrappedLines } from "../../../src/core/template/fit";
 
 /** One printed sheet of a document under test: what it must look like on paper. */
 export interface PrintedSheet {
@@ -15,9 +15,11 @@ export interface PrintedSheet {
 
 /**
  * Wrapped cells whose row is too short for their text, read from the file as a spreadsheet program
- * sees it: column widths, merges, font sizes, wrap flags and row heights.
+ * sees it: column widths, merges, font sizes, wrap flags and row heights. A cell of `n` lines needs
+ * `n` line pitches — `lineSpacing` times its font size, as the printer set them (printedLineSpacing)
+ * — and a point to spare; a single line fits a row of the default height.
  */
-export async function rowsTooShort(file: Uint8Array, sheetName: string): Promise<string[]> {
+export async function rowsTooShort(file: Uint8Array, sheetName: string, lineSpacing: number): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(sheetName);
@@ -39,7 +41,9 @@ export async function rowsTooShort(file: Uint8Array, sheetName: string): Promise
       if (!cell.alignment?.wrapText || typeof cell.value !== "string" || cell.isMerged && cell.master !== cell || mergedRows.has(cell.address)) return;
       const width = mergeWidth.get(cell.address) ?? sheet.getColumn(cell.col).width ?? 9;
       const size = cell.font?.size ?? 11;
-      const needed = heightForLines(wrappedLines(cell.value, width, size), size);
+      const lines = wrappedLines(cell.value, width, size);
+      if (lines < 2) return;
+      const needed = Math.ceil(lines * size * lineSpacing + 1);
       const height = row.height ?? 15;
       if (height < needed) short.push(`${cell.address}: ${height} < ${needed}`);
     });

@@ -10,8 +10,9 @@ import { buildTemplate } from "../../../src/core/template/build";
 import { instructionsSheetSpec } from "../../../src/core/template/instructions";
 import { writeTemplateFile, writeWorkbook } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";
-import { ARTIFACTS_DIR, type PdfPage, columnText, compactText, isPaper, pagesToPng, pixelsOfColour, printToPdf, printedWhole, readPdf, smallestHanFontSize } from "../../support/pdf";
+import { ARTIFACTS_DIR, type PdfPage, columnText, compactText, isPaper, pagesToPng, pixelsOfColour, printToPdf, printedLineSpacing, printedWhole, readPdf, smallestHanFontSize } from "../../support/pdf";
 import { COLUMN } from "../../../src/core/template/columns";
+import { summaryRows } from "../../../src/core/merge/layout";
 import type { CellSpec } from "../../../src/core/template/spec";
 
 const valueOf = (cell: CellSpec | null): unknown => (cell !== null && "value" in cell ? cell.value : "");
@@ -154,8 +155,9 @@ describe.each(NAMES)("the printed %s", (name) => {
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PRINTED_POINTS);
   });
 
-  test("no wrapped cell has a row too short for its text", async () => {
-    expect(await rowsTooShort(doc().file, doc().sheets[0].sheet)).toEqual([]);
+  test("no wrapped cell has a row too short for its text, at the line spacing LibreOffice printed", async () => {
+    const spacing = printedLineSpacing(firstSheetPages(documents["city-template"]), "工作举措/指标");
+    expect(await rowsTooShort(doc().file, doc().sheets[0].sheet, spacing)).toEqual([]);
   });
 });
 
@@ -211,10 +213,11 @@ describe("the 11-city summary written by planbook merge", () => {
     expect([charts.length, drawingRels.filter((rels) => rels.includes("relationships/drawing")).length]).toEqual([2, 2]);
   });
 
-  test("LibreOffice draws the key work item chart on the 汇总 pages", () => {
+  test("LibreOffice draws the key work item chart whole on the 汇总 page that starts with its table", () => {
     const pages = documents.summary.pages;
     const page = pages.findIndex((p) => p.words.some((w) => w.text === "各重点工作完成率")) + 1;
     expect(page).toBeGreaterThan(0);
+    expect(pages[page - 1].words.some((w) => w.text === "重点工作")).toBe(true);
     // The bars are Office's first accent colour (#4472C4), which no cell is filled with.
     expect(pixelsOfColour(summaryPdf, page, [0x44, 0x72, 0xc4])).toBeGreaterThan(200);
   });
@@ -224,6 +227,21 @@ describe("the 11-city summary written by planbook merge", () => {
     const page = pages.findIndex((p) => p.words.some((w) => w.text.startsWith("各市完成率："))) + 1;
     expect(page).toBeGreaterThan(0);
     expect(pixelsOfColour(summaryPdf, page, [0x44, 0x72, 0xc4])).toBeGreaterThan(200);
+  });
+
+  test("no sheet of it has a wrapped cell whose row is too short for its text", async () => {
+    const spacing = printedLineSpacing(firstSheetPages(documents["city-template"]), "工作举措/指标");
+    const sheets = ["汇总", "各市完成率", "排名", "通报", "各市明细", "来源"];
+    const short = await Promise.all(sheets.map(async (sheet) => (await rowsTooShort(documents.summary.file, sheet, spacing)).map((cell) => `${sheet}!${cell}`)));
+    expect(short.flat()).toEqual([]);
+  });
+
+  test("the city detail prints every row's 编号 and 工作举措/指标 whole, on each page across", () => {
+    const detailPages = documents.summary.pages.filter((page) => page.words.some((w) => w.yMax < 40 && w.text.startsWith("各市明细")));
+    const ids = columnText(detailPages, "编号");
+    const labels = columnText(detailPages, "工作举措/指标");
+    const rows = summaryRows(revision, period);
+    expect([detailPages.length > 1, rows.filter((row) => !printedWhole(ids, row.id) || !printedWhole(labels, row.label)).map((row) => row.id)]).toEqual([true, []]);
   });
 
   test("shows when it was merged in China Standard Time", () => {

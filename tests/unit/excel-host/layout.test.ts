@@ -177,6 +177,25 @@ describe("sheet layout", () => {
     });
   });
 
+  test("page breaks are added before a range's top row, counted, and reset together", async () => {
+    const host = createExcelHost();
+    let counted: OfficeExtension.ClientResult<number> | undefined;
+    await onSheet(host, (sheet) => {
+      sheet.horizontalPageBreaks.add("A40");
+      sheet.horizontalPageBreaks.add(sheet.getRange("C12:D14"));
+      counted = sheet.horizontalPageBreaks.getCount();
+    });
+    const added = host.sheet("Sheet1").rowBreaks;
+    await onSheet(host, (sheet) => sheet.horizontalPageBreaks.removePageBreaks());
+    expect([added, counted?.value, host.sheet("Sheet1").rowBreaks]).toEqual([[11, 39], 2, []]);
+  });
+
+  test("a page break at an address that is not a range is refused", async () => {
+    const host = createExcelHost();
+    const error = await onSheet(host, (sheet) => sheet.horizontalPageBreaks.add("not an address")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "InvalidArgument" });
+  });
+
   test("a zoom mixing a scale with fit-to-pages is refused", async () => {
     const host = createExcelHost();
     const error = await host

@@ -27,7 +27,7 @@ function rowOf(spec: SheetSpec, id: string): number {
 }
 /** The 1-based row of the detail sheet's table of average completion by city (its header). */
 function cityTableRow(sheet: SheetSpec): number {
-  return sheet.cells.findIndex((row) => row[1] !== null && "value" in (row[1] as object) && (row[1] as { value: unknown }).value === "市 / City") + 1;
+  return sheet.cells.findIndex((row) => row[1] !== null && "value" in (row[1] as object) && (row[1] as { value: unknown }).value === "市") + 1;
 }
 
 function valueAt(spec: SheetSpec, row: number, column: number): CellValue {
@@ -226,6 +226,23 @@ describe("buildSummary: charts", () => {
       return at.row >= sheet.cells.length || at.col >= sheet.columnWidths.length;
     });
     expect(outside).toEqual([]);
+  });
+});
+
+describe("buildSummary: every sheet reads in Chinese", () => {
+  test("no title or label of any summary sheet carries an English translation (English is for the English UI)", () => {
+    const built = merge([cityFile("杭州市", { [QUOTA.enterprises]: { cumulative: 100 } }, "hz.xlsx")], { rejected: [] });
+    const bilingual = built.sheets.flatMap((sheet) =>
+      sheet.cells.flatMap((row) => row.flatMap((c) => (c !== null && "value" in c && typeof c.value === "string" && /\s\/\s*[A-Z][a-z]/.test(c.value) ? [`${sheet.name}: ${c.value}`] : []))),
+    );
+    expect(bilingual).toEqual([]);
+  });
+
+  test("the detail sheet wraps 编号 and 指标 and sets their rows tall enough to print them whole", () => {
+    const detail = merge([]).summary;
+    const wrapped = (column: number) => detail.styles.some((style) => style.wrap === true && style.range.startsWith(`${columnLetter(column)}${SUMMARY_ROWS.firstData}:${columnLetter(column)}`));
+    const lastData = SUMMARY_ROWS.firstData + fixtureRevision().quotas.length - 1;
+    expect([wrapped(col.id), wrapped(col.label), Object.keys(detail.rowHeights ?? {}).some((row) => Number(row) >= SUMMARY_ROWS.firstData && Number(row) <= lastData)]).toEqual([true, true, true]);
   });
 });
 

@@ -6,7 +6,9 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { GenerateOptions, GenerateResult, PlanbookOperations } from "../../../src/addin/operations";
-import type { MergeOptions } from "../../../src/excel/merge";
+import type { MergeOptions, MergeResult } from "../../../src/excel/merge";
+import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
+import { chartQuotaChoices } from "../../../src/core/merge/summary";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { PlanLibrary } from "../../../src/core/plan/library";
 import { parsePlan } from "../../../src/core/plan/parse";
@@ -408,26 +410,36 @@ describe("the 汇总 view", () => {
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
   });
 
-  test("offers the quotas split across the cities and the merge charts the one chosen", async () => {
+  test("offers the quotas the merge can chart by city on 排名 and hands the one chosen to the merge", async () => {
     const host = createExcelHost();
     const office = createOfficeOperations(host.run.bind(host));
     const asked: MergeOptions[] = [];
-    renderApp({ operations: { ...office, merge: (options) => (asked.push(options), office.merge(options)) } });
+    const read: MergeInputFile[] = [];
+    const operations = fakeOperations({
+      readFiles: async (picked) => {
+        const files = await office.readFiles(picked);
+        read.push(...files);
+        return files;
+      },
+      readSplits: async () => [],
+      merge: async (options) => {
+        asked.push(options);
+        return { plan: { accepted: [], rejected: [], notFilled: [], findings: [] } as unknown as MergeResult["plan"], written: true, totals: [], filled: ["杭州市", "宁波市"] };
+      },
+    });
+    renderApp({ operations });
     fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
     const files = [await cityFile("杭州市", 700), await cityFile("宁波市", 800)];
     fireEvent.change(screen.getByLabelText("选择各市报送的工作簿"), { target: { files } });
     const preview = await screen.findByRole("region", { name: "合并预览" }, { timeout: 30_000 });
-    const dropdown = within(preview).getByRole("combobox", { name: "「排名」表按市作图的指标" });
-    fireEvent.click(dropdown);
-    const options = screen.getAllByRole("option");
-    const last = options[options.length - 1];
-    const chosenId = (last.textContent ?? "").split("　")[0];
-    fireEvent.click(last);
+    fireEvent.click(within(preview).getByRole("combobox", { name: "「排名」表按市作图的指标" }));
+    const options = within(await screen.findByRole("listbox")).getAllByRole("option");
+    const offered = options.map((option) => option.textContent);
+    fireEvent.click(options.at(-1) as HTMLElement);
     fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
-    await screen.findByText(/已合并 2 个文件/, {}, { timeout: 30_000 });
-    const chart = host.sheet("排名").charts.find((c) => c.name === "PlanbookCityCompletion");
-    const head = Number(/\d+/.exec((chart?.source ?? "").replace(/^.*!/, "").replace(/\$/g, ""))?.[0]);
-    expect([options.length > 1, asked.map((a) => a.chartQuota), host.values("排名", `A${head - 1}`)[0][0]]).toEqual([true, [chosenId], last.textContent]);
+    await waitFor(() => expect(asked).toHaveLength(1));
+    const choices = chartQuotaChoices(canMerge(read, { revision: REVISIONS[0], period: "2026-10" }).accepted, { revision: REVISIONS[0], period: "2026-10" });
+    expect([choices.length > 1, offered, asked[0].chartQuota]).toEqual([true, choices.map((choice) => `${choice.id}　${choice.label}`), choices.at(-1)?.id]);
   });
 });
 

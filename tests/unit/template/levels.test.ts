@@ -3,7 +3,9 @@ import { parsePartId } from "../../../src/core/template/parts";
 import { loadCounties } from "../../../src/cli/io";
 import { citySplits, countySplits } from "../../../src/core/merge/split";
 import { parsePeriod } from "../../../src/core/period";
-import type { Scope } from "../../../src/core/scope";
+import { type Scope, scopeLabel, unitsOf } from "../../../src/core/scope";
+import { summaryRows } from "../../../src/core/merge/layout";
+import { cityRollup, provinceRollup, unitRollup } from "../../../src/core/merge/rollup";
 import { buildTemplate, type BuiltTemplate } from "../../../src/core/template/build";
 import { COLUMN, NOT_ASSIGNED } from "../../../src/core/template/columns";
 import type { SplitRecord } from "../../../src/core/template/meta";
@@ -47,6 +49,11 @@ describe("the province template", () => {
   test("a split quota's target is Annex 1's figure for the period's deadline", () => {
     expect(valueAt(province, "I08-技能型企业-2027", "target")).toBe(10000);
     expect(valueAt(build({ kind: "province" }, [], "2025-10"), "I08-技能型企业-2027", "target")).toBe(5000);
+  });
+
+  test("a per-county quota asks for 全省覆盖县数 / 90", () => {
+    expect(valueAt(province, "I09-行业技能生态圈-2027", "target")).toBe(90);
+    expect(text(province, "I09-行业技能生态圈-2027")).toContain("全省覆盖县数 / 90");
   });
 
   test("where Annex 1 and Annex 2 disagree the row shows both figures", () => {
@@ -136,5 +143,45 @@ describe("a county's template", () => {
 describe.each(levels)("the %s template", (_level, built) => {
   test("has no quota twice", () => {
     expect(new Set(ids(built)).size).toBe(ids(built).length);
+  });
+});
+
+describe("no quota appears twice on any sheet at any level", () => {
+  /** The quotas a row stands for: itself, and on a city's sheet its Annex 2 share (which has no row of its own). */
+  const standsFor = (quotaId: string, scope: Scope): string[] => {
+    const quota = revision.quotas.find((q) => q.id === quotaId);
+    if (!quota) return [quotaId];
+    const share = scope.kind === "city" ? revision.quotas.find((q) => q.region === scope.city && q.key === `${quota.key}-累计` && q.item === quota.item) : undefined;
+    return share ? [quotaId, share.id] : [quotaId];
+  };
+  const scopes: Scope[] = [
+    { kind: "province" },
+    ...unitsOf(revision).map((unit): Scope => ({ kind: "unit", unit })),
+    ...revision.cities.map((city): Scope => ({ kind: "city", city })),
+    ...geography.counties.map((county): Scope => ({ kind: "county", county: county.name })),
+  ];
+
+  test.each(["2025-Q3", "2026-10", "2027-12"])("on every template of %s: the province, each unit, each city and each of the 90 counties", (period) => {
+    const twice = scopes.flatMap((scope) => {
+      const rows = build(scope, [], period).rowRecords.flatMap((r) => standsFor(r.quotaId, scope));
+      return rows.filter((id, i) => rows.indexOf(id) !== i).map((id) => `${scopeLabel(scope)}: ${id}`);
+    });
+    expect([scopes.length, twice]).toEqual([1 + unitsOf(revision).length + 11 + 90, []]);
+  });
+
+  test("on every summary: the province's, each city's of its counties, each lead unit's", () => {
+    const rollups = [
+      provinceRollup(revision),
+      ...revision.cities.map((city) => cityRollup(city, geography)),
+      ...unitsOf(revision).map((unit) => unitRollup(unit, revision)),
+    ];
+    const twice = rollups.flatMap((rollup) => {
+      const rows = summaryRows(revision, parsePeriod("2026-10"), rollup, { geography });
+      // Each quota is summed in one row only, and each row has an id of its own.
+      const members = rows.flatMap((row) => [...new Set(Object.values(row.quotaByChild).map((q) => q.id))]);
+      const ids = rows.map((row) => row.id);
+      return [...members.filter((id, i) => members.indexOf(id) !== i), ...ids.filter((id, i) => ids.indexOf(id) !== i)].map((id) => `${scopeLabel(rollup.parent)}: ${id}`);
+    });
+    expect(twice).toEqual([]);
   });
 });

@@ -175,6 +175,8 @@ export class SheetModel {
   hyperlinks = new Map<string, Hyperlink>();
   freeze: { rows: number; columns: number } | null = null;
   pageLayout = defaultPageLayout();
+  /** Manual page breaks across the sheet (horizontalPageBreaks): the 0-based rows a new page starts at, in order. */
+  rowBreaks: number[] = [];
   charts: ChartModel[] = [];
   selection: Rect = { row: 0, col: 0, rows: 1, cols: 1 };
   deleted = false;
