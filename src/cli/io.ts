@@ -60,7 +60,15 @@ export async function loadPlan(file?: string, correctionsFile?: string): Promise
 async function workbookPlan(file: string): Promise<{ revision: PlanRevision; text: string }> {
   const { readWorkbookFile } = await import("../xlsx/read");
   const { readMeta } = await import("../core/read-sheets");
-  const plan = readMeta(await readWorkbookFile(readInputFile(file))).plans?.at(-1);
+  let snapshot: Awaited<ReturnType<typeof readWorkbookFile>>;
+  try {
+    snapshot = await readWorkbookFile(readInputFile(file));
+  } catch (error) {
+    // A file that is not a workbook is the person's input, said with its name, never an internal error.
+    if (error instanceof InputError) throw error;
+    throw new InputError(`「${file}」：${(error as Error).message}`);
+  }
+  const plan = readMeta(snapshot).plans?.at(-1);
   if (!plan) throw new InputError(`「${file}」中没有导入的计划（在「计划」视图导入后保存） / "${file}" holds no imported plan (import one in the 计划 view)`);
   try {
     return { revision: importedRevision(plan, { geography: loadCounties() }), text: plan.text };
