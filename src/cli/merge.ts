@@ -16,6 +16,7 @@ import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./
 import { checkOutputFile, writeFileAtomic } from "./output";
 import { progress } from "./check";
 import { InputError } from "../core/errors";
+import { runHistory } from "./history";
 
 /**
           accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city, scope: a.record.scope })),
@@ -28,6 +29,29 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   if (help) {
     io.out(commandHelp(MERGE_SPEC));
     return 0;
+  }
+  if (typeof options.history === "string") {
+    if (typeof options.out !== "string") {
+      io.err(`缺少 --out / --out is missing: ${usageLine(MERGE_SPEC)}\n`);
+      return 2;
+    }
+    if (files.length > 0) throw new InputError(`--history 读取文件夹中的全部文件，不另接文件参数「${files[0]}」 / --history reads every file in its folder and takes no file argument ("${files[0]}")`);
+    const seedFile = typeof options.revision === "string" ? options.revision : undefined;
+    const { revision } = await loadPlan(seedFile);
+    const chartQuotas = typeof options["chart-quota"] === "string" ? options["chart-quota"].split(/[,，]/).map((id) => id.trim()).filter((id) => id !== "") : undefined;
+    return runHistory(
+      {
+        folder: options.history,
+        out: options.out,
+        revision,
+        inputs: seedFile === undefined ? [] : [seedFile],
+        acceptErrors: options["accept-errors"] === true,
+        ...(chartQuotas ? { chartQuotas } : {}),
+        json: options.json === true,
+        language: messageLanguage(options),
+      },
+      io,
+    );
   }
   if (typeof options.out !== "string" || files.length === 0) {
     const missing = typeof options.out !== "string" ? "缺少 --out / --out is missing" : "缺少要汇总的文件 / no file to merge";

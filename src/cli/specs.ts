@@ -127,8 +127,14 @@ export const MERGE_SPEC: CommandSpec = {
     {
       name: "chart-quota",
       value: "<编号>",
-      zh: "「排名」表中按市作图的指标（默认为第一个分解到各市的指标）",
-      en: "the quota whose completion by city is charted on 排名 (default: the first one split across the cities)",
+      zh: "「排名」表中按市作图的指标（默认为第一个分解到各市的指标）；--history 时为「进度」表中作折线图的指标，逗号分隔（默认为前三个有全省数字的指标）",
+      en: "the quota whose completion by city is charted on 排名 (default: the first one split across the cities); with --history the quotas given a line chart on 进度, comma-separated (default: the first three with a province figure)",
+    },
+    {
+      name: "history",
+      value: "<dir-of-periods>",
+      zh: "汇总文件夹（含子文件夹）中各期的填报文件，生成「进度」表：每个指标一组行（全省及各市），每期一列累计完成和一列状态，并作折线图",
+      en: "merge the returned files of several periods in a folder (sub-folders too) into a 进度 sheet: per quota the province and each city, a column of 累计 and one of 状态 per period, with line charts",
     },
   ],
 };

@@ -52,7 +52,8 @@ function queueCharts(worksheet: Excel.Worksheet, charts: ChartSpec[]): void {
     const chart = worksheet.charts.add(spec.type, worksheet.getRange(spec.source), spec.seriesBy);
     chart.name = spec.name;
     chart.title.text = spec.title;
-    chart.legend.visible = false;
+    // A line chart's lines are told apart by its legend; a column chart has one series.
+    chart.legend.visible = spec.type === "Line";
     chart.setPosition(spec.topLeft);
     chart.width = spec.width;
     chart.height = spec.height;

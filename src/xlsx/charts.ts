@@ -36,6 +36,8 @@ const columnPixels = (chars: number): number => Math.trunc(chars * 7 + 5);
 const DEFAULT_ROW_POINTS = 15;
 /** Office's first accent colour: no cell of a Planbook sheet is filled with it, so a drawn bar is told apart from a cell. */
 const SERIES_COLOR = "4472C4";
+/** Office's accent colours, one a line of a line chart. */
+const LINE_COLORS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
 
 const xmlText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -46,27 +48,40 @@ function absoluteRef(sheet: string, first: { row: number; col: number }, last: {
   return sheetRef(sheet, area);
 }
 
-/** The chart part: a clustered column chart, one series a further column of the source, values as percentages. */
+/**
+ * The chart part, one series a further column of the source: a clustered column chart of
+ * percentages (labelled), or a line chart of figures over time (each line its own colour, a legend).
+ */
 export function chartPartXml(spec: ChartSpec): string {
   const { start, end } = parseRange(spec.source);
+  const line = spec.type === "Line";
   const series = Array.from({ length: end.col - start.col }, (_, i) => {
     const col = start.col + 1 + i;
     const name = absoluteRef(spec.sheet, { row: start.row, col }, { row: start.row, col });
     const categories = absoluteRef(spec.sheet, { row: start.row + 1, col: start.col }, { row: end.row, col: start.col });
     const values = absoluteRef(spec.sheet, { row: start.row + 1, col }, { row: end.row, col });
+    const color = line ? LINE_COLORS[i % LINE_COLORS.length] : SERIES_COLOR;
     return (
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
       `<c:tx><c:strRef><c:f>${xmlText(name)}</c:f></c:strRef></c:tx>` +
-      `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLOR}"/></a:solidFill></c:spPr>` +
-      `<c:invertIfNegative val="0"/>` +
-      `<c:dLbls><c:numFmt formatCode="0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
-      `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
-      `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+      (line
+        ? `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr>` +
+          `<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>`
+        : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr>` +
+          `<c:invertIfNegative val="0"/>` +
+          `<c:dLbls><c:numFmt formatCode="0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+          `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
+          `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`) +
       `<c:cat><c:strRef><c:f>${xmlText(categories)}</c:f></c:strRef></c:cat>` +
       `<c:val><c:numRef><c:f>${xmlText(values)}</c:f></c:numRef></c:val>` +
+      (line ? `<c:smooth val="0"/>` : "") +
       `</c:ser>`
     );
   }).join("");
+  const plot = line
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="500001"/><c:axId val="500002"/></c:lineChart>`
+    : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/><c:axId val="500001"/><c:axId val="500002"/></c:barChart>`;
+  const valueFormat = line ? "General" : "0%";
   const axisText = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -76,10 +91,11 @@ export function chartPartXml(spec: ChartSpec): string {
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${xmlText(spec.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/><c:axId val="500001"/><c:axId val="500002"/></c:barChart>` +
+    plot +
     `<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${axisText}<c:crossAx val="500002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${axisText}<c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${valueFormat}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${axisText}<c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea>` +
+    (line ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "") +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +
     `</c:chartSpace>`

@@ -5,7 +5,8 @@ import type { SummaryRow } from "./layout";
 /** A chart as pure data; the Office.js adapter adds it with `worksheet.charts.add`. */
 export interface ChartSpec {
   name: string;
-  type: "ColumnClustered";
+  /** Columns of completion rates (percentages), or lines of figures over time (the 进度 sheet). */
+  type: "ColumnClustered" | "Line";
   title: string;
   sheet: string;
   /** Header row first, categories in the first column, one series per further column. */

@@ -80,7 +80,7 @@ interface CityColumn {
   figures: Record<string, KeptFigures>;
 }
 
-function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup, context: MergeContext): Record<string, KeptFigures> {
+export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: Rollup, context: MergeContext): Record<string, KeptFigures> {
   const byId = new Map(file.report.rows.map((row) => [row.quotaId, row]));
   // Figures with errors in a file accepted despite them are not summed (they are listed instead).
   const excluded = new Set(file.excluded.map((cell) => `${cell.quotaId}\u0001${cell.key}`));
@@ -123,7 +123,7 @@ function numbers(values: CellValue[]): number[] {
   return values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
 }
 
-function rowTotal(row: SummaryRow, actuals: CellValue[]): number | null {
+export function rowTotal(row: SummaryRow, actuals: CellValue[]): number | null {
   if (row.kind === "milestone") return null;
   const found = numbers(actuals);
   if (found.length === 0) return null;

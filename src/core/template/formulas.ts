@@ -48,23 +48,27 @@ export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
     (key) => `${columnLetter(COLUMN[key])}${row}`,
   );
   const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${stage.progressText})`;
-  const finalState = (met: string): string => `IF(${met},"${STATES.done}","${STATES.notDone}")`;
-  if (quota.kind === "milestone") {
-    const done = `${s}="${STATES.done}"`;
-    return [
-      milestoneCompletionFormula(s),
-      progressFormula,
-      stage.final
-        ? `=IF(${s}="","",${finalState(done)})`
-        : // 未启动 is behind from half-way through the time; 推进中 only once the deadline is reached.
-          `=IF(${s}="","",IF(${done},"${STATES.done}",IF(OR(${n}>=1,AND(${s}="${MILESTONE_STATUSES[0]}",${n}>=0.5)),"${STATES.behind}","${STATES.onTrack}")))`,
-    ];
-  }
-  const metAt = quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1;
+  if (quota.kind === "milestone") return [milestoneCompletionFormula(s), progressFormula, milestoneStateFormula(s, n, stage.final)];
   const completion = quota.comparator === "<=" ? ceilingCompletionFormula(c, t) : completionFormula(c, t);
-  const final = `=IF(${m}="","",${finalState(`${m}>=${metAt}`)})`;
   const okFrom = levelOkFrom(quota);
-  return [completion, progressFormula, stage.final ? final : okFrom === null ? stateFormula(m, n, metAt) : levelStateFormula(m, okFrom)];
+  return [completion, progressFormula, stage.final || okFrom === null ? figureStateFormula(m, n, metAtOf(quota), stage.final) : levelStateFormula(m, okFrom)];
+}
+
+/** The completion from which a quota's target counts as met: 95% for a 左右 (≈) target, else all of it. */
+export const metAtOf = (quota: Pick<Quota, "comparator">): number => (quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1);
+
+/** 状态 of a milestone from its status and 序时进度; at its deadline 已完成 or 未完成. */
+export function milestoneStateFormula(status: string, progress: string, final: boolean): string {
+  const done = `${status}="${STATES.done}"`;
+  return final
+    ? `=IF(${status}="","",IF(${done},"${STATES.done}","${STATES.notDone}"))`
+    : // 未启动 is behind from half-way through the time; 推进中 only once the deadline is reached.
+      `=IF(${status}="","",IF(${done},"${STATES.done}",IF(OR(${progress}>=1,AND(${status}="${MILESTONE_STATUSES[0]}",${progress}>=0.5)),"${STATES.behind}","${STATES.onTrack}")))`;
+}
+
+/** 状态 of a figure from its 完成率 and 序时进度; at a deadline (`final`) 已完成 or 未完成, with no tolerance. */
+export function figureStateFormula(completion: string, progress: string, metAt: number, final: boolean): string {
+  return final ? `=IF(${completion}="","",IF(${completion}>=${metAt},"${STATES.done}","${STATES.notDone}"))` : stateFormula(completion, progress, metAt);
 }
 
 /**
@@ -77,7 +81,7 @@ export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
  */
 export function levelOkFrom(quota: Pick<Quota, "kind" | "comparator">): number | null {
   if (quota.comparator === "<=") return 1;
-  if (quota.kind === "growth") return (quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1) - BEHIND_THRESHOLD;
+  if (quota.kind === "growth") return metAtOf(quota) - BEHIND_THRESHOLD;
   return null;
 }
 

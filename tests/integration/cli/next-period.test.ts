@@ -133,3 +133,69 @@ describe("planbook template --all-cities --from, for the aggregator", () => {
     expect(ningbo.record.previousPeriod).toBe("");
   });
 });
+
+describe("planbook merge --history, for the aggregator", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-history-"));
+  const periods = ["2026-01", "2026-02", "2026-03"];
+  const folder = (period: string) => path.join(dir, "returned", period);
+  /** 杭州市 and 宁波市 report each period, each from the last; 杭州市's running total stalls in March. */
+  const typed: Record<string, Record<string, number>> = {
+    杭州市: { "2026-01": 100, "2026-02": 150, "2026-03": 150 },
+    宁波市: { "2026-01": 40, "2026-02": 90, "2026-03": 130 },
+  };
+  const history = path.join(dir, "进度.xlsx");
+  let merged: ReturnType<typeof planbook>;
+
+  beforeAll(async () => {
+    // Each period is made from the last one as returned (filled), then filled in.
+    for (const [i, period] of periods.entries()) {
+      const args = i === 0 ? ["--period", period] : ["--from", folder(periods[i - 1])];
+      expect(planbook(["template", "--all-cities", ...args, "--out", folder(period)], dir).status).toBe(0);
+      for (const [name, values] of Object.entries(typed)) {
+        const file = path.join(folder(period), `${name} ${period}.xlsx`);
+        const previous = (await rowsOf(file)).get(RUNNING)?.values.previous;
+        await fill(file, { [RUNNING]: { period: values[period] - (typeof previous === "number" ? previous : 0), cumulative: values[period] } });
+      }
+    }
+    merged = planbook(["merge", "--history", path.join(dir, "returned"), "--json", "--chart-quota", RUNNING, "--out", history], dir);
+  }, 300_000);
+
+  test("each next period's 上期累计 is the last period's 累计", async () => {
+    for (const [i, period] of periods.slice(1).entries()) {
+      const rows = await rowsOf(path.join(folder(period), `杭州市 ${period}.xlsx`));
+      expect([period, rows.get(RUNNING)?.values.previous]).toEqual([period, typed.杭州市[periods[i]]]);
+    }
+  });
+
+  test("gives one row per quota and scope, one column per period, reconciling with each period's own merge", async () => {
+    const result = merged;
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { periods: string[]; lines: { quotaId: string; scope: string; values: unknown[] }[] };
+    expect(report.periods).toEqual(periods);
+    const line = (scope: string) => report.lines.find((l) => l.quotaId === RUNNING && l.scope === scope)?.values;
+    expect(line("杭州市")).toEqual(periods.map((p) => typed.杭州市[p]));
+    expect(line("全省")).toEqual(periods.map((p) => typed.杭州市[p] + typed.宁波市[p]));
+    for (const [i, period] of periods.entries()) {
+      const single = planbook(["merge", "--json", "--out", path.join(dir, `汇总 ${period}.xlsx`), ...["杭州市", "宁波市"].map((c) => path.join(folder(period), `${c} ${period}.xlsx`))], dir);
+      const totals = (JSON.parse(single.stdout) as { totals: { quotaId: string; actual: number | null }[] }).totals;
+      expect(totals.find((t) => t.quotaId === RUNNING)?.actual).toBe(line("全省")?.[i]);
+    }
+  });
+
+  test("recalculated by LibreOffice, its 状态 per period is computed from the figures, and the line chart is in the file", async () => {
+    const out = path.join(dir, "recalculated");
+    mkdirSync(out);
+    const [recalculated] = await convertWithLibreOffice([history], out);
+    const sheet = (await readWorkbookFile(readFileSync(recalculated))).sheets.find((s) => s.name === "进度")!;
+    const header = sheet.values[2].map(String);
+    const provinceRow = sheet.values.findIndex((r) => r[0] === RUNNING && r[3] === "全省");
+    const provinceStates = periods.map((p) => sheet.values[provinceRow][header.indexOf(`状态 ${p}`)]);
+    // The province's target is 150 by 2027 (10 by 2025): January's 140 is 93% against 序时进度 (10 + 140 × 1/24) / 150,
+    // so 正常; February's 240 reaches it (已完成), and March stays there.
+    expect(revision.quotas.find((q) => q.id === RUNNING)?.path.map((p) => p.target)).toEqual([10, 150]);
+    expect(provinceStates).toEqual(["正常", "已完成", "已完成"]);
+    expect(periods.map((p) => sheet.values[provinceRow][header.indexOf(p)])).toEqual([140, 240, 280]);
+    const zip = readFileSync(history).toString("latin1");
+    expect(zip).toContain("xl/charts/chart1.xml");
+  });
+});

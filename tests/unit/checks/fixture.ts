@@ -12,7 +12,8 @@ import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { type BuiltTemplate, buildTemplate, defaultSheetName } from "../../../src/core/template/build";
 import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
-import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
+import { EMPTY_META, metaRows, withLevelRecords, withSheetRecords } from "../../../src/core/template/meta";
+import type { LevelRecord } from "../../../src/core/plan/level";
 import type { CellValue } from "../../../src/core/template/spec";
 import { currentRevision } from "../../support/plan";
 import { specSnapshot } from "../../../scripts/workloads";
@@ -32,11 +33,15 @@ export interface SheetRequest {
 export const sheetName = (request: SheetRequest): string => defaultSheetName(request.scope, parsePeriod(request.period));
 
 /** A workbook holding the generated sheets and their metadata, as a snapshot. */
-export function workbookOf(requests: SheetRequest[], plan: PlanRevision = revision): WorkbookSnapshot {
+/** `levels`: corrections saved in the workbook (计划 view) after its sheets were made. */
+export function workbookOf(requests: SheetRequest[], plan: PlanRevision = revision, levels: LevelRecord[] = []): WorkbookSnapshot {
   const built: BuiltTemplate[] = requests.map((request) =>
     buildTemplate({ revision: plan, scope: request.scope, period: parsePeriod(request.period), generatedAt: "2026-11-02T08:00:00.000Z" }),
   );
-  const meta = built.reduce((records, b) => withSheetRecords(records, b.sheetRecord, b.rowRecords), EMPTY_META);
+  const meta = withLevelRecords(
+    built.reduce((records, b) => withSheetRecords(records, b.sheetRecord, b.rowRecords), EMPTY_META),
+    levels,
+  );
   return { sheets: [...built.map((b) => specSnapshot(b.sheet)), specSnapshot(metaSheetSpec(metaRows(meta), null))] };
 }
 

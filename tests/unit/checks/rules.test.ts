@@ -285,6 +285,19 @@ describe("a contribution without a target is judged against the whole and the ot
   });
 });
 
+describe("a level corrected in the workbook's 计划 view", () => {
+  const endOfPeriod = (snapshot: WorkbookSnapshot) =>
+    checkWorkbook(snapshot, { ...context, endOfPeriod: true })
+      .filter((f) => f.rule === "required-blank")
+      .map((f) => f.quotaId);
+
+  test("is no longer asked of a city sheet made before it: a quota corrected to province-only", () => {
+    const before = endOfPeriod(hangzhou());
+    const corrected = endOfPeriod(workbookOf([{ scope: city("杭州市"), period: "2026-10" }], revision, [{ quotaId: Q.manufacturing, level: "province-only" }]));
+    expect([before.includes(Q.manufacturing), corrected.includes(Q.manufacturing), corrected.length]).toEqual([true, false, before.length - 1]);
+  });
+});
+
 describe("what was generated must not change", () => {
   test("a different number in 目标值 is target-changed", () => {
     const snapshot = province();

@@ -1,0 +1,84 @@
+import { readdirSync, statSync } from "fs";
+import path from "path";
+import { InputError } from "../core/errors";
+import { type MessageLanguage, findingMessage } from "../core/findings";
+import { type PeriodFiles, buildProgress } from "../core/merge/history";
+import { type MergeInputFile, canMerge } from "../core/merge/merge";
+import { periodOfFiles } from "../core/merge/period";
+import type { PlanRevision } from "../core/plan/types";
+import { readMergeFile } from "../xlsx/merge-files";
+import { writeWorkbook } from "../xlsx/render";
+import type { Io } from "./io";
+import { readInputFile } from "./io";
+import { checkOutputFile, writeFileAtomic } from "./output";
+
+/** Every .xlsx file under a folder (its sub-folders too: one a period is the usual way to keep them). */
+function xlsxFilesUnder(folder: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).sort();
+  } catch (error) {
+    throw new InputError(`无法读取文件夹「${folder}」 / cannot read the folder "${folder}": ${(error as Error).message}`);
+  }
+  return entries.flatMap((name) => {
+    if (name.startsWith(".") || name.startsWith("~$")) return [];
+    const file = path.join(folder, name);
+    if (statSync(file).isDirectory()) return xlsxFilesUnder(file);
+    return /\.xlsx$/i.test(name) ? [file] : [];
+  });
+}
+
+export interface HistoryOptions {
+  folder: string;
+  out: string;
+  revision: PlanRevision;
+  /** Files beside the folder's that the command reads (the plan text), never written over. */
+  inputs: string[];
+  acceptErrors: boolean;
+  chartQuotas?: string[];
+  json: boolean;
+  language: MessageLanguage;
+}
+
+/**
+ * `planbook merge --history <dir>`: the returned files of several periods, each period merged as
+ * `merge` would (the same acceptance rules), into one 进度 sheet with a line chart per charted quota.
+ * Exit 1 when a file was rejected, 2 when none could be merged.
+ */
+export async function runHistory(options: HistoryOptions, io: Io): Promise<number> {
+  const files = xlsxFilesUnder(options.folder);
+  checkOutputFile(options.out, [...files, ...options.inputs]);
+  const byPeriod = new Map<string, MergeInputFile[]>();
+  for (const file of files) {
+    const read = await readMergeFile({ name: path.relative(options.folder, file), data: readInputFile(file) });
+    const period = periodOfFiles([read]);
+    if (period === null) {
+      io.err(`跳过：不是注明报告期的 Planbook 文件 skipped, not a Planbook file naming its period: ${file}\n`);
+      continue;
+    }
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), read]);
+  }
+  const periods: PeriodFiles[] = [];
+  let rejected = 0;
+  for (const [period, inputs] of byPeriod) {
+    const plan = canMerge(inputs, { revision: options.revision, period, acceptErrors: options.acceptErrors });
+    rejected += plan.rejected.length;
+    if (!options.json) {
+      for (const r of plan.rejected) io.out(`[rejected] ${period} ${r.file.name}: ${r.reasons.map((f) => findingMessage(f, options.language)).join("; ")}\n`);
+    }
+    if (plan.accepted.length > 0) periods.push({ period, accepted: plan.accepted });
+  }
+  if (periods.length === 0) {
+    io.err(`「${options.folder}」中没有可汇总的文件，未写入「${options.out}」 / no file in "${options.folder}" could be merged, so "${options.out}" was not written\n`);
+    return 2;
+  }
+  const built = buildProgress(periods, { revision: options.revision, ...(options.chartQuotas ? { chartQuotas: options.chartQuotas } : {}) });
+  writeFileAtomic(options.out, await writeWorkbook([built.sheet], built.charts));
+  if (options.json) {
+    io.out(`${JSON.stringify({ periods: built.periods, merged: Object.fromEntries(periods.map((p) => [p.period, p.accepted.map((a) => a.city)])), lines: built.lines }, null, 2)}\n`);
+  } else {
+    for (const p of [...periods].sort((a, b) => a.period.localeCompare(b.period))) io.out(`${p.period}: ${p.accepted.length} 个文件已合并 merged\n`);
+    io.out(`${options.out}: 进度 ${built.periods.length} 期 periods, ${built.charts.length} 个图表 charts\n`);
+  }
+  return rejected > 0 ? 1 : 0;
+}
