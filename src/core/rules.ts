@@ -371,6 +371,17 @@ export const RULES = {
     clearedBy: "correction",
     message: (p) => ({ zh: `「${p.found}」超过 100%，应为${expectedInput(p).zh}`, en: `${p.found} is above 100%; expected ${expectedInput(p).en}` }),
   }),
+  "parts-exceed-total": rule<{ total: number; sum: number; parts: readonly string[] }>({
+    severity: "error",
+    area: "sheet",
+    zh: "其中各项之和超过总数",
+    en: "parts exceed their total",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `其中各项（${p.parts.join("、")}）之和 ${p.sum} 超过总数 ${p.total}`,
+      en: `the parts (${p.parts.join(", ")}) add up to ${p.sum}, more than the total ${p.total}`,
+    }),
+  }),
   "cumulative-below-period": rule<{ cumulative: number; period: number }>({
     severity: "error",
     area: "sheet",

@@ -293,6 +293,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   }
   if (RUNNING_KINDS.has(shape.kind) && !out.some((f) => f.rule === "previous-changed")) out.push(...againstPrevious(report, row, cumulative, thisPeriod));
   if (!quota) return out;
+  out.push(...partsFinding(sheet, row, quota, cumulative));
   const warnings = [...targetWarnings(sheet, row, quota, cumulative, context.geography), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
   // A 说明 in the row explains away the findings the registry says it clears.
   const explained = !isBlankInput(row.values.note);
@@ -405,6 +406,20 @@ function checkNumber(sheet: SheetUnderCheck, row: ReportRow, key: ColumnKey, sha
   if (shape.kind === "ratio" && n > 1) return [finding("ratio-out-of-range", at, { ...expecting, found: n }, value)];
   if (isCountUnit(shape.unit) && !Number.isInteger(n)) return [finding("fraction-in-count", at, { ...expecting, found: n }, value, Math.round(n))];
   return [];
+}
+
+/**
+ * A total with parts (其中…): the parts' figures typed in the sheet may not add up to more than the
+ * total's (less is fine: 其中 may name only some). Told at the total's cell.
+ */
+function partsFinding(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, total: number): Finding[] {
+  const parts = (sheet.known?.revision.quotas ?? []).filter((q) => q.partOf === quota.id);
+  const figures = parts.map((part) => numberIn(sheet.rowsById.get(part.id)?.values.cumulative));
+  if (parts.length === 0 || figures.every((f) => f === null)) return [];
+  const sum = Number(figures.reduce((acc: number, f) => acc + (f ?? 0), 0).toFixed(10));
+  if (sum <= total) return [];
+  const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
+  return [finding("parts-exceed-total", at, { total, sum, parts: parts.map((p) => p.id) }, total)];
 }
 
 /** Behind time-progress and implausibly far above the target; time-progress from the plan, never from the sheet's formula. */
