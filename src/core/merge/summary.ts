@@ -453,8 +453,10 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
   const columnWidths = Array.from({ length: col.width }, (_, i) => {
     if (i === col.id) return 16;
     if (i === col.label) return 40;
-    if (i === col.unit) return 8;
+    // 单位 above, the chart tables' rates below; rates print up to 99999.9% rather than as ###.
+    if (i === col.unit) return 11;
     if (i >= col.note) return 20;
+    if (i === col.completion || (i >= col.cityCompletion && i < col.cityCompletion + cities.length)) return 10.5;
     return i === col.target || i === col.total || i === col.periodTotal ? 11 : 9;
   });
   return sheetSpec({

@@ -190,7 +190,8 @@ function matrixSheet(input: ViewsInput): SheetSpec {
   const header = 3;
   const first = header + 1;
   const width = 3 + cities.length;
-  const widths = [13, 24, 8, ...cities.map(() => 7.5)];
+  // A rate as wide as 99999.9% (a figure typed in the wrong unit) still prints, not as ###.
+  const widths = [13, 24, 10.5, ...cities.map(() => 10.5)];
   const cells = emptyGrid(first + rows.length - 1, width);
   const lastCol = L(width - 1);
   cells[0][0] = { value: "各市完成率" };

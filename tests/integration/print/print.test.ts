@@ -150,6 +150,10 @@ describe.each(NAMES)("the printed %s", (name) => {
     expect(pages.filter((page) => !page.text.includes(doc().sheets[0].titleRow))).toEqual([]);
   });
 
+  test("no number prints as ### (every column is wide enough for its figures)", () => {
+    expect(doc().pages.flatMap((page, i) => (page.text.includes("###") ? [i + 1] : []))).toEqual([]);
+  });
+
   test("Chinese text prints at 9 pt or larger", () => {
     const sizes = doc().pages.map(smallestHanFontSize).filter((size): size is number => size !== null);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PRINTED_POINTS);
