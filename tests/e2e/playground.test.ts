@@ -90,7 +90,8 @@ describe("the playground", () => {
     const files = await Promise.all(
       ["杭州市", "宁波市"].map(async (city, index) => {
         const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z" });
-        const row = built.rowRecords.find((r) => r.quotaId === `I08-技能型企业-2027-${city}`)!.row;
+        // A city reports 技能型企业 in the quota's own row, its Annex 2 share as the target (issue 15).
+        const row = built.rowRecords.find((r) => r.quotaId === "I08-技能型企业-2027")!.row;
         built.sheet.cells[row - 1][COLUMN.cumulative] = { value: 600 + index };
         return { name: `${city}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await writeTemplateFile(built)) };
       }),
