@@ -63,6 +63,22 @@ export function correctionsOf(revision: PlanRevision, drafts: ReviewDrafts): Quo
  * last five editable: what the person corrects here is applied when the plan is used, and saved
  * with it in the workbook.
  */
+/** A review cell for a number (a target, a year), flagged while what is typed is not one. */
+function NumberInput(props: { className: string; label: string; whole: boolean; value: string; placeholder: string; onChange: (typed: string) => void }): React.JSX.Element {
+  const { className, label, whole, value, placeholder, onChange } = props;
+  return (
+    <Input
+      size="small"
+      className={className}
+      aria-label={label}
+      aria-invalid={value.trim() !== "" && typedNumber(value, whole) === undefined}
+      value={value}
+      placeholder={placeholder}
+      onChange={(_, data) => onChange(data.value)}
+    />
+  );
+}
+
 export function PlanReview({ revision, drafts, onChange, strings }: { revision: PlanRevision; drafts: ReviewDrafts; onChange: (drafts: ReviewDrafts) => void; strings: Strings }): React.JSX.Element {
   const styles = useStyles();
   const text = strings.plan;
@@ -100,14 +116,13 @@ export function PlanReview({ revision, drafts, onChange, strings }: { revision: 
                   </Select>
                 </td>
                 <td className={styles.cell}>
-                  <Input
-                    size="small"
+                  <NumberInput
                     className={styles.narrow}
-                    aria-label={label("target")}
-                    aria-invalid={value.target.trim() !== "" && typedNumber(value.target, false) === undefined}
+                    label={label("target")}
+                    whole={false}
                     value={value.target}
                     placeholder={value.kind === "milestone" ? "—" : text.pending}
-                    onChange={(_, data) => set(quota.id, "target", data.value)}
+                    onChange={(typed) => set(quota.id, "target", typed)}
                   />
                 </td>
                 <td className={styles.cell}>
@@ -120,14 +135,13 @@ export function PlanReview({ revision, drafts, onChange, strings }: { revision: 
                   </Select>
                 </td>
                 <td className={styles.cell}>
-                  <Input
-                    size="small"
+                  <NumberInput
                     className={styles.narrow}
-                    aria-label={label("year")}
-                    aria-invalid={value.year.trim() !== "" && typedNumber(value.year, true) === undefined}
+                    label={label("year")}
+                    whole={true}
                     value={value.year}
                     placeholder={text.everyYear}
-                    onChange={(_, data) => set(quota.id, "year", data.value)}
+                    onChange={(typed) => set(quota.id, "year", typed)}
                   />
                 </td>
                 <td className={styles.cell}>
