@@ -25,9 +25,14 @@ const current = parse(seedText);
 const PERIOD = "2026-10";
 const SHEET = sheetName({ scope: PROVINCE, period: PERIOD });
 
-/** Quotas a province sheet asks a figure for, whose measure's wording appears once in the text (so one rewording changes one measure). */
+/**
+ * Quotas a province sheet asks a figure for on a row of their own (not a ratio, typed on its figure
+ * rows, nor a department split's whole, typed on its parts' rows), whose measure's wording appears
+ * once in the text (so one rewording changes one measure).
+ */
+const onTheSheet = new Set(workbookOf([{ scope: PROVINCE, period: PERIOD }], current).sheets[0].values.map((row) => row[COLUMN.id]));
 const candidates = current.quotas.filter(
-  (q) => q.region === null && q.kind !== "milestone" && partsOf(q).length === 0 && seedText.split(q.measure).length === 2 && q.measure.length >= 6,
+  (q) => onTheSheet.has(q.id) && q.region === null && q.kind !== "milestone" && partsOf(q).length === 0 && seedText.split(q.measure).length === 2 && q.measure.length >= 6,
 );
 
 /** Wordings a drafting office changes without changing what is asked: an added adverb, a reordered phrase's particle. */
@@ -38,9 +43,18 @@ const REWORDINGS: ((measure: string) => string)[] = [
   (m) => m.replace(/^开展/, "组织开展"),
 ];
 
-/** The new revision's quota for an old one: same item, unit, deadline and target, its measure reworded. */
+/** The new revision's quota for an old one: same item, unit, deadline, target and responsible units, its measure reworded. */
 const counterpart = (revision: PlanRevision, old: Quota, measure: string): Quota | undefined =>
-  revision.quotas.find((q) => q.item === old.item && q.unit === old.unit && q.year === old.year && q.target === old.target && q.measure === measure && q.subject === old.subject);
+  revision.quotas.find(
+    (q) =>
+      q.item === old.item &&
+      q.unit === old.unit &&
+      q.year === old.year &&
+      q.target === old.target &&
+      q.measure === measure &&
+      q.subject === old.subject &&
+      q.units.join("、") === old.units.join("、"),
+  );
 
 test("upgrading across a rewording keeps the typed figures on the reworded quota", () => {
   fc.assert(
@@ -61,6 +75,6 @@ test("upgrading across a rewording keeps the typed figures on the reworded quota
       };
       expect([valueAt("cumulative"), valueAt("note"), built.archived]).toEqual([figure, "已核实", []]);
     }),
-    { numRuns: 40 },
+    { numRuns: 60 },
   );
 });
