@@ -64,12 +64,20 @@ export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
   );
   const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${stage.progressText})`;
   if (quota.kind === "milestone") return [milestoneCompletionFormula(s), progressFormula, milestoneStateFormula(s, n, stage.final)];
-  const completion = quotaCompletionFormula(quota, c, t);
-  const okFrom = levelOkFrom(quota);
-  const formulas = [completion, progressFormula, stage.final || okFrom === null ? figureStateFormula(m, n, metAtOf(quota), stage.final) : levelStateFormula(m, okFrom)];
+  const formulas = [quotaCompletionFormula(quota, c, t), progressFormula, quotaStateFormula(quota, m, n, stage.final)];
   if (partsOf(quota).length === 0) return formulas;
   const figure = (offset: number): string => `${columnLetter(COLUMN.cumulative)}${row + offset}`;
   return [...formulas, ratioFormula(figure(1), figure(2))];
+}
+
+/**
+ * 状态 of a quota with a figure, from its 完成率 and 序时进度, as every sheet decides it: a level
+ * (a ceiling, a growth rate) against its whole target before its deadline, anything else against
+ * 序时进度; at a deadline (`final`) 已完成 or 未完成.
+ */
+export function quotaStateFormula(quota: Pick<Quota, "kind" | "comparator">, completion: string, progress: string, final: boolean): string {
+  const okFrom = levelOkFrom(quota);
+  return final || okFrom === null ? figureStateFormula(completion, progress, metAtOf(quota), final) : levelStateFormula(completion, okFrom);
 }
 
 /** The completion from which a quota's target counts as met: 95% for a 左右 (≈) target, else all of it. */
