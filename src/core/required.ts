@@ -17,3 +17,11 @@ export function required<T>(value: T | undefined, what: string): T {
 export function matchGroup(match: RegExpMatchArray | RegExpExecArray, index: number): string {
   return required(match[index], `group ${index} of ${String(match[0])}`);
 }
+
+/** A list the type system knows has a first element. */
+export type NonEmpty<T> = [T, ...T[]];
+
+/** The last element of a non-empty list (of defined values). */
+export function lastOf<T>(items: NonEmpty<T>): T {
+  return required(items.at(-1), "the last element of a non-empty list");
+}
