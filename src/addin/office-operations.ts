@@ -5,7 +5,12 @@ import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateNextPeriod, generateTemplate } from "../excel/generate";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
-import { describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
+import {
+  type Batch,
+  describeError,
+  runWithRetry,
+  type WorkbookRunner,
+} from "../excel/run";
 import { selectCell } from "../excel/select";
 import { readMergeFiles } from "../xlsx/merge-files";
 import { dataLink, toBase64, XLSX_TYPE } from "./file-delivery";
@@ -25,7 +30,9 @@ export interface OfficeOperationsOptions {
 
 /** A browser download of an .xlsx file (does nothing in Excel for Mac: see file-delivery.ts). */
 export function browserDownload(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], { type: XLSX_TYPE }),
+  );
   const link = document.createElement("a");
   link.href = url;
   link.download = name;
@@ -33,44 +40,81 @@ export function browserDownload(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The last workbook operation started on this page (the pane's and, in a shared runtime, the ribbon's). */
+let lastOperation: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs workbook operations one after the other, in the order they were started. Each reads the
+ * workbook and writes whole sheets from what it read (the metadata sheet above all): two side by
+ * side would both add a sheet that is missing (Excel refuses the second, ItemAlreadyExists), or the
+ * later would write over what the earlier saved. An operation waits here before its time limit
+ * starts, so a long merge never makes the next one time out; a failure does not stop the next.
+ */
+function inTurn<T>(operation: () => Promise<T>): Promise<T> {
+  const turn = lastOperation.then(operation, operation);
+  lastOperation = turn.catch(() => undefined);
+  return turn;
+}
+
 /**
  * The operations over Office.js: `Excel.run` in Excel, the in-memory host's `run` in the
  * playground. Operations that change the workbook run with a time limit and retries; files are
- * read and written with the .xlsx adapter.
+ * read and written with the .xlsx adapter. Each runs in its turn (`inTurn`), except selecting a cell
+ * and live checking, which write nothing Planbook reads back.
  */
-export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOperationsOptions = {}): PlanbookOperations {
+export function createOfficeOperations(
+  runner: WorkbookRunner,
+  options: OfficeOperationsOptions = {},
+): PlanbookOperations {
   const { createWorkbook } = options;
+  /** An operation that changes the workbook: in its turn, with a time limit and retries. */
+  const changing = <T>(batch: Batch<T>): Promise<T> =>
+    inTurn(() => runWithRetry(runner, batch, { timeoutMs: options.timeoutMs }));
+  /** An operation that reads what the others write: in its turn. */
+  const reading = <T>(batch: Batch<T>): Promise<T> =>
+    inTurn(() => runner(batch));
   return {
     generate: (generate, onProgress) =>
-      runWithRetry(runner, (context) => generateTemplate(context, generate), {
-        timeoutMs: options.timeoutMs,
-        onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
-        onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
-      }),
+      inTurn(() =>
+        runWithRetry(runner, (context) => generateTemplate(context, generate), {
+          timeoutMs: options.timeoutMs,
+          onRetry: (attempt, of) =>
+            onProgress?.({ kind: "retrying", attempt, of }),
+          onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
+        }),
+      ),
     nextPeriod: (next, onProgress) =>
-      runWithRetry(runner, (context) => generateNextPeriod(context, next), {
-        timeoutMs: options.timeoutMs,
-        onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
-        onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
-      }),
+      inTurn(() =>
+        runWithRetry(runner, (context) => generateNextPeriod(context, next), {
+          timeoutMs: options.timeoutMs,
+          onRetry: (attempt, of) =>
+            onProgress?.({ kind: "retrying", attempt, of }),
+          onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
+        }),
+      ),
     startLiveChecking: (live) => startLiveChecking(runner, live),
-    audit: (audit) => runWithRetry(runner, (context) => runAudit(context, audit), { timeoutMs: options.timeoutMs }),
+    audit: (audit) => changing((context) => runAudit(context, audit)),
     selectCell: (finding) => runner((context) => selectCell(context, finding)),
-    readSplits: () => runner(readSplits),
-    saveSplit: (records, password) => runWithRetry(runner, (context) => saveSplit(context, records, password), { timeoutMs: options.timeoutMs }),
-    readFormSettings: () => runner(readFormSettings),
-    readLevels: () => runner(readLevelCorrections),
-    saveLevels: (levels, password) => runWithRetry(runner, (context) => saveLevelCorrections(context, levels, password), { timeoutMs: options.timeoutMs }),
-    readImportedPlans: () => runner(readImportedPlans),
-    saveImportedPlan: (plan, password) => runWithRetry(runner, (context) => saveImportedPlan(context, plan, password), { timeoutMs: options.timeoutMs }),
-    saveFormSettings: (settings, password) => runWithRetry(runner, (context) => saveFormSettings(context, settings, password), { timeoutMs: options.timeoutMs }),
+    readSplits: () => reading(readSplits),
+    saveSplit: (records, password) =>
+      changing((context) => saveSplit(context, records, password)),
+    readFormSettings: () => reading(readFormSettings),
+    readLevels: () => reading(readLevelCorrections),
+    saveLevels: (levels, password) =>
+      changing((context) => saveLevelCorrections(context, levels, password)),
+    readImportedPlans: () => reading(readImportedPlans),
+    saveImportedPlan: (plan, password) =>
+      changing((context) => saveImportedPlan(context, plan, password)),
+    saveFormSettings: (settings, password) =>
+      changing((context) => saveFormSettings(context, settings, password)),
     readFiles: (files) => readMergeFiles(files),
-    merge: (merge) => runWithRetry(runner, (context) => mergeWorkbooks(context, merge), { timeoutMs: options.timeoutMs }),
+    merge: (merge) => changing((context) => mergeWorkbooks(context, merge)),
     templateFile: (built) => writeTemplateFile(built),
     download: options.download ?? browserDownload,
     downloadBlocked: options.downloadBlocked ?? null,
     fileLink: dataLink,
-    openWorkbook: createWorkbook && ((bytes) => createWorkbook(toBase64(bytes))),
+    openWorkbook:
+      createWorkbook && ((bytes) => createWorkbook(toBase64(bytes))),
     describeError,
   };
 }

@@ -3,7 +3,8 @@ import path from "path";
 import { InputError } from "../core/errors";
 import { type MessageLanguage, findingMessage } from "../core/findings";
 import { type PeriodFiles, buildProgress } from "../core/merge/history";
-import { type MergeInputFile, canMerge } from "../core/merge/merge";
+import { type MergeInputFile, canMerge, unusableFile } from "../core/merge/merge";
+import { provinceRollup } from "../core/merge/rollup";
 import { periodOfFiles } from "../core/merge/period";
 import type { PlanRevision } from "../core/plan/types";
 import { readMergeFile } from "../xlsx/merge-files";
@@ -28,6 +29,16 @@ function xlsxFilesUnder(folder: string): string[] {
   });
 }
 
+/** A file left out of the history, with why (its period when it has one). */
+interface HistoryRejection {
+  period: string | null;
+  file: string;
+  reasons: string[];
+}
+
+const NO_PERIOD = { zh: "Planbook 报表中没有可识别的报告期", en: "its Planbook sheets name no period that can be read" } as const;
+const noPeriod = (language: MessageLanguage): string => (language === "both" ? `${NO_PERIOD.zh} / ${NO_PERIOD.en}` : NO_PERIOD[language]);
+
 export interface HistoryOptions {
   folder: string;
   out: string;
@@ -48,37 +59,48 @@ export interface HistoryOptions {
 export async function runHistory(options: HistoryOptions, io: Io): Promise<number> {
   const files = xlsxFilesUnder(options.folder);
   checkOutputFile(options.out, [...files, ...options.inputs]);
+  // The province over its cities, whatever level a period's files are: a county's file is refused by name, never a summary of its own.
+  const rollup = provinceRollup(options.revision);
   const byPeriod = new Map<string, MergeInputFile[]>();
+  const rejected: HistoryRejection[] = [];
   for (const file of files) {
-    const read = await readMergeFile({ name: path.relative(options.folder, file), data: readInputFile(file) });
-    const period = periodOfFiles([read]);
+    const name = path.relative(options.folder, file);
+    let read: MergeInputFile;
+    try {
+      read = await readMergeFile({ name, data: readInputFile(file) });
+    } catch (error) {
+      // A file that cannot even be opened (no permission) is refused like one that is not a workbook.
+      if (!(error instanceof InputError)) throw error;
+      rejected.push({ period: null, file: name, reasons: [error.message] });
+      continue;
+    }
+    const unusable = unusableFile(read);
+    const period = unusable === null ? periodOfFiles([read]) : null;
     if (period === null) {
-      io.err(`跳过：不是注明报告期的 Planbook 文件 skipped, not a Planbook file naming its period: ${file}\n`);
+      rejected.push({ period: null, file: name, reasons: [unusable ? findingMessage(unusable, options.language) : noPeriod(options.language)] });
       continue;
     }
     byPeriod.set(period, [...(byPeriod.get(period) ?? []), read]);
   }
   const periods: PeriodFiles[] = [];
-  let rejected = 0;
   for (const [period, inputs] of byPeriod) {
-    const plan = canMerge(inputs, { revision: options.revision, period, acceptErrors: options.acceptErrors });
-    rejected += plan.rejected.length;
-    if (!options.json) {
-      for (const r of plan.rejected) io.out(`[rejected] ${period} ${r.file.name}: ${r.reasons.map((f) => findingMessage(f, options.language)).join("; ")}\n`);
-    }
+    const plan = canMerge(inputs, { revision: options.revision, period, acceptErrors: options.acceptErrors, rollup });
+    rejected.push(...plan.rejected.map((r) => ({ period, file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, options.language)) })));
     if (plan.accepted.length > 0) periods.push({ period, accepted: plan.accepted });
   }
+  if (!options.json) for (const r of rejected) io.out(`[rejected] ${r.period ?? "—"} ${r.file}: ${r.reasons.join("; ")}\n`);
   if (periods.length === 0) {
     io.err(`「${options.folder}」中没有可汇总的文件，未写入「${options.out}」 / no file in "${options.folder}" could be merged, so "${options.out}" was not written\n`);
+    if (options.json) io.out(`${JSON.stringify({ periods: [], merged: {}, rejected, lines: [] }, null, 2)}\n`);
     return 2;
   }
   const built = buildProgress(periods, { revision: options.revision, ...(options.chartQuotas ? { chartQuotas: options.chartQuotas } : {}) });
   writeFileAtomic(options.out, await writeWorkbook([built.sheet], built.charts));
   if (options.json) {
-    io.out(`${JSON.stringify({ periods: built.periods, merged: Object.fromEntries(periods.map((p) => [p.period, p.accepted.map((a) => a.city)])), lines: built.lines }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ periods: built.periods, merged: Object.fromEntries(periods.map((p) => [p.period, p.accepted.map((a) => a.city)])), rejected, lines: built.lines }, null, 2)}\n`);
   } else {
     for (const p of [...periods].sort((a, b) => a.period.localeCompare(b.period))) io.out(`${p.period}: ${p.accepted.length} 个文件已合并 merged\n`);
     io.out(`${options.out}: 进度 ${built.periods.length} 期 periods, ${built.charts.length} 个图表 charts\n`);
   }
-  return rejected > 0 ? 1 : 0;
+  return rejected.length > 0 ? 1 : 0;
 }

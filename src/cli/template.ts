@@ -201,12 +201,14 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
     splits = [...splits, ...cities.flatMap((city) => countyRecords(revision, geography, city, splitOption, splits))];
   }
   const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined, ...(returned?.files ?? [])].filter((f): f is string => f !== undefined);
+  // Every scope's previous report is found before anything is written: a folder that cannot say which return counts writes no file.
+  const previousReports = scopes.map(previousOf);
   if (many) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
   const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
   if (typeof options.form === "string") inputs.push(options.form);
   for (const [index, scope] of scopes.entries()) {
-    const previous = previousOf(scope);
+    const previous = previousReports[index];
     const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
     const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
     checkOutputFile(file, inputs);

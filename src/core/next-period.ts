@@ -45,5 +45,14 @@ export function previousSheetFor(returned: ReturnedReports[], scope: string | nu
       en: `its reports of "${wanted}" (${ofScope.map((s) => s.report.record.period).join(", ")}) are none before ${formatPeriod(period as Period)}`,
     });
   }
+  // Two returns of the same scope and period (a file copied twice, a sheet made twice): which one counts is the person's call, never a silent pick.
+  const twins = earlier.filter((s) => comparePeriods(s.period, latest.period) === 0);
+  if (twins.length > 1) {
+    const named = twins.map((s) => `${s.source}（${s.report.name}）`);
+    throw new PreviousSheetError(from, {
+      zh: `其中有 ${twins.length} 份「${wanted}」${formatPeriod(latest.period)} 的报表：${named.join("、")}，请只保留一份`,
+      en: `it holds ${twins.length} reports of "${wanted}" for ${formatPeriod(latest.period)}: ${named.join(", ")}; keep one`,
+    });
+  }
   return { previous: previousReport(latest.report, `${latest.source}（${latest.report.name}）`), period: period ?? nextPeriod(latest.period) };
 }

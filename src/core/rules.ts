@@ -708,7 +708,7 @@ export const RULES = {
         ? { zh: `与「${p.kept}」同为${p.city}的报表，汇总人指定采用后者`, en: `is another workbook of ${p.city}; the aggregator chose "${p.kept}"` }
         : {
             zh: `与其他文件重复：「${p.files.join("」「")}」都是${p.city}的报表，请只保留一份（或指定替换）`,
-            en: `duplicates another file: "${p.files.join("」「")}" are all workbooks of ${p.city}; keep one (or mark a replacement)`,
+            en: `duplicates another file: ${p.files.map((f) => `"${f}"`).join(", ")} are all workbooks of ${p.city}; keep one (or mark a replacement)`,
           },
   }),
   "merge-replaces-city": rule<{ city: string; previous: string }>({

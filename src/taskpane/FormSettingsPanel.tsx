@@ -1,23 +1,18 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input } from "@fluentui/react-components";
 import { EMPTY_FORM, FORM_FIELDS, type FormSettings } from "../core/template/form";
 import type { PlanbookOperations } from "../addin/operations";
+import { Panel, type PanelMessage } from "./Panel";
 import type { Strings } from "./strings";
-
-const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
 
 /**
  * 报表表头设置: the form's frame (表号, 制表机关, 批准文号/备案号, 有效期至, contact), read from and
  * saved to the workbook's metadata, so every template made or handed out from it shows the same.
  */
 export function FormSettingsPanel({ strings, operations, password }: { strings: Strings; operations: PlanbookOperations; password: string | null }): React.JSX.Element {
-  const styles = useStyles();
   const text = strings.form;
   const [settings, setSettings] = React.useState<FormSettings>(EMPTY_FORM);
-  const [message, setMessage] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
+  const [message, setMessage] = React.useState<PanelMessage | null>(null);
 
   React.useEffect(() => {
     let current = true;
@@ -45,9 +40,7 @@ export function FormSettingsPanel({ strings, operations, password }: { strings: 
   }
 
   return (
-    <section className={styles.panel} aria-label={text.title}>
-      <Body1 as="h2">{text.title}</Body1>
-      <Caption1 className={styles.muted}>{text.hint}</Caption1>
+    <Panel title={text.title} hint={text.hint} message={message}>
       {FORM_FIELDS.map((field) => (
         <Field key={field} label={text.fields[field]}>
           <Input value={settings[field]} onChange={(_, data) => setSettings((previous) => ({ ...previous, [field]: data.value }))} />
@@ -56,13 +49,6 @@ export function FormSettingsPanel({ strings, operations, password }: { strings: 
       <Button appearance="primary" onClick={() => void save()}>
         {text.save}
       </Button>
-      <div aria-live="polite">
-        {message && (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-    </section>
+    </Panel>
   );
 }

@@ -1,12 +1,12 @@
 import * as React from "react";
-import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { LEVEL_LABELS, type LevelRecord, QUOTA_LEVELS, type QuotaLevel, isQuotaLevel, levelRule } from "../core/plan/level";
 import type { PlanRevision, Quota } from "../core/plan/types";
 import type { PlanbookOperations } from "../addin/operations";
+import { Panel, type PanelMessage } from "./Panel";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
   scroll: { maxHeight: "320px", overflowY: "auto" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
@@ -41,7 +41,7 @@ export function LevelsPanel({
   /** The corrections as stored, then as edited here (a level equal to the derived one is no correction). */
   const [stored, setStored] = React.useState<LevelRecord[]>([]);
   const [edited, setEdited] = React.useState<Map<string, QuotaLevel>>(new Map());
-  const [message, setMessage] = React.useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = React.useState<PanelMessage | null>(null);
 
   React.useEffect(() => {
     let current = true;
@@ -77,9 +77,7 @@ export function LevelsPanel({
   }
 
   return (
-    <section className={styles.panel} aria-label={text.title}>
-      <Body1 as="h2">{text.title}</Body1>
-      <Caption1 className={styles.muted}>{text.hint}</Caption1>
+    <Panel title={text.title} hint={text.hint} message={message}>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={text.list}>
         <table className={styles.table}>
           <tbody>
@@ -124,13 +122,6 @@ export function LevelsPanel({
       <Button appearance="primary" disabled={changes.length === 0} onClick={() => void save()}>
         {text.save(changes.length)}
       </Button>
-      <div aria-live="polite">
-        {message && (
-          <MessageBar intent={message.intent}>
-            <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-    </section>
+    </Panel>
   );
 }

@@ -5,10 +5,10 @@ import { planSplit, splittableQuotas, type SplitPlan, type SplitSource } from ".
 import type { PlanRevision } from "../core/plan/types";
 import type { PlanbookOperations } from "../addin/operations";
 import { findingMessage } from "../core/findings";
+import { Panel, type PanelMessage } from "./Panel";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
 });
 
@@ -24,7 +24,7 @@ export function SplitPanel({ strings, revision, operations, password }: { string
   const [kind, setKind] = React.useState<Kind>("annex");
   const [familyId, setFamilyId] = React.useState(families[families.length - 1]?.id ?? "");
   const [typed, setTyped] = React.useState<Record<string, string>>({});
-  const [message, setMessage] = React.useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = React.useState<PanelMessage | null>(null);
 
   const numbers = Object.fromEntries(Object.entries(typed).map(([city, value]) => [city, Number(value) || 0]));
   const source: SplitSource =
@@ -43,8 +43,7 @@ export function SplitPanel({ strings, revision, operations, password }: { string
 
   if (quotas.length === 0) return <Body1>{text.none}</Body1>;
   return (
-    <section className={styles.panel} aria-label={text.title}>
-      <Body1 as="h3">{text.title}</Body1>
+    <Panel title={text.title} heading="h3" message={message}>
       <Field label={text.quota}>
         <Select value={quotaId} onChange={(_, data) => setQuotaId(data.value)}>
           {quotas.map((q) => (
@@ -91,11 +90,6 @@ export function SplitPanel({ strings, revision, operations, password }: { string
       <Button onClick={() => void save()} disabled={!plan || plan.records.length === 0}>
         {text.save}
       </Button>
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
-    </section>
+    </Panel>
   );
 }

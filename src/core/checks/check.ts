@@ -12,7 +12,7 @@ import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
 import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
-import { type PartKey, parsePartId, partId } from "../template/parts";
+import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
 import { planTarget, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
@@ -311,10 +311,7 @@ function figuresOf(sheet: SheetUnderCheck, quotaId: string): { numerator: Report
   const numerator = sheet.rowsById.get(partId(quotaId, "numerator"));
   const denominator = sheet.rowsById.get(partId(quotaId, "denominator"));
   if (!numerator || !denominator) return null;
-  const n = numberIn(numerator.values.cumulative);
-  const d = numberIn(denominator.values.cumulative);
-  const share = n === null || d === null || d <= 0 || n < 0 || n > d ? null : n / d;
-  return { numerator, denominator, share };
+  return { numerator, denominator, share: shareOf(numberIn(numerator.values.cumulative), numberIn(denominator.values.cumulative)) };
 }
 
 /**

@@ -1,9 +1,11 @@
 import { columnLetter } from "../a1";
 import { comparePeriods, formatPeriod, parsePeriod, periodLabel } from "../period";
-import type { PlanRevision } from "../plan/types";
+import type { PlanRevision, Quota } from "../plan/types";
+import { pathInScope } from "../scope";
 import { stageAt } from "../stage";
-import { MILESTONE_STATUSES } from "../template/columns";
-import { figureStateFormula, levelOkFrom, metAtOf, milestoneStateFormula } from "../template/formulas";
+import { MILESTONE_STATUSES, STATES } from "../template/columns";
+import { milestoneStateFormula, quotaCompletionFormula, quotaStateFormula } from "../template/formulas";
+import { targetCell } from "../template/targets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, emptyGrid } from "../template/spec";
 import { PALETTE, headerStyle, stateFormats, titleStyle } from "../template/styles";
@@ -86,7 +88,9 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
   const scopes = [PROVINCE, ...revision.cities];
   const valueColumn = (i: number): number => TITLES.length + i;
   const stateColumn = (i: number): number => TITLES.length + periods.length + i;
-  const width = TITLES.length + 2 * periods.length;
+  // After the states: the period the line's current run of 滞后 (or 未完成) began in.
+  const lagColumn = TITLES.length + 2 * periods.length;
+  const width = lagColumn + 1;
 
   const lines: ProgressLine[] = rows.flatMap((row, index) =>
     scopes.map((scope): ProgressLine => ({
@@ -117,6 +121,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
     put(HEADER, valueColumn(i), cell(period));
     put(HEADER, stateColumn(i), cell(`状态 ${period}`));
   });
+  put(HEADER, lagColumn, cell(LAG_TITLE));
 
   lines.forEach((line, index) => {
     const r = firstLine + index;
@@ -125,11 +130,14 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
     put(r, 1, cell(line.scope === PROVINCE ? shortLabel(row) : null));
     put(r, 2, cell(row.unit ?? "—"));
     put(r, 3, cell(line.scope));
+    // A province line is followed by its cities' lines: a milestone's province status is rolled up from theirs.
+    const cityCells = (i: number): string => `${columnLetter(valueColumn(i))}${r + 1}:${columnLetter(valueColumn(i))}${r + revision.cities.length}`;
     line.values.forEach((value, i) => {
       const at = `${columnLetter(valueColumn(i))}${r}`;
       put(r, valueColumn(i), cell(value));
-      put(r, stateColumn(i), stateCell(row, line.scope, at, byPeriod[i], revision));
+      put(r, stateColumn(i), stateCell(row, line.scope, line.scope === PROVINCE && row.kind === "milestone" ? rolledUpStatusFormula(cityCells(i)) : at, byPeriod[i], revision));
     });
+    if (periods.length > 0) put(r, lagColumn, { formula: lagStartFormula(periods.map((_, i) => `${columnLetter(stateColumn(i))}${r}`), periods) });
   });
 
   const charts: ChartSpec[] = [];
@@ -144,7 +152,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
       const stage = Object.values(periodRows.get(row.id)?.quotaByChild ?? {})[0];
       const target = periodRows.get(row.id)?.provinceTarget;
       const expected = stage && typeof target === "number" ? (() => {
-        const { progress } = stageAt(stage, p, revision);
+        const { progress } = stageAt(pathInScope(stage, { kind: "province" }, revision), p, revision);
         return (target * progress.expected) / progress.of;
       })() : null;
       put(top + 1 + i, 0, cell(period));
@@ -168,7 +176,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
   const sheet = sheetSpec({
     name: PROGRESS_SHEET,
     cells,
-    columnWidths: [13, 30, 7, 8, ...periods.flatMap(() => [9]), ...periods.flatMap(() => [7])],
+    columnWidths: [13, 30, 7, 8, ...periods.flatMap(() => [9]), ...periods.flatMap(() => [7]), 10],
     styles: [
       titleStyle(`A1:${last}1`, false),
       headerStyle(`A${HEADER}:${last}${HEADER}`),
@@ -178,7 +186,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
     merges: [`A1:${last}1`, `A2:${last}2`],
     conditionalFormats:
       lines.length > 0 && periods.length > 0
-        ? stateFormats(`${columnLetter(stateColumn(0))}${firstLine}:${last}${lastLine}`, `${columnLetter(stateColumn(0))}${firstLine}`)
+        ? stateFormats(`${columnLetter(stateColumn(0))}${firstLine}:${columnLetter(stateColumn(periods.length - 1))}${lastLine}`, `${columnLetter(stateColumn(0))}${firstLine}`)
         : [],
     freeze: { rows: HEADER, columns: TITLES.length },
     titleRows: `${HEADER}:${HEADER}`,
@@ -190,21 +198,56 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
   return { sheet, charts, periods, lines };
 }
 
+/** The title of the column saying since when a line lags. */
+export const LAG_TITLE = "滞后起始期";
+
+const lagging = (state: string): string => `OR(${state}="${STATES.behind}",${state}="${STATES.notDone}")`;
+
 /**
- * A line's 状态 in one period, as a formula over its figure's cell: a figure against the period's
- * target (the province's, or the city's own where the city's file has one) and 序时进度, a
- * milestone's status against 序时进度. Blank where there is no target to measure against.
+ * The period in which a line's current run of 滞后 (or 未完成) began, blank while its last period
+ * is not behind: nested IFs from the first period on, as long as the periods are many (36 for
+ * three years of months, well inside Excel's 64 levels of nesting).
  */
-function stateCell(row: SummaryRow, scope: string, at: string, period: { period: ReturnType<typeof parsePeriod>; rows: Map<string, SummaryRow>; figures: Map<string, Record<string, { target: CellValue }>> }, revision: PlanRevision): CellSpec | null {
+export function lagStartFormula(states: string[], periods: string[]): string {
+  let start = `"${periods[0]}"`;
+  for (let i = 1; i < states.length; i++) start = `IF(${lagging(states[i - 1])},${start},"${periods[i]}")`;
+  return `=IF(${lagging(states[states.length - 1])},${start},"")`;
+}
+
+/**
+ * A milestone's status over the cities' statuses in `range`, as the summary rolls it up: 已完成 when
+ * all that reported are done, 未启动 when none has started, else 推进中; blank when none reported.
+ */
+function rolledUpStatusFormula(range: string): string {
+  const reported = `(${MILESTONE_STATUSES.map((status) => `COUNTIF(${range},"${status}")`).join("+")})`;
+  return `IF(${reported}=0,"",IF(COUNTIF(${range},"${MILESTONE_STATUSES[2]}")=${reported},"${MILESTONE_STATUSES[2]}",IF(COUNTIF(${range},"${MILESTONE_STATUSES[0]}")=${reported},"${MILESTONE_STATUSES[0]}","${MILESTONE_STATUSES[1]}")))`;
+}
+
+/**
+ * A line's 状态 in one period, as a formula over its figure (a cell, or for a province milestone
+ * the status rolled up from its cities): the same rules as the report's 状态 — a count or a ratio
+ * against the period's target and 序时进度, a level (a ceiling, a growth rate) against its whole
+ * target, a milestone's status against 序时进度, final at a deadline. The target is the province's,
+ * or the city's own (its plan share, a rate as it stands, else what its file showed). Blank where
+ * there is no target to measure against (a city's contribution to a count nobody split).
+ */
+function stateCell(row: SummaryRow, scope: string, figure: string, period: { period: ReturnType<typeof parsePeriod>; rows: Map<string, SummaryRow>; figures: Map<string, Record<string, { target: CellValue }>> }, revision: PlanRevision): CellSpec | null {
   const periodRow = period.rows.get(row.id);
   const quota = periodRow ? (scope === PROVINCE ? Object.values(periodRow.quotaByChild)[0] : periodRow.quotaByChild[scope]) : undefined;
-  if (!periodRow || !quota) return null;
-  const stage = stageAt(quota, period.period, revision);
+  if (!periodRow || !quota || periodRow.part) return null;
+  // A city's share of a split quota runs on its own path (Annex 2's points), the province on the plan's.
+  const stage = stageAt(pathInScope(quota, scope === PROVINCE ? { kind: "province" } : { kind: "city", city: scope }, revision), period.period, revision);
   const progress = `(${stage.progress.expected}/${stage.progress.of})`;
-  if (row.kind === "milestone") return scope === PROVINCE ? null : { formula: milestoneStateFormula(at, progress, stage.final) };
-  // A level (a ceiling, a growth rate) is held against its whole target: its 状态 is the report's, not charted here.
-  if (levelOkFrom(quota) !== null) return null;
-  const target = scope === PROVINCE ? periodRow.provinceTarget : period.figures.get(scope)?.[row.id]?.target;
-  if (typeof target !== "number" || target <= 0) return null;
-  return { formula: figureStateFormula(`IF(ISNUMBER(${at}),${at}/${target},"")`, progress, metAtOf(quota), stage.final) };
+  if (row.kind === "milestone") return { formula: milestoneStateFormula(figure, progress, stage.final) };
+  const target = scope === PROVINCE ? periodRow.provinceTarget : cityTarget(quota, scope, period, row.id, revision);
+  if (typeof target !== "number" || (target <= 0 && quota.comparator !== "<=")) return null;
+  const completion = quotaCompletionFormula(quota, figure, String(target)).slice(1);
+  return { formula: quotaStateFormula(quota, completion, progress, stage.final) };
+}
+
+/** A city's target in a period: the plan's for the city (its share, a rate as it stands, its counties to cover), else what its file showed. */
+function cityTarget(quota: Quota, city: string, period: { period: ReturnType<typeof parsePeriod>; figures: Map<string, Record<string, { target: CellValue }>> }, rowId: string, revision: PlanRevision): CellValue {
+  const planned = targetCell(quota, { kind: "city", city }, { revision, period: period.period });
+  if (typeof planned === "number") return planned;
+  return period.figures.get(city)?.[rowId]?.target ?? null;
 }

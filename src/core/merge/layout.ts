@@ -1,4 +1,4 @@
-import { type PlanRevision, type Quota, type QuotaKind, isPercentKind } from "../plan/types";
+import { type Comparator, type PlanRevision, type Quota, type QuotaKind, isPercentKind } from "../plan/types";
 import { columnLetter } from "../a1";
 import { isStandaloneRegional } from "../plan/level";
 import { quotaLabel } from "../template/labels";
@@ -141,6 +141,8 @@ export interface SummaryRow {
   label: string;
   unit: string | null;
   kind: QuotaKind;
+  /** How a figure meets the target: `<=` for a ceiling, where lower is better. */
+  comparator: Comparator;
   item: number;
   /** The parent's target (the province's, the city's, the lead unit's). */
   provinceTarget: CellValue;
@@ -169,6 +171,7 @@ export function summaryRows(
       label: quotaLabel(quota, reportText(quota, rollup.parent, context)),
       unit: quota.unit,
       kind: quota.kind,
+      comparator: quota.comparator,
       item: quota.item,
       provinceTarget: asTarget(quota),
       quotaByChild: Object.fromEntries(
@@ -193,6 +196,7 @@ export function summaryRows(
         label: familyLabel(family),
         unit: family.representative.unit,
         kind: family.representative.kind,
+        comparator: family.representative.comparator,
         item: family.representative.item,
         provinceTarget,
         quotaByChild: family.byCity,

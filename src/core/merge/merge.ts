@@ -177,18 +177,21 @@ function ownFindings(name: string, snapshot: WorkbookSnapshot, record: SheetReco
     .map((f) => inFile(f, name));
 }
 
+/** Why a file cannot be merged at all, whatever the period and level: it cannot be read, or Planbook did not make it. Null for a Planbook workbook. */
+export function unusableFile(file: MergeInputFile): Finding | null {
+  if (file.snapshot === null) return finding("merge-unreadable", wholeFile(file.name), file.readProblem ?? fileProblem("not-xlsx"), file.name);
+  return readMeta(file.snapshot).sheets.length === 0 ? finding("merge-not-planbook", wholeFile(file.name), {}, file.name) : null;
+}
+
 function examine(file: MergeInputFile, revision: PlanRevision, period: string, splits: SplitRecord[], rollup: Rollup, geography?: Geography): Examined {
   const name = file.name;
   const out: Examined = { file, record: null, city: null, report: null, reasons: [], warnings: [], blank: false };
-  if (file.snapshot === null) {
-    out.reasons.push(finding("merge-unreadable", wholeFile(name), file.readProblem ?? fileProblem("not-xlsx"), name));
+  const unusable = unusableFile(file);
+  if (unusable !== null || file.snapshot === null) {
+    out.reasons.push(unusable ?? finding("merge-unreadable", wholeFile(name), fileProblem("not-xlsx"), name));
     return out;
   }
   const read = readWorkbook(file.snapshot);
-  if (read.meta.sheets.length === 0) {
-    out.reasons.push(finding("merge-not-planbook", wholeFile(name), {}, name));
-    return out;
-  }
   // By the scope's kind as written: a sheet whose name part cannot be read is merge-bad-scope below.
   const citySheets = read.meta.sheets.filter((s) => s.scope.trim().startsWith(`${rollup.childKind}:`));
   if (citySheets.length === 0) {

@@ -6,9 +6,9 @@ import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
 import { idsOnSheet, scopeLabel } from "../scope";
-import { averageFormula, completionFormula, milestoneCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
+import { averageFormula, completionOf, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
-import { partId } from "../template/parts";
+import { partId, shareOf } from "../template/parts";
 import type { ReportRow } from "../read-sheets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
@@ -102,7 +102,7 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
     if (!own) return null;
     const v = own.values;
     // A ratio collected as figures is their quotient here, whatever its cell showed (a file saved without recalculating shows none).
-    const share = row.kind === "ratio" && hasParts(rows, index) ? shareOf(found(rows[index + 1]), found(rows[index + 2]), figure) : undefined;
+    const share = row.kind === "ratio" && hasParts(rows, index) ? shareInFile(found(rows[index + 1]), found(rows[index + 2]), figure) : undefined;
     return {
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
       actual: row.kind === "milestone" ? figure(own.quotaId, "status", v.status) : share !== undefined ? share : figure(own.quotaId, "cumulative", v.cumulative),
@@ -118,14 +118,16 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
 }
 
 /** A ratio's share from its figures' rows in a file: null while either is missing, excluded or not a usable count. */
-function shareOf(
+function shareInFile(
   numerator: ReportRow | undefined,
   denominator: ReportRow | undefined,
   figure: (quotaId: string, key: FigureKey, value: CellValue) => CellValue,
 ): CellValue {
-  const n = numerator ? figure(numerator.quotaId, "cumulative", numerator.values.cumulative) : null;
-  const d = denominator ? figure(denominator.quotaId, "cumulative", denominator.values.cumulative) : null;
-  return typeof n === "number" && typeof d === "number" && d > 0 && n >= 0 && n <= d ? n / d : null;
+  const count = (row: ReportRow | undefined): number | null => {
+    const value = row ? figure(row.quotaId, "cumulative", row.values.cumulative) : null;
+    return typeof value === "number" ? value : null;
+  };
+  return shareOf(count(numerator), count(denominator));
 }
 
 /**
@@ -363,11 +365,9 @@ function writeDataRow(
   put(r, col.label, { value: row.label });
   put(r, col.unit, cell(row.unit ?? "—"));
   put(r, col.target, cell(row.provinceTarget));
-  const actuals: CellValue[] = [];
   cities.forEach((city, i) => {
     const column = columns.get(city);
     const figures = column?.figures[row.id];
-    actuals.push(figures?.actual ?? null);
     put(r, col.actual + i, cell(figures?.actual));
     put(r, col.cityTarget + i, cell(cityTarget(row, city, context, rollup, column, period)));
     put(r, col.cityPeriod + i, cell(figures?.period));
@@ -376,11 +376,11 @@ function writeDataRow(
     // A ratio's figure has no target of its own: no completion.
     if (row.part) return;
     put(r, col.cityCompletion + i, {
-      formula: row.kind === "milestone" ? milestoneCompletionFormula(actual) : completionFormula(actual, at(col.cityTarget + i)),
+      formula: row.kind === "milestone" ? milestoneCompletionFormula(actual) : quotaCompletionFormula(row, actual, at(col.cityTarget + i)),
     });
   });
   put(r, col.total, { formula: share ? share(col.total) : totalFormula(row.kind, blockRange(col.actual, n, r)) });
-  if (!row.part) put(r, col.completion, { formula: completionFormula(at(col.total), at(col.target)) });
+  if (!row.part) put(r, col.completion, { formula: quotaCompletionFormula(row, at(col.total), at(col.target)) });
   if ((row.kind === "annual" || row.kind === "cumulative") && !row.part) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.cityPeriod, n, r)) });
   const actual = rowTotal(rows, index, (i) => cities.map((city) => columns.get(city)?.figures[rows[i].id]?.actual ?? null));
   const target = row.provinceTarget;
@@ -388,7 +388,7 @@ function writeDataRow(
     quotaId: row.id,
     target,
     actual,
-    completion: actual !== null && typeof target === "number" && target !== 0 ? actual / target : null,
+    completion: actual !== null && typeof target === "number" && target !== 0 ? completionOf(row, actual, target) : null,
   };
 }
 

@@ -5,7 +5,7 @@ import type { PlanRevision } from "../plan/types";
 import { type Scope, pathInScope } from "../scope";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
-import { averageFormula, stateFormula } from "../template/formulas";
+import { averageFormula, completionOf, levelOkFrom, stateFormula } from "../template/formulas";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, headerStyle, stateFormats } from "../template/styles";
@@ -314,16 +314,18 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
     if (row.kind === "milestone") return;
     const { expected, of } = progressOf(row, period, input);
     const progress = expected / of;
+    // A level (a ceiling, a growth rate) is held against its whole target, as the reports' 状态 is.
+    const laggingBelow = levelOkFrom(row) ?? progress - BEHIND_THRESHOLD;
     const found = cities.map((city) => ({ city, ...input.figures(index, city) }));
     const total = rowTotal(rows, index, (i) => cities.map((city) => input.figures(i, city).actual));
     const target = row.provinceTarget;
-    if (total !== null && typeof target === "number" && target > 0 && total / target < progress - BEHIND_THRESHOLD) {
-      entries.push({ kind: "指标滞后", row, city: "全省", completion: total / target, progress, note: null });
+    if (total !== null && typeof target === "number" && target > 0 && completionOf(row, total, target) < laggingBelow) {
+      entries.push({ kind: "指标滞后", row, city: "全省", completion: completionOf(row, total, target), progress, note: null });
     }
     for (const f of found) {
       if (typeof f.actual !== "number" || typeof f.target !== "number" || f.target <= 0) continue;
-      const completion = f.actual / f.target;
-      if (completion < progress - BEHIND_THRESHOLD) entries.push({ kind: "市滞后", row, city: f.city, completion, progress, note: f.note });
+      const completion = completionOf(row, f.actual, f.target);
+      if (completion < laggingBelow) entries.push({ kind: "市滞后", row, city: f.city, completion, progress, note: f.note });
     }
   });
   const titles = ["序号", "类型", "编号", "指标", "市", "完成率", "序时进度", "说明"];

@@ -9,15 +9,19 @@ import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, ST
  * rule is written here once and the builders only say which cells it reads.
  */
 
-/** 完成率: actual ÷ target, blank while either is not a number or the target is 0. */
-export function completionFormula(actual: string, target: string): string {
-  return `=IF(OR(NOT(ISNUMBER(${actual})),NOT(ISNUMBER(${target}))),"",IF(${target}=0,"",${actual}/${target}))`;
+/**
+ * `dividend ÷ divisor` (then `then`, e.g. `-1`), blank while either cell is not a number or the
+ * divisor is 0: a sheet shows nothing rather than #DIV/0! or a rate over a missing figure.
+ */
+function guardedQuotient(dividend: string, divisor: string, then = ""): string {
+  return `=IF(OR(NOT(ISNUMBER(${dividend})),NOT(ISNUMBER(${divisor}))),"",IF(${divisor}=0,"",${dividend}/${divisor}${then}))`;
 }
 
+/** 完成率: actual ÷ target, blank while either is not a number or the target is 0. */
+export const completionFormula = (actual: string, target: string): string => guardedQuotient(actual, target);
+
 /** A ratio's value from its two figures: numerator ÷ denominator, blank while either is not a number or the denominator is 0. */
-export function ratioFormula(numerator: string, denominator: string): string {
-  return `=IF(OR(NOT(ISNUMBER(${numerator})),NOT(ISNUMBER(${denominator}))),"",IF(${denominator}=0,"",${numerator}/${denominator}))`;
-}
+export const ratioFormula = (numerator: string, denominator: string): string => guardedQuotient(numerator, denominator);
 
 /**
  * A ceiling's 完成率 (控制在5%以内, 不超过20人: lower is better): 1 while the figure is at or under the
@@ -28,16 +32,19 @@ export function ceilingCompletionFormula(actual: string, target: string): string
   return `=IF(OR(NOT(ISNUMBER(${actual})),NOT(ISNUMBER(${target}))),"",IF(${actual}<=${target},1,${target}/${actual}))`;
 }
 
-/** What `ceilingCompletionFormula` / `completionFormula` compute, for checks that read the figures. */
+/** 完成率 of a quota's figure against its target: the ceiling's rule where lower is better, else figure ÷ target. */
+export function quotaCompletionFormula(quota: Pick<Quota, "comparator">, actual: string, target: string): string {
+  return quota.comparator === "<=" ? ceilingCompletionFormula(actual, target) : completionFormula(actual, target);
+}
+
+/** What `quotaCompletionFormula` computes, for checks and summaries that read the figures. */
 export function completionOf(quota: Pick<Quota, "comparator">, actual: number, target: number): number {
   if (quota.comparator === "<=") return actual <= target ? 1 : target / actual;
   return actual / target;
 }
 
 /** A growth rate from this year's and last year's figure for the same period: 106 over 100 is 6 %. */
-export function growthRateFormula(thisYear: string, lastYear: string): string {
-  return `=IF(OR(NOT(ISNUMBER(${thisYear})),NOT(ISNUMBER(${lastYear}))),"",IF(${lastYear}=0,"",${thisYear}/${lastYear}-1))`;
-}
+export const growthRateFormula = (thisYear: string, lastYear: string): string => guardedQuotient(thisYear, lastYear, "-1");
 
 /** A milestone's 完成率: 1 once its status is 已完成, else 0; blank while no status is given. */
 export function milestoneCompletionFormula(status: string): string {
@@ -57,12 +64,20 @@ export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
   );
   const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${stage.progressText})`;
   if (quota.kind === "milestone") return [milestoneCompletionFormula(s), progressFormula, milestoneStateFormula(s, n, stage.final)];
-  const completion = quota.comparator === "<=" ? ceilingCompletionFormula(c, t) : completionFormula(c, t);
-  const okFrom = levelOkFrom(quota);
-  const formulas = [completion, progressFormula, stage.final || okFrom === null ? figureStateFormula(m, n, metAtOf(quota), stage.final) : levelStateFormula(m, okFrom)];
+  const formulas = [quotaCompletionFormula(quota, c, t), progressFormula, quotaStateFormula(quota, m, n, stage.final)];
   if (partsOf(quota).length === 0) return formulas;
   const figure = (offset: number): string => `${columnLetter(COLUMN.cumulative)}${row + offset}`;
   return [...formulas, ratioFormula(figure(1), figure(2))];
+}
+
+/**
+ * 状态 of a quota with a figure, from its 完成率 and 序时进度, as every sheet decides it: a level
+ * (a ceiling, a growth rate) against its whole target before its deadline, anything else against
+ * 序时进度; at a deadline (`final`) 已完成 or 未完成.
+ */
+export function quotaStateFormula(quota: Pick<Quota, "kind" | "comparator">, completion: string, progress: string, final: boolean): string {
+  const okFrom = levelOkFrom(quota);
+  return final || okFrom === null ? figureStateFormula(completion, progress, metAtOf(quota), final) : levelStateFormula(completion, okFrom);
 }
 
 /** The completion from which a quota's target counts as met: 95% for a 左右 (≈) target, else all of it. */

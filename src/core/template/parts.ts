@@ -36,6 +36,15 @@ export function parsePartId(id: string): { quotaId: string; key: PartKey } | nul
   return key ? { quotaId: match[1], key } : null;
 }
 
+/**
+ * A ratio's share from its two figures, as every check and aggregation computes it: null unless
+ * both are counts with 0 ≤ numerator ≤ denominator and a denominator above 0 (anything else is a
+ * typing error the checks report, never a share to add up).
+ */
+export function shareOf(numerator: number | null, denominator: number | null): number | null {
+  return numerator === null || denominator === null || denominator <= 0 || numerator < 0 || numerator > denominator ? null : numerator / denominator;
+}
+
 /** The unit a counted thing is reported in: enterprises and organisations in 家, people in 人, else 个. */
 function countUnit(name: string): string {
   if (/(企业|单位|机构|院校|学校|学院|公司|医院|工会)/.test(name)) return "家";

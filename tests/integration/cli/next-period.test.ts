@@ -6,16 +6,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, unlinkSync } from "fs";
 import os from "os";
 import path from "path";
-import ExcelJS from "exceljs";
 import { columnLetter } from "../../../src/core/a1";
 import { readWorkbook } from "../../../src/core/read-sheets";
-import type { ColumnKey } from "../../../src/core/template/columns";
-import { COLUMN } from "../../../src/core/template/columns";
-import type { CellValue } from "../../../src/core/template/spec";
+import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { quotasInScope } from "../../../src/core/scope";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { planbook } from "../../support/cli";
+import { fill, rowsOf } from "../../support/fill";
 import { currentRevision } from "../../support/plan";
 
 const revision = currentRevision();
@@ -29,27 +27,6 @@ const MILESTONE = onSheet.find((q) => q.kind === "milestone" && open(q))!.id;
 interface Report {
   findings: { file: string; rule: string; severity: string; cell: string | null; quotaId: string | null }[];
   errors: number;
-}
-
-/** The row of each quota id in the file's report sheet. */
-async function rowsOf(file: string): Promise<Map<string, { row: number; values: Record<ColumnKey, CellValue> }>> {
-  const report = readWorkbook(await readWorkbookFile(readFileSync(file))).reports[0];
-  return new Map(report.rows.map((r) => [r.quotaId, { row: r.row, values: r.values }]));
-}
-
-/** Types values (or formulas, given as `=…`) into quota rows with ExcelJS, as another program would. */
-async function fill(file: string, inputs: Record<string, Partial<Record<ColumnKey, CellValue>>>): Promise<void> {
-  const rows = await rowsOf(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets.find((w) => w.state === "visible" && w.name !== "填报说明")!;
-  for (const [quotaId, values] of Object.entries(inputs)) {
-    for (const [key, value] of Object.entries(values) as [ColumnKey, CellValue][]) {
-      const cell = sheet.getCell(rows.get(quotaId)!.row, COLUMN[key] + 1);
-      cell.value = typeof value === "string" && value.startsWith("=") ? { formula: value.slice(1) } : value;
-    }
-  }
-  await workbook.xlsx.writeFile(file);
 }
 
 const cellOf = (row: number, key: ColumnKey): string => `${columnLetter(COLUMN[key])}${row}`;

@@ -3,6 +3,7 @@ import { HyperFormula } from "hyperformula";
 import { columnLetter, parseCell } from "../../../src/core/a1";
 import { fileProblem } from "../../../src/core/file-problems";
 import { SUMMARY_ROWS, summaryColumns } from "../../../src/core/merge/layout";
+import { BULLETIN_SHEET } from "../../../src/core/merge/views";
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import { readSummaryState } from "../../../src/core/merge/state";
 import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
@@ -175,6 +176,42 @@ describe("buildSummary: totals and completion", () => {
     const { summary } = merge([cityFile("舟山市", { "E27-舟山市": { cumulative: 30 } })]);
     const value = evaluate(summary);
     expect(value(`${columnLetter(col.cityCompletion + cityIndex("舟山市"))}${rowOf(summary, FAMILY.enterprise2027)}`)).toBe(30 / 75);
+  });
+
+  describe("a ceiling (lower is better) completes as the ceiling over the figure, never the figure over it", () => {
+    const ceilings = fixtureRevision();
+    const annualCeiling = { ...ceilings.quotas[0], id: "T-6", kind: "annual" as const, unit: "人", target: 20, comparator: "<=" as const, text: "每年生产安全事故死亡人数不超过20人" };
+    const rateCeiling = { ...ceilings.quotas[2], year: null, path: [], id: "T-7", kind: "ratio" as const, unit: "%", target: 5.5, comparator: "<=" as const, text: "城镇调查失业率控制在5.5%以内" };
+    ceilings.quotas = [...ceilings.quotas, annualCeiling, rateCeiling];
+    const mergeCeilings = (files: MergeInputFile[]): BuiltSummary => merge(files, { revision: ceilings });
+    const ceilingFile = (city: string, typed: Typed): MergeInputFile => ({ name: `${city}.xlsx`, snapshot: cityWorkbook(city, typed, { revision: ceilings }) });
+    const built = mergeCeilings([
+      ceilingFile("杭州市", { "T-6": { period: 10, cumulative: 10 }, "T-7": { cumulative: 0.06 } }),
+      ceilingFile("宁波市", { "T-6": { period: 15, cumulative: 15 }, "T-7": { cumulative: 0.04 } }),
+    ]);
+    const completionAt = (id: string, column: number): CellValue => evaluate(built.summary)(`${columnLetter(column)}${rowOf(built.summary, id)}`);
+
+    test("25 deaths against 不超过20人: the total is the sum, completion 20/25 in the workbook and the core", () => {
+      expect(built.totals.find((t) => t.quotaId === "T-6")).toMatchObject({ actual: 25, completion: 0.8 });
+      expect(completionAt("T-6", col.completion)).toBeCloseTo(0.8, 10);
+    });
+
+    test("a rate under its ceiling on average is met: 100 %", () => {
+      expect(built.totals.find((t) => t.quotaId === "T-7")?.completion).toBe(1);
+      expect(completionAt("T-7", col.completion)).toBe(1);
+    });
+
+    test("a city over the rate ceiling (6 % against 5.5 %) completes 5.5/6, a city under it 100 %", () => {
+      expect(completionAt("T-7", col.cityCompletion + cityIndex("杭州市"))).toBeCloseTo(0.055 / 0.06, 10);
+      expect(completionAt("T-7", col.cityCompletion + cityIndex("宁波市"))).toBe(1);
+    });
+
+    test("通报 lists the city over the ceiling and the province over 不超过20人, not the city under it", () => {
+      const bulletin = built.views.find((sheet) => sheet.name === BULLETIN_SHEET);
+      const listed = (bulletin?.cells ?? []).slice(3).map((row) => [row[2], row[4]].map((c) => (c && "value" in c ? c.value : null)).join(" "));
+      expect(listed).toEqual(expect.arrayContaining(["T-7 杭州市", "T-6 全省"]));
+      expect(listed).not.toContain("T-7 宁波市");
+    });
   });
 
   test("a milestone total counts the cities that are done", () => {
