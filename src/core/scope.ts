@@ -1,3 +1,4 @@
+import { matchGroup } from "./required";
 import { type Geography, cityOfCounty, countiesOf } from "./plan/counties";
 import { annexParentOf, isStandaloneRegional } from "./plan/level";
 import type { PlanRevision, Quota } from "./plan/types";
@@ -52,7 +53,7 @@ export function parseScope(text: string, revision?: PlanRevision, geography?: Ge
       en: "expected province, city:<city>, county:<county> or unit:<unit>",
     });
   }
-  const name = match[2].trim();
+  const name = matchGroup(match, 2).trim();
   if (match[1] === "city") {
     if (revision && !revision.cities.includes(name)) {
       const county = geography ? cityOfCounty(geography, name) : null;
