@@ -3,6 +3,7 @@ import { type Finding, findingMessage } from "../core/findings";
 import { type SplitMode, citySplits, cityCountySplits } from "../core/merge/split";
 import { type Geography, cityOfCounty, countiesOf } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
+import { withLevelCorrections } from "../core/plan/level";
 import { formatScope, parseScope, type Scope } from "../core/scope";
 import { buildTemplate } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
@@ -201,7 +202,10 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   }
   const out = options.out as string;
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
+  const loaded = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
+  // Level corrections (the workbook's 计划 view, --corrections) decide the rows and go with every file.
+  const levels = loaded.levels ?? [];
+  const revision = withLevelCorrections(loaded.revision, levels);
   const geography = loadCounties();
   const returned = from ? await returnedWorkbooks(from, io) : null;
   let scopes: Scope[];
@@ -270,7 +274,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   if (typeof options.form === "string") inputs.push(options.form);
   for (const [index, scope] of scopes.entries()) {
     const previous = previousReports[index];
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
+    const built = buildTemplate({ revision: loaded.revision, levels, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
     const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
     checkOutputFile(file, inputs);
     writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
