@@ -4,7 +4,9 @@ import { type SplitMode, citySplits, countySplits } from "../core/merge/split";
 import { type Geography, countiesOf } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
 import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scope";
-import { buildTemplate } from "../core/template/build";
+import { type BuiltTemplate, buildTemplate } from "../core/template/build";
+import { COLUMN, INPUT_COLUMNS } from "../core/template/columns";
+import { isBlankInput, sameCellValue } from "../core/cells";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
 import { targetCell } from "../core/template/targets";
 import { readFileSync, readdirSync, statSync } from "fs";
@@ -132,6 +134,42 @@ function periodAfterLatest(returned: ReturnedReports[], from: string): Period {
   return nextPeriod(latest);
 }
 
+/**
+ * Nothing typed is written over: an existing output whose report holds an input (a figure, a
+ * status, a 说明) other than what the new file would hold there — a period already filled in — is
+ * refused, naming the file and the first such cell. A file that is not a workbook, or holds no
+ * Planbook report, is an output like any other.
+ */
+async function refuseTypedOutput(file: string, built: BuiltTemplate): Promise<void> {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return;
+  }
+  let reports: ReturnType<typeof readWorkbook>["reports"];
+  try {
+    reports = readWorkbook(await readWorkbookFile(data, { fileName: path.basename(file) })).reports;
+  } catch {
+    return;
+  }
+  const rowOf = new Map(built.rowRecords.map((record) => [record.quotaId, record.row]));
+  for (const report of reports) {
+    for (const row of report.rows) {
+      for (const key of INPUT_COLUMNS) {
+        const typed = row.values[key];
+        const row1 = rowOf.get(row.quotaId);
+        const spec = row1 === undefined ? null : built.sheet.cells[row1 - 1]?.[COLUMN[key]];
+        const made = spec && "value" in spec ? spec.value : null;
+        if (isBlankInput(typed) || sameCellValue(typed, made)) continue;
+        throw new InputError(
+          `输出文件「${file}」已有填报内容（${report.name}!${report.address(row, key) ?? ""}：「${String(typed)}」），不会覆盖：请换一个输出文件名；要更正已报送的数据请用 planbook correct / the output "${file}" already holds typed figures (${report.name}!${report.address(row, key) ?? ""}: "${String(typed)}"), which are never written over: choose another output name; to correct a returned report use planbook correct`,
+        );
+      }
+    }
+  }
+}
+
 /** `planbook template`: the reporting template as an .xlsx file (or one file per city or county). */
 export async function runTemplateCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
   const { options, positional, help } = parseArgs(argv, TEMPLATE_SPEC);
@@ -207,11 +245,17 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   const password = typeof options.password === "string" ? options.password : null;
   const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
   if (typeof options.form === "string") inputs.push(options.form);
+  // Every file is made and its output checked before any is written: a filled file in the way stops the run with nothing written.
+  const planned: { scope: Scope; previous: PreviousReport | undefined; built: BuiltTemplate; file: string }[] = [];
   for (const [index, scope] of scopes.entries()) {
     const previous = previousReports[index];
     const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
     const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
     checkOutputFile(file, inputs);
+    await refuseTypedOutput(file, built);
+    planned.push({ scope, previous, built, file });
+  }
+  for (const [index, { scope, previous, built, file }] of planned.entries()) {
     writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     const carried = previous ? `, 上期累计取自 previous from ${previous.source}` : returned ? ", 无上期报表 no previous report" : "";
     io.out(`${file}: ${formatScope(scope)} ${formatPeriod(period)}, ${built.quotaRows} 个指标 quotas${carried}\n`);
