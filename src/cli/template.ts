@@ -4,7 +4,7 @@ import { type SplitMode, citySplits, countySplits } from "../core/merge/split";
 import { type Geography, countiesOf } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
 import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scope";
-import { buildTemplate } from "../core/template/build";
+import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
 import { targetCell } from "../core/template/targets";
 import { readFileSync, readdirSync, statSync } from "fs";
@@ -19,7 +19,7 @@ import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile, readText } from "./io";
-import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
+import { checkOutputFile, checkReplaceable, prepareOutputFolder, writeFileAtomic } from "./output";
 import { InputError } from "../core/errors";
 
 /**
@@ -207,11 +207,16 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   const password = typeof options.password === "string" ? options.password : null;
   const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
   if (typeof options.form === "string") inputs.push(options.form);
+  // Every file is checked before any is written: a folder holding one filled return writes nothing.
+  const files = scopes.map((scope) => (many ? path.join(out, `${defaultSheetName(scope, period)}.xlsx`) : out));
+  for (const file of files) {
+    checkOutputFile(file, inputs);
+    await checkReplaceable(file, "template");
+  }
   for (const [index, scope] of scopes.entries()) {
     const previous = previousReports[index];
     const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
-    const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
-    checkOutputFile(file, inputs);
+    const file = files[index] as string;
     writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     const carried = previous ? `, 上期累计取自 previous from ${previous.source}` : returned ? ", 无上期报表 no previous report" : "";
     io.out(`${file}: ${formatScope(scope)} ${formatPeriod(period)}, ${built.quotaRows} 个指标 quotas${carried}\n`);
