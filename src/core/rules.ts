@@ -741,8 +741,7 @@ export const RULES = {
     en: "not all reported",
     clearedBy: "correction",
     message: (p) => {
-      const said = (i: number, zh: boolean): string => {
-        const city = p.cities[i];
+      const said = (city: string, i: number, zh: boolean): string => {
         const file = p.why?.[i] ?? "";
         if (file === "") return city;
         const holds = p.whyCity?.[i] ?? "";
@@ -750,8 +749,8 @@ export const RULES = {
         return zh ? `${city}（「${file}」的内容是${holds}的报表）` : `${city} ("${file}" holds ${holds}'s report)`;
       };
       return {
-        zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.map((_, i) => said(i, true)).join("、")}`,
-        en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.map((_, i) => said(i, false)).join(", ")}`,
+        zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.map((city, i) => said(city, i, true)).join("、")}`,
+        en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.map((city, i) => said(city, i, false)).join(", ")}`,
       };
     },
   }),
@@ -883,6 +882,17 @@ export const RULES = {
     en: "not a county of the city",
     clearedBy: "correction",
     message: (p) => ({ zh: `「${p.county}」不是本市的县（市、区）`, en: `"${p.county}" is not a county of the city` }),
+  }),
+  "split-weights-missing": rule<{ names: readonly string[]; level: "city" | "county" }>({
+    severity: "error",
+    area: "split",
+    zh: "权重缺少部分市（县）",
+    en: "weights missing for some places",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `权重未给出${p.names.join("、")}：每个${LEVEL[p.level].zh}都须有一行权重，不参与分解的写 0`,
+      en: `no weight for ${p.names.join(", ")}: every ${LEVEL[p.level].en} needs a weight line (write 0 for one that takes no share)`,
+    }),
   }),
   "split-no-weight": rule({
     severity: "error",
