@@ -181,3 +181,11 @@ export class InvalidCorrectionError extends Error {
     this.name = "InvalidCorrectionError";
   }
 }
+
+/** required / matchGroup (./required): a value the code's own structure guarantees is missing — a bug in Planbook, never bad user data. */
+export class MissingValueError extends Error {
+  constructor(readonly what: string) {
+    super(`内部错误：缺少${what} / internal error: ${what} is missing`);
+    this.name = "MissingValueError";
+  }
+}

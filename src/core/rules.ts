@@ -750,8 +750,7 @@ export const RULES = {
     en: "not all reported",
     clearedBy: "correction",
     message: (p) => {
-      const said = (i: number, zh: boolean): string => {
-        const city = p.cities[i];
+      const said = (city: string, i: number, zh: boolean): string => {
         const file = p.why?.[i] ?? "";
         if (file === "") return city;
         const holds = p.whyCity?.[i] ?? "";
@@ -759,8 +758,8 @@ export const RULES = {
         return zh ? `${city}（「${file}」的内容是${holds}的报表）` : `${city} ("${file}" holds ${holds}'s report)`;
       };
       return {
-        zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.map((_, i) => said(i, true)).join("、")}`,
-        en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.map((_, i) => said(i, false)).join(", ")}`,
+        zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.map((city, i) => said(city, i, true)).join("、")}`,
+        en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.map((city, i) => said(city, i, false)).join(", ")}`,
       };
     },
   }),

@@ -1,3 +1,4 @@
+import { matchGroup } from "./required";
 import { type Geography, cityOfCounty, countiesOf } from "./plan/counties";
 import { annexParentOf, isStandaloneRegional } from "./plan/level";
 import type { PlanRevision, Quota } from "./plan/types";
@@ -47,7 +48,7 @@ export function parseScope(text: string, revision?: PlanRevision, geography?: Ge
   if (trimmed === "province" || trimmed === "全省") return { kind: "province" };
   const match = /^(city|unit|county):(.+)$/.exec(trimmed);
   if (!match) throw new InvalidScopeError(text, "应为 province、city:<市>、county:<县(市、区)>、unit:<单位>");
-  const name = match[2].trim();
+  const name = matchGroup(match, 2).trim();
   if (match[1] === "city") {
     if (revision && !revision.cities.includes(name)) {
       throw new InvalidScopeError(text, `计划中没有此市（可选：${revision.cities.join("、")}）`);
