@@ -34,9 +34,9 @@ export class CountiesParseError extends Error {
 export class InvalidScopeError extends Error {
   constructor(
     readonly text: string,
-    reason: string,
+    reason: { zh: string; en: string },
   ) {
-    super(`填报范围「${text}」无效：${reason} / invalid scope "${text}"`);
+    super(`填报范围「${text}」无效：${reason.zh} / invalid scope "${text}": ${reason.en}`);
     this.name = "InvalidScopeError";
   }
 }

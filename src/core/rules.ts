@@ -892,6 +892,17 @@ export const RULES = {
     clearedBy: "correction",
     message: (p) => ({ zh: `「${p.county}」不是本市的县（市、区）`, en: `"${p.county}" is not a county of the city` }),
   }),
+  "split-weights-missing": rule<{ names: readonly string[]; level: "city" | "county" }>({
+    severity: "error",
+    area: "split",
+    zh: "权重缺少部分市（县）",
+    en: "weights missing for some places",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `权重未给出${p.names.join("、")}：每个${LEVEL[p.level].zh}都须有一行权重，不参与分解的写 0`,
+      en: `no weight for ${p.names.join(", ")}: every ${LEVEL[p.level].en} needs a weight line (write 0 for one that takes no share)`,
+    }),
+  }),
   "split-no-weight": rule({
     severity: "error",
     area: "split",
