@@ -439,17 +439,26 @@ export const RULES = {
   }),
 
   // Plausible but surprising figures: each is about one quota row, and its 说明 explains it.
-  /** `completion` and `timeProgress` are shares (0.5 is 50%). */
-  "behind-schedule": rule<{ completion: number; timeProgress: number }>({
+  /**
+   * `completion` and `timeProgress` are shares (0.5 is 50%); `level`, for a ceiling or a growth
+   * rate, is the completion it must reach whatever the time (it is held against its whole target).
+   */
+  "behind-schedule": rule<{ completion: number; timeProgress: number; level?: number }>({
     severity: "warning",
     area: "sheet",
     zh: "完成进度明显落后于序时进度",
     en: "well behind time-progress",
     clearedBy: "note",
-    message: (p) => ({
-      zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
-      en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
-    }),
+    message: (p) =>
+      p.level === undefined
+        ? {
+            zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
+            en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
+          }
+        : {
+            zh: `完成率 ${percent(p.completion)} 未达到 ${percent(p.level)}（控制类、增长类指标每期按全年目标衡量，不看序时进度），请在说明中解释`,
+            en: `completion ${percent(p.completion)} is below ${percent(p.level)} (a ceiling or a growth rate is held against its whole target in every period, not time-progress); explain in 说明`,
+          },
   }),
   /** `whole`: the row has no target of its own (a city share not yet split), so the plan's whole target is the bound. */
   "far-above-target": rule<{ cumulative: number; target: number; whole?: boolean }>({
