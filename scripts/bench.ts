@@ -41,6 +41,8 @@ import { COLUMN, MILESTONE_STATUSES } from "../src/core/template/columns";
 import { EMPTY_META, metaRows, withSheetRecords } from "../src/core/template/meta";
 import type { WorkbookSnapshot } from "../src/core/snapshot";
 import type { PlanRevision } from "../src/core/plan/types";
+import { required } from "../src/core/required";
+import { beforeFirst } from "../src/core/text";
 import { writeTemplateFile } from "../src/xlsx/render";
 import { REQUEST_BUDGET_BYTES } from "../src/excel/render";
 import { RESPONSE_BUDGET_BYTES } from "../src/excel/workbook";
@@ -148,9 +150,7 @@ async function measure<S>(runs: number, setup: () => S | Promise<S>, run: (state
     requestBytes = Math.max(requestBytes, ran.requestBytes ?? 0);
     responseBytes = Math.max(responseBytes, ran.responseBytes ?? 0);
   }
-  times.sort((a, b) => a - b);
-  const middle = times.length / 2;
-  const median = times.length % 2 ? times[Math.floor(middle)] : (times[middle - 1] + times[middle]) / 2;
+  const median = medianOf(times);
   return {
     runs,
     syncs: syncs.size === 0 ? "—" : [...syncs].sort((a, b) => a - b).join("–"),
@@ -249,10 +249,18 @@ async function measureProcess(runs: number, command: string, args: string[], cwd
   return { medianMs: Math.round(medianOf(times)), peakRssMb: peak === null ? null : mb(peak), cpuSeconds: cpu.length === runs ? medianOf(cpu) : null };
 }
 
+/** The machine's load average over the last minute. */
+function loadAverage(): number {
+  const [lastMinute = NaN] = os.loadavg();
+  return lastMinute;
+}
+
 function medianOf(numbers: number[]): number {
   const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
+  // The middle one, or the mean of the middle two; NaN for no numbers at all.
+  const lower = sorted[Math.ceil(sorted.length / 2) - 1];
+  const upper = sorted[Math.floor(sorted.length / 2)];
+  return lower === undefined || upper === undefined ? NaN : (lower + upper) / 2;
 }
 
 /** A Python that has openpyxl (the clerk's script needs it), or why there is none. */
@@ -319,7 +327,7 @@ const progress = (text: string): void => {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const load = os.loadavg()[0];
+  const load = loadAverage();
   const revision = loadSeed().revision;
   const provinceRows = revision.quotas.filter((q) => q.region === null).length;
   const period = parsePeriod(PERIOD);
@@ -408,7 +416,10 @@ async function main(): Promise<void> {
       times === 1 ? revision : { ...revisionOf(times), quotas: [...revisionOf(times).quotas, ...regional] };
     const cities: { name: string; data: Uint8Array }[] = [];
     for (const [i, city] of mergeRevision.cities.entries()) cities.push(await cityFile(mergeRevision, city, 100 + i));
-    const files = Array.from({ length: count }, (_, i) => ({ name: `${i + 1}-${cities[i % cities.length].name}`, data: cities[i % cities.length].data }));
+    const files = Array.from({ length: count }, (_, i) => {
+      const city = required(cities[i % cities.length], "a city file to repeat");
+      return { name: `${i + 1}-${city.name}`, data: city.data };
+    });
     const chosen = files.slice(0, mergeRevision.cities.length).map((f) => f.name);
     const perFile = mergeRevision.quotas.filter((q) => q.region === null || q.region === mergeRevision.cities[0]).length;
     ownRows = perFile - times * provinceRows;
@@ -419,7 +430,7 @@ async function main(): Promise<void> {
     // and checked like the others, then declined as another period.
     const processFiles = [...files.slice(0, mergeRevision.cities.length)];
     for (let i = processFiles.length; i < count; i++) {
-      const city = mergeRevision.cities[i % mergeRevision.cities.length];
+      const city = required(mergeRevision.cities[i % mergeRevision.cities.length], "a city to return an earlier month for");
       const month = 9 - Math.floor(i / mergeRevision.cities.length);
       const earlier = await cityFile(mergeRevision, city, 100 + (i % mergeRevision.cities.length), `2026-${String(month).padStart(2, "0")}`);
       processFiles.push({ name: `${i + 1}-${earlier.name}`, data: earlier.data });
@@ -481,13 +492,13 @@ async function main(): Promise<void> {
   );
   const right = new Set([2, 3, 4, 5, 6, 7]);
   const width = (text: string): number => [...text].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.max(width(h), ...table.map((r) => width(r[i]))));
+  const widths = header.map((h, i) => Math.max(width(h), ...table.map((r) => width(r[i] ?? ""))));
   const pad = (text: string, i: number): string => {
-    const fill = " ".repeat(widths[i] - width(text));
+    const fill = " ".repeat(Math.max(0, (widths[i] ?? 0) - width(text)));
     return right.has(i) ? fill + text : text + fill;
   };
   const line = (cells: string[]): string => cells.map(pad).join("  ").trimEnd();
-  console.log(`Planbook benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPUs, load ${load.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end — median of ${RUNS} runs per row (100× merges: ${LARGE_RUNS})`);
+  console.log(`Planbook benchmark — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPUs, load ${load.toFixed(1)} at start, ${loadAverage().toFixed(1)} at end — median of ${RUNS} runs per row (100× merges: ${LARGE_RUNS})`);
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of table) console.log(line(r));
@@ -546,12 +557,14 @@ async function compareProcesses(options: {
     processRows.push({ program: "openpyxl read-only script (whole process)", size, runs: 0, measured: clerk.skipped });
     return;
   }
-  const python = clerk.python.split(" ")[0];
+  const python = beforeFirst(clerk.python, " ");
   const script = [path.join(ROOT, "scripts", "openpyxl-merge.py"), path.join(dir, "clerk.xlsx"), ...paths];
   const openpyxl = await attemptProcess("openpyxl read-only script (whole process)", size, runs, python, script, dir, (r) => r.status === 0);
   if (planbook && openpyxl) {
     const cpu = planbook.cpuSeconds !== null && openpyxl.cpuSeconds ? ` (CPU ${(planbook.cpuSeconds / openpyxl.cpuSeconds).toFixed(2)})` : "";
-    processRows[processRows.length - 1].ratio = `${(planbook.medianMs / openpyxl.medianMs).toFixed(2)}${cpu}`;
+    // attemptProcess has just added openpyxl's row.
+    const openpyxlRow = required(processRows.at(-1), "the openpyxl row");
+    openpyxlRow.ratio = `${(planbook.medianMs / openpyxl.medianMs).toFixed(2)}${cpu}`;
   }
 }
 
@@ -583,8 +596,8 @@ function printProcessTable(clerk: { python: string } | { skipped: string }): voi
         ],
   );
   const width = (text: string): number => [...text].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
-  const widths = header.map((h, i) => Math.max(width(h), ...table.map((row) => (typeof processRows[0] === "undefined" || i !== 3 || /^\d/.test(row[3]) ? width(row[i]) : 0))));
-  const line = (cells: string[]): string => cells.map((c, i) => (i >= 2 && /^[\d.—]*$/.test(c) ? " ".repeat(Math.max(0, widths[i] - width(c))) + c : c + " ".repeat(Math.max(0, widths[i] - width(c))))).join("  ").trimEnd();
+  const widths = header.map((h, i) => Math.max(width(h), ...table.map((row) => (typeof processRows[0] === "undefined" || i !== 3 || /^\d/.test(row[3] ?? "") ? width(row[i] ?? "") : 0))));
+  const line = (cells: string[]): string => cells.map((c, i) => (i >= 2 && /^[\d.—]*$/.test(c) ? " ".repeat(Math.max(0, (widths[i] ?? 0) - width(c))) + c : c + " ".repeat(Math.max(0, (widths[i] ?? 0) - width(c))))).join("  ").trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of table) console.log(line(row));
@@ -597,7 +610,7 @@ function printProcessTable(clerk: { python: string } | { skipped: string }): voi
 function filledSnapshot(revision: PlanRevision): WorkbookSnapshot {
   const built = buildTemplate({ revision, scope: { kind: "province" }, period: parsePeriod(PERIOD), generatedAt: "" });
   for (const record of built.rowRecords) {
-    const row = built.sheet.cells[record.row - 1];
+    const row = required(built.sheet.cells[record.row - 1], `row ${record.row} of the built sheet`);
     row[COLUMN.period] = { value: 1 };
     row[COLUMN.cumulative] = { value: 5 };
     row[COLUMN.note] = { value: "" };
@@ -621,7 +634,7 @@ async function cityFile(revision: PlanRevision, city: string, figure: number, pe
   const quotas = new Map(revision.quotas.map((q) => [q.id, q]));
   for (const record of built.rowRecords) {
     const kind = quotas.get(record.quotaId)?.kind;
-    const row = built.sheet.cells[record.row - 1];
+    const row = required(built.sheet.cells[record.row - 1], `row ${record.row} of the built sheet`);
     if (kind === "milestone") row[COLUMN.status] = { value: MILESTONE_STATUSES[1] };
     else if (kind === "ratio") row[COLUMN.cumulative] = { value: 0.6 };
     else {
@@ -638,7 +651,7 @@ async function plainSum(files: Uint8Array[]): Promise<number> {
   for (const data of files) {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
-    workbook.worksheets[0].eachRow((row) => {
+    workbook.worksheets[0]?.eachRow((row) => {
       const value = row.getCell(COLUMN.cumulative + 1).value;
       if (typeof value === "number") total += value;
     });

@@ -1,4 +1,5 @@
 import { InputError } from "../core/errors";
+import { required } from "../core/required";
 
 /**
  * Command lines are parsed against each command's declared options, so a typing slip is an error
@@ -37,15 +38,18 @@ export const HELP_OPTION: OptionSpec = { name: "help", zh: "显示本命令的�
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two option names. */
 function distance(a: string, b: string): number {
+  // d[i][j]: the distance between the first i characters of a and the first j of b.
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
+  const at = (i: number, j: number): number => required(d[i]?.[j], `edit distance cell ${i},${j}`);
+  for (const [i, row] of d.entries()) {
+    if (i === 0) continue;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      row[j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
     }
   }
-  return d[a.length][b.length];
+  return at(a.length, b.length);
 }
 
 /** The valid option closest to what was typed (a prefix counts as closest: `--acc` → `--accept-errors`). */
@@ -53,7 +57,9 @@ export function nearestOption(typed: string, spec: CommandSpec): string {
   const names = [...spec.options, HELP_OPTION].map((o) => o.name);
   const bare = typed.replace(/^-+/, "").toLowerCase();
   const scored = names.map((name) => ({ name, score: name.startsWith(bare) && bare.length > 0 ? 0 : distance(bare, name) }));
-  return `--${scored.sort((a, b) => a.score - b.score)[0].name}`;
+  // The first of the closest (every name scores below Infinity, so --help is only a starting point).
+  const nearest = scored.reduce((best, candidate) => (candidate.score < best.score ? candidate : best), { name: HELP_OPTION.name, score: Infinity });
+  return `--${nearest.name}`;
 }
 
 /**
@@ -67,10 +73,10 @@ export function parseArgs(argv: string[], spec: CommandSpec): ParsedArgs {
   const options: Record<string, string | true> = {};
   const positional: string[] = [];
   let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  const rest = [...argv];
+  for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
     if (arg === "--") {
-      positional.push(...argv.slice(i + 1));
+      positional.push(...rest);
       break;
     }
     if (arg === "-h") {
@@ -103,11 +109,11 @@ export function parseArgs(argv: string[], spec: CommandSpec): ParsedArgs {
       options[option.name] = true;
       continue;
     }
-    const value = inline ?? argv[i + 1];
+    const value = inline ?? rest[0];
     if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
       throw new InputError(`选项 --${option.name} 缺少取值 ${option.value} / option --${option.name} needs a value ${option.value}`);
     }
-    if (inline === undefined) i++;
+    if (inline === undefined) rest.shift();
     options[option.name] = value;
   }
   return { options, positional, help };
@@ -127,8 +133,8 @@ export function usageLine(spec: CommandSpec): string {
 
 /** A command's full help: what it does, its usage, and every option with what it means. */
 export function commandHelp(spec: CommandSpec): string {
-  const rows = [
-    ...[...spec.options, HELP_OPTION].map((o) => [`--${o.name}${o.value ? ` ${o.value}` : ""}`, `${o.zh} / ${o.en}`]),
+  const rows: [string, string][] = [
+    ...[...spec.options, HELP_OPTION].map((o): [string, string] => [`--${o.name}${o.value ? ` ${o.value}` : ""}`, `${o.zh} / ${o.en}`]),
     ["--", "其后的参数都是文件，即使以 - 开头 / everything after it is a file, even if it starts with -"],
   ];
   const width = Math.max(...rows.map(([left]) => left.length));

@@ -8,7 +8,7 @@ import { writeCorrections } from "../xlsx/correct";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { readSnapshotFile } from "./check";
 import { type Io, readInputFile } from "./io";
-import { checkOutputFile, writeFileAtomic } from "./output";
+import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 import { CORRECT_SPEC } from "./specs";
 
 /** The options that set a quota's input, and the column each sets. */
@@ -61,6 +61,8 @@ export async function runCorrectCommand(argv: string[], io: Io, now = new Date()
     throw new InputError(`--previous 不与 --${given[0][0]} 同用 / --previous does not go with --${given[0][0]}`);
   }
   checkOutputFile(out, [file, ...(previousFile ? [previousFile] : [])]);
+  // Another period's filled report in the way is never written over either.
+  await checkReplaceable(out, "template");
   const snapshot = await readSnapshotFile(file);
   let changes: CellChange[];
   if (quotaId !== null) {

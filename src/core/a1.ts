@@ -1,3 +1,4 @@
+import { matchGroup } from "./required";
 import { InvalidAddressError } from "./errors";
 /** A1-style addresses: 0-based row/column indexes in code, letters and 1-based rows on the sheet. */
 
@@ -37,13 +38,14 @@ export interface CellRef {
 export function parseCell(address: string): CellRef {
   const match = /^(?:.*!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!match) throw new InvalidAddressError(address);
-  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
+  return { row: Number(matchGroup(match, 2)) - 1, col: columnIndex(matchGroup(match, 1)) };
 }
 
 /** Parses `A1:C3` or `B2` into its top-left and bottom-right cells. */
 export function parseRange(address: string): { start: CellRef; end: CellRef } {
   const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   const [first, second] = bare.split(":");
+  if (first === undefined) throw new InvalidAddressError(address);
   const start = parseCell(first);
   return { start, end: second === undefined ? start : parseCell(second) };
 }

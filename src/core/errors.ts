@@ -34,9 +34,9 @@ export class CountiesParseError extends Error {
 export class InvalidScopeError extends Error {
   constructor(
     readonly text: string,
-    reason: string,
+    reason: { zh: string; en: string },
   ) {
-    super(`填报范围「${text}」无效：${reason} / invalid scope "${text}"`);
+    super(`填报范围「${text}」无效：${reason.zh} / invalid scope "${text}": ${reason.en}`);
     this.name = "InvalidScopeError";
   }
 }
@@ -190,5 +190,13 @@ export class InvalidCorrectionError extends Error {
   ) {
     super(`校正「${entry}」无效：${reason} / invalid correction "${entry}": ${reason}`);
     this.name = "InvalidCorrectionError";
+  }
+}
+
+/** required / matchGroup (./required): a value the code's own structure guarantees is missing — a bug in Planbook, never bad user data. */
+export class MissingValueError extends Error {
+  constructor(readonly what: string) {
+    super(`内部错误：缺少${what} / internal error: ${what} is missing`);
+    this.name = "MissingValueError";
   }
 }

@@ -25,7 +25,8 @@ function tokenize(formula: string): Token[] | null {
     if (match[1] !== undefined) tokens.push({ kind: "number", value: Number(match[1]) });
     else if (match[2] !== undefined) tokens.push({ kind: "ref", text: match[2].replace(/\$/g, "").toUpperCase() });
     else if (match[3] !== undefined) tokens.push({ kind: "name", text: match[3].toUpperCase() });
-    else tokens.push({ kind: "op", text: match[4] });
+    else if (match[4] !== undefined) tokens.push({ kind: "op", text: match[4] });
+    else return null;
   }
   return tokens;
 }
@@ -43,6 +44,7 @@ function evaluateTokens(tokens: Token[], lookup: Lookup): number | null {
   };
   const values = (token: Token & { kind: "ref" }): number[] | null => {
     const [from, to = from] = token.text.split(":");
+    if (from === undefined || to === undefined) return null;
     const a = parseCell(from);
     const b = parseCell(to);
     const cells: number[] = [];

@@ -1,3 +1,4 @@
+import { matchGroup } from "./required";
 import { cellAddress } from "./a1";
 import { isBlank } from "./cells";
 import { type Finding, finding } from "./findings";
@@ -217,7 +218,7 @@ export function looseCells(report: ReportSheet, sheet: SheetSnapshot): LooseCell
     const first = String(line[0] ?? "").trim();
     const kept = KEPT_LABEL.exec(first);
     const keptContent = kept ? (line[measureColumn] ?? "") : "";
-    if (kept && !isBlank(keptContent)) out.push({ address: kept[1], content: keptContent });
+    if (kept && !isBlank(keptContent)) out.push({ address: matchGroup(kept, 1), content: keptContent });
     /** Whether the template (or a quota row's carry) accounts for the content at column `c` of this row. */
     const templateCell = (c: number): boolean => {
       if (quotaRows.has(r) || r === headerIndex) return titled.has(c);

@@ -456,17 +456,26 @@ export const RULES = {
   }),
 
   // Plausible but surprising figures: each is about one quota row, and its 说明 explains it.
-  /** `completion` and `timeProgress` are shares (0.5 is 50%). */
-  "behind-schedule": rule<{ completion: number; timeProgress: number }>({
+  /**
+   * `completion` and `timeProgress` are shares (0.5 is 50%); `level`, for a ceiling or a growth
+   * rate, is the completion it must reach whatever the time (it is held against its whole target).
+   */
+  "behind-schedule": rule<{ completion: number; timeProgress: number; level?: number }>({
     severity: "warning",
     area: "sheet",
     zh: "完成进度明显落后于序时进度",
     en: "well behind time-progress",
     clearedBy: "note",
-    message: (p) => ({
-      zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
-      en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
-    }),
+    message: (p) =>
+      p.level === undefined
+        ? {
+            zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
+            en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
+          }
+        : {
+            zh: `完成率 ${percent(p.completion)} 未达到 ${percent(p.level)}（控制类、增长类指标每期按全年目标衡量，不看序时进度），请在说明中解释`,
+            en: `completion ${percent(p.completion)} is below ${percent(p.level)} (a ceiling or a growth rate is held against its whole target in every period, not time-progress); explain in 说明`,
+          },
   }),
   /** `whole`: the row has no target of its own (a city share not yet split), so the plan's whole target is the bound. */
   "far-above-target": rule<{ cumulative: number; target: number; whole?: boolean }>({
@@ -758,8 +767,7 @@ export const RULES = {
     en: "not all reported",
     clearedBy: "correction",
     message: (p) => {
-      const said = (i: number, zh: boolean): string => {
-        const city = p.cities[i];
+      const said = (city: string, i: number, zh: boolean): string => {
         const file = p.why?.[i] ?? "";
         if (file === "") return city;
         const holds = p.whyCity?.[i] ?? "";
@@ -767,8 +775,8 @@ export const RULES = {
         return zh ? `${city}（「${file}」的内容是${holds}的报表）` : `${city} ("${file}" holds ${holds}'s report)`;
       };
       return {
-        zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.map((_, i) => said(i, true)).join("、")}`,
-        en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.map((_, i) => said(i, false)).join(", ")}`,
+        zh: `尚缺 ${p.cities.length} 个${LEVEL[p.level].zh}的报表：${p.cities.map((city, i) => said(city, i, true)).join("、")}`,
+        en: `${p.cities.length} ${LEVEL[p.level].plural} have not reported: ${p.cities.map((city, i) => said(city, i, false)).join(", ")}`,
       };
     },
   }),
@@ -900,6 +908,17 @@ export const RULES = {
     en: "not a county of the city",
     clearedBy: "correction",
     message: (p) => ({ zh: `「${p.county}」不是本市的县（市、区）`, en: `"${p.county}" is not a county of the city` }),
+  }),
+  "split-weights-missing": rule<{ names: readonly string[]; level: "city" | "county" }>({
+    severity: "error",
+    area: "split",
+    zh: "权重缺少部分市（县）",
+    en: "weights missing for some places",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `权重未给出${p.names.join("、")}：每个${LEVEL[p.level].zh}都须有一行权重，不参与分解的写 0`,
+      en: `no weight for ${p.names.join(", ")}: every ${LEVEL[p.level].en} needs a weight line (write 0 for one that takes no share)`,
+    }),
   }),
   "split-no-weight": rule({
     severity: "error",

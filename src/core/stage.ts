@@ -49,12 +49,13 @@ function recurringStage(quota: Quota, period: Period, endYear: number): Stage {
 }
 
 export function stageAt(quota: Quota, period: Period, plan: { startYear: number; endYear: number }): Stage {
-  if (quota.cadence !== "once" || quota.path.length === 0) return recurringStage(quota, period, plan.endYear);
   const now = monthsAt(period, plan.startYear);
   const points = quota.path.map((point) => ({ point, at: deadlineMonth(point.year, plan.startYear) }));
-  const last = points[points.length - 1];
+  const last = points.at(-1);
+  if (quota.cadence !== "once" || last === undefined) return recurringStage(quota, period, plan.endYear);
   const index = points.findIndex((p) => p.at >= now);
-  const current = index === -1 ? last : points[index];
+  // Past every deadline (index -1) the stage is the last one.
+  const current = points[index] ?? last;
   const closed = now > last.at;
   const final = now >= current.at;
   const previous = index > 0 ? points[index - 1] : index === -1 ? points[points.length - 2] : undefined;

@@ -55,8 +55,8 @@ function tableLines(table: Element): string[] {
     const cells: string[] = [];
     let column = 0;
     const skipCovered = () => {
-      while ((covered[column] ?? 0) > 0) {
-        covered[column]--;
+      for (let rowsLeft = covered[column] ?? 0; rowsLeft > 0; rowsLeft = covered[column] ?? 0) {
+        covered[column] = rowsLeft - 1;
         cells.push("");
         column++;
       }

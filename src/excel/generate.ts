@@ -1,3 +1,4 @@
+import type { Geography } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
 import { type Period, formatPeriod, nextPeriod, periodOrNull } from "../core/period";
 import { type Scope, parseScope } from "../core/scope";
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   password?: string | null;
   /** The time the sheet is made; defaults to now. */
   now?: Date;
+  /** The counties: a county's sheet follows its city's path, and coverage counts them (杭州市 13). */
+  geography?: Geography;
 }
 
 export interface GenerateResult {
@@ -159,6 +162,7 @@ async function writeReportSheet(context: Excel.RequestContext, state: WorkbookSt
     sheetName,
     password,
     splits: meta.splits,
+    geography: options.geography,
     carried: previousReportSheet && previousSheet ? carriedInputs(previousReportSheet, previousSheet) : undefined,
     previous: fromReport ? previousReport(fromReport) : undefined,
     form: formOf(meta),

@@ -144,13 +144,15 @@ interface RowBlock {
 /** Groups blocks, in order, so that each group's estimated bytes stay within the budget. */
 function withinBudget(blocks: RowBlock[]): RowBlock[][] {
   const batches: RowBlock[][] = [];
+  let current: RowBlock[] | null = null;
   let bytes = 0;
   for (const block of blocks) {
-    if (batches.length === 0 || bytes + block.bytes > RESPONSE_BUDGET_BYTES) {
-      batches.push([]);
+    if (current === null || bytes + block.bytes > RESPONSE_BUDGET_BYTES) {
+      current = [];
+      batches.push(current);
       bytes = 0;
     }
-    batches[batches.length - 1].push(block);
+    current.push(block);
     bytes += block.bytes;
   }
   return batches;
@@ -158,13 +160,13 @@ function withinBudget(blocks: RowBlock[]): RowBlock[][] {
 
 /** Blocks of rows of used ranges, in a sync of their own (see syncSheetReads for why a sync per batch). */
 async function readBlocks(context: Excel.RequestContext, batch: RowBlock[]): Promise<void> {
-  const ranges = batch.map(({ state, from, rows }) => state.used.getCell(from, 0).getResizedRange(rows - 1, state.used.columnCount - 1));
-  for (const range of ranges) range.load("values,formulas");
+  const reads = batch.map((block) => ({ block, range: block.state.used.getCell(block.from, 0).getResizedRange(block.rows - 1, block.state.used.columnCount - 1) }));
+  for (const { range } of reads) range.load("values,formulas");
   await context.sync();
-  batch.forEach(({ state, from, rows }, i) => {
-    state.blocks.push({ values: ranges[i].values as CellValue[][], formulas: ranges[i].formulas as CellValue[][] });
-    state.loadedRows = from + rows;
-  });
+  for (const { block, range } of reads) {
+    block.state.blocks.push({ values: range.values as CellValue[][], formulas: range.formulas as CellValue[][] });
+    block.state.loadedRows = block.from + block.rows;
+  }
 }
 
 /** Pads a used range that does not start at A1 so that index [r][c] is row r+1, column c+1. */

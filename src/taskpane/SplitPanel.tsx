@@ -85,7 +85,7 @@ export function SplitPanel({ strings, revision, operations, password }: { string
         </MessageBar>
       )}
       {plan && plan.records.length > 0 && (
-        <Caption1 aria-label={text.preview}>{plan.records.map((r) => `${r.city} ${r.target}`).join("　")}</Caption1>
+        <Caption1 aria-label={text.preview}>{plan.records.map((r) => `${r.city}${r.year === undefined ? "" : ` ${r.year}`} ${r.target}`).join("　")}</Caption1>
       )}
       <Button onClick={() => void save()} disabled={!plan || plan.records.length === 0}>
         {text.save}

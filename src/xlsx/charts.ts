@@ -1,3 +1,4 @@
+import { matchGroup } from "../core/required";
 import JSZip from "jszip";
 import { columnLetter, parseRange, sheetRef } from "../core/a1";
 import type { ChartSpec } from "../core/merge/charts";
@@ -157,7 +158,7 @@ async function sheetPartPaths(zip: JSZip): Promise<Map<string, string>> {
   const targets = new Map([...rels.matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
   const decode = (text: string): string => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   return new Map(
-    [...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)].map((m) => [decode(m[1]), `xl/${(targets.get(m[2]) ?? "").replace(/^\/?xl\//, "")}`]),
+    [...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)].map((m) => [decode(matchGroup(m, 1)), `xl/${(targets.get(matchGroup(m, 2)) ?? "").replace(/^\/?xl\//, "")}`]),
   );
 }
 

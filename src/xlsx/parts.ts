@@ -1,3 +1,4 @@
+import { beforeFirst } from "../core/text";
 import type { CellType } from "../core/snapshot";
 import type { CellValue } from "../core/template/spec";
 import { type XmlHandler, attribute } from "./xml";
@@ -113,8 +114,7 @@ const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 2
  */
 export function isDateFormat(numberFormatId: number, code: string): boolean {
   if (BUILT_IN_DATE_FORMATS.has(numberFormatId)) return true;
-  const firstSection = code.split(";")[0];
-  return /[ymdhs]/i.test(firstSection.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|General/gi, ""));
+  return /[ymdhs]/i.test(beforeFirst(code, ";").replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|General/gi, ""));
 }
 
 /** The built-in format code Office.js would give for a built-in id (only those Planbook distinguishes need a name). */
@@ -123,8 +123,9 @@ const BUILT_IN_CODES: Record<number, string> = { 0: "General", 1: "0", 2: "0.00"
 /** xl/styles.xml: each cell format (cellXfs) with its number format and lock. */
 export function stylesHandler(): XmlHandler & { formats: CellFormat[]; dateFormats: boolean[]; finish(): void } {
   const codes = new Map<number, string>();
-  const ids: number[] = [];
   const formats: CellFormat[] = [];
+  /** Each cell format's numFmtId, the code of which may come later in the part. */
+  const formatIds = new Map<CellFormat, number>();
   const dateFormats: boolean[] = [];
   let inCellFormats = false;
   let current: CellFormat | null = null;
@@ -137,9 +138,9 @@ export function stylesHandler(): XmlHandler & { formats: CellFormat[]; dateForma
       } else if (name === "cellXfs") {
         inCellFormats = true;
       } else if (name === "xf" && inCellFormats) {
-        ids.push(Number(attribute(attributes, "numFmtId") ?? 0));
         current = { numberFormat: "", locked: true };
         formats.push(current);
+        formatIds.set(current, Number(attribute(attributes, "numFmtId") ?? 0));
       } else if (name === "protection" && current) {
         current.locked = !isFalse(attribute(attributes, "locked"));
       }
@@ -154,8 +155,9 @@ export function stylesHandler(): XmlHandler & { formats: CellFormat[]; dateForma
     /** Number format codes are known only once numFmts is read, which comes first in the part but need not. */
     finish() {
       formats.forEach((format, i) => {
-        format.numberFormat = codes.get(ids[i]) ?? BUILT_IN_CODES[ids[i]] ?? "General";
-        dateFormats[i] = isDateFormat(ids[i], format.numberFormat);
+        const id = formatIds.get(format) ?? 0;
+        format.numberFormat = codes.get(id) ?? BUILT_IN_CODES[id] ?? "General";
+        dateFormats[i] = isDateFormat(id, format.numberFormat);
       });
     },
   });

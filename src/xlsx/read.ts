@@ -315,6 +315,7 @@ function gridsOf(cells: CellRead[]): { values: CellValue[][]; formulas: CellValu
 /** A merged area as 0-based bounds; null for a reference that is not one. */
 function areaOf(ref: string): { top: number; left: number; bottom: number; right: number } | null {
   const [first, last = first] = ref.split(":");
+  if (first === undefined || last === undefined) return null;
   const from = parseAddress(first);
   const to = parseAddress(last);
   if (!from || !to) return null;
@@ -337,7 +338,7 @@ function withoutMergeCovered(cells: CellRead[], merges: string[]): CellRead[] {
   for (const cell of byRow) {
     if (cell.row !== row) {
       row = cell.row;
-      while (next < areas.length && areas[next].top <= row) active.push(areas[next++]);
+      for (let area = areas[next]; area !== undefined && area.top <= row; area = areas[++next]) active.push(area);
       active = active.filter((area) => area.bottom >= row);
     }
     const covered = active.some((a) => cell.col >= a.left && cell.col <= a.right && (cell.row !== a.top || cell.col !== a.left));

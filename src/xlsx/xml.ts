@@ -1,3 +1,4 @@
+import { matchGroup } from "../core/required";
 import { XmlError } from "../core/errors";
 /**
  * A streaming XML scanner for the parts of an .xlsx file: text goes in chunk by chunk as it is
@@ -39,7 +40,8 @@ const localName = (name: string): string => {
 export function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(ENTITY, (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-    if (name) return NAMED[name];
+    const named = name === undefined ? undefined : NAMED[name];
+    if (named !== undefined) return named;
     const code = hex ? parseInt(hex, 16) : decimal ? parseInt(decimal, 10) : NaN;
     if (!(code <= 0x10ffff)) throw new XmlError(`not an entity XML knows: "${whole}"`);
     return String.fromCodePoint(code);
@@ -138,7 +140,7 @@ export class XmlScanner {
     TAG.lastIndex = lt;
     const match = TAG.exec(buffer);
     if (!match) return -1;
-    const name = localName(match[2]);
+    const name = localName(matchGroup(match, 2));
     const next = lt + match[0].length;
     if (match[1] === "/") {
       if (--this.depth < 0) throw new XmlError(`an end tag </${name}> with no start`);
@@ -146,7 +148,7 @@ export class XmlScanner {
       return next;
     }
     const empty = match[4] === "/";
-    this.handler.open(name, match[3], empty);
+    this.handler.open(name, matchGroup(match, 3), empty);
     if (empty) this.handler.close(name);
     else this.depth++;
     return next;

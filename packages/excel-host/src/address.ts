@@ -77,8 +77,15 @@ export function splitSheetPrefix(address: string): { sheet: string | null; local
   const bang = address.lastIndexOf("!");
   if (bang < 0) return { sheet: null, local: address };
   const prefix = address.slice(0, bang);
-  const quoted = /^'(.*)'$/.exec(prefix);
-  return { sheet: quoted ? quoted[1].replace(/''/g, "'") : prefix, local: address.slice(bang + 1) };
+  const quoted = /^'(.*)'$/.exec(prefix)?.[1];
+  return { sheet: quoted !== undefined ? quoted.replace(/''/g, "'") : prefix, local: address.slice(bang + 1) };
+}
+
+/** A cell corner of an address (`B7`, already upper-cased, `$` removed), zero-based; null when it is not one. */
+function cellCorner(text: string): { row: number; col: number } | null {
+  const [, letters, digits] = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(text) ?? [];
+  if (letters === undefined || digits === undefined) return null;
+  return { row: Number(digits) - 1, col: columnIndex(letters) };
 }
 
 /**
@@ -89,21 +96,15 @@ export function splitSheetPrefix(address: string): { sheet: string | null; local
 export function parseAddress(address: string): Rect {
   const text = address.trim().replace(/\$/g, "").toUpperCase();
   const parts = text.split(":");
-  if (parts.length > 2 || text === "") throw invalidAddress(address);
-  const first = parts[0];
-  const second = parts[1] ?? parts[0];
-  const cell = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
+  const [first, second = first] = parts;
+  if (parts.length > 2 || first === undefined || second === undefined || text === "") throw invalidAddress(address);
   const column = /^([A-Z]{1,3})$/;
   const row = /^([1-9]\d{0,6})$/;
   let rect: Rect;
-  const a = cell.exec(first);
-  const b = cell.exec(second);
+  const a = cellCorner(first);
+  const b = cellCorner(second);
   if (a && b) {
-    const r1 = Number(a[2]) - 1;
-    const r2 = Number(b[2]) - 1;
-    const c1 = columnIndex(a[1]);
-    const c2 = columnIndex(b[1]);
-    rect = { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+    rect = { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col), rows: Math.abs(b.row - a.row) + 1, cols: Math.abs(b.col - a.col) + 1 };
   } else if (parts.length === 2 && column.test(first) && column.test(second)) {
     const c1 = columnIndex(first);
     const c2 = columnIndex(second);

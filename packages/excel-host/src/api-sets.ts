@@ -86,7 +86,7 @@ export function apiNotFound(member: string, version: string): RichApiError {
 export function gateMembers(proxyClass: { prototype: object }, entity: string): void {
   for (const [member, version] of Object.entries(MEMBER_SETS)) {
     const [className, name] = member.split(".");
-    if (className !== entity) continue;
+    if (className !== entity || name === undefined) continue;
     const descriptor = findDescriptor(proxyClass.prototype, name);
     if (!descriptor) continue;
     // A proxy class may stand for more than one Office.js class (a chart's title and legend): the

@@ -242,11 +242,11 @@ export class ChartPartProxy extends ChartScalarsProxy<ChartTarget> {
 ClientObjectProxy.accessors(ChartPartProxy, ["text", "visible", "position"]);
 
 interface SeriesTarget extends ChartTarget {
-  index: number;
+  series: ChartModel["series"][number];
 }
 
 const SERIES_SCALARS: Record<string, ScalarSpec<SeriesTarget>> = {
-  name: textScalar((t) => t.model.series[t.index].name, (t, value) => (t.model.series[t.index].name = value)),
+  name: textScalar((t) => t.series.name, (t, value) => (t.series.name = value)),
 };
 
 export class ChartSeriesProxy extends ChartScalarsProxy<SeriesTarget> implements Pick<Excel.ChartSeries, "name"> {
@@ -272,7 +272,7 @@ export class ChartSeriesCollectionProxy extends CollectionProxy<ChartTarget, Cha
   }
 
   protected members(t: ChartTarget): SeriesTarget[] {
-    return t.model.series.map((_, index) => ({ ...t, index }));
+    return t.model.series.map((series) => ({ ...t, series }));
   }
 
   protected itemProxy(member: SeriesTarget, index: number): ChartSeriesProxy {
@@ -283,8 +283,9 @@ export class ChartSeriesCollectionProxy extends CollectionProxy<ChartTarget, Cha
     return new ChartSeriesProxy(this.context, `${this.objectPath}.getItemAt(${index})`, () => {
       const t = this.resolve();
       if (!t) return null;
-      if (!t.model.series[index]) throw excelError("InvalidArgument", "ChartSeriesCollection.getItemAt");
-      return { ...t, index };
+      const series = t.model.series[index];
+      if (!series) throw excelError("InvalidArgument", "ChartSeriesCollection.getItemAt");
+      return { ...t, series };
     });
   }
 

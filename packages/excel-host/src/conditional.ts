@@ -1,4 +1,5 @@
 import { intersect } from "./address";
+import { required } from "../../../src/core/required";
 import { excelError } from "./errors";
 import { normalizeColor } from "./formats";
 import { type ConditionalFormatModel, type SheetModel, type WorkbookModel, assertAllowed } from "./model";
@@ -14,7 +15,7 @@ export interface ConditionalTarget {
 
 /** Editing a conditional format on a protected sheet needs "Format cells", as adding one does. */
 function editable(t: ConditionalTarget, location: string): ConditionalFormatModel {
-  assertAllowed(t.sheet, "formatCells", t.model.areas[0], location);
+  for (const area of t.model.areas) assertAllowed(t.sheet, "formatCells", area, location);
   return t.model;
 }
 
@@ -148,7 +149,9 @@ export class ConditionalFormatProxy
   getRange(): RangeProxy {
     return new RangeProxy(this.context, `${this.objectPath}.getRange()`, () => {
       const target = this.resolve();
-      return target && { book: target.book, sheet: target.sheet, rect: target.model.areas[0] };
+      if (!target) return null;
+      // A format whose last area is deleted is removed with it (model/shift), so a live one has a first area.
+      return { book: target.book, sheet: target.sheet, rect: required(target.model.areas[0], "a conditional format's first area") };
     });
   }
 

@@ -160,7 +160,8 @@ export class FormatStore {
   /** Excel's answer for a format property of a range: the value when every cell agrees, else null. */
   uniform<K extends FormatKey>(rect: Rect, key: K): CellFormat[K] | null {
     const values = this.distinct(rect, key);
-    return values.length === 1 ? values[0] : null;
+    const [only, ...others] = values;
+    return only !== undefined && others.length === 0 ? only : null;
   }
 
   /** Cells that carry a format of their own (Excel counts them in the used range). */

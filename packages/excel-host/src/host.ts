@@ -7,7 +7,7 @@ import { type Rect, cellCount, formatRect, parseAddress, qualifiedAddress } from
 import { type HostCore, type HostStats, RequestContextFake } from "./context";
 import { RichApiError, UserEditRefusedError } from "./errors";
 import type { BorderFormat, CellFormat } from "./formats";
-import { type ChangeEvent, EXCEL_MAX_NUMBER, type ProtectionOptions, type SheetModel, WorkbookModel, protect, shiftLines, unprotect } from "./model";
+import { type ChangeEvent, EXCEL_MAX_NUMBER, type ProtectionOptions, type SheetModel, WorkbookModel, hyperlinkKey, protect, shiftLines, unprotect } from "./model";
 
 export { LOWEST_EXCEL_API, NEWEST_EXCEL_API, apiAtLeast } from "./version";
 
@@ -326,12 +326,12 @@ class ExcelHostFake implements ExcelHost, HostCore {
     const format: CellFormat = sheet.formats.at(row, col);
     const merge = this.book.layout.mergeAt(sheet, row, col);
     const validation = this.book.validations.at(sheet, row, col);
-    const link = sheet.hyperlinks.get(`${row},${col}`);
+    const link = sheet.hyperlinks.get(hyperlinkKey(row, col));
     return {
       address: formatRect({ row, col, rows: 1, cols: 1 }),
       value: this.book.cells.value(sheet, row, col),
       formula: this.book.cells.formula(sheet, row, col),
-      text: this.book.cells.textGrid(sheet, { row, col, rows: 1, cols: 1 })[0][0],
+      text: this.book.cells.text(sheet, row, col),
       valueType: this.book.cells.valueType(sheet, row, col),
       numberFormat: format.numberFormat,
       locked: format.locked,

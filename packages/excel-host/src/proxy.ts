@@ -265,30 +265,34 @@ export abstract class ClientObjectProxy<T> implements LoadableProxy {
     if (this.isGone(target)) throw excelError("ItemNotFound", `${this.entity}.load`);
     const scalars = this.scalars();
     const navigation = this.navigation();
-    const own = new Set<string>();
-    const nested = new Map<string, string[]>();
+    const own = new Map<string, ScalarSpec<T>>();
+    const nested = new Map<string, { open: () => LoadableProxy; subpaths: string[] }>();
     const rest: string[] = [];
     for (const path of paths) {
-      const [head, ...tail] = path.split("/");
+      const slash = path.indexOf("/");
+      const head = slash < 0 ? path : path.slice(0, slash);
+      const subpath = slash < 0 ? "*" : path.slice(slash + 1);
+      const scalar = scalars[head];
+      const open = navigation[head];
       if (head === "*") {
-        for (const [name, spec] of Object.entries(scalars)) if (spec.get) own.add(name);
-      } else if (scalars[head] && tail.length === 0) {
-        own.add(head);
-      } else if (navigation[head]) {
-        nested.set(head, [...(nested.get(head) ?? []), tail.length > 0 ? tail.join("/") : "*"]);
+        for (const [name, spec] of Object.entries(scalars)) if (spec.get) own.set(name, spec);
+      } else if (scalar && slash < 0) {
+        own.set(head, scalar);
+      } else if (open !== undefined) {
+        nested.set(head, { open, subpaths: [...(nested.get(head)?.subpaths ?? []), subpath] });
       } else {
         rest.push(path);
       }
     }
     if (rest.length > 0) this.loadOther(rest, target, run);
-    for (const name of own) {
-      const getter = scalars[name].get;
+    for (const [name, spec] of own) {
+      const getter = spec.get;
       if (!getter) throw excelError("InvalidArgument", `${this.entity}.load`);
       const value = plainCopy(getter(target));
       run.loaded.push(value);
       run.commits.push(() => this.propertyValues.set(name, value));
     }
-    for (const [name, subpaths] of nested) navigation[name]().executeLoad(subpaths, run);
+    for (const { open, subpaths } of nested.values()) open().executeLoad(subpaths, run);
   }
 
   /** Paths that are neither scalars nor navigation: an unknown property (collections override this for items). */

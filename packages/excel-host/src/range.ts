@@ -13,7 +13,7 @@ import {
 import { ConditionalFormatCollectionProxy } from "./conditional";
 import { excelError } from "./errors";
 import { type BorderFormat, type FormatKey, normalizeColor } from "./formats";
-import { type SheetModel, type ValidationModel, type WorkbookModel, assertAllowed, shiftLines } from "./model";
+import { type SheetModel, type ValidationModel, type WorkbookModel, assertAllowed, hyperlinkKey, shiftLines } from "./model";
 import { ClientObjectProxy, type LoadableProxy, type ProxyContext, type ScalarSpec } from "./proxy";
 import { WorksheetProxy } from "./worksheet";
 
@@ -117,7 +117,7 @@ const RANGE_SCALARS: Record<string, ScalarSpec<RangeTarget>> = {
     get: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.row, t.rect.rows) === true || allSomeNone(t.sheet.hiddenColumns, t.rect.col, t.rect.cols) === true,
   },
   hyperlink: {
-    get: (t) => t.sheet.hyperlinks.get(`${t.rect.row},${t.rect.col}`) ?? null,
+    get: (t) => t.sheet.hyperlinks.get(hyperlinkKey(t.rect.row, t.rect.col)) ?? null,
     set: (t, v, location) => t.book.formatting.setHyperlink(t.sheet, t.rect, v, location, ADDIN),
   },
   top: { get: (t) => t.book.layout.offsetOf(t.sheet, t.rect.row, t.rect.col).top },

@@ -1,3 +1,5 @@
+import { matchGroup } from "../../../src/core/required";
+
 /**
  * `range.text`: a value as a cell displays it under its number format. Covers the formats a
  * reporting template uses (General, 0, 0.00, #,##0, #,##0.00, 0%, 0.0%, @, yyyy-mm-dd and
@@ -6,10 +8,11 @@
 export function formatText(value: string | number | boolean, numberFormat: string): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
-  const format = numberFormat.split(";")[0].trim();
+  const sectionEnd = numberFormat.indexOf(";");
+  const format = (sectionEnd < 0 ? numberFormat : numberFormat.slice(0, sectionEnd)).trim();
   if (format === "General" || format === "@" || format === "") return general(value);
   const date = /^(y{2,4})[-/](m{1,2})[-/](d{1,2})$/i.exec(format);
-  if (date) return formatDate(value, date[1].length, date[2].length, date[3].length, format.includes("/") ? "/" : "-");
+  if (date) return formatDate(value, matchGroup(date, 1).length, matchGroup(date, 2).length, matchGroup(date, 3).length, format.includes("/") ? "/" : "-");
   const percent = format.endsWith("%");
   const body = percent ? format.slice(0, -1) : format;
   const numeric = /^(#,##)?0(\.(0+))?$/.exec(body);
@@ -17,7 +20,9 @@ export function formatText(value: string | number | boolean, numberFormat: strin
   const decimals = numeric[3]?.length ?? 0;
   const scaled = percent ? value * 100 : value;
   const fixed = Math.abs(scaled).toFixed(decimals);
-  const [whole, fraction] = fixed.split(".");
+  const point = fixed.indexOf(".");
+  const whole = point < 0 ? fixed : fixed.slice(0, point);
+  const fraction = point < 0 ? "" : fixed.slice(point + 1);
   const grouped = numeric[1] ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : whole;
   const sign = scaled < 0 && Number(fixed) !== 0 ? "-" : "";
   return `${sign}${grouped}${fraction ? `.${fraction}` : ""}${percent ? "%" : ""}`;

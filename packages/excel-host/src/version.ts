@@ -6,8 +6,9 @@ export const NEWEST_EXCEL_API = "1.20";
 
 /** "1.14" > "1.9": requirement set versions compare by their minor number. */
 export function apiAtLeast(version: string, wanted: string): boolean {
-  const [major, minor] = version.split(".").map(Number);
-  const [wantedMajor, wantedMinor] = wanted.split(".").map(Number);
+  // A version without a minor number ("1") is that major's first set, as Office reads it.
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  const [wantedMajor = 0, wantedMinor = 0] = wanted.split(".").map(Number);
   return major !== wantedMajor ? major > wantedMajor : minor >= wantedMinor;
 }
 

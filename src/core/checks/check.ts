@@ -9,8 +9,8 @@ import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
-import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
+import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas } from "../template/formulas";
+import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
 import { planTarget, targetCell } from "../template/targets";
@@ -481,17 +481,17 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
   if (target === null && (sheet.scope?.kind === "city" || sheet.scope?.kind === "county") && sheet.known && isContributedCount(quota)) {
     return contributionWarnings(sheet, row, quota, cumulative, at);
   }
-  if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
+  const completion = target === null ? null : completionAgainst(quota, cumulative, target);
+  if (target === null || completion === null || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
-  const completion = completionOf(quota, cumulative, target);
   const { progress } = stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, sheet.known.revision, geography), sheet.period, sheet.known.revision);
   const expectedShare = progress.expected / progress.of;
   // A level (a ceiling, a growth rate) is held against its whole target, as its 状态 formula does.
   const level = levelOkFrom(quota);
-  if (completion < (level ?? expectedShare - BEHIND_THRESHOLD)) {
-    out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare }, cumulative));
+  if (completion < laggingBelow(quota, expectedShare, false)) {
+    out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare, ...(level === null ? {} : { level }) }, cumulative));
   }
-  if (cumulative > IMPLAUSIBLE_MULTIPLE * target) {
+  if (target > 0 && cumulative > IMPLAUSIBLE_MULTIPLE * target) {
     out.push(finding("far-above-target", at, { cumulative, target }, cumulative));
   }
   return out;

@@ -1,3 +1,5 @@
+import { matchGroup } from "../required";
+import { beforeFirst } from "../text";
 import type { Quota } from "./types";
 
 /**
@@ -96,7 +98,7 @@ function listedSubjects(measure: string, count: number): string[] | null {
   if (parts.length !== count) return null;
   const shortest = Math.min(...parts.slice(1, -1).map((p) => p.length), 8);
   return parts.map((part, index) => {
-    const trimmed = index === parts.length - 1 ? part.split("等")[0] : part;
+    const trimmed = index === parts.length - 1 ? beforeFirst(part, "等") : part;
     // The first part carries the measure's verb (开展…): keep as many characters as the others have.
     return index === 0 ? trimmed.slice(Math.max(0, trimmed.length - shortest)) : trimmed;
   });
@@ -164,32 +166,34 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
     const listed = /分别/.test(body) ? listedSubjects(measure, matches.length) : null;
     // 其中 after the first figure: the figures after it are that total's parts.
     const partsFrom = body.indexOf("其中");
-    const hasParts = partsFrom !== -1 && matches.length > 1 && (matches[0].index ?? 0) < partsFrom && (matches[1].index ?? 0) > partsFrom;
+    const [firstMatch, secondMatch] = matches;
+    const hasParts = partsFrom !== -1 && firstMatch !== undefined && secondMatch !== undefined && (firstMatch.index ?? 0) < partsFrom && (secondMatch.index ?? 0) > partsFrom;
     const first = quotas.length;
     matches.forEach((match, index) => {
       const start = match.index ?? 0;
+      const unit = matchGroup(match, 4);
+      const figure = matchGroup(match, 2);
       const endOfMatch = start + match[0].length;
       // A subject after the number (10所一流技师学院) reaches the next delimiter or number;
       // otherwise it is the text before the number, back to the previous delimiter or number.
       const nextStart = matches[index + 1]?.index ?? body.length;
-      const after = body
-        .slice(endOfMatch, nextStart)
-        .split(/[,、;]/)[0]
-        .replace(/(和|及)$/, "");
-      const previousEnd = index === 0 ? 0 : (matches[index - 1].index ?? 0) + matches[index - 1][0].length;
+      const after = beforeFirst(body.slice(endOfMatch, nextStart), /[,、;]/).replace(/(和|及)$/, "");
+      const previous = index === 0 ? undefined : matches[index - 1];
+      const previousEnd = previous ? (previous.index ?? 0) + previous[0].length : 0;
       const beforeText = body.slice(previousEnd, start);
-      const growth = match[4] === "%" && GROWTH.test(beforeText);
+      const growth = unit === "%" && GROWTH.test(beforeText);
       // Between two numbers a subject ends at 和 (10名…和600名…); before the first it is whole
       // (高技能领军人才和高技能青年人才120名). A growth rate's subject is what grows (地区生产总值).
       const rawBefore = beforeText.slice(beforeText.search(index === 0 ? /[^,、]*$/ : /[^,、和]*$/));
       const withoutGrowth = (text: string): string => (growth ? text.replace(GROWTH, "") : text);
       const before = withoutGrowth(rawBefore);
-      const subject = listed ? listed[index] : clean(after) !== "" ? clean(after) : clean(before);
+      // listedSubjects gives one subject per match, or none at all.
+      const subject = listed?.[index] ?? (clean(after) !== "" ? clean(after) : clean(before));
       // The first id scheme cut the subject before the first number at 和 too: its key is kept as it was.
-      const legacySubject = listed ? listed[index] : clean(after) !== "" ? clean(after) : clean(withoutGrowth(beforeText.slice(beforeText.search(/[^,、和]*$/))));
-      const percent = match[4] === "%";
-      const pending = match[2] === "**";
-      const low = pending ? null : Number(match[2]);
+      const legacySubject = listed?.[index] ?? (clean(after) !== "" ? clean(after) : clean(withoutGrowth(beforeText.slice(beforeText.search(/[^,、和]*$/)))));
+      const percent = unit === "%";
+      const pending = figure === "**";
+      const low = pending ? null : Number(figure);
       const range = match[3] !== undefined && low !== null ? { low, high: Number(match[3]) } : undefined;
       quotas.push({
         // A growth rate is due every year: this year's figure against last year's.
@@ -197,7 +201,7 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
         comparator: comparatorOf(match[1], match[5]),
         target: low,
         pending,
-        unit: match[4],
+        unit,
         year: annual ? null : year,
         subject: subject === "" ? null : subject,
         key: subject === "" ? measureKey(measure, sub) : subjectKey(legacySubject),

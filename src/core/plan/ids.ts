@@ -12,13 +12,15 @@ function withUniqueIds<Q extends ParsedQuota>(quotas: Q[], base: (quota: Q) => s
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
     return counts;
   };
-  const bases = quotas.map(base);
-  const baseCounts = count(bases);
-  const withUnits = quotas.map((q, i) => ((baseCounts.get(bases[i]) ?? 0) > 1 && q.units[0] ? `${bases[i]}-${q.units[0]}` : bases[i]));
-  const unitCounts = count(withUnits);
+  const withBases = quotas.map((quota) => ({ quota, base: base(quota) }));
+  const baseCounts = count(withBases.map((q) => q.base));
+  const withUnits = withBases.map(({ quota, base }) => {
+    const firstUnit = quota.units[0];
+    return { quota, id: (baseCounts.get(base) ?? 0) > 1 && firstUnit ? `${base}-${firstUnit}` : base };
+  });
+  const unitCounts = count(withUnits.map((q) => q.id));
   const seen = new Map<string, number>();
-  return quotas.map((q, i) => {
-    const id = withUnits[i];
+  return withUnits.map(({ quota: q, id }) => {
     if (unitCounts.get(id) === 1) return { ...q, id };
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
@@ -44,9 +46,9 @@ const FIGURE = /\d+(?:\.\d+)?(?:\s*[-—–~～至]\s*\d+(?:\.\d+)?)?(?:万人�
 function idSubject(quota: ParsedQuota): string {
   const own = quota.subject ? readableSubject(quota.subject) : "";
   if (own !== "") return own;
-  const [measure, sub] = quota.measure.split(" / ");
+  const [, sub] = quota.measure.split(" / ");
   // A numbered item's measure is its goal sentence: its figures are targets, never part of a name.
-  const fromMeasure = readableSubject((sub ?? measure).replace(FIGURE, ""));
+  const fromMeasure = readableSubject((sub ?? quota.measure).replace(FIGURE, ""));
   // A subject that is all training words (职业技能培训) still names the quota better than a hash does.
   return fromMeasure !== "" ? fromMeasure : (quota.subject ?? "").replace(/[“”"\s]/g, "");
 }

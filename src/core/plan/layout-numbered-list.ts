@@ -1,3 +1,5 @@
+import { matchGroup } from "../required";
+import { beforeFirst } from "../text";
 import type { UnreadLine } from "./types";
 import { ACTION, ITEM, type Row, actionCell, itemCell, normalise, unitsCell } from "./rows";
 
@@ -29,10 +31,11 @@ export function isNumberedList(lines: string[]): boolean {
 function bracketUnits(text: string): { text: string; lead: string; supporting: string } {
   const match = BRACKET_UNITS.exec(text);
   if (!match) return { text, lead: "", supporting: "" };
-  const shared = /^(.+?)牵头[,;、\s]*(.*?)(?:配合|协同|参与)?$/.exec(match[1]);
+  const units = matchGroup(match, 1);
+  const shared = /^(.+?)牵头[,;、\s]*(.*?)(?:配合|协同|参与)?$/.exec(units);
   const body = text.slice(0, match.index).trim();
-  if (!shared) return { text: body, lead: match[1].replace(/负责$/, ""), supporting: "" };
-  return { text: body, lead: shared[1], supporting: shared[2] };
+  if (!shared) return { text: body, lead: units.replace(/负责$/, ""), supporting: "" };
+  return { text: body, lead: matchGroup(shared, 1), supporting: matchGroup(shared, 2) };
 }
 
 export function readNumberedList(lines: string[]): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
@@ -85,8 +88,8 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
         pendingHeadings.push(actionCell("重点工作任务", ++actionNumber));
         hasAction = true;
       }
-      const own = bracketUnits(heading[2]);
-      const title = own.text.split(/[。]/)[0].replace(/[。.]$/, "");
+      const own = bracketUnits(matchGroup(heading, 2));
+      const title = beforeFirst(own.text, "。").replace(/[。.]$/, "");
       pendingHeadings.push(itemCell(title, ++itemNumber));
       item = { line, title: text, text: own.text, lead: own.lead, supporting: own.supporting, measures: 0 };
       return;
@@ -103,15 +106,15 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
           item = { line, title, text: title, lead: "", supporting: "", measures: 0 };
         }
       }
-      const own = bracketUnits(numbered[2]);
+      const own = bracketUnits(matchGroup(numbered, 2));
       entry = { line, text: own.text, lead: own.lead, supporting: own.supporting };
       return;
     }
     const units = UNITS_LINE.exec(text);
     const target: Entry | (Entry & { measures: number }) | null = entry ?? item;
     if (units && target) {
-      if (/配合|协同|协办/.test(units[1])) target.supporting = units[2];
-      else target.lead = units[2];
+      if (/配合|协同|协办/.test(matchGroup(units, 1))) target.supporting = matchGroup(units, 2);
+      else target.lead = matchGroup(units, 2);
       return;
     }
     // A numbered item's sentence wrapped onto the next line, before its units.

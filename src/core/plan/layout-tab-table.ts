@@ -50,27 +50,24 @@ function shapeRole(cells: string[]): Role {
 /** Splits the text into rows of cells, joining a cell's lines (quoted or continued). */
 function splitTable(lines: string[]): { cells: string[]; line: number }[] {
   const raw: { cells: string[]; line: number }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === "") continue;
-    const cells: string[] = [];
-    let cell = "";
-    let quoted = false;
-    const start = i;
-    let line = lines[i];
-    for (let at = 0; ; at++) {
-      if (at === line.length) {
-        if (quoted && i + 1 < lines.length) {
-          cell += "\n";
-          line = lines[++i];
-          at = -1;
-          continue;
-        }
-        cells.push(cell);
-        break;
-      }
-      const ch = line[at];
+  // A row's state, kept across the lines a quoted cell spans.
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let start = 0;
+  for (const [i, line] of lines.entries()) {
+    if (quoted) {
+      cell += "\n";
+    } else {
+      if (line.trim() === "") continue;
+      cells = [];
+      cell = "";
+      start = i;
+    }
+    for (let at = 0; at < line.length; at++) {
+      const ch = line.charAt(at);
       if (ch === '"' && cell === "" && !quoted) quoted = true;
-      else if (ch === '"' && quoted && line[at + 1] === '"') {
+      else if (ch === '"' && quoted && line.charAt(at + 1) === '"') {
         cell += '"';
         at++;
       } else if (ch === '"' && quoted) quoted = false;
@@ -79,16 +76,21 @@ function splitTable(lines: string[]): { cells: string[]; line: number }[] {
         cell = "";
       } else cell += ch;
     }
+    // A quoted cell still open goes on at the next line (the last line closes it).
+    if (quoted && i + 1 < lines.length) continue;
+    cells.push(cell);
     raw.push({ cells, line: start + 1 });
+    quoted = false;
   }
   // Word copies a cell's line breaks unquoted: a short row continues on the next line.
   const width = Math.max(...raw.map((r) => r.cells.length));
   const rows: { cells: string[]; line: number }[] = [];
   for (const row of raw) {
-    const last = rows[rows.length - 1];
+    const last = rows.at(-1);
     if (last && last.cells.length < width) {
-      last.cells[last.cells.length - 1] += `\n${row.cells[0]}`;
-      last.cells.push(...row.cells.slice(1));
+      // Every row has a cell at least (the one its line ends in).
+      const [continued = "", ...more] = row.cells;
+      last.cells.push(`${last.cells.pop() ?? ""}\n${continued}`, ...more);
     } else rows.push({ cells: [...row.cells], line: row.line });
   }
   return rows.map((r) => ({ cells: r.cells.map((c) => normalise(c.replace(/\s*\n\s*/g, ""))), line: r.line }));
@@ -106,7 +108,7 @@ export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine
   // The table's title is the last line above it that is not an 附件 label.
   const title = lines.slice(0, first).map(normalise).filter((l) => l !== "" && !/^附件\s*\d*$/.test(l)).pop() ?? null;
   const table = splitTable(lines.slice(first)).map((r) => ({ ...r, line: r.line + first }));
-  const titleRoles = table[0].cells.map(titleRole);
+  const titleRoles = (table[0]?.cells ?? []).map(titleRole);
   const titled = titleRoles.filter((r) => r !== null).length >= 2;
   const body = titled ? table.slice(1) : table;
   const width = Math.max(...table.map((r) => r.cells.length));
@@ -126,12 +128,16 @@ export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine
     if (!roles.includes("goal")) {
       const length = (column: number) => body.reduce((sum, r) => sum + (r.cells[column]?.length ?? 0), 0);
       const longest = [...textColumns].sort((a, b) => length(b) - length(a))[0];
-      if (longest !== undefined) roles[longest] = "goal";
-      textColumns.splice(textColumns.indexOf(longest), 1);
+      if (longest !== undefined) {
+        roles[longest] = "goal";
+        textColumns.splice(textColumns.indexOf(longest), 1);
+      }
     }
     const headings = textColumns.slice(-2);
-    if (!roles.includes("item") && headings.length > 0) roles[headings[headings.length - 1]] = "item";
-    if (!roles.includes("action") && headings.length > 1) roles[headings[0]] = "action";
+    const itemColumn = headings.at(-1);
+    const actionColumn = headings.length > 1 ? headings[0] : undefined;
+    if (!roles.includes("item") && itemColumn !== undefined) roles[itemColumn] = "item";
+    if (!roles.includes("action") && actionColumn !== undefined) roles[actionColumn] = "action";
   }
   const column = (role: Role) => roles.indexOf(role);
   let actionNumber = 0;
@@ -156,9 +162,10 @@ export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine
     if (item !== "" && item !== last.item) {
       last.item = item;
       cells.push(itemCell(item, ++itemNumber));
-    } else if (column("item") === -1 && cells.length > 0) {
+    } else if (column("item") === -1 && cells[0] !== undefined) {
       // No item column: each action is its own key work item.
-      cells.push(itemCell(ACTION.exec(cells[0])?.[2] ?? cells[0], ++itemNumber));
+      const actionText = cells[0];
+      cells.push(itemCell(ACTION.exec(actionText)?.[2] ?? actionText, ++itemNumber));
     }
     // Merged (blank) cells repeat the one above.
     const keep = (role: Role) => {

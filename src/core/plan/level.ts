@@ -1,3 +1,4 @@
+import { type NonEmpty, lastOf } from "../required";
 import type { ParsedQuota, PlanRevision, Quota } from "./types";
 
 /**
@@ -92,9 +93,10 @@ function sumOrNull(figures: (number | null)[]): number | null {
 
 /** The id the parts' ids share, cut at a `-` (I01-低空经济-每年-省经信厅, …-省交通运输厅 → I01-低空经济-每年). */
 function commonId(ids: string[]): string {
-  let prefix = ids[0];
+  // No ids share nothing: "" is no common id.
+  let prefix = ids[0] ?? "";
   for (const id of ids) while (!id.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return ids.every((id) => id.length === prefix.length || id[prefix.length] === "-") ? prefix : prefix.slice(0, Math.max(0, prefix.lastIndexOf("-")));
+  return ids.every((id) => id.length === prefix.length || id.charAt(prefix.length) === "-") ? prefix : prefix.slice(0, Math.max(0, prefix.lastIndexOf("-")));
 }
 
 /**
@@ -105,19 +107,24 @@ function commonId(ids: string[]): string {
  */
 function withDepartmentWholes(quotas: readonly ParsedQuota[]): ParsedQuota[] {
   const key = (q: ParsedQuota): string => JSON.stringify([q.item, q.measure, q.key ?? q.subject, q.kind, q.unit, q.year]);
-  const groups = new Map<string, ParsedQuota[]>();
-  for (const q of quotas) if (q.region === null) groups.set(key(q), [...(groups.get(key(q)) ?? []), q]);
+  const groups = new Map<string, NonEmpty<ParsedQuota>>();
+  for (const q of quotas) {
+    if (q.region !== null) continue;
+    const group = groups.get(key(q));
+    if (group) group.push(q);
+    else groups.set(key(q), [q]);
+  }
   const wholes = new Map<string, ParsedQuota>();
   for (const parts of groups.values()) {
     const firstUnits = new Set(parts.map((p) => p.units[0]));
     const years = (p: ParsedQuota): string => p.path.map((point) => point.year).join(",");
-    if (parts.length < 2 || firstUnits.size !== parts.length || parts.some((p) => years(p) !== years(parts[0]))) continue;
+    const [first] = parts;
+    if (parts.length < 2 || firstUnits.size !== parts.length || parts.some((p) => years(p) !== years(first))) continue;
     const id = commonId(parts.map((p) => p.id));
     if (id === "" || quotas.some((q) => q.id === id)) continue;
     const decided = parts.every((p) => !p.pending);
     const total = decided ? sumOrNull(parts.map((p) => p.target)) : null;
-    const first = parts[0];
-    wholes.set(parts[parts.length - 1].id, {
+    wholes.set(lastOf(parts).id, {
       ...first,
       id,
       units: [...new Set(parts.flatMap((p) => p.units))],

@@ -1,4 +1,5 @@
 import { fnv1a, parseChineseNumeral } from "../text";
+import { matchGroup, required } from "../required";
 import { extractQuotas, type ExtractedQuota } from "./goal";
 import type { Geography } from "./counties";
 import { legacyIds, readableIds } from "./ids";
@@ -28,9 +29,9 @@ const SUB_MEASURE_MAX_LENGTH = 8;
 
 function tableRows(lines: string[], from: number, to: number): Row[] {
   const rows: Row[] = [];
-  for (let i = from; i < to; i++) {
-    const cells = lines[i].split("|").map(normalise).filter((c) => c !== "");
-    if (cells.length > 0) rows.push({ cells, line: i + 1 });
+  for (const [offset, text] of lines.slice(from, to).entries()) {
+    const cells = text.split("|").map(normalise).filter((c) => c !== "");
+    if (cells.length > 0) rows.push({ cells, line: from + offset + 1 });
   }
   return rows;
 }
@@ -38,14 +39,13 @@ function tableRows(lines: string[], from: number, to: number): Row[] {
 function cellPerLineRows(lines: string[], from: number, to: number): Row[] {
   const rows: Row[] = [];
   let current: Row | null = null;
-  for (let i = from; i < to; i++) {
-    const raw = lines[i];
+  for (const [offset, raw] of lines.slice(from, to).entries()) {
     if (raw.trim() === "" && !raw.includes("\t")) {
       if (current && current.cells.length > 0) rows.push(current);
       current = null;
       continue;
     }
-    current ??= { cells: [], line: i + 1 };
+    current ??= { cells: [], line: from + offset + 1 };
     const cell = normalise(raw);
     if (cell !== "") current.cells.push(cell);
   }
@@ -54,8 +54,7 @@ function cellPerLineRows(lines: string[], from: number, to: number): Row[] {
 }
 
 function findLine(lines: string[], test: (line: string) => boolean, from = 0): number {
-  for (let i = from; i < lines.length; i++) if (test(normalise(lines[i]))) return i;
-  return -1;
+  return lines.findIndex((line, i) => i >= from && test(normalise(line)));
 }
 
 export interface ParseOptions {
@@ -100,13 +99,13 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     unread.push(...read.unread);
   } else {
     if (header !== -1 && !lines.slice(header, header + 6).some((l) => /重点工作/.test(l))) {
-      throw new PlanParseError(header + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[header]);
+      throw new PlanParseError(header + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[header] ?? "");
     }
     if (annex1 === -1 && header === -1) throw new PlanParseError(1, LAYOUTS_EXPECTED, lines[0] ?? "");
     if (header === -1) throw new PlanParseError(annex1 + 1, "表头（主要任务、重点工作、工作举措、责任单位、工作目标）", lines[annex1 + 1] ?? "");
     annex2 = findLine(lines, (l) => /^附件\s*2$/.test(l), header);
     const end1 = annex2 === -1 ? lines.length : annex2;
-    isTable = lines[header].includes("|");
+    isTable = lines[header]?.includes("|") ?? false;
     // The cell-per-line header is one cell a line: skip to the first action.
     const firstAction = findLine(lines, (l) => ACTION.test(l), header + 1);
     if (firstAction === -1 || firstAction >= end1) throw new PlanParseError(header + 2, "第一项主要任务（如「一、…」）", lines[header + 1] ?? "");
@@ -159,7 +158,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   const docNumber = [...text.matchAll(/[\u4e00-\u9fa5]+发〔\d{4}〕\d+号/g)].pop();
   const revision =
     options.revision ??
-    (date ? `${date[1]}-${date[2].padStart(2, "0")}-${date[3].padStart(2, "0")}` : `draft-${fnv1a(text)}`);
+    (date ? `${matchGroup(date, 1)}-${matchGroup(date, 2).padStart(2, "0")}-${matchGroup(date, 3).padStart(2, "0")}` : `draft-${fnv1a(text)}`);
   return {
     title,
     revision,
@@ -203,20 +202,21 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
   for (const row of rows) {
     try {
       const cells = [...row.cells];
-      const actionMatch = ACTION.exec(cells[0]);
+      const actionMatch = ACTION.exec(cells[0] ?? "");
       if (actionMatch) {
-        action = { number: parseChineseNumeral(actionMatch[1]), title: actionMatch[2].trim() };
+        action = { number: parseChineseNumeral(matchGroup(actionMatch, 1)), title: matchGroup(actionMatch, 2).trim() };
         actions.push(action);
         cells.shift();
         item = null;
         if (cells.length === 0) continue;
       }
-      const itemMatch = cells.length > 0 ? ITEM.exec(cells[0]) : null;
-      if (itemMatch) {
-        if (!action) throw new PlanParseError(row.line, "主要任务（「一、…」）在重点工作之前", cells[0]);
+      const itemCell = cells[0];
+      const itemMatch = itemCell !== undefined ? ITEM.exec(itemCell) : null;
+      if (itemCell !== undefined && itemMatch) {
+        if (!action) throw new PlanParseError(row.line, "主要任务（「一、…」）在重点工作之前", itemCell);
         // Numbered within each action in some lists ((一) again under 二、): the plan numbers items once.
-        const number = Math.max(parseChineseNumeral(itemMatch[1]), (items[items.length - 1]?.number ?? 0) + 1);
-        item = { number, action: action.number, title: itemMatch[2].replace(/[。.]$/, "").trim() };
+        const number = Math.max(parseChineseNumeral(matchGroup(itemMatch, 1)), (items.at(-1)?.number ?? 0) + 1);
+        item = { number, action: action.number, title: matchGroup(itemMatch, 2).replace(/[。.]$/, "").trim() };
         items.push(item);
         cells.shift();
         group = null;
@@ -229,19 +229,20 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
       const goal = cells.pop() as string;
       const unitsText = cells.pop() as string;
       // What is left, in order: [group] [measure] [sub-measure].
+      const [first, second, third] = cells;
       if (row.explicit) {
-        if (cells.length !== 1) throw new PlanParseError(row.line, "工作举措、责任单位和工作目标", row.cells.join(" | "));
-        [measureText, sub] = [cells[0], null];
-      } else if (cells.length === 3) {
-        [group, measureText, sub] = cells;
-      } else if (cells.length === 2) {
-        if (cells[1].length <= SUB_MEASURE_MAX_LENGTH) [measureText, sub] = cells;
-        else [group, measureText, sub] = [cells[0], cells[1], null];
-      } else if (cells.length === 1) {
-        if (cells[0].length <= SUB_MEASURE_MAX_LENGTH && measureText !== null) sub = cells[0];
-        else [measureText, sub] = [cells[0], null];
+        if (first === undefined || cells.length !== 1) throw new PlanParseError(row.line, "工作举措、责任单位和工作目标", row.cells.join(" | "));
+        [measureText, sub] = [first, null];
       } else if (cells.length > 3) {
         throw new PlanParseError(row.line, "至多 6 格（主要任务、重点工作、工作举措、子项、责任单位、工作目标）", row.cells.join(" | "));
+      } else if (first !== undefined && second !== undefined && third !== undefined) {
+        [group, measureText, sub] = [first, second, third];
+      } else if (first !== undefined && second !== undefined) {
+        if (second.length <= SUB_MEASURE_MAX_LENGTH) [measureText, sub] = [first, second];
+        else [group, measureText, sub] = [first, second, null];
+      } else if (first !== undefined) {
+        if (first.length <= SUB_MEASURE_MAX_LENGTH && measureText !== null) sub = first;
+        else [measureText, sub] = [first, null];
       }
       if (measureText === null) {
         // An item whose only 工作举措 is the descriptive group cell.
@@ -287,10 +288,11 @@ function linkParts(joined: ParsedQuota[], stated: ParsedQuota[], offsets: (numbe
   const legacy = stated;
   const byLegacyId = new Map(joined.flatMap((q) => q.formerIds.map((id) => [id, q.id] as const)));
   const totalOf = new Map<string, string>();
-  offsets.forEach((offset, index) => {
+  legacy.forEach((part, index) => {
+    const offset = offsets[index];
     if (offset === undefined) return;
-    const total = byLegacyId.get(legacy[index - offset].id);
-    if (total) totalOf.set(legacy[index].id, total);
+    const total = byLegacyId.get(required(legacy[index - offset], `the total ${offset} quotas before ${part.id}`).id);
+    if (total) totalOf.set(part.id, total);
   });
   return joined.map((quota) => {
     const total = quota.formerIds.map((id) => totalOf.get(id)).find((id) => id !== undefined);
@@ -311,7 +313,7 @@ function statedOnce(
 function findTitle(lines: string[]): string | null {
   for (const line of lines) {
     const match = /^([^《》|]*行动方案\(\d{4}\s*[—–-]\s*\d{4}年\))$/.exec(normalise(line));
-    if (match) return match[1];
+    if (match) return matchGroup(match, 1);
   }
   return null;
 }
@@ -330,35 +332,40 @@ function parseAnnex2(
 ): { quotas: ParsedQuota[]; cities: string[]; totals?: number[] } {
   const header = findAnnex2Header(lines, annex2);
   if (header === -1) throw new PlanParseError(annex2 + 2, "附件2 的表头（序号、地区…）", lines[annex2 + 1] ?? "");
-  const rows = (isTable ? tableRows : cellPerLineRows)(lines, header, lines.length);
-  const families = rows[0].cells.slice(2);
-  const titles = rows[1]?.cells ?? [];
+  const [familyRow, titleRow, ...cityRows] = (isTable ? tableRows : cellPerLineRows)(lines, header, lines.length);
+  const families = familyRow?.cells.slice(2) ?? [];
+  const titles = titleRow?.cells ?? [];
+  const titleLine = titleRow?.line ?? header + 2;
   if (families.length === 0 || titles.length === 0 || titles.length % families.length !== 0) {
-    throw new PlanParseError(rows[1]?.line ?? header + 2, "附件2 每类的列标题（如「2025年底累计培育数量(家)」）", titles.join(" | "));
+    throw new PlanParseError(titleLine, "附件2 每类的列标题（如「2025年底累计培育数量(家)」）", titles.join(" | "));
   }
   const perFamily = titles.length / families.length;
-  const columns = titles.map((title, index) => {
-    const match = /(\d{4})年(底累计)?.*\((.+)\)/.exec(title);
-    if (!match) throw new PlanParseError(rows[1].line, "列标题含年份和单位，如「2025年培育数量(家)」", title);
-    const family = families[Math.floor(index / perFamily)];
-    const familyKey = family.replace(/\(.*?\)/g, "");
-    const item = annex1.find((q) => q.key?.includes(familyKey))?.item ?? items[0]?.number ?? 0;
-    return { family, familyKey, year: Number(match[1]), cumulative: Boolean(match[2]), unit: match[3], title, item };
-  });
+  // Each family spans the next `perFamily` titles.
+  const columns = families.flatMap((family, familyIndex) =>
+    titles.slice(familyIndex * perFamily, (familyIndex + 1) * perFamily).map((title) => {
+      const match = /(\d{4})年(底累计)?.*\((.+)\)/.exec(title);
+      if (!match) throw new PlanParseError(titleLine, "列标题含年份和单位，如「2025年培育数量(家)」", title);
+      const familyKey = family.replace(/\(.*?\)/g, "");
+      const item = annex1.find((q) => q.key?.includes(familyKey))?.item ?? items[0]?.number ?? 0;
+      return { family, familyKey, year: Number(matchGroup(match, 1)), cumulative: Boolean(match[2]), unit: matchGroup(match, 3), title, item };
+    }),
+  );
   const quotas: ParsedQuota[] = [];
   const cities: string[] = [];
-  for (const row of rows.slice(2)) {
+  for (const row of cityRows) {
     const cells = row.cells;
-    if (/^合\s*计$/.test(cells[0])) break;
+    const [serial = "", city = ""] = cells;
+    if (/^合\s*计$/.test(serial)) break;
     const numbers = cells.slice(2).map(Number);
-    if (!/^\d+$/.test(cells[0]) || numbers.length !== columns.length || numbers.some((n) => !Number.isFinite(n))) {
+    if (!/^\d+$/.test(serial) || numbers.length !== columns.length || numbers.some((n) => !Number.isFinite(n))) {
       // Text after the table (a file name, a note) ends it.
-      if (cities.length > 0 && !/^\d+$/.test(cells[0])) break;
+      if (cities.length > 0 && !/^\d+$/.test(serial)) break;
       throw new PlanParseError(row.line, `序号、地区和 ${columns.length} 个数`, cells.join(" | "));
     }
-    const city = cells[1];
     cities.push(city);
     columns.forEach((column, index) => {
+      // One figure a column: counted just above.
+      const target = required(numbers[index], `${city}'s figure in column ${index + 1}`);
       const action = items.find((i) => i.number === column.item)?.action ?? 0;
       quotas.push({
         id: "",
@@ -370,15 +377,15 @@ function parseAnnex2(
         units: [],
         kind: "cumulative",
         comparator: ">=",
-        target: numbers[index],
+        target,
         pending: false,
         unit: column.unit,
         year: column.year,
         region: city,
-        text: `${city}${column.title.replace(/\(.+\)/, "")}${numbers[index]}${column.unit}`,
+        text: `${city}${column.title.replace(/\(.+\)/, "")}${target}${column.unit}`,
         line: row.line,
         key: `${column.familyKey}-${column.cumulative ? "累计" : "新增"}`,
-        ...statedOnce(column.year, numbers[index], ">=", `${city}${column.title.replace(/\(.+\)/, "")}${numbers[index]}${column.unit}`),
+        ...statedOnce(column.year, target, ">=", `${city}${column.title.replace(/\(.+\)/, "")}${target}${column.unit}`),
         cadence: "once",
         perUnit: null,
       });
@@ -400,11 +407,12 @@ export function annex2Totals(text: string): { line: number; title: string; famil
   if (annex2 === -1) return [];
   const header = findAnnex2Header(lines, annex2);
   if (header === -1) return [];
-  const isTable = lines[header].includes("|");
+  const isTable = lines[header]?.includes("|") ?? false;
   const rows = (isTable ? tableRows : cellPerLineRows)(lines, header, lines.length);
-  const families = rows[0].cells.slice(2);
-  const titles = rows[1]?.cells ?? [];
-  const totalRow = rows.find((r) => /^合\s*计$/.test(r.cells[0]));
+  const [familyRow, titleRow] = rows;
+  const families = familyRow?.cells.slice(2) ?? [];
+  const titles = titleRow?.cells ?? [];
+  const totalRow = rows.find((r) => /^合\s*计$/.test(r.cells[0] ?? ""));
   if (!totalRow) return [];
   return totalRow.cells.slice(1).map((value, index) => ({
     line: totalRow.line,

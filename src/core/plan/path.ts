@@ -1,3 +1,4 @@
+import { type NonEmpty, lastOf } from "../required";
 import type { Geography } from "./counties";
 import { wordingSimilarity } from "./subject";
 import type { ParsedQuota, PathPoint, RatioParts } from "./types";
@@ -40,13 +41,13 @@ function continues(earlier: ParsedQuota, later: ParsedQuota): boolean {
 }
 
 /** Chains of points that are one quota's path, in plan order of their first point. */
-function chains(points: ParsedQuota[]): ParsedQuota[][] {
-  const out: ParsedQuota[][] = [];
+function chains(points: ParsedQuota[]): NonEmpty<ParsedQuota>[] {
+  const out: NonEmpty<ParsedQuota>[] = [];
   const byYear = [...points].sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity));
   for (const point of byYear) {
-    const candidates = out.filter((chain) => continues(chain[chain.length - 1], point));
+    const candidates = out.filter((chain) => continues(lastOf(chain), point));
     const best = candidates.sort(
-      (a, b) => wordingSimilarity(subjectText(b[b.length - 1]), subjectText(point)) - wordingSimilarity(subjectText(a[a.length - 1]), subjectText(point)),
+      (a, b) => wordingSimilarity(subjectText(lastOf(b)), subjectText(point)) - wordingSimilarity(subjectText(lastOf(a)), subjectText(point)),
     )[0];
     if (best) best.push(point);
     else out.push([point]);
@@ -93,7 +94,7 @@ export function joinPaths(points: ParsedQuota[], geography: Geography | null, ci
     groups.set(key, [...(groups.get(key) ?? []), point]);
   }
   const joined = [...groups.values()].flatMap(chains).map((chain): ParsedQuota => {
-    const last = chain[chain.length - 1];
+    const last = lastOf(chain);
     const family = last.key?.endsWith(STOCK_SUFFIX) ? last.key.slice(0, -STOCK_SUFFIX.length) : (last.key ?? "");
     const retiredFlows = flows.filter((f) => f.region === last.region && f.key === `${family}${FLOW_SUFFIX}`).map((f) => f.id);
     return {

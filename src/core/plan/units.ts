@@ -1,3 +1,5 @@
+import { matchGroup } from "../required";
+
 /**
  * 责任单位 cells list units with 、 or with nothing between them (省人力社保厅省经信厅). A unit name
  * starts with 省, 浙江, 团省委 or 国家, so a list is split before each such start that follows the
@@ -28,10 +30,10 @@ export interface MeasureUnits {
  */
 export function readUnits(cell: string): MeasureUnits {
   const labelled = /(?:牵头单位|责任单位|主责单位)\s*[:：]\s*([^;；]*)(?:[;；]\s*(?:配合单位|协同单位|协办单位)\s*[:：]\s*(.*))?$/.exec(cell);
-  if (labelled) return { lead: splitUnits(labelled[1]), supporting: splitUnits(labelled[2] ?? "") };
+  if (labelled) return { lead: splitUnits(matchGroup(labelled, 1)), supporting: splitUnits(labelled[2] ?? "") };
   const supportingOnly = /^(?:配合单位|协同单位|协办单位)\s*[:：]\s*(.*)$/.exec(cell);
-  if (supportingOnly) return { lead: [], supporting: splitUnits(supportingOnly[1]) };
+  if (supportingOnly) return { lead: [], supporting: splitUnits(matchGroup(supportingOnly, 1)) };
   const shared = /^(.+?)牵头[,，;；、\s]*(.+?)(?:配合|协同|参与)$/.exec(cell);
-  if (shared) return { lead: splitUnits(shared[1]), supporting: splitUnits(shared[2]) };
+  if (shared) return { lead: splitUnits(matchGroup(shared, 1)), supporting: splitUnits(matchGroup(shared, 2)) };
   return { lead: splitUnits(cell), supporting: [] };
 }

@@ -33,6 +33,22 @@ function statedTarget(quota: Quota, context: TargetContext): number | null {
   return stage?.point ? stage.point.target : quota.target;
 }
 
+/** The deadline the context's period reports on (its stage's), else the quota's last; null for a quota due every period. */
+export function stageYear(quota: Quota, context: Pick<TargetContext, "period" | "revision">): number | null {
+  const stage = context.period ? stageAt(quota, context.period, context.revision) : null;
+  return stage ? (stage.point?.year ?? null) : (quota.path[quota.path.length - 1]?.year ?? null);
+}
+
+/**
+ * A region's share of a quota at the context's stage: the record made for that deadline, else one
+ * that holds at every stage. A share of 2027's target is never shown for 2025 (nor the reverse).
+ */
+export function splitAt(quota: Quota, region: string, context: TargetContext): SplitRecord | undefined {
+  const records = (context.splits ?? []).filter((s) => s.quotaId === quota.id && s.city === region);
+  const year = stageYear(quota, context);
+  return records.find((s) => s.year !== undefined && s.year === year) ?? records.find((s) => s.year === undefined);
+}
+
 /** The number of units a per-unit quota asks a scope to cover: the province 90, 杭州市 13, a county 1. */
 function coverageTarget(quota: Quota, scope: Scope, stated: number, context: TargetContext): CellValue {
   const byCity = quota.perUnit?.byCity ?? {};
@@ -61,7 +77,7 @@ export function targetCell(quota: Quota, scope: Scope, context: TargetContext): 
     const shareTarget = share && !share.pending ? statedTarget(share, context) : null;
     if (shareTarget !== null) return shareTarget;
   }
-  const split = (context.splits ?? []).find((s) => s.quotaId === quota.id && s.city === region);
+  const split = splitAt(quota, region, context);
   if (split) return split.target;
   // A plan that splits nothing by region leaves every place its contribution: no split is missing.
   return splitsByRegion(context.revision) ? NOT_ASSIGNED : CONTRIBUTED;

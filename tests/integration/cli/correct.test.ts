@@ -115,7 +115,6 @@ describe("passed periods stay put", () => {
     const refused = planbook(["template", "--from", at("2月.xlsx"), "--out", at("3月.xlsx")], dir);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain(`杭州市 2026-03!I${row}`);
-    expect(refused.stderr).toContain("planbook correct");
     expect(readFileSync(at("3月.xlsx"))).toEqual(march);
   });
 

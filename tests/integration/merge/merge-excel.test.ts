@@ -365,14 +365,17 @@ describe("splitting a provincial target", () => {
     expect(meta.splits).toEqual(records);
   });
 
-  test("a city template generated after the split shows the city's share as its target", async () => {
+  test("a city template generated after the split shows the city's share of the period's stage as its target", async () => {
     const host = createExcelHost();
     const { records } = planSplit(revision, quota.id, { kind: "annex", familyId: family });
     await host.run((context) => saveSplit(context, records));
     const generated = await host.run((context) => generateTemplate(context, { revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod(period), now }));
     const ids = host.values(generated.sheetName, "A1:A300").map((row) => row[0]);
     const row = ids.indexOf(quota.id) + 1;
-    expect(host.values(generated.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(records.find((r) => r.city === "杭州市")?.target);
+    // 2026-10 reports on the quota's last deadline: the share of its last target.
+    const lastYear = quota.path[quota.path.length - 1]?.year;
+    const share = records.find((r) => r.city === "杭州市" && (r.year === undefined || r.year === lastYear));
+    expect(host.values(generated.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(share?.target);
   });
 
   test("saving a split takes two syncs", async () => {

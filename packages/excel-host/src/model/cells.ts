@@ -1,6 +1,7 @@
 // HyperFormula is licensed GPL-3.0 (licenseKey "gpl-v3"): this host evaluates formulas with it, and
 // the host is never bundled into the add-in.
 import { DetailedCellError, type RawCellContent } from "hyperformula";
+import { matchGroup } from "../../../../src/core/required";
 import { type Rect, boundingRect, cellCount, intersect, isUnbounded } from "../address";
 import { ExcelHostUnsupportedError, excelError } from "../errors";
 import { formatText } from "../text";
@@ -33,7 +34,7 @@ export function excelTypedNumber(text: string): { value: number; format?: string
   const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
   const named = MONTH_DAY.exec(text) ?? DAY_MONTH.exec(text);
   if (named) {
-    const [monthName, dayText] = MONTH_DAY.test(text) ? [named[1], named[2]] : [named[2], named[1]];
+    const [monthName, dayText] = MONTH_DAY.test(text) ? [matchGroup(named, 1), matchGroup(named, 2)] : [matchGroup(named, 2), matchGroup(named, 1)];
     const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
     const day = Number(dayText);
     if (month > 0 && valid(month, day)) return { value: dateSerial(year, month, day), format: "d-mmm" };
@@ -135,6 +136,11 @@ export class CellContents {
     return "String";
   }
 
+  /** A cell's `range.text`: its value as its number format shows it. */
+  text(sheet: SheetModel, row: number, col: number): string {
+    return formatText(this.value(sheet, row, col), sheet.formats.at(row, col).numberFormat);
+  }
+
   textGrid(sheet: SheetModel, rect: Rect): string[][] {
     const values = this.valueGrid(sheet, rect);
     return values.map((row, r) => row.map((value, c) => formatText(value, sheet.formats.at(rect.row + r, rect.col + c).numberFormat)));
@@ -154,10 +160,10 @@ export class CellContents {
     const raw: RawCellContent[][] = [];
     let skips = false;
     const autoFormats: { row: number; col: number; format: string }[] = [];
-    for (let r = 0; r < rect.rows; r++) {
+    // broadcast has checked the grid is the range's shape.
+    for (const [r, entries] of grid.entries()) {
       const line: RawCellContent[] = [];
-      for (let c = 0; c < rect.cols; c++) {
-        const entry = grid[r][c];
+      for (const [c, entry] of entries.entries()) {
         if (entry === null || entry === undefined) {
           skips = true;
           line.push(undefined);

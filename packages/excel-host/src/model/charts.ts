@@ -18,8 +18,9 @@ export class Charts {
     if (!area) throw excelError("InvalidArgument", location);
     const grid = this.book.cells.valueGrid(source.sheet, area);
     const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && area.rows >= area.cols);
-    const lines = byColumns ? grid[0].map((_, c) => grid.map((line) => line[c])) : grid;
-    const hasLabels = lines.length > 1 && lines[0].some((v) => typeof v === "string" && v !== "");
+    const lines = byColumns ? Array.from({ length: area.cols }, (_, c) => grid.map((line) => line[c])) : grid;
+    const [firstLine, ...otherLines] = lines;
+    const hasLabels = firstLine !== undefined && otherLines.length > 0 && firstLine.some((v) => typeof v === "string" && v !== "");
     const hasNames = lines.some((line) => typeof line[0] === "string" && line[0] !== "");
     const series = (hasLabels ? lines.slice(1) : lines).map((line, index) => ({
       name: hasNames ? String(line[0]) : `Series${index + 1}`,

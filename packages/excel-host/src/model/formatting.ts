@@ -3,7 +3,7 @@ import { excelError } from "../errors";
 import { DEFAULT_FORMAT, type FormatPatch } from "../formats";
 import { broadcast } from "./cells";
 import { assertAllowed } from "./protection";
-import type { ChangeEvent, Hyperlink, SheetModel } from "./sheet";
+import { type ChangeEvent, type Hyperlink, type SheetModel, hyperlinkCell, hyperlinkKey } from "./sheet";
 import type { WorkbookModel } from "./workbook";
 
 /** What cells look like — formats and number formats — their hyperlinks, and `range.clear`. */
@@ -20,7 +20,7 @@ export class CellFormatting {
     if (input === null || input === undefined || isUnbounded(rect)) throw excelError("InvalidArgument", location);
     const grid = broadcast(input, rect, location);
     assertAllowed(sheet, "formatCells", rect, location);
-    const first = grid[0][0];
+    const first = grid[0]?.[0];
     if (grid.every((line) => line.every((entry) => entry === first)) && first !== null) {
       sheet.formats.apply(rect, { numberFormat: numberFormatOf(first, location) });
       return;
@@ -40,7 +40,7 @@ export class CellFormatting {
     const hyperlink = { ...(link as Hyperlink) };
     if (!hyperlink.address && !hyperlink.documentReference) throw excelError("InvalidArgument", location);
     for (let row = rect.row; row < rect.row + rect.rows; row++) {
-      for (let col = rect.col; col < rect.col + rect.cols; col++) sheet.hyperlinks.set(`${row},${col}`, hyperlink);
+      for (let col = rect.col; col < rect.col + rect.cols; col++) sheet.hyperlinks.set(hyperlinkKey(row, col), hyperlink);
     }
     if (hyperlink.textToDisplay !== undefined) {
       this.book.cells.write(sheet, { row: rect.row, col: rect.col, rows: 1, cols: 1 }, `'${hyperlink.textToDisplay}`, location, trigger);
@@ -49,7 +49,7 @@ export class CellFormatting {
 
   removeHyperlinks(sheet: SheetModel, rect: Rect): void {
     for (const key of [...sheet.hyperlinks.keys()]) {
-      const [row, col] = key.split(",").map(Number);
+      const { row, col } = hyperlinkCell(key);
       if (contains(rect, row, col)) sheet.hyperlinks.delete(key);
     }
   }

@@ -1,6 +1,17 @@
+import { required } from "../../../../src/core/required";
 import { type Rect, RectList } from "../address";
 import { FormatStore } from "../formats";
 import type { WorkbookModel } from "./workbook";
+
+/** A cell's key in a sheet's hyperlinks map, and the cell a key stands for. */
+export function hyperlinkKey(row: number, col: number): string {
+  return `${row},${col}`;
+}
+
+export function hyperlinkCell(key: string): { row: number; col: number } {
+  const [row, col] = key.split(",").map(Number);
+  return { row: required(row, `the row of hyperlink key ${key}`), col: required(col, `the column of hyperlink key ${key}`) };
+}
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 

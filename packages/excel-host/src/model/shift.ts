@@ -3,7 +3,7 @@ import { excelError } from "../errors";
 import { shiftIndex, shiftMap, shiftSpan } from "../formats";
 import { cellAt } from "./cells";
 import { type ProtectedWrite, assertAllowed } from "./protection";
-import type { Axis, ChangeEvent, ChangeType, Hyperlink, SheetModel } from "./sheet";
+import { type Axis, type ChangeEvent, type ChangeType, type Hyperlink, type SheetModel, hyperlinkCell, hyperlinkKey } from "./sheet";
 import type { WorkbookModel } from "./workbook";
 
 /**
@@ -53,9 +53,8 @@ export function shiftLines(book: WorkbookModel, sheet: SheetModel, axis: Axis, a
   sheet.conditionalFormats = sheet.conditionalFormats.filter((format) => format.areas.length > 0);
   const links = new Map<string, Hyperlink>();
   for (const [key, link] of sheet.hyperlinks) {
-    const [row, col] = key.split(",").map(Number);
-    const moved = move({ row, col, rows: 1, cols: 1 });
-    if (moved) links.set(`${moved.row},${moved.col}`, link);
+    const moved = move({ ...hyperlinkCell(key), rows: 1, cols: 1 });
+    if (moved) links.set(hyperlinkKey(moved.row, moved.col), link);
   }
   sheet.hyperlinks = links;
   if (!span) {

@@ -18,7 +18,8 @@ export class DataValidations {
   of(sheet: SheetModel, rect: Rect): { single: ValidationModel | null; mixed: boolean } {
     const touching = sheet.validations.touching(rect);
     if (touching.length === 0) return { single: null, mixed: false };
-    if (touching.length === 1 && containsRect(touching[0].rect, rect)) return { single: touching[0], mixed: false };
+    const [only] = touching;
+    if (only && touching.length === 1 && containsRect(only.rect, rect)) return { single: only, mixed: false };
     return { single: null, mixed: true };
   }
 
@@ -118,8 +119,8 @@ const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterTha
 function checkValidationRule(rule: Record<string, unknown>, location: string): void {
   if (rule === null || typeof rule !== "object") throw excelError("InvalidArgument", location);
   const kinds = Object.keys(rule).filter((key) => rule[key] !== undefined && rule[key] !== null);
-  if (kinds.length !== 1) throw excelError("InvalidArgument", location);
-  const kind = kinds[0];
+  const [kind] = kinds;
+  if (kind === undefined || kinds.length !== 1) throw excelError("InvalidArgument", location);
   const body = rule[kind] as Record<string, unknown>;
   if (body === null || typeof body !== "object") throw excelError("InvalidArgument", location);
   switch (kind) {

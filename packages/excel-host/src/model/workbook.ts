@@ -2,6 +2,7 @@
 // the host is never bundled into the add-in.
 import { HyperFormula } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS } from "../address";
+import { required } from "../../../../src/core/required";
 import { excelError } from "../errors";
 import { CellContents } from "./cells";
 import { Charts } from "./charts";
@@ -51,8 +52,7 @@ export class WorkbookModel {
     this.engine.addNamedExpression("TRUE", "=TRUE()");
     this.engine.addNamedExpression("FALSE", "=FALSE()");
     for (const name of sheetNames) this.addSheet(name);
-    if (this.sheets.length === 0) this.addSheet("Sheet1");
-    this.activeSheetId = this.sheets[0].id;
+    this.activeSheetId = (this.sheets[0] ?? this.addSheet("Sheet1")).id;
   }
 
   newId(prefix: string): string {
@@ -71,7 +71,8 @@ export class WorkbookModel {
   }
 
   get activeSheet(): SheetModel {
-    return this.sheets.find((s) => s.id === this.activeSheetId) ?? this.sheets[0];
+    // deleteSheet never removes the last visible sheet, so a workbook always has a first one.
+    return this.sheets.find((s) => s.id === this.activeSheetId) ?? required(this.sheets[0], "the workbook's first sheet");
   }
 
   addSheet(name?: string, location = "WorksheetCollection.add"): SheetModel {
@@ -93,13 +94,13 @@ export class WorkbookModel {
   }
 
   deleteSheet(sheet: SheetModel, location = "Worksheet.delete"): void {
-    const visibleOthers = this.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
-    if (visibleOthers.length === 0) throw excelError("InvalidOperation", location);
+    const nextActive = this.sheets.find((s) => s !== sheet && s.visibility === "Visible");
+    if (!nextActive) throw excelError("InvalidOperation", location);
     this.cells.touched();
     this.engine.removeSheet(sheet.engineId);
     sheet.deleted = true;
     this.sheets = this.sheets.filter((s) => s !== sheet);
-    if (this.activeSheetId === sheet.id) this.activeSheetId = visibleOthers[0].id;
+    if (this.activeSheetId === sheet.id) this.activeSheetId = nextActive.id;
   }
 
   setVisibility(sheet: SheetModel, visibility: string, location = "Worksheet.visibility"): void {
