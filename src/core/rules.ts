@@ -241,16 +241,33 @@ export const RULES = {
       en: `the target ${quote(p.found)} is how an earlier version read the plan; the plan gives ${quote(p.expected)}, which upgrading the sheet writes`,
     }),
   }),
-  "previous-changed": rule<{ expected: CellValue; found: CellValue; previousPeriod: string }>({
+  /**
+   * `correctedAt`: across files, the previous period's report no longer says what was carried in —
+   * it was corrected, from `correctedFrom`, at that time by its 修改记录 ("" when its log has no
+   * such entry) — so this sheet's 上期累计 is to be brought in line (`planbook correct --previous`),
+   * a change logged in turn.
+   */
+  "previous-changed": rule<{ expected: CellValue; found: CellValue; previousPeriod: string; correctedAt?: string; correctedFrom?: CellValue }>({
     severity: "error",
     area: "sheet",
     zh: "上期累计被改动",
     en: "previous cumulative changed",
     clearedBy: "correction",
-    message: (p) => ({
-      zh: `上期累计应为「${quote(p.expected)}」（${p.previousPeriod === "" ? "生成时写入" : `取自 ${p.previousPeriod} 报表`}），现为「${quote(p.found)}」；上期数字有误请更正上期报表，不要在本期改动`,
-      en: `the previous cumulative should be ${quote(p.expected)} (${p.previousPeriod === "" ? "as generated" : `from the ${p.previousPeriod} report`}), found ${quote(p.found)}; correct the previous period's report instead`,
-    }),
+    message: (p) =>
+      p.correctedAt === undefined
+        ? {
+            zh: `上期累计应为「${quote(p.expected)}」（${p.previousPeriod === "" ? "生成时写入" : `取自 ${p.previousPeriod} 报表`}），现为「${quote(p.found)}」；上期数字有误请更正上期报表，不要在本期改动`,
+            en: `the previous cumulative should be ${quote(p.expected)} (${p.previousPeriod === "" ? "as generated" : `from the ${p.previousPeriod} report`}), found ${quote(p.found)}; correct the previous period's report instead`,
+          }
+        : p.correctedAt === ""
+          ? {
+              zh: `上期累计为「${quote(p.found)}」，但 ${p.previousPeriod} 报表的累计完成现为「${quote(p.expected)}」（修改记录中没有这次更正）；请核实上期报表，确认后用 planbook correct --previous 更新本期上期累计`,
+              en: `the previous cumulative is ${quote(p.found)} but the ${p.previousPeriod} report's cumulative is now ${quote(p.expected)} (its 修改记录 logs no such correction); check that report, then bring this one in line with planbook correct --previous`,
+            }
+          : {
+              zh: `上期累计为「${quote(p.found)}」，但 ${p.previousPeriod} 报表已于 ${p.correctedAt} 更正：「${quote(p.correctedFrom ?? "")}」→「${quote(p.expected)}」；请用 planbook correct --previous 更新本期上期累计（会记入修改记录）`,
+              en: `the previous cumulative is ${quote(p.found)} but the ${p.previousPeriod} report was corrected on ${p.correctedAt}: ${quote(p.correctedFrom ?? "")} → ${quote(p.expected)}; bring this sheet in line with planbook correct --previous (logged in 修改记录)`,
+            },
   }),
   "target-changed": rule<{ expected: CellValue; found: CellValue }>({
     severity: "error",
@@ -444,17 +461,26 @@ export const RULES = {
   }),
 
   // Plausible but surprising figures: each is about one quota row, and its 说明 explains it.
-  /** `completion` and `timeProgress` are shares (0.5 is 50%). */
-  "behind-schedule": rule<{ completion: number; timeProgress: number }>({
+  /**
+   * `completion` and `timeProgress` are shares (0.5 is 50%); `level`, for a ceiling or a growth
+   * rate, is the completion it must reach whatever the time (it is held against its whole target).
+   */
+  "behind-schedule": rule<{ completion: number; timeProgress: number; level?: number }>({
     severity: "warning",
     area: "sheet",
     zh: "完成进度明显落后于序时进度",
     en: "well behind time-progress",
     clearedBy: "note",
-    message: (p) => ({
-      zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
-      en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
-    }),
+    message: (p) =>
+      p.level === undefined
+        ? {
+            zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
+            en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
+          }
+        : {
+            zh: `完成率 ${percent(p.completion)} 未达到 ${percent(p.level)}（控制类、增长类指标每期按全年目标衡量，不看序时进度），请在说明中解释`,
+            en: `completion ${percent(p.completion)} is below ${percent(p.level)} (a ceiling or a growth rate is held against its whole target in every period, not time-progress); explain in 说明`,
+          },
   }),
   /** `whole`: the row has no target of its own (a city share not yet split), so the plan's whole target is the bound. */
   "far-above-target": rule<{ cumulative: number; target: number; whole?: boolean }>({
@@ -737,6 +763,17 @@ export const RULES = {
     message: (p) => ({
       zh: `将替换汇总中${p.city}的数据（原来自「${p.previous}」）`,
       en: `replaces the figures of ${p.city} in the summary (from "${p.previous}")`,
+    }),
+  }),
+  "merge-sheet-taken": rule<{ name: string }>({
+    severity: "error",
+    area: "merge",
+    zh: "工作表名已被占用",
+    en: "sheet name taken",
+    clearedBy: "none",
+    message: (p) => ({
+      zh: `工作表「${p.name}」不是 Planbook 写的汇总表（未受保护且有内容），汇总不会覆盖它：请先将它改名，再合并`,
+      en: `the sheet "${p.name}" is not a summary sheet Planbook wrote (unprotected, with content); the merge never writes over it: rename it, then merge again`,
     }),
   }),
   "merge-summary-reset": rule<{ period: string; revision: string }>({

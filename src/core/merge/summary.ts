@@ -5,8 +5,9 @@ import { type Period, canonicalPeriod, parsePeriod } from "../period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
-import { idsOnSheet, scopeLabel } from "../scope";
-import { averageFormula, completionOf, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
+import { idsOnSheet, pathInScope, scopeLabel } from "../scope";
+import { stageAt } from "../stage";
+import { averageFormula, completionAgainst, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
 import { partId, shareOf } from "../template/parts";
 import type { ReportRow } from "../read-sheets";
@@ -152,12 +153,24 @@ function cityColumns(accepted: AcceptedFile[], rows: SummaryRow[], rollup: Rollu
   return columns;
 }
 
-/** A row's and city's figures at merge time, with the city's target (for 排名 and 通报). */
+/**
+ * A row's and city's figures at merge time, with the city's target and where the city's own path
+ * stands (an Annex 2 share runs from the city's stock to its own points) — for 排名 and 通报.
+ */
 function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, context: MergeContext, rollup: Rollup, period: Period): ViewsInput["figures"] {
   return (index, city) => {
+    const row = rows[index];
     const column = columns.get(city);
-    const figures = column?.figures[rows[index].id];
-    return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, rollup, column, period), note: figures?.note ?? null };
+    const figures = column?.figures[row.id];
+    const quota = row.quotaByChild[city] ?? Object.values(row.quotaByChild)[0];
+    const stage = quota ? stageAt(pathInScope(quota, childScope(rollup, city), context.revision, context.geography), period, context.revision) : null;
+    return {
+      actual: figures?.actual ?? null,
+      target: cityTarget(row, city, context, rollup, column, period),
+      note: figures?.note ?? null,
+      progress: stage ? stage.progress.expected / stage.progress.of : 0,
+      final: stage?.final ?? false,
+    };
   };
 }
 
@@ -388,7 +401,7 @@ function writeDataRow(
     quotaId: row.id,
     target,
     actual,
-    completion: actual !== null && typeof target === "number" && target !== 0 ? completionOf(row, actual, target) : null,
+    completion: actual !== null && typeof target === "number" ? completionAgainst(row, actual, target) : null,
   };
 }
 

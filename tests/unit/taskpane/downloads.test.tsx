@@ -80,7 +80,7 @@ describe("the city templates the pane hands out carry the workbook's level corre
     renderPane({ download: (_name, bytes) => void downloads.push(bytes) }, host);
     fireEvent.click(screen.getByRole("button", { name: /下载各市模板/ }));
     await screen.findByText(/已下载 11 个市/, {}, { timeout: 30_000 });
-    const read = readWorkbook(await readWorkbookFile(downloads[0] as Uint8Array));
+    const read = readWorkbook(await readWorkbookFile(downloads[0]));
     expect([read.reports[0]?.rows.some((r) => r.quotaId === correction.quotaId), read.meta.levels]).toEqual([false, [correction]]);
   });
 });
