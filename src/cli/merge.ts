@@ -13,7 +13,7 @@ import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { MERGE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./io";
-import { checkOutputFile, writeFileAtomic } from "./output";
+import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 import { progress } from "./check";
 import { InputError } from "../core/errors";
 import { runHistory } from "./history";
@@ -62,6 +62,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
   const { revision } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
   checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
+  await checkReplaceable(options.out, "summary");
   const chosenPeriod = typeof options.period === "string" ? formatPeriod(periodOption(options.period, revision)) : null;
   // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.
   const inputs: MergeInputFile[] = [];

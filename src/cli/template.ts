@@ -4,7 +4,7 @@ import { type SplitMode, citySplits, cityCountySplits } from "../core/merge/spli
 import { type Geography, cityOfCounty, countiesOf } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
 import { formatScope, parseScope, type Scope } from "../core/scope";
-import { buildTemplate } from "../core/template/build";
+import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
 import { readFileSync, readdirSync, statSync } from "fs";
 import { readMeta, readWorkbook } from "../core/read-sheets";
@@ -18,7 +18,7 @@ import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile, readText } from "./io";
-import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
+import { checkOutputFile, checkReplaceable, prepareOutputFolder, writeFileAtomic } from "./output";
 import { InputError } from "../core/errors";
 
 /**
@@ -263,16 +263,18 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   }
   const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined, ...(returned?.files ?? [])].filter((f): f is string => f !== undefined);
   // Every scope's previous report is found before anything is written: a folder that cannot say which return counts writes no file.
-  const previousReports = scopes.map(previousOf);
+  const jobs = scopes.map((scope) => ({ scope, previous: previousOf(scope), file: many ? path.join(out, `${defaultSheetName(scope, period)}.xlsx`) : out }));
   if (many) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
   const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
   if (typeof options.form === "string") inputs.push(options.form);
-  for (const [index, scope] of scopes.entries()) {
-    const previous = previousReports[index];
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
-    const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
+  // Every file is checked before any is written: a folder holding one filled return writes nothing.
+  for (const { file } of jobs) {
     checkOutputFile(file, inputs);
+    await checkReplaceable(file, "template");
+  }
+  for (const [index, { scope, previous, file }] of jobs.entries()) {
+    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
     writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     const carried = previous ? `, 上期累计取自 previous from ${previous.source}` : returned ? ", 无上期报表 no previous report" : "";
     io.out(`${file}: ${formatScope(scope)} ${formatPeriod(period)}, ${built.quotaRows} 个指标 quotas${carried}\n`);

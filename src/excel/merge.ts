@@ -14,6 +14,8 @@ import { type Period, formatPeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { metaSheetSpec } from "../core/template/sheet";
 import { EMPTY_META, META_SHEET, type SplitRecord, metaRows, parseMetaRows } from "../core/template/meta";
+import { isBlank } from "../core/cells";
+import { finding } from "../core/findings";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 
@@ -87,6 +89,12 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   await syncSheetReads(context, [...[...reads.values()].map((r) => r.read), metaRead]);
 
   const snapshotOf = (name: string) => reads.get(name)?.read.result() ?? null;
+  // A sheet of a summary sheet's name that Planbook did not write (every sheet it writes is
+  // protected) holds the aggregator's own work: nothing is written, and the finding names it.
+  const taken = SUMMARY_SHEET_NAMES.filter((name) => {
+    const snapshot = snapshotOf(name);
+    return snapshot !== null && !snapshot.protected && snapshot.values.some((row) => row.some((value) => !isBlank(value)));
+  }).map((name) => finding("merge-sheet-taken", { sheet: name, cell: null, quotaId: null }, { name }, name));
   const summarySnapshot = snapshotOf(SUMMARY_SHEET);
   const sourcesSnapshot = snapshotOf(SOURCES_SHEET);
   const metaSnapshot = metaRead.result();
@@ -102,7 +110,9 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   const mergeContext = { revision, period, existing, splits, rollup, geography: options.geography };
   let plan = canMerge(files, mergeContext);
   if (options.decide) plan = canMerge(files, { ...mergeContext, chosen: await options.decide(plan) });
-  if (plan.accepted.length === 0) return { plan, written: false, totals: [], filled: existing?.cities.map((c) => c.city) ?? [] };
+  if (plan.accepted.length === 0 || taken.length > 0) {
+    return { plan: { ...plan, findings: [...taken, ...plan.findings] }, written: false, totals: [], filled: existing?.cities.map((c) => c.city) ?? [] };
+  }
 
   const built = buildSummary(plan.accepted, {
     ...mergeContext,

@@ -25,7 +25,7 @@ import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
 import type { PlanbookOperations } from "../addin/operations";
 import { SplitPanel } from "./SplitPanel";
-import { findingMessage } from "../core/findings";
+import { type Finding, findingMessage } from "../core/findings";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -176,6 +176,12 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
     }
   }
 
+  /** What stopped a merge that wrote nothing: its errors (a sheet name taken), else that no file could be merged. */
+  const whyNothingMerged = (findings: Finding[]): string => {
+    const errors = findings.filter((f) => f.severity === "error");
+    return errors.length > 0 ? errors.map((f) => findingMessage(f, strings.language)).join("；") : text.nothingMerged;
+  };
+
   async function merge(): Promise<void> {
     setStatus({ kind: "busy", label: text.merging, done: 0, total: 0 });
     try {
@@ -183,7 +189,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
       setStatus(
         result.written
           ? { kind: "done", message: text.merged(result.plan.accepted.length, result.filled.length, result.plan.rejected.length) }
-          : { kind: "failed", message: text.nothingMerged },
+          : { kind: "failed", message: whyNothingMerged(result.plan.findings) },
       );
     } catch (error) {
       setStatus({ kind: "failed", message: operations.describeError(error) });

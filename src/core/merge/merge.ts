@@ -1,5 +1,5 @@
 import { checkWorkbook } from "../checks/check";
-import { formulaKeys } from "../checks/integrity";
+import { typedInputs } from "../checks/integrity";
 import { parsePartId } from "../template/parts";
 import { type Contribution, isContributedCount, outsideOthers } from "../checks/plausibility";
 import { fileProblem, type FileReadProblem } from "../file-problems";
@@ -281,11 +281,8 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const checked = ownFindings(name, file.snapshot, record, revision, geography);
   out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
-  // A formula without a stored result reads as "" but was typed: only cells with neither value nor formula are blank.
-  // (A ratio's 累计完成 is the template's own formula, not something typed.)
-  out.blank = report.rows.every((row) =>
-    [...FIGURE_KEYS, "note" as const].every((key) => formulaKeys(report, row).includes(key) || (isBlankInput(row.values[key]) && isBlankInput(row.formulas[key]))),
-  );
+  // A formula without a stored result reads as "" but was typed (a ratio's 累计完成 is the template's own formula).
+  out.blank = report.rows.every((row) => typedInputs(report, row).length === 0);
   const named = citiesNamed(name, rollup.children);
   if (named.length > 0 && !named.includes(city)) out.warnings.push(finding("merge-file-name-city", wholeFile(name, record.sheet), { named, city }, city));
   return out;

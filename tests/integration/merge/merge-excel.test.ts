@@ -229,6 +229,27 @@ describe("integrity, by file name", () => {
   });
 });
 
+describe("a sheet of the aggregator's own under a summary sheet's name", () => {
+  test("is never written over: nothing is merged and the finding names the sheet", async () => {
+    const host = createExcelHost();
+    host.userAddSheet("通报");
+    await host.userEdit("通报", "A1:B2", [["本月通报", "处室意见"], ["杭州市", "请加快进度"]]);
+    const result = await merge(host, cityFiles.slice(0, 2));
+    expect(result.written).toBe(false);
+    expect(result.plan.findings.filter((f) => f.rule === "merge-sheet-taken").map((f) => f.sheet)).toEqual(["通报"]);
+    expect(host.values("通报", "A1:B2")).toEqual([["本月通报", "处室意见"], ["杭州市", "请加快进度"]]);
+    expect(host.sheetNames()).not.toContain(SUMMARY_SHEET);
+  });
+
+  test("an empty sheet of that name, or the summary's own from an earlier merge, is written as before", async () => {
+    const host = createExcelHost();
+    host.userAddSheet("通报");
+    expect((await merge(host, cityFiles.slice(0, 2))).written).toBe(true);
+    expect((await merge(host, cityFiles.slice(2, 4))).written).toBe(true);
+    expect(host.values("通报", "A1")[0][0]).toMatch(/^通报/);
+  });
+});
+
 describe("merging again with a newer file of one city", () => {
   let host: ExcelHost;
   const city = cities[3];

@@ -411,6 +411,19 @@ describe("the 汇总 view", () => {
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
   });
 
+  test("says which sheet of the aggregator's own stopped the merge, and leaves it as it was", async () => {
+    const host = createExcelHost();
+    host.userAddSheet("汇总");
+    await host.userEdit("汇总", "A1", [["我的汇总"]]);
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    fireEvent.change(screen.getByLabelText("选择各市报送的工作簿"), { target: { files: [await cityFile("杭州市", 700)] } });
+    const preview = await screen.findByRole("region", { name: "合并预览" }, { timeout: 30_000 });
+    fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 1 个文件" }));
+    await screen.findByText(/工作表「汇总」不是 Planbook 写的汇总表/, {}, { timeout: 30_000 });
+    expect(host.values("汇总", "A1")).toEqual([["我的汇总"]]);
+  });
+
   test("offers the quotas the merge can chart by city on 排名 and hands the one chosen to the merge", async () => {
     const host = createExcelHost();
     const office = createOfficeOperations(host.run.bind(host));
