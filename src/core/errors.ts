@@ -171,6 +171,17 @@ export class PreviousSheetError extends InputError {
   }
 }
 
+/** correctionOf / previousRefresh: a correction to a returned report that cannot be made as asked, naming the file. */
+export class CorrectionError extends InputError {
+  constructor(
+    readonly file: string,
+    reason: { zh: string; en: string },
+  ) {
+    super(`不能更正「${file}」：${reason.zh} / cannot correct "${file}": ${reason.en}`);
+    this.name = "CorrectionError";
+  }
+}
+
 /** applyCorrections / readCorrections: a correction to an imported plan names no quota of it, or a value it cannot take. */
 export class InvalidCorrectionError extends Error {
   constructor(

@@ -236,16 +236,33 @@ export const RULES = {
       en: `the target ${quote(p.found)} is how an earlier version read the plan; the plan gives ${quote(p.expected)}, which upgrading the sheet writes`,
     }),
   }),
-  "previous-changed": rule<{ expected: CellValue; found: CellValue; previousPeriod: string }>({
+  /**
+   * `correctedAt`: across files, the previous period's report no longer says what was carried in —
+   * it was corrected, from `correctedFrom`, at that time by its 修改记录 ("" when its log has no
+   * such entry) — so this sheet's 上期累计 is to be brought in line (`planbook correct --previous`),
+   * a change logged in turn.
+   */
+  "previous-changed": rule<{ expected: CellValue; found: CellValue; previousPeriod: string; correctedAt?: string; correctedFrom?: CellValue }>({
     severity: "error",
     area: "sheet",
     zh: "上期累计被改动",
     en: "previous cumulative changed",
     clearedBy: "correction",
-    message: (p) => ({
-      zh: `上期累计应为「${quote(p.expected)}」（${p.previousPeriod === "" ? "生成时写入" : `取自 ${p.previousPeriod} 报表`}），现为「${quote(p.found)}」；上期数字有误请更正上期报表，不要在本期改动`,
-      en: `the previous cumulative should be ${quote(p.expected)} (${p.previousPeriod === "" ? "as generated" : `from the ${p.previousPeriod} report`}), found ${quote(p.found)}; correct the previous period's report instead`,
-    }),
+    message: (p) =>
+      p.correctedAt === undefined
+        ? {
+            zh: `上期累计应为「${quote(p.expected)}」（${p.previousPeriod === "" ? "生成时写入" : `取自 ${p.previousPeriod} 报表`}），现为「${quote(p.found)}」；上期数字有误请更正上期报表，不要在本期改动`,
+            en: `the previous cumulative should be ${quote(p.expected)} (${p.previousPeriod === "" ? "as generated" : `from the ${p.previousPeriod} report`}), found ${quote(p.found)}; correct the previous period's report instead`,
+          }
+        : p.correctedAt === ""
+          ? {
+              zh: `上期累计为「${quote(p.found)}」，但 ${p.previousPeriod} 报表的累计完成现为「${quote(p.expected)}」（修改记录中没有这次更正）；请核实上期报表，确认后用 planbook correct --previous 更新本期上期累计`,
+              en: `the previous cumulative is ${quote(p.found)} but the ${p.previousPeriod} report's cumulative is now ${quote(p.expected)} (its 修改记录 logs no such correction); check that report, then bring this one in line with planbook correct --previous`,
+            }
+          : {
+              zh: `上期累计为「${quote(p.found)}」，但 ${p.previousPeriod} 报表已于 ${p.correctedAt} 更正：「${quote(p.correctedFrom ?? "")}」→「${quote(p.expected)}」；请用 planbook correct --previous 更新本期上期累计（会记入修改记录）`,
+              en: `the previous cumulative is ${quote(p.found)} but the ${p.previousPeriod} report was corrected on ${p.correctedAt}: ${quote(p.correctedFrom ?? "")} → ${quote(p.expected)}; bring this sheet in line with planbook correct --previous (logged in 修改记录)`,
+            },
   }),
   "target-changed": rule<{ expected: CellValue; found: CellValue }>({
     severity: "error",
