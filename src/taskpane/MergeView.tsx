@@ -25,6 +25,7 @@ import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
 import type { PlanbookOperations } from "../addin/operations";
 import { SplitPanel } from "./SplitPanel";
+import { HistoryPanel } from "./HistoryPanel";
 import { type Finding, findingMessage } from "../core/findings";
 import type { Strings } from "./strings";
 
@@ -355,6 +356,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
           </Button>
         </section>
       )}
+      <HistoryPanel strings={strings} revision={revision} operations={operations} password={password} onWorkbookChanged={onWorkbookChanged} />
     </div>
   );
 }
