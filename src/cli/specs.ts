@@ -18,8 +18,8 @@ const REVISION_OPTION = {
 const CORRECTIONS_OPTION = {
   name: "corrections",
   value: "<corrections.json>",
-  zh: "对 --revision 计划的校正：[{ id, kind?, target?, comparator?, year?, units? }]",
-  en: "corrections to the --revision plan: [{ id, kind?, target?, comparator?, year?, units? }]",
+  zh: "对 --revision 计划的校正：[{ id, kind?, target?, comparator?, year?, units?, level? }]；level（province-only、contributed、split、per-unit）随模板保存",
+  en: "corrections to the --revision plan: [{ id, kind?, target?, comparator?, year?, units?, level? }]; a level (province-only, contributed, split, per-unit) goes with the templates",
 };
 
 export const PLAN_SPEC: CommandSpec = {

@@ -3,6 +3,7 @@ import { type Finding, findingMessage } from "../core/findings";
 import { type SplitMode, citySplits, cityCountySplits } from "../core/merge/split";
 import { type Geography, cityOfCounty, countiesOf } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
+import { withLevelCorrections } from "../core/plan/level";
 import { formatScope, parseScope, type Scope } from "../core/scope";
 import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
@@ -201,7 +202,10 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   }
   const out = options.out as string;
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
+  const loaded = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
+  // Level corrections (the workbook's 计划 view, --corrections) decide the rows and go with every file.
+  const levels = loaded.levels ?? [];
+  const revision = withLevelCorrections(loaded.revision, levels);
   const geography = loadCounties();
   const returned = from ? await returnedWorkbooks(from, io) : null;
   let scopes: Scope[];
@@ -274,7 +278,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
     await checkReplaceable(file, "template");
   }
   for (const [index, { scope, previous, file }] of jobs.entries()) {
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
+    const built = buildTemplate({ revision: loaded.revision, levels, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
     writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     const carried = previous ? `, 上期累计取自 previous from ${previous.source}` : returned ? ", 无上期报表 no previous report" : "";
     io.out(`${file}: ${formatScope(scope)} ${formatPeriod(period)}, ${built.quotaRows} 个指标 quotas${carried}\n`);

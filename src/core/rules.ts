@@ -1,5 +1,6 @@
 import { type FileReadProblem, fileProblemText } from "./file-problems";
 import type { QuotaKind } from "./plan/types";
+import { LEVEL_LABELS, isQuotaLevel } from "./plan/level";
 import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "./template/columns";
 import type { CellValue } from "./template/spec";
 import { expectedInput } from "./units";
@@ -70,6 +71,10 @@ export function quote(value: CellValue): string {
   const text = String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
+
+/** A quota level as a person reads it (LEVEL_LABELS), or the text as it is. */
+const levelZh = (level: string | undefined): string => (level !== undefined && isQuotaLevel(level) ? LEVEL_LABELS[level].zh : String(level));
+const levelEn = (level: string | undefined): string => (level !== undefined && isQuotaLevel(level) ? LEVEL_LABELS[level].en : String(level));
 
 /** What a roll-up's children are called: its files' level. */
 const LEVEL = {
@@ -683,6 +688,18 @@ export const RULES = {
     message: (p) => ({
       zh: `是${LEVEL[p.level].report}（范围：${p.scopes.join("、")}），本次汇总的是${LEVEL[p.expected].report}，不同级别不能混在一起汇总`,
       en: `is a ${LEVEL[p.level].en} workbook (scope: ${p.scopes.join(", ")}) among ${LEVEL[p.expected].en} workbooks: levels cannot be mixed`,
+    }),
+  }),
+  /** The quotas whose level differs, with the level the file was made with and the one the merge goes by (parallel lists). */
+  "merge-levels-differ": rule<{ quotaIds: readonly string[]; fileLevels: readonly string[]; mergeLevels: readonly string[] }>({
+    severity: "warning",
+    area: "merge",
+    zh: "指标级别与汇总不同",
+    en: "quota levels differ from the merge's",
+    clearedBy: "none",
+    message: (p) => ({
+      zh: `按不同的指标级别生成：${p.quotaIds.map((id, i) => `${id}（文件：${levelZh(p.fileLevels[i])}，汇总：${levelZh(p.mergeLevels[i])}）`).join("；")}；汇总按汇总的级别取数，文件中此外的行不计入`,
+      en: `made with other quota levels: ${p.quotaIds.map((id, i) => `${id} (file: ${levelEn(p.fileLevels[i])}, merge: ${levelEn(p.mergeLevels[i])})`).join("; ")}; the merge takes rows by its own levels`,
     }),
   }),
   /** `among`: the city (or lead unit) whose summary it is; null for the province. */

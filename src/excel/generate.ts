@@ -6,7 +6,6 @@ import { readWorkbook, carriedInputs, previousReport } from "../core/read-sheets
 import type { SheetSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
-import { withLevelCorrections } from "../core/plan/level";
 import { META_SHEET, type MetaRecords, formOf, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
 import { INSTRUCTIONS_SHEET, isInstructionsSheet } from "../core/template/instructions";
 import { queueSheetRead, syncSheetReads } from "./workbook";
@@ -154,8 +153,9 @@ async function writeReportSheet(context: Excel.RequestContext, state: WorkbookSt
   if (from !== null && !fromReport) throw new PreviousSheetError(from, { zh: "无法读取它的报表行", en: "its report rows cannot be read" });
 
   const built = buildTemplate({
+    revision: options.revision,
     // The levels a person corrected in this workbook's 计划 view decide who reports what.
-    revision: withLevelCorrections(options.revision, meta.levels),
+    levels: meta.levels,
     scope: options.scope,
     period: options.period,
     generatedAt: (options.now ?? new Date()).toISOString(),

@@ -35,7 +35,8 @@ export function SplitPanel({ strings, revision, operations, password }: { string
     if (!plan || plan.records.length === 0) return;
     try {
       await operations.saveSplit(plan.records, password);
-      setMessage({ intent: "success", text: text.saved(plan.records.length) });
+      // A quota with several deadlines has a record per city and deadline: the message counts cities.
+      setMessage({ intent: "success", text: text.saved(new Set(plan.records.map((record) => record.city)).size) });
     } catch (error) {
       setMessage({ intent: "error", text: operations.describeError(error) });
     }

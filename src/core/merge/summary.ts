@@ -134,11 +134,12 @@ function shareInFile(
 /**
  * A child's target in a row: what its own sheet shows (the plan's share, the aggregator's split, a
  * ratio as it stands, its counties to cover), else the number its file was made with. A
- * co-responsible unit has no target of its own.
+ * co-responsible unit has no target of its own, nor has a ratio's numerator or denominator.
  */
 function cityTarget(row: SummaryRow, child: string, context: MergeContext, rollup: Rollup, column: CityColumn | undefined, period: Period): CellValue {
   const quota = row.quotaByChild[child];
-  if (!quota || rollup.childKind === "unit") return null;
+  // A ratio's numerator and denominator are counts with no target of their own.
+  if (!quota || rollup.childKind === "unit" || row.part) return null;
   const target = targetCell(quota, childScope(rollup, child), { revision: context.revision, splits: context.splits, geography: context.geography, period });
   if (typeof target === "number") return target;
   const carried = column?.figures[row.id]?.target;

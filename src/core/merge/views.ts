@@ -142,7 +142,8 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
       { formula: `=IF(${at(col.total)}="","",${at(col.total)})` },
       row.kind === "annual" || row.kind === "cumulative" ? { formula: `=IF(${at(col.periodTotal)}="","",${at(col.periodTotal)})` } : null,
       { formula: `=IF(${at(col.completion)}="","",${at(col.completion)})` },
-      { formula: `=${progress.text}` },
+      // A ratio's numerator and denominator are counts with no target: no 序时进度 either.
+      row.part ? null : { formula: `=${progress.text}` },
       // The reports' own rule: a level against its whole target, final (已完成 / 未完成) at a deadline.
       row.kind === "milestone" ? null : { formula: quotaStateFormula(row, `G${r}`, `H${r}`, progress.final) },
       row.kind === "milestone"

@@ -2,7 +2,8 @@ import { HyperFormula } from "hyperformula";
 import { parseCell } from "../../../src/core/a1";
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
-import { BULLETIN_SHEET, PROVINCE_SHEET } from "../../../src/core/merge/views";
+import { BULLETIN_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../../../src/core/merge/views";
+import { summaryColumns } from "../../../src/core/merge/layout";
 import { type CellValue, gridToFormulas } from "../../../src/core/template/spec";
 import { provinceSplitRevision } from "../../support/plan";
 import { type Typed, cityWorkbook } from "./fixture";
@@ -111,4 +112,35 @@ describe("通报 lists what the reports call 滞后 or 未完成", () => {
     const built = merge("2026-12", { 杭州市: { [NEW_JOBS]: { period: 5, cumulative: 50 } }, 宁波市: { [NEW_JOBS]: { period: 5, cumulative: 43 } } });
     expect(bulletin(built)).toContain(`指标未完成 ${NEW_JOBS} 全省`);
   });
+});
+
+describe("a ratio's numerator and denominator are counts, not quotas", () => {
+  const RATIO = "I05-技能人才自主评价-2026";
+  const built = merge("2026-Q3", {
+    杭州市: { [`${RATIO}/分子`]: { cumulative: 30 }, [`${RATIO}/分母`]: { cumulative: 60 } },
+    宁波市: { [`${RATIO}/分子`]: { cumulative: 50 }, [`${RATIO}/分母`]: { cumulative: 60 } },
+  });
+
+  test("各市明细 gives their rows no city target (the ratio's 60 % is the ratio's)", () => {
+    const col = summaryColumns(revision.cities.length);
+    const rows = built.summary.cells.filter((row) => {
+      const id = row[col.id];
+      return id !== null && "value" in id && String(id.value).startsWith(`${RATIO}/`);
+    });
+    expect(rows.map((row) => row.slice(col.cityTarget, col.cityTarget + revision.cities.length).filter((c) => c !== null))).toEqual([[], []]);
+  });
+
+  test("排名 ranks the ratio by city, never its figures", () => {
+    const ranking = built.views.find((s) => s.name === RANKING_SHEET);
+    const titles = (ranking?.cells ?? []).flatMap((row) => (row[0] && "value" in row[0] && String(row[0].value).startsWith(RATIO) ? [String(row[0].value).split("　")[0]] : []));
+    expect(titles).toEqual([RATIO]);
+  });
+});
+
+test("汇总 shows no 序时进度 on a ratio's numerator and denominator rows, only on the ratio's", () => {
+  const RATIO = "I05-技能人才自主评价-2026";
+  const built = merge("2026-Q3", { 杭州市: { [`${RATIO}/分子`]: { cumulative: 30 }, [`${RATIO}/分母`]: { cumulative: 60 } } });
+  const sheet = built.views.find((s) => s.name === PROVINCE_SHEET);
+  const progress = (sheet?.cells ?? []).flatMap((row) => (row[0] && "value" in row[0] && String(row[0].value).startsWith(RATIO) ? [row[7] !== null] : []));
+  expect(progress).toEqual([true, false, false]);
 });

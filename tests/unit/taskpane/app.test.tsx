@@ -376,7 +376,8 @@ describe("the 汇总 view", () => {
     const panel = screen.getByRole("region", { name: "目标分解" });
     fireEvent.change(within(panel).getByLabelText("要分解的全省目标"), { target: { value: "I07-新八级工制度企业-2027" } });
     const parts = within(panel).getByLabelText("分解结果预览").textContent ?? "";
-    expect(parts).toMatch(/^杭州市 \d+/);
+    // One share per deadline: the 2026-10 sheet shows the share of the 2027 stage it reports on.
+    expect(parts).toMatch(/^杭州市 2025 \d+/);
     fireEvent.click(within(panel).getByRole("button", { name: /保存分解/ }));
     await within(panel).findByText(/已保存 11 个市的分解目标/, {}, { timeout: 30_000 });
     const result = await host.run((context) =>
@@ -384,7 +385,7 @@ describe("the 汇总 view", () => {
     );
     const ids = host.values(result.sheetName, "A1:A200").map((r) => r[0]);
     const row = ids.indexOf("I07-新八级工制度企业-2027") + 1;
-    expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(Number(/杭州市 (\d+)/.exec(parts)?.[1]));
+    expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(Number(/杭州市 2027 (\d+)/.exec(parts)?.[1]));
   });
 
   test("opens a city's template as a new workbook", async () => {
