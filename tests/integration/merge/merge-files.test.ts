@@ -91,7 +91,7 @@ describe("what a city typed is taken as a value", () => {
     });
     const plan = canMerge(await readMergeFiles([file]), { revision, period });
     const built = buildSummary(plan.accepted, { revision, period, mergedAt: "now" });
-    expect(built.summary.cells[rowIndexOf(built.summary, quota.id) - 1][col.actual]).toEqual({ value: 120 });
+    expect(built.summary.cells[rowIndexOf(built.summary, quota.id) - 1]?.[col.actual]).toEqual({ value: 120 });
   });
 });
 

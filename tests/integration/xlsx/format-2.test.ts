@@ -58,8 +58,8 @@ describe("a 杭州市 sheet of format 2 (no 上期累计)", () => {
     const report = readWorkbook(snapshot).reports[0];
     const upgraded = buildTemplate({ revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-09"), generatedAt: "", carried: carriedInputs(report) });
     const row = upgraded.rowRecords.find((r) => r.quotaId === cumulative)?.row as number;
-    expect(upgraded.sheet.cells[row - 1][COLUMN.cumulative]).toEqual({ value: 900 });
-    expect(upgraded.sheet.cells[row - 1][COLUMN.note]).toEqual({ value: "九月" });
+    expect(upgraded.sheet.cells[row - 1]?.[COLUMN.cumulative]).toEqual({ value: 900 });
+    expect(upgraded.sheet.cells[row - 1]?.[COLUMN.note]).toEqual({ value: "九月" });
     const next = buildTemplate({ revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10"), generatedAt: "", previous: previousReport(report) });
     expect(next.rowRecords.find((r) => r.quotaId === cumulative)?.previous).toBe(900);
     expect(next.sheetRecord.previousPeriod).toBe("2026-09");

@@ -38,7 +38,7 @@ describe("changes made by a person", () => {
       [1, 2],
       [3, 4],
     ], { paste: true });
-    expect([seen.length, seen[0].address, "details" in seen[0]]).toEqual([1, "B2:C3", false]);
+    expect([seen.length, seen[0]?.address, "details" in seen[0]]).toEqual([1, "B2:C3", false]);
   });
 
   test("the event names the sheet by id, and its range can be loaded in a new batch", async () => {

@@ -7,7 +7,7 @@ const revision = currentRevision();
 
 describe("regionalFamilies", () => {
   test("Annex 2's two figures (技能型企业, 技能型乡村) are two families, their columns points on each city's path", () => {
-    expect(regionalFamilies(revision).map((f) => f.byCity["杭州市"].path.map((p) => p.target))).toEqual([
+    expect(regionalFamilies(revision).map((f) => f.byCity["杭州市"]?.path.map((p) => p.target))).toEqual([
       [700, 1500],
       [100, 155],
     ]);

@@ -68,7 +68,7 @@ describe("files of mixed levels", () => {
     const plan = canMerge(files, { revision, period, geography });
     const reasons = plan.rejected.flatMap((r) => r.reasons.map((f) => [r.file.name, f.rule]));
     expect(reasons).toEqual([["萧山.xlsx", "merge-mixed-levels"]]);
-    expect(findingMessage(plan.rejected[0].reasons[0])).toMatch(/县级报表.*市级报表/);
+    expect(findingMessage(plan.rejected[0]?.reasons[0])).toMatch(/县级报表.*市级报表/);
   });
 
   test("a county of another city is refused from a city's summary", () => {
@@ -78,6 +78,6 @@ describe("files of mixed levels", () => {
       returned("鄞州.xlsx", { kind: "county", county: "鄞州区" }, {}),
     ];
     const plan = canMerge(files, { revision, period, geography });
-    expect([formatScope(plan.rollup.parent), plan.rejected.map((r) => [r.file.name, r.reasons[0].rule])]).toEqual(["city:杭州市", [["鄞州.xlsx", "merge-unknown-city"]]]);
+    expect([formatScope(plan.rollup.parent), plan.rejected.map((r) => [r.file.name, r.reasons[0]?.rule])]).toEqual(["city:杭州市", [["鄞州.xlsx", "merge-unknown-city"]]]);
   });
 });

@@ -62,7 +62,7 @@ describe("buildSummary: rows and city columns", () => {
 
   test("the header names the cities in the plan's order over the actual block", () => {
     const { summary } = merge([]);
-    expect(summary.cells[SUMMARY_ROWS.header - 1].slice(col.actual, col.actual + CITIES.length)).toEqual(CITIES.map((value) => ({ value })));
+    expect(summary.cells[SUMMARY_ROWS.header - 1]?.slice(col.actual, col.actual + CITIES.length)).toEqual(CITIES.map((value) => ({ value })));
   });
 
   test("a city's figure sits in that city's actual column", () => {
@@ -124,12 +124,12 @@ describe("buildSummary: rows and city columns", () => {
 describe("buildSummary: values, never live formulas from a city", () => {
   test("a formula text typed in a city file is written as a value", () => {
     const { summary } = merge([cityFile("杭州市", { [QUOTA.training]: { note: "=HYPERLINK(\"http://x\")" } })]);
-    expect(summary.cells[rowOf(summary, QUOTA.training) - 1][col.note]).toEqual({ value: "=HYPERLINK(\"http://x\")" });
+    expect(summary.cells[rowOf(summary, QUOTA.training) - 1]?.[col.note]).toEqual({ value: "=HYPERLINK(\"http://x\")" });
   });
 
   test("such text reaches Excel escaped so that it stays text", () => {
     const { summary } = merge([cityFile("杭州市", { [QUOTA.training]: { note: "=1+1" } })]);
-    expect(gridToFormulas(summary.cells)[rowOf(summary, QUOTA.training) - 1][col.note]).toBe("'=1+1");
+    expect(gridToFormulas(summary.cells)[rowOf(summary, QUOTA.training) - 1]?.[col.note]).toBe("'=1+1");
   });
 });
 
@@ -289,17 +289,17 @@ describe("buildSummary: 来源 sheet", () => {
 
   test("an accepted file is listed with its scope, period, revision, generation time in China Standard Time and counts", () => {
     const { sources } = merge([cityFile("杭州市", { [QUOTA.enterprises]: { cumulative: 100 } }, "hz.xlsx")]);
-    expect(rowsOf(sources)[0].slice(0, 8)).toEqual(["hz.xlsx", "city:杭州市", period, revision.revision, "2026-11-02 16:00", 0, 0, "是"]);
+    expect(rowsOf(sources)[0]?.slice(0, 8)).toEqual(["hz.xlsx", "city:杭州市", period, revision.revision, "2026-11-02 16:00", 0, 0, "是"]);
   });
 
   test("a file's own warnings from the checks are counted", () => {
     const { sources } = merge([cityFile("杭州市", { "E27-杭州市": { cumulative: 5000 } }, "hz.xlsx")]);
-    expect(rowsOf(sources)[0].slice(5, 9)).toEqual([0, 1, "是", expect.stringContaining("5000")]);
+    expect(rowsOf(sources)[0]?.slice(5, 9)).toEqual([0, 1, "是", expect.stringContaining("5000")]);
   });
 
   test("a rejected file is listed as not accepted with its reasons", () => {
     const { sources } = merge([{ name: "broken.xlsx", snapshot: null, readProblem: fileProblem("truncated", { cause: "zip 损坏" }) }]);
-    expect([rowsOf(sources)[0][0], rowsOf(sources)[0][7], String(rowsOf(sources)[0][8])]).toEqual(["broken.xlsx", "否", expect.stringContaining("zip 损坏")]);
+    expect([rowsOf(sources)[0]?.[0], rowsOf(sources)[0]?.[7], String(rowsOf(sources)[0]?.[8])]).toEqual(["broken.xlsx", "否", expect.stringContaining("zip 损坏")]);
   });
 });
 

@@ -111,7 +111,7 @@ describe("a numbered list (1.… under 一、 and (一) headings)", () => {
   test("an item with no units and a line that fits no layout are unread, each with its line and reason", () => {
     const unread = parsePlan(list).unread ?? [];
     expect(unread.map((u) => u.line)).toEqual([11, 12]);
-    expect(unread[0].reason).toMatch(/责任单位/);
+    expect(unread[0]?.reason).toMatch(/责任单位/);
     expect(unread[1]).toEqual({ line: 12, text: "这一行不属于任何格式", reason: expect.stringMatching(/不是标题、任务条目或责任单位/) });
   });
 
