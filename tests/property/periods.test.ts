@@ -26,7 +26,7 @@ import type { Finding } from "../../src/core/findings";
 import { readSummaryState } from "../../src/core/merge/state";
 import { parsePeriod } from "../../src/core/period";
 import type { Quota } from "../../src/core/plan/types";
-import { type ReportSheet, readWorkbook } from "../../src/core/read-sheets";
+import { type ReportSheet } from "../../src/core/read-sheets";
 import { parseScope, pathInScope } from "../../src/core/scope";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { stageAt } from "../../src/core/stage";
@@ -39,6 +39,7 @@ import { readWorkbookFile } from "../../src/xlsx/read";
 import { fill } from "../support/fill";
 import { convertWithLibreOffice } from "../support/libreoffice";
 import { currentRevision } from "../support/plan";
+import { firstReport } from "../support/report";
 
 const revision = currentRevision();
 const PERIODS = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"];
@@ -111,7 +112,7 @@ interface RunResult {
 
 /** Fills a file: running totals grow from 上期累计 (or from a drawn start), ratios as two figures, milestones move on. */
 async function fillFile(file: string, scopeText: string, periodIndex: number, scopeIndex: number, draw: Draw, before: Filled | null, fresh: boolean): Promise<Filled> {
-  const report = readWorkbook(await snapshotOf(file)).reports[0];
+  const report = firstReport(await snapshotOf(file));
   const scope = parseScope(scopeText, revision);
   const period = parsePeriod(PERIODS[periodIndex]);
   const noise = (row: number, k: number): number => draw.noise[(scopeIndex * 997 + periodIndex * 131 + row * 7 + k) % draw.noise.length];
@@ -183,7 +184,7 @@ async function runSequence(draw: Draw): Promise<RunResult> {
       const snapshot = await snapshotOf(file);
       const own = checkWorkbook(snapshot, { revisions: [revision] });
       const across = before ? checkAgainstPrevious(snapshot, await snapshotOf(before.file), path.basename(before.file)) : [];
-      files.push({ scope, period, filled, report: readWorkbook(snapshot).reports[0], findings: [...own, ...across], previous: before });
+      files.push({ scope, period, filled, report: firstReport(snapshot), findings: [...own, ...across], previous: before });
       last.set(scope, filled);
     }
   }

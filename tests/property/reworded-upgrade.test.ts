@@ -11,11 +11,12 @@ import { parseCounties } from "../../src/core/plan/counties";
 import { parsePlan } from "../../src/core/plan/parse";
 import { COUNTIES_FILE, CURRENT_SEED } from "../../src/core/plan/seeds";
 import type { PlanRevision, Quota } from "../../src/core/plan/types";
-import { carriedInputs, readWorkbook } from "../../src/core/read-sheets";
+import { carriedInputs } from "../../src/core/read-sheets";
 import { buildTemplate } from "../../src/core/template/build";
 import { COLUMN } from "../../src/core/template/columns";
 import { partsOf } from "../../src/core/template/parts";
 import { PROVINCE, sheetName, type, workbookOf } from "../unit/checks/fixture";
+import { firstReport } from "../support/report";
 
 const SEEDS = path.join(__dirname, "..", "..", "seeds");
 const seedText = readFileSync(path.join(SEEDS, CURRENT_SEED), "utf8");
@@ -66,7 +67,7 @@ test("upgrading across a rewording keeps the typed figures on the reworded quota
       fc.pre(after !== undefined);
       const snapshot = workbookOf([{ scope: PROVINCE, period: PERIOD }], current);
       type(snapshot, SHEET, quota.id, { cumulative: figure, note: "已核实" });
-      const report = readWorkbook(snapshot).reports[0];
+      const report = firstReport(snapshot);
       const built = buildTemplate({ revision: reworded, scope: PROVINCE, period: parsePeriod(PERIOD), generatedAt: "2026-11-01T00:00:00Z", carried: carriedInputs(report, snapshot.sheets[0]) });
       const row = built.rowRecords.find((r) => r.quotaId === after?.id && !r.archived)?.row ?? 0;
       const valueAt = (key: keyof typeof COLUMN): unknown => {

@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, readFileSync, unlinkSync } from "fs";
 import os from "os";
 import path from "path";
 import { columnLetter } from "../../../src/core/a1";
-import { readWorkbook } from "../../../src/core/read-sheets";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { quotasInScope } from "../../../src/core/scope";
@@ -16,6 +15,7 @@ import { planbook } from "../../support/cli";
 import { fill, rowsOf } from "../../support/fill";
 import { currentRevision } from "../../support/plan";
 import { gridRow, present } from "../../support/present";
+import { firstReport } from "../../support/report";
 
 const revision = currentRevision();
 /** Quotas 杭州市 reports that are still open in 2027: a 每年 one counted in 万人次, a multi-year running total, a milestone. */
@@ -107,7 +107,7 @@ describe("planbook template --all-cities --from, for the aggregator", () => {
     expect(result.status).toBe(0);
     expect(result.stdout.split("\n").filter((line) => line.includes("无上期报表"))).toEqual([expect.stringContaining("宁波市 2026-10")]);
     expect((await rowsOf(path.join(next, "杭州市 2026-10.xlsx"))).get(RUNNING)?.values.previous).toBe(900);
-    const ningbo = present(readWorkbook(await readWorkbookFile(readFileSync(path.join(next, "宁波市 2026-10.xlsx")))).reports[0], "宁波市's Planbook sheet");
+    const ningbo = firstReport(await readWorkbookFile(readFileSync(path.join(next, "宁波市 2026-10.xlsx"))));
     expect(ningbo.record.previousPeriod).toBe("");
   });
 });

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAddress } from "../../../src/core/a1";
 import { parsePeriod } from "../../../src/core/period";
-import { type ReportSheet, readMeta, readWorkbook } from "../../../src/core/read-sheets";
+import { type ReportSheet, readMeta } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { type BuiltTemplate, buildTemplate } from "../../../src/core/template/build";
 import type { CarriedRow } from "../../../src/core/template/carried";
@@ -17,6 +17,7 @@ import { writeTemplateFile } from "../../../src/xlsx/render";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { QUOTA, fixtureRevision } from "../../unit/merge/fixture";
 import { cellsOf, elements, outerXml, partXml, sheetPartPath } from "./parts";
+import { firstReport } from "../../support/report";
 
 /**
  * Our files through a real spreadsheet engine: inputs are typed by a different writer than ours
@@ -151,8 +152,8 @@ beforeAll(async () => {
   cityOut = readFileSync(cityPath);
   staleOut = readFileSync(stalePath);
   provinceSnapshot = await readWorkbookFile(provinceOut);
-  provinceReport = readWorkbook(provinceSnapshot).reports[0];
-  cityReport = readWorkbook(await readWorkbookFile(cityOut)).reports[0];
+  provinceReport = firstReport(provinceSnapshot);
+  cityReport = firstReport(await readWorkbookFile(cityOut));
 }, 120_000);
 
 afterAll(() => {

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs"
 import { tmpdir } from "os";
 import path from "path";
 import { parsePeriod } from "../../../src/core/period";
-import { readWorkbook } from "../../../src/core/read-sheets";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
 import { readWorkbookFile } from "../../../src/xlsx/read";
@@ -11,6 +10,7 @@ import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { currentRevision, quotaKindsRevision } from "../../support/plan";
+import { firstReport } from "../../support/report";
 
 /**
  * The file path: each case's template written as .xlsx with the case's figures typed in, opened,
@@ -51,7 +51,7 @@ beforeAll(async () => {
   mkdirSync(outDir);
   const outputs = await convertWithLibreOffice(inputs, outDir);
   for (const [index, c] of REPORTING_CASES.entries()) {
-    const report = readWorkbook(await readWorkbookFile(readFileSync(outputs[index]))).reports[0];
+    const report = firstReport(await readWorkbookFile(readFileSync(outputs[index])));
     const values = report.rows.find((r) => r.quotaId === c.quotaId)?.values;
     computed.set(c, { completion: values?.completion, progress: values?.progress, state: values?.state, cumulative: values?.cumulative });
   }

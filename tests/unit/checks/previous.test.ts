@@ -1,9 +1,9 @@
 import { checkAgainstPrevious } from "../../../src/core/checks/previous";
 import { checkWorkbook } from "../../../src/core/checks/check";
-import { readWorkbook } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { KIND_LABELS } from "../../../src/core/template/columns";
 import { addressOf, city, revision, sheetName, type, workbookOf } from "./fixture";
+import { firstReport } from "../../support/report";
 
 const HANGZHOU = city("杭州市");
 const Q2 = { scope: HANGZHOU, period: "2026-Q2" };
@@ -11,7 +11,7 @@ const Q3 = { scope: HANGZHOU, period: "2026-Q3" };
 
 /** The first quota row of a kind on the sheet, as the template lays it out. */
 function quotaOfKind(snapshot: WorkbookSnapshot, kind: keyof typeof KIND_LABELS): string {
-  const row = readWorkbook(snapshot).reports[0].rows.find((r) => String(r.values.kind).trim() === KIND_LABELS[kind]);
+  const row = firstReport(snapshot).rows.find((r) => String(r.values.kind).trim() === KIND_LABELS[kind]);
   if (!row) throw new Error(`no ${kind} quota`);
   return row.quotaId;
 }

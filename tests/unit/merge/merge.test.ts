@@ -8,6 +8,7 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET } from "../../../src/core/template/meta";
 import { CITIES, QUOTA, cityWorkbook, fixtureRevision } from "./fixture";
 import { findingMessage } from "../../../src/core/findings";
+import { gridRow, present } from "../../support/present";
 
 const revision = fixtureRevision();
 const context = { revision, period: "2026-10" };
@@ -54,7 +55,7 @@ describe("canMerge", () => {
 
   test("a province workbook is not a city workbook", () => {
     const province = cityWorkbook("杭州市", {});
-    const meta = province.sheets[1];
+    const meta = present(province.sheets[1], "the metadata sheet");
     meta.values = meta.values.map((row) => (row[0] === "sheet" ? row.map((v, i) => (i === 8 ? "province" : v)) : row));
     const plan = canMerge([{ name: "prov.xlsx", snapshot: province }], context);
     expect(rules(plan, "prov.xlsx")).toEqual(["merge-not-city"]);
@@ -92,7 +93,7 @@ describe("canMerge", () => {
 
   test("a quota id the plan does not know is rejected naming the id", () => {
     const bigger = fixtureRevision();
-    bigger.quotas.push({ ...bigger.quotas[0], id: "T-99", measure: "计划里没有的举措" });
+    bigger.quotas.push({ ...present(bigger.quotas[0], "the fixture's first quota"), id: "T-99", measure: "计划里没有的举措" });
     const plan = canMerge([file("hz.xlsx", "杭州市", { revision: bigger })], context);
     expect(plan.rejected[0]?.reasons.map((f) => [f.rule, f.quotaId])).toEqual([["merge-unknown-quota", "T-99"]]);
   });
@@ -100,11 +101,11 @@ describe("canMerge", () => {
   test("a changed target is rejected naming its cell", () => {
     const tampered = file("hz.xlsx", "杭州市", {
       edit: (cells, rowOf) => {
-        cells[rowOf("E27-杭州市") - 1][COLUMN.target] = { value: 1 };
+        gridRow(cells, rowOf("E27-杭州市") - 1)[COLUMN.target] = { value: 1 };
       },
     });
     const plan = canMerge([tampered], context);
-    const reason = plan.rejected[0].reasons[0];
+    const reason = present(plan.rejected[0]?.reasons[0], "a rejection reason");
     expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["target-changed", "E27-杭州市", expect.stringMatching(new RegExp(`^${columnLetter(COLUMN.target)}\\d+$`))]);
   });
 
@@ -124,7 +125,7 @@ describe("canMerge", () => {
   test("an overwritten formula is an error: the file is merged only when the aggregator accepts it", () => {
     const tampered = file("hz.xlsx", "杭州市", {
       edit: (cells, rowOf) => {
-        cells[rowOf(QUOTA.enterprises) - 1][COLUMN.completion] = { value: 1 };
+        gridRow(cells, rowOf(QUOTA.enterprises) - 1)[COLUMN.completion] = { value: 1 };
       },
     });
     expect(rules(canMerge([tampered], context), "hz.xlsx")).toEqual(["merge-has-errors", "formula-changed"]);
@@ -151,7 +152,7 @@ describe("canMerge", () => {
 
   test("every rejection reason names its file", () => {
     const plan = canMerge([file("sep.xlsx", "杭州市", { period: "2026-09" })], context);
-    expect(findingMessage(plan.findings[0])).toMatch(/^文件「sep\.xlsx」.* \/ file "sep\.xlsx"/);
+    expect(findingMessage(present(plan.findings[0], "a finding"))).toMatch(/^文件「sep\.xlsx」.* \/ file "sep\.xlsx"/);
   });
 
   test.each(["city: ", "city:", "city:\u3000"])("a sheet whose scope %j names no city rejects its file with a finding, never an exception", (scope) => {
@@ -163,7 +164,7 @@ describe("canMerge", () => {
 
   test("the reason for an unreadable scope names the file and the scope as written", () => {
     const broken = { name: "hz.xlsx", snapshot: withSheetMeta(file("hz.xlsx", "杭州市").snapshot as WorkbookSnapshot, "scope", "city: ") };
-    expect(findingMessage(canMerge([broken], context).rejected[0]?.reasons[0])).toMatch(/^文件「hz\.xlsx」.*「city: 」/);
+    expect(findingMessage(present(canMerge([broken], context).rejected[0]?.reasons[0], "a rejection reason"))).toMatch(/^文件「hz\.xlsx」.*「city: 」/);
   });
 });
 

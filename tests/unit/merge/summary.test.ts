@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
-import { columnLetter, parseCell } from "../../../src/core/a1";
+import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
+import { gridRow, present } from "../../support/present";
 import { fileProblem } from "../../../src/core/file-problems";
 import { SUMMARY_ROWS, summaryColumns } from "../../../src/core/merge/layout";
 import { BULLETIN_SHEET } from "../../../src/core/merge/views";
@@ -32,7 +33,7 @@ function cityTableRow(sheet: SheetSpec): number {
 }
 
 function valueAt(spec: SheetSpec, row: number, column: number): CellValue {
-  const c = spec.cells[row - 1][column];
+  const c = present(gridRow(spec.cells, row - 1)[column], `column ${column + 1} of row ${row}`);
   return c === null ? null : "value" in c ? c.value : c.formula;
 }
 const cityIndex = (city: string): number => CITIES.indexOf(city);
@@ -180,8 +181,8 @@ describe("buildSummary: totals and completion", () => {
 
   describe("a ceiling (lower is better) completes as the ceiling over the figure, never the figure over it", () => {
     const ceilings = fixtureRevision();
-    const annualCeiling = { ...ceilings.quotas[0], id: "T-6", kind: "annual" as const, unit: "人", target: 20, comparator: "<=" as const, text: "每年生产安全事故死亡人数不超过20人" };
-    const rateCeiling = { ...ceilings.quotas[2], year: null, path: [], id: "T-7", kind: "ratio" as const, unit: "%", target: 5.5, comparator: "<=" as const, text: "城镇调查失业率控制在5.5%以内" };
+    const annualCeiling = { ...present(ceilings.quotas[0], "the fixture's first quota"), id: "T-6", kind: "annual" as const, unit: "人", target: 20, comparator: "<=" as const, text: "每年生产安全事故死亡人数不超过20人" };
+    const rateCeiling = { ...present(ceilings.quotas[2], "the fixture's third quota"), year: null, path: [], id: "T-7", kind: "ratio" as const, unit: "%", target: 5.5, comparator: "<=" as const, text: "城镇调查失业率控制在5.5%以内" };
     ceilings.quotas = [...ceilings.quotas, annualCeiling, rateCeiling];
     const mergeCeilings = (files: MergeInputFile[]): BuiltSummary => merge(files, { revision: ceilings });
     const ceilingFile = (city: string, typed: Typed): MergeInputFile => ({ name: `${city}.xlsx`, snapshot: cityWorkbook(city, typed, { revision: ceilings }) });
@@ -243,7 +244,7 @@ describe("buildSummary: charts", () => {
 
   test("汇总 charts completion by key work item: one category per item with figures", () => {
     const chart = chartOn(merge([]), "汇总");
-    const [start, end] = (chart?.source ?? "A1:A1").split(":").map(parseCell);
+    const { start, end } = parseRange(chart?.source ?? "A1:A1");
     expect([end.row - start.row, end.col - start.col]).toEqual([revision.items.length, 1]);
   });
 
@@ -251,7 +252,7 @@ describe("buildSummary: charts", () => {
     const built = merge([]);
     const chart = chartOn(built, "排名");
     const ranking = built.views.find((sheet) => sheet.name === "排名") as SheetSpec;
-    const start = parseCell((chart?.source ?? "A1").split(":")[0]);
+    const { start } = parseRange(chart?.source ?? "A1");
     expect(CITIES.map((_, i) => valueAt(ranking, start.row + 2 + i, start.col))).toEqual(CITIES);
   });
 

@@ -4,7 +4,7 @@
  * regeneration would pile the template's own text into the kept area.
  */
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, looseCells, readWorkbook } from "../../../src/core/read-sheets";
+import { carriedInputs, looseCells } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import type { CarriedInputs } from "../../../src/core/template/carried";
@@ -16,6 +16,7 @@ import type { Scope } from "../../../src/core/scope";
 import { specSnapshot } from "../../../scripts/workloads";
 import { gridRow, present } from "../../support/present";
 import { currentRevision, previousRevision } from "../../support/plan";
+import { firstReport } from "../../support/report";
 
 function generated(revision: PlanRevision, scope: Scope, carried?: CarriedInputs): WorkbookSnapshot {
   const built = buildTemplate({ revision, scope, period: parsePeriod("2026-10"), generatedAt: "2026-10-31T00:00:00.000Z", carried });
@@ -38,7 +39,7 @@ function filledIn(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   return snapshot;
 }
 
-const read = (snapshot: WorkbookSnapshot) => ({ report: present(readWorkbook(snapshot).reports[0], "a Planbook sheet"), sheet: present(snapshot.sheets[0], "the first sheet") });
+const read = (snapshot: WorkbookSnapshot) => ({ report: firstReport(snapshot), sheet: present(snapshot.sheets[0], "the first sheet") });
 
 describe("cells typed outside the template", () => {
   const revisions = [currentRevision(), previousRevision()];
