@@ -17,7 +17,7 @@ import { type MergeOptions, type MergeResult, mergeWorkbooks, saveSplit } from "
 import { type ExcelHost, createExcelHost } from "@planbook/excel-host";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { currentRevision, previousRevision } from "../../support/plan";
-import { type CityFile, type Typed, cityFile, foreignFile, typicalInputs } from "./files";
+import { type CityFile, cityFile, foreignFile, typicalInputsByCity } from "./files";
 import { present } from "../../support/present";
 
 const revision = currentRevision();
@@ -25,9 +25,8 @@ const period = "2026-10";
 const cities = revision.cities;
 const col = summaryColumns(cities.length);
 const now = new Date("2026-11-05T09:00:00.000Z");
-const typedByCity = Object.fromEntries(cities.map((city) => [city, typicalInputs(revision, city)])) as Record<string, Typed>;
 const fileName = (city: string): string => `${city}-2026-10.xlsx`;
-const typedOf = (city: string): Typed => present(typedOf(city), `the inputs typed for ${city}`);
+const typedOf = typicalInputsByCity(revision);
 const cityNo = (index: number): string => present(cities[index], `city #${index + 1} of the plan`);
 const lastLocalQuota = () => present(localQuotas(revision).at(-1), "the plan's last local quota");
 
