@@ -9,6 +9,7 @@ import { parsePeriod } from "../../src/core/period";
 import { writeTemplateFile } from "../../src/xlsx/render";
 import { currentRevision } from "../support/plan";
 import { launchChromium, serve, servedAt } from "../support/chromium";
+import { gridRow } from "../support/present";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist-playground");
@@ -92,7 +93,7 @@ describe("the playground", () => {
         const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z" });
         // A city reports 技能型企业 in the quota's own row, its Annex 2 share as the target (issue 15).
         const row = built.rowRecords.find((r) => r.quotaId === "I08-技能型企业-2027")!.row;
-        built.sheet.cells[row - 1][COLUMN.cumulative] = { value: 600 + index };
+        gridRow(built.sheet.cells, row - 1)[COLUMN.cumulative] = { value: 600 + index };
         return { name: `${city}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await writeTemplateFile(built)) };
       }),
     );

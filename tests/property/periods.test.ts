@@ -40,6 +40,7 @@ import { fill } from "../support/fill";
 import { convertWithLibreOffice } from "../support/libreoffice";
 import { currentRevision } from "../support/plan";
 import { firstReport } from "../support/report";
+import { gridRow, present } from "../support/present";
 
 const revision = currentRevision();
 const PERIODS = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"];
@@ -114,8 +115,8 @@ interface RunResult {
 async function fillFile(file: string, scopeText: string, periodIndex: number, scopeIndex: number, draw: Draw, before: Filled | null, fresh: boolean): Promise<Filled> {
   const report = firstReport(await snapshotOf(file));
   const scope = parseScope(scopeText, revision);
-  const period = parsePeriod(PERIODS[periodIndex]);
-  const noise = (row: number, k: number): number => draw.noise[(scopeIndex * 997 + periodIndex * 131 + row * 7 + k) % draw.noise.length];
+  const period = parsePeriod(present(PERIODS[periodIndex], `period #${periodIndex + 1}`));
+  const noise = (row: number, k: number): number => present(draw.noise[(scopeIndex * 997 + periodIndex * 131 + row * 7 + k) % draw.noise.length], "a drawn noise figure");
   const typed: Record<string, Partial<Record<"period" | "cumulative" | "status", CellValue>>> = {};
   const filled: Filled = { file, fresh, cumulative: new Map(), wrongPeriod: new Set(), fall: null };
   const wrongBy = new Map(draw.wrongPeriods.filter((w) => w.scope === scopeIndex && w.period === periodIndex).map((w) => [w.row % report.rows.length, w.by]));
@@ -308,14 +309,14 @@ test("a ratio's province figure in 进度 is the sum of the numerators over the 
 });
 
 test("recalculated by LibreOffice, 进度's 状态 are what the in-memory host's engine computes", async () => {
-  const run = runs[0];
+  const run = present(runs[0], "a run of the property");
   const outDir = mkdtempSync(path.join(os.tmpdir(), "planbook-periods-lo-"));
   const [recalculated] = await convertWithLibreOffice([run.history.file], outDir);
   const ours = (await snapshotOf(run.history.file)).sheets.find((s) => s.name === "进度");
   const libre = (await snapshotOf(recalculated)).sheets.find((s) => s.name === "进度");
   if (!ours || !libre) throw new Error("no 进度 sheet");
   const engine = HyperFormula.buildFromSheets({ 进度: ours.formulas.map((row) => row.map((v) => (v === null ? "" : typeof v === "string" && !v.startsWith("=") ? asLiteralText(v) : v))) }, { licenseKey: "gpl-v3" });
-  const header = ours.values[2].map(String);
+  const header = gridRow(ours.values, 2).map(String);
   const stateColumns = header.flatMap((title, c) => (title.startsWith("状态 ") || title === "滞后起始期" ? [c] : []));
   const differences: string[] = [];
   ours.formulas.forEach((row, r) => {

@@ -11,6 +11,7 @@ import { parsePeriod } from "../../../src/core/period";
 import { generateTemplate } from "../../../src/excel/generate";
 import { readDialogMessage, actionMessage } from "../../../src/addin/ribbon-message";
 import { currentRevision } from "../../support/plan";
+import { present } from "../../support/present";
 
 const SHEET = "杭州市 2026-10";
 
@@ -42,7 +43,7 @@ describe("the ribbon's 校验 without the task pane", () => {
     await office.press("validateWorkbook");
 
     expect(office.dialogs).toHaveLength(1);
-    const url = new URL(office.dialogs[0].url);
+    const url = new URL(present(office.dialogs[0], "the dialog").url);
     const message = readDialogMessage(url.search);
     expect([url.origin, url.pathname, message?.intent, message?.lines[0], message?.findings.map((f) => f.severity)]).toEqual([
       "https://localhost:3000",
@@ -61,7 +62,7 @@ describe("the ribbon's 校验 without the task pane", () => {
     const host = await workbookWithAnError();
     const office = ribbonIn(host);
     await office.press("validateWorkbook");
-    office.dialogs[0].messageParent(actionMessage("openPane"));
+    present(office.dialogs[0], "the dialog").messageParent(actionMessage("openPane"));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect([office.dialogs[0]?.closed, office.paneVisible]).toEqual([true, true]);
   });
@@ -102,8 +103,8 @@ describe("the ribbon's 校验 without the task pane", () => {
       },
     });
     await office.press("validateWorkbook");
-    const notice = String(host.values(AUDIT_SHEET, "A1")[0][0]);
-    const message = readDialogMessage(new URL(office.dialogs[0].url).search);
+    const notice = String(present(host.values(AUDIT_SHEET, "A1")[0]?.[0], `${AUDIT_SHEET}!A1`));
+    const message = readDialogMessage(new URL(present(office.dialogs[0], "the dialog").url).search);
     expect([notice.startsWith("审核结果："), notice.includes("校验未完成：Excel 内部错误"), message?.intent, message?.lines[0]]).toEqual([
       true,
       true,

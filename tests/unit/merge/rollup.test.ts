@@ -11,6 +11,7 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { currentRevision } from "../../support/plan";
+import { gridRow } from "../../support/present";
 
 const revision = currentRevision();
 const geography = loadCounties();
@@ -25,7 +26,7 @@ function returned(name: string, scope: Scope, typed: Record<string, number>): Me
   for (const [quotaId, value] of Object.entries(typed)) {
     const record = built.rowRecords.find((r) => r.quotaId === quotaId);
     if (!record) throw new Error(`no row ${quotaId} on ${name}`);
-    built.sheet.cells[record.row - 1][COLUMN.cumulative] = { value };
+    gridRow(built.sheet.cells, record.row - 1)[COLUMN.cumulative] = { value };
   }
   const meta = metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, built.sheetRecord, built.rowRecords)), null);
   return { name, snapshot: { sheets: [specSnapshot(built.sheet), specSnapshot(meta)] } };
