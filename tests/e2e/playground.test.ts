@@ -9,7 +9,7 @@ import { parsePeriod } from "../../src/core/period";
 import { writeTemplateFile } from "../../src/xlsx/render";
 import { currentRevision } from "../support/plan";
 import { launchChromium, serve, servedAt } from "../support/chromium";
-import { gridRow } from "../support/present";
+import { gridRow, present } from "../support/present";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist-playground");
@@ -80,7 +80,7 @@ describe("the playground", () => {
     const findings = pane().getByRole("region", { name: "录入检查" });
     await findings.getByRole("button", { name: `${sheet}!${cell}` }).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "playground-finding.png"), fullPage: true });
-    await input.fill(targets[index].trim());
+    await input.fill(present(targets[index], `target #${index + 1}`).trim());
     await input.press("Enter");
     await findings.getByText("没有发现问题。").waitFor({ timeout: 10_000 });
     expect(await findings.getByRole("button", { name: `${sheet}!${cell}` }).count()).toBe(0);

@@ -53,7 +53,7 @@ describe("planbook template → fill → check → merge", () => {
   });
 
   test("a planted thousands separator is found with its file, cell and suggestion", async () => {
-    const bad = files[0];
+    const bad = present(files[0], "a city file");
     // Planted in the other split quota, so the merge test's figures stay as typed.
     await fill(bad, "I11-技能型乡村-2027", "cumulative", "1,000");
     const result = planbook(["check", "--json", bad], dir);

@@ -11,7 +11,7 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { currentRevision } from "../../support/plan";
-import { gridRow } from "../../support/present";
+import { gridRow, present } from "../../support/present";
 
 const revision = currentRevision();
 const geography = loadCounties();
@@ -54,7 +54,7 @@ describe("co-responsible units → the lead unit", () => {
   test("the lead unit's summary carries its own return, filled with the totals", () => {
     const own = built.parentReturn;
     const record = own?.rowRecords.find((r) => r.quotaId === SHARED);
-    const cumulative = own && record ? own.sheet.cells[record.row - 1][COLUMN.cumulative] : null;
+    const cumulative = own && record ? gridRow(own.sheet.cells, record.row - 1)[COLUMN.cumulative] : null;
     expect([own?.sheetRecord.scope, cumulative]).toEqual(["unit:省人力社保厅", { value: 4.75 }]);
   });
 });
@@ -69,7 +69,7 @@ describe("files of mixed levels", () => {
     const plan = canMerge(files, { revision, period, geography });
     const reasons = plan.rejected.flatMap((r) => r.reasons.map((f) => [r.file.name, f.rule]));
     expect(reasons).toEqual([["萧山.xlsx", "merge-mixed-levels"]]);
-    expect(findingMessage(plan.rejected[0]?.reasons[0])).toMatch(/县级报表.*市级报表/);
+    expect(findingMessage(present(plan.rejected[0]?.reasons[0], "a rejection reason"))).toMatch(/县级报表.*市级报表/);
   });
 
   test("a county of another city is refused from a city's summary", () => {

@@ -9,6 +9,7 @@ import { dataLink, downloadBlockedReason, fileDeliveryOf } from "../../../src/ad
 import { PlanLibrary } from "../../../src/core/plan/library";
 import { createExcelHost } from "@planbook/excel-host";
 import { currentRevision } from "../../support/plan";
+import { present } from "../../support/present";
 
 const OCTOBER_2026 = new Date(2026, 9, 15, 10, 0, 0);
 const CITIES = currentRevision().cities;
@@ -55,7 +56,8 @@ describe("handing out city templates where a download does nothing", () => {
     fireEvent.click(within(region).getByRole("button", { name: `在 Excel 中打开「${CITIES[0]} 2026-10.xlsx」` }));
     await screen.findByText(`已在新工作簿中打开「${CITIES[0]} 2026-10.xlsx」。`);
     // The link and the opened workbook are the same file: a zip (PK…).
-    expect([opened.length, Buffer.from(opened[0]).subarray(0, 2).toString(), links[0]?.value]).toEqual([1, "PK", dataLink(opened[0])]);
+    const workbook = present(opened[0], "the opened workbook");
+    expect([opened.length, Buffer.from(workbook).subarray(0, 2).toString(), links[0]?.value]).toEqual([1, "PK", dataLink(workbook)]);
   });
 
   test("elsewhere the templates download, and the links are one click away should the download not start", async () => {

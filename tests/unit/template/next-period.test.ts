@@ -7,6 +7,7 @@ import { buildTemplate } from "../../../src/core/template/build";
 import { KIND_LABELS } from "../../../src/core/template/columns";
 import { addressOf, city, nextWorkbookOf, revision, sheetName, type, workbookOf } from "../checks/fixture";
 import { firstReport } from "../../support/report";
+import { present } from "../../support/present";
 
 /** Periods follow each other: a period's sheet made from the previous period's returned one. */
 
@@ -56,7 +57,7 @@ describe("the next period's sheet from the last one", () => {
   test("names the period its 上期累计 came from, in its metadata and in the form's frame with what 累计 counts from", () => {
     const report = firstReport(october);
     expect(report.record.previousPeriod).toBe("2026-09");
-    const frame = october.sheets[0].values.slice(0, 5).flat().map(String).join("\n");
+    const frame = present(october.sheets[0], "October's sheet").values.slice(0, 5).flat().map(String).join("\n");
     expect(frame).toContain("上期累计取自2026年9月报表");
     expect(frame).toContain("每年类自当年1月起");
     expect(frame).toContain(`累计类自${revision.startYear}年1月起`);

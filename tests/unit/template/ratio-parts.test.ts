@@ -7,6 +7,7 @@ import { partId } from "../../../src/core/template/parts";
 import type { CellSpec } from "../../../src/core/template/spec";
 import { PROVINCE, revision, setCell, sheetName, type, workbookOf } from "../checks/fixture";
 import { firstReport } from "../../support/report";
+import { gridRow, present } from "../../support/present";
 
 /** 已建会规上企业开展能级工资集体协商比例: 60% by 2025, 全覆盖 by 2027. */
 const RATIO = "I14-能级工资集体协商-2027";
@@ -22,7 +23,7 @@ const rowOf = (built: BuiltTemplate, id: string): number => {
   return row;
 };
 const at = (key: keyof typeof COLUMN, row: number): string => `${columnLetter(COLUMN[key])}${row}`;
-const cellOf = (built: BuiltTemplate, row: number, key: keyof typeof COLUMN): CellSpec | null => built.sheet.cells[row - 1][COLUMN[key]];
+const cellOf = (built: BuiltTemplate, row: number, key: keyof typeof COLUMN): CellSpec | null => present(gridRow(built.sheet.cells, row - 1)[COLUMN[key]], `column ${key} of row ${row}`);
 const valueOf = (built: BuiltTemplate, row: number, key: keyof typeof COLUMN): unknown => {
   const cell = cellOf(built, row, key);
   return cell && "value" in cell ? cell.value : undefined;
