@@ -5,17 +5,12 @@ import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateNextPeriod, generateTemplate } from "../excel/generate";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
-import {
-  type Batch,
-  describeError,
-  runWithRetry,
-  type WorkbookRunner,
-} from "../excel/run";
+import { type Batch, describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
 import { selectCell } from "../excel/select";
 import { readMergeFiles } from "../xlsx/merge-files";
 import { dataLink, toBase64, XLSX_TYPE } from "./file-delivery";
 import { writeTemplateFile } from "../xlsx/render";
-import type { PlanbookOperations } from "./operations";
+import type { PlanbookOperations, RunProgress } from "./operations";
 
 export interface OfficeOperationsOptions {
   /** Per-attempt time limit of an operation that changes the workbook (Excel on the web can hang). */
@@ -30,9 +25,7 @@ export interface OfficeOperationsOptions {
 
 /** A browser download of an .xlsx file (does nothing in Excel for Mac: see file-delivery.ts). */
 export function browserDownload(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes as BlobPart], { type: XLSX_TYPE }),
-  );
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
   const link = document.createElement("a");
   link.href = url;
   link.download = name;
@@ -62,59 +55,43 @@ function inTurn<T>(operation: () => Promise<T>): Promise<T> {
  * read and written with the .xlsx adapter. Each runs in its turn (`inTurn`), except selecting a cell
  * and live checking, which write nothing Planbook reads back.
  */
-export function createOfficeOperations(
-  runner: WorkbookRunner,
-  options: OfficeOperationsOptions = {},
-): PlanbookOperations {
+export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOperationsOptions = {}): PlanbookOperations {
   const { createWorkbook } = options;
-  /** An operation that changes the workbook: in its turn, with a time limit and retries. */
-  const changing = <T>(batch: Batch<T>): Promise<T> =>
-    inTurn(() => runWithRetry(runner, batch, { timeoutMs: options.timeoutMs }));
+  /**
+   * An operation that changes the workbook: in its turn, with a time limit and retries, telling
+   * `onProgress` (when given) of each new attempt and of a long-running one.
+   */
+  const changing = <T>(batch: Batch<T>, onProgress?: (progress: RunProgress) => void): Promise<T> =>
+    inTurn(() =>
+      runWithRetry(runner, batch, {
+        timeoutMs: options.timeoutMs,
+        onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
+        onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
+      }),
+    );
   /** An operation that reads what the others write: in its turn. */
-  const reading = <T>(batch: Batch<T>): Promise<T> =>
-    inTurn(() => runner(batch));
+  const reading = <T>(batch: Batch<T>): Promise<T> => inTurn(() => runner(batch));
   return {
-    generate: (generate, onProgress) =>
-      inTurn(() =>
-        runWithRetry(runner, (context) => generateTemplate(context, generate), {
-          timeoutMs: options.timeoutMs,
-          onRetry: (attempt, of) =>
-            onProgress?.({ kind: "retrying", attempt, of }),
-          onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
-        }),
-      ),
-    nextPeriod: (next, onProgress) =>
-      inTurn(() =>
-        runWithRetry(runner, (context) => generateNextPeriod(context, next), {
-          timeoutMs: options.timeoutMs,
-          onRetry: (attempt, of) =>
-            onProgress?.({ kind: "retrying", attempt, of }),
-          onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
-        }),
-      ),
+    generate: (generate, onProgress) => changing((context) => generateTemplate(context, generate), onProgress),
+    nextPeriod: (next, onProgress) => changing((context) => generateNextPeriod(context, next), onProgress),
     startLiveChecking: (live) => startLiveChecking(runner, live),
     audit: (audit) => changing((context) => runAudit(context, audit)),
     selectCell: (finding) => runner((context) => selectCell(context, finding)),
     readSplits: () => reading(readSplits),
-    saveSplit: (records, password) =>
-      changing((context) => saveSplit(context, records, password)),
+    saveSplit: (records, password) => changing((context) => saveSplit(context, records, password)),
     readFormSettings: () => reading(readFormSettings),
     readLevels: () => reading(readLevelCorrections),
-    saveLevels: (levels, password) =>
-      changing((context) => saveLevelCorrections(context, levels, password)),
+    saveLevels: (levels, password) => changing((context) => saveLevelCorrections(context, levels, password)),
     readImportedPlans: () => reading(readImportedPlans),
-    saveImportedPlan: (plan, password) =>
-      changing((context) => saveImportedPlan(context, plan, password)),
-    saveFormSettings: (settings, password) =>
-      changing((context) => saveFormSettings(context, settings, password)),
+    saveImportedPlan: (plan, password) => changing((context) => saveImportedPlan(context, plan, password)),
+    saveFormSettings: (settings, password) => changing((context) => saveFormSettings(context, settings, password)),
     readFiles: (files) => readMergeFiles(files),
     merge: (merge) => changing((context) => mergeWorkbooks(context, merge)),
     templateFile: (built) => writeTemplateFile(built),
     download: options.download ?? browserDownload,
     downloadBlocked: options.downloadBlocked ?? null,
     fileLink: dataLink,
-    openWorkbook:
-      createWorkbook && ((bytes) => createWorkbook(toBase64(bytes))),
+    openWorkbook: createWorkbook && ((bytes) => createWorkbook(toBase64(bytes))),
     describeError,
   };
 }

@@ -11,7 +11,7 @@ import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import type { Io } from "./io";
 import { readInputFile } from "./io";
-import { checkOutputFile, writeFileAtomic } from "./output";
+import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 
 /** Every .xlsx file under a folder (its sub-folders too: one a period is the usual way to keep them). */
 function xlsxFilesUnder(folder: string): string[] {
@@ -59,6 +59,7 @@ export interface HistoryOptions {
 export async function runHistory(options: HistoryOptions, io: Io): Promise<number> {
   const files = xlsxFilesUnder(options.folder);
   checkOutputFile(options.out, [...files, ...options.inputs]);
+  await checkReplaceable(options.out, "progress");
   // The province over its cities, whatever level a period's files are: a county's file is refused by name, never a summary of its own.
   const rollup = provinceRollup(options.revision);
   const byPeriod = new Map<string, MergeInputFile[]>();

@@ -2,7 +2,8 @@ import { readFileSync } from "fs";
 import path from "path";
 import { loadPlanLibrary, type PlanLibrary } from "../core/plan/library";
 import { parsePlan } from "../core/plan/parse";
-import { applyCorrections, importedRevision, readCorrections } from "../core/plan/corrections";
+import { applyCorrections, importedRevision, readCorrections, withoutLevels } from "../core/plan/corrections";
+import type { LevelRecord } from "../core/plan/level";
 import { parseCounties, type Geography } from "../core/plan/counties";
 import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
 import { type Period, parsePeriod } from "../core/period";
@@ -38,26 +39,41 @@ async function planText(file: string): Promise<string> {
   }
 }
 
+/** A plan as a command uses it: the revision, its text, and the level corrections given with it. */
+export interface LoadedPlan {
+  revision: PlanRevision;
+  text: string;
+  /**
+   * Corrections of quota levels (the 计划 view's, saved in a workbook given as the plan, and `level`
+   * entries of `--corrections`): undefined when none was given, so a merge goes by its files'.
+   */
+  levels?: LevelRecord[];
+}
+
 /**
  * A plan file (a seed's text, another task list, a .docx; relative to the working directory), or
  * the built-in current revision; a workbook (.xlsx) gives the plan last imported into it, with the
- * corrections made in review. `correctionsFile` adds corrections (a JSON list, see readCorrections).
+ * corrections made in review and the level corrections of its 计划 view (a workbook with level
+ * corrections but no imported plan: the built-in plan, corrected). `correctionsFile` adds
+ * corrections (a JSON list, see readCorrections; `level` entries are level corrections).
  */
-export async function loadPlan(file?: string, correctionsFile?: string): Promise<{ revision: PlanRevision; text: string }> {
+export async function loadPlan(file?: string, correctionsFile?: string): Promise<LoadedPlan> {
   const planPath = file ?? path.join(SEEDS_DIR, CURRENT_SEED);
-  const loaded = /\.xlsx$/i.test(planPath) ? await workbookPlan(planPath) : parsedPlan(planPath, await planText(planPath));
+  const loaded: LoadedPlan = /\.xlsx$/i.test(planPath) ? await workbookPlan(planPath) : parsedPlan(planPath, await planText(planPath));
   if (correctionsFile === undefined) return loaded;
   try {
     const json: unknown = JSON.parse(readText(correctionsFile));
-    return { ...loaded, revision: applyCorrections(loaded.revision, readCorrections(json, correctionsFile)) };
+    const { corrections, levels } = withoutLevels(loaded.revision, readCorrections(json, correctionsFile));
+    const allLevels = levels.length > 0 ? [...(loaded.levels ?? []).filter((l) => !levels.some((c) => c.quotaId === l.quotaId)), ...levels] : loaded.levels;
+    return { ...loaded, revision: applyCorrections(loaded.revision, corrections), ...(allLevels ? { levels: allLevels } : {}) };
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`「${correctionsFile}」：${(error as Error).message}`);
   }
 }
 
-/** The plan last imported into a workbook (the 计划 view stores it, with its corrections, in the metadata). */
-async function workbookPlan(file: string): Promise<{ revision: PlanRevision; text: string }> {
+/** The plan last imported into a workbook (the 计划 view stores it, with its corrections, in the metadata), and its level corrections. */
+async function workbookPlan(file: string): Promise<LoadedPlan> {
   const { readWorkbookFile } = await import("../xlsx/read");
   const { readMeta } = await import("../core/read-sheets");
   let snapshot: Awaited<ReturnType<typeof readWorkbookFile>>;
@@ -68,10 +84,16 @@ async function workbookPlan(file: string): Promise<{ revision: PlanRevision; tex
     if (error instanceof InputError) throw error;
     throw new InputError(`「${file}」：${(error as Error).message}`);
   }
-  const plan = readMeta(snapshot).plans?.at(-1);
-  if (!plan) throw new InputError(`「${file}」中没有导入的计划（在「计划」视图导入后保存） / "${file}" holds no imported plan (import one in the 计划 view)`);
+  const meta = readMeta(snapshot);
+  const plan = meta.plans?.at(-1);
+  const levels = meta.levels.length > 0 ? { levels: meta.levels } : {};
+  if (!plan) {
+    // The 计划 view saves level corrections of the built-in plan too: the workbook is that plan, corrected.
+    if (meta.levels.length > 0) return { ...loadSeed(), ...levels };
+    throw new InputError(`「${file}」中没有导入的计划（在「计划」视图导入后保存） / "${file}" holds no imported plan (import one in the 计划 view)`);
+  }
   try {
-    return { revision: importedRevision(plan, { geography: loadCounties() }), text: plan.text };
+    return { revision: importedRevision(plan, { geography: loadCounties() }), text: plan.text, ...levels };
   } catch (error) {
     throw new InputError(`「${file}」中保存的计划：${(error as Error).message} / the plan stored in "${file}"`);
   }

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   template: async () => (await import("./template")).runTemplateCommand,
   check: async () => (await import("./check")).runCheckCommand,
   merge: async () => (await import("./merge")).runMergeCommand,
+  correct: async () => (await import("./correct")).runCorrectCommand,
 };
 
 /** `planbook --help`: every command with every option, from the same specs the parser uses. */

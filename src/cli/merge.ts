@@ -6,14 +6,14 @@ import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import { formatScope } from "../core/scope";
-import { EMPTY_META, metaRows, withSheetRecords } from "../core/template/meta";
+import { EMPTY_META, metaRows, withLevelRecords, withSheetRecords } from "../core/template/meta";
 import { metaSheetSpec } from "../core/template/sheet";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { MERGE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./io";
-import { checkOutputFile, writeFileAtomic } from "./output";
+import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 import { progress } from "./check";
 import { InputError } from "../core/errors";
 import { runHistory } from "./history";
@@ -60,8 +60,9 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   }
   const language = messageLanguage(options);
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
+  const { revision, levels } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
   checkOutputFile(options.out, seedFile === undefined ? files : [...files, seedFile]);
+  await checkReplaceable(options.out, "summary");
   const chosenPeriod = typeof options.period === "string" ? formatPeriod(periodOption(options.period, revision)) : null;
   // One file at a time: only its bytes and the snapshots so far are held, whatever the file count.
   const inputs: MergeInputFile[] = [];
@@ -74,9 +75,10 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     throw new InputError("没有注明可识别报告期的 Planbook 文件，请用 --period 指定 / no Planbook file names a period that can be read: give one with --period");
   }
   const geography = loadCounties();
-  const plan = canMerge(inputs, { revision, period, geography, acceptErrors: options["accept-errors"] === true });
+  // Who reports what: the level corrections given (--corrections, a workbook as the plan), else the files' own.
+  const plan = canMerge(inputs, { revision, period, geography, acceptErrors: options["accept-errors"] === true, ...(levels ? { levels } : {}) });
   const chartQuota = typeof options["chart-quota"] === "string" ? options["chart-quota"] : undefined;
-  const chartChoices = chartQuotaChoices(plan.accepted, { revision, period, geography, rollup: plan.rollup });
+  const chartChoices = chartQuotaChoices(plan.accepted, { revision: plan.revision, period, geography, rollup: plan.rollup });
   // A mistyped 编号 would silently chart another quota: say which ones can be charted instead.
   if (chartQuota !== undefined && plan.accepted.length > 0 && !chartChoices.some((choice) => choice.id === chartQuota)) {
     const ids = chartChoices.map((choice) => choice.id).join("、");
@@ -85,7 +87,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     );
   }
   const built = buildSummary(plan.accepted, {
-    revision,
+    revision: plan.revision,
     period,
     geography,
     rollup: plan.rollup,
@@ -96,7 +98,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   // A city's (or a lead unit's) summary carries its own return, filled with the totals, for the level above.
   const parent = built.parentReturn;
   const sheets = parent
-    ? [...built.sheets, parent.sheet, metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, parent.sheetRecord, parent.rowRecords)), null)]
+    ? [...built.sheets, parent.sheet, metaSheetSpec(metaRows(withLevelRecords(withSheetRecords(EMPTY_META, parent.sheetRecord, parent.rowRecords), plan.levels)), null)]
     : built.sheets;
   // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
   if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(sheets, built.charts));

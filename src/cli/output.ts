@@ -1,10 +1,13 @@
-import { closeSync, mkdirSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "fs";
+import { closeSync, mkdirSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "fs";
 import path from "path";
 import { InputError } from "../core/errors";
+import { existingOutput } from "../core/existing-output";
+import { readWorkbookFile } from "../xlsx/read";
 
 /**
  * Where the CLI writes. A command never writes over one of its own inputs, however the path is
- * spelt (another case on a case-blind disk, `./`, `..`, a symbolic or hard link), and it writes
+ * spelt (another case on a case-blind disk, `./`, `..`, a symbolic or hard link), nor over a file
+ * it would not make again itself (a filled report, another command's output, a person's workbook), and it writes
  * through a temporary file in the same folder that is renamed into place, so a run that fails
  * half-way leaves the old file whole.
  */
@@ -54,6 +57,41 @@ export function checkOutputFile(out: string, inputs: string[], extension = ".xls
       `输出文件「${out}」就是输入文件「${input}」，不会覆盖输入：请换一个输出文件名 / the output "${out}" is the input "${input}"; inputs are never written over: choose another output name`,
     );
   }
+}
+
+/** What each command writes, and so may write over when it holds nothing anybody typed. */
+export type OutputKind = "template" | "summary" | "progress";
+
+const MADE: Record<OutputKind, { zh: string; en: string }> = {
+  template: { zh: "空白模板", en: "a blank template" },
+  summary: { zh: "汇总文件", en: "a summary" },
+  progress: { zh: "进度文件", en: "a 进度 (progress) workbook" },
+};
+
+/**
+ * Checks that an existing `out` may be replaced by a new file of `kind`: only one the same command
+ * made and nobody has typed in since (a blank template, an earlier summary or 进度). Anything else —
+ * a returned report with figures, another kind of Planbook file, a workbook Planbook did not make —
+ * is never written over; throws InputError naming the file (and the first typed cell).
+ */
+export async function checkReplaceable(out: string, kind: OutputKind): Promise<void> {
+  if (!statOrNull(out)?.isFile()) return;
+  const refuse = (zh: string, en: string): InputError =>
+    new InputError(`「${out}」${zh}，不会被覆盖：请换一个输出文件名 / "${out}" ${en}; it is never written over: choose another output name`);
+  let existing;
+  try {
+    existing = existingOutput(await readWorkbookFile(readFileSync(out)));
+  } catch {
+    existing = { kind: "other" } as const;
+  }
+  if (existing.kind === "report" && existing.typed) {
+    const at = `${existing.typed.sheet}!${existing.typed.cell}`;
+    throw refuse(`已有填报内容（${at}）`, `holds figures typed in (${at})`);
+  }
+  const found = existing.kind === "report" ? "template" : existing.kind;
+  if (found === kind) return;
+  if (found === "other") throw refuse("已存在，且不是 Planbook 生成的文件", "exists and is not a file Planbook made");
+  throw refuse(`是${MADE[found].zh}，不是${MADE[kind].zh}`, `is ${MADE[found].en}, not ${MADE[kind].en}`);
 }
 
 /** Makes `out` a folder to write into (creating it and its parents when missing); throws InputError when it is a file or cannot be made. */

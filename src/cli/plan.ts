@@ -7,6 +7,7 @@ import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { PLAN_CHECK_SPEC, PLAN_DIFF_SPEC, PLAN_SPEC } from "./specs";
 import { type Io, formatTable, loadPlan } from "./io";
+import { LEVEL_LABELS, withLevelCorrections } from "../core/plan/level";
 import { InputError } from "../core/errors";
 
 /** The JSON form of a quota: the fields the issue names, nothing internal. */
@@ -87,7 +88,9 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
     io.err(`未知子命令 / unknown subcommand: ${positional[0]} (plan diff, plan check)\n`);
     return 2;
   }
-  const { revision } = await loadPlan(seedOption, correctionsOption);
+  const loaded = await loadPlan(seedOption, correctionsOption);
+  // The levels as corrected (a workbook's 计划 view, `level` entries of --corrections).
+  const revision = withLevelCorrections(loaded.revision, loaded.levels ?? []);
   // Lines the parser could not read go to stderr in both forms, so --json stays the list of quotas.
   for (const unread of revision.unread ?? []) io.err(`未读行 / unread line ${unread.line}: ${unread.reason}「${clip(unread.text, 60)}」\n`);
   if (json) {
@@ -97,7 +100,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
   io.out(`${revision.title}  ${revision.label}（${revision.revision}）: ${revision.quotas.length} 个指标 quotas\n\n`);
   io.out(
     formatTable(
-      ["编号 id", "类型 kind", "目标 target", "单位", "年份", "责任单位 units"],
+      ["编号 id", "类型 kind", "目标 target", "单位", "年份", "责任单位 units", "级别 level"],
       revision.quotas.map((q) => [
         q.id,
         q.kind,
@@ -105,6 +108,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
         q.unit ?? "",
         q.year === null ? "每年" : String(q.year),
         clip(q.units.join("、") || (q.region ?? ""), 24),
+        LEVEL_LABELS[q.level].zh,
       ]),
     ),
   );

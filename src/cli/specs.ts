@@ -18,8 +18,8 @@ const REVISION_OPTION = {
 const CORRECTIONS_OPTION = {
   name: "corrections",
   value: "<corrections.json>",
-  zh: "对 --revision 计划的校正：[{ id, kind?, target?, comparator?, year?, units? }]",
-  en: "corrections to the --revision plan: [{ id, kind?, target?, comparator?, year?, units? }]",
+  zh: "对 --revision 计划的校正：[{ id, kind?, target?, comparator?, year?, units?, level? }]；level（province-only、contributed、split、per-unit）随模板保存",
+  en: "corrections to the --revision plan: [{ id, kind?, target?, comparator?, year?, units?, level? }]; a level (province-only, contributed, split, per-unit) goes with the templates",
 };
 
 export const PLAN_SPEC: CommandSpec = {
@@ -139,5 +139,30 @@ export const MERGE_SPEC: CommandSpec = {
   ],
 };
 
+export const CORRECT_SPEC: CommandSpec = {
+  name: "correct",
+  operands: "<file.xlsx>",
+  zh: "更正已报送的某期报表（写到新文件，每处更正连同原值、新值记入隐藏的「修改记录」表）：更正一个指标的填报值，或按已更正的上期报表更新本期的上期累计",
+  en: "correct a returned period's report (into a new file; each change logged with its old and new value in the hidden 修改记录 sheet): one quota's inputs, or this period's 上期累计 from the corrected previous report",
+  options: [
+    { name: "out", value: "<corrected.xlsx>", required: true, zh: "更正后的文件（不能是输入文件）", en: "the corrected file (never the input)" },
+    { name: "quota", value: "<编号>", zh: "要更正的指标", en: "the quota to correct" },
+    { name: "cumulative", value: "<值>", zh: "新的累计完成", en: "the new 累计完成" },
+    { name: "this-period", value: "<值>", zh: "新的本期完成", en: "the new 本期完成" },
+    { name: "status", value: "<未启动|推进中|已完成>", zh: "新的进展状态", en: "the new milestone status" },
+    { name: "note", value: "<说明>", zh: "新的说明", en: "the new 说明" },
+    { name: "sheet", value: "<工作表>", zh: "工作簿中有多张报表含该指标时，指定其一", en: "the sheet, when several of the workbook's report sheets hold the quota" },
+    {
+      name: "previous",
+      value: "<corrected-last-period.xlsx>",
+      zh: "已更正的上期报表：本期每个上期累计与其累计完成不符的，改为其值（不能与 --quota 同用）",
+      en: "the corrected previous period's report: each 上期累计 that differs from its 累计完成 becomes it (not with --quota)",
+    },
+    { name: "reason", value: "<原因>", zh: "记入修改记录的原因", en: "the reason logged in 修改记录" },
+    { name: "password", value: "<password>", zh: "新建修改记录表的保护密码", en: "the protection password of a 修改记录 sheet it creates" },
+    JSON_OPTION,
+  ],
+};
+
 /** Every command's spec, in the order help lists them. */
-export const COMMAND_SPECS: CommandSpec[] = [PLAN_SPEC, PLAN_DIFF_SPEC, PLAN_CHECK_SPEC, TEMPLATE_SPEC, CHECK_SPEC, MERGE_SPEC];
+export const COMMAND_SPECS: CommandSpec[] = [PLAN_SPEC, PLAN_DIFF_SPEC, PLAN_CHECK_SPEC, TEMPLATE_SPEC, CHECK_SPEC, MERGE_SPEC, CORRECT_SPEC];

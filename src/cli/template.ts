@@ -1,12 +1,12 @@
 import path from "path";
 import { type Finding, findingMessage } from "../core/findings";
-import { type SplitMode, citySplits, countySplits } from "../core/merge/split";
-import { type Geography, countiesOf } from "../core/plan/counties";
+import { type SplitMode, citySplits, cityCountySplits } from "../core/merge/split";
+import { type Geography, cityOfCounty, countiesOf } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
-import { formatScope, parseScope, quotasInScope, type Scope } from "../core/scope";
-import { buildTemplate } from "../core/template/build";
+import { withLevelCorrections } from "../core/plan/level";
+import { formatScope, parseScope, type Scope } from "../core/scope";
+import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { EMPTY_META, type SplitRecord } from "../core/template/meta";
-import { targetCell } from "../core/template/targets";
 import { readFileSync, readdirSync, statSync } from "fs";
 import { readMeta, readWorkbook } from "../core/read-sheets";
 import { type ReturnedReports, previousSheetFor } from "../core/next-period";
@@ -19,32 +19,86 @@ import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile, readText } from "./io";
-import { checkOutputFile, prepareOutputFolder, writeFileAtomic } from "./output";
+import { checkOutputFile, checkReplaceable, prepareOutputFolder, writeFileAtomic } from "./output";
 import { InputError } from "../core/errors";
 
 /**
  * A `--split` value: `plan`, `equal`, or a file of `name<TAB>weight` lines (a city or a county per
  * line; `#` lines are comments). A line that is not a name and a number ≥ 0 is refused by line.
  */
-export function readSplitMode(value: string): SplitMode {
-  if (value === "plan") return { kind: "plan" };
-  if (value === "equal") return { kind: "equal" };
-  const text = readText(value);
+export function readSplitMode(value: string): SplitOption {
+  if (value === "plan") return { mode: { kind: "plan" }, file: null, lines: {} };
+  if (value === "equal") return { mode: { kind: "equal" }, file: null, lines: {} };
+  const { weights, lines } = parseWeights(readText(value), value);
+  return { mode: { kind: "weights", weights }, file: value, lines };
+}
+
+/** A `--split` / `--city-split` value read: the mode, and for a weights file its name and each name's line. */
+interface SplitOption {
+  mode: SplitMode;
+  file: string | null;
+  lines: Record<string, number>;
+}
+
+/**
+ * A weights file names exactly the places it shares among (the plan's cities, or one city's
+ * counties): a name that is not one of them is refused by line, saying what it is when it is a
+ * place elsewhere (a county of another city, a city among counties); one left out is refused by
+ * name (a place that takes no share is written with weight 0).
+ */
+function checkWeightNames(option: SplitOption, places: readonly string[], among: { zh: string; en: string }, geography: Geography): void {
+  if (option.mode.kind !== "weights" || option.file === null) return;
+  const file = option.file;
+  const problems: string[] = [];
+  for (const [name, line] of Object.entries(option.lines)) {
+    if (places.includes(name)) continue;
+    const city = cityOfCounty(geography, name);
+    const what =
+      city !== null
+        ? { zh: `是${city}的县（市、区）`, en: `is a county of ${city}` }
+        : geography.cities.includes(name)
+          ? { zh: "是设区市", en: "is a city" }
+          : { zh: "不是浙江省的市或县（市、区）", en: "is not a city or county of Zhejiang" };
+    problems.push(`权重文件「${file}」第 ${line} 行：「${name}」${what.zh}，不是${among.zh}之一 / weights file "${file}" line ${line}: "${name}" ${what.en}, not one of ${among.en}`);
+  }
+  // A file made for the other level names every line wrong: the first lines say enough.
+  if (problems.length > 12) problems.splice(10, problems.length, `……另有 ${problems.length - 10} 行 / … and ${problems.length - 10} more lines`);
+  const missing = places.filter((place) => !(place in option.lines));
+  if (missing.length > 0) {
+    problems.push(
+      `权重文件「${file}」缺少 ${missing.join("、")} 的权重：每个都须有一行，不参与分解的写 0 / weights file "${file}" has no weight for ${missing.join(", ")}: every one needs a line (write 0 for one that takes no share)`,
+    );
+  }
+  if (problems.length > 0) throw new InputError(problems.join("\n"));
+}
+
+/**
+ * A weights file's `name<TAB>weight` lines (a comma or two spaces also separate), with the line each
+ * name is on. A line that is not a name and a number ≥ 0, or a name given twice, is refused by line.
+ */
+export function parseWeights(text: string, file: string): { weights: Record<string, number>; lines: Record<string, number> } {
   const weights: Record<string, number> = {};
+  const lines: Record<string, number> = {};
   text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
+    const line = raw.replace(/^\uFEFF/, "").trim();
     if (line === "" || line.startsWith("#")) return;
-    const cells = line.split(/\t|,|\s{2,}/).map((cell) => cell.trim());
+    const cells = line.split(/\t|,|，|\s{2,}/).map((cell) => cell.trim());
     const weight = Number(cells[1]);
     if (cells.length !== 2 || cells[0] === "" || cells[1] === "" || !Number.isFinite(weight) || weight < 0) {
       throw new InputError(
-        `权重文件「${value}」第 ${index + 1} 行应为「名称<TAB>权重（不小于 0 的数）」，实为「${raw}」 / weights file "${value}" line ${index + 1}: expected "name<TAB>weight ≥ 0", saw "${raw}"`,
+        `权重文件「${file}」第 ${index + 1} 行应为「名称<TAB>权重（不小于 0 的数）」，实为「${raw}」 / weights file "${file}" line ${index + 1}: expected "name<TAB>weight ≥ 0", saw "${raw}"`,
+      );
+    }
+    if (cells[0] in weights) {
+      throw new InputError(
+        `权重文件「${file}」第 ${index + 1} 行：「${cells[0]}」已在第 ${lines[cells[0]]} 行给出权重 / weights file "${file}" line ${index + 1}: "${cells[0]}" already has a weight on line ${lines[cells[0]]}`,
       );
     }
     weights[cells[0]] = weight;
+    lines[cells[0]] = index + 1;
   });
-  if (Object.keys(weights).length === 0) throw new InputError(`权重文件「${value}」没有权重 / weights file "${value}" has no weights`);
-  return { kind: "weights", weights };
+  if (Object.keys(weights).length === 0) throw new InputError(`权重文件「${file}」没有权重 / weights file "${file}" has no weights`);
+  return { weights, lines };
 }
 
 function stopOnErrors(findings: Finding[], what: string): void {
@@ -52,19 +106,12 @@ function stopOnErrors(findings: Finding[], what: string): void {
   if (errors.length > 0) throw new InputError(`${what}：\n${[...new Set(errors.map((f) => findingMessage(f)))].join("\n")}`);
 }
 
-/** The city's targets that its counties share: its Annex 2 shares and its split of contributed counts. */
+/** The city's targets that its counties share, stage by stage (see cityCountySplits). */
 function countyRecords(revision: PlanRevision, geography: Geography, city: string, countyMode: SplitMode, cityRecords: SplitRecord[]): SplitRecord[] {
   if (countyMode.kind === "plan") {
     throw new InputError("计划只给出各市的数，没有各县的数：请用 --split equal 或权重文件 / the plan gives no county figures: use --split equal or a weights file");
   }
-  const scope: Scope = { kind: "city", city };
-  const cityTargets = quotasInScope(revision, scope, geography).flatMap((quota) => {
-    if (quota.kind === "ratio" || quota.level === "per-unit") return [];
-    const target = targetCell(quota, scope, { revision, splits: cityRecords, geography });
-    return typeof target === "number" ? [{ quota, target }] : [];
-  });
-  const counties = countiesOf(geography, city).map((c) => c.name);
-  const { records, findings } = countySplits(cityTargets, counties, countyMode);
+  const { records, findings } = cityCountySplits(revision, geography, city, countyMode, cityRecords);
   stopOnErrors(findings, `${city}各县目标无法分解 / cannot split ${city}'s targets to its counties`);
   return records;
 }
@@ -155,13 +202,23 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   }
   const out = options.out as string;
   const seedFile = typeof options.revision === "string" ? options.revision : undefined;
-  const { revision } = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
+  const loaded = await loadPlan(seedFile, typeof options.corrections === "string" ? options.corrections : undefined);
+  // Level corrections (the workbook's 计划 view, --corrections) decide the rows and go with every file.
+  const levels = loaded.levels ?? [];
+  const revision = withLevelCorrections(loaded.revision, levels);
   const geography = loadCounties();
   const returned = from ? await returnedWorkbooks(from, io) : null;
   let scopes: Scope[];
   try {
     if (allCounties !== null) {
-      if (!revision.cities.includes(allCounties)) throw new InputError(`计划中没有「${allCounties}」（可选：${revision.cities.join("、")}） / the plan has no city "${allCounties}"`);
+      if (!revision.cities.includes(allCounties)) {
+        const city = cityOfCounty(geography, allCounties);
+        throw new InputError(
+          city !== null
+            ? `--all-counties 需要市名：「${allCounties}」是${city}的县（市、区），请用 --all-counties ${city}，或 --scope county:${allCounties} / --all-counties takes a city: "${allCounties}" is a county of ${city}; use --all-counties ${city} or --scope county:${allCounties}`
+            : `--all-counties：计划中没有「${allCounties}」（可选：${revision.cities.join("、")}） / --all-counties: the plan has no city "${allCounties}" (one of: ${revision.cities.join(", ")})`,
+        );
+      }
       scopes = countiesOf(geography, allCounties).map((county) => ({ kind: "county", county: county.name }));
     } else {
       scopes = allCities
@@ -188,30 +245,40 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   const splitOption = typeof options.split === "string" ? readSplitMode(options.split) : null;
   const citySplitOption = typeof options["city-split"] === "string" ? readSplitMode(options["city-split"]) : null;
   const countyScopes = scopes.filter((s): s is Extract<Scope, { kind: "county" }> => s.kind === "county");
+  if (citySplitOption && countyScopes.length === 0) {
+    throw new InputError("--city-split 只用于县级模板（--all-counties 或 --scope county:…）；市级模板用 --split / --city-split is for county templates (--all-counties or --scope county:…); city templates take --split");
+  }
   // Cities share provincial targets by --split (or, for county templates, by --city-split).
   const cityMode = countyScopes.length > 0 ? citySplitOption : splitOption;
   let splits: SplitRecord[] = [];
   if (cityMode) {
-    const split = citySplits(revision, cityMode);
+    checkWeightNames(cityMode, revision.cities, { zh: "计划中的市", en: "the plan's cities" }, geography);
+    const split = citySplits(revision, cityMode.mode);
     stopOnErrors(split.findings, "目标无法分解 / cannot split the targets");
     splits = split.records;
   }
   if (countyScopes.length > 0 && splitOption) {
-    const cities = [...new Set(countyScopes.map((s) => geography.counties.find((c) => c.name === s.county)?.city ?? ""))];
-    splits = [...splits, ...cities.flatMap((city) => countyRecords(revision, geography, city, splitOption, splits))];
+    const cities = [...new Set(countyScopes.map((s) => cityOfCounty(geography, s.county) ?? ""))];
+    for (const city of cities) {
+      const counties = countiesOf(geography, city).map((c) => c.name);
+      checkWeightNames(splitOption, counties, { zh: `${city}的县（市、区）`, en: `the counties of ${city}` }, geography);
+      splits = [...splits, ...countyRecords(revision, geography, city, splitOption.mode, splits)];
+    }
   }
   const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined, ...(returned?.files ?? [])].filter((f): f is string => f !== undefined);
   // Every scope's previous report is found before anything is written: a folder that cannot say which return counts writes no file.
-  const previousReports = scopes.map(previousOf);
+  const jobs = scopes.map((scope) => ({ scope, previous: previousOf(scope), file: many ? path.join(out, `${defaultSheetName(scope, period)}.xlsx`) : out }));
   if (many) prepareOutputFolder(out);
   const password = typeof options.password === "string" ? options.password : null;
   const form = typeof options.form === "string" ? await loadFormSettings(options.form) : EMPTY_FORM;
   if (typeof options.form === "string") inputs.push(options.form);
-  for (const [index, scope] of scopes.entries()) {
-    const previous = previousReports[index];
-    const built = buildTemplate({ revision, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
-    const file = many ? path.join(out, `${built.sheet.name}.xlsx`) : out;
+  // Every file is checked before any is written: a folder holding one filled return writes nothing.
+  for (const { file } of jobs) {
     checkOutputFile(file, inputs);
+    await checkReplaceable(file, "template");
+  }
+  for (const [index, { scope, previous, file }] of jobs.entries()) {
+    const built = buildTemplate({ revision: loaded.revision, levels, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
     writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     const carried = previous ? `, 上期累计取自 previous from ${previous.source}` : returned ? ", 无上期报表 no previous report" : "";
     io.out(`${file}: ${formatScope(scope)} ${formatPeriod(period)}, ${built.quotaRows} 个指标 quotas${carried}\n`);

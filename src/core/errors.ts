@@ -34,9 +34,9 @@ export class CountiesParseError extends Error {
 export class InvalidScopeError extends Error {
   constructor(
     readonly text: string,
-    reason: string,
+    reason: { zh: string; en: string },
   ) {
-    super(`填报范围「${text}」无效：${reason} / invalid scope "${text}"`);
+    super(`填报范围「${text}」无效：${reason.zh} / invalid scope "${text}": ${reason.en}`);
     this.name = "InvalidScopeError";
   }
 }
@@ -168,6 +168,17 @@ export class PreviousSheetError extends InputError {
   ) {
     super(`不能从「${from}」生成下一报告期：${reason.zh} / cannot make the next period from "${from}": ${reason.en}`);
     this.name = "PreviousSheetError";
+  }
+}
+
+/** correctionOf / previousRefresh: a correction to a returned report that cannot be made as asked, naming the file. */
+export class CorrectionError extends InputError {
+  constructor(
+    readonly file: string,
+    reason: { zh: string; en: string },
+  ) {
+    super(`不能更正「${file}」：${reason.zh} / cannot correct "${file}": ${reason.en}`);
+    this.name = "CorrectionError";
   }
 }
 

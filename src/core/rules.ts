@@ -1,5 +1,6 @@
 import { type FileReadProblem, fileProblemText } from "./file-problems";
 import type { QuotaKind } from "./plan/types";
+import { LEVEL_LABELS, isQuotaLevel } from "./plan/level";
 import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "./template/columns";
 import type { CellValue } from "./template/spec";
 import { expectedInput } from "./units";
@@ -70,6 +71,10 @@ export function quote(value: CellValue): string {
   const text = String(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
+
+/** A quota level as a person reads it (LEVEL_LABELS), or the text as it is. */
+const levelZh = (level: string | undefined): string => (level !== undefined && isQuotaLevel(level) ? LEVEL_LABELS[level].zh : String(level));
+const levelEn = (level: string | undefined): string => (level !== undefined && isQuotaLevel(level) ? LEVEL_LABELS[level].en : String(level));
 
 /** What a roll-up's children are called: its files' level. */
 const LEVEL = {
@@ -236,16 +241,33 @@ export const RULES = {
       en: `the target ${quote(p.found)} is how an earlier version read the plan; the plan gives ${quote(p.expected)}, which upgrading the sheet writes`,
     }),
   }),
-  "previous-changed": rule<{ expected: CellValue; found: CellValue; previousPeriod: string }>({
+  /**
+   * `correctedAt`: across files, the previous period's report no longer says what was carried in —
+   * it was corrected, from `correctedFrom`, at that time by its 修改记录 ("" when its log has no
+   * such entry) — so this sheet's 上期累计 is to be brought in line (`planbook correct --previous`),
+   * a change logged in turn.
+   */
+  "previous-changed": rule<{ expected: CellValue; found: CellValue; previousPeriod: string; correctedAt?: string; correctedFrom?: CellValue }>({
     severity: "error",
     area: "sheet",
     zh: "上期累计被改动",
     en: "previous cumulative changed",
     clearedBy: "correction",
-    message: (p) => ({
-      zh: `上期累计应为「${quote(p.expected)}」（${p.previousPeriod === "" ? "生成时写入" : `取自 ${p.previousPeriod} 报表`}），现为「${quote(p.found)}」；上期数字有误请更正上期报表，不要在本期改动`,
-      en: `the previous cumulative should be ${quote(p.expected)} (${p.previousPeriod === "" ? "as generated" : `from the ${p.previousPeriod} report`}), found ${quote(p.found)}; correct the previous period's report instead`,
-    }),
+    message: (p) =>
+      p.correctedAt === undefined
+        ? {
+            zh: `上期累计应为「${quote(p.expected)}」（${p.previousPeriod === "" ? "生成时写入" : `取自 ${p.previousPeriod} 报表`}），现为「${quote(p.found)}」；上期数字有误请更正上期报表，不要在本期改动`,
+            en: `the previous cumulative should be ${quote(p.expected)} (${p.previousPeriod === "" ? "as generated" : `from the ${p.previousPeriod} report`}), found ${quote(p.found)}; correct the previous period's report instead`,
+          }
+        : p.correctedAt === ""
+          ? {
+              zh: `上期累计为「${quote(p.found)}」，但 ${p.previousPeriod} 报表的累计完成现为「${quote(p.expected)}」（修改记录中没有这次更正）；请核实上期报表，确认后用 planbook correct --previous 更新本期上期累计`,
+              en: `the previous cumulative is ${quote(p.found)} but the ${p.previousPeriod} report's cumulative is now ${quote(p.expected)} (its 修改记录 logs no such correction); check that report, then bring this one in line with planbook correct --previous`,
+            }
+          : {
+              zh: `上期累计为「${quote(p.found)}」，但 ${p.previousPeriod} 报表已于 ${p.correctedAt} 更正：「${quote(p.correctedFrom ?? "")}」→「${quote(p.expected)}」；请用 planbook correct --previous 更新本期上期累计（会记入修改记录）`,
+              en: `the previous cumulative is ${quote(p.found)} but the ${p.previousPeriod} report was corrected on ${p.correctedAt}: ${quote(p.correctedFrom ?? "")} → ${quote(p.expected)}; bring this sheet in line with planbook correct --previous (logged in 修改记录)`,
+            },
   }),
   "target-changed": rule<{ expected: CellValue; found: CellValue }>({
     severity: "error",
@@ -439,17 +461,26 @@ export const RULES = {
   }),
 
   // Plausible but surprising figures: each is about one quota row, and its 说明 explains it.
-  /** `completion` and `timeProgress` are shares (0.5 is 50%). */
-  "behind-schedule": rule<{ completion: number; timeProgress: number }>({
+  /**
+   * `completion` and `timeProgress` are shares (0.5 is 50%); `level`, for a ceiling or a growth
+   * rate, is the completion it must reach whatever the time (it is held against its whole target).
+   */
+  "behind-schedule": rule<{ completion: number; timeProgress: number; level?: number }>({
     severity: "warning",
     area: "sheet",
     zh: "完成进度明显落后于序时进度",
     en: "well behind time-progress",
     clearedBy: "note",
-    message: (p) => ({
-      zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
-      en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
-    }),
+    message: (p) =>
+      p.level === undefined
+        ? {
+            zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
+            en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
+          }
+        : {
+            zh: `完成率 ${percent(p.completion)} 未达到 ${percent(p.level)}（控制类、增长类指标每期按全年目标衡量，不看序时进度），请在说明中解释`,
+            en: `completion ${percent(p.completion)} is below ${percent(p.level)} (a ceiling or a growth rate is held against its whole target in every period, not time-progress); explain in 说明`,
+          },
   }),
   /** `whole`: the row has no target of its own (a city share not yet split), so the plan's whole target is the bound. */
   "far-above-target": rule<{ cumulative: number; target: number; whole?: boolean }>({
@@ -651,6 +682,18 @@ export const RULES = {
       en: `is a ${LEVEL[p.level].en} workbook (scope: ${p.scopes.join(", ")}) among ${LEVEL[p.expected].en} workbooks: levels cannot be mixed`,
     }),
   }),
+  /** The quotas whose level differs, with the level the file was made with and the one the merge goes by (parallel lists). */
+  "merge-levels-differ": rule<{ quotaIds: readonly string[]; fileLevels: readonly string[]; mergeLevels: readonly string[] }>({
+    severity: "warning",
+    area: "merge",
+    zh: "指标级别与汇总不同",
+    en: "quota levels differ from the merge's",
+    clearedBy: "none",
+    message: (p) => ({
+      zh: `按不同的指标级别生成：${p.quotaIds.map((id, i) => `${id}（文件：${levelZh(p.fileLevels[i])}，汇总：${levelZh(p.mergeLevels[i])}）`).join("；")}；汇总按汇总的级别取数，文件中此外的行不计入`,
+      en: `made with other quota levels: ${p.quotaIds.map((id, i) => `${id} (file: ${levelEn(p.fileLevels[i])}, merge: ${levelEn(p.mergeLevels[i])})`).join("; ")}; the merge takes rows by its own levels`,
+    }),
+  }),
   /** `among`: the city (or lead unit) whose summary it is; null for the province. */
   "merge-unknown-city": rule<{ city: string; among: string | null; level: keyof typeof LEVEL }>({
     severity: "error",
@@ -720,6 +763,17 @@ export const RULES = {
     message: (p) => ({
       zh: `将替换汇总中${p.city}的数据（原来自「${p.previous}」）`,
       en: `replaces the figures of ${p.city} in the summary (from "${p.previous}")`,
+    }),
+  }),
+  "merge-sheet-taken": rule<{ name: string }>({
+    severity: "error",
+    area: "merge",
+    zh: "工作表名已被占用",
+    en: "sheet name taken",
+    clearedBy: "none",
+    message: (p) => ({
+      zh: `工作表「${p.name}」不是 Planbook 写的汇总表（未受保护且有内容），汇总不会覆盖它：请先将它改名，再合并`,
+      en: `the sheet "${p.name}" is not a summary sheet Planbook wrote (unprotected, with content); the merge never writes over it: rename it, then merge again`,
     }),
   }),
   "merge-summary-reset": rule<{ period: string; revision: string }>({
@@ -882,6 +936,17 @@ export const RULES = {
     en: "not a county of the city",
     clearedBy: "correction",
     message: (p) => ({ zh: `「${p.county}」不是本市的县（市、区）`, en: `"${p.county}" is not a county of the city` }),
+  }),
+  "split-weights-missing": rule<{ names: readonly string[]; level: "city" | "county" }>({
+    severity: "error",
+    area: "split",
+    zh: "权重缺少部分市（县）",
+    en: "weights missing for some places",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `权重未给出${p.names.join("、")}：每个${LEVEL[p.level].zh}都须有一行权重，不参与分解的写 0`,
+      en: `no weight for ${p.names.join(", ")}: every ${LEVEL[p.level].en} needs a weight line (write 0 for one that takes no share)`,
+    }),
   }),
   "split-no-weight": rule({
     severity: "error",

@@ -47,22 +47,38 @@ export function parseScope(text: string, revision?: PlanRevision, geography?: Ge
   const trimmed = text.trim();
   if (trimmed === "province" || trimmed === "全省") return { kind: "province" };
   const match = /^(city|unit|county):(.+)$/.exec(trimmed);
-  if (!match) throw new InvalidScopeError(text, "应为 province、city:<市>、county:<县(市、区)>、unit:<单位>");
+  if (!match) {
+    throw new InvalidScopeError(text, {
+      zh: "应为 province、city:<市>、county:<县(市、区)>、unit:<单位>",
+      en: "expected province, city:<city>, county:<county> or unit:<unit>",
+    });
+  }
   const name = matchGroup(match, 2).trim();
   if (match[1] === "city") {
     if (revision && !revision.cities.includes(name)) {
-      throw new InvalidScopeError(text, `计划中没有此市（可选：${revision.cities.join("、")}）`);
+      const county = geography ? cityOfCounty(geography, name) : null;
+      throw new InvalidScopeError(
+        text,
+        county !== null
+          ? { zh: `「${name}」是${county}的县（市、区），请用 county:${name}`, en: `"${name}" is a county of ${county}: use county:${name}` }
+          : { zh: `计划中没有此市（可选：${revision.cities.join("、")}）`, en: `the plan has no such city (one of: ${revision.cities.join(", ")})` },
+      );
     }
     return { kind: "city", city: name };
   }
   if (match[1] === "county") {
     if (geography && cityOfCounty(geography, name) === null) {
-      throw new InvalidScopeError(text, "没有此县（市、区）（见 seeds/zhejiang-counties.tsv）");
+      throw new InvalidScopeError(
+        text,
+        geography.cities.includes(name)
+          ? { zh: `「${name}」是设区市，不是县（市、区），请用 city:${name}`, en: `"${name}" is a city, not a county: use city:${name}` }
+          : { zh: "浙江省没有此县（市、区）（见 seeds/zhejiang-counties.tsv）", en: "no such county in Zhejiang (see seeds/zhejiang-counties.tsv)" },
+      );
     }
     return { kind: "county", county: name };
   }
   if (revision && !revision.quotas.some((quota) => quota.units.includes(name))) {
-    throw new InvalidScopeError(text, "计划中没有以此单位为责任单位的指标");
+    throw new InvalidScopeError(text, { zh: "计划中没有以此单位为责任单位的指标", en: "no quota of the plan names this responsible unit" });
   }
   return { kind: "unit", unit: name };
 }

@@ -1,3 +1,4 @@
+import type { Geography } from "../core/plan/counties";
 import type { PlanRevision } from "../core/plan/types";
 import { type Period, formatPeriod, nextPeriod, periodOrNull } from "../core/period";
 import { type Scope, parseScope } from "../core/scope";
@@ -5,7 +6,6 @@ import { readWorkbook, carriedInputs, previousReport } from "../core/read-sheets
 import type { SheetSnapshot } from "../core/snapshot";
 import { buildTemplate, defaultSheetName } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
-import { withLevelCorrections } from "../core/plan/level";
 import { META_SHEET, type MetaRecords, formOf, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
 import { INSTRUCTIONS_SHEET, isInstructionsSheet } from "../core/template/instructions";
 import { queueSheetRead, syncSheetReads } from "./workbook";
@@ -20,6 +20,8 @@ export interface GenerateOptions {
   password?: string | null;
   /** The time the sheet is made; defaults to now. */
   now?: Date;
+  /** The counties: a county's sheet follows its city's path, and coverage counts them (杭州市 13). */
+  geography?: Geography;
 }
 
 export interface GenerateResult {
@@ -151,14 +153,16 @@ async function writeReportSheet(context: Excel.RequestContext, state: WorkbookSt
   if (from !== null && !fromReport) throw new PreviousSheetError(from, { zh: "无法读取它的报表行", en: "its report rows cannot be read" });
 
   const built = buildTemplate({
+    revision: options.revision,
     // The levels a person corrected in this workbook's 计划 view decide who reports what.
-    revision: withLevelCorrections(options.revision, meta.levels),
+    levels: meta.levels,
     scope: options.scope,
     period: options.period,
     generatedAt: (options.now ?? new Date()).toISOString(),
     sheetName,
     password,
     splits: meta.splits,
+    geography: options.geography,
     carried: previousReportSheet && previousSheet ? carriedInputs(previousReportSheet, previousSheet) : undefined,
     previous: fromReport ? previousReport(fromReport) : undefined,
     form: formOf(meta),

@@ -4,8 +4,8 @@ import { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../
 /** The sheets a merge writes, in the order a workbook shows them. */
 const SUMMARY_SHEET_NAMES = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLETIN_SHEET, SUMMARY_SHEET, SOURCES_SHEET];
 import { type MergeInputFile, type MergePlan, canMerge, rollupForFiles } from "../core/merge/merge";
-import type { Geography } from "../core/plan/counties";
 import { withLevelCorrections } from "../core/plan/level";
+import type { Geography } from "../core/plan/counties";
 import { withSplitRecords } from "../core/merge/split";
 import { readSummaryState } from "../core/merge/state";
 import type { ChartSpec } from "../core/merge/charts";
@@ -14,6 +14,8 @@ import { type Period, formatPeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { metaSheetSpec } from "../core/template/sheet";
 import { EMPTY_META, META_SHEET, type SplitRecord, metaRows, parseMetaRows } from "../core/template/meta";
+import { isBlank } from "../core/cells";
+import { finding } from "../core/findings";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 
@@ -87,25 +89,34 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   await syncSheetReads(context, [...[...reads.values()].map((r) => r.read), metaRead]);
 
   const snapshotOf = (name: string) => reads.get(name)?.read.result() ?? null;
+  // A sheet of a summary sheet's name that Planbook did not write (every sheet it writes is
+  // protected) holds the aggregator's own work: nothing is written, and the finding names it.
+  const taken = SUMMARY_SHEET_NAMES.filter((name) => {
+    const snapshot = snapshotOf(name);
+    return snapshot !== null && !snapshot.protected && snapshot.values.some((row) => row.some((value) => !isBlank(value)));
+  }).map((name) => finding("merge-sheet-taken", { sheet: name, cell: null, quotaId: null }, { name }, name));
   const summarySnapshot = snapshotOf(SUMMARY_SHEET);
   const sourcesSnapshot = snapshotOf(SOURCES_SHEET);
   const metaSnapshot = metaRead.result();
   // The files say the level: cities into the province, a city's counties into the city, units into their lead.
   const rollup = rollupForFiles(files, options.revision, options.geography);
-  const existing = summarySnapshot
-    ? readSummaryState({ sheets: [summarySnapshot, ...(sourcesSnapshot ? [sourcesSnapshot] : [])] }, options.revision, rollup)
-    : null;
   const meta = metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META;
-  const splits = meta.splits;
   // The levels a person corrected in this workbook's 计划 view decide which rows the summary has.
-  const revision = withLevelCorrections(options.revision, meta.levels);
-  const mergeContext = { revision, period, existing, splits, rollup, geography: options.geography };
+  const corrected = withLevelCorrections(options.revision, meta.levels);
+  const existing = summarySnapshot
+    ? readSummaryState({ sheets: [summarySnapshot, ...(sourcesSnapshot ? [sourcesSnapshot] : [])] }, corrected, rollup)
+    : null;
+  const splits = meta.splits;
+  const mergeContext = { revision: options.revision, levels: meta.levels, period, existing, splits, rollup, geography: options.geography };
   let plan = canMerge(files, mergeContext);
   if (options.decide) plan = canMerge(files, { ...mergeContext, chosen: await options.decide(plan) });
-  if (plan.accepted.length === 0) return { plan, written: false, totals: [], filled: existing?.cities.map((c) => c.city) ?? [] };
+  if (plan.accepted.length === 0 || taken.length > 0) {
+    return { plan: { ...plan, findings: [...taken, ...plan.findings] }, written: false, totals: [], filled: existing?.cities.map((c) => c.city) ?? [] };
+  }
 
   const built = buildSummary(plan.accepted, {
     ...mergeContext,
+    revision: plan.revision,
     mergedAt: (options.now ?? new Date()).toISOString(),
     rejected: plan.rejected,
     password,

@@ -1,4 +1,3 @@
-import { withLevelCorrections } from "../core/plan/level";
 import * as React from "react";
 import {
   Body1,
@@ -25,7 +24,7 @@ import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
 import type { PlanbookOperations } from "../addin/operations";
 import { SplitPanel } from "./SplitPanel";
-import { findingMessage } from "../core/findings";
+import { type Finding, findingMessage } from "../core/findings";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -82,19 +81,18 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   const [handedOut, setFiles] = React.useState<{ shown: boolean; files: HandedOutFile[] }>({ shown: false, files: [] });
   // What the merge of the ticked files could chart by city, the default first (as the CLI's --chart-quota offers).
   const chartChoices = React.useMemo(
-    () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision, period: filesPeriod ?? period, splits, rollup: plan.rollup }) : []),
-    [plan, chosen, revision, filesPeriod, period, splits],
+    () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision: plan.revision, period: filesPeriod ?? period, splits, rollup: plan.rollup }) : []),
+    [plan, chosen, filesPeriod, period, splits],
   );
   const chartChoice = chartChoices.find((choice) => choice.id === chartQuota) ?? chartChoices[0];
 
   /** A city's template file, with the aggregator's split targets and form settings stored in this workbook. */
   async function cityTemplates(cities: string[], each: (name: string, bytes: Uint8Array, index: number) => Promise<void> | void): Promise<void> {
     const [splits, form, levels] = await Promise.all([operations.readSplits(), operations.readFormSettings(), operations.readLevels()]);
-    // The levels corrected in the 计划 view decide which rows each city gets.
-    const corrected = withLevelCorrections(revision, levels);
     for (const [index, city] of cities.entries()) {
       setStatus({ kind: "busy", label: text.writing(city), done: index, total: cities.length });
-      const built = buildTemplate({ revision: corrected, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits, form });
+      // The levels corrected in the 计划 view decide which rows each city gets, and go with its file.
+      const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod(period), generatedAt: new Date().toISOString(), splits, form, levels });
       await each(`${built.sheet.name}.xlsx`, await operations.templateFile(built), index);
     }
   }
@@ -162,10 +160,10 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
         setStatus({ kind: "busy", label: text.reading(file.name), done: index, total: files.length });
         read.push(...(await operations.readFiles([{ name: file.name, data: await bytesOf(file) }])));
       }
-      const stored = await operations.readSplits();
+      const [stored, levels] = await Promise.all([operations.readSplits(), operations.readLevels()]);
       const forPeriod = periodOfFiles(read) ?? period;
       // Files with errors are listed (acceptErrors) but start unticked: ticking one is the aggregator's acceptance.
-      const preview = canMerge(read, { revision, period: forPeriod, acceptErrors: true });
+      const preview = canMerge(read, { revision, period: forPeriod, acceptErrors: true, levels });
       setInputs(read);
       setSplits(stored);
       setPlan(preview);
@@ -176,6 +174,12 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
     }
   }
 
+  /** What stopped a merge that wrote nothing: its errors (a sheet name taken), else that no file could be merged. */
+  const whyNothingMerged = (findings: Finding[]): string => {
+    const errors = findings.filter((f) => f.severity === "error");
+    return errors.length > 0 ? errors.map((f) => findingMessage(f, strings.language)).join("；") : text.nothingMerged;
+  };
+
   async function merge(): Promise<void> {
     setStatus({ kind: "busy", label: text.merging, done: 0, total: 0 });
     try {
@@ -183,7 +187,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
       setStatus(
         result.written
           ? { kind: "done", message: text.merged(result.plan.accepted.length, result.filled.length, result.plan.rejected.length) }
-          : { kind: "failed", message: text.nothingMerged },
+          : { kind: "failed", message: whyNothingMerged(result.plan.findings) },
       );
     } catch (error) {
       setStatus({ kind: "failed", message: operations.describeError(error) });

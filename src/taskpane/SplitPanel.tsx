@@ -35,7 +35,8 @@ export function SplitPanel({ strings, revision, operations, password }: { string
     if (!plan || plan.records.length === 0) return;
     try {
       await operations.saveSplit(plan.records, password);
-      setMessage({ intent: "success", text: text.saved(plan.records.length) });
+      // A quota with several deadlines has a record per city and deadline: the message counts cities.
+      setMessage({ intent: "success", text: text.saved(new Set(plan.records.map((record) => record.city)).size) });
     } catch (error) {
       setMessage({ intent: "error", text: operations.describeError(error) });
     }
@@ -85,7 +86,7 @@ export function SplitPanel({ strings, revision, operations, password }: { string
         </MessageBar>
       )}
       {plan && plan.records.length > 0 && (
-        <Caption1 aria-label={text.preview}>{plan.records.map((r) => `${r.city} ${r.target}`).join("　")}</Caption1>
+        <Caption1 aria-label={text.preview}>{plan.records.map((r) => `${r.city}${r.year === undefined ? "" : ` ${r.year}`} ${r.target}`).join("　")}</Caption1>
       )}
       <Button onClick={() => void save()} disabled={!plan || plan.records.length === 0}>
         {text.save}

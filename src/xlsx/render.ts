@@ -4,7 +4,7 @@ import type { BuiltTemplate } from "../core/template/build";
 import { metaSheetSpec } from "../core/template/sheet";
 import type { ChartSpec } from "../core/merge/charts";
 import { withCharts } from "./charts";
-import { EMPTY_META, type MetaRecords, metaRows, withFormSettings, withSheetRecords } from "../core/template/meta";
+import { EMPTY_META, type MetaRecords, metaRows, withFormSettings, withLevelRecords, withSheetRecords } from "../core/template/meta";
 import {
   type CellSpec,
   type ConditionalFormatSpec,
@@ -255,7 +255,8 @@ export async function writeTemplateFile(
   existingMeta?: MetaRecords,
   password?: string | null,
 ): Promise<Uint8Array> {
-  const records = withFormSettings(withSheetRecords(existingMeta ?? EMPTY_META, built.sheetRecord, built.rowRecords), built.form);
+  // The level corrections go with the file: a check or merge of it alone asks for the same rows.
+  const records = withLevelRecords(withFormSettings(withSheetRecords(existingMeta ?? EMPTY_META, built.sheetRecord, built.rowRecords), built.form), built.levels);
   const meta = metaSheetSpec(metaRows(records), password === undefined ? built.sheet.protection.password : password);
   return writeWorkbook([built.sheet, built.instructions, meta]);
 }

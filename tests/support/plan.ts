@@ -5,6 +5,7 @@ import { parsePlan } from "../../src/core/plan/parse";
 import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../../src/core/plan/seeds";
 import type { PlanRevision } from "../../src/core/plan/types";
 import { QUOTA_KINDS_PLAN } from "../fixtures/plans/quota-kinds";
+import { PROVINCE_SPLIT_PLAN } from "../fixtures/plans/province-split";
 
 const SEEDS = path.join(__dirname, "..", "..", "seeds");
 
@@ -15,3 +16,5 @@ export const currentRevision = (): PlanRevision => parsePlan(readFileSync(path.j
 export const previousRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, PREVIOUS_SEED), "utf8"), { geography: geography() });
 /** The written task list with one quota of each kind (growth, ceiling, range, components, milestone) and no Annex 2. */
 export const quotaKindsRevision = (): PlanRevision => parsePlan(QUOTA_KINDS_PLAN, { geography: geography() });
+/** The written provincial plan with an Annex 2 city split and every kind of quota (tests/fixtures/plans/province-split.ts). */
+export const provinceSplitRevision = (): PlanRevision => parsePlan(PROVINCE_SPLIT_PLAN, { geography: geography() });

@@ -9,8 +9,8 @@ import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { completionOf, levelOkFrom, rowFormulas } from "../template/formulas";
-import { BEHIND_THRESHOLD, type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
+import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas } from "../template/formulas";
+import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
 import { planTarget, targetCell } from "../template/targets";
@@ -20,6 +20,7 @@ import { isCountUnit } from "../units";
 import { quotaIndex } from "../plan/ids";
 import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
 import { parseNumberInput } from "./number";
+import { type ChangeLogEntry, loggedChange, readChangeLog } from "./changelog";
 
 export { countByRule, RULES, type RuleId } from "../findings";
 
@@ -57,6 +58,8 @@ interface SheetUnderCheck {
   cities: SheetUnderCheck[] | null;
   /** On a city's (county's) sheet: the other cities' (counties') sheets of the same period in the workbook. */
   peers: SheetUnderCheck[];
+  /** The workbook's 修改记录: a 上期累计 changed by a logged correction is not an edit. */
+  log: ChangeLogEntry[];
   /** The row ids whose figures the sheet's scope reports (see isAsked), worked out at first need. */
   asked?: Set<string>;
   /** The reader's cell types (dates, booleans, errors, formulas without a result), by address. */
@@ -113,6 +116,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
 
   const out: Finding[] = [];
   const recovered = new Set<string>();
+  const log = readChangeLog(snapshot);
   const sheets = read.reports.map((report): SheetUnderCheck => {
     const found = new Set([...report.rows, ...report.archivedRows].map((row) => row.quotaId));
     const missing = (recordsBySheet.get(report.name) ?? []).filter((record) => !found.has(record.quotaId));
@@ -137,6 +141,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
       types: sheetSnapshot?.types,
       scope: scopeOrNull(report.record.scope),
       splits: read.meta.splits,
+      log,
     };
   });
   linkSheets(sheets);
@@ -265,7 +270,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
-  out.push(...previousChanged(report, row));
+  out.push(...previousChanged(report, row, sheet.log));
   const part = parsePartId(row.quotaId);
   if (part) return [...out, ...checkPartRow(sheet, row, part, context)];
   if (!shape) return out;
@@ -343,10 +348,15 @@ function checkPartRow(sheet: SheetUnderCheck, row: ReportRow, part: { quotaId: s
   return [finding("numerator-above-denominator", at, { numerator, denominator, denominatorCell }, numerator), ...citiesFindings];
 }
 
-/** 上期累计 is carried in locked: a value other than the one written is an edit, told at its cell. */
-function previousChanged(report: ReportSheet, row: ReportRow): Finding[] {
+/**
+ * 上期累计 is carried in locked: a value other than the one written is an edit, told at its cell —
+ * unless 修改记录 logs it, from the figure written to the one there (an explicit correction after
+ * the previous period's report was corrected, `planbook correct --previous`).
+ */
+function previousChanged(report: ReportSheet, row: ReportRow, log: ChangeLogEntry[]): Finding[] {
   if (report.columns.previous === undefined || sameCellValue(row.values.previous, row.record.previous)) return [];
   const at = { sheet: report.name, cell: report.address(row, "previous"), quotaId: row.quotaId };
+  if (at.cell !== null && loggedChange(log, report.name, at.cell, row.record.previous, row.values.previous)) return [];
   return [finding("previous-changed", at, { expected: row.record.previous, found: row.values.previous, previousPeriod: report.record.previousPeriod }, row.values.previous)];
 }
 
@@ -471,17 +481,17 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
   if (target === null && (sheet.scope?.kind === "city" || sheet.scope?.kind === "county") && sheet.known && isContributedCount(quota)) {
     return contributionWarnings(sheet, row, quota, cumulative, at);
   }
-  if (target === null || target <= 0 || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
+  const completion = target === null ? null : completionAgainst(quota, cumulative, target);
+  if (target === null || completion === null || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
-  const completion = completionOf(quota, cumulative, target);
   const { progress } = stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, sheet.known.revision, geography), sheet.period, sheet.known.revision);
   const expectedShare = progress.expected / progress.of;
   // A level (a ceiling, a growth rate) is held against its whole target, as its 状态 formula does.
   const level = levelOkFrom(quota);
-  if (completion < (level ?? expectedShare - BEHIND_THRESHOLD)) {
-    out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare }, cumulative));
+  if (completion < laggingBelow(quota, expectedShare, false)) {
+    out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare, ...(level === null ? {} : { level }) }, cumulative));
   }
-  if (cumulative > IMPLAUSIBLE_MULTIPLE * target) {
+  if (target > 0 && cumulative > IMPLAUSIBLE_MULTIPLE * target) {
     out.push(finding("far-above-target", at, { cumulative, target }, cumulative));
   }
   return out;

@@ -1,4 +1,5 @@
 import { cellAddress, columnLetter, parseRange } from "../a1";
+import { isBlankInput } from "../cells";
 import { type Finding, finding } from "../findings";
 import type { ReportRow, ReportSheet } from "../read-sheets";
 import { cellAt, type SheetSnapshot } from "../snapshot";
@@ -35,6 +36,15 @@ export function formulaKeys(report: ReportSheet, row: ReportRow): readonly Colum
   if (parsePartId(row.quotaId)) return [];
   return ratios.has(row.quotaId) ? [...FORMULA_KEYS, "cumulative"] : FORMULA_KEYS;
 }
+
+/** The inputs a person filled in a row: its figures and 说明, typed as values or formulas (not the template's own formulas). */
+export function typedInputs(report: ReportSheet, row: ReportRow): ColumnKey[] {
+  const generated = formulaKeys(report, row);
+  return INPUT_KEYS.filter((key) => !generated.includes(key) && !(isBlankInput(row.values[key]) && isBlankInput(row.formulas[key])));
+}
+
+/** The columns a person fills: the figures a summary takes, and 说明. */
+const INPUT_KEYS: readonly ColumnKey[] = ["cumulative", "period", "status", "note"];
 
 /** The row's formulas as generated, wherever a person has moved their columns since. */
 const formulasOf = (report: ReportSheet, row: ReportRow): string[] => {

@@ -1,4 +1,6 @@
-import { isBlankInput } from "../cells";
+import { isBlankInput, sameCellValue } from "../cells";
+import { CorrectionError } from "../errors";
+import { type CellChange, type ChangeLogEntry, loggedChange, readChangeLog } from "./changelog";
 import { clearedByNote, type Finding, finding } from "../findings";
 import { comparePeriods, periodOrNull, type Period } from "../period";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
@@ -18,6 +20,42 @@ const numberIn = (value: CellValue | undefined): number | null => (typeof value 
 const statusRank = (value: CellValue | undefined): number => (MILESTONE_STATUSES as readonly string[]).indexOf(String(value ?? "").trim());
 const kindOf = (row: ReportRow): string => String(row.values.kind ?? "").trim();
 
+/** A current Planbook sheet and the previous file's sheet it follows, or what the previous file has of its scope when none. */
+type Pairing =
+  | { report: ReportSheet; period: Period; earlier: ReportSheet; earlierPeriod: Period }
+  | { report: ReportSheet; period: Period; earlier: null; found: string[] };
+
+/**
+ * Each current Planbook sheet with the previous file's sheet of the same scope it follows (the
+ * latest period before it). A sheet whose period cannot be read is left out: its own check says so.
+ */
+function pairings(current: WorkbookSnapshot, previous: WorkbookSnapshot): Pairing[] {
+  const before = readWorkbook(previous).reports.map((report) => ({ report, period: periodOrNull(report.record.period) }));
+  return readWorkbook(current).reports.flatMap((report): Pairing[] => {
+    const period = periodOrNull(report.record.period);
+    if (!period) return [];
+    const sameScope = before.filter((b) => b.report.record.scope === report.record.scope && b.period !== null);
+    const earlier = sameScope
+      .filter((b) => comparePeriods(b.period as Period, period) < 0)
+      .sort((a, b) => comparePeriods(b.period as Period, a.period as Period))[0];
+    if (!earlier) return [{ report, period, earlier: null, found: sameScope.map((b) => b.report.record.period) }];
+    return [{ report, period, earlier: earlier.report, earlierPeriod: earlier.period as Period }];
+  });
+}
+
+/**
+ * What a row's 上期累计 should be, given the previous period's row: its 累计完成 — or 0 for an
+ * every-year figure in a new year, which starts again each January. Null for a row without one
+ * (a share, a milestone, a ratio's figures) or when the previous row has no number.
+ */
+function carriedPrevious(row: ReportRow, old: ReportRow, sameYear: boolean): number | null {
+  const kind = kindOf(row);
+  if (kind !== KIND_LABELS.cumulative && kind !== KIND_LABELS.annual) return null;
+  const was = numberIn(old.values.cumulative);
+  if (was === null) return null;
+  return kind === KIND_LABELS.annual && !sameYear ? 0 : was;
+}
+
 /**
  * The checks across two periods' files of the same scope: the current workbook against the one
  * returned for an earlier period. Each current Planbook sheet is paired with the previous file's
@@ -25,27 +63,43 @@ const kindOf = (row: ReportRow): string => String(row.values.kind ?? "").trim();
  * Pure: both workbooks come as snapshots, and the caller adds the file names to the findings.
  */
 export function checkAgainstPrevious(current: WorkbookSnapshot, previous: WorkbookSnapshot, previousFile: string): Finding[] {
-  const before = readWorkbook(previous).reports.map((report) => ({ report, period: periodOrNull(report.record.period) }));
-  const out: Finding[] = [];
-  for (const report of readWorkbook(current).reports) {
-    const period = periodOrNull(report.record.period);
-    const at = { sheet: report.name, cell: null, quotaId: null };
-    if (!period) continue; // the sheet's own check reports an unreadable period
-    const sameScope = before.filter((b) => b.report.record.scope === report.record.scope && b.period !== null);
-    const earlier = sameScope
-      .filter((b) => comparePeriods(b.period as Period, period) < 0)
-      .sort((a, b) => comparePeriods(b.period as Period, a.period as Period))[0];
-    if (!earlier) {
-      const found = sameScope.map((b) => b.report.record.period);
-      out.push(finding("previous-not-matching", at, { file: previousFile, scope: report.record.scope, period: report.record.period, found }));
-      continue;
+  const log = readChangeLog(previous);
+  return pairings(current, previous).flatMap((pairing) => {
+    if (pairing.earlier === null) {
+      const { report } = pairing;
+      return [finding("previous-not-matching", { sheet: report.name, cell: null, quotaId: null }, { file: previousFile, scope: report.record.scope, period: report.record.period, found: pairing.found })];
     }
-    out.push(...compareSheets(report, period, earlier.report, earlier.period as Period));
-  }
-  return out;
+    return compareSheets(pairing.report, pairing.period, pairing.earlier, pairing.earlierPeriod, log);
+  });
 }
 
-function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet, earlierPeriod: Period): Finding[] {
+/**
+ * A later period's 上期累计 brought in line with the previous period's report as it stands now
+ * (after that report was corrected): one change per running total whose carried figure differs.
+ * Throws CorrectionError naming the previous file when it has no earlier sheet of a current
+ * sheet's scope.
+ */
+export function previousRefresh(current: WorkbookSnapshot, previous: WorkbookSnapshot, previousFile: string): CellChange[] {
+  return pairings(current, previous).flatMap((pairing) => {
+    if (pairing.earlier === null) {
+      throw new CorrectionError(previousFile, {
+        zh: `其中没有「${pairing.report.record.scope}」早于 ${pairing.report.record.period} 的报表（有：${pairing.found.join("、") || "无"}）`,
+        en: `it has no report of "${pairing.report.record.scope}" before ${pairing.report.record.period} (it has: ${pairing.found.join(", ") || "none"})`,
+      });
+    }
+    const { report, period, earlier, earlierPeriod } = pairing;
+    const old = new Map(earlier.rows.map((row) => [row.quotaId, row]));
+    return report.rows.flatMap((row): CellChange[] => {
+      const before = old.get(row.quotaId);
+      const expected = before ? carriedPrevious(row, before, earlierPeriod.year === period.year) : null;
+      const cell = report.address(row, "previous");
+      if (expected === null || cell === null || sameCellValue(row.values.previous, expected)) return [];
+      return [{ sheet: report.name, cell, quotaId: row.quotaId, before: row.values.previous, after: expected }];
+    });
+  });
+}
+
+function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet, earlierPeriod: Period, log: ChangeLogEntry[]): Finding[] {
   const out: Finding[] = [];
   const now = new Map([...report.rows, ...report.archivedRows].map((row) => [row.quotaId, row]));
   const sameYear = earlierPeriod.year === period.year;
@@ -65,6 +119,22 @@ function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet
         out.push(finding("milestone-went-back", where("status"), { status: String(row.values.status).trim(), before: String(old.values.status).trim(), previousPeriod }, row.values.status));
       }
       continue;
+    }
+    // 上期累计 not what the previous report now says: that report was corrected after this one was made.
+    const expected = carriedPrevious(row, old, sameYear);
+    const carried = numberIn(row.values.previous);
+    const previousCell = report.address(row, "previous");
+    if (expected !== null && carried !== null && previousCell !== null && !sameCellValue(carried, expected)) {
+      const cumulativeCell = earlier.address(old, "cumulative");
+      const correction = cumulativeCell === null ? null : loggedChange(log, earlier.name, cumulativeCell, carried, old.values.cumulative);
+      out.push(
+        finding(
+          "previous-changed",
+          { sheet: report.name, cell: previousCell, quotaId: row.quotaId },
+          { expected, found: carried, previousPeriod, correctedAt: correction?.at ?? "", correctedFrom: correction?.before ?? carried },
+          carried,
+        ),
+      );
     }
     const value = numberIn(row.values.cumulative);
     const was = numberIn(old.values.cumulative);

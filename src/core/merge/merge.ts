@@ -1,5 +1,5 @@
 import { checkWorkbook } from "../checks/check";
-import { formulaKeys } from "../checks/integrity";
+import { typedInputs } from "../checks/integrity";
 import { parsePartId } from "../template/parts";
 import { type Contribution, isContributedCount, outsideOthers } from "../checks/plausibility";
 import { fileProblem, type FileReadProblem } from "../file-problems";
@@ -8,6 +8,7 @@ import { isBlankInput, sameCellValue } from "../cells";
 import { canonicalPeriod, normalisedPeriod, parsePeriod } from "../period";
 import { quotaIndex } from "../plan/ids";
 import type { PlanRevision, Quota } from "../plan/types";
+import { type LevelRecord, type QuotaLevel, withLevelCorrections } from "../plan/level";
 import { type ReportRow, type ReportSheet, readMeta, readWorkbook } from "../read-sheets";
 import type { Geography } from "../plan/counties";
 import { type Scope, scopeLabel, scopeOrNull } from "../scope";
@@ -57,6 +58,11 @@ export interface MergeContext {
    * totals and listed (`excluded`).
    */
   acceptErrors?: boolean;
+  /**
+   * The aggregator's corrections of quota levels (its workbook's 计划 view, `--corrections`): who
+   * reports what in this merge. Absent: the corrections the files were made with (see mergeLevels).
+   */
+  levels?: readonly LevelRecord[];
 }
 
 export interface AcceptedFile {
@@ -96,6 +102,10 @@ export interface RejectedFile {
 export interface MergePlan {
   /** Whose summary it is (the province, a city, a lead unit) and whose files it takes. */
   rollup: Rollup;
+  /** The revision with the merge's level corrections: the summary is built with it. */
+  revision: PlanRevision;
+  /** Those corrections (see mergeLevels), to store with a summary that is itself a return. */
+  levels: readonly LevelRecord[];
   /** Returned templates with nothing filled in: their cities have not reported yet. */
   notFilled: { file: string; city: string }[];
   accepted: AcceptedFile[];
@@ -281,14 +291,60 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const checked = ownFindings(name, file.snapshot, record, revision, geography);
   out.reasons.push(...checked.filter((f) => f.rule === "target-changed"));
   out.warnings.push(...checked.filter((f) => f.rule !== "target-changed"));
-  // A formula without a stored result reads as "" but was typed: only cells with neither value nor formula are blank.
-  // (A ratio's 累计完成 is the template's own formula, not something typed.)
-  out.blank = report.rows.every((row) =>
-    [...FIGURE_KEYS, "note" as const].every((key) => formulaKeys(report, row).includes(key) || (isBlankInput(row.values[key]) && isBlankInput(row.formulas[key]))),
-  );
+  // A formula without a stored result reads as "" but was typed (a ratio's 累计完成 is the template's own formula).
+  out.blank = report.rows.every((row) => typedInputs(report, row).length === 0);
   const named = citiesNamed(name, rollup.children);
   if (named.length > 0 && !named.includes(city)) out.warnings.push(finding("merge-file-name-city", wholeFile(name, record.sheet), { named, city }, city));
   return out;
+}
+
+/** A quota's level as corrections make it: the correction's, else the one derived from the text. */
+const levelWith = (corrections: ReadonlyMap<string, QuotaLevel>, quota: Quota): QuotaLevel => corrections.get(quota.id) ?? quota.level;
+
+/**
+ * The level corrections a merge goes by — the aggregator's when given, else those most files were
+ * made with (a file made before any correction has none) — and, by file, a warning for each file
+ * made with other levels: it asks for rows the merge does not take, or lacks rows the merge sums.
+ */
+export function mergeLevels(
+  files: readonly MergeInputFile[],
+  revision: PlanRevision,
+  given: readonly LevelRecord[] | undefined,
+): { levels: readonly LevelRecord[]; differing: Map<MergeInputFile, Finding[]> } {
+  const quotas = revision.quotas.filter((q) => q.region === null);
+  // What a set of corrections changes, as a key: corrections that restate the derived level change nothing.
+  const effective = (records: readonly LevelRecord[]): Map<string, QuotaLevel> => {
+    const corrections = new Map(records.map((r) => [r.quotaId, r.level]));
+    return new Map(quotas.flatMap((q) => (levelWith(corrections, q) !== q.level ? [[q.id, levelWith(corrections, q)] as const] : [])));
+  };
+  const keyOf = (changes: Map<string, QuotaLevel>): string => JSON.stringify([...changes].sort());
+  const ofFiles = files.flatMap((file) => (file.snapshot && readMeta(file.snapshot).sheets.length > 0 ? [{ file, levels: readMeta(file.snapshot).levels }] : []));
+  let levels = given;
+  if (levels === undefined) {
+    const counts = new Map<string, { count: number; levels: readonly LevelRecord[] }>();
+    for (const entry of ofFiles) {
+      const key = keyOf(effective(entry.levels));
+      counts.set(key, { count: (counts.get(key)?.count ?? 0) + 1, levels: counts.get(key)?.levels ?? entry.levels });
+    }
+    levels = [...counts.values()].sort((a, b) => b.count - a.count)[0]?.levels ?? [];
+  }
+  const merged = effective(levels);
+  const differing = new Map<MergeInputFile, Finding[]>();
+  for (const entry of ofFiles) {
+    const own = effective(entry.levels);
+    const ids = quotas.filter((q) => (own.get(q.id) ?? q.level) !== (merged.get(q.id) ?? q.level));
+    if (ids.length === 0) continue;
+    const said = ids.map((q) => ({ quotaId: q.id, file: own.get(q.id) ?? q.level, merge: merged.get(q.id) ?? q.level }));
+    differing.set(entry.file, [
+      finding(
+        "merge-levels-differ",
+        wholeFile(entry.file.name),
+        { quotaIds: said.map((d) => d.quotaId), fileLevels: said.map((d) => d.file), mergeLevels: said.map((d) => d.merge) },
+        said.map((d) => d.quotaId).join("、"),
+      ),
+    ]);
+  }
+  return { levels, differing };
 }
 
 /** Every scope the readable files' metadata names: the files say which level is merged. */
@@ -319,7 +375,8 @@ function excludedCells(report: ReportSheet, findings: Finding[]): ExcludedCell[]
 
 /** Says which files can be merged into the summary of `context.period`, and why the others cannot. */
 export function canMerge(files: MergeInputFile[], context: MergeContext): MergePlan {
-  const { revision } = context;
+  const levels = mergeLevels(files, context.revision, context.levels);
+  const revision = withLevelCorrections(context.revision, levels.levels);
   const period = canonicalPeriod(context.period);
   const splits = context.splits ?? [];
   const existing = context.existing ?? null;
@@ -333,6 +390,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
 
   const rollup = context.rollup ?? rollupForFiles(files, revision, context.geography);
   const examined = files.map((file) => examine(file, revision, period, splits, rollup, context.geography));
+  for (const entry of examined) entry.warnings.push(...(levels.differing.get(entry.file) ?? []));
   const chosen = context.chosen ? new Set(context.chosen) : null;
   for (const entry of examined) {
     if (chosen && !chosen.has(entry.file.name) && entry.reasons.length === 0) {
@@ -449,6 +507,8 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   }
   return {
     rollup,
+    revision,
+    levels: levels.levels,
     accepted,
     rejected,
     notFilled: notFilled.map((e) => ({ file: e.file.name, city: e.city as string })),

@@ -4,6 +4,9 @@ import type { MetaRecords, SplitRecord } from "../template/meta";
 import { isCountUnit } from "../units";
 import { regionalFamilies } from "./family";
 import { InvalidSplitError, UnknownQuotaError } from "../errors";
+import { type Scope, quotasInScope } from "../scope";
+import { type Geography, countiesOf } from "../plan/counties";
+import { type TargetContext, targetCell } from "../template/targets";
 
 /** 目标分解: a provincial target split across the cities, so each city template shows its share. */
 
@@ -86,16 +89,55 @@ export function splittableQuotas(revision: PlanRevision): Quota[] {
   );
 }
 
-/** Each city's target in an Annex 2 family, in revision.cities order; null when the annex gives none. */
-export function annexShares(revision: PlanRevision, familyId: string): Record<string, number | null> {
+/**
+ * Each city's target in an Annex 2 family, in revision.cities order (at the deadline `year` where
+ * its path has one, e.g. 杭州市 700 by 2025; else its last); null when the annex gives none.
+ */
+export function annexShares(revision: PlanRevision, familyId: string, year?: number): Record<string, number | null> {
   const family = regionalFamilies(revision).find((f) => f.id === familyId);
   if (!family) throw new UnknownQuotaError(familyId, revision.revision);
   return Object.fromEntries(
     revision.cities.map((city) => {
       const member = family.byCity[city];
-      return [city, member && !member.pending && member.target !== null ? member.target : null];
+      if (!member || member.pending) return [city, null];
+      const atYear = year === undefined ? undefined : member.path.find((point) => point.year === year);
+      return [city, atYear ? atYear.target : member.target];
     }),
   );
+}
+
+/** One target a split shares: a deadline's (its year), or the quota's one target (no year). */
+export interface SplitStage {
+  year?: number;
+  total: number;
+}
+
+/**
+ * What a split of a quota shares: each deadline's target on its path (技能型企业: 5000 by 2025,
+ * 10000 by 2027), so a period's sheet shows the share of the stage it reports on; a quota due
+ * every year, or with one deadline, has one target. A deadline not decided yet is not split.
+ */
+export function splitStages(quota: Quota): SplitStage[] {
+  const points = quota.cadence === "once" ? quota.path.filter((point) => point.target !== null) : [];
+  if (points.length <= 1) return quota.target === null ? [] : [{ total: quota.target }];
+  return points.map((point) => ({ year: point.year, total: point.target as number }));
+}
+
+/** The end of a deadline year, as a period: where a stage's target is read. */
+const endOf = (year: number): TargetContext["period"] => ({ year, month: 12, quarter: null });
+
+/**
+ * A scope's own number at each stage of a quota (its Annex 2 share, its split of a contributed
+ * count): what its counties split. Ratios and coverage are not split (they hold as they stand, and
+ * a county covers itself); a stage without a number is left out.
+ */
+export function scopeStageTargets(quota: Quota, scope: Scope, context: TargetContext): { quota: Quota; year?: number; target: number }[] {
+  if (quota.kind !== "annual" && quota.kind !== "cumulative") return [];
+  if (quota.level === "per-unit") return [];
+  return splitStages(quota).flatMap(({ year }) => {
+    const target = targetCell(quota, scope, { ...context, period: year === undefined ? null : endOf(year) });
+    return typeof target === "number" ? [{ quota, target, ...(year === undefined ? {} : { year }) }] : [];
+  });
 }
 
 /** Where a finding about a whole split (not one quota's) points. */
@@ -140,8 +182,12 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
   const total = quota.target as number;
   const integer = isCountUnit(quota.unit);
   const step = 1 / stepsPerUnit(total, integer);
-  const toRecords = (parts: number[]): SplitRecord[] =>
-    revision.cities.map((city, index) => ({ quotaId, city, target: parts[index] }));
+  const stages = splitStages(quota);
+  const toRecords = (parts: number[], year: number | undefined): SplitRecord[] =>
+    revision.cities.map((city, index) => ({ quotaId, city, target: parts[index], ...(year === undefined ? {} : { year }) }));
+  /** Every stage's target split by its weights (the same for each stage unless `weightsAt` says otherwise). */
+  const byStage = (weightsAt: (year: number | undefined) => number[]): SplitRecord[] =>
+    stages.flatMap((stage) => toRecords(splitTarget(stage.total, weightsAt(stage.year), integer && Number.isInteger(stage.total)), stage.year));
 
   if (source.kind === "manual") {
     const bad = badEntries(quota, revision, source.parts, "part");
@@ -161,27 +207,32 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
       const sum = Number((sumSteps * step).toFixed(10));
       return fail([finding("split-not-adding-up", splitWhere(quota), { sum, total, unit: quota.unit }, sum)]);
     }
-    return { quotaId, records: toRecords(parts), findings: [] };
+    // The parts typed are the last deadline's; an earlier deadline's target is shared in their proportion.
+    const last = stages[stages.length - 1];
+    const weights = parts.some((part) => part > 0) ? parts : parts.map(() => 1);
+    const earlier = stages.length > 1 ? byStage(() => weights).filter((record) => record.year !== last.year) : [];
+    return { quotaId, records: [...earlier, ...toRecords(parts, last?.year)], findings: [] };
   }
 
-  let weights: Record<string, number>;
-  if (source.kind === "annex") {
-    const shares = annexShares(revision, source.familyId);
-    const missing = revision.cities.filter((city) => shares[city] === null);
-    if (missing.length > 0) {
-      return fail([finding("split-share-missing", splitWhere(quota), { family: source.familyId, cities: missing }, missing.join("、"))]);
-    }
-    weights = shares as Record<string, number>;
-  } else {
+  // The plan's own city figures at each deadline (each city's 2025 技能型企业 for the 2025 stage), or the weights typed.
+  const weightsAt = (year: number | undefined): Record<string, number | null> =>
+    source.kind === "annex" ? annexShares(revision, source.familyId, year) : source.weights;
+  if (source.kind === "weights") {
     const findings = badEntries(quota, revision, source.weights, "weight");
     if (findings.length > 0) return fail(findings);
-    weights = source.weights;
   }
-  const vector = revision.cities.map((city) => weights[city] ?? 0);
-  if (!(vector.reduce((a, b) => a + b, 0) > 0)) {
-    return fail([finding("split-no-weight", splitWhere(quota), {}, 0)]);
+  const vectors = new Map<number | undefined, number[]>();
+  for (const stage of stages) {
+    const weights = weightsAt(stage.year);
+    const missing = revision.cities.filter((city) => weights[city] === null);
+    if (source.kind === "annex" && missing.length > 0) {
+      return fail([finding("split-share-missing", splitWhere(quota), { family: source.familyId, cities: missing }, missing.join("、"))]);
+    }
+    const vector = revision.cities.map((city) => weights[city] ?? 0);
+    if (!(vector.reduce((a, b) => a + b, 0) > 0)) return fail([finding("split-no-weight", splitWhere(quota), {}, 0)]);
+    vectors.set(stage.year, vector);
   }
-  return { quotaId, records: toRecords(splitTarget(total, vector, integer)), findings: [] };
+  return { quotaId, records: byStage((year) => vectors.get(year) as number[]), findings: [] };
 }
 
 /** The metadata with these records replacing every earlier split of the same quotas. */
@@ -220,6 +271,10 @@ export function citySplits(revision: PlanRevision, mode: SplitMode): { records: 
     }
     source = { kind: "annex", familyId };
   } else {
+    if (mode.kind === "weights") {
+      const missing = missingWeights(revision.cities, mode.weights, "city");
+      if (missing.length > 0) return { records: [], findings: missing };
+    }
     source = { kind: "weights", weights: mode.kind === "equal" ? Object.fromEntries(revision.cities.map((c) => [c, 1])) : mode.weights };
   }
   const plans = splittableQuotas(revision).map((q) => planSplit(revision, q.id, source));
@@ -227,11 +282,20 @@ export function citySplits(revision: PlanRevision, mode: SplitMode): { records: 
 }
 
 /**
+ * A weights file must name every city (every county of the city): one left out is an error, not a
+ * silent 0 — a place that takes no share is written with weight 0.
+ */
+function missingWeights(names: readonly string[], weights: Record<string, number>, level: "city" | "county"): Finding[] {
+  const missing = names.filter((name) => !(name in weights));
+  return missing.length === 0 ? [] : [finding("split-weights-missing", SPLIT_AT, { names: missing, level }, missing.join("、"))];
+}
+
+/**
  * A city's targets shared across its counties: every quota the city has a number for (its split, or
  * its Annex 2 share) is split by the counties' weights (equal, or as typed).
  */
 export function countySplits(
-  cityTargets: { quota: Quota; target: number }[],
+  cityTargets: { quota: Quota; year?: number; target: number }[],
   counties: readonly string[],
   mode: Exclude<SplitMode, { kind: "plan" }>,
 ): { records: SplitRecord[]; findings: Finding[] } {
@@ -246,14 +310,34 @@ export function countySplits(
       }
     }
   }
+  if (mode.kind === "weights" && findings.length === 0) findings.push(...missingWeights(counties, mode.weights, "county"));
   if (findings.length === 0 && !(weights.reduce((a, b) => a + b, 0) > 0)) {
     findings.push(finding("split-no-weight", SPLIT_AT, {}, 0));
   }
   if (findings.length > 0) return { records: [], findings };
-  const records = cityTargets.flatMap(({ quota, target }) => {
+  // Each stage of the city's target (its 2025 and its 2027 figure) is shared alike.
+  const records = cityTargets.flatMap(({ quota, year, target }) => {
     const integer = isCountUnit(quota.unit) && Number.isInteger(target);
     const parts = splitTarget(target, weights, integer);
-    return counties.map((county, index) => ({ quotaId: quota.id, city: county, target: parts[index] }));
+    return counties.map((county, index) => ({ quotaId: quota.id, city: county, target: parts[index], ...(year === undefined ? {} : { year }) }));
   });
   return { records, findings: [] };
+}
+
+/**
+ * A city's targets shared by its counties, stage by stage: its Annex 2 shares and its split of
+ * contributed counts (`cityRecords`), each deadline's (杭州市 700 by 2025, 1500 by 2027) split by
+ * the counties' weights — the records county templates show.
+ */
+export function cityCountySplits(
+  revision: PlanRevision,
+  geography: Geography,
+  city: string,
+  mode: Exclude<SplitMode, { kind: "plan" }>,
+  cityRecords: readonly SplitRecord[],
+): { records: SplitRecord[]; findings: Finding[] } {
+  const scope: Scope = { kind: "city", city };
+  const context = { revision, splits: cityRecords, geography };
+  const cityTargets = quotasInScope(revision, scope, geography).flatMap((quota) => scopeStageTargets(quota, scope, context));
+  return countySplits(cityTargets, countiesOf(geography, city).map((c) => c.name), mode);
 }

@@ -5,8 +5,9 @@ import { type Period, canonicalPeriod, parsePeriod } from "../period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
-import { idsOnSheet, scopeLabel } from "../scope";
-import { averageFormula, completionOf, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
+import { idsOnSheet, pathInScope, scopeLabel } from "../scope";
+import { stageAt } from "../stage";
+import { averageFormula, completionAgainst, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
 import { partId, shareOf } from "../template/parts";
 import type { ReportRow } from "../read-sheets";
@@ -133,11 +134,12 @@ function shareInFile(
 /**
  * A child's target in a row: what its own sheet shows (the plan's share, the aggregator's split, a
  * ratio as it stands, its counties to cover), else the number its file was made with. A
- * co-responsible unit has no target of its own.
+ * co-responsible unit has no target of its own, nor has a ratio's numerator or denominator.
  */
 function cityTarget(row: SummaryRow, child: string, context: MergeContext, rollup: Rollup, column: CityColumn | undefined, period: Period): CellValue {
   const quota = row.quotaByChild[child];
-  if (!quota || rollup.childKind === "unit") return null;
+  // A ratio's numerator and denominator are counts with no target of their own.
+  if (!quota || rollup.childKind === "unit" || row.part) return null;
   const target = targetCell(quota, childScope(rollup, child), { revision: context.revision, splits: context.splits, geography: context.geography, period });
   if (typeof target === "number") return target;
   const carried = column?.figures[row.id]?.target;
@@ -152,12 +154,24 @@ function cityColumns(accepted: AcceptedFile[], rows: SummaryRow[], rollup: Rollu
   return columns;
 }
 
-/** A row's and city's figures at merge time, with the city's target (for 排名 and 通报). */
+/**
+ * A row's and city's figures at merge time, with the city's target and where the city's own path
+ * stands (an Annex 2 share runs from the city's stock to its own points) — for 排名 and 通报.
+ */
 function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, context: MergeContext, rollup: Rollup, period: Period): ViewsInput["figures"] {
   return (index, city) => {
+    const row = rows[index];
     const column = columns.get(city);
-    const figures = column?.figures[rows[index].id];
-    return { actual: figures?.actual ?? null, target: cityTarget(rows[index], city, context, rollup, column, period), note: figures?.note ?? null };
+    const figures = column?.figures[row.id];
+    const quota = row.quotaByChild[city] ?? Object.values(row.quotaByChild)[0];
+    const stage = quota ? stageAt(pathInScope(quota, childScope(rollup, city), context.revision, context.geography), period, context.revision) : null;
+    return {
+      actual: figures?.actual ?? null,
+      target: cityTarget(row, city, context, rollup, column, period),
+      note: figures?.note ?? null,
+      progress: stage ? stage.progress.expected / stage.progress.of : 0,
+      final: stage?.final ?? false,
+    };
   };
 }
 
@@ -388,7 +402,7 @@ function writeDataRow(
     quotaId: row.id,
     target,
     actual,
-    completion: actual !== null && typeof target === "number" && target !== 0 ? completionOf(row, actual, target) : null,
+    completion: actual !== null && typeof target === "number" ? completionAgainst(row, actual, target) : null,
   };
 }
 

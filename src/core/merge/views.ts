@@ -3,9 +3,9 @@ import { type Period, parsePeriod, periodLabel } from "../period";
 import { type Stage, stageAt } from "../stage";
 import type { PlanRevision } from "../plan/types";
 import { type Scope, pathInScope } from "../scope";
-import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, STATES } from "../template/columns";
+import { BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
-import { averageFormula, completionOf, levelOkFrom, stateFormula } from "../template/formulas";
+import { averageFormula, completionAgainst, laggingBelow, quotaStateFormula } from "../template/formulas";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, headerStyle, stateFormats } from "../template/styles";
@@ -44,8 +44,11 @@ export interface ViewsInput {
   merged: number;
   mergedAt: string;
   password: string | null;
-  /** Each row's and city's figures at merge time, for the 通报 list. */
-  figures: (rowIndex: number, city: string) => { actual: CellValue; target: CellValue; note: CellValue };
+  /**
+   * Each row's and city's figures at merge time, for the 通报 list, with where the city's own path
+   * stands (its 序时进度 as a share, and whether the period ends on its deadline).
+   */
+  figures: (rowIndex: number, city: string) => { actual: CellValue; target: CellValue; note: CellValue; progress: number; final: boolean };
   /** The quota (summary row id) whose completion by city is charted; the first ranked one by default. */
   chartQuota?: string;
 }
@@ -65,12 +68,29 @@ export function shortLabel(row: SummaryRow): string {
   return lines[lines.length - 1];
 }
 
-/** 序时进度 of a row at the end of the period: where its quota's path stands (see `stageAt`). */
-function progressOf(row: SummaryRow, period: Period, input: ViewsInput): Stage["progress"] & { text: string } {
+/** 序时进度 of a row at the end of the period: where its quota's path stands (see `stageAt`), and whether its status is final. */
+function progressOf(row: SummaryRow, period: Period, input: ViewsInput): Stage["progress"] & { text: string; final: boolean } {
   const quota = Object.values(row.quotaByChild)[0];
-  if (!quota) return { expected: 0, of: 1, text: "0/1" };
+  if (!quota) return { expected: 0, of: 1, text: "0/1", final: false };
   const stage = stageAt(pathInScope(quota, input.parent, input.revision), period, input.revision);
-  return { ...stage.progress, text: stage.progressText };
+  return { ...stage.progress, text: stage.progressText, final: stage.final };
+}
+
+/** Below which completion each city's 状态 is 滞后 (未完成 at its deadline), along the city's own path. */
+function cityLaggingBelow(input: ViewsInput, index: number): number[] {
+  const row = input.rows[index];
+  return input.cities.map((city) => {
+    const { progress, final } = input.figures(index, city);
+    return Number(laggingBelow(row, progress, final).toPrecision(12));
+  });
+}
+
+/** How many cities' completions in `range` (one cell a city) are below their own `thresholds`. */
+function countBelowFormula(range: { first: number; row: number }, thresholds: number[]): string {
+  if (thresholds.every((t) => t === thresholds[0])) {
+    return `COUNTIF(${detail(blockRange(range.first, thresholds.length, range.row))},"<"&${thresholds[0]})`;
+  }
+  return thresholds.map((t, i) => `COUNTIF(${detail(`${L(range.first + i)}${range.row}`)},"<"&${t})`).join("+");
 }
 
 /** Rows whose target is split across the cities (Annex 2 families, the aggregator's splits): ranked. */
@@ -122,11 +142,13 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
       { formula: `=IF(${at(col.total)}="","",${at(col.total)})` },
       row.kind === "annual" || row.kind === "cumulative" ? { formula: `=IF(${at(col.periodTotal)}="","",${at(col.periodTotal)})` } : null,
       { formula: `=IF(${at(col.completion)}="","",${at(col.completion)})` },
-      { formula: `=${progress.text}` },
-      row.kind === "milestone" ? null : { formula: stateFormula(`G${r}`, `H${r}`, rowComparatorApproximate(row) ? 1 - APPROXIMATE_TOLERANCE : 1) },
+      // A ratio's numerator and denominator are counts with no target: no 序时进度 either.
+      row.part ? null : { formula: `=${progress.text}` },
+      // The reports' own rule: a level against its whole target, final (已完成 / 未完成) at a deadline.
+      row.kind === "milestone" ? null : { formula: quotaStateFormula(row, `G${r}`, `H${r}`, progress.final) },
       row.kind === "milestone"
         ? null
-        : { formula: `=IF(H${r}="","",COUNTIF(${detail(blockRange(col.cityCompletion, cities.length, d))},"<"&(H${r}-${BEHIND_THRESHOLD})))` },
+        : { formula: `=IF(H${r}="","",${countBelowFormula({ first: col.cityCompletion, row: d }, cityLaggingBelow(input, index))})` },
       { formula: `=${row.kind === "milestone" ? "COUNTA" : "COUNT"}(${detail(blockRange(col.actual, cities.length, d))})` },
     ];
     cells[r - 1] = line;
@@ -178,11 +200,6 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
     ...CHART_SIZE,
   };
   return { sheet, chart };
-}
-
-/** Whether the row's quota is approximate (左右): met from 95 % of its target. */
-function rowComparatorApproximate(row: SummaryRow): boolean {
-  return Object.values(row.quotaByChild)[0]?.comparator === "≈";
 }
 
 function matrixSheet(input: ViewsInput): SheetSpec {
@@ -305,34 +322,37 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
   };
 }
 
-/** 通报: quotas lagging the province's 序时进度 and cities lagging their own targets, as found at merge time. */
+/**
+ * 通报: quotas and cities whose 状态 is 滞后 — or 未完成 at a deadline — as found at merge time, by the
+ * reports' own rule (a level against its whole target; a city along its own path).
+ */
 function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
   const { rows, cities } = input;
   type Entry = { kind: string; row: SummaryRow; city: string; completion: number; progress: number; note: CellValue };
   const entries: Entry[] = [];
   rows.forEach((row, index) => {
     if (row.kind === "milestone") return;
-    const { expected, of } = progressOf(row, period, input);
+    const { expected, of, final } = progressOf(row, period, input);
     const progress = expected / of;
-    // A level (a ceiling, a growth rate) is held against its whole target, as the reports' 状态 is.
-    const laggingBelow = levelOkFrom(row) ?? progress - BEHIND_THRESHOLD;
     const found = cities.map((city) => ({ city, ...input.figures(index, city) }));
     const total = rowTotal(rows, index, (i) => cities.map((city) => input.figures(i, city).actual));
     const target = row.provinceTarget;
-    if (total !== null && typeof target === "number" && target > 0 && completionOf(row, total, target) < laggingBelow) {
-      entries.push({ kind: "指标滞后", row, city: "全省", completion: completionOf(row, total, target), progress, note: null });
+    const completion = total !== null && typeof target === "number" ? completionAgainst(row, total, target) : null;
+    if (completion !== null && completion < laggingBelow(row, progress, final)) {
+      entries.push({ kind: final ? "指标未完成" : "指标滞后", row, city: "全省", completion, progress, note: null });
     }
     for (const f of found) {
-      if (typeof f.actual !== "number" || typeof f.target !== "number" || f.target <= 0) continue;
-      const completion = completionOf(row, f.actual, f.target);
-      if (completion < laggingBelow) entries.push({ kind: "市滞后", row, city: f.city, completion, progress, note: f.note });
+      const own = typeof f.actual === "number" && typeof f.target === "number" ? completionAgainst(row, f.actual, f.target) : null;
+      if (own !== null && own < laggingBelow(row, f.progress, f.final)) {
+        entries.push({ kind: f.final ? "市未完成" : "市滞后", row, city: f.city, completion: own, progress: f.progress, note: f.note });
+      }
     }
   });
   const titles = ["序号", "类型", "编号", "指标", "市", "完成率", "序时进度", "说明"];
   const widths = [5, 9, 13, 30, 8, 8, 8, 40];
   const header = 3;
   const cells = emptyGrid(header + Math.max(1, entries.length), titles.length);
-  cells[0][0] = { value: `通报：滞后指标和市（${STATES.behind}：完成率落后序时进度 ${BEHIND_THRESHOLD * 100} 个百分点以上）` };
+  cells[0][0] = { value: `通报：滞后和未完成的指标和市（${STATES.behind}：完成率落后序时进度 ${BEHIND_THRESHOLD * 100} 个百分点以上，控制类、增长类指标未达目标；${STATES.notDone}：到期未达目标）` };
   cells[1][0] = { value: infoLine(input) };
   titles.forEach((title, i) => (cells[header - 1][i] = { value: title }));
   entries.forEach((entry, i) => {

@@ -2,11 +2,12 @@ import { InvalidCorrectionError } from "../errors";
 import { fnv1a } from "../text";
 import { type ParseOptions, parsePlan } from "./parse";
 import type { Comparator, PlanRevision, Quota, QuotaKind } from "./types";
+import { type LevelRecord, type QuotaLevel, QUOTA_LEVELS, isQuotaLevel } from "./level";
 
 /**
  * What a person corrects in an imported plan before generating from it (the 计划 view's review, or a
- * corrections file for `planbook plan --corrections`): a quota's kind, target, comparator, deadline
- * or lead units, by quota id. Only the fields given change. The corrected plan is a revision of its
+ * corrections file for `planbook plan --corrections`): a quota's kind, target, comparator, deadline,
+ * lead units or level, by quota id. Only the fields given change. The corrected plan is a revision of its
  * own (its id is the text's plus a hash of the corrections), so a sheet made from it is never
  * mistaken for one made from the text as read.
  */
@@ -20,11 +21,16 @@ export interface QuotaCorrection {
   year?: number | null;
   /** The lead units (牵头单位) its report goes to. */
   units?: string[];
+  /**
+   * Who reports it (province-only, contributed, split, per-unit), as the 计划 view's level
+   * correction: kept apart from the others (see withoutLevels), it does not make a revision of its own.
+   */
+  level?: QuotaLevel;
 }
 
 const KINDS: readonly QuotaKind[] = ["annual", "cumulative", "ratio", "growth", "milestone"];
 const COMPARATORS: readonly Comparator[] = [">=", "≈", "<=", "="];
-const FIELDS = ["id", "kind", "target", "comparator", "year", "units"];
+const FIELDS = ["id", "kind", "target", "comparator", "year", "units", "level"];
 
 /** A corrections list as JSON gives it (`[{ "id": …, "target": … }]`), checked field by field; `source` names it in messages. */
 export function readCorrections(json: unknown, source: string): QuotaCorrection[] {
@@ -35,7 +41,7 @@ export function readCorrections(json: unknown, source: string): QuotaCorrection[
     const fields = entry as Record<string, unknown>;
     const unknown = Object.keys(fields).find((key) => !FIELDS.includes(key));
     if (unknown !== undefined) throw new InvalidCorrectionError(where, `未知字段「${unknown}」（可用：${FIELDS.join("、")}） / unknown field "${unknown}"`);
-    const { id, kind, target, comparator, year, units } = fields;
+    const { id, kind, target, comparator, year, units, level } = fields;
     if (typeof id !== "string" || id === "") throw new InvalidCorrectionError(where, "缺少指标编号 id / no quota id");
     if (kind !== undefined && !KINDS.includes(kind as QuotaKind)) throw new InvalidCorrectionError(where, `kind 应为 ${KINDS.join("、")} / kind must be one of ${KINDS.join(", ")}`);
     if (target !== undefined && target !== null && (typeof target !== "number" || !Number.isFinite(target) || target < 0)) {
@@ -48,8 +54,12 @@ export function readCorrections(json: unknown, source: string): QuotaCorrection[
     if (units !== undefined && (!Array.isArray(units) || units.length === 0 || units.some((u) => typeof u !== "string" || u.trim() === ""))) {
       throw new InvalidCorrectionError(where, "units 应为非空的单位名数组 / units must be a non-empty array of unit names");
     }
+    if (level !== undefined && (typeof level !== "string" || !isQuotaLevel(level))) {
+      throw new InvalidCorrectionError(where, `level 应为 ${QUOTA_LEVELS.join("、")} / level must be one of ${QUOTA_LEVELS.join(", ")}`);
+    }
     return {
       id,
+      ...(level !== undefined ? { level } : {}),
       ...(kind !== undefined ? { kind: kind as QuotaKind } : {}),
       ...(target !== undefined ? { target: target } : {}),
       ...(comparator !== undefined ? { comparator: comparator as Comparator } : {}),
@@ -57,6 +67,26 @@ export function readCorrections(json: unknown, source: string): QuotaCorrection[
       ...(units !== undefined ? { units: (units as string[]).map((u) => u.trim()) } : {}),
     };
   });
+}
+
+/**
+ * Corrections split into those that change the plan (a revision of its own) and the level
+ * corrections, which say who reports a quota and are stored as the 计划 view stores them. A level
+ * naming no quota of the revision is an error, as any correction's.
+ */
+export function withoutLevels(revision: PlanRevision, corrections: readonly QuotaCorrection[]): { corrections: QuotaCorrection[]; levels: LevelRecord[] } {
+  const levels: LevelRecord[] = [];
+  const rest: QuotaCorrection[] = [];
+  for (const { level, ...correction } of corrections) {
+    if (level !== undefined) {
+      if (!revision.quotas.some((q) => q.id === correction.id && q.region === null)) {
+        throw new InvalidCorrectionError(correction.id, `计划版本 ${revision.revision} 中没有此指标 / revision ${revision.revision} has no such quota`);
+      }
+      levels.push({ quotaId: correction.id, level });
+    }
+    if (Object.keys(correction).length > 1) rest.push(correction);
+  }
+  return { corrections: rest, levels };
 }
 
 /** A plan a person imported into a workbook: its text as read, and the corrections made in review. */

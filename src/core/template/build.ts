@@ -7,6 +7,7 @@ import { type Scope, formatScope, idsOnSheet, pathInScope, quotasInScope, scopeL
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
 import { wordingSimilarity } from "../plan/subject";
+import { type LevelRecord, withLevelCorrections } from "../plan/level";
 import { safeSheetName } from "../text";
 import { expectedInput, isCountUnit } from "../units";
 import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "./carried";
@@ -46,6 +47,12 @@ export interface TemplateRequest {
   previous?: PreviousReport;
   /** The form's frame (表号, 制表机关…) from the workbook's settings; blank where unset. */
   form?: FormSettings;
+  /**
+   * Corrections of derived quota levels (the 计划 view's, `--corrections`): they decide which rows
+   * the sheet has, and go with it (its metadata) so a check or merge of the returned file alone
+   * goes by them too.
+   */
+  levels?: readonly LevelRecord[];
 }
 
 export interface BuiltTemplate {
@@ -62,6 +69,8 @@ export interface BuiltTemplate {
   instructions: SheetSpec;
   /** The form settings the sheet shows, to store with it. */
   form: FormSettings;
+  /** The level corrections the sheet was made with, to store with it. */
+  levels: LevelRecord[];
 }
 
 export function defaultSheetName(scope: Scope, period: Period): string {
@@ -107,7 +116,10 @@ function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec
 }
 
 /** Builds the reporting sheet for a scope and a period from the plan: pure data for a renderer. */
-export function buildTemplate(request: TemplateRequest): BuiltTemplate {
+export function buildTemplate(given: TemplateRequest): BuiltTemplate {
+  const levels = [...(given.levels ?? [])];
+  // Every part of the sheet goes by the corrected levels.
+  const request: TemplateRequest = { ...given, revision: withLevelCorrections(given.revision, levels) };
   const { revision, scope, period } = request;
   const quotas = quotasInScope(revision, scope, request.geography);
   const previousPeriod = request.previous ? checkedPreviousPeriod(request.previous, scope, period) : null;
@@ -186,6 +198,7 @@ export function buildTemplate(request: TemplateRequest): BuiltTemplate {
     quotaRows: draft.quotaRows.length,
     instructions: instructionsSheetSpec({ revision, scope, period, form, password: request.password ?? null, previousPeriod: periodOrNull(previousPeriodText) }),
     form,
+    levels,
   };
 }
 

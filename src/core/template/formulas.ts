@@ -43,6 +43,25 @@ export function completionOf(quota: Pick<Quota, "comparator">, actual: number, t
   return actual / target;
 }
 
+/**
+ * 完成率 where the sheets show one: none without a usable target — a negative one, or 0 for a
+ * quota that counts up (the formula's blank) —, but a ceiling of 0 (零事故) is met by 0 and missed by more.
+ */
+export function completionAgainst(quota: Pick<Quota, "comparator">, actual: number, target: number): number | null {
+  if (target < 0 || (target === 0 && quota.comparator !== "<=")) return null;
+  return completionOf(quota, actual, target);
+}
+
+/**
+ * The completion below which a quota's 状态 is 滞后 — or 未完成 at a deadline (`final`) —, as
+ * `quotaStateFormula` decides it from 序时进度 (`progress`, a share): what summaries and checks
+ * that compute a state from figures compare with.
+ */
+export function laggingBelow(quota: Pick<Quota, "kind" | "comparator">, progress: number, final: boolean): number {
+  if (final) return metAtOf(quota);
+  return levelOkFrom(quota) ?? Math.min(metAtOf(quota), progress - BEHIND_THRESHOLD);
+}
+
 /** A growth rate from this year's and last year's figure for the same period: 106 over 100 is 6 %. */
 export const growthRateFormula = (thisYear: string, lastYear: string): string => guardedQuotient(thisYear, lastYear, "-1");
 

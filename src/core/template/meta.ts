@@ -62,6 +62,13 @@ export interface SplitRecord {
   quotaId: string;
   city: string;
   target: number;
+  /**
+   * The deadline whose target this is a share of (2025 for 技能型企业's 5000, 2027 for its 10000):
+   * a quota with several deadlines is split once per deadline, and a period's sheet shows the share
+   * of the stage it reports on. Absent: the share holds at every stage (a quota due every year, one
+   * deadline, or a record made before stages were split).
+   */
+  year?: number;
 }
 
 export interface MetaRecords {
@@ -137,7 +144,8 @@ export function metaRows(records: MetaRecords): CellValue[][] {
       pad(["sheet", s.sheet, null, null, null, null, s.plan, s.revision, s.scope, s.period, s.generatedAt, s.formatVersion, s.previousPeriod]),
     ),
     ...records.rows.map((r) => pad([r.archived ? "archived" : "row", r.sheet, r.quotaId, r.row, r.target, r.fingerprint, null, null, null, null, null, null, r.previous])),
-    ...records.splits.map((s) => pad(["split", null, s.quotaId, null, s.target, null, null, null, `city:${s.city}`])),
+    // A split's deadline year goes where a sheet has its period: both say when the figure is due.
+    ...records.splits.map((s) => pad(["split", null, s.quotaId, null, s.target, null, null, null, `city:${s.city}`, s.year ?? null])),
     ...records.levels.map((l) => pad(["level", null, l.quotaId, null, l.level])),
     // One row a setting: the key where a row has its quota id, the text where it has its target.
     ...FORM_FIELDS.filter((field) => (records.form?.[field] ?? "") !== "").map((field) => pad(["form", null, field, null, records.form?.[field] ?? ""])),
@@ -183,7 +191,13 @@ export function parseMetaRows(values: CellValue[][]): MetaRecords {
         previous: row[12] === undefined || row[12] === "" ? null : row[12],
       });
     } else if (kind === "split") {
-      records.splits.push({ quotaId: text(row[2]), city: text(row[8]).replace(/^(city|county):/, ""), target: Number(row[4]) });
+      const year = Number(row[9]);
+      records.splits.push({
+        quotaId: text(row[2]),
+        city: text(row[8]).replace(/^(city|county):/, ""),
+        target: Number(row[4]),
+        ...(text(row[9]) !== "" && Number.isInteger(year) ? { year } : {}),
+      });
     } else if (kind === "level" && isQuotaLevel(text(row[4]))) {
       records.levels.push({ quotaId: text(row[2]), level: text(row[4]) as LevelRecord["level"] });
     } else if (kind === "form" && (FORM_FIELDS as string[]).includes(text(row[2]))) {

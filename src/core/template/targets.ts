@@ -33,6 +33,22 @@ function statedTarget(quota: Quota, context: TargetContext): number | null {
   return stage?.point ? stage.point.target : quota.target;
 }
 
+/** The deadline the context's period reports on (its stage's), else the quota's last; null for a quota due every period. */
+export function stageYear(quota: Quota, context: Pick<TargetContext, "period" | "revision">): number | null {
+  const stage = context.period ? stageAt(quota, context.period, context.revision) : null;
+  return stage ? (stage.point?.year ?? null) : (quota.path[quota.path.length - 1]?.year ?? null);
+}
+
+/**
+ * A region's share of a quota at the context's stage: the record made for that deadline, else one
+ * that holds at every stage. A share of 2027's target is never shown for 2025 (nor the reverse).
+ */
+export function splitAt(quota: Quota, region: string, context: TargetContext): SplitRecord | undefined {
+  const records = (context.splits ?? []).filter((s) => s.quotaId === quota.id && s.city === region);
+  const year = stageYear(quota, context);
+  return records.find((s) => s.year !== undefined && s.year === year) ?? records.find((s) => s.year === undefined);
+}
+
 /** The number of units a per-unit quota asks a scope to cover: the province 90, 杭州市 13, a county 1. */
 function coverageTarget(quota: Quota, scope: Scope, stated: number, context: TargetContext): CellValue {
   const byCity = quota.perUnit?.byCity ?? {};
@@ -46,6 +62,14 @@ function coverageTarget(quota: Quota, scope: Scope, stated: number, context: Tar
   return stated;
 }
 
+/**
+ * Whether a quota's target holds for every city and county as the plan states it: a ratio or a
+ * growth rate, and a ceiling of 0 (零事故: none anywhere means none in each place).
+ */
+function holdsEverywhere(quota: Quota, stated: number): boolean {
+  return isPercentKind(quota.kind) || (quota.comparator === "<=" && stated === 0);
+}
+
 /** The target a scope's row shows: a number, 待定, 未分解 (no split target) or — for milestones. */
 export function targetCell(quota: Quota, scope: Scope, context: TargetContext): CellValue {
   if (quota.kind === "milestone") return "—";
@@ -54,14 +78,14 @@ export function targetCell(quota: Quota, scope: Scope, context: TargetContext): 
   if (quota.level === "per-unit") return coverageTarget(quota, scope, stated, context);
   const planned = isPercentKind(quota.kind) ? stated / 100 : stated;
   const region = regionOf(scope);
-  // The province, a unit, and an Annex 2 quota of the city's own show the plan's figure; a ratio (or a growth rate) applies to every city and county as it stands.
-  if (region === null || quota.region !== null || isPercentKind(quota.kind)) return planned;
+  // The province, a unit, and an Annex 2 quota of the city's own show the plan's figure; a ratio, a growth rate or a ceiling of 0 applies to every city and county as it stands.
+  if (region === null || quota.region !== null || holdsEverywhere(quota, stated)) return planned;
   if (quota.level === "split" && scope.kind === "city") {
     const share = planShare(context.revision, quota, scope.city);
     const shareTarget = share && !share.pending ? statedTarget(share, context) : null;
     if (shareTarget !== null) return shareTarget;
   }
-  const split = (context.splits ?? []).find((s) => s.quotaId === quota.id && s.city === region);
+  const split = splitAt(quota, region, context);
   if (split) return split.target;
   // A plan that splits nothing by region leaves every place its contribution: no split is missing.
   return splitsByRegion(context.revision) ? NOT_ASSIGNED : CONTRIBUTED;
@@ -116,6 +140,7 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
   const who = scope.kind === "city" ? "本市" : "本县";
   if (quota.kind === "milestone") return `${who}进展状态：${quota.text}`;
   if (isPercentKind(quota.kind)) return `${who}${quota.kind === "growth" ? "增长率" : "比例"}，目标 ${amount(target, quota)}（与全省相同）：${quota.text}`;
+  if (typeof target === "number" && holdsEverywhere(quota, target)) return `${who}目标 ${amount(target, quota)}（与全省相同）：${quota.text}`;
   if (quota.level === "per-unit") {
     return scope.kind === "city"
       ? `${who}覆盖${coveredUnit(quota)}数 / ${typeof target === "number" ? target : "—"}（每个${quota.perUnit?.per === "city" ? "设区市" : "县(市、区)"}至少 1 个）`

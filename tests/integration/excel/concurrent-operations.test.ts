@@ -23,10 +23,7 @@ describe("operations started together run one after the other", () => {
   test("saving an imported plan and generating a template at once both succeed, and the metadata keeps both", async () => {
     const host = createExcelHost();
     const operations = createOfficeOperations(host.run.bind(host));
-    const [, generated] = await Promise.all([
-      operations.saveImportedPlan(plan, null),
-      operations.generate(generateOptions),
-    ]);
+    const [, generated] = await Promise.all([operations.saveImportedPlan(plan, null), operations.generate(generateOptions)]);
     expect(generated.sheetName).toBe("全省 2026-10");
     const meta = parseMetaRows(host.values(META_SHEET, "A1:Z5000") as CellValue[][]);
     expect((meta.plans ?? []).map((p) => p.text)).toEqual([plan.text]);

@@ -232,6 +232,27 @@ describe("integrity, by file name", () => {
   });
 });
 
+describe("a sheet of the aggregator's own under a summary sheet's name", () => {
+  test("is never written over: nothing is merged and the finding names the sheet", async () => {
+    const host = createExcelHost();
+    host.userAddSheet("通报");
+    await host.userEdit("通报", "A1:B2", [["本月通报", "处室意见"], ["杭州市", "请加快进度"]]);
+    const result = await merge(host, cityFiles.slice(0, 2));
+    expect(result.written).toBe(false);
+    expect(result.plan.findings.filter((f) => f.rule === "merge-sheet-taken").map((f) => f.sheet)).toEqual(["通报"]);
+    expect(host.values("通报", "A1:B2")).toEqual([["本月通报", "处室意见"], ["杭州市", "请加快进度"]]);
+    expect(host.sheetNames()).not.toContain(SUMMARY_SHEET);
+  });
+
+  test("an empty sheet of that name, or the summary's own from an earlier merge, is written as before", async () => {
+    const host = createExcelHost();
+    host.userAddSheet("通报");
+    expect((await merge(host, cityFiles.slice(0, 2))).written).toBe(true);
+    expect((await merge(host, cityFiles.slice(2, 4))).written).toBe(true);
+    expect(host.values("通报", "A1")[0]?.[0]).toMatch(/^通报/);
+  });
+});
+
 describe("merging again with a newer file of one city", () => {
   let host: ExcelHost;
   const city = cityNo(3);
@@ -368,14 +389,17 @@ describe("splitting a provincial target", () => {
     expect(meta.splits).toEqual(records);
   });
 
-  test("a city template generated after the split shows the city's share as its target", async () => {
+  test("a city template generated after the split shows the city's share of the period's stage as its target", async () => {
     const host = createExcelHost();
     const { records } = planSplit(revision, quota.id, { kind: "annex", familyId: family });
     await host.run((context) => saveSplit(context, records));
     const generated = await host.run((context) => generateTemplate(context, { revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod(period), now }));
     const ids = host.values(generated.sheetName, "A1:A300").map((row) => row[0]);
     const row = ids.indexOf(quota.id) + 1;
-    expect(host.values(generated.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0]?.[0]).toBe(records.find((r) => r.city === "杭州市")?.target);
+    // 2026-10 reports on the quota's last deadline: the share of its last target.
+    const lastYear = quota.path[quota.path.length - 1]?.year;
+    const share = records.find((r) => r.city === "杭州市" && (r.year === undefined || r.year === lastYear));
+    expect(host.values(generated.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0]?.[0]).toBe(share?.target);
   });
 
   test("saving a split takes two syncs", async () => {

@@ -377,7 +377,8 @@ describe("the 汇总 view", () => {
     const panel = screen.getByRole("region", { name: "目标分解" });
     fireEvent.change(within(panel).getByLabelText("要分解的全省目标"), { target: { value: "I07-新八级工制度企业-2027" } });
     const parts = within(panel).getByLabelText("分解结果预览").textContent ?? "";
-    expect(parts).toMatch(/^杭州市 \d+/);
+    // One share per deadline: the 2026-10 sheet shows the share of the 2027 stage it reports on.
+    expect(parts).toMatch(/^杭州市 2025 \d+/);
     fireEvent.click(within(panel).getByRole("button", { name: /保存分解/ }));
     await within(panel).findByText(/已保存 11 个市的分解目标/, {}, { timeout: 30_000 });
     const result = await host.run((context) =>
@@ -385,7 +386,7 @@ describe("the 汇总 view", () => {
     );
     const ids = host.values(result.sheetName, "A1:A200").map((r) => r[0]);
     const row = ids.indexOf("I07-新八级工制度企业-2027") + 1;
-    expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0]?.[0]).toBe(Number(/杭州市 (\d+)/.exec(parts)?.[1]));
+    expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0]?.[0]).toBe(Number(/杭州市 2027 (\d+)/.exec(parts)?.[1]));
   });
 
   test("opens a city's template as a new workbook", async () => {
@@ -411,6 +412,19 @@ describe("the 汇总 view", () => {
     fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
     await screen.findByText(/已合并 2 个文件/, {}, { timeout: 30_000 });
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["汇总", "来源"]));
+  });
+
+  test("says which sheet of the aggregator's own stopped the merge, and leaves it as it was", async () => {
+    const host = createExcelHost();
+    host.userAddSheet("汇总");
+    await host.userEdit("汇总", "A1", [["我的汇总"]]);
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
+    fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
+    fireEvent.change(screen.getByLabelText("选择各市报送的工作簿"), { target: { files: [await cityFile("杭州市", 700)] } });
+    const preview = await screen.findByRole("region", { name: "合并预览" }, { timeout: 30_000 });
+    fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 1 个文件" }));
+    await screen.findByText(/工作表「汇总」不是 Planbook 写的汇总表/, {}, { timeout: 30_000 });
+    expect(host.values("汇总", "A1")).toEqual([["我的汇总"]]);
   });
 
   test("offers the quotas the merge can chart by city on 排名 and hands the one chosen to the merge", async () => {

@@ -10,13 +10,15 @@ import { PlanLibrary } from "../../../src/core/plan/library";
 import { createExcelHost } from "@planbook/excel-host";
 import { currentRevision } from "../../support/plan";
 import { present } from "../../support/present";
+import { saveLevelCorrections } from "../../../src/excel/levels";
+import { readWorkbook } from "../../../src/core/read-sheets";
+import { readWorkbookFile } from "../../../src/xlsx/read";
 
 const OCTOBER_2026 = new Date(2026, 9, 15, 10, 0, 0);
 const CITIES = currentRevision().cities;
 
 /** The pane on a real (in-memory) workbook, with the given way of handing files over. */
-function renderPane(options: Parameters<typeof createOfficeOperations>[1]) {
-  const host = createExcelHost();
+function renderPane(options: Parameters<typeof createOfficeOperations>[1], host = createExcelHost()) {
   render(
     <FluentProvider theme={webLightTheme}>
       <App operations={createOfficeOperations(host.run.bind(host), options)} plans={new PlanLibrary([currentRevision()])} now={OCTOBER_2026} />
@@ -68,5 +70,19 @@ describe("handing out city templates where a download does nothing", () => {
     expect([downloads.length, screen.queryByRole("region", { name: "各市模板文件" })]).toEqual([CITIES.length, null]);
     fireEvent.click(screen.getByRole("button", { name: "下载没有开始？显示可复制的链接" }));
     expect(linkBoxes(screen.getByRole("region", { name: "各市模板文件" })).length).toBe(CITIES.length);
+  });
+});
+
+describe("the city templates the pane hands out carry the workbook's level corrections", () => {
+  test("a quota corrected to province-only is on no downloaded template, and each file's metadata holds the correction", async () => {
+    const host = createExcelHost();
+    const correction = { quotaId: "I20-高级职称-2027", level: "province-only" } as const;
+    await host.run((context) => saveLevelCorrections(context, [correction]));
+    const downloads: Uint8Array[] = [];
+    renderPane({ download: (_name, bytes) => void downloads.push(bytes) }, host);
+    fireEvent.click(screen.getByRole("button", { name: /下载各市模板/ }));
+    await screen.findByText(/已下载 11 个市/, {}, { timeout: 30_000 });
+    const read = readWorkbook(await readWorkbookFile(present(downloads[0], "the downloaded file")));
+    expect([read.reports[0]?.rows.some((r) => r.quotaId === correction.quotaId), read.meta.levels]).toEqual([false, [correction]]);
   });
 });

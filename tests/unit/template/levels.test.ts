@@ -1,14 +1,14 @@
 /** Templates at every level of the hierarchy, on the published plan: which rows, which targets, which words. */
 import { parsePartId } from "../../../src/core/template/parts";
 import { loadCounties } from "../../../src/cli/io";
-import { citySplits, countySplits } from "../../../src/core/merge/split";
+import { cityCountySplits, citySplits, countySplits } from "../../../src/core/merge/split";
 import { parsePeriod } from "../../../src/core/period";
 import { type Scope, scopeLabel, unitsOf } from "../../../src/core/scope";
 import { summaryRows } from "../../../src/core/merge/layout";
 import { cityRollup, provinceRollup, unitRollup } from "../../../src/core/merge/rollup";
 import { buildTemplate, type BuiltTemplate } from "../../../src/core/template/build";
 import { COLUMN, NOT_ASSIGNED } from "../../../src/core/template/columns";
-import type { SplitRecord } from "../../../src/core/template/meta";
+import { EMPTY_META, type SplitRecord, metaRows, parseMetaRows } from "../../../src/core/template/meta";
 import type { CellValue } from "../../../src/core/template/spec";
 import { currentRevision } from "../../support/plan";
 import { gridRow } from "../../support/present";
@@ -138,6 +138,42 @@ describe("a county's template", () => {
     const share = records.find((r) => r.city === "萧山区")?.target;
     expect(valueAt(split, "I08-技能型企业-2027", "target")).toBe(share);
     expect(records.reduce((sum, r) => sum + r.target, 0)).toBe(1500);
+  });
+});
+
+describe("a split follows the quota's path, stage by stage", () => {
+  // 新八级工: the province's 10 by 2025, 150 by 2027; 杭州市 takes 3 of 10 in weight.
+  const cityWeights = Object.fromEntries(revision.cities.map((city) => [city, city === "杭州市" ? 3 : 0.7]));
+  const cityRecords = citySplits(revision, { kind: "weights", weights: cityWeights }).records;
+  const countyRecords = cityCountySplits(revision, geography, "杭州市", { kind: "equal" }, cityRecords).records;
+  const target = (scope: Scope, period: string, quotaId: string): CellValue => valueAt(build(scope, [...cityRecords, ...countyRecords], period), quotaId, "target");
+
+  test("a city's share of a contributed count is of the stage its period reports on", () => {
+    expect(target({ kind: "city", city: "杭州市" }, "2025-Q3", "I07-新八级工制度企业-2027")).toBe(3);
+    expect(target({ kind: "city", city: "杭州市" }, "2026-10", "I07-新八级工制度企业-2027")).toBe(45);
+  });
+
+  test("each stage's city shares add up to that stage's provincial target", () => {
+    const stageSum = (year: number) => cityRecords.filter((r) => r.quotaId === "I07-新八级工制度企业-2027" && r.year === year).reduce((sum, r) => sum + r.target, 0);
+    expect([stageSum(2025), stageSum(2027)]).toEqual([10, 150]);
+  });
+
+  test("a county's target in 2025 is its share of the city's 2025 figure, in 2026 and 2027 of its 2027 one", () => {
+    const xiaoshanIn = (period: string) => target({ kind: "county", county: "萧山区" }, period, "I08-技能型企业-2027") as number;
+    const shares = (year: number) => countyRecords.filter((r) => r.quotaId === "I08-技能型企业-2027" && r.year === year);
+    expect(shares(2025).reduce((sum, r) => sum + r.target, 0)).toBe(700);
+    expect(shares(2027).reduce((sum, r) => sum + r.target, 0)).toBe(1500);
+    expect([xiaoshanIn("2025-Q3"), xiaoshanIn("2026-10"), xiaoshanIn("2027-12")].map((t) => Math.round(t / 10))).toEqual([5, 12, 12]);
+  });
+
+  test("a county's row says which deadline its target is for", () => {
+    const sheet = build({ kind: "county", county: "萧山区" }, [...cityRecords, ...countyRecords], "2025-Q3");
+    expect(text(sheet, "I08-技能型企业-2027")).toContain("到2025年底");
+  });
+
+  test("split records keep their deadline through the workbook's metadata", () => {
+    const records = cityRecords.filter((r) => r.quotaId === "I07-新八级工制度企业-2027" && r.city === "杭州市");
+    expect(parseMetaRows(metaRows({ ...EMPTY_META, splits: records })).splits).toEqual(records);
   });
 });
 
