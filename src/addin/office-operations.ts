@@ -3,6 +3,7 @@ import { readFormSettings, saveFormSettings } from "../excel/form";
 import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
 import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateNextPeriod, generateTemplate } from "../excel/generate";
+import { writeHistory } from "../excel/history";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
 import { type Batch, describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
@@ -87,6 +88,7 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
     saveFormSettings: (settings, password) => changing((context) => saveFormSettings(context, settings, password)),
     readFiles: (files) => readMergeFiles(files),
     merge: (merge) => changing((context) => mergeWorkbooks(context, merge)),
+    mergeHistory: (history) => changing((context) => writeHistory(context, history)),
     templateFile: (built) => writeTemplateFile(built),
     download: options.download ?? browserDownload,
     downloadBlocked: options.downloadBlocked ?? null,

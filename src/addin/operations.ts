@@ -15,8 +15,9 @@ import type { AuditResult, PreviousFile } from "../excel/audit";
 import type { GenerateOptions, GenerateResult, NextPeriodOptions, NextPeriodResult } from "../excel/generate";
 import type { LiveChecking, LiveCheckingOptions } from "../excel/live";
 import type { MergeOptions, MergeResult } from "../excel/merge";
+import type { HistoryOptions, HistoryResult } from "../excel/history";
 
-export type { AuditResult, GenerateOptions, GenerateResult, MergeResult, NextPeriodOptions, NextPeriodResult, PreviousFile };
+export type { AuditResult, GenerateOptions, GenerateResult, HistoryOptions, HistoryResult, MergeResult, NextPeriodOptions, NextPeriodResult, PreviousFile };
 
 /** What a long operation tells the person while it runs: a new attempt (Excel never started the last), or that Excel is still working. */
 export type RunProgress = { kind: "retrying"; attempt: number; of: number } | { kind: "working"; seconds: number };
@@ -58,6 +59,8 @@ export interface PlanbookOperations {
   readFiles(files: { name: string; data: Uint8Array }[]): Promise<MergeInputFile[]>;
   /** 汇总: merges read files into the 汇总 and 来源 sheets. */
   merge(options: MergeOptions): Promise<MergeResult>;
+  /** 各期进度: merges read files of several periods into the 进度 sheet (as `planbook merge --history`). */
+  mergeHistory(options: HistoryOptions): Promise<HistoryResult>;
   /** A built template as an .xlsx file. */
   templateFile(built: BuiltTemplate): Promise<Uint8Array>;
   /** Hands a file to the person (a browser download). */

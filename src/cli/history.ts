@@ -2,10 +2,8 @@ import { readdirSync, statSync } from "fs";
 import path from "path";
 import { InputError } from "../core/errors";
 import { type MessageLanguage, findingMessage } from "../core/findings";
-import { type PeriodFiles, buildProgress } from "../core/merge/history";
-import { type MergeInputFile, canMerge, unusableFile } from "../core/merge/merge";
-import { provinceRollup } from "../core/merge/rollup";
-import { periodOfFiles } from "../core/merge/period";
+import { buildProgress, planHistory } from "../core/merge/history";
+import type { MergeInputFile } from "../core/merge/merge";
 import type { PlanRevision } from "../core/plan/types";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
@@ -29,15 +27,12 @@ function xlsxFilesUnder(folder: string): string[] {
   });
 }
 
-/** A file left out of the history, with why (its period when it has one). */
+/** A file left out of the history, with why in words (its period when it has one). */
 interface HistoryRejection {
   period: string | null;
   file: string;
   reasons: string[];
 }
-
-const NO_PERIOD = { zh: "Planbook 报表中没有可识别的报告期", en: "its Planbook sheets name no period that can be read" } as const;
-const noPeriod = (language: MessageLanguage): string => (language === "both" ? `${NO_PERIOD.zh} / ${NO_PERIOD.en}` : NO_PERIOD[language]);
 
 export interface HistoryOptions {
   folder: string;
@@ -60,35 +55,21 @@ export async function runHistory(options: HistoryOptions, io: Io): Promise<numbe
   const files = xlsxFilesUnder(options.folder);
   checkOutputFile(options.out, [...files, ...options.inputs]);
   await checkReplaceable(options.out, "progress");
-  // The province over its cities, whatever level a period's files are: a county's file is refused by name, never a summary of its own.
-  const rollup = provinceRollup(options.revision);
-  const byPeriod = new Map<string, MergeInputFile[]>();
-  const rejected: HistoryRejection[] = [];
+  const read: MergeInputFile[] = [];
+  const unopened: HistoryRejection[] = [];
   for (const file of files) {
     const name = path.relative(options.folder, file);
-    let read: MergeInputFile;
     try {
-      read = await readMergeFile({ name, data: readInputFile(file) });
+      read.push(await readMergeFile({ name, data: readInputFile(file) }));
     } catch (error) {
       // A file that cannot even be opened (no permission) is refused like one that is not a workbook.
       if (!(error instanceof InputError)) throw error;
-      rejected.push({ period: null, file: name, reasons: [error.message] });
-      continue;
+      unopened.push({ period: null, file: name, reasons: [error.message] });
     }
-    const unusable = unusableFile(read);
-    const period = unusable === null ? periodOfFiles([read]) : null;
-    if (period === null) {
-      rejected.push({ period: null, file: name, reasons: [unusable ? findingMessage(unusable, options.language) : noPeriod(options.language)] });
-      continue;
-    }
-    byPeriod.set(period, [...(byPeriod.get(period) ?? []), read]);
   }
-  const periods: PeriodFiles[] = [];
-  for (const [period, inputs] of byPeriod) {
-    const plan = canMerge(inputs, { revision: options.revision, period, acceptErrors: options.acceptErrors, rollup });
-    rejected.push(...plan.rejected.map((r) => ({ period, file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, options.language)) })));
-    if (plan.accepted.length > 0) periods.push({ period, accepted: plan.accepted });
-  }
+  const plan = planHistory(read, { revision: options.revision, acceptErrors: options.acceptErrors });
+  const periods = plan.periods;
+  const rejected: HistoryRejection[] = [...unopened, ...plan.rejected.map((r) => ({ ...r, reasons: r.reasons.map((f) => findingMessage(f, options.language)) }))];
   if (!options.json) for (const r of rejected) io.out(`[rejected] ${r.period ?? "—"} ${r.file}: ${r.reasons.join("; ")}\n`);
   if (periods.length === 0) {
     io.err(`「${options.folder}」中没有可汇总的文件，未写入「${options.out}」 / no file in "${options.folder}" could be merged, so "${options.out}" was not written\n`);
@@ -100,7 +81,7 @@ export async function runHistory(options: HistoryOptions, io: Io): Promise<numbe
   if (options.json) {
     io.out(`${JSON.stringify({ periods: built.periods, merged: Object.fromEntries(periods.map((p) => [p.period, p.accepted.map((a) => a.city)])), rejected, lines: built.lines }, null, 2)}\n`);
   } else {
-    for (const p of [...periods].sort((a, b) => a.period.localeCompare(b.period))) io.out(`${p.period}: ${p.accepted.length} 个文件已合并 merged\n`);
+    for (const p of periods) io.out(`${p.period}: ${p.accepted.length} 个文件已合并 merged\n`);
     io.out(`${options.out}: 进度 ${built.periods.length} 期 periods, ${built.charts.length} 个图表 charts\n`);
   }
   return rejected.length > 0 ? 1 : 0;

@@ -606,6 +606,14 @@ export const RULES = {
     clearedBy: "correction",
     message: fileProblemText,
   }),
+  "merge-no-period": rule({
+    severity: "error",
+    area: "merge",
+    zh: "没有可识别的报告期",
+    en: "no readable period",
+    clearedBy: "correction",
+    message: () => ({ zh: "其 Planbook 报表中没有可识别的报告期", en: "its Planbook sheets name no period that can be read" }),
+  }),
   "merge-not-planbook": rule({
     severity: "error",
     area: "merge",

@@ -49,7 +49,7 @@ export interface MergeResult {
 }
 
 /** Queues each chart of a spec on a worksheet. */
-function queueCharts(worksheet: Excel.Worksheet, charts: ChartSpec[]): void {
+export function queueCharts(worksheet: Excel.Worksheet, charts: ChartSpec[]): void {
   for (const spec of charts) {
     const chart = worksheet.charts.add(spec.type, worksheet.getRange(spec.source), spec.seriesBy);
     chart.name = spec.name;

@@ -24,6 +24,7 @@ import type { PlanRevision } from "../core/plan/types";
 import { buildTemplate } from "../core/template/build";
 import type { PlanbookOperations } from "../addin/operations";
 import { SplitPanel } from "./SplitPanel";
+import { HistoryPanel } from "./HistoryPanel";
 import { type Finding, findingMessage } from "../core/findings";
 import type { Strings } from "./strings";
 
@@ -353,6 +354,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
           </Button>
         </section>
       )}
+      <HistoryPanel strings={strings} revision={revision} operations={operations} password={password} onWorkbookChanged={onWorkbookChanged} />
     </div>
   );
 }

@@ -11,13 +11,58 @@ import { type CellSpec, type CellValue, type SheetSpec, emptyGrid } from "../tem
 import { PALETTE, headerStyle, stateFormats, titleStyle } from "../template/styles";
 import type { ChartSpec } from "./charts";
 import { type SummaryRow, rowTotal, summaryRows } from "./layout";
-import type { AcceptedFile } from "./merge";
+import { type Finding, finding } from "../findings";
+import { type AcceptedFile, type MergeInputFile, canMerge, unusableFile } from "./merge";
+import { periodOfFiles } from "./period";
 import { figuresFromFile } from "./summary";
 import { provinceRollup } from "./rollup";
 import { shortLabel } from "./views";
 
 /** The aggregator's sheet of every quota's progress over the periods merged. */
 export const PROGRESS_SHEET = "进度";
+
+/** A file left out of a history, with why: its period when it has one, and the findings that refused it. */
+export interface HistoryRejection {
+  period: string | null;
+  file: string;
+  reasons: Finding[];
+}
+
+/** What a history of the files would hold: each period's accepted files, and every file refused. */
+export interface HistoryPlan {
+  periods: PeriodFiles[];
+  rejected: HistoryRejection[];
+}
+
+/**
+ * Ask before you change: the returned files of several periods grouped by the period their sheets
+ * name, each period judged as `merge` judges it (`canMerge`), always as the province over its
+ * cities — a county's or the province's own file is refused by name, never summed. A file that
+ * cannot be read, is not a Planbook workbook or names no period is refused too. Shared by
+ * `planbook merge --history` and the pane's 各期进度.
+ */
+export function planHistory(files: MergeInputFile[], context: { revision: PlanRevision; acceptErrors?: boolean }): HistoryPlan {
+  const rollup = provinceRollup(context.revision);
+  const byPeriod = new Map<string, MergeInputFile[]>();
+  const rejected: HistoryRejection[] = [];
+  for (const file of files) {
+    const unusable = unusableFile(file);
+    const period = unusable === null ? periodOfFiles([file]) : null;
+    if (period === null) {
+      rejected.push({ period: null, file: file.name, reasons: [unusable ?? finding("merge-no-period", { sheet: "", cell: null, quotaId: null, file: file.name }, {}, file.name)] });
+      continue;
+    }
+    byPeriod.set(period, [...(byPeriod.get(period) ?? []), file]);
+  }
+  const periods: PeriodFiles[] = [];
+  for (const [period, inputs] of byPeriod) {
+    const plan = canMerge(inputs, { revision: context.revision, period, acceptErrors: context.acceptErrors, rollup });
+    rejected.push(...plan.rejected.map((r) => ({ period, file: r.file.name, reasons: r.reasons })));
+    if (plan.accepted.length > 0) periods.push({ period, accepted: plan.accepted });
+  }
+  periods.sort((a, b) => comparePeriods(parsePeriod(a.period), parsePeriod(b.period)));
+  return { periods, rejected };
+}
 
 /** One period's accepted files (see `canMerge`). */
 export interface PeriodFiles {

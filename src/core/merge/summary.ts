@@ -237,6 +237,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const views = buildViews({
     revision,
     parent: rollup.parent,
+    childKind: rollup.childKind,
     period,
     rows,
     col: geometry.col,

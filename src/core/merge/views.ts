@@ -2,7 +2,7 @@ import { columnLetter, runs, sheetRef } from "../a1";
 import { type Period, parsePeriod, periodLabel } from "../period";
 import { type Stage, stageAt } from "../stage";
 import type { PlanRevision } from "../plan/types";
-import { type Scope, pathInScope } from "../scope";
+import { type Scope, pathInScope, scopeLabel } from "../scope";
 import { BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
 import { averageFormula, completionAgainst, laggingBelow, quotaStateFormula } from "../template/formulas";
@@ -13,6 +13,7 @@ import { chinaDateTime } from "../time";
 import type { ChartSpec } from "./charts";
 import { itemTable } from "./charts";
 import { DETAIL_SHEET, type SummaryColumns, type SummaryRow, blockRange, rowTotal } from "./layout";
+import type { Rollup } from "./rollup";
 
 /**
  * The summary as people read it, built beside the detail sheet (各市明细, every city's figures:
@@ -36,6 +37,8 @@ export interface ViewsInput {
   revision: PlanRevision;
   /** Whose summary it is: a city's follows its Annex 2 shares' paths. */
   parent: Scope;
+  /** What the children are (cities, counties, units): the views name them so, and the parent by its name. */
+  childKind: Rollup["childKind"];
   period: string;
   rows: SummaryRow[];
   col: SummaryColumns;
@@ -59,6 +62,14 @@ export interface BuiltViews {
 }
 
 const L = columnLetter;
+
+/** The children's word in the views' titles and columns (市, 县, 单位). */
+const CHILD_TITLE: Record<Rollup["childKind"], string> = { city: "市", county: "县", unit: "单位" };
+
+/** How the views name the parent and its children: 全省 and 市 for the province, 杭州市 and 县 for a city's summary. */
+function names(input: Pick<ViewsInput, "parent" | "childKind">): { parent: string; child: string } {
+  return { parent: input.parent.kind === "province" ? "全省" : scopeLabel(input.parent), child: CHILD_TITLE[input.childKind] };
+}
 const detail = (address: string): string => sheetRef(DETAIL_SHEET, address);
 const value = (v: CellValue): CellSpec | null => (v === null || v === "" ? null : { value: v });
 
@@ -110,12 +121,13 @@ export function buildViews(input: ViewsInput): BuiltViews {
 }
 
 function infoLine(input: ViewsInput): string {
-  return `报告期：${periodLabel(parsePeriod(input.period))}　计划版本：${input.revision.label}（${input.revision.revision}）　已汇总 ${input.merged}/${input.cities.length} 市　汇总时间：${chinaDateTime(input.mergedAt)}`;
+  return `报告期：${periodLabel(parsePeriod(input.period))}　计划版本：${input.revision.label}（${input.revision.revision}）　已汇总 ${input.merged}/${input.cities.length} ${names(input).child}　汇总时间：${chinaDateTime(input.mergedAt)}`;
 }
 
 function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; chart: ChartSpec } {
   const { rows, col, firstData, cities, revision } = input;
-  const titles = ["编号", "工作举措/指标", "计量单位", "全省目标", "全省合计", "本期合计", "完成率", "序时进度", "状态", "滞后市数", "已报市数"];
+  const { parent, child } = names(input);
+  const titles = ["编号", "工作举措/指标", "计量单位", `${parent}目标`, `${parent}合计`, "本期合计", "完成率", "序时进度", "状态", `滞后${child}数`, `已报${child}数`];
   // Column C is 计量单位 above and the key work items' 完成率 below: wide enough for a rate of 10000%.
   const widths = [13, 38, 10, 9, 9, 9, 10, 8, 6, 7, 7];
   const header = 3;
@@ -126,7 +138,7 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
   const height = itemHeader + items.length + 1 + CHART_ROWS;
   const cells = emptyGrid(height, titles.length);
   const lastCol = L(titles.length - 1);
-  cells[0][0] = { value: `${revision.title}全省汇总表` };
+  cells[0][0] = { value: `${revision.title}${parent}汇总表` };
   cells[1][0] = { value: infoLine(input) };
   titles.forEach((title, i) => (cells[header - 1][i] = { value: title }));
   rows.forEach((row, index) => {
@@ -182,7 +194,7 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
     freeze: { rows: header, columns: 2 },
     titleRows: `${header}:${header}`,
     paper: "A3",
-    header: { center: pageTextLiteral(`${revision.title}全省汇总表`) },
+    header: { center: pageTextLiteral(`${revision.title}${parent}汇总表`) },
     // The key work item table starts a page, so the chart under it prints whole, however long the quota table.
     pageBreaks: [itemHeader],
     rowHeights: fitRowHeights({ cells, columnWidths: widths, styles, merges }),
@@ -211,9 +223,10 @@ function matrixSheet(input: ViewsInput): SheetSpec {
   const widths = [13, 24, 10.5, ...cities.map(() => 10.5)];
   const cells = emptyGrid(first + rows.length - 1, width);
   const lastCol = L(width - 1);
-  cells[0][0] = { value: "各市完成率" };
+  const { parent, child } = names(input);
+  cells[0][0] = { value: `各${child}完成率` };
   cells[1][0] = { value: infoLine(input) };
-  ["编号", "指标", "全省", ...cities].forEach((title, i) => (cells[header - 1][i] = { value: title }));
+  ["编号", "指标", parent, ...cities].forEach((title, i) => (cells[header - 1][i] = { value: title }));
   rows.forEach((row, index) => {
     const d = firstData + index;
     const r = first + index;
@@ -239,7 +252,7 @@ function matrixSheet(input: ViewsInput): SheetSpec {
     freeze: { rows: header, columns: 2 },
     titleRows: `${header}:${header}`,
     paper: "A3",
-    header: { center: pageTextLiteral("各市完成率") },
+    header: { center: pageTextLiteral(`各${child}完成率`) },
     rowHeights: fitRowHeights({ cells, columnWidths: widths, styles, merges }),
     password: input.password,
     tabColor: PALETTE.summaryTab,
@@ -258,7 +271,8 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
   const top = 3;
   const height = Math.max(top + ranked.length * blockHeight, top + CHART_ROWS);
   const cells = emptyGrid(height, width);
-  cells[0][0] = { value: "各市排名（分解到各市的指标）" };
+  const { child } = names(input);
+  cells[0][0] = { value: `各${child}排名（分解到各${child}的指标）` };
   cells[1][0] = { value: infoLine(input) };
   const styles: StyleSpec[] = [{ range: `A1:${L(width - 1)}1`, bold: true, fontSize: 16, horizontal: "Center" }, { range: `A2:${L(width - 1)}2`, horizontal: "Center" }];
   const merges = [`A1:${L(width - 1)}1`, `A2:${L(width - 1)}2`];
@@ -271,7 +285,7 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
     const head = title + 1;
     cells[title - 1][0] = { value: `${row.id}　${shortLabel(row)}` };
     merges.push(`A${title}:E${title}`);
-    ["市", "完成率", "名次", "目标", "完成"].forEach((text, i) => (cells[head - 1][i] = { value: text }));
+    [child, "完成率", "名次", "目标", "完成"].forEach((text, i) => (cells[head - 1][i] = { value: text }));
     const a = head + 1;
     const b = head + cities.length;
     cities.forEach((city, i) => {
@@ -292,7 +306,7 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
       chart = {
         name: "PlanbookCityCompletion",
         type: "ColumnClustered",
-        title: `各市完成率：${shortLabel(row)}`,
+        title: `各${child}完成率：${shortLabel(row)}`,
         sheet: RANKING_SHEET,
         source: `A${head}:B${b}`,
         seriesBy: "Columns",
@@ -301,7 +315,7 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
       };
     }
   });
-  if (ranked.length === 0) cells[top - 1][0] = { value: "本计划没有分解到各市的指标。" };
+  if (ranked.length === 0) cells[top - 1][0] = { value: `本计划没有分解到各${child}的指标。` };
   return {
     sheet: sheetSpec({
       name: RANKING_SHEET,
@@ -313,7 +327,7 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
       freeze: { rows: 2, columns: 0 },
       titleRows: "1:2",
       paper: "A3",
-      header: { center: pageTextLiteral("各市排名") },
+      header: { center: pageTextLiteral(`各${child}排名`) },
       rowHeights: fitRowHeights({ cells, columnWidths: widths, styles, merges }),
       password: input.password,
       tabColor: PALETTE.summaryTab,
@@ -328,6 +342,7 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
  */
 function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
   const { rows, cities } = input;
+  const { parent, child } = names(input);
   type Entry = { kind: string; row: SummaryRow; city: string; completion: number; progress: number; note: CellValue };
   const entries: Entry[] = [];
   rows.forEach((row, index) => {
@@ -339,20 +354,20 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
     const target = row.provinceTarget;
     const completion = total !== null && typeof target === "number" ? completionAgainst(row, total, target) : null;
     if (completion !== null && completion < laggingBelow(row, progress, final)) {
-      entries.push({ kind: final ? "指标未完成" : "指标滞后", row, city: "全省", completion, progress, note: null });
+      entries.push({ kind: final ? "指标未完成" : "指标滞后", row, city: parent, completion, progress, note: null });
     }
     for (const f of found) {
       const own = typeof f.actual === "number" && typeof f.target === "number" ? completionAgainst(row, f.actual, f.target) : null;
       if (own !== null && own < laggingBelow(row, f.progress, f.final)) {
-        entries.push({ kind: f.final ? "市未完成" : "市滞后", row, city: f.city, completion: own, progress: f.progress, note: f.note });
+        entries.push({ kind: `${child}${f.final ? "未完成" : "滞后"}`, row, city: f.city, completion: own, progress: f.progress, note: f.note });
       }
     }
   });
-  const titles = ["序号", "类型", "编号", "指标", "市", "完成率", "序时进度", "说明"];
+  const titles = ["序号", "类型", "编号", "指标", child, "完成率", "序时进度", "说明"];
   const widths = [5, 9, 13, 30, 8, 8, 8, 40];
   const header = 3;
   const cells = emptyGrid(header + Math.max(1, entries.length), titles.length);
-  cells[0][0] = { value: `通报：滞后和未完成的指标和市（${STATES.behind}：完成率落后序时进度 ${BEHIND_THRESHOLD * 100} 个百分点以上，控制类、增长类指标未达目标；${STATES.notDone}：到期未达目标）` };
+  cells[0][0] = { value: `通报：滞后和未完成的指标和${child}（${STATES.behind}：完成率落后序时进度 ${BEHIND_THRESHOLD * 100} 个百分点以上，控制类、增长类指标未达目标；${STATES.notDone}：到期未达目标）` };
   cells[1][0] = { value: infoLine(input) };
   titles.forEach((title, i) => (cells[header - 1][i] = { value: title }));
   entries.forEach((entry, i) => {
@@ -367,7 +382,7 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
       value(entry.note),
     ];
   });
-  if (entries.length === 0) cells[header][0] = { value: "没有滞后的指标和市。" };
+  if (entries.length === 0) cells[header][0] = { value: `没有滞后或未完成的指标和${child}。` };
   const last = header + Math.max(1, entries.length);
   const lastCol = L(titles.length - 1);
   const styles: StyleSpec[] = [

@@ -1,66 +1,27 @@
 /**
  * 进度's 状态 per period, for every kind of quota, at the province and at a city: the same
- * expectations as the report's own 状态 (tests/fixtures/reporting-expectations.ts). A city case is
- * that city's file in that period; a province case is every city's file adding up to the figure
- * (a count given to the first cities, a level or a ratio's figures the same in every city, a
- * milestone the same status everywhere), so the province's rolled-up figure is the case's.
- * Recalculated by HyperFormula, the engine of the in-memory Excel host.
+ * expectations as the report's own 状态 (tests/fixtures/reporting-expectations.ts, as 进度 lines in
+ * tests/fixtures/history-cases.ts). Recalculated by HyperFormula, the engine of the in-memory Excel
+ * host (whose own test, tests/integration/excel/history.test.ts, holds it to the same states).
  */
 import { HyperFormula } from "hyperformula";
-import { LAG_TITLE, PROGRESS_SHEET, buildProgress } from "../../../src/core/merge/history";
+import { LAG_TITLE, PROGRESS_SHEET, buildProgress, planHistory } from "../../../src/core/merge/history";
 import { canMerge } from "../../../src/core/merge/merge";
 import { provinceRollup } from "../../../src/core/merge/rollup";
-import { isPercentKind, type PlanRevision, type Quota } from "../../../src/core/plan/types";
 import { MILESTONE_STATUSES } from "../../../src/core/template/columns";
-import { partId } from "../../../src/core/template/parts";
 import { type CellValue, gridToFormulas } from "../../../src/core/template/spec";
-import { REPORTING_CASES, type ReportingCase } from "../../fixtures/reporting-expectations";
+import { HISTORY_CASES, STALL, caseFiles, caseScope, revisionOf, stallFiles } from "../../fixtures/history-cases";
+import type { ReportingCase } from "../../fixtures/reporting-expectations";
 import { currentRevision, quotaKindsRevision } from "../../support/plan";
-import { quotasInScope } from "../../../src/core/scope";
-import { type Typed, cityWorkbook } from "./fixture";
+import { cityWorkbook } from "./fixture";
 import { gridRow, present } from "../../support/present";
 
 const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
-const revisionOf = (c: ReportingCase): PlanRevision => revisions[c.plan ?? "seed"];
-const quotaOf = (c: ReportingCase): Quota => revisionOf(c).quotas.find((q) => q.id === c.quotaId) as Quota;
-
-/** What a city types for a case's figure: its 累计, its status, or a ratio's two figures on their rows. */
-function typedFor(c: ReportingCase, cumulative: number | undefined): Typed {
-  const { status, numerator, denominator } = c.typed;
-  return {
-    ...(cumulative !== undefined || status !== undefined ? { [c.quotaId]: { ...(cumulative !== undefined ? { cumulative } : {}), ...(status !== undefined ? { status } : {}) } } : {}),
-    ...(numerator !== undefined ? { [partId(c.quotaId, "numerator")]: { cumulative: numerator } } : {}),
-    ...(denominator !== undefined ? { [partId(c.quotaId, "denominator")]: { cumulative: denominator } } : {}),
-  };
-}
-
-/**
- * Each city's share of a province case's count: the first cities take it, each up to what it can
- * hold (its counties, for a quota per county), the rest 0. A level or a ratio is the same everywhere.
- */
-function provinceShares(c: ReportingCase): Map<string, Typed> {
-  const revision = revisionOf(c);
-  const quota = quotaOf(c);
-  const total = c.typed.cumulative;
-  const summed = total !== undefined && !isPercentKind(quota.kind);
-  let left = total ?? 0;
-  return new Map(
-    revision.cities.map((city) => {
-      if (!summed) return [city, typedFor(c, total)];
-      const room = quota.perUnit ? (quota.perUnit.byCity[city] ?? 0) * quota.perUnit.each : Infinity;
-      const share = Math.min(left, room);
-      left -= share;
-      return [city, typedFor(c, share)];
-    }),
-  );
-}
 
 /** The 进度 sheet of one period's files, recalculated: each line's state, by quota and scope. */
 function progressStates(c: ReportingCase): Map<string, CellValue> {
   const revision = revisionOf(c);
-  const typedByCity = c.scope.kind === "city" ? new Map([[c.scope.city, typedFor(c, c.typed.cumulative)]]) : provinceShares(c);
-  const files = [...typedByCity].map(([city, typed]) => ({ name: `${city}.xlsx`, snapshot: cityWorkbook(city, typed, { revision, period: c.period }) }));
-  const plan = canMerge(files, { revision, period: c.period, acceptErrors: true, rollup: provinceRollup(revision) });
+  const plan = canMerge(caseFiles(c), { revision, period: c.period, acceptErrors: true, rollup: provinceRollup(revision) });
   expect({ rejected: plan.rejected.map((r) => r.file.name), excluded: plan.accepted.flatMap((a) => a.excluded.map((e) => e.cell)) }).toEqual({ rejected: [], excluded: [] });
   const built = buildProgress([{ period: c.period, accepted: plan.accepted }], { revision });
   const engine = HyperFormula.buildFromSheets({ [PROGRESS_SHEET]: gridToFormulas(built.sheet.cells) }, { licenseKey: "gpl-v3" });
@@ -76,43 +37,33 @@ function progressStates(c: ReportingCase): Map<string, CellValue> {
   return states;
 }
 
-const scopeName = (c: ReportingCase): string => (c.scope.kind === "city" ? c.scope.city : "全省");
-/** The cases of quotas a city reports (a province-only act is no city's figure, so never on 进度). */
-const cases = REPORTING_CASES.filter((c) => c.scope.kind !== "county" && quotasInScope(revisionOf(c), { kind: "city", city: "杭州市" }).some((q) => q.id === c.quotaId));
-
 describe("进度's 状态 is the report's, for every kind of quota", () => {
-  test.each(cases.map((c) => [`${scopeName(c)}: ${c.name}`, c] as const))("%s", (_name, c) => {
-    expect(progressStates(c).get(`${c.quotaId}|${scopeName(c)}`)).toBe(c.expected.state);
+  test.each(HISTORY_CASES.map((c) => [`${caseScope(c)}: ${c.name}`, c] as const))("%s", (_name, c) => {
+    expect(progressStates(c).get(`${c.quotaId}|${caseScope(c)}`)).toBe(c.expected.state);
   });
 });
 
 describe("进度 shows when a line started to lag", () => {
   const revision = revisions.seed;
-  const quotaId = "I08-技能型企业-2027";
+  const quotaId = STALL.quotaId;
   /**
    * 杭州市's path runs from 700 (end of 2025) to 1500 (end of 2027), 33⅓ a month; more than 10 % of
    * 1500 behind it is 滞后: 715 is within that until April (733⅓ expected) and behind from May (866⅔).
    */
-  const figures: Record<string, number> = { "2026-01": 705, "2026-02": 710, "2026-03": 715, "2026-04": 715, "2026-05": 715, "2026-06": 715 };
-  const periods = Object.keys(figures);
-  const built = buildProgress(
-    periods.map((period) => {
-      const files = [{ name: `杭州市 ${period}.xlsx`, snapshot: cityWorkbook("杭州市", { [quotaId]: { cumulative: figures[period] } }, { revision, period }) }];
-      return { period, accepted: canMerge(files, { revision, period, rollup: provinceRollup(revision) }).accepted };
-    }),
-    { revision },
-  );
+  const periods = Object.keys(STALL.figures);
+  const plan = planHistory(stallFiles(), { revision });
+  const built = buildProgress(plan.periods, { revision });
   const engine = HyperFormula.buildFromSheets({ [PROGRESS_SHEET]: gridToFormulas(built.sheet.cells) }, { licenseKey: "gpl-v3" });
   const header = gridRow(built.sheet.cells, 2).map((spec) => (spec && "value" in spec ? spec.value : null));
   const row = built.sheet.cells.findIndex((cells) => cells[0] && "value" in cells[0] && cells[0].value === quotaId && cells[3] && "value" in cells[3] && cells[3].value === "杭州市");
   const valueAt = (title: string): CellValue => engine.getCellValue({ sheet: 0, row, col: header.indexOf(title) }) as CellValue;
 
   test("its states per period turn 滞后 where the path outruns the figure", () => {
-    expect(periods.map((p) => valueAt(`状态 ${p}`))).toEqual(["正常", "正常", "正常", "正常", "滞后", "滞后"]);
+    expect(periods.map((p) => valueAt(`状态 ${p}`))).toEqual(STALL.states);
   });
 
   test("the lag column names the period the current run of 滞后 began in", () => {
-    expect(valueAt(LAG_TITLE)).toBe("2026-05");
+    expect(valueAt(LAG_TITLE)).toBe(STALL.lagStart);
   });
 
   test("a line behind from the start lags from the first period: the province, whose other cities did not report", () => {

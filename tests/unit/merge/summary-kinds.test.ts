@@ -2,7 +2,11 @@ import { HyperFormula } from "hyperformula";
 import { parseCell } from "../../../src/core/a1";
 import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
 import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
-import { BULLETIN_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../../../src/core/merge/views";
+import { readFileSync } from "fs";
+import path from "path";
+import { parseCounties } from "../../../src/core/plan/counties";
+import { cityRollup } from "../../../src/core/merge/rollup";
+import { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../../../src/core/merge/views";
 import { summaryColumns } from "../../../src/core/merge/layout";
 import { type CellValue, gridToFormulas } from "../../../src/core/template/spec";
 import { provinceSplitRevision } from "../../support/plan";
@@ -143,4 +147,21 @@ test("汇总 shows no 序时进度 on a ratio's numerator and denominator rows, 
   const sheet = built.views.find((s) => s.name === PROVINCE_SHEET);
   const progress = (sheet?.cells ?? []).flatMap((row) => (row[0] && "value" in row[0] && String(row[0].value).startsWith(RATIO) ? [row[7] !== null] : []));
   expect(progress).toEqual([true, false, false]);
+});
+
+describe("a city's summary of its counties names the city and its counties, not 全省 and 市", () => {
+  const geography = parseCounties(readFileSync(path.join(__dirname, "..", "..", "..", "seeds", "zhejiang-counties.tsv"), "utf8"));
+  const built = buildSummary([], { revision, period: "2026-Q3", mergedAt, geography, rollup: cityRollup("杭州市", geography) });
+  const sheet = (name: string) => built.views.find((s) => s.name === name);
+  const text = (name: string, row: number): string[] => (sheet(name)?.cells[row - 1] ?? []).map((c) => (c && "value" in c ? String(c.value) : ""));
+
+  test("汇总's title and columns", () => {
+    expect(text(PROVINCE_SHEET, 1)[0]).toBe(`${revision.title}杭州市汇总表`);
+    expect(text(PROVINCE_SHEET, 3)).toEqual(["编号", "工作举措/指标", "计量单位", "杭州市目标", "杭州市合计", "本期合计", "完成率", "序时进度", "状态", "滞后县数", "已报县数"]);
+  });
+
+  test("各市完成率's first columns and 通报's", () => {
+    expect(text(MATRIX_SHEET, 3).slice(0, 4)).toEqual(["编号", "指标", "杭州市", "上城区"]);
+    expect(text(BULLETIN_SHEET, 3)).toEqual(["序号", "类型", "编号", "指标", "县", "完成率", "序时进度", "说明"]);
+  });
 });

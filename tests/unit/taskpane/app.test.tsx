@@ -48,6 +48,7 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
     saveImportedPlan: unexpected("saveImportedPlan"),
     readFiles: unexpected("readFiles"),
     merge: unexpected("merge"),
+    mergeHistory: unexpected("mergeHistory"),
     templateFile: unexpected("templateFile"),
     download: () => {
       throw new Error("unexpected operation: download");
