@@ -118,7 +118,7 @@ beforeAll(async () => {
 }, 180_000);
 
 /** A document printed in beforeAll, by name. */
-const printed = (name: string): Document => present(printed(name), `the printed ${name}`);
+const printed = (name: string): Document => present(documents[name], `the printed ${name}`);
 
 const NAMES = ["audit", "city-template", "province-template", "summary", "instructions"];
 
