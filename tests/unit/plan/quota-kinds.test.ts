@@ -102,3 +102,8 @@ describe("a total and its parts in the plan text", () => {
     expect(checkPlan(plan("每年培训2万人次,其中农民工1.4万人次、青年0.6万人次"), "")).toEqual([]);
   });
 });
+
+test("a part's target phrase reads with its cadence first (每年新就业形态劳动者0.8万人次), never 每年其中…", () => {
+  const parts = parsePlan(QUOTA_KINDS_PLAN).quotas.filter((q) => q.partOf !== undefined);
+  expect(parts.map((q) => q.text)).toEqual(["每年新就业形态劳动者0.8万人次", "每年农村转移劳动力0.6万人次"]);
+});
