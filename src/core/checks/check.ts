@@ -4,7 +4,7 @@ import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
 import type { Geography } from "../plan/counties";
 import { withLevelCorrections } from "../plan/level";
-import { stageAt } from "../stage";
+import { carriesAcross, stageAt } from "../stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
@@ -533,8 +533,8 @@ function wholePlanWarning(at: { sheet: string; cell: string | null; quotaId: str
 function earlierWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, now: number): Finding[] {
   if (!RUNNING_KINDS.has(quota.kind) || !sheet.period) return [];
   for (const other of sheet.earlier) {
-    // An every-year figure starts again each January: only compare within one year.
-    if (quota.kind === "annual" && other.period?.year !== sheet.period.year) continue;
+    // A figure whose counting cycle started again since (a 每年 one each January, a 每季度 one each quarter) may be lower.
+    if (!other.period || !sheet.known || !carriesAcross(quota, other.period, sheet.period, sheet.known.revision)) continue;
     const before = numberIn(other.rowsById.get(row.quotaId)?.values.cumulative);
     if (before !== null && now < before) {
       return [

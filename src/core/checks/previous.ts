@@ -2,7 +2,8 @@ import { isBlankInput, sameCellValue } from "../cells";
 import { CorrectionError } from "../errors";
 import { type CellChange, type ChangeLogEntry, loggedChange, readChangeLog } from "./changelog";
 import { clearedByNote, type Finding, finding } from "../findings";
-import { comparePeriods, periodOrNull, type Period } from "../period";
+import { comparePeriods, periodEndMonth, periodOrNull, type Period } from "../period";
+import { CADENCE_LABELS } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import type { WorkbookSnapshot } from "../snapshot";
 import { KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
@@ -44,16 +45,31 @@ function pairings(current: WorkbookSnapshot, previous: WorkbookSnapshot): Pairin
 }
 
 /**
- * What a row's 上期累计 should be, given the previous period's row: its 累计完成 — or 0 for an
- * every-year figure in a new year, which starts again each January. Null for a row without one
- * (a share, a milestone, a ratio's figures) or when the previous row has no number.
+ * Whether an earlier period's 累计 runs on into this period's, by the cadence the row's 截止年份
+ * names: a 每季度 figure counts from its quarter's first month, a 每年 one from January, one with
+ * a deadline from the plan's start. Null where a sheet alone cannot tell: a 每两年 figure across a
+ * new year (its two-year cycle is the plan's).
  */
-function carriedPrevious(row: ReportRow, old: ReportRow, sameYear: boolean): number | null {
+function runsOn(row: ReportRow, earlier: Period, period: Period): boolean | null {
+  const cadence = String(row.values.year ?? "").trim();
+  const quarter = (p: Period): number => Math.ceil(periodEndMonth(p) / 3);
+  if (cadence === CADENCE_LABELS.quarterly) return earlier.year === period.year && quarter(earlier) === quarter(period);
+  if (cadence === CADENCE_LABELS.biennial) return earlier.year === period.year ? true : null;
+  return kindOf(row) !== KIND_LABELS.annual || earlier.year === period.year;
+}
+
+/**
+ * What a row's 上期累计 should be, given the previous period's row: its 累计完成 — or 0 for a
+ * figure whose counting cycle started again since (a 每年 one in a new year, a 每季度 one in a new
+ * quarter). Null for a row without one (a share, a milestone, a ratio's figures), when the previous
+ * row has no number, or when the sheet cannot tell (`runsOn`).
+ */
+function carriedPrevious(row: ReportRow, old: ReportRow, runs: boolean | null): number | null {
   const kind = kindOf(row);
   if (kind !== KIND_LABELS.cumulative && kind !== KIND_LABELS.annual) return null;
   const was = numberIn(old.values.cumulative);
-  if (was === null) return null;
-  return kind === KIND_LABELS.annual && !sameYear ? 0 : was;
+  if (was === null || runs === null) return null;
+  return runs ? was : 0;
 }
 
 /**
@@ -91,7 +107,7 @@ export function previousRefresh(current: WorkbookSnapshot, previous: WorkbookSna
     const old = new Map(earlier.rows.map((row) => [row.quotaId, row]));
     return report.rows.flatMap((row): CellChange[] => {
       const before = old.get(row.quotaId);
-      const expected = before ? carriedPrevious(row, before, earlierPeriod.year === period.year) : null;
+      const expected = before ? carriedPrevious(row, before, runsOn(row, earlierPeriod, period)) : null;
       const cell = report.address(row, "previous");
       if (expected === null || cell === null || sameCellValue(row.values.previous, expected)) return [];
       return [{ sheet: report.name, cell, quotaId: row.quotaId, before: row.values.previous, after: expected }];
@@ -102,7 +118,6 @@ export function previousRefresh(current: WorkbookSnapshot, previous: WorkbookSna
 function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet, earlierPeriod: Period, log: ChangeLogEntry[]): Finding[] {
   const out: Finding[] = [];
   const now = new Map([...report.rows, ...report.archivedRows].map((row) => [row.quotaId, row]));
-  const sameYear = earlierPeriod.year === period.year;
   const previousPeriod = earlier.record.period;
   for (const old of earlier.rows) {
     const row = now.get(old.quotaId);
@@ -121,7 +136,8 @@ function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet
       continue;
     }
     // 上期累计 not what the previous report now says: that report was corrected after this one was made.
-    const expected = carriedPrevious(row, old, sameYear);
+    const runs = runsOn(row, earlierPeriod, period);
+    const expected = carriedPrevious(row, old, runs);
     const carried = numberIn(row.values.previous);
     const previousCell = report.address(row, "previous");
     if (expected !== null && carried !== null && previousCell !== null && !sameCellValue(carried, expected)) {
@@ -139,8 +155,8 @@ function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet
     const value = numberIn(row.values.cumulative);
     const was = numberIn(old.values.cumulative);
     if (value === null || was === null) continue;
-    // An every-year figure starts again each January; a share may fall; any other running total may not.
-    const runningTotal = kind === KIND_LABELS.cumulative || (kind === KIND_LABELS.annual && sameYear);
+    // A figure whose cycle started again (a 每年 one each January, a 每季度 one each quarter) and a share may fall; any other running total may not.
+    const runningTotal = (kind === KIND_LABELS.cumulative || kind === KIND_LABELS.annual) && runs === true;
     // Carried in as the row's 上期累计, a fall is the sheet's own finding (see check.ts).
     if (runningTotal && value < was && numberIn(row.values.previous) !== was) {
       out.push(finding("cumulative-fell", where("cumulative"), { cumulative: value, before: was, previousPeriod }, value));

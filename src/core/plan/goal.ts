@@ -205,7 +205,8 @@ export function extractQuotas(goal: string, measure: string, sub: string | null)
         year: annual ? null : year,
         subject: subject === "" ? null : subject,
         key: subject === "" ? measureKey(measure, sub) : subjectKey(legacySubject),
-        text: matches.length > 1 ? withCadence(`${deadline ? deadline[0] : ""}${rawBefore}${match[0]}${listed ? "" : clean(after)}`, cadence) : clause,
+        // A part's phrase without 其中, so that its cadence reads before it (每年新就业形态劳动者…, not 每年其中…).
+        text: matches.length > 1 ? withCadence(`${deadline ? deadline[0] : ""}${rawBefore.replace(/^其中/, "")}${match[0]}${listed ? "" : clean(after)}`, cadence) : clause,
         cadence: growth ? "annual" : cadence,
         per,
         ...(range ? { range } : {}),

@@ -3,6 +3,7 @@ import { checkPlan } from "../../../src/core/plan/consistency";
 import { parsePlan } from "../../../src/core/plan/parse";
 import type { PlanRevision, Quota } from "../../../src/core/plan/types";
 import { QUOTA_KINDS_PLAN } from "../../fixtures/plans/quota-kinds";
+import { present } from "../../support/present";
 
 /** The quota kinds task lists carry beyond the seeds': growth, ceilings, ranges, components, and what cannot be read. */
 
@@ -36,7 +37,8 @@ describe("quota kinds read from a task list", () => {
   });
 
   test("培训2万人次,其中…0.8万人次、…0.6万人次 is a total and its parts, each part naming its total", () => {
-    const [total, ...parts] = quotaOn(revision, 12);
+    const [first, ...parts] = quotaOn(revision, 12);
+    const total = present(first, "the total quota");
     expect(total).toEqual(expect.objectContaining({ kind: "annual", target: 2, unit: "万人次" }));
     expect(total.partOf).toBeUndefined();
     expect(parts).toEqual([
@@ -87,7 +89,7 @@ describe("a total and its parts in the plan text", () => {
   test("parts that exceed their total are an error of the plan text", () => {
     const revision = plan("每年培训1万人次,其中农民工0.8万人次、青年0.6万人次");
     expect(checkPlan(revision, "")).toEqual([
-      expect.objectContaining({ rule: "components-exceed-total", severity: "error", quotaId: revision.quotas[0].id, params: expect.objectContaining({ total: 1, sum: 1.4 }) }),
+      expect.objectContaining({ rule: "components-exceed-total", severity: "error", quotaId: present(revision.quotas[0], "the plan's quota").id, params: expect.objectContaining({ total: 1, sum: 1.4 }) }),
     ]);
   });
 
@@ -99,4 +101,9 @@ describe("a total and its parts in the plan text", () => {
   test("parts that add up to their total raise nothing", () => {
     expect(checkPlan(plan("每年培训2万人次,其中农民工1.4万人次、青年0.6万人次"), "")).toEqual([]);
   });
+});
+
+test("a part's target phrase reads with its cadence first (每年新就业形态劳动者0.8万人次), never 每年其中…", () => {
+  const parts = parsePlan(QUOTA_KINDS_PLAN).quotas.filter((q) => q.partOf !== undefined);
+  expect(parts.map((q) => q.text)).toEqual(["每年新就业形态劳动者0.8万人次", "每年农村转移劳动力0.6万人次"]);
 });
