@@ -10,14 +10,14 @@ import { writeTemplateFile } from "../../../src/xlsx/render";
 import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
 import { convertWithLibreOffice } from "../../support/libreoffice";
-import { currentRevision, quotaKindsRevision } from "../../support/plan";
+import { currentRevision, quotaKindsRevision, provinceSplitRevision } from "../../support/plan";
 
 /**
  * The file path: each case's template written as .xlsx with the case's figures typed in, opened,
  * recalculated and saved by LibreOffice, read back — and held to the same table as the host test.
  */
 
-const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
+const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision(), "province-split": provinceSplitRevision() };
 const revisionOf = (c: ReportingCase) => revisions[c.plan ?? "seed"];
 const computed = new Map<ReportingCase, { completion: unknown; progress: unknown; state: unknown; cumulative: unknown }>();
 let workDir: string;
