@@ -9,6 +9,7 @@ import { parsePeriod } from "../../src/core/period";
 import { writeTemplateFile } from "../../src/xlsx/render";
 import { currentRevision } from "../support/plan";
 import { launchChromium, serve, servedAt } from "../support/chromium";
+import { gridRow, present } from "../support/present";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist-playground");
@@ -79,7 +80,7 @@ describe("the playground", () => {
     const findings = pane().getByRole("region", { name: "录入检查" });
     await findings.getByRole("button", { name: `${sheet}!${cell}` }).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "playground-finding.png"), fullPage: true });
-    await input.fill(targets[index].trim());
+    await input.fill(present(targets[index], `target #${index + 1}`).trim());
     await input.press("Enter");
     await findings.getByText("没有发现问题。").waitFor({ timeout: 10_000 });
     expect(await findings.getByRole("button", { name: `${sheet}!${cell}` }).count()).toBe(0);
@@ -92,7 +93,7 @@ describe("the playground", () => {
         const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z" });
         // A city reports 技能型企业 in the quota's own row, its Annex 2 share as the target (issue 15).
         const row = built.rowRecords.find((r) => r.quotaId === "I08-技能型企业-2027")!.row;
-        built.sheet.cells[row - 1][COLUMN.cumulative] = { value: 600 + index };
+        gridRow(built.sheet.cells, row - 1)[COLUMN.cumulative] = { value: 600 + index };
         return { name: `${city}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await writeTemplateFile(built)) };
       }),
     );

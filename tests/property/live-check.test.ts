@@ -13,6 +13,7 @@ import { generateTemplate } from "../../src/excel/generate";
 import { startLiveChecking } from "../../src/excel/live";
 import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { currentRevision } from "../support/plan";
+import { present } from "../support/present";
 
 const revision = currentRevision();
 const SHEET = "杭州市 2026-10";
@@ -38,7 +39,7 @@ async function generated(): Promise<{ host: ExcelHost; addressOf: (quotaId: stri
   const addressOf = (quotaId: string, input: number): string => {
     const row = ids.indexOf(quotaId) + 1;
     const open = INPUTS.map((key) => `${columnLetter(COLUMN[key])}${row}`).filter((address) => !host.cell(SHEET, address).locked);
-    return open[input % open.length];
+    return present(open[input % open.length], `an input cell of ${quotaId}`);
   };
   return { host, addressOf };
 }
@@ -65,7 +66,7 @@ test("live checking never fails and never changes what was pasted", async () => 
       }
       const cells = pastes.map(({ quotaId, input }) => watched.addressOf(quotaId, input));
       expect({ errors, reports }).toEqual({ errors: [], reports: pastes.length });
-      expect(cells.map((cell) => watched.host.formulas(SHEET, cell)[0][0])).toEqual(cells.map((cell) => unwatched.host.formulas(SHEET, cell)[0][0]));
+      expect(cells.map((cell) => watched.host.formulas(SHEET, cell)[0]?.[0])).toEqual(cells.map((cell) => present(unwatched.host.formulas(SHEET, cell)[0]?.[0], cell)));
     }),
     { numRuns: 12 },
   );

@@ -20,9 +20,10 @@ import { MILESTONE_STATUSES } from "../../src/core/template/columns";
 import { type CellValue, type SheetSpec, gridToFormulas } from "../../src/core/template/spec";
 import { isCountUnit } from "../../src/core/units";
 import { readMergeFiles } from "../../src/xlsx/merge-files";
-import { type Typed, cityFile } from "../integration/merge/files";
+import { type Typed, cityFile, inputOf, inputsOf } from "../integration/merge/files";
 import { PART_KEYS, type PartKey, partId } from "../../src/core/template/parts";
 import { currentRevision } from "../support/plan";
+import { present } from "../support/present";
 
 const revision = currentRevision();
 const period = "2026-10";
@@ -84,7 +85,7 @@ interface Merged {
 const runs = new Map<string, Promise<Merged>>();
 
 async function mergeOnce(typed: Record<string, Typed>): Promise<Merged> {
-  const files = await Promise.all(cities.map((city) => cityFile(`${city}.xlsx`, revision, city, typed[city])));
+  const files = await Promise.all(cities.map((city) => cityFile(`${city}.xlsx`, revision, city, inputsOf(typed, city))));
   const plan = canMerge(await readMergeFiles(files), { revision, period });
   const built = buildSummary(plan.accepted, { revision, period, mergedAt: "2026-11-05T09:00:00.000Z", rejected: plan.rejected });
   return { plan, built };
@@ -135,7 +136,8 @@ const typedInRow = (typed: Record<string, Typed>, { members, part }: PlanRow): C
     members
       .filter((q) => q.region === null || q.region === city)
       .map((q) => {
-        const inputs = typed[city][part ? partId(q.id, part) : q.id];
+        const id = part ? partId(q.id, part) : q.id;
+        const inputs = inputOf(inputsOf(typed, city), id);
         return inputs.cumulative ?? inputs.status ?? null;
       }),
   );
@@ -149,9 +151,10 @@ const sumOf = (figures: CellValue[]): number => (figures as number[]).reduce((a,
 function expectedActual(typed: Record<string, Typed>, row: PlanRow): number | null {
   if (row.kind === "milestone") return null;
   if (row.kind === "ratio") {
-    const [quota] = row.members;
-    const figures = PART_KEYS.map((part) => sumOf(typedInRow(typed, { kind: "cumulative", members: [quota], part })));
-    return figures[1] === 0 ? null : figures[0] / figures[1];
+    const quota = present(row.members[0], "the ratio's quota");
+    const sum = (part: PartKey): number => sumOf(typedInRow(typed, { kind: "cumulative", members: [quota], part }));
+    const denominator = sum("denominator");
+    return denominator === 0 ? null : sum("numerator") / denominator;
   }
   const figures = typedInRow(typed, row);
   return row.kind === "growth" ? sumOf(figures) / figures.length : sumOf(figures);

@@ -26,7 +26,7 @@ import type { Finding } from "../../src/core/findings";
 import { readSummaryState } from "../../src/core/merge/state";
 import { parsePeriod } from "../../src/core/period";
 import type { Quota } from "../../src/core/plan/types";
-import { type ReportSheet, readWorkbook } from "../../src/core/read-sheets";
+import { type ReportSheet } from "../../src/core/read-sheets";
 import { parseScope, pathInScope } from "../../src/core/scope";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { stageAt } from "../../src/core/stage";
@@ -39,6 +39,8 @@ import { readWorkbookFile } from "../../src/xlsx/read";
 import { fill } from "../support/fill";
 import { convertWithLibreOffice } from "../support/libreoffice";
 import { currentRevision } from "../support/plan";
+import { firstReport } from "../support/report";
+import { gridRow, present } from "../support/present";
 
 const revision = currentRevision();
 const PERIODS = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"];
@@ -111,10 +113,10 @@ interface RunResult {
 
 /** Fills a file: running totals grow from 上期累计 (or from a drawn start), ratios as two figures, milestones move on. */
 async function fillFile(file: string, scopeText: string, periodIndex: number, scopeIndex: number, draw: Draw, before: Filled | null, fresh: boolean): Promise<Filled> {
-  const report = readWorkbook(await snapshotOf(file)).reports[0];
+  const report = firstReport(await snapshotOf(file));
   const scope = parseScope(scopeText, revision);
-  const period = parsePeriod(PERIODS[periodIndex]);
-  const noise = (row: number, k: number): number => draw.noise[(scopeIndex * 997 + periodIndex * 131 + row * 7 + k) % draw.noise.length];
+  const period = parsePeriod(present(PERIODS[periodIndex], `period #${periodIndex + 1}`));
+  const noise = (row: number, k: number): number => present(draw.noise[(scopeIndex * 997 + periodIndex * 131 + row * 7 + k) % draw.noise.length], "a drawn noise figure");
   const typed: Record<string, Partial<Record<"period" | "cumulative" | "status", CellValue>>> = {};
   const filled: Filled = { file, fresh, cumulative: new Map(), wrongPeriod: new Set(), fall: null };
   const wrongBy = new Map(draw.wrongPeriods.filter((w) => w.scope === scopeIndex && w.period === periodIndex).map((w) => [w.row % report.rows.length, w.by]));
@@ -183,7 +185,7 @@ async function runSequence(draw: Draw): Promise<RunResult> {
       const snapshot = await snapshotOf(file);
       const own = checkWorkbook(snapshot, { revisions: [revision] });
       const across = before ? checkAgainstPrevious(snapshot, await snapshotOf(before.file), path.basename(before.file)) : [];
-      files.push({ scope, period, filled, report: readWorkbook(snapshot).reports[0], findings: [...own, ...across], previous: before });
+      files.push({ scope, period, filled, report: firstReport(snapshot), findings: [...own, ...across], previous: before });
       last.set(scope, filled);
     }
   }
@@ -307,14 +309,14 @@ test("a ratio's province figure in 进度 is the sum of the numerators over the 
 });
 
 test("recalculated by LibreOffice, 进度's 状态 are what the in-memory host's engine computes", async () => {
-  const run = runs[0];
+  const run = present(runs[0], "a run of the property");
   const outDir = mkdtempSync(path.join(os.tmpdir(), "planbook-periods-lo-"));
   const [recalculated] = await convertWithLibreOffice([run.history.file], outDir);
   const ours = (await snapshotOf(run.history.file)).sheets.find((s) => s.name === "进度");
   const libre = (await snapshotOf(recalculated)).sheets.find((s) => s.name === "进度");
   if (!ours || !libre) throw new Error("no 进度 sheet");
   const engine = HyperFormula.buildFromSheets({ 进度: ours.formulas.map((row) => row.map((v) => (v === null ? "" : typeof v === "string" && !v.startsWith("=") ? asLiteralText(v) : v))) }, { licenseKey: "gpl-v3" });
-  const header = ours.values[2].map(String);
+  const header = gridRow(ours.values, 2).map(String);
   const stateColumns = header.flatMap((title, c) => (title.startsWith("状态 ") || title === "滞后起始期" ? [c] : []));
   const differences: string[] = [];
   ours.formulas.forEach((row, r) => {

@@ -9,6 +9,7 @@ import { parsePeriod } from "../../src/core/period";
 import { COLUMN } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/a1";
 import { currentRevision, previousRevision } from "../support/plan";
+import { present } from "../support/present";
 
 const current = currentRevision();
 const previous = previousRevision();
@@ -31,12 +32,12 @@ test("regenerating and upgrading keep every typed value", async () => {
           const key = edit.key as keyof typeof COLUMN;
           // A paste goes past Excel's validation, as a person's paste does.
           await host.userEdit(SHEET, `${columnLetter(COLUMN[key])}${rowOf(edit.id)}`, [[edit.value]], { paste: true }).catch(() => undefined);
-          typed.set(`${edit.id}|${key}`, host.values(SHEET, `${columnLetter(COLUMN[key])}${rowOf(edit.id)}`)[0][0]);
+          typed.set(`${edit.id}|${key}`, present(host.values(SHEET, `${columnLetter(COLUMN[key])}${rowOf(edit.id)}`)[0]?.[0], `${edit.id}'s ${key}`));
         }
         await generate(upgrade ? current : previous);
         for (const [place, value] of typed) {
           const [id, key] = place.split("|");
-          expect(host.values(SHEET, `${columnLetter(COLUMN[key as keyof typeof COLUMN])}${rowOf(id)}`)[0][0]).toEqual(value);
+          expect(host.values(SHEET, `${columnLetter(COLUMN[key as keyof typeof COLUMN])}${rowOf(present(id, `the quota of ${place}`))}`)[0]?.[0]).toEqual(value);
         }
       },
     ),

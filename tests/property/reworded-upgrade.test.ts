@@ -11,11 +11,13 @@ import { parseCounties } from "../../src/core/plan/counties";
 import { parsePlan } from "../../src/core/plan/parse";
 import { COUNTIES_FILE, CURRENT_SEED } from "../../src/core/plan/seeds";
 import type { PlanRevision, Quota } from "../../src/core/plan/types";
-import { carriedInputs, readWorkbook } from "../../src/core/read-sheets";
+import { carriedInputs } from "../../src/core/read-sheets";
 import { buildTemplate } from "../../src/core/template/build";
 import { COLUMN } from "../../src/core/template/columns";
 import { partsOf } from "../../src/core/template/parts";
 import { PROVINCE, sheetName, type, workbookOf } from "../unit/checks/fixture";
+import { firstReport } from "../support/report";
+import { present } from "../support/present";
 
 const SEEDS = path.join(__dirname, "..", "..", "seeds");
 const seedText = readFileSync(path.join(SEEDS, CURRENT_SEED), "utf8");
@@ -30,7 +32,7 @@ const SHEET = sheetName({ scope: PROVINCE, period: PERIOD });
  * rows, nor a department split's whole, typed on its parts' rows), whose measure's wording appears
  * once in the text (so one rewording changes one measure).
  */
-const onTheSheet = new Set(workbookOf([{ scope: PROVINCE, period: PERIOD }], current).sheets[0].values.map((row) => row[COLUMN.id]));
+const onTheSheet = new Set(present(workbookOf([{ scope: PROVINCE, period: PERIOD }], current).sheets[0], "the province sheet").values.map((row) => row[COLUMN.id]));
 const candidates = current.quotas.filter(
   (q) => onTheSheet.has(q.id) && q.region === null && q.kind !== "milestone" && partsOf(q).length === 0 && seedText.split(q.measure).length === 2 && q.measure.length >= 6,
 );
@@ -59,14 +61,14 @@ const counterpart = (revision: PlanRevision, old: Quota, measure: string): Quota
 test("upgrading across a rewording keeps the typed figures on the reworded quota", () => {
   fc.assert(
     fc.property(fc.constantFrom(...candidates), fc.constantFrom(...REWORDINGS.keys()), fc.integer({ min: 1, max: 9999 }), (quota, rewording, figure) => {
-      const measure = REWORDINGS[rewording](quota.measure);
+      const measure = present(REWORDINGS[rewording], `rewording #${rewording + 1}`)(quota.measure);
       const reworded = parse(seedText.replace(quota.measure, measure));
       const after = counterpart(reworded, quota, measure);
       // A rewording that made the text unreadable for this quota is not the case under test.
       fc.pre(after !== undefined);
       const snapshot = workbookOf([{ scope: PROVINCE, period: PERIOD }], current);
       type(snapshot, SHEET, quota.id, { cumulative: figure, note: "已核实" });
-      const report = readWorkbook(snapshot).reports[0];
+      const report = firstReport(snapshot);
       const built = buildTemplate({ revision: reworded, scope: PROVINCE, period: parsePeriod(PERIOD), generatedAt: "2026-11-01T00:00:00Z", carried: carriedInputs(report, snapshot.sheets[0]) });
       const row = built.rowRecords.find((r) => r.quotaId === after?.id && !r.archived)?.row ?? 0;
       const valueAt = (key: keyof typeof COLUMN): unknown => {

@@ -4,15 +4,15 @@
  */
 import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
-import { readWorkbook } from "../../src/core/read-sheets";
 import type { ColumnKey } from "../../src/core/template/columns";
 import { COLUMN } from "../../src/core/template/columns";
 import type { CellValue } from "../../src/core/template/spec";
 import { readWorkbookFile } from "../../src/xlsx/read";
+import { firstReport } from "./report";
 
 /** The row and values of each quota id in the file's (first) report sheet. */
 export async function rowsOf(file: string): Promise<Map<string, { row: number; values: Record<ColumnKey, CellValue> }>> {
-  const report = readWorkbook(await readWorkbookFile(readFileSync(file))).reports[0];
+  const report = firstReport(await readWorkbookFile(readFileSync(file)));
   return new Map(report.rows.map((r) => [r.quotaId, { row: r.row, values: r.values }]));
 }
 

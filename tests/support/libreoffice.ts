@@ -95,14 +95,15 @@ function runSoffice(profile: string, args: string[]): Promise<void> {
  * output paths, in input order. Inputs must have distinct base names, and `outDir` must not be
  * their folder.
  */
-export async function convertWithLibreOffice(inputPaths: string[], outDir: string, format: SaveFormat = XLSX): Promise<string[]> {
+export async function convertWithLibreOffice<Inputs extends string[]>(inputPaths: [...Inputs], outDir: string, format: SaveFormat = XLSX): Promise<{ [K in keyof Inputs]: string }> {
   await withProfile({ "user/registrymodifications.xcu": ALWAYS_RECALCULATE }, (profile) =>
     runSoffice(profile, ["--convert-to", `${format.extension}:${format.filter}`, "--outdir", outDir, ...inputPaths]),
   );
   const outputs = inputPaths.map((input) => path.join(outDir, `${path.parse(input).name}.${format.extension}`));
   const missing = outputs.filter((output) => !existsSync(output));
   if (missing.length > 0) throw new Error(`soffice did not write ${missing.join(", ")}`);
-  return outputs;
+  // One output per input, in order: the inputs' tuple type, with a path for each.
+  return outputs as { [K in keyof Inputs]: string };
 }
 
 const xmlText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");

@@ -2,6 +2,7 @@ import { execFileSync } from "child_process";
 import { mkdirSync, readdirSync, renameSync } from "fs";
 import path from "path";
 import { type SaveFormat, convertWithLibreOffice } from "./libreoffice";
+import { matchGroup } from "../../src/core/required";
 
 /**
  * What a printed sheet looks like, read back from the PDF LibreOffice makes of it (poppler's
@@ -46,8 +47,8 @@ export function readPdf(pdfPath: string): PdfPage[] {
   const pages: PdfPage[] = [];
   const pageTag = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
   for (const match of bbox.matchAll(pageTag)) {
-    const words = [...match[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
-      (w): PdfWord => ({ xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: decode(w[5]) }),
+    const words = [...matchGroup(match, 3).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+      (w): PdfWord => ({ xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: decode(matchGroup(w, 5)) }),
     );
     const number = pages.length + 1;
     const text = execFileSync("pdftotext", ["-layout", "-f", String(number), "-l", String(number), pdfPath, "-"], { encoding: "utf8" });
@@ -140,8 +141,9 @@ export function printedLineSpacing(pages: PdfPage[], header: string): number {
     return [...byLeft.values()].flatMap((column) => {
       const lines = column.sort((a, b) => a.yMin - b.yMin);
       // Sized by a line of Chinese only, whose characters are each one font size wide.
-      return lines.slice(1).flatMap((below, i) => {
-        const above = lines[i];
+      return lines.flatMap((above, i) => {
+        const below = lines[i + 1];
+        if (!below) return [];
         return HAN_ONLY.test(above.text) ? [(below.yMin - above.yMin) / ((above.xMax - above.xMin) / [...above.text].length)] : [];
       });
     });
@@ -180,7 +182,7 @@ export function pixelsOfColour(pdfPath: string, page: number, rgb: [number, numb
   const start = header[0].length;
   let count = 0;
   for (let i = start; i + 2 < ppm.length; i += 3) {
-    if (Math.abs(ppm[i] - rgb[0]) < 12 && Math.abs(ppm[i + 1] - rgb[1]) < 12 && Math.abs(ppm[i + 2] - rgb[2]) < 12) count++;
+    if (Math.abs(ppm.readUInt8(i) - rgb[0]) < 12 && Math.abs(ppm.readUInt8(i + 1) - rgb[1]) < 12 && Math.abs(ppm.readUInt8(i + 2) - rgb[2]) < 12) count++;
   }
   return count;
 }

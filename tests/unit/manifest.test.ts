@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "fs";
 import path from "path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
+import { present } from "../support/present";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
@@ -20,13 +21,13 @@ const doc = new DOMParser({ onError: (level, message) => void (level !== "warnin
 );
 
 const all = (tag: string, within: { getElementsByTagName(tag: string): ArrayLike<Element> } = doc) => Array.from(within.getElementsByTagName(tag));
-const first = (tag: string, within?: Element) => all(tag, within)[0];
+const first = (tag: string, within?: Element) => present(all(tag, within)[0], `a <${tag}> element`);
 const attribute = (name: string) => all("*").flatMap((el) => (el.hasAttribute(name) ? [el.getAttribute(name) as string] : []));
 const resource = (id: string | null) => all("*", first("Resources")).find((el) => el.getAttribute("id") === id);
 const control = (id: string) => all("Control").find((el) => el.getAttribute("id") === id) as Element;
 const child = (el: Element, tag: string) => Array.from(el.childNodes).find((node) => node.nodeName === tag) as Element | undefined;
 const labelOf = (el: Element) => resource(child(el, "Label")?.getAttribute("resid") ?? null)?.getAttribute("DefaultValue");
-const functionOf = (el: Element) => first("FunctionName", el)?.textContent;
+const functionOf = (el: Element) => first("FunctionName", el).textContent;
 const iconSizes = (el: Element) => all("bt:Image", first("Icon", el)).map((image) => image.getAttribute("size"));
 const URLS = [...attribute("DefaultValue"), ...attribute("Value"), ...all("AppDomain").map((el) => el.textContent ?? "")].filter((v) => /^[a-z]+:\/\//i.test(v));
 const hasEnglish = (el: Element) => all("*", el).some((node) => node.localName === "Override" && node.getAttribute("Locale") === "en-US");
@@ -82,7 +83,7 @@ describe("manifest.xml", () => {
   test("one long-lived runtime serves the task pane and the function file", () => {
     const runtimes = all("Runtime");
     expect(runtimes.map((r) => r.getAttribute("lifetime"))).toEqual(["long"]);
-    const runtimePage = runtimes[0].getAttribute("resid");
+    const runtimePage = present(runtimes[0], "a <Runtime> element").getAttribute("resid");
     const showTaskpane = all("Action").find((action) => action.getAttribute("xsi:type") === "ShowTaskpane") as Element;
     expect(first("FunctionFile").getAttribute("resid")).toBe(runtimePage);
     expect(first("SourceLocation", showTaskpane).getAttribute("resid")).toBe(runtimePage);

@@ -11,6 +11,7 @@ import path from "path";
 import { COMMAND_SPECS } from "../../../src/cli/specs";
 import { cleanCities } from "../../fixtures/returned-files";
 import { BIN, ROOT, buildCli, planbook } from "../../support/cli";
+import { present } from "../../support/present";
 
 const SEED = path.join(ROOT, "seeds", "003_b259c65e08fddcd3.txt");
 const OLDER_SEED = path.join(ROOT, "seeds", "000_445b9ef01ca4c3e2.txt");
@@ -21,7 +22,7 @@ function expectUserError(result: ReturnType<typeof planbook>, ...named: string[]
   expect(result.status).toBe(2);
   const lines = result.stderr.trimEnd().split("\n");
   expect(lines).toHaveLength(1);
-  const [chinese, english] = lines[0].split(" / ");
+  const [chinese, english] = present(lines[0], "the error line").split(" / ");
   expect(chinese).toMatch(/[\u4e00-\u9fff]/);
   expect(english).toMatch(/^[\x20-\x7e]*[a-z]{3}/);
   expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -91,7 +92,7 @@ describe("planbook command lines", () => {
     });
 
     test("a misspelt flag names the flag meant", () => {
-      expectUserError(planbook(["check", hangzhou, "--jsn", files[1]], dir), "--jsn", "--json");
+      expectUserError(planbook(["check", hangzhou, "--jsn", present(files[1], "a second city file")], dir), "--jsn", "--json");
       expectUserError(planbook(["template", "--all-city", "--period", "2026-10", "--out", "t"], dir), "--all-city", "--all-cities");
     });
 

@@ -13,7 +13,7 @@ import { parseWeights } from "../../../src/cli/template";
 import { citySplits } from "../../../src/core/merge/split";
 import { countiesOf } from "../../../src/core/plan/counties";
 import { parsePeriod } from "../../../src/core/period";
-import { readWorkbook, type ReportSheet } from "../../../src/core/read-sheets";
+import { type ReportSheet } from "../../../src/core/read-sheets";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
 import { partId } from "../../../src/core/template/parts";
@@ -22,6 +22,8 @@ import { CITY, CITY_WEIGHTS, COUNTY, COUNTY_STAGE_CASES, COUNTY_WEIGHTS, PERIODS
 import { planbook } from "../../support/cli";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { currentRevision } from "../../support/plan";
+import { present } from "../../support/present";
+import { firstReport } from "../../support/report";
 
 const revision = currentRevision();
 const geography = loadCounties();
@@ -43,7 +45,7 @@ beforeAll(async () => {
     );
     if (result.status !== 0) throw new Error(result.stderr);
     for (const file of readdirSync(folderOf(period))) {
-      reports.set(`${period} ${file}`, readWorkbook(await readWorkbookFile(readFileSync(path.join(folderOf(period), file)))).reports[0]);
+      reports.set(`${period} ${file}`, firstReport(await readWorkbookFile(readFileSync(path.join(folderOf(period), file)))));
     }
   }
   // Each case's county file typed into with ExcelJS (as another program would), then recalculated by LibreOffice.
@@ -76,7 +78,7 @@ beforeAll(async () => {
   mkdirSync(outDir);
   const outputs = await convertWithLibreOffice(inputs, outDir);
   for (const [index, c] of COUNTY_STAGE_CASES.entries()) {
-    recalculated.set(c, readWorkbook(await readWorkbookFile(readFileSync(outputs[index]))).reports[0]);
+    recalculated.set(c, firstReport(await readWorkbookFile(readFileSync(present(outputs[index], `the recalculated case ${index}`)))));
   }
 }, 300_000);
 

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { readMeta, readWorkbook } from "../../../src/core/read-sheets";
+import { readMeta } from "../../../src/core/read-sheets";
 import { COLUMN } from "../../../src/core/template/columns";
 import { EMPTY_META, metaRows } from "../../../src/core/template/meta";
 import { metaSheetSpec } from "../../../src/core/template/sheet";
@@ -17,6 +17,7 @@ import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";
 import { planbook } from "../../support/cli";
 import { currentRevision } from "../../support/plan";
+import { firstReport } from "../../support/report";
 
 const revision = currentRevision();
 /** Contributed as read (每年…高级职称 counts every city adds to), corrected to province-only. */
@@ -32,7 +33,7 @@ const PERIOD = "2025-12";
 const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-levels-"));
 const run = (...args: string[]) => planbook(args, dir);
 const fileOf = (folder: string, city: string) => path.join(dir, folder, `${city} ${PERIOD}.xlsx`);
-const reportOf = async (file: string) => readWorkbook(await readWorkbookFile(readFileSync(file))).reports[0];
+const reportOf = async (file: string) => firstReport(await readWorkbookFile(readFileSync(file)));
 const rowIds = async (file: string) => (await reportOf(file)).rows.map((r) => r.quotaId);
 
 /** A returned file: the template with `figure` typed as the 累计 of each quota named (as another program would). */

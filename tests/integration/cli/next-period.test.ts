@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, readFileSync, unlinkSync } from "fs";
 import os from "os";
 import path from "path";
 import { columnLetter } from "../../../src/core/a1";
-import { readWorkbook } from "../../../src/core/read-sheets";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { quotasInScope } from "../../../src/core/scope";
@@ -15,6 +14,8 @@ import { convertWithLibreOffice } from "../../support/libreoffice";
 import { planbook } from "../../support/cli";
 import { fill, rowsOf } from "../../support/fill";
 import { currentRevision } from "../../support/plan";
+import { gridRow, present } from "../../support/present";
+import { firstReport } from "../../support/report";
 
 const revision = currentRevision();
 /** Quotas 杭州市 reports that are still open in 2027: a 每年 one counted in 万人次, a multi-year running total, a milestone. */
@@ -106,17 +107,17 @@ describe("planbook template --all-cities --from, for the aggregator", () => {
     expect(result.status).toBe(0);
     expect(result.stdout.split("\n").filter((line) => line.includes("无上期报表"))).toEqual([expect.stringContaining("宁波市 2026-10")]);
     expect((await rowsOf(path.join(next, "杭州市 2026-10.xlsx"))).get(RUNNING)?.values.previous).toBe(900);
-    const ningbo = readWorkbook(await readWorkbookFile(readFileSync(path.join(next, "宁波市 2026-10.xlsx")))).reports[0];
+    const ningbo = firstReport(await readWorkbookFile(readFileSync(path.join(next, "宁波市 2026-10.xlsx"))));
     expect(ningbo.record.previousPeriod).toBe("");
   });
 });
 
 describe("planbook merge --history, for the aggregator", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-history-"));
-  const periods = ["2026-01", "2026-02", "2026-03"];
+  const periods = ["2026-01", "2026-02", "2026-03"] as const;
   const folder = (period: string) => path.join(dir, "returned", period);
   /** 杭州市 and 宁波市 report each period, each from the last; 杭州市's running total stalls in March. */
-  const typed: Record<string, Record<string, number>> = {
+  const typed: Record<"杭州市" | "宁波市", Record<(typeof periods)[number], number>> = {
     杭州市: { "2026-01": 100, "2026-02": 150, "2026-03": 150 },
     宁波市: { "2026-01": 40, "2026-02": 90, "2026-03": 130 },
   };
@@ -125,8 +126,10 @@ describe("planbook merge --history, for the aggregator", () => {
 
   beforeAll(async () => {
     // Each period is made from the last one as returned (filled), then filled in.
-    for (const [i, period] of periods.entries()) {
-      const args = i === 0 ? ["--period", period] : ["--from", folder(periods[i - 1])];
+    let previousPeriod: string | null = null;
+    for (const period of periods) {
+      const args = previousPeriod === null ? ["--period", period] : ["--from", folder(previousPeriod)];
+      previousPeriod = period;
       expect(planbook(["template", "--all-cities", ...args, "--out", folder(period)], dir).status).toBe(0);
       for (const [name, values] of Object.entries(typed)) {
         const file = path.join(folder(period), `${name} ${period}.xlsx`);
@@ -140,7 +143,7 @@ describe("planbook merge --history, for the aggregator", () => {
   test("each next period's 上期累计 is the last period's 累计", async () => {
     for (const [i, period] of periods.slice(1).entries()) {
       const rows = await rowsOf(path.join(folder(period), `杭州市 ${period}.xlsx`));
-      expect([period, rows.get(RUNNING)?.values.previous]).toEqual([period, typed.杭州市[periods[i]]]);
+      expect([period, rows.get(RUNNING)?.values.previous]).toEqual([period, typed.杭州市[present(periods[i], "the period before")]]);
     }
   });
 
@@ -164,14 +167,14 @@ describe("planbook merge --history, for the aggregator", () => {
     mkdirSync(out);
     const [recalculated] = await convertWithLibreOffice([history], out);
     const sheet = (await readWorkbookFile(readFileSync(recalculated))).sheets.find((s) => s.name === "进度")!;
-    const header = sheet.values[2].map(String);
+    const header = gridRow(sheet.values, 2).map(String);
     const provinceRow = sheet.values.findIndex((r) => r[0] === RUNNING && r[3] === "全省");
-    const provinceStates = periods.map((p) => sheet.values[provinceRow][header.indexOf(`状态 ${p}`)]);
+    const provinceStates = periods.map((p) => gridRow(sheet.values, provinceRow)[header.indexOf(`状态 ${p}`)]);
     // The province's target is 150 by 2027 (10 by 2025): January's 140 is 93% against 序时进度 (10 + 140 × 1/24) / 150,
     // so 正常; February's 240 reaches it (已完成), and March stays there.
     expect(revision.quotas.find((q) => q.id === RUNNING)?.path.map((p) => p.target)).toEqual([10, 150]);
     expect(provinceStates).toEqual(["正常", "已完成", "已完成"]);
-    expect(periods.map((p) => sheet.values[provinceRow][header.indexOf(p)])).toEqual([140, 240, 280]);
+    expect(periods.map((p) => sheet.values[provinceRow]?.[header.indexOf(p)])).toEqual([140, 240, 280]);
     const zip = readFileSync(history).toString("latin1");
     expect(zip).toContain("xl/charts/chart1.xml");
   });

@@ -26,7 +26,7 @@ const readable = (stderr: string): void => {
 };
 
 beforeAll(async () => {
-  for (const [scope, file] of [["city:杭州市", "杭州市 2026-01.xlsx"], ["city:宁波市", "宁波市 2026-01.xlsx"], ["province", "全省 2026-01.xlsx"]]) {
+  for (const [scope, file] of [["city:杭州市", "杭州市 2026-01.xlsx"], ["city:宁波市", "宁波市 2026-01.xlsx"], ["province", "全省 2026-01.xlsx"]] as const) {
     expect(planbook(["template", "--scope", scope, "--period", "2026-01", "--out", at(file)], dir).status).toBe(0);
   }
   expect(planbook(["template", "--scope", "county:西湖区", "--period", "2026-01", "--out", at("西湖区 2026-01.xlsx")], dir).status).toBe(0);

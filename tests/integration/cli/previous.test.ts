@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { COLUMN, KIND_LABELS } from "../../../src/core/template/columns";
 import { columnLetter } from "../../../src/core/a1";
 import { planbook } from "../../support/cli";
+import { present } from "../../support/present";
 
 interface Report {
   findings: { file: string; rule: string; severity: string; cell: string | null; quotaId: string | null }[];
@@ -21,7 +22,7 @@ interface Report {
 async function fillFirstCumulative(file: string, value: number): Promise<{ quotaId: string; cell: string }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0];
+  const sheet = present(workbook.worksheets[0], "the file's first sheet");
   let found: { quotaId: string; cell: string } | null = null;
   sheet.eachRow((row, number) => {
     const kind = row.getCell(COLUMN.kind + 1).value;
@@ -42,7 +43,7 @@ describe("planbook check --previous", () => {
   let planted: { quotaId: string; cell: string };
 
   beforeAll(async () => {
-    for (const [period, out] of [["2026-Q2", q2], ["2026-Q3", q3]]) {
+    for (const [period, out] of [["2026-Q2", q2], ["2026-Q3", q3]] as const) {
       expect(planbook(["template", "--scope", "city:杭州市", "--period", period, "--out", out], dir).status).toBe(0);
     }
     await fillFirstCumulative(q2, 900);

@@ -10,6 +10,7 @@ import os from "os";
 import path from "path";
 import { QUOTA, type ReturnedFileCase, cleanCities, quotaCell, returnedFileCases, revision } from "../../fixtures/returned-files";
 import { buildCli, planbook } from "../../support/cli";
+import { present } from "../../support/present";
 
 interface Finding {
   file: string;
@@ -31,7 +32,7 @@ let cases: ReturnedFileCase[] = [];
 
 beforeAll(async () => {
   buildCli();
-  cases = returnedFileCases(await quotaCell(revision.cities[0]));
+  cases = returnedFileCases(await quotaCell(present(revision.cities[0], "the plan's first city")));
 });
 
 /** Writes the case's files into a fresh folder; returns it, the hostile file's name, every file and their hashes. */

@@ -9,6 +9,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { COLUMN } from "../../../src/core/template/columns";
 import { ROOT, planbook } from "../../support/cli";
+import { present } from "../../support/present";
 
 /** One quota on every city's sheet, its target the city's Annex 2 share. */
 const QUOTA = "I08-技能型企业-2027";
@@ -17,7 +18,7 @@ const QUOTA = "I08-技能型企业-2027";
 async function fill(file: string, quotaId: string, key: keyof typeof COLUMN, value: ExcelJS.CellValue): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0];
+  const sheet = present(workbook.worksheets[0], "the file's first sheet");
   let done = false;
   sheet.eachRow((row) => {
     if (row.getCell(1).value === quotaId) {
@@ -52,7 +53,7 @@ describe("planbook template → fill → check → merge", () => {
   });
 
   test("a planted thousands separator is found with its file, cell and suggestion", async () => {
-    const bad = files[0];
+    const bad = present(files[0], "a city file");
     // Planted in the other split quota, so the merge test's figures stay as typed.
     await fill(bad, "I11-技能型乡村-2027", "cumulative", "1,000");
     const result = planbook(["check", "--json", bad], dir);

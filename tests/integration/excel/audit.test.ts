@@ -31,14 +31,14 @@ describe("the 校验 button", () => {
     const findingRow = audit.find((r) => r[1] === SHEET && r[8] === "not-a-number");
     expect(findingRow?.slice(1, 5)).toEqual([SHEET, at("cumulative", row), "I08-技能型企业-2027", "不是数字"]);
     const linkRow = audit.indexOf(findingRow as unknown[]) + 1;
-    expect(host.formulas(AUDIT_SHEET, `C${linkRow}`)[0][0]).toBe(`=HYPERLINK("#'${SHEET}'!${at("cumulative", row)}","${at("cumulative", row)}")`);
+    expect(host.formulas(AUDIT_SHEET, `C${linkRow}`)[0]?.[0]).toBe(`=HYPERLINK("#'${SHEET}'!${at("cumulative", row)}","${at("cumulative", row)}")`);
   });
 
   test("the first row says the outcome, so the ribbon's 校验 reports it without the task pane", async () => {
     const { host, rowOf } = await cityWorkbook();
     await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027")), [[-3]], { paste: true });
     await host.run((context) => runAudit(context, { revisions: [revision] }));
-    expect(host.values(AUDIT_SHEET, "A1")[0][0]).toBe("审核结果：1 个错误，0 个警告，0 个提示（明细见下表）");
+    expect(host.values(AUDIT_SHEET, "A1")[0]?.[0]).toBe("审核结果：1 个错误，0 个警告，0 个提示（明细见下表）");
   });
 
   test("counts findings by rule and severity", async () => {
@@ -78,7 +78,7 @@ describe("the 校验 button", () => {
     await host.userEdit(SHEET, at("cumulative", rowOf("I08-技能型企业-2027")), [["abc"]], { paste: true });
     await host.run((context) => runAudit(context, { revisions: [revision], now: new Date("2026-11-29T13:09:02.840Z") }));
     const audit = host.values(AUDIT_SHEET, "A1:I40");
-    expect(audit[1].slice(4, 6)).toEqual(["校验时间：", "2026-11-29 21:09"]);
+    expect(audit[1]?.slice(4, 6)).toEqual(["校验时间：", "2026-11-29 21:09"]);
     const signature = audit.find((r) => r[1] === "审核人：");
     expect(signature?.[5]).toBe("审核日期：");
     expect(audit.flat().filter((v) => typeof v === "string" && /^填表人/.test(v))).toEqual([]);

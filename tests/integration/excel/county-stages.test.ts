@@ -15,6 +15,7 @@ import { generateTemplate } from "../../../src/excel/generate";
 import { saveSplit } from "../../../src/excel/merge";
 import { CITY, CITY_WEIGHTS, COUNTY, COUNTY_STAGE_CASES, COUNTY_WEIGHTS, type CountyStageCase, shownCase } from "../../fixtures/county-stage-expectations";
 import { currentRevision } from "../../support/plan";
+import { gridRow } from "../../support/present";
 
 const revision = currentRevision();
 const geography = loadCounties();
@@ -39,8 +40,8 @@ async function computed(c: CountyStageCase): Promise<Record<string, unknown>> {
   await typeAt(partId(c.quotaId, "numerator"), c.typed.numerator);
   await typeAt(partId(c.quotaId, "denominator"), c.typed.denominator);
   const row = rowOf(c.quotaId);
-  const [[target]] = host.values(result.sheetName, at("target", row));
-  const [completion, progress, state] = host.values(result.sheetName, `${at("completion", row)}:${at("state", row)}`)[0];
+  const [target] = gridRow(host.values(result.sheetName, at("target", row)), 0);
+  const [completion, progress, state] = gridRow(host.values(result.sheetName, `${at("completion", row)}:${at("state", row)}`), 0);
   return shownCase({ target, completion, progress, state });
 }
 

@@ -5,7 +5,8 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { generateTemplate } from "../../../src/excel/generate";
 import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
-import { currentRevision, quotaKindsRevision, provinceSplitRevision } from "../../support/plan";
+import { currentRevision, provinceSplitRevision, quotaKindsRevision } from "../../support/plan";
+import { gridRow } from "../../support/present";
 
 /** The Office.js path: each case's template made in the strict in-memory Excel host, typed into, recalculated. */
 
@@ -29,8 +30,8 @@ async function computed(c: ReportingCase): Promise<{ completion: unknown; progre
     const figure = c.typed[key];
     if (figure !== undefined) await host.userEdit(result.sheetName, at("cumulative", rowOf(partId(c.quotaId, key))), [[figure]]);
   }
-  const [completion, progress, state] = host.values(result.sheetName, `${at("completion", row)}:${at("state", row)}`)[0];
-  const [[cumulative]] = host.values(result.sheetName, at("cumulative", row));
+  const [completion, progress, state] = gridRow(host.values(result.sheetName, `${at("completion", row)}:${at("state", row)}`), 0);
+  const [cumulative] = gridRow(host.values(result.sheetName, at("cumulative", row)), 0);
   return { completion, progress, state, cumulative };
 }
 

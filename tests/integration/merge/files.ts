@@ -14,6 +14,7 @@ import type { CellValue } from "../../../src/core/template/spec";
 import { partId } from "../../../src/core/template/parts";
 import { isCountUnit } from "../../../src/core/units";
 import { writeTemplateFile } from "../../../src/xlsx/render";
+import { present } from "../../support/present";
 
 /** What a city typed, by quota id and column. */
 export type Typed = Record<string, Partial<Record<"period" | "cumulative" | "status" | "note", CellValue>>>;
@@ -78,6 +79,22 @@ const STATUSES = ["未启动", "推进中", "已完成"];
  * Plausible figures for every input of a city's sheet, different for each city and quota: whole
  * numbers for counts, hundredths for 万人次, a share's numerator and denominator for ratios, a status for milestones.
  */
+/** What was typed for `place` in inputs by place, failing the test when nothing was. */
+export function inputsOf(byPlace: Record<string, Typed>, place: string): Typed {
+  return present(byPlace[place], `the inputs typed for ${place}`);
+}
+
+/** What was typed for one quota (or ratio part) id, failing the test when nothing was. */
+export function inputOf(typed: Typed, id: string): Typed[string] {
+  return present(typed[id], `the input typed for ${id}`);
+}
+
+/** Each city's typicalInputs by name, failing the test for a city the plan does not have. */
+export function typicalInputsByCity(revision: PlanRevision): (city: string) => Typed {
+  const byCity = new Map(revision.cities.map((city) => [city, typicalInputs(revision, city)]));
+  return (city) => present(byCity.get(city), `the inputs typed for ${city}`);
+}
+
 export function typicalInputs(revision: PlanRevision, city: string): Typed {
   const c = revision.cities.indexOf(city) + 1;
   const typed: Typed = {};

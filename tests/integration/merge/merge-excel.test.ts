@@ -17,20 +17,23 @@ import { type MergeOptions, type MergeResult, mergeWorkbooks, saveSplit } from "
 import { type ExcelHost, createExcelHost } from "@planbook/excel-host";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { currentRevision, previousRevision } from "../../support/plan";
-import { type CityFile, type Typed, cityFile, foreignFile, typicalInputs } from "./files";
+import { type CityFile, cityFile, foreignFile, typicalInputsByCity } from "./files";
+import { present } from "../../support/present";
 
 const revision = currentRevision();
 const period = "2026-10";
 const cities = revision.cities;
 const col = summaryColumns(cities.length);
 const now = new Date("2026-11-05T09:00:00.000Z");
-const typedByCity = Object.fromEntries(cities.map((city) => [city, typicalInputs(revision, city)])) as Record<string, Typed>;
 const fileName = (city: string): string => `${city}-2026-10.xlsx`;
+const typedOf = typicalInputsByCity(revision);
+const cityNo = (index: number): string => present(cities[index], `city #${index + 1} of the plan`);
+const lastLocalQuota = () => present(localQuotas(revision).at(-1), "the plan's last local quota");
 
 let cityFiles: CityFile[];
 
 beforeAll(async () => {
-  cityFiles = await Promise.all(cities.map((city) => cityFile(fileName(city), revision, city, typedByCity[city])));
+  cityFiles = await Promise.all(cities.map((city) => cityFile(fileName(city), revision, city, typedOf(city))));
 });
 
 /** As the task pane does: the files are read, then merged into the open workbook. */
@@ -43,7 +46,7 @@ async function merge(host: ExcelHost, files: CityFile[], options: Partial<MergeO
 function rowOf(host: ExcelHost, id: string): number {
   return host.values(SUMMARY_SHEET, "A1:A400").findIndex(([value]) => value === id) + 1;
 }
-const cellValue = (host: ExcelHost, column: number, row: number): unknown => host.values(SUMMARY_SHEET, `${columnLetter(column)}${row}`)[0][0];
+const cellValue = (host: ExcelHost, column: number, row: number): unknown => present(host.values(SUMMARY_SHEET, `${columnLetter(column)}${row}`)[0]?.[0], `${SUMMARY_SHEET}!${columnLetter(column)}${row}`);
 /** The summary row a city's quota lands in: its own id, or its Annex 2 family's. */
 const rowIdOf = (quotaId: string): string => {
   const quota = revision.quotas.find((q) => q.id === quotaId);
@@ -55,7 +58,7 @@ const round = (value: unknown): unknown => (typeof value === "number" ? Math.rou
 function typedSums(): Map<string, number> {
   const sums = new Map<string, number>();
   for (const city of cities) {
-    for (const [id, typed] of Object.entries(typedByCity[city])) {
+    for (const [id, typed] of Object.entries(typedOf(city))) {
       const kind = revision.quotas.find((q) => q.id === id)?.kind;
       if (kind === "annual" || kind === "cumulative") sums.set(rowIdOf(id), (sums.get(rowIdOf(id)) ?? 0) + (typed.cumulative as number));
     }
@@ -104,11 +107,11 @@ describe("merging eleven city workbooks into the open workbook", () => {
     const share = planShare(revision, quota, "舟山市")?.target as number;
     const row = rowOf(host, quota.id);
     const i = cities.indexOf("舟山市");
-    expect(round(cellValue(host, col.cityCompletion + i, row))).toBe(round((typedByCity["舟山市"][quota.id].cumulative as number) / share));
+    expect(round(cellValue(host, col.cityCompletion + i, row))).toBe(round((present(typedOf("舟山市")[quota.id], `the figure typed for ${quota.id}`).cumulative as number) / share));
   });
 
   test("the summary holds values, not formulas, in the city blocks", () => {
-    const block = host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.firstData}:${columnLetter(col.actual + cities.length - 1)}${rowOf(host, localQuotas(revision)[localQuotas(revision).length - 1].id)}`);
+    const block = host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.firstData}:${columnLetter(col.actual + cities.length - 1)}${rowOf(host, lastLocalQuota().id)}`);
     expect(block.flat().filter((v) => typeof v === "string" && v.startsWith("="))).toEqual([]);
   });
 
@@ -154,7 +157,7 @@ describe("merging eleven city workbooks into the open workbook", () => {
 describe("integrity, by file name", () => {
   let result: MergeResult;
   let host: ExcelHost;
-  const city = cities[0];
+  const city = cityNo(0);
   /** A split quota: on every city's sheet, with the city's Annex 2 share as its target. */
   const regional = revision.quotas.find((q) => q.region === null && q.level === "split") as (typeof revision.quotas)[number];
   const reasonsOf = (name: string): string[] => result.plan.rejected.filter((r) => r.file.name === name).flatMap((r) => r.reasons.map((f) => f.rule));
@@ -163,17 +166,17 @@ describe("integrity, by file name", () => {
     host = createExcelHost();
     const files = [
       ...cityFiles.slice(2, 10),
-      await cityFile("old-draft.xlsx", previousRevision(), cities[1], {}),
-      await cityFile("september.xlsx", revision, cities[1], {}, { period: "2026-09" }),
-      await cityFile("hz-a.xlsx", revision, city, typedByCity[city]),
-      await cityFile("hz-b.xlsx", revision, city, typedByCity[city]),
+      await cityFile("old-draft.xlsx", previousRevision(), cityNo(1), {}),
+      await cityFile("september.xlsx", revision, cityNo(1), {}, { period: "2026-09" }),
+      await cityFile("hz-a.xlsx", revision, city, typedOf(city)),
+      await cityFile("hz-b.xlsx", revision, city, typedOf(city)),
       await foreignFile("own-format.xlsx"),
-      await cityFile("tampered.xlsx", revision, cities[10], {}, {
+      await cityFile("tampered.xlsx", revision, cityNo(10), {}, {
         edit: (_, sheet, rowOf) => {
           sheet.getCell(rowOf(regional.id), COLUMN.target + 1).value = 1;
         },
       }),
-      await cityFile("unknown-id.xlsx", revision, cities[10], {}, {
+      await cityFile("unknown-id.xlsx", revision, cityNo(10), {}, {
         edit: (workbook, sheet, rowOf) => {
           sheet.getCell(rowOf(regional.id), COLUMN.id + 1).value = "X-999";
           workbook.getWorksheet(META_SHEET)?.eachRow((row) => {
@@ -216,7 +219,7 @@ describe("integrity, by file name", () => {
 
   test("the missing cities are listed in one finding", () => {
     const missing = result.plan.findings.filter((f) => f.rule === "merge-city-missing").map((f) => f.value);
-    expect(missing).toEqual([[cities[0], cities[1], cities[10]].join("、")]);
+    expect(missing).toEqual([[cityNo(0), cityNo(1), cityNo(10)].join("、")]);
   });
 
   test("the 来源 sheet lists each rejected file with 否 and its reason", () => {
@@ -225,7 +228,7 @@ describe("integrity, by file name", () => {
   });
 
   test("a rejected file's figures are not in the summary", () => {
-    expect(host.values(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.file}`)[0][0]).toBe("");
+    expect(host.values(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.file}`)[0]?.[0]).toBe("");
   });
 });
 
@@ -246,13 +249,13 @@ describe("a sheet of the aggregator's own under a summary sheet's name", () => {
     host.userAddSheet("通报");
     expect((await merge(host, cityFiles.slice(0, 2))).written).toBe(true);
     expect((await merge(host, cityFiles.slice(2, 4))).written).toBe(true);
-    expect(host.values("通报", "A1")[0][0]).toMatch(/^通报/);
+    expect(host.values("通报", "A1")[0]?.[0]).toMatch(/^通报/);
   });
 });
 
 describe("merging again with a newer file of one city", () => {
   let host: ExcelHost;
-  const city = cities[3];
+  const city = cityNo(3);
   const quota = revision.quotas.find((q) => q.region === null && q.kind === "cumulative") as (typeof revision.quotas)[number];
   const i = cities.indexOf(city);
   let before: unknown[][];
@@ -260,8 +263,8 @@ describe("merging again with a newer file of one city", () => {
   beforeAll(async () => {
     host = createExcelHost();
     await merge(host, cityFiles);
-    before = host.values(SUMMARY_SHEET, `A1:${columnLetter(col.width - 1)}${rowOf(host, localQuotas(revision)[localQuotas(revision).length - 1].id)}`);
-    const newer = await cityFile(`${city}-v2.xlsx`, revision, city, { ...typedByCity[city], [quota.id]: { cumulative: 99999 } });
+    before = host.values(SUMMARY_SHEET, `A1:${columnLetter(col.width - 1)}${rowOf(host, lastLocalQuota().id)}`);
+    const newer = await cityFile(`${city}-v2.xlsx`, revision, city, { ...typedOf(city), [quota.id]: { cumulative: 99999 } });
     host.stats.resetSyncs();
     await merge(host, [newer]);
   });
@@ -279,7 +282,7 @@ describe("merging again with a newer file of one city", () => {
 
   test("the total follows the new figure", () => {
     const row = rowOf(host, quota.id);
-    const expected = (typedSums().get(quota.id) as number) - (typedByCity[city][quota.id].cumulative as number) + 99999;
+    const expected = (typedSums().get(quota.id) as number) - (present(typedOf(city)[quota.id], `the figure typed for ${quota.id}`).cumulative as number) + 99999;
     expect(round(cellValue(host, col.total, row))).toBe(round(expected));
   });
 
@@ -305,7 +308,7 @@ describe("the aggregator decides", () => {
   test("only the files the aggregator chooses are merged", async () => {
     const host = createExcelHost();
     const result = await merge(host, cityFiles.slice(0, 3), { decide: (plan) => plan.accepted.slice(0, 1).map((a) => a.name) });
-    expect(result.filled).toEqual([cities[0]]);
+    expect(result.filled).toEqual([cityNo(0)]);
   });
 
   test("choosing nothing leaves the workbook as it was", async () => {
@@ -323,13 +326,13 @@ describe("the quota charted by city on 排名", () => {
     const context = { revision, period };
     const accepted = canMerge(read, context).accepted;
     const choices = chartQuotaChoices(accepted, context);
-    const chosen = choices[choices.length - 1];
+    const chosen = present(choices.at(-1), "a quota to chart");
     const host = createExcelHost();
     await host.run((excel) => mergeWorkbooks(excel, { ...context, files: read, now, chartQuota: chosen.id }));
     const chart = host.sheet(RANKING_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
     const head = Number(/\d+/.exec(unsheeted(chart?.source ?? ""))?.[0]);
     const inFile = buildSummary(accepted, { ...context, mergedAt: now.toISOString(), chartQuota: chosen.id }).charts.find((c) => c.sheet === RANKING_SHEET);
-    expect([choices.length > 1, host.values(RANKING_SHEET, `A${head - 1}`)[0][0], chart?.title.text, unsheeted(chart?.source ?? "")]).toEqual([
+    expect([choices.length > 1, host.values(RANKING_SHEET, `A${head - 1}`)[0]?.[0], chart?.title.text, unsheeted(chart?.source ?? "")]).toEqual([
       true,
       `${chosen.id}　${chosen.label}`,
       `各市完成率：${chosen.label}`,
@@ -339,12 +342,12 @@ describe("the quota charted by city on 排名", () => {
 
   test("without a choice the first quota the merge could chart is charted", async () => {
     const read = await readMergeFiles(cityFiles);
-    const [first] = chartQuotaChoices(canMerge(read, { revision, period }).accepted, { revision, period });
+    const first = present(chartQuotaChoices(canMerge(read, { revision, period }).accepted, { revision, period })[0], "a quota to chart");
     const host = createExcelHost();
     await host.run((excel) => mergeWorkbooks(excel, { revision, period, files: read, now }));
     const chart = host.sheet(RANKING_SHEET).charts.find((c) => c.name === "PlanbookCityCompletion");
     const head = Number(/\d+/.exec(unsheeted(chart?.source ?? ""))?.[0]);
-    expect(host.values(RANKING_SHEET, `A${head - 1}`)[0][0]).toBe(`${first.id}　${first.label}`);
+    expect(host.values(RANKING_SHEET, `A${head - 1}`)[0]?.[0]).toBe(`${first.id}　${first.label}`);
   });
 });
 
@@ -354,7 +357,7 @@ describe("values a city typed stay values", () => {
 
   beforeAll(async () => {
     host = createExcelHost();
-    const file = await cityFile("hz.xlsx", revision, cities[0], {}, {
+    const file = await cityFile("hz.xlsx", revision, cityNo(0), {}, {
       edit: (_, sheet, rowOf) => {
         sheet.getCell(rowOf(quota.id), COLUMN.cumulative + 1).value = { formula: "2+3", result: 5 };
         sheet.getCell(rowOf(quota.id), COLUMN.note + 1).value = "=SUM(1,2)";
@@ -396,7 +399,7 @@ describe("splitting a provincial target", () => {
     // 2026-10 reports on the quota's last deadline: the share of its last target.
     const lastYear = quota.path[quota.path.length - 1]?.year;
     const share = records.find((r) => r.city === "杭州市" && (r.year === undefined || r.year === lastYear));
-    expect(host.values(generated.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(share?.target);
+    expect(host.values(generated.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0]?.[0]).toBe(share?.target);
   });
 
   test("saving a split takes two syncs", async () => {

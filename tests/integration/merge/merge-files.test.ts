@@ -9,20 +9,21 @@ import type { CellValue, SheetSpec } from "../../../src/core/template/spec";
 import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET } from "../../../src/core/template/meta";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
-import { type Typed, cityFile, foreignFile, typicalInputs } from "./files";
+import { cityFile, foreignFile, typicalInputsByCity } from "./files";
 import { currentRevision, previousRevision } from "../../support/plan";
+import { present } from "../../support/present";
 
 const revision = currentRevision();
 const period = "2026-10";
 const col = summaryColumns(revision.cities.length);
-const typedByCity = Object.fromEntries(revision.cities.map((city) => [city, typicalInputs(revision, city)])) as Record<string, Typed>;
+const typedOf = typicalInputsByCity(revision);
 
 let cityFiles: MergeInputFile[];
 let summary: BuiltSummary;
 
 beforeAll(async () => {
   cityFiles = await readMergeFiles(
-    await Promise.all(revision.cities.map((city, i) => cityFile(`${String(i + 1).padStart(2, "0")}-${city}.xlsx`, revision, city, typedByCity[city]))),
+    await Promise.all(revision.cities.map((city, i) => cityFile(`${String(i + 1).padStart(2, "0")}-${city}.xlsx`, revision, city, typedOf(city)))),
   );
   const plan = canMerge(cityFiles, { revision, period });
   summary = buildSummary(plan.accepted, { revision, period, mergedAt: "2026-11-05T09:00:00.000Z", rejected: plan.rejected });
@@ -54,7 +55,7 @@ describe("merging eleven returned .xlsx city workbooks", () => {
 
   test("every typed cumulative figure and status of every city is in its cell", () => {
     const expected: [string, string, CellValue][] = revision.cities.flatMap((city) =>
-      Object.entries(typedByCity[city]).map(([id, typed]): [string, string, CellValue] => [id, city, typed.cumulative ?? typed.status ?? null]),
+      Object.entries(typedOf(city)).map(([id, typed]): [string, string, CellValue] => [id, city, typed.cumulative ?? typed.status ?? null]),
     );
     const seen = expected.map(([id, city]) => [id, city, valueAt(summary.summary, summaryRowOf(summary.summary, id), col.actual + revision.cities.indexOf(city))]);
     expect(seen).toEqual(expected);
@@ -63,7 +64,7 @@ describe("merging eleven returned .xlsx city workbooks", () => {
   test("each row's total is the sum of the cities' typed cumulative figures", () => {
     const sums = new Map<string, number>();
     for (const city of revision.cities) {
-      for (const [id, typed] of Object.entries(typedByCity[city])) {
+      for (const [id, typed] of Object.entries(typedOf(city))) {
         const quota = revision.quotas.find((q) => q.id === id);
         if (quota?.kind !== "annual" && quota?.kind !== "cumulative") continue;
         const rowId = String(valueAt(summary.summary, summaryRowOf(summary.summary, id), col.id));
@@ -84,19 +85,19 @@ describe("what a city typed is taken as a value", () => {
   test("a formula typed in a city's cell is merged as its computed value", async () => {
     const quota = revision.quotas.find((q) => q.kind === "cumulative" && q.region === null);
     if (!quota) throw new Error("the plan has no cumulative quota");
-    const file = await cityFile("hz.xlsx", revision, revision.cities[0], {}, {
+    const file = await cityFile("hz.xlsx", revision, present(revision.cities[0], "the plan's first city"), {}, {
       edit: (_, sheet, rowOf) => {
         sheet.getCell(rowOf(quota.id), COLUMN.cumulative + 1).value = { formula: "100+20", result: 120 };
       },
     });
     const plan = canMerge(await readMergeFiles([file]), { revision, period });
     const built = buildSummary(plan.accepted, { revision, period, mergedAt: "now" });
-    expect(built.summary.cells[rowIndexOf(built.summary, quota.id) - 1][col.actual]).toEqual({ value: 120 });
+    expect(built.summary.cells[rowIndexOf(built.summary, quota.id) - 1]?.[col.actual]).toEqual({ value: 120 });
   });
 });
 
 describe("integrity of returned .xlsx files", () => {
-  const city = revision.cities[0];
+  const city = present(revision.cities[0], "the plan's first city");
   const rules = async (file: Promise<{ name: string; data: Uint8Array }>): Promise<string[]> => {
     const plan = canMerge(await readMergeFiles([await file]), { revision, period });
     return plan.rejected.flatMap((r) => r.reasons.map((f) => f.rule));

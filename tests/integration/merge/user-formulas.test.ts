@@ -21,6 +21,7 @@ import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { currentRevision } from "../../support/plan";
 import { type CityFile, cityFile } from "./files";
+import { present } from "../../support/present";
 
 const revision = currentRevision();
 const period = "2026-10";
@@ -34,9 +35,10 @@ const HOSTILE_NOTES = ['=HYPERLINK("http://example.invalid","点我")', "=cmd|' 
 const PAYLOADS = ["HYPERLINK(\"http://example.invalid", "cmd|", "@SUM", "+1+1", "-2+3", "100+20"];
 
 const provinceWide = quotasInScope(revision, { kind: "city", city }).filter((q) => q.kind === "cumulative" || q.kind === "annual");
-const noted = HOSTILE_NOTES.map((note, i) => ({ quotaId: provinceWide[i].id, note }));
-const formulaQuota = provinceWide[HOSTILE_NOTES.length].id;
-const ddeQuota = provinceWide[HOSTILE_NOTES.length + 1].id;
+const quotaNo = (index: number): string => present(provinceWide[index], `province-wide count quota #${index + 1}`).id;
+const noted = HOSTILE_NOTES.map((note, i) => ({ quotaId: quotaNo(i), note }));
+const formulaQuota = quotaNo(HOSTILE_NOTES.length);
+const ddeQuota = quotaNo(HOSTILE_NOTES.length + 1);
 
 let hangzhou: CityFile;
 
@@ -56,7 +58,7 @@ beforeAll(async () => {
  * "=" is told from a formula by its value: a formula's value is what it computed, not its text.
  */
 const formulasIn = (sheet: { values: unknown[][]; formulas: unknown[][] }): string[] =>
-  sheet.formulas.flatMap((row, r) => row.filter((cell, c): cell is string => typeof cell === "string" && cell.startsWith("=") && cell !== sheet.values[r][c]));
+  sheet.formulas.flatMap((row, r) => row.filter((cell, c): cell is string => typeof cell === "string" && cell.startsWith("=") && cell !== sheet.values[r]?.[c]));
 const userPayloadsIn = (formulas: string[]): string[] => formulas.filter((formula) => PAYLOADS.some((payload) => formula.includes(payload)));
 
 describe("merging on the Office.js path", () => {
@@ -79,12 +81,12 @@ describe("merging on the Office.js path", () => {
 
   test("formula-like notes are shown as the text the city typed", () => {
     const column = col.note + cityColumn;
-    const shown = noted.map(({ quotaId }) => host.values(SUMMARY_SHEET, `${columnLetter(column)}${rowOf(quotaId)}`)[0][0]);
+    const shown = noted.map(({ quotaId }) => host.values(SUMMARY_SHEET, `${columnLetter(column)}${rowOf(quotaId)}`)[0]?.[0]);
     expect(shown).toEqual(HOSTILE_NOTES);
   });
 
   test("a formula typed in a city's cell arrives as the value it computed", () => {
-    expect(host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual + cityColumn)}${rowOf(formulaQuota)}`)[0][0]).toBe(120);
+    expect(host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual + cityColumn)}${rowOf(formulaQuota)}`)[0]?.[0]).toBe(120);
   });
 });
 
@@ -112,10 +114,10 @@ describe("merging into a file that LibreOffice opens", () => {
   });
 
   test("formula-like notes are still the text the city typed", () => {
-    expect(noted.map(({ quotaId }) => sheet(SUMMARY_SHEET).values[rowIndexOf(quotaId)][col.note + cityColumn])).toEqual(HOSTILE_NOTES);
+    expect(noted.map(({ quotaId }) => sheet(SUMMARY_SHEET).values[rowIndexOf(quotaId)]?.[col.note + cityColumn])).toEqual(HOSTILE_NOTES);
   });
 
   test("a formula typed in a city's cell is a plain number in the saved file", () => {
-    expect(sheet(SUMMARY_SHEET).formulas[rowIndexOf(formulaQuota)][col.actual + cityColumn]).toBe(120);
+    expect(sheet(SUMMARY_SHEET).formulas[rowIndexOf(formulaQuota)]?.[col.actual + cityColumn]).toBe(120);
   });
 });

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { wrappedLines } from "../../../src/core/template/fit";
+import { present } from "../../support/present";
 
 /** One printed sheet of a document under test: what it must look like on paper. */
 export interface PrintedSheet {
@@ -28,8 +29,8 @@ export async function rowsTooShort(file: Uint8Array, sheetName: string, lineSpac
   const mergedRows = new Set<string>();
   for (const range of (sheet.model as unknown as { merges: string[] }).merges ?? []) {
     const [from, to] = range.split(":");
-    const a = sheet.getCell(from);
-    const b = sheet.getCell(to);
+    const a = sheet.getCell(present(from, `the first cell of merge ${range}`));
+    const b = sheet.getCell(present(to, `the last cell of merge ${range}`));
     let width = 0;
     for (let c = Number(a.col); c <= Number(b.col); c++) width += sheet.getColumn(c).width ?? 9;
     mergeWidth.set(a.address, width);

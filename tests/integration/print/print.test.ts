@@ -17,6 +17,7 @@ import type { CellSpec } from "../../../src/core/template/spec";
 
 const valueOf = (cell: CellSpec | null): unknown => (cell !== null && "value" in cell ? cell.value : "");
 import { rowsTooShort } from "./forms";
+import { present } from "../../support/present";
 
 /**
  * The forms as a person gets them on paper: each document is written as a file, printed to PDF by
@@ -109,11 +110,15 @@ beforeAll(async () => {
   });
   const pdfs = await printToPdf(inputs, OUT);
   made.forEach((document, index) => {
-    documents[document.name] = { ...document, pages: readPdf(pdfs[index]) };
-    if (document.name === "summary") summaryPdf = pdfs[index];
-    pagesToPng(pdfs[index], OUT, document.name);
+    const pdf = present(pdfs[index], `the PDF of ${document.name}`);
+    documents[document.name] = { ...document, pages: readPdf(pdf) };
+    if (document.name === "summary") summaryPdf = pdf;
+    pagesToPng(pdf, OUT, document.name);
   });
 }, 180_000);
+
+/** A document printed in beforeAll, by name. */
+const printed = (name: string): Document => present(documents[name], `the printed ${name}`);
 
 const NAMES = ["audit", "city-template", "province-template", "summary", "instructions"];
 
@@ -127,10 +132,11 @@ const firstSheetPages = (document: Document): PdfPage[] => {
 };
 
 describe.each(NAMES)("the printed %s", (name) => {
-  const doc = (): Document => documents[name];
+  const doc = (): Document => printed(name);
+  const firstSheet = () => present(doc().sheets[0], `the first sheet of ${name}`);
 
   test("every page is on the form's paper, in its orientation", () => {
-    const { paper, orientation } = doc().sheets[0];
+    const { paper, orientation } = firstSheet();
     const pages = firstSheetPages(doc());
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.filter((page) => !isPaper(page, paper, orientation))).toEqual([]);
@@ -140,14 +146,14 @@ describe.each(NAMES)("the printed %s", (name) => {
     const pages = firstSheetPages(doc());
     const headers = pages.map((page) => page.words.filter((w) => w.yMax < 40).map((w) => w.text).join(""));
     const footers = pages.map((page) => page.words.filter((w) => w.yMin > page.height - 40).map((w) => w.text).join(""));
-    expect(headers.every((text) => text.includes(doc().sheets[0].header))).toBe(true);
+    expect(headers.every((text) => text.includes(firstSheet().header))).toBe(true);
     // LibreOffice numbers the pages of the whole file; every page of the sheet has its number and the count.
     expect(footers.every((text) => /第\d+页共\d+页/.test(text))).toBe(true);
   });
 
   test("the header row is printed again at the top of every page", () => {
     const pages = firstSheetPages(doc());
-    expect(pages.filter((page) => !page.text.includes(doc().sheets[0].titleRow))).toEqual([]);
+    expect(pages.filter((page) => !page.text.includes(firstSheet().titleRow))).toEqual([]);
   });
 
   test("no number prints as ### (every column is wide enough for its figures)", () => {
@@ -160,38 +166,38 @@ describe.each(NAMES)("the printed %s", (name) => {
   });
 
   test("no wrapped cell has a row too short for its text, at the line spacing LibreOffice printed", async () => {
-    const spacing = printedLineSpacing(firstSheetPages(documents["city-template"]), "工作举措/指标");
-    expect(await rowsTooShort(doc().file, doc().sheets[0].sheet, spacing)).toEqual([]);
+    const spacing = printedLineSpacing(firstSheetPages(printed("city-template")), "工作举措/指标");
+    expect(await rowsTooShort(doc().file, firstSheet().sheet, spacing)).toEqual([]);
   });
 });
 
 test("the audit sheet prints every finding's message whole, one page wide", () => {
-  const text = columnText(documents.audit.pages, "问题说明");
+  const text = columnText(printed("audit").pages, "问题说明");
   expect(findings.filter((f) => !printedWhole(text, findingMessage(f)))).toEqual([]);
 });
 
 describe.each(["city-template", "province-template"])("the printed %s", (name) => {
   test("shows the form's frame: 表号, 制表机关, 批准文号/备案号, 有效期至, 填报单位（盖章）and 报告期", () => {
-    const first = compactText(documents[name].pages.slice(0, 1));
+    const first = compactText(printed(name).pages.slice(0, 1));
     const expected = [`表号：${FORM.formNumber}`, `制表机关：${FORM.authority}`, `批准文号/备案号：${FORM.approval}`, `有效期至：${FORM.validUntil}`, "填报单位（盖章）：", "报告期：2026年10月"];
     expect(expected.filter((text) => !first.includes(text))).toEqual([]);
   });
 
   test("ends with the statistical form's sign-off", () => {
-    const text = compactText(firstSheetPages(documents[name]));
+    const text = compactText(firstSheetPages(printed(name)));
     expect(["单位负责人：", "统计负责人：", "填表人：", "联系电话：", "报出日期："].filter((label) => !text.includes(label))).toEqual([]);
   });
 
   test("prints every quota's text and target whole", () => {
     const built = buildTemplate({ revision, scope: name === "city-template" ? { kind: "city", city: "杭州市" } : { kind: "province" }, period, generatedAt: "" });
-    const column = columnText(firstSheetPages(documents[name]), "工作举措/指标");
-    const texts = built.rowRecords.map((record) => String(valueOf(built.sheet.cells[record.row - 1][COLUMN.measure])));
+    const column = columnText(firstSheetPages(printed(name)), "工作举措/指标");
+    const texts = built.rowRecords.map((record) => String(valueOf(present(built.sheet.cells[record.row - 1]?.[COLUMN.measure], `the measure cell of row ${record.row}`))));
     expect(texts.length).toBeGreaterThan(0);
     expect(texts.filter((text) => !printedWhole(column, text))).toEqual([]);
   });
 
   test("is followed by its 填报说明, on A4 portrait", () => {
-    const rest = documents[name].pages.slice(firstSheetPages(documents[name]).length);
+    const rest = printed(name).pages.slice(firstSheetPages(printed(name)).length);
     expect(rest.length).toBeGreaterThan(0);
     expect(rest.every((page) => isPaper(page, "A4", "Portrait") && page.text.includes("填报说明"))).toBe(true);
   });
@@ -199,49 +205,49 @@ describe.each(["city-template", "province-template"])("the printed %s", (name) =
 
 describe("the 11-city summary written by planbook merge", () => {
   test("every sheet of it prints at 9 pt or larger, the city detail included", () => {
-    const sizes = documents.summary.pages.map(smallestHanFontSize).filter((size): size is number => size !== null);
+    const sizes = printed("summary").pages.map(smallestHanFontSize).filter((size): size is number => size !== null);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PRINTED_POINTS);
   });
 
   test("has the province view, the city matrix, the ranking and the 通报 list", async () => {
-    const workbook = await JSZip.loadAsync(documents.summary.file);
+    const workbook = await JSZip.loadAsync(printed("summary").file);
     const xml = await (workbook.file("xl/workbook.xml") as JSZip.JSZipObject).async("string");
     const names = [...xml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
     expect(names).toEqual(["汇总", "各市完成率", "排名", "通报", "各市明细", "来源"]);
   });
 
   test("holds its two charts as chart parts, drawn on the sheets that show them", async () => {
-    const zip = await JSZip.loadAsync(documents.summary.file);
+    const zip = await JSZip.loadAsync(printed("summary").file);
     const charts = zip.file(/^xl\/charts\/chart\d+\.xml$/).map((file) => file.name);
     const drawingRels = await Promise.all(zip.file(/^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/).map((file) => file.async("string")));
     expect([charts.length, drawingRels.filter((rels) => rels.includes("relationships/drawing")).length]).toEqual([2, 2]);
   });
 
   test("LibreOffice draws the key work item chart whole on the 汇总 page that starts with its table", () => {
-    const pages = documents.summary.pages;
+    const pages = printed("summary").pages;
     const page = pages.findIndex((p) => p.words.some((w) => w.text === "各重点工作完成率")) + 1;
     expect(page).toBeGreaterThan(0);
-    expect(pages[page - 1].words.some((w) => w.text === "重点工作")).toBe(true);
+    expect(pages[page - 1]?.words.some((w) => w.text === "重点工作")).toBe(true);
     // The bars are Office's first accent colour (#4472C4), which no cell is filled with.
     expect(pixelsOfColour(summaryPdf, page, [0x44, 0x72, 0xc4])).toBeGreaterThan(200);
   });
 
   test("LibreOffice draws the chosen quota's completion by city on the 排名 page", () => {
-    const pages = documents.summary.pages;
+    const pages = printed("summary").pages;
     const page = pages.findIndex((p) => p.words.some((w) => w.text.startsWith("各市完成率："))) + 1;
     expect(page).toBeGreaterThan(0);
     expect(pixelsOfColour(summaryPdf, page, [0x44, 0x72, 0xc4])).toBeGreaterThan(200);
   });
 
   test("no sheet of it has a wrapped cell whose row is too short for its text", async () => {
-    const spacing = printedLineSpacing(firstSheetPages(documents["city-template"]), "工作举措/指标");
+    const spacing = printedLineSpacing(firstSheetPages(printed("city-template")), "工作举措/指标");
     const sheets = ["汇总", "各市完成率", "排名", "通报", "各市明细", "来源"];
-    const short = await Promise.all(sheets.map(async (sheet) => (await rowsTooShort(documents.summary.file, sheet, spacing)).map((cell) => `${sheet}!${cell}`)));
+    const short = await Promise.all(sheets.map(async (sheet) => (await rowsTooShort(printed("summary").file, sheet, spacing)).map((cell) => `${sheet}!${cell}`)));
     expect(short.flat()).toEqual([]);
   });
 
   test("the city detail prints every row's 编号 and 工作举措/指标 whole, on each page across", () => {
-    const detailPages = documents.summary.pages.filter((page) => page.words.some((w) => w.yMax < 40 && w.text.startsWith("各市明细")));
+    const detailPages = printed("summary").pages.filter((page) => page.words.some((w) => w.yMax < 40 && w.text.startsWith("各市明细")));
     const ids = columnText(detailPages, "编号");
     const labels = columnText(detailPages, "工作举措/指标");
     const rows = summaryRows(revision, period);
@@ -249,10 +255,10 @@ describe("the 11-city summary written by planbook merge", () => {
   });
 
   test("shows when it was merged in China Standard Time", () => {
-    expect(compactText(documents.summary.pages.slice(0, 1))).toContain("汇总时间：2026-11-2921:09");
+    expect(compactText(printed("summary").pages.slice(0, 1))).toContain("汇总时间：2026-11-2921:09");
   });
 });
 
 test("the instructions name whom to contact", () => {
-  expect(compactText(documents.instructions.pages)).toContain(FORM.contact.replace(/\s+/g, ""));
+  expect(compactText(printed("instructions").pages)).toContain(FORM.contact.replace(/\s+/g, ""));
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../../../src/core/checks/check";
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, previousReport, readWorkbook } from "../../../src/core/read-sheets";
+import { carriedInputs, previousReport } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, KIND_LABELS } from "../../../src/core/template/columns";
@@ -10,6 +10,7 @@ import { readWorkbookFile } from "../../../src/xlsx/read";
 import { quotasInScope } from "../../../src/core/scope";
 import { type } from "../../unit/checks/fixture";
 import { currentRevision } from "../../support/plan";
+import { firstReport } from "../../support/report";
 
 /**
  * Sheets made before 上期累计 (tests/fixtures/format-2, made by that day's `planbook template`):
@@ -21,14 +22,14 @@ const revision = currentRevision();
 
 async function format2(file: string): Promise<{ snapshot: WorkbookSnapshot; sheet: string }> {
   const snapshot = await readWorkbookFile(readFileSync(path.join(FIXTURES, file)));
-  return { snapshot, sheet: readWorkbook(snapshot).reports[0].name };
+  return { snapshot, sheet: firstReport(snapshot).name };
 }
 
 /** A quota of a kind still open in 2027 on the sheet, and on today's 杭州市 sheet too. */
 function quotaOf(snapshot: WorkbookSnapshot, kind: keyof typeof KIND_LABELS): string {
   const today = quotasInScope(revision, { kind: "city", city: "杭州市" });
   const open = new Set(today.filter((q) => q.kind === kind && (q.year === null || q.year >= 2027)).map((q) => q.id));
-  const row = readWorkbook(snapshot).reports[0].rows.find((r) => open.has(r.quotaId));
+  const row = firstReport(snapshot).rows.find((r) => open.has(r.quotaId));
   if (!row) throw new Error(`no ${kind} quota`);
   return row.quotaId;
 }
@@ -36,7 +37,7 @@ function quotaOf(snapshot: WorkbookSnapshot, kind: keyof typeof KIND_LABELS): st
 describe("a 杭州市 sheet of format 2 (no 上期累计)", () => {
   test("is read by its own header: its figures are where it put them, and it has no 上期累计 column", async () => {
     const { snapshot } = await format2("杭州市-2026-09.xlsx");
-    const report = readWorkbook(snapshot).reports[0];
+    const report = firstReport(snapshot);
     expect(report.columns.previous).toBeUndefined();
     expect(report.columns.cumulative).toBe(COLUMN.cumulative - 1);
     expect(report.generated.previous).toBe(-1);
@@ -55,11 +56,11 @@ describe("a 杭州市 sheet of format 2 (no 上期累计)", () => {
     const { snapshot, sheet } = await format2("杭州市-2026-09.xlsx");
     const cumulative = quotaOf(snapshot, "cumulative");
     type(snapshot, sheet, cumulative, { period: 10, cumulative: 900, note: "九月" });
-    const report = readWorkbook(snapshot).reports[0];
+    const report = firstReport(snapshot);
     const upgraded = buildTemplate({ revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-09"), generatedAt: "", carried: carriedInputs(report) });
     const row = upgraded.rowRecords.find((r) => r.quotaId === cumulative)?.row as number;
-    expect(upgraded.sheet.cells[row - 1][COLUMN.cumulative]).toEqual({ value: 900 });
-    expect(upgraded.sheet.cells[row - 1][COLUMN.note]).toEqual({ value: "九月" });
+    expect(upgraded.sheet.cells[row - 1]?.[COLUMN.cumulative]).toEqual({ value: 900 });
+    expect(upgraded.sheet.cells[row - 1]?.[COLUMN.note]).toEqual({ value: "九月" });
     const next = buildTemplate({ revision, scope: { kind: "city", city: "杭州市" }, period: parsePeriod("2026-10"), generatedAt: "", previous: previousReport(report) });
     expect(next.rowRecords.find((r) => r.quotaId === cumulative)?.previous).toBe(900);
     expect(next.sheetRecord.previousPeriod).toBe("2026-09");

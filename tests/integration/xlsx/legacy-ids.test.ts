@@ -4,7 +4,7 @@ import { checkWorkbook } from "../../../src/core/checks/check";
 import { buildSummary } from "../../../src/core/merge/summary";
 import { canMerge } from "../../../src/core/merge/merge";
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, readWorkbook } from "../../../src/core/read-sheets";
+import { carriedInputs } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
@@ -13,6 +13,7 @@ import { quotasInScope } from "../../../src/core/scope";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { type } from "../../unit/checks/fixture";
 import { currentRevision, previousRevision } from "../../support/plan";
+import { firstReport } from "../../support/report";
 
 /**
  * Workbooks made before ids became readable (tests/fixtures/legacy-ids, made by that day's
@@ -25,7 +26,7 @@ const previous = previousRevision();
 
 async function legacyWorkbook(file: string): Promise<{ snapshot: WorkbookSnapshot; sheet: string }> {
   const snapshot = await readWorkbookFile(readFileSync(path.join(FIXTURES, file)));
-  return { snapshot, sheet: readWorkbook(snapshot).reports[0].name };
+  return { snapshot, sheet: firstReport(snapshot).name };
 }
 
 /** The first scheme's ids of what the tests type in, and today's ids of the same quotas. */
@@ -65,7 +66,7 @@ describe("a province workbook made with the first id scheme", () => {
 
   test("upgrading carries no cell of its former section columns (主要任务, 重点工作) as something a person typed", async () => {
     const { snapshot } = await legacyWorkbook("province-2026-Q3.xlsx");
-    expect(carriedInputs(readWorkbook(snapshot).reports[0], snapshot.sheets[0]).loose).toEqual([]);
+    expect(carriedInputs(firstReport(snapshot), snapshot.sheets[0]).loose).toEqual([]);
   });
 
   test("upgrades to today's ids, keeping every typed value on its quota", async () => {
@@ -73,7 +74,7 @@ describe("a province workbook made with the first id scheme", () => {
     type(snapshot, sheet, OLD.graduates, { period: 1, cumulative: 2.5, note: "含高校" });
     type(snapshot, sheet, OLD.apprenticeship, { status: "已完成" });
     type(snapshot, sheet, OLD.exchange, { status: "推进中" });
-    const report = readWorkbook(snapshot).reports[0];
+    const report = firstReport(snapshot);
     const built = buildTemplate({ revision, scope: { kind: "province" }, period: parsePeriod("2026-Q3"), generatedAt: "2026-09-30T00:00:00Z", carried: carriedInputs(report, snapshot.sheets[0]) });
     const valueOf = (id: string, column: number): unknown => {
       const row = built.rowRecords.find((r) => r.quotaId === id)?.row ?? 0;
@@ -104,7 +105,7 @@ describe("a city workbook made with the first id scheme", () => {
   test("upgrades: what was typed in its Annex 2 row is carried into the split quota's one row", async () => {
     const { snapshot, sheet } = await legacyWorkbook("杭州市-2026-Q3.xlsx");
     type(snapshot, sheet, OLD.hangzhouEnterprises, { period: 40, cumulative: 950 });
-    const report = readWorkbook(snapshot).reports[0];
+    const report = firstReport(snapshot);
     const built = buildTemplate({
       revision,
       scope: { kind: "city", city: "杭州市" },
@@ -141,9 +142,9 @@ describe("a city workbook made before quotas had levels, at the period's end", (
 describe("a province workbook of the previous revision", () => {
   test("upgrades to the current revision keeping the typed values of reworded quotas", async () => {
     const { snapshot, sheet } = await legacyWorkbook("previous-province-2026-Q3.xlsx");
-    const renamed = readWorkbook(snapshot).reports[0].rows.find((r) => String(r.values.measure).includes("建筑业施工"));
+    const renamed = firstReport(snapshot).rows.find((r) => String(r.values.measure).includes("建筑业施工"));
     type(snapshot, sheet, renamed?.quotaId ?? "", { period: 2, cumulative: 11 });
-    const report = readWorkbook(snapshot).reports[0];
+    const report = firstReport(snapshot);
     const built = buildTemplate({ revision, scope: { kind: "province" }, period: parsePeriod("2026-Q3"), generatedAt: "2026-09-30T00:00:00Z", carried: carriedInputs(report, snapshot.sheets[0]) });
     const row = built.rowRecords.find((r) => r.quotaId === "I01-建筑施工-每年")?.row ?? 0;
     const cumulative = built.sheet.cells[row - 1]?.[COLUMN.cumulative];

@@ -45,7 +45,7 @@ test("files are read one after another: a file's bytes are taken only after the 
   }));
   try {
     const snapshots = await readMergeFiles(files);
-    expect([events, snapshots.map((f) => f.snapshot?.sheets[0].values)]).toEqual([
+    expect([events, snapshots.map((f) => f.snapshot?.sheets[0]?.values)]).toEqual([
       ["open a", "read a", "open b", "read b", "open c", "read c"],
       [[["编号", 1]], [["编号", 1]], [["编号", 1]]],
     ]);

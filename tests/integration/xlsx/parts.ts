@@ -1,6 +1,7 @@
 import { DOMParser, type Element, XMLSerializer } from "@xmldom/xmldom";
 import JSZip from "jszip";
 import { cellAddress, parseRange } from "../../../src/core/a1";
+import { present } from "../../support/present";
 
 /**
  * Reads the XML inside an .xlsx file directly, so tests check what a file really holds rather than
@@ -58,6 +59,11 @@ export async function sheetPartPath(file: Uint8Array, sheetName: string): Promis
     (r) => r.attributes.Id === relationId,
   );
   if (!relation) throw new Error(`no relationship ${relationId}`);
-  const target = relation.attributes.Target.replace(/^\/?xl\//, "");
+  const target = present(relation.attributes.Target, `the target of relationship ${relationId}`).replace(/^\/?xl\//, "");
   return `xl/${target}`;
+}
+
+/** The first element named `localName`, failing the test when the part has none. */
+export function element(xml: string, localName: string): ReturnType<typeof elements>[number] {
+  return present(elements(xml, localName)[0], `a <${localName}> element`);
 }

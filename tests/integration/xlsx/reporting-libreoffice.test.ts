@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs"
 import { tmpdir } from "os";
 import path from "path";
 import { parsePeriod } from "../../../src/core/period";
-import { readWorkbook } from "../../../src/core/read-sheets";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
 import { readWorkbookFile } from "../../../src/xlsx/read";
@@ -10,7 +9,9 @@ import { writeTemplateFile } from "../../../src/xlsx/render";
 import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
 import { convertWithLibreOffice } from "../../support/libreoffice";
-import { currentRevision, quotaKindsRevision, provinceSplitRevision } from "../../support/plan";
+import { currentRevision, provinceSplitRevision, quotaKindsRevision } from "../../support/plan";
+import { firstReport } from "../../support/report";
+import { gridRow, present } from "../../support/present";
 
 /**
  * The file path: each case's template written as .xlsx with the case's figures typed in, opened,
@@ -36,11 +37,11 @@ beforeAll(async () => {
       };
       const row = rowOf(c.quotaId);
       // Typed as a person would: constants in the input cells.
-      if (c.typed.cumulative !== undefined) built.sheet.cells[row - 1][COLUMN.cumulative] = { value: c.typed.cumulative };
-      if (c.typed.status !== undefined) built.sheet.cells[row - 1][COLUMN.status] = { value: c.typed.status };
+      if (c.typed.cumulative !== undefined) gridRow(built.sheet.cells, row - 1)[COLUMN.cumulative] = { value: c.typed.cumulative };
+      if (c.typed.status !== undefined) gridRow(built.sheet.cells, row - 1)[COLUMN.status] = { value: c.typed.status };
       for (const key of PART_KEYS) {
         const figure = c.typed[key];
-        if (figure !== undefined) built.sheet.cells[rowOf(partId(c.quotaId, key)) - 1][COLUMN.cumulative] = { value: figure };
+        if (figure !== undefined) gridRow(built.sheet.cells, rowOf(partId(c.quotaId, key)) - 1)[COLUMN.cumulative] = { value: figure };
       }
       const file = path.join(inDir, `case-${index}.xlsx`);
       writeFileSync(file, await writeTemplateFile(built));
@@ -51,7 +52,7 @@ beforeAll(async () => {
   mkdirSync(outDir);
   const outputs = await convertWithLibreOffice(inputs, outDir);
   for (const [index, c] of REPORTING_CASES.entries()) {
-    const report = readWorkbook(await readWorkbookFile(readFileSync(outputs[index]))).reports[0];
+    const report = firstReport(await readWorkbookFile(readFileSync(present(outputs[index], `the recalculated case ${index}`))));
     const values = report.rows.find((r) => r.quotaId === c.quotaId)?.values;
     computed.set(c, { completion: values?.completion, progress: values?.progress, state: values?.state, cumulative: values?.cumulative });
   }

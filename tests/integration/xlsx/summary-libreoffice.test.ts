@@ -16,6 +16,7 @@ import { SUMMARY_CASES, type SummaryCase, summaryExpected, summaryShown } from "
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { provinceSplitRevision } from "../../support/plan";
 import { cityFile } from "../merge/files";
+import { present } from "../../support/present";
 
 const revision = provinceSplitRevision();
 const computed = new Map<SummaryCase, SummaryCase["expected"]>();
@@ -38,7 +39,7 @@ beforeAll(async () => {
   }
   const outputs = await convertWithLibreOffice(inputs, outDir);
   for (const [index, c] of SUMMARY_CASES.entries()) {
-    const sheet = (await readWorkbookFile(readFileSync(outputs[index]))).sheets.find((s) => s.name === PROVINCE_SHEET);
+    const sheet = (await readWorkbookFile(readFileSync(present(outputs[index], `the recalculated case ${index}`)))).sheets.find((s) => s.name === PROVINCE_SHEET);
     const line = sheet?.values.find((row) => row[0] === c.quotaId);
     if (!line) throw new Error(`no 汇总 row for ${c.quotaId} in case ${index}`);
     computed.set(c, summaryShown(line));

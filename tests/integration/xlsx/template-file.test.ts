@@ -10,7 +10,8 @@ import { EMPTY_META, META_SHEET, withSheetRecords } from "../../../src/core/temp
 import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { fixtureRevision } from "../../unit/merge/fixture";
-import { cellsOf, elements, outerXml, partXml, sheetPartPath } from "./parts";
+import { cellsOf, element, elements, outerXml, partXml, sheetPartPath } from "./parts";
+import { gridRow, present } from "../../support/present";
 
 /** A generated template file, read back by our reader and by its raw XML. */
 
@@ -25,6 +26,7 @@ const build = (scope: Parameters<typeof buildTemplate>[0]["scope"]): BuiltTempla
   });
 
 const province = build({ kind: "province" });
+const firstRecord = present(province.rowRecords[0], "the province sheet's first quota row");
 const city = build({ kind: "city", city: "杭州市" });
 let provinceFile: Uint8Array;
 let cityFile: Uint8Array;
@@ -47,8 +49,8 @@ describe("a template file read back", () => {
 
   test("the city sheet is found with its regional quotas", async () => {
     const read = readWorkbook(await readWorkbookFile(cityFile));
-    expect(read.reports[0].rows.map((row) => row.quotaId)).toEqual(city.rowRecords.map((record) => record.quotaId));
-    expect(read.reports[0].rows.map((row) => row.quotaId)).toContain("E27-杭州市");
+    expect(read.reports[0]?.rows.map((row) => row.quotaId)).toEqual(city.rowRecords.map((record) => record.quotaId));
+    expect(read.reports[0]?.rows.map((row) => row.quotaId)).toContain("E27-杭州市");
   });
 
   test("reading finds no problem in a freshly generated file", async () => {
@@ -57,18 +59,18 @@ describe("a template file read back", () => {
 
   test("the template's own merges read back, and none of them is a finding", async () => {
     const snapshot = await readWorkbookFile(provinceFile);
-    expect(snapshot.sheets[0].merges?.sort()).toEqual([...province.sheet.merges].sort());
+    expect(snapshot.sheets[0]?.merges?.sort()).toEqual([...province.sheet.merges].sort());
     expect(checkWorkbook(snapshot, { revisions: [revision] })).toEqual([]);
   });
 
   test("cells merged over a quota row's inputs in a file are a merged-cells finding at the merge", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(provinceFile) as unknown as ArrayBuffer);
-    const row = province.rowRecords[0].row;
+    const row = firstRecord.row;
     const merged = `${cellAddress(row - 1, COLUMN.period)}:${cellAddress(row - 1, COLUMN.cumulative)}`;
     workbook.getWorksheet(province.sheet.name)!.mergeCells(merged);
     const findings = checkWorkbook(await readWorkbookFile(Buffer.from(await workbook.xlsx.writeBuffer())), { revisions: [revision] });
-    expect(findings.map((f) => [f.rule, f.cell, f.quotaId])).toEqual([["merged-cells", cellAddress(row - 1, COLUMN.period), province.rowRecords[0].quotaId]]);
+    expect(findings.map((f) => [f.rule, f.cell, f.quotaId])).toEqual([["merged-cells", cellAddress(row - 1, COLUMN.period), firstRecord.quotaId]]);
   });
 
   test("the metadata records read back equal the ones written", async () => {
@@ -84,14 +86,14 @@ describe("a template file read back", () => {
 
   test("formulas read back as the spec's formulas, with their leading =", async () => {
     const snapshot = await readWorkbookFile(provinceFile);
-    const row = province.rowRecords[0].row;
-    const expected = province.sheet.cells[row - 1][COLUMN.completion];
-    expect(snapshot.sheets[0].formulas[row - 1][COLUMN.completion]).toBe(expected && "formula" in expected ? expected.formula : null);
+    const row = firstRecord.row;
+    const expected = gridRow(province.sheet.cells, row - 1)[COLUMN.completion];
+    expect(snapshot.sheets[0]?.formulas[row - 1]?.[COLUMN.completion]).toBe(expected && "formula" in expected ? expected.formula : null);
   });
 
   test("formula cells have no cached value until a spreadsheet program computes them", async () => {
     const snapshot = await readWorkbookFile(provinceFile);
-    expect(snapshot.sheets[0].values[province.rowRecords[0].row - 1][COLUMN.state]).toBe("");
+    expect(snapshot.sheets[0]?.values[firstRecord.row - 1]?.[COLUMN.state]).toBe("");
   });
 
   test("the report and 填报说明 sheets are visible and protected, the metadata sheet very hidden and protected", async () => {
@@ -104,7 +106,7 @@ describe("a template file read back", () => {
   });
 
   test("targets and formulas are locked, input cells and the signature block unlocked", async () => {
-    const row = province.rowRecords[0].row;
+    const row = firstRecord.row;
     const signatureRow = province.sheet.cells.length;
     const at = (key: keyof typeof COLUMN): string => cellAddress(row - 1, COLUMN[key]);
     const locks = await readCellLocks(provinceFile, province.sheet.name, [
@@ -128,7 +130,7 @@ describe("a template file read back", () => {
   });
 
   test("the sheet is protected with a hashed password, selection allowed and structure edits refused", async () => {
-    const [protection] = elements(await reportXml(provinceFile, province), "sheetProtection");
+    const protection = element(await reportXml(provinceFile, province), "sheetProtection");
     expect(protection.attributes).toMatchObject({
       sheet: "1",
       algorithmName: "SHA-512",
@@ -142,18 +144,18 @@ describe("a template file read back", () => {
   });
 
   test("panes are frozen below the header and right of the id column", async () => {
-    const [pane] = elements(await reportXml(provinceFile, province), "pane");
+    const pane = element(await reportXml(provinceFile, province), "pane");
     expect(pane.attributes).toMatchObject({ state: "frozen", ySplit: String(HEADER_ROW), xSplit: "1" });
   });
 
   test("the tab has the spec's colour", async () => {
-    const [tab] = elements(await reportXml(provinceFile, province), "tabColor");
+    const tab = element(await reportXml(provinceFile, province), "tabColor");
     expect(tab.attributes.rgb).toBe(`FF${(province.sheet.tabColor ?? "").slice(1)}`);
   });
 
   test("every column has the spec's width, 9 included", async () => {
     const xml = await reportXml(provinceFile, province);
-    const [format] = elements(xml, "sheetFormatPr");
+    const format = element(xml, "sheetFormatPr");
     const widths = province.sheet.columnWidths.map((_, index) => {
       const col = elements(xml, "col").find((c) => Number(c.attributes.min) <= index + 1 && index + 1 <= Number(c.attributes.max));
       return Number(col ? col.attributes.width : format.attributes.defaultColWidth);
@@ -163,8 +165,8 @@ describe("a template file read back", () => {
 
   test("the page is landscape, one page wide, with the header row repeated", async () => {
     const xml = await reportXml(provinceFile, province);
-    expect(elements(xml, "pageSetup")[0].attributes).toMatchObject({ orientation: "landscape", fitToWidth: "1", fitToHeight: "0" });
-    expect(elements(xml, "pageSetUpPr")[0].attributes.fitToPage).toBe("1");
+    expect(elements(xml, "pageSetup")[0]?.attributes).toMatchObject({ orientation: "landscape", fitToWidth: "1", fitToHeight: "0" });
+    expect(elements(xml, "pageSetUpPr")[0]?.attributes.fitToPage).toBe("1");
     const titles = elements(await partXml(provinceFile, "xl/workbook.xml"), "definedName").find(
       (d) => d.attributes.name === "_xlnm.Print_Titles" && d.attributes.localSheetId === "0",
     );
@@ -180,7 +182,7 @@ describe("a template file read back", () => {
     const rules = elements(await reportXml(provinceFile, province), "dataValidation");
     const byCell = Object.fromEntries(
       rules.flatMap((rule) =>
-        cellsOf(rule.attributes.sqref).map((cell) => [
+        cellsOf(present(rule.attributes.sqref, "a data validation's sqref")).map((cell) => [
           cell,
           [rule.attributes.type, rule.attributes.prompt, rule.attributes.showErrorMessage, rule.attributes.errorStyle ?? "stop"],
         ]),
@@ -195,7 +197,7 @@ describe("a template file read back", () => {
   test("the status column has the three conditional formats, formulas without =", async () => {
     const rules = elements(await reportXml(provinceFile, province), "conditionalFormatting").map((cf) => [
       cf.attributes.sqref,
-      elements(outerXml(cf.element), "formula")[0].element.textContent,
+      element(outerXml(cf.element), "formula").element.textContent,
     ]);
     expect(rules).toEqual(province.sheet.conditionalFormats.map((f) => [f.range, f.formula.slice(1)]));
   });
@@ -206,10 +208,10 @@ describe("a template file read back", () => {
   });
 
   test("the workbook asks to be recalculated when opened", async () => {
-    expect(elements(await partXml(provinceFile, "xl/workbook.xml"), "calcPr")[0].attributes.fullCalcOnLoad).toBe("1");
+    expect(elements(await partXml(provinceFile, "xl/workbook.xml"), "calcPr")[0]?.attributes.fullCalcOnLoad).toBe("1");
   });
 
   test("the workbook opens on the report sheet, not on the hidden metadata", async () => {
-    expect(elements(await partXml(provinceFile, "xl/workbook.xml"), "workbookView")[0].attributes.activeTab).toBe("0");
+    expect(elements(await partXml(provinceFile, "xl/workbook.xml"), "workbookView")[0]?.attributes.activeTab).toBe("0");
   });
 });

@@ -11,6 +11,7 @@ import { buildTemplate } from "../../../src/core/template/build";
 import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import { findingMessage } from "../../../src/core/findings";
+import { gridRow, present } from "../../support/present";
 
 const context: CheckContext = { revisions: [fixtureRevision()] };
 const CITY = "杭州市";
@@ -22,7 +23,7 @@ function workbook(typed: Typed, options: Parameters<typeof cityWorkbook>[2] = {}
 
 /** The A1 address of a quota's cell in the fixture's city sheet. */
 function at(snapshot: WorkbookSnapshot, quotaId: string, key: ColumnKey): string {
-  const sheet = snapshot.sheets[0];
+  const sheet = present(snapshot.sheets[0], "the city sheet");
   const row = sheet.values.findIndex((r) => r[0] === quotaId);
   return `${columnLetter(COLUMN[key])}${row + 1}`;
 }
@@ -48,7 +49,7 @@ describe("typed values", () => {
 
   test("the message says what was typed and what is expected, Chinese first", () => {
     const snapshot = workbook({ [QUOTA.enterprises]: { cumulative: "约一千" } });
-    expect(findingMessage(checkWorkbook(snapshot, context)[0])).toMatch(/^[A-Z]+\d+：填写的「约一千」不是数字，应为不小于 0 的整数（家） \/ .*"约一千" is not a number/);
+    expect(findingMessage(present(checkWorkbook(snapshot, context)[0], "a finding"))).toMatch(/^[A-Z]+\d+：填写的「约一千」不是数字，应为不小于 0 的整数（家） \/ .*"约一千" is not a number/);
   });
 
   test("a negative figure is an error", () => {
@@ -100,19 +101,19 @@ describe("warnings", () => {
   test("a cumulative figure lower than last period's sheet is a warning", () => {
     const october = workbook({ "E27-杭州市": { cumulative: 1200 } });
     const november = cityWorkbook(CITY, { "E27-杭州市": { cumulative: 1100 } }, { period: "2026-11" });
-    const both: WorkbookSnapshot = { sheets: [october.sheets[0], november.sheets[0], mergeMeta(october, november)] };
+    const both: WorkbookSnapshot = { sheets: [present(october.sheets[0], "October's sheet"), present(november.sheets[0], "November's sheet"), mergeMeta(october, november)] };
     expect(checkWorkbook(both, context).map((f) => [f.rule, f.sheet])).toContainEqual(["cumulative-decreased", `${CITY} 2026-11`]);
   });
 });
 
 describe("tampering and identity", () => {
   test("a changed target is found", () => {
-    const snapshot = workbook({}, { edit: (cells, rowOf) => void (cells[rowOf("E27-杭州市") - 1][COLUMN.target] = { value: 1 }) });
+    const snapshot = workbook({}, { edit: (cells, rowOf) => void (gridRow(cells, rowOf("E27-杭州市") - 1)[COLUMN.target] = { value: 1 }) });
     expect(only(snapshot)).toEqual([{ rule: "target-changed", cell: at(snapshot, "E27-杭州市", "target"), severity: "error", suggestion: undefined }]);
   });
 
   test("a value pasted over a formula is found", () => {
-    const snapshot = workbook({}, { edit: (cells, rowOf) => void (cells[rowOf(QUOTA.training) - 1][COLUMN.completion] = { value: 1 }) });
+    const snapshot = workbook({}, { edit: (cells, rowOf) => void (gridRow(cells, rowOf(QUOTA.training) - 1)[COLUMN.completion] = { value: 1 }) });
     expect(only(snapshot)).toEqual([{ rule: "formula-changed", cell: at(snapshot, QUOTA.training, "completion"), severity: "error", suggestion: undefined }]);
   });
 
@@ -126,7 +127,7 @@ describe("tampering and identity", () => {
 
   test("a workbook without metadata is not a Planbook workbook", () => {
     const snapshot = workbook({});
-    expect(only({ sheets: [snapshot.sheets[0]] }).map((f) => f.rule)).toEqual(["meta-missing"]);
+    expect(only({ sheets: [present(snapshot.sheets[0], "the city sheet")] }).map((f) => f.rule)).toEqual(["meta-missing"]);
   });
 });
 
@@ -157,9 +158,9 @@ describe("robustness", () => {
 
 /** Two fixture workbooks' metadata in one sheet, as a workbook with two periods has. */
 function mergeMeta(a: WorkbookSnapshot, b: WorkbookSnapshot) {
-  const [metaA, metaB] = [a.sheets[1], b.sheets[1]];
+  const [metaA, metaB] = [present(a.sheets[1], "the first metadata sheet"), present(b.sheets[1], "the second metadata sheet")];
   const rowsOf = (sheet: typeof metaA, kind: string) => sheet.values.slice(1).filter((r) => r[0] === kind);
-  const values = [metaA.values[0], ...rowsOf(metaA, "sheet"), ...rowsOf(metaB, "sheet"), ...rowsOf(metaA, "row"), ...rowsOf(metaB, "row")];
+  const values = [gridRow(metaA.values, 0), ...rowsOf(metaA, "sheet"), ...rowsOf(metaB, "sheet"), ...rowsOf(metaA, "row"), ...rowsOf(metaB, "row")];
   return { ...metaA, values, formulas: values };
 }
 
@@ -174,7 +175,7 @@ describe("cities against the province", () => {
     ];
     built.forEach((b, index) => {
       const row = b.rowRecords.find((r) => r.quotaId === QUOTA.training)!.row;
-      b.sheet.cells[row - 1][COLUMN.cumulative] = { value: index === 0 ? provinceFigure : cityFigure };
+      gridRow(b.sheet.cells, row - 1)[COLUMN.cumulative] = { value: index === 0 ? provinceFigure : cityFigure };
     });
     const meta = built.reduce((records, b) => withSheetRecords(records, b.sheetRecord, b.rowRecords), EMPTY_META);
     return { sheets: [...built.map((b) => specSnapshot(b.sheet)), specSnapshot(metaSheetSpec(metaRows(meta), null))] };

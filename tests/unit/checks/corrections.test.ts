@@ -9,10 +9,10 @@ import { checkWorkbook } from "../../../src/core/checks/check";
 import { checkAgainstPrevious, previousRefresh } from "../../../src/core/checks/previous";
 import { correctionOf } from "../../../src/core/correct";
 import { CorrectionError } from "../../../src/core/errors";
-import { readWorkbook } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { KIND_LABELS } from "../../../src/core/template/columns";
 import { addressOf, city, nextWorkbookOf, revision, setCell, sheetName, type, workbookOf } from "./fixture";
+import { firstReport } from "../../support/report";
 
 const HANGZHOU = city("杭州市");
 const at = (period: string) => ({ scope: HANGZHOU, period });
@@ -22,7 +22,7 @@ const MAR = sheetName(at("2026-03"));
 /** The first quota of a kind still open in 2027 on the sheet. */
 function quotaOf(snapshot: WorkbookSnapshot, kind: keyof typeof KIND_LABELS, cadence?: string): string {
   const ids = new Set(revision.quotas.filter((q) => q.kind === kind && (q.year === null || q.year >= 2027) && (cadence === undefined || q.cadence === cadence)).map((q) => q.id));
-  const row = readWorkbook(snapshot).reports[0].rows.find((r) => ids.has(r.quotaId) && String(r.values.kind) === KIND_LABELS[kind]);
+  const row = firstReport(snapshot).rows.find((r) => ids.has(r.quotaId) && String(r.values.kind) === KIND_LABELS[kind]);
   if (!row) throw new Error(`no ${kind} quota`);
   return row.quotaId;
 }
@@ -60,7 +60,7 @@ describe("a correction to a past period", () => {
   });
 
   test("of a ratio's 累计完成, a formula, is refused: its figures are corrected instead", () => {
-    const ratio = readWorkbook(february).reports[0].rows.find((r) => String(r.values.kind) === KIND_LABELS.ratio && String(r.formulas.cumulative ?? "").startsWith("="));
+    const ratio = firstReport(february).rows.find((r) => String(r.values.kind) === KIND_LABELS.ratio && String(r.formulas.cumulative ?? "").startsWith("="));
     expect(ratio).toBeDefined();
     expect(() => correctionOf(february, { quotaId: ratio?.quotaId ?? "", values: { cumulative: 0.5 } }, "2月.xlsx")).toThrow(/是公式/);
   });

@@ -17,6 +17,7 @@ import type { LevelRecord } from "../../../src/core/plan/level";
 import type { CellValue } from "../../../src/core/template/spec";
 import { currentRevision } from "../../support/plan";
 import { specSnapshot } from "../../../scripts/workloads";
+import { gridRow } from "../../support/present";
 
 /** The published revision (seeds/003_…), parsed once. */
 export const revision: PlanRevision = currentRevision();
@@ -89,8 +90,9 @@ export function setCell(snapshot: WorkbookSnapshot, sheet: string, address: stri
   const { row, col } = parseCell(address);
   for (const grid of [target.values, target.formulas]) {
     while (grid.length <= row) grid.push([]);
-    while (grid[row].length <= col) grid[row].push("");
-    grid[row][col] = value;
+    const line = gridRow(grid, row);
+    while (line.length <= col) line.push("");
+    line[col] = value;
   }
 }
 
@@ -98,13 +100,13 @@ export function setCell(snapshot: WorkbookSnapshot, sheet: string, address: stri
 export function setFormula(snapshot: WorkbookSnapshot, sheet: string, address: string, formula: string): void {
   setCell(snapshot, sheet, address, "");
   const { row, col } = parseCell(address);
-  sheetOf(snapshot, sheet).formulas[row][col] = formula;
+  gridRow(sheetOf(snapshot, sheet).formulas, row)[col] = formula;
 }
 
 /** Changes only what a formula cell shows (its formula kept), as a stale or odd computed value reads. */
 export function setComputedValue(snapshot: WorkbookSnapshot, sheet: string, address: string, value: CellValue): void {
   const { row, col } = parseCell(address);
-  sheetOf(snapshot, sheet).values[row][col] = value;
+  gridRow(sheetOf(snapshot, sheet).values, row)[col] = value;
 }
 
 /** Types several inputs of one quota row. */

@@ -8,6 +8,7 @@ import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/templa
 import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { specSnapshot } from "../../../scripts/workloads";
 import { provinceSplitRevision } from "../../support/plan";
+import { gridRow, present } from "../../support/present";
 
 /**
  * The checks' warnings on a ceiling or a growth rate (a level, held against its whole target in
@@ -21,7 +22,7 @@ function provinceWorkbook(typed: Record<string, number>): WorkbookSnapshot {
   for (const [quotaId, cumulative] of Object.entries(typed)) {
     const row = built.rowRecords.find((r) => r.quotaId === quotaId)?.row;
     if (row === undefined) throw new Error(`no row for ${quotaId}`);
-    built.sheet.cells[row - 1][COLUMN.cumulative] = { value: cumulative };
+    gridRow(built.sheet.cells, row - 1)[COLUMN.cumulative] = { value: cumulative };
   }
   const meta = metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, built.sheetRecord, built.rowRecords)), null);
   return { sheets: [specSnapshot(built.sheet), specSnapshot(meta)] };
@@ -39,11 +40,11 @@ test("no accident against 不超过0起 is no warning", () => {
 });
 
 test("a rate over its ceiling is told as short of its whole target, not as trailing time-progress it is ahead of", () => {
-  const [warning] = behind(provinceWorkbook({ "I01-城镇调查失业率": 0.052 }));
+  const warning = present(behind(provinceWorkbook({ "I01-城镇调查失业率": 0.052 }))[0], "a behind-schedule warning");
   expect(findingMessage(warning, "zh")).toContain("完成率 96.2% 未达到 100.0%（控制类、增长类指标每期按全年目标衡量，不看序时进度），请在说明中解释");
 });
 
 test("a growth rate short of its target is told against the share it must reach (90 % of 6 %)", () => {
-  const [warning] = behind(provinceWorkbook({ "I02-城乡居民人均可支配收入-每年": 0.045 }));
+  const warning = present(behind(provinceWorkbook({ "I02-城乡居民人均可支配收入-每年": 0.045 }))[0], "a behind-schedule warning");
   expect(warning.params).toEqual({ completion: 0.75, timeProgress: 0.75, level: 0.9 });
 });

@@ -1,9 +1,10 @@
 import { checkAgainstPrevious } from "../../../src/core/checks/previous";
 import { checkWorkbook } from "../../../src/core/checks/check";
-import { readWorkbook } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { KIND_LABELS } from "../../../src/core/template/columns";
 import { addressOf, city, revision, sheetName, type, workbookOf } from "./fixture";
+import { firstReport } from "../../support/report";
+import { present } from "../../support/present";
 
 const HANGZHOU = city("杭州市");
 const Q2 = { scope: HANGZHOU, period: "2026-Q2" };
@@ -11,7 +12,7 @@ const Q3 = { scope: HANGZHOU, period: "2026-Q3" };
 
 /** The first quota row of a kind on the sheet, as the template lays it out. */
 function quotaOfKind(snapshot: WorkbookSnapshot, kind: keyof typeof KIND_LABELS): string {
-  const row = readWorkbook(snapshot).reports[0].rows.find((r) => String(r.values.kind).trim() === KIND_LABELS[kind]);
+  const row = firstReport(snapshot).rows.find((r) => String(r.values.kind).trim() === KIND_LABELS[kind]);
   if (!row) throw new Error(`no ${kind} quota`);
   return row.quotaId;
 }
@@ -81,11 +82,11 @@ describe("checks across two periods' files", () => {
   test("a quota of the previous period missing from this one is an error naming it", () => {
     const previous = workbookOf([Q2]);
     const current = workbookOf([Q3]);
-    const [sheet] = current.sheets;
+    const sheet = present(current.sheets[0], "the sheet");
     const index = sheet.values.findIndex((row) => row[0] === cumulative);
     sheet.values.splice(index, 1);
     sheet.formulas.splice(index, 1);
-    const meta = current.sheets[current.sheets.length - 1];
+    const meta = present(current.sheets.at(-1), "the metadata sheet");
     for (const grid of [meta.values, meta.formulas]) {
       const at = grid.findIndex((row) => row.includes(cumulative));
       if (at !== -1) grid.splice(at, 1);

@@ -5,6 +5,7 @@ import { parseNumberInput } from "../../../src/core/checks/number";
 import type { CellValue } from "../../../src/core/template/spec";
 import { city, PROVINCE, revision, sheetName, type, workbookOf } from "./fixture";
 import { findingMessage } from "../../../src/core/findings";
+import { present } from "../../support/present";
 
 // Every kind and level a city reports: a split count, a contributed count, a ratio, a milestone.
 const QUOTAS = ["I08-技能型企业-2027", "I01-先进制造业-每年", "I14-能级工资集体协商-2027", "I03-社会化培训激励政策-2027"];
@@ -32,7 +33,7 @@ describe("arbitrary values in the input cells", () => {
     fc.assert(
       fc.property(fc.array(anyRow, { minLength: QUOTAS.length * sheets.length, maxLength: QUOTAS.length * sheets.length }), fc.boolean(), (rows, endOfPeriod) => {
         sheets.forEach((sheet, s) =>
-          QUOTAS.forEach((quotaId, q) => type(snapshot, sheet, quotaId, rows[s * QUOTAS.length + q])),
+          QUOTAS.forEach((quotaId, q) => type(snapshot, sheet, quotaId, present(rows[s * QUOTAS.length + q], `the row drawn for ${quotaId} on ${sheet}`))),
         );
         const findings = checkWorkbook(snapshot, { revisions: [revision], endOfPeriod });
         expect(findings.filter((f) => RULES[f.rule]?.severity !== f.severity || findingMessage(f) === "" || f.cell === null)).toEqual([]);

@@ -4,6 +4,7 @@ import { type Finding, findingMessage } from "../../../src/core/findings";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { partId } from "../../../src/core/template/parts";
 import { addressOf, city, PROVINCE, revision, setCell, setComputedValue, setFormula, sheetName, type, workbookOf } from "./fixture";
+import { present } from "../../support/present";
 
 const context: CheckContext = { revisions: [revision] };
 const PROVINCE_OCT = sheetName({ scope: PROVINCE, period: "2026-10" });
@@ -60,7 +61,7 @@ describe("a typed value that is not a usable number is an error", () => {
     const snapshot = province();
     type(snapshot, PROVINCE_OCT, Q.enterprises, { cumulative: "1,000" });
     const cell = at(snapshot, Q.enterprises, "cumulative");
-    expect(findingMessage(checkWorkbook(snapshot, context)[0])).toBe(
+    expect(findingMessage(present(checkWorkbook(snapshot, context)[0], "a finding"))).toBe(
       `${cell}：填写的「1,000」不是数字，应为不小于 0 的整数（家）；可改为 1000 / ${cell}: "1,000" is not a number; expected a whole number ≥ 0 (家); did you mean 1000?`,
     );
   });
@@ -94,14 +95,14 @@ describe("a typed value that is not a usable number is an error", () => {
   test("1e308 is reported as not a plausible figure", () => {
     const snapshot = province();
     type(snapshot, PROVINCE_OCT, Q.enterprises, { cumulative: 1e308 });
-    const [found] = checkWorkbook(snapshot, context);
+    const found = present(checkWorkbook(snapshot, context)[0], "a finding");
     expect([found.rule, findingMessage(found)]).toEqual(["not-a-number", expect.stringContaining("不是合理的数值")]);
   });
 
   test("a very long text is quoted cut short, so the message fits in one cell", () => {
     const snapshot = province();
     type(snapshot, PROVINCE_OCT, Q.enterprises, { cumulative: "长".repeat(40000) });
-    expect(findingMessage(checkWorkbook(snapshot, context)[0]).length).toBeLessThan(300);
+    expect(findingMessage(present(checkWorkbook(snapshot, context)[0], "a finding")).length).toBeLessThan(300);
   });
 
   test("fixing the value clears the finding", () => {
@@ -265,7 +266,7 @@ describe("a contribution without a target is judged against the whole and the ot
     type(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, { cumulative: 151 });
     const found = checkWorkbook(snapshot, context);
     expect(found.map((f) => [f.rule, f.severity, f.cell])).toEqual([["contribution-implausible", "warning", addressOf(snapshot, HANGZHOU_OCT, Q.eightGradeFirms, "cumulative")]]);
-    expect(findingMessage(found[0])).toContain("杭州市填报 151家，大于全省目标 150家");
+    expect(findingMessage(present(found[0], "a finding"))).toContain("杭州市填报 151家，大于全省目标 150家");
   });
 
   test("a city's figure at the province's target is not questioned on its own", () => {
@@ -277,7 +278,7 @@ describe("a contribution without a target is judged against the whole and the ot
   test("more than three times the median of the other cities in the workbook asks for a 说明", () => {
     const found = implausible(cities([10, 12, 14, 16], 40));
     expect(found.map((f) => [f.sheet, f.quotaId])).toEqual([[HANGZHOU_OCT, Q.eightGradeFirms]]);
-    expect(findingMessage(found[0])).toContain("超过其他 4 个地方中位数 13家 的 3 倍");
+    expect(findingMessage(present(found[0], "a finding"))).toContain("超过其他 4 个地方中位数 13家 的 3 倍");
   });
 
   test("up to three times the others' median is within their range", () => {
@@ -329,7 +330,7 @@ describe("what was generated must not change", () => {
     setCell(snapshot, PROVINCE_OCT, cell, 1);
     const found = checkWorkbook(snapshot, context);
     expect(found.map(brief)).toEqual([{ rule: "formula-changed", severity: "error", sheet: PROVINCE_OCT, cell, quotaId: Q.enterprises, value: 1, suggestion: undefined }]);
-    expect(findingMessage(found[0])).toContain(`应为「=IF(OR(`);
+    expect(findingMessage(present(found[0], "a finding"))).toContain(`应为「=IF(OR(`);
   });
 
   test("an edited 状态 formula is found on the 状态 cell, not the first formula", () => {
@@ -344,7 +345,7 @@ describe("what was generated must not change", () => {
     const cells = (["completion", "progress", "state"] as const).map((key) => at(snapshot, Q.enterprises, key));
     cells.forEach((cell) => setCell(snapshot, PROVINCE_OCT, cell, 1));
     const found = checkWorkbook(snapshot, context);
-    expect([found.length, found[0].cell, findingMessage(found[0])]).toEqual([1, cells[0], expect.stringContaining(cells.join("、"))]);
+    expect([found.length, found[0]?.cell, findingMessage(present(found[0], "a finding"))]).toEqual([1, cells[0], expect.stringContaining(cells.join("、"))]);
   });
 
   test("a changed target and a changed formula in one row are both found", () => {

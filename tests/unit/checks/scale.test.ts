@@ -6,6 +6,7 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { parsePartId, partsOf } from "../../../src/core/template/parts";
 import type { CellValue } from "../../../src/core/template/spec";
 import { scaledRevision } from "../../../scripts/workloads";
+import { gridRow, present } from "../../support/present";
 import { addressOf, PROVINCE, revision, setCell, sheetName, workbookOf } from "./fixture";
 
 const SHEET = sheetName({ scope: PROVINCE, period: "2026-10" });
@@ -14,20 +15,24 @@ const SHEET = sheetName({ scope: PROVINCE, period: "2026-10" });
 function filledWorkbook(plan: PlanRevision): WorkbookSnapshot {
   const snapshot = workbookOf([{ scope: PROVINCE, period: "2026-10" }], plan);
   const quotas = new Map(plan.quotas.map((q) => [q.id, q]));
-  const values = snapshot.sheets[0].values;
+  const { values, formulas } = present(snapshot.sheets[0], "the generated sheet");
   values.forEach((row, r) => {
+    const formulaRow = gridRow(formulas, r);
     // A ratio is typed as its two figures, on their rows: 100 of 100 meets any share.
     if (parsePartId(String(row[COLUMN.id]))) {
-      values[r][COLUMN.cumulative] = 100;
-      snapshot.sheets[0].formulas[r][COLUMN.cumulative] = 100;
+      row[COLUMN.cumulative] = 100;
+      formulaRow[COLUMN.cumulative] = 100;
       return;
     }
     const quota = quotas.get(String(row[COLUMN.id]));
     if (!quota || partsOf(quota).length > 0) return;
-    const inputs: CellValue[] = quota.kind === "milestone" ? ["", "", "已完成", ""] : [0, row[COLUMN.target], "", ""];
-    (["period", "cumulative", "status", "note"] as const).forEach((key, i) => {
-      values[r][COLUMN[key]] = inputs[i];
-      snapshot.sheets[0].formulas[r][COLUMN[key]] = inputs[i];
+    const inputs: Record<"period" | "cumulative" | "status" | "note", CellValue> =
+      quota.kind === "milestone"
+        ? { period: "", cumulative: "", status: "已完成", note: "" }
+        : { period: 0, cumulative: present(row[COLUMN.target], `the target of ${quota.id}`), status: "", note: "" };
+    (["period", "cumulative", "status", "note"] as const).forEach((key) => {
+      row[COLUMN[key]] = inputs[key];
+      formulaRow[COLUMN[key]] = inputs[key];
     });
   });
   return snapshot;
@@ -37,11 +42,11 @@ describe("checking a very large sheet", () => {
   const plan = scaledRevision(revision, 330);
   const snapshot = filledWorkbook(plan);
   const counts = plan.quotas.filter((q) => q.kind === "annual" || q.kind === "cumulative");
-  const last = counts[counts.length - 1].id;
-  const middle = counts[Math.floor(counts.length / 2)].id;
+  const last = present(counts.at(-1), "the last count quota").id;
+  const middle = present(counts[Math.floor(counts.length / 2)], "the middle count quota").id;
 
   test("the sheet has about 25,000 quota rows", () => {
-    expect(snapshot.sheets[0].values.length).toBeGreaterThan(25000);
+    expect(snapshot.sheets[0]?.values.length).toBeGreaterThan(25000);
   });
 
   test("finds exactly the two bad cells among 100,000 inputs", () => {

@@ -11,6 +11,7 @@ import { parsePeriod } from "../../../src/core/period";
 import { generateTemplate } from "../../../src/excel/generate";
 import { readDialogMessage, actionMessage } from "../../../src/addin/ribbon-message";
 import { currentRevision } from "../../support/plan";
+import { present } from "../../support/present";
 
 const SHEET = "杭州市 2026-10";
 
@@ -42,7 +43,7 @@ describe("the ribbon's 校验 without the task pane", () => {
     await office.press("validateWorkbook");
 
     expect(office.dialogs).toHaveLength(1);
-    const url = new URL(office.dialogs[0].url);
+    const url = new URL(present(office.dialogs[0], "the dialog").url);
     const message = readDialogMessage(url.search);
     expect([url.origin, url.pathname, message?.intent, message?.lines[0], message?.findings.map((f) => f.severity)]).toEqual([
       "https://localhost:3000",
@@ -51,9 +52,9 @@ describe("the ribbon's 校验 without the task pane", () => {
       "审核结果：1 个错误，0 个警告，0 个提示（明细见下表）",
       ["error"],
     ]);
-    expect(message?.findings[0].text).toMatch(/^杭州市 2026-10 .*1,500/);
+    expect(message?.findings[0]?.text).toMatch(/^杭州市 2026-10 .*1,500/);
     // The sheet row is written too: it is there whatever the dialog does.
-    expect(host.values(AUDIT_SHEET, "A1")[0][0]).toBe("审核结果：1 个错误，0 个警告，0 个提示（明细见下表）");
+    expect(host.values(AUDIT_SHEET, "A1")[0]?.[0]).toBe("审核结果：1 个错误，0 个警告，0 个提示（明细见下表）");
     expect(office.paneVisible).toBe(false);
   });
 
@@ -61,9 +62,9 @@ describe("the ribbon's 校验 without the task pane", () => {
     const host = await workbookWithAnError();
     const office = ribbonIn(host);
     await office.press("validateWorkbook");
-    office.dialogs[0].messageParent(actionMessage("openPane"));
+    present(office.dialogs[0], "the dialog").messageParent(actionMessage("openPane"));
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect([office.dialogs[0].closed, office.paneVisible]).toEqual([true, true]);
+    expect([office.dialogs[0]?.closed, office.paneVisible]).toEqual([true, true]);
   });
 
   test("a second 校验 closes the dialog of the first instead of failing with 12007 (one dialog at a time)", async () => {
@@ -82,7 +83,7 @@ describe("the ribbon's 校验 without the task pane", () => {
     const host = await workbookWithAnError();
     const office = ribbonIn(host, options);
     await office.press("validateWorkbook");
-    expect([office.dialogs.filter((d) => !d.closed).length, host.values(AUDIT_SHEET, "A1")[0][0], activeSheet(host)]).toEqual([
+    expect([office.dialogs.filter((d) => !d.closed).length, host.values(AUDIT_SHEET, "A1")[0]?.[0], activeSheet(host)]).toEqual([
       0,
       "审核结果：1 个错误，0 个警告，0 个提示（明细见下表）",
       AUDIT_SHEET,
@@ -102,8 +103,8 @@ describe("the ribbon's 校验 without the task pane", () => {
       },
     });
     await office.press("validateWorkbook");
-    const notice = String(host.values(AUDIT_SHEET, "A1")[0][0]);
-    const message = readDialogMessage(new URL(office.dialogs[0].url).search);
+    const notice = String(present(host.values(AUDIT_SHEET, "A1")[0]?.[0], `${AUDIT_SHEET}!A1`));
+    const message = readDialogMessage(new URL(present(office.dialogs[0], "the dialog").url).search);
     expect([notice.startsWith("审核结果："), notice.includes("校验未完成：Excel 内部错误"), message?.intent, message?.lines[0]]).toEqual([
       true,
       true,
@@ -128,7 +129,7 @@ describe("the ribbon's 汇总", () => {
     const office = ribbonIn(createExcelHost(), options);
     await office.press("openMergeView");
     const message = readDialogMessage(new URL(office.dialogs[0]?.url ?? "https://x/").search);
-    expect([office.paneVisible, message?.lines[0].includes(reason), message?.lines[1].includes("「生成模板」"), message?.lines[1].includes("「汇总」页")]).toEqual([
+    expect([office.paneVisible, message?.lines[0]?.includes(reason), message?.lines[1]?.includes("「生成模板」"), message?.lines[1]?.includes("「汇总」页")]).toEqual([
       false,
       true,
       true,

@@ -7,14 +7,17 @@ import path from "path";
 import { createExcelHost, RichApiError } from "@planbook/excel-host";
 import { MEMBER_SETS } from "../../../packages/excel-host/src/api-sets";
 import { PROXY_CLASSES } from "../../../packages/excel-host/src/gates";
+import { matchGroup } from "../../../src/core/required";
+import { present } from "../../support/present";
 
 const OFFICE_JS = path.join(__dirname, "..", "..", "..", "node_modules", "@microsoft", "office-js", "dist", "excel-win32-16.01.debug.js");
 
 /** Every member Office.js checks before use, with the ExcelApi versions it checks it against. */
 function officeJsChecks(): Map<string, Set<string>> {
   const checks = new Map<string, Set<string>>();
-  for (const [, member, version] of readFileSync(OFFICE_JS, "utf8").matchAll(/_throwIfApiNotSupported\("([A-Za-z]+\.[A-Za-z]+)", _defaultApiSetName, "([0-9.]+)"/g)) {
-    checks.set(member, (checks.get(member) ?? new Set()).add(version));
+  for (const match of readFileSync(OFFICE_JS, "utf8").matchAll(/_throwIfApiNotSupported\("([A-Za-z]+\.[A-Za-z]+)", _defaultApiSetName, "([0-9.]+)"/g)) {
+    const member = matchGroup(match, 1);
+    checks.set(member, (checks.get(member) ?? new Set()).add(matchGroup(match, 2)));
   }
   return checks;
 }
@@ -77,7 +80,7 @@ describe("ExcelApi requirement sets in the host", () => {
     ["Worksheet.tabColor", "1.7", (context: Excel.RequestContext) => void (context.workbook.worksheets.getItem("Sheet1").tabColor = "#FF0000")],
   ])("%s (ExcelApi %s) is refused one set below and works from its own", async (member, version, use) => {
     const [major, minor] = version.split(".").map(Number);
-    const below = await thrownBy(`${major}.${minor - 1}`, use);
+    const below = await thrownBy(`${present(major, "the major version")}.${present(minor, "the minor version") - 1}`, use);
     const at = await thrownBy(version, use);
     expect([(below as RichApiError | null)?.code, (below as RichApiError | null)?.debugInfo.errorLocation, at]).toEqual(["ApiNotFound", member, null]);
   });

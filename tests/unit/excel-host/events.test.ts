@@ -1,4 +1,5 @@
 import { createExcelHost, type ExcelHost, LOWEST_EXCEL_API, NEWEST_EXCEL_API } from "@planbook/excel-host";
+import { present } from "../../support/present";
 
 /** Worksheet onChanged, as Excel reports changes to the add-in. */
 
@@ -38,7 +39,7 @@ describe("changes made by a person", () => {
       [1, 2],
       [3, 4],
     ], { paste: true });
-    expect([seen.length, seen[0].address, "details" in seen[0]]).toEqual([1, "B2:C3", false]);
+    expect([seen.length, seen[0]?.address, "details" in present(seen[0], "an event")]).toEqual([1, "B2:C3", false]);
   });
 
   test("the event names the sheet by id, and its range can be loaded in a new batch", async () => {
@@ -46,7 +47,7 @@ describe("changes made by a person", () => {
     const seen = await listen(host);
     await host.userEdit("Sheet1", "C3", [["typed"]]);
     const address = await host.run(async (context) => {
-      const range = seen[0].getRange(context).load("address");
+      const range = present(seen[0], "an event").getRange(context).load("address");
       await context.sync();
       return range.address;
     });

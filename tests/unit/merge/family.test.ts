@@ -2,12 +2,13 @@ import { familyLabel, regionalFamilies } from "../../../src/core/merge/family";
 import { annexShares } from "../../../src/core/merge/split";
 import { currentRevision } from "../../support/plan";
 import { fixtureRevision } from "./fixture";
+import { present } from "../../support/present";
 
 const revision = currentRevision();
 
 describe("regionalFamilies", () => {
   test("Annex 2's two figures (技能型企业, 技能型乡村) are two families, their columns points on each city's path", () => {
-    expect(regionalFamilies(revision).map((f) => f.byCity["杭州市"].path.map((p) => p.target))).toEqual([
+    expect(regionalFamilies(revision).map((f) => f.byCity["杭州市"]?.path.map((p) => p.target))).toEqual([
       [700, 1500],
       [100, 155],
     ]);
@@ -18,8 +19,8 @@ describe("regionalFamilies", () => {
   });
 
   test("a family's id is its members' id with the city taken out", () => {
-    const family = regionalFamilies(revision)[0];
-    expect(family.id).toBe(family.byCity["宁波市"].id.replace("宁波市", "*"));
+    const family = present(regionalFamilies(revision)[0], "a regional family");
+    expect(family.id).toBe(present(family.byCity["宁波市"], "宁波市's member").id.replace("宁波市", "*"));
   });
 
   test("ids that do not name their city fall back to the members' common prefix", () => {
@@ -29,11 +30,11 @@ describe("regionalFamilies", () => {
   });
 
   test("a family is labelled by its target phrase without city or number", () => {
-    expect(familyLabel(regionalFamilies(revision)[0])).toContain("2027年底累计培育数量（附件2");
+    expect(familyLabel(present(regionalFamilies(revision)[0], "a regional family"))).toContain("2027年底累计培育数量（附件2");
   });
 
   test("the Annex 2 shares are the plan's city figures", () => {
-    const family = regionalFamilies(revision)[0];
+    const family = present(regionalFamilies(revision)[0], "a regional family");
     expect(Object.values(annexShares(revision, family.id)).reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(10000);
   });
 });

@@ -12,6 +12,7 @@ import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
 import { EMPTY_META, type SplitRecord, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import type { CellValue, SheetSpec } from "../../../src/core/template/spec";
 import { specSnapshot } from "../../../scripts/workloads";
+import { gridRow } from "../../support/present";
 
 export const CITIES = ["杭州市", "宁波市", "温州市", "湖州市", "嘉兴市", "绍兴市", "金华市", "衢州市", "舟山市", "台州市", "丽水市"];
 
@@ -145,7 +146,7 @@ export function cityWorkbook(city: string, typed: Typed, options: CityWorkbookOp
   };
   for (const [quotaId, inputs] of Object.entries(typed)) {
     for (const [key, value] of Object.entries(inputs)) {
-      built.sheet.cells[rowOf(quotaId) - 1][COLUMN[key as ColumnKey]] = { value };
+      gridRow(built.sheet.cells, rowOf(quotaId) - 1)[COLUMN[key as ColumnKey]] = { value };
     }
   }
   options.edit?.(built.sheet.cells, rowOf);

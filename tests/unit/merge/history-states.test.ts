@@ -14,6 +14,7 @@ import { HISTORY_CASES, STALL, caseFiles, caseScope, revisionOf, stallFiles } fr
 import type { ReportingCase } from "../../fixtures/reporting-expectations";
 import { currentRevision, quotaKindsRevision } from "../../support/plan";
 import { cityWorkbook } from "./fixture";
+import { gridRow, present } from "../../support/present";
 
 const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
 
@@ -24,7 +25,7 @@ function progressStates(c: ReportingCase): Map<string, CellValue> {
   expect({ rejected: plan.rejected.map((r) => r.file.name), excluded: plan.accepted.flatMap((a) => a.excluded.map((e) => e.cell)) }).toEqual({ rejected: [], excluded: [] });
   const built = buildProgress([{ period: c.period, accepted: plan.accepted }], { revision });
   const engine = HyperFormula.buildFromSheets({ [PROGRESS_SHEET]: gridToFormulas(built.sheet.cells) }, { licenseKey: "gpl-v3" });
-  const header = built.sheet.cells[2].map((spec) => (spec && "value" in spec ? spec.value : null));
+  const header = gridRow(built.sheet.cells, 2).map((spec) => (spec && "value" in spec ? spec.value : null));
   const stateColumn = header.indexOf(`状态 ${c.period}`);
   const states = new Map<string, CellValue>();
   built.sheet.cells.forEach((row, r) => {
@@ -53,7 +54,7 @@ describe("进度 shows when a line started to lag", () => {
   const plan = planHistory(stallFiles(), { revision });
   const built = buildProgress(plan.periods, { revision });
   const engine = HyperFormula.buildFromSheets({ [PROGRESS_SHEET]: gridToFormulas(built.sheet.cells) }, { licenseKey: "gpl-v3" });
-  const header = built.sheet.cells[2].map((spec) => (spec && "value" in spec ? spec.value : null));
+  const header = gridRow(built.sheet.cells, 2).map((spec) => (spec && "value" in spec ? spec.value : null));
   const row = built.sheet.cells.findIndex((cells) => cells[0] && "value" in cells[0] && cells[0].value === quotaId && cells[3] && "value" in cells[3] && cells[3].value === "杭州市");
   const valueAt = (title: string): CellValue => engine.getCellValue({ sheet: 0, row, col: header.indexOf(title) }) as CellValue;
 
@@ -77,15 +78,18 @@ describe("a milestone's province status is rolled up from its cities' statuses",
   const period = "2026-06";
   /** 2026-06 is half-way through the milestone's time (18 of 36 months). */
   function states(statuses: string[]): { province: CellValue[]; city: CellValue[] } {
-    const files = statuses.map((status, i) => ({ name: `${revision.cities[i]}.xlsx`, snapshot: cityWorkbook(revision.cities[i], { [quotaId]: { status } }, { revision, period }) }));
+    const files = statuses.map((status, i) => {
+      const city = present(revision.cities[i], `city #${i + 1} of the plan`);
+      return { name: `${city}.xlsx`, snapshot: cityWorkbook(city, { [quotaId]: { status } }, { revision, period }) };
+    });
     const built = buildProgress([{ period, accepted: canMerge(files, { revision, period, rollup: provinceRollup(revision) }).accepted }], { revision });
     const engine = HyperFormula.buildFromSheets({ [PROGRESS_SHEET]: gridToFormulas(built.sheet.cells) }, { licenseKey: "gpl-v3" });
-    const header = built.sheet.cells[2].map((spec) => (spec && "value" in spec ? spec.value : null));
+    const header = gridRow(built.sheet.cells, 2).map((spec) => (spec && "value" in spec ? spec.value : null));
     const line = (scope: string): CellValue[] => {
       const row = built.sheet.cells.findIndex((cells) => cells[0] && "value" in cells[0] && cells[0].value === quotaId && cells[3] && "value" in cells[3] && cells[3].value === scope);
       return [period, `状态 ${period}`].map((title) => engine.getCellValue({ sheet: 0, row, col: header.indexOf(title) }) as CellValue);
     };
-    return { province: line("全省"), city: line(revision.cities[1]) };
+    return { province: line("全省"), city: line(present(revision.cities[1], "the plan's second city")) };
   }
 
   test("one city done and one not started: 推进中 over the province, on track half-way", () => {

@@ -8,6 +8,7 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { META_SHEET } from "../../../src/core/template/meta";
 import { CITIES, QUOTA, cityWorkbook, fixtureRevision } from "./fixture";
 import { findingMessage } from "../../../src/core/findings";
+import { gridRow, present } from "../../support/present";
 
 const revision = fixtureRevision();
 const context = { revision, period: "2026-10" };
@@ -33,28 +34,28 @@ describe("canMerge", () => {
 
   test("an unreadable file is rejected with the reader's reason", () => {
     const plan = canMerge([{ name: "broken.xlsx", snapshot: null, readProblem: fileProblem("not-zip") }], context);
-    expect(plan.rejected[0].reasons.map((f) => findingMessage(f))).toEqual([expect.stringMatching(/^文件「broken\.xlsx」不是 Excel 工作簿（\.xlsx） \/ file "broken\.xlsx": is not an Excel workbook/)]);
+    expect(plan.rejected[0]?.reasons.map((f) => findingMessage(f))).toEqual([expect.stringMatching(/^文件「broken\.xlsx」不是 Excel 工作簿（\.xlsx） \/ file "broken\.xlsx": is not an Excel workbook/)]);
   });
 
   test("a workbook without Planbook metadata is rejected by name", () => {
     const plain = { name: "Sheet1", visibility: "Visible" as const, protected: false, values: [["a"]], formulas: [["a"]] };
     const plan = canMerge([{ name: "plain.xlsx", snapshot: { sheets: [plain] } }], context);
-    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.file])).toEqual([["merge-not-planbook", "plain.xlsx"]]);
+    expect(plan.rejected[0]?.reasons.map((f) => [f.rule, f.file])).toEqual([["merge-not-planbook", "plain.xlsx"]]);
   });
 
   test("a workbook of another revision is rejected naming that revision", () => {
     const plan = canMerge([file("old.xlsx", "杭州市", { revision: fixtureRevision("draft-2025-05") })], context);
-    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.value])).toEqual([["merge-other-revision", "draft-2025-05"]]);
+    expect(plan.rejected[0]?.reasons.map((f) => [f.rule, f.value])).toEqual([["merge-other-revision", "draft-2025-05"]]);
   });
 
   test("a workbook of another period is rejected naming that period", () => {
     const plan = canMerge([file("sep.xlsx", "杭州市", { period: "2026-09" })], context);
-    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.value])).toEqual([["merge-other-period", "2026-09"]]);
+    expect(plan.rejected[0]?.reasons.map((f) => [f.rule, f.value])).toEqual([["merge-other-period", "2026-09"]]);
   });
 
   test("a province workbook is not a city workbook", () => {
     const province = cityWorkbook("杭州市", {});
-    const meta = province.sheets[1];
+    const meta = present(province.sheets[1], "the metadata sheet");
     meta.values = meta.values.map((row) => (row[0] === "sheet" ? row.map((v, i) => (i === 8 ? "province" : v)) : row));
     const plan = canMerge([{ name: "prov.xlsx", snapshot: province }], context);
     expect(rules(plan, "prov.xlsx")).toEqual(["merge-not-city"]);
@@ -87,24 +88,24 @@ describe("canMerge", () => {
   test("a summary of another period is not kept", () => {
     const existing: SummaryState = { period: "2026-09", revision: revision.revision, cities: [{ city: "杭州市", file: "hz-v1.xlsx", source: null, figures: {} }] };
     const plan = canMerge([file("hz.xlsx", "杭州市")], { ...context, existing });
-    expect([plan.accepted[0].replaces, plan.findings.some((f) => f.rule === "merge-summary-reset")]).toEqual([null, true]);
+    expect([plan.accepted[0]?.replaces, plan.findings.some((f) => f.rule === "merge-summary-reset")]).toEqual([null, true]);
   });
 
   test("a quota id the plan does not know is rejected naming the id", () => {
     const bigger = fixtureRevision();
-    bigger.quotas.push({ ...bigger.quotas[0], id: "T-99", measure: "计划里没有的举措" });
+    bigger.quotas.push({ ...present(bigger.quotas[0], "the fixture's first quota"), id: "T-99", measure: "计划里没有的举措" });
     const plan = canMerge([file("hz.xlsx", "杭州市", { revision: bigger })], context);
-    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.quotaId])).toEqual([["merge-unknown-quota", "T-99"]]);
+    expect(plan.rejected[0]?.reasons.map((f) => [f.rule, f.quotaId])).toEqual([["merge-unknown-quota", "T-99"]]);
   });
 
   test("a changed target is rejected naming its cell", () => {
     const tampered = file("hz.xlsx", "杭州市", {
       edit: (cells, rowOf) => {
-        cells[rowOf("E27-杭州市") - 1][COLUMN.target] = { value: 1 };
+        gridRow(cells, rowOf("E27-杭州市") - 1)[COLUMN.target] = { value: 1 };
       },
     });
     const plan = canMerge([tampered], context);
-    const reason = plan.rejected[0].reasons[0];
+    const reason = present(plan.rejected[0]?.reasons[0], "a rejection reason");
     expect([reason.rule, reason.quotaId, reason.cell]).toEqual(["target-changed", "E27-杭州市", expect.stringMatching(new RegExp(`^${columnLetter(COLUMN.target)}\\d+$`))]);
   });
 
@@ -112,7 +113,7 @@ describe("canMerge", () => {
     const splits = CITIES.map((city) => ({ quotaId: QUOTA.enterprises, city, target: city === "杭州市" ? 600 : 940 }));
     const otherSplit = splits.map((s) => (s.city === "杭州市" ? { ...s, target: 500 } : s));
     const plan = canMerge([file("hz.xlsx", "杭州市", { splits: otherSplit })], { ...context, splits });
-    expect(plan.rejected[0].reasons.map((f) => [f.rule, f.value])).toEqual([["merge-target-not-plan", 500]]);
+    expect(plan.rejected[0]?.reasons.map((f) => [f.rule, f.value])).toEqual([["merge-target-not-plan", 500]]);
   });
 
   test("a file split the aggregator does not know is taken as its metadata says", () => {
@@ -124,14 +125,14 @@ describe("canMerge", () => {
   test("an overwritten formula is an error: the file is merged only when the aggregator accepts it", () => {
     const tampered = file("hz.xlsx", "杭州市", {
       edit: (cells, rowOf) => {
-        cells[rowOf(QUOTA.enterprises) - 1][COLUMN.completion] = { value: 1 };
+        gridRow(cells, rowOf(QUOTA.enterprises) - 1)[COLUMN.completion] = { value: 1 };
       },
     });
     expect(rules(canMerge([tampered], context), "hz.xlsx")).toEqual(["merge-has-errors", "formula-changed"]);
     const accepted = canMerge([tampered], { ...context, acceptErrors: true });
-    expect([accepted.accepted[0].findings.map((f) => [f.rule, f.quotaId]), accepted.accepted[0].counts.error]).toEqual([[["formula-changed", QUOTA.enterprises]], 1]);
+    expect([accepted.accepted[0]?.findings.map((f) => [f.rule, f.quotaId]), accepted.accepted[0]?.counts.error]).toEqual([[["formula-changed", QUOTA.enterprises]], 1]);
     // The formula is not a figure: nothing is left out of the totals.
-    expect(accepted.accepted[0].excluded).toEqual([]);
+    expect(accepted.accepted[0]?.excluded).toEqual([]);
   });
 
   test("missing cities are one finding listing them, not a rejection", () => {
@@ -151,7 +152,7 @@ describe("canMerge", () => {
 
   test("every rejection reason names its file", () => {
     const plan = canMerge([file("sep.xlsx", "杭州市", { period: "2026-09" })], context);
-    expect(findingMessage(plan.findings[0])).toMatch(/^文件「sep\.xlsx」.* \/ file "sep\.xlsx"/);
+    expect(findingMessage(present(plan.findings[0], "a finding"))).toMatch(/^文件「sep\.xlsx」.* \/ file "sep\.xlsx"/);
   });
 
   test.each(["city: ", "city:", "city:\u3000"])("a sheet whose scope %j names no city rejects its file with a finding, never an exception", (scope) => {
@@ -163,7 +164,7 @@ describe("canMerge", () => {
 
   test("the reason for an unreadable scope names the file and the scope as written", () => {
     const broken = { name: "hz.xlsx", snapshot: withSheetMeta(file("hz.xlsx", "杭州市").snapshot as WorkbookSnapshot, "scope", "city: ") };
-    expect(findingMessage(canMerge([broken], context).rejected[0].reasons[0])).toMatch(/^文件「hz\.xlsx」.*「city: 」/);
+    expect(findingMessage(present(canMerge([broken], context).rejected[0]?.reasons[0], "a rejection reason"))).toMatch(/^文件「hz\.xlsx」.*「city: 」/);
   });
 });
 
@@ -192,7 +193,7 @@ describe("contributions without a target, judged across the files", () => {
     const plan = canMerge([typed("杭州市", 400), typed("宁波市", 100), typed("温州市", 120), typed("湖州市", 90)], context);
     expect(implausible(plan)).toEqual([["杭州市.xlsx", "warning", QUOTA.enterprises]]);
     expect(plan.accepted.map((a) => a.city)).toEqual(["杭州市", "宁波市", "温州市", "湖州市"]);
-    expect(plan.accepted[0].counts.warning).toBeGreaterThan(0);
+    expect(plan.accepted[0]?.counts.warning).toBeGreaterThan(0);
   });
 
   test("within three times the median nothing is said", () => {

@@ -43,7 +43,7 @@ function evaluate(built: BuiltSummary): (sheet: string, address: string) => Cell
 /** 汇总's row of a quota: its 状态 (column I) and 滞后市数 (column J), computed. */
 function provinceLine(built: BuiltSummary, quotaId: string): { state: CellValue; lagging: CellValue } {
   const sheet = built.views.find((s) => s.name === PROVINCE_SHEET);
-  const index = (sheet?.cells ?? []).findIndex((row) => row[0] !== null && "value" in row[0] && row[0].value === quotaId);
+  const index = (sheet?.cells ?? []).findIndex((row) => row[0] !== null && row[0] !== undefined && "value" in row[0] && row[0].value === quotaId);
   if (index === -1) throw new Error(`no 汇总 row for ${quotaId}`);
   const value = evaluate(built);
   return { state: value(PROVINCE_SHEET, `I${index + 1}`), lagging: value(PROVINCE_SHEET, `J${index + 1}`) };
@@ -129,7 +129,7 @@ describe("a ratio's numerator and denominator are counts, not quotas", () => {
     const col = summaryColumns(revision.cities.length);
     const rows = built.summary.cells.filter((row) => {
       const id = row[col.id];
-      return id !== null && "value" in id && String(id.value).startsWith(`${RATIO}/`);
+      return id !== null && id !== undefined && "value" in id && String(id.value).startsWith(`${RATIO}/`);
     });
     expect(rows.map((row) => row.slice(col.cityTarget, col.cityTarget + revision.cities.length).filter((c) => c !== null))).toEqual([[], []]);
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
-import { columnLetter, parseCell } from "../../../src/core/a1";
+import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
+import { gridRow, present } from "../../support/present";
 import { fileProblem } from "../../../src/core/file-problems";
 import { SUMMARY_ROWS, summaryColumns } from "../../../src/core/merge/layout";
 import { BULLETIN_SHEET } from "../../../src/core/merge/views";
@@ -32,7 +33,7 @@ function cityTableRow(sheet: SheetSpec): number {
 }
 
 function valueAt(spec: SheetSpec, row: number, column: number): CellValue {
-  const c = spec.cells[row - 1][column];
+  const c = present(gridRow(spec.cells, row - 1)[column], `column ${column + 1} of row ${row}`);
   return c === null ? null : "value" in c ? c.value : c.formula;
 }
 const cityIndex = (city: string): number => CITIES.indexOf(city);
@@ -62,7 +63,7 @@ describe("buildSummary: rows and city columns", () => {
 
   test("the header names the cities in the plan's order over the actual block", () => {
     const { summary } = merge([]);
-    expect(summary.cells[SUMMARY_ROWS.header - 1].slice(col.actual, col.actual + CITIES.length)).toEqual(CITIES.map((value) => ({ value })));
+    expect(summary.cells[SUMMARY_ROWS.header - 1]?.slice(col.actual, col.actual + CITIES.length)).toEqual(CITIES.map((value) => ({ value })));
   });
 
   test("a city's figure sits in that city's actual column", () => {
@@ -124,12 +125,12 @@ describe("buildSummary: rows and city columns", () => {
 describe("buildSummary: values, never live formulas from a city", () => {
   test("a formula text typed in a city file is written as a value", () => {
     const { summary } = merge([cityFile("杭州市", { [QUOTA.training]: { note: "=HYPERLINK(\"http://x\")" } })]);
-    expect(summary.cells[rowOf(summary, QUOTA.training) - 1][col.note]).toEqual({ value: "=HYPERLINK(\"http://x\")" });
+    expect(summary.cells[rowOf(summary, QUOTA.training) - 1]?.[col.note]).toEqual({ value: "=HYPERLINK(\"http://x\")" });
   });
 
   test("such text reaches Excel escaped so that it stays text", () => {
     const { summary } = merge([cityFile("杭州市", { [QUOTA.training]: { note: "=1+1" } })]);
-    expect(gridToFormulas(summary.cells)[rowOf(summary, QUOTA.training) - 1][col.note]).toBe("'=1+1");
+    expect(gridToFormulas(summary.cells)[rowOf(summary, QUOTA.training) - 1]?.[col.note]).toBe("'=1+1");
   });
 });
 
@@ -180,8 +181,8 @@ describe("buildSummary: totals and completion", () => {
 
   describe("a ceiling (lower is better) completes as the ceiling over the figure, never the figure over it", () => {
     const ceilings = fixtureRevision();
-    const annualCeiling = { ...ceilings.quotas[0], id: "T-6", kind: "annual" as const, unit: "人", target: 20, comparator: "<=" as const, text: "每年生产安全事故死亡人数不超过20人" };
-    const rateCeiling = { ...ceilings.quotas[2], year: null, path: [], id: "T-7", kind: "ratio" as const, unit: "%", target: 5.5, comparator: "<=" as const, text: "城镇调查失业率控制在5.5%以内" };
+    const annualCeiling = { ...present(ceilings.quotas[0], "the fixture's first quota"), id: "T-6", kind: "annual" as const, unit: "人", target: 20, comparator: "<=" as const, text: "每年生产安全事故死亡人数不超过20人" };
+    const rateCeiling = { ...present(ceilings.quotas[2], "the fixture's third quota"), year: null, path: [], id: "T-7", kind: "ratio" as const, unit: "%", target: 5.5, comparator: "<=" as const, text: "城镇调查失业率控制在5.5%以内" };
     ceilings.quotas = [...ceilings.quotas, annualCeiling, rateCeiling];
     const mergeCeilings = (files: MergeInputFile[]): BuiltSummary => merge(files, { revision: ceilings });
     const ceilingFile = (city: string, typed: Typed): MergeInputFile => ({ name: `${city}.xlsx`, snapshot: cityWorkbook(city, typed, { revision: ceilings }) });
@@ -243,7 +244,7 @@ describe("buildSummary: charts", () => {
 
   test("汇总 charts completion by key work item: one category per item with figures", () => {
     const chart = chartOn(merge([]), "汇总");
-    const [start, end] = (chart?.source ?? "A1:A1").split(":").map(parseCell);
+    const { start, end } = parseRange(chart?.source ?? "A1:A1");
     expect([end.row - start.row, end.col - start.col]).toEqual([revision.items.length, 1]);
   });
 
@@ -251,7 +252,7 @@ describe("buildSummary: charts", () => {
     const built = merge([]);
     const chart = chartOn(built, "排名");
     const ranking = built.views.find((sheet) => sheet.name === "排名") as SheetSpec;
-    const start = parseCell((chart?.source ?? "A1").split(":")[0]);
+    const { start } = parseRange(chart?.source ?? "A1");
     expect(CITIES.map((_, i) => valueAt(ranking, start.row + 2 + i, start.col))).toEqual(CITIES);
   });
 
@@ -289,17 +290,17 @@ describe("buildSummary: 来源 sheet", () => {
 
   test("an accepted file is listed with its scope, period, revision, generation time in China Standard Time and counts", () => {
     const { sources } = merge([cityFile("杭州市", { [QUOTA.enterprises]: { cumulative: 100 } }, "hz.xlsx")]);
-    expect(rowsOf(sources)[0].slice(0, 8)).toEqual(["hz.xlsx", "city:杭州市", period, revision.revision, "2026-11-02 16:00", 0, 0, "是"]);
+    expect(rowsOf(sources)[0]?.slice(0, 8)).toEqual(["hz.xlsx", "city:杭州市", period, revision.revision, "2026-11-02 16:00", 0, 0, "是"]);
   });
 
   test("a file's own warnings from the checks are counted", () => {
     const { sources } = merge([cityFile("杭州市", { "E27-杭州市": { cumulative: 5000 } }, "hz.xlsx")]);
-    expect(rowsOf(sources)[0].slice(5, 9)).toEqual([0, 1, "是", expect.stringContaining("5000")]);
+    expect(rowsOf(sources)[0]?.slice(5, 9)).toEqual([0, 1, "是", expect.stringContaining("5000")]);
   });
 
   test("a rejected file is listed as not accepted with its reasons", () => {
     const { sources } = merge([{ name: "broken.xlsx", snapshot: null, readProblem: fileProblem("truncated", { cause: "zip 损坏" }) }]);
-    expect([rowsOf(sources)[0][0], rowsOf(sources)[0][7], String(rowsOf(sources)[0][8])]).toEqual(["broken.xlsx", "否", expect.stringContaining("zip 损坏")]);
+    expect([rowsOf(sources)[0]?.[0], rowsOf(sources)[0]?.[7], String(rowsOf(sources)[0]?.[8])]).toEqual(["broken.xlsx", "否", expect.stringContaining("zip 损坏")]);
   });
 });
 

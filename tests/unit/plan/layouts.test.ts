@@ -5,6 +5,7 @@ import { parsePlan } from "../../../src/core/plan/parse";
 import { readUnits } from "../../../src/core/plan/units";
 import { main } from "../../../src/cli/main";
 import type { PlanRevision, Quota } from "../../../src/core/plan/types";
+import { present } from "../../support/present";
 
 /** Task lists written for these tests, one per layout; none is a copy of a real document. */
 
@@ -37,7 +38,7 @@ describe("a table pasted from Word or WPS (tab-separated)", () => {
     ]);
     // A filled lead cell stands alone: the supporting units above do not follow it.
     expect(quotaOn(revision, 7)).toEqual([expect.objectContaining({ kind: "cumulative", target: 2, unit: "万人次", year: 2025, units: ["市经信局"] })]);
-    expect(quotaOn(revision, 7)[0].supportingUnits).toBeUndefined();
+    expect(present(quotaOn(revision, 7)[0], "the quota on line 7").supportingUnits).toBeUndefined();
   });
 
   test("a row with nothing to read is listed as unread with its line, not dropped", () => {
@@ -111,7 +112,7 @@ describe("a numbered list (1.… under 一、 and (一) headings)", () => {
   test("an item with no units and a line that fits no layout are unread, each with its line and reason", () => {
     const unread = parsePlan(list).unread ?? [];
     expect(unread.map((u) => u.line)).toEqual([11, 12]);
-    expect(unread[0].reason).toMatch(/责任单位/);
+    expect(unread[0]?.reason).toMatch(/责任单位/);
     expect(unread[1]).toEqual({ line: 12, text: "这一行不属于任何格式", reason: expect.stringMatching(/不是标题、任务条目或责任单位/) });
   });
 

@@ -201,7 +201,7 @@ describe("plan consistency", () => {
   test("the end-2025 village figures of the two annexes differ and are a warning, not fixed", () => {
     const findings = checkPlan(current, currentText);
     expect(findings).toContainEqual(expect.objectContaining({ rule: "annex1-annex2-differ", severity: "warning", quotaId: "I11-技能型乡村-2027" }));
-    expect(quota("I11-技能型乡村-2027").path[0].target).toBe(500);
+    expect(quota("I11-技能型乡村-2027").path[0]?.target).toBe(500);
   });
 
   test("the 500 vs 538 warning names both lines and both figures", () => {

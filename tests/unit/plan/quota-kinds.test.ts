@@ -3,6 +3,7 @@ import { checkPlan } from "../../../src/core/plan/consistency";
 import { parsePlan } from "../../../src/core/plan/parse";
 import type { PlanRevision, Quota } from "../../../src/core/plan/types";
 import { QUOTA_KINDS_PLAN } from "../../fixtures/plans/quota-kinds";
+import { present } from "../../support/present";
 
 /** The quota kinds task lists carry beyond the seeds': growth, ceilings, ranges, components, and what cannot be read. */
 
@@ -36,7 +37,8 @@ describe("quota kinds read from a task list", () => {
   });
 
   test("培训2万人次,其中…0.8万人次、…0.6万人次 is a total and its parts, each part naming its total", () => {
-    const [total, ...parts] = quotaOn(revision, 12);
+    const [first, ...parts] = quotaOn(revision, 12);
+    const total = present(first, "the total quota");
     expect(total).toEqual(expect.objectContaining({ kind: "annual", target: 2, unit: "万人次" }));
     expect(total.partOf).toBeUndefined();
     expect(parts).toEqual([
@@ -87,7 +89,7 @@ describe("a total and its parts in the plan text", () => {
   test("parts that exceed their total are an error of the plan text", () => {
     const revision = plan("每年培训1万人次,其中农民工0.8万人次、青年0.6万人次");
     expect(checkPlan(revision, "")).toEqual([
-      expect.objectContaining({ rule: "components-exceed-total", severity: "error", quotaId: revision.quotas[0].id, params: expect.objectContaining({ total: 1, sum: 1.4 }) }),
+      expect.objectContaining({ rule: "components-exceed-total", severity: "error", quotaId: present(revision.quotas[0], "the plan's quota").id, params: expect.objectContaining({ total: 1, sum: 1.4 }) }),
     ]);
   });
 

@@ -23,8 +23,10 @@ import { writeTemplateFile } from "../../../src/xlsx/render";
 import { generateTemplate } from "../../../src/excel/generate";
 import { columnLetter } from "../../../src/core/a1";
 import { currentRevision, previousRevision } from "../../support/plan";
+import { gridRow, present } from "../../support/present";
+import type { PlanRevision } from "../../../src/core/plan/types";
 
-const REVISIONS = [currentRevision(), previousRevision()];
+const REVISIONS: [PlanRevision, PlanRevision] = [currentRevision(), previousRevision()];
 const OCTOBER_2026 = new Date(2026, 9, 15, 10, 0, 0);
 
 /** Operations a test gives the pane: each one it did not expect rejects, naming itself. */
@@ -331,8 +333,8 @@ describe("the 计划 view", () => {
     fireEvent.click(screen.getByRole("button", { name: "在 Excel 中打开" }));
     await screen.findByText("已在新工作簿中打开「温州市」模板。", {}, { timeout: 30_000 });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(opened[0], "base64") as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0];
+    await book.xlsx.load(Buffer.from(present(opened[0], "the opened workbook"), "base64") as unknown as ArrayBuffer);
+    const sheet = present(book.worksheets[0], "the opened workbook's first sheet");
     const right = COLUMN[FRAME_RIGHT_KEY] + 1;
     expect([2, 3, 4, 5].map((row) => [sheet.getCell(row, 1).text, sheet.getCell(row, right).text])).toEqual([
       ["填报单位（盖章）：温州市", "表号：浙技富表1号"],
@@ -355,7 +357,7 @@ describe("the 汇总 view", () => {
     const revision = REVISIONS[0];
     const built = buildTemplate({ revision, scope: { kind: "city", city }, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z" });
     const row = built.rowRecords.find((r) => r.quotaId === "I08-技能型企业-2027")!.row;
-    built.sheet.cells[row - 1][COLUMN.cumulative] = { value: cumulative };
+    gridRow(built.sheet.cells, row - 1)[COLUMN.cumulative] = { value: cumulative };
     return new File([(await writeTemplateFile(built)) as BlobPart], `${city}.xlsx`);
   }
 
@@ -385,7 +387,7 @@ describe("the 汇总 view", () => {
     );
     const ids = host.values(result.sheetName, "A1:A200").map((r) => r[0]);
     const row = ids.indexOf("I07-新八级工制度企业-2027") + 1;
-    expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0][0]).toBe(Number(/杭州市 2027 (\d+)/.exec(parts)?.[1]));
+    expect(host.values(result.sheetName, `${columnLetter(COLUMN.target)}${row}`)[0]?.[0]).toBe(Number(/杭州市 2027 (\d+)/.exec(parts)?.[1]));
   });
 
   test("opens a city's template as a new workbook", async () => {
@@ -396,7 +398,7 @@ describe("the 汇总 view", () => {
     fireEvent.change(screen.getByLabelText("以新工作簿打开某市模板"), { target: { value: "温州市" } });
     fireEvent.click(screen.getByRole("button", { name: "在 Excel 中打开" }));
     await screen.findByText("已在新工作簿中打开「温州市」模板。", {}, { timeout: 30_000 });
-    expect(Buffer.from(opened[0], "base64").subarray(0, 2).toString()).toBe("PK");
+    expect(Buffer.from(present(opened[0], "the opened workbook"), "base64").subarray(0, 2).toString()).toBe("PK");
   });
 
   test("shows each picked file's status, then merges the chosen ones", async () => {
@@ -457,7 +459,7 @@ describe("the 汇总 view", () => {
     fireEvent.click(within(preview).getByRole("button", { name: "合并选中的 2 个文件" }));
     await waitFor(() => expect(asked).toHaveLength(1));
     const choices = chartQuotaChoices(canMerge(read, { revision: REVISIONS[0], period: "2026-10" }).accepted, { revision: REVISIONS[0], period: "2026-10" });
-    expect([choices.length > 1, offered, asked[0].chartQuota]).toEqual([true, choices.map((choice) => `${choice.id}　${choice.label}`), choices.at(-1)?.id]);
+    expect([choices.length > 1, offered, asked[0]?.chartQuota]).toEqual([true, choices.map((choice) => `${choice.id}　${choice.label}`), choices.at(-1)?.id]);
   });
 });
 
@@ -479,6 +481,6 @@ describe("审核 with the previous period's file", () => {
     await screen.findByText("将与上期文件「杭州市 2026-09.xlsx」比较。");
     fireEvent.click(screen.getByRole("button", { name: "运行全部校验" }));
     await waitFor(() => expect(audits).toHaveLength(1));
-    expect(audits[0].previous).toEqual({ name: "杭州市 2026-09.xlsx", snapshot });
+    expect(audits[0]?.previous).toEqual({ name: "杭州市 2026-09.xlsx", snapshot });
   });
 });

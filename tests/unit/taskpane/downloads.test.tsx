@@ -9,6 +9,7 @@ import { dataLink, downloadBlockedReason, fileDeliveryOf } from "../../../src/ad
 import { PlanLibrary } from "../../../src/core/plan/library";
 import { createExcelHost } from "@planbook/excel-host";
 import { currentRevision } from "../../support/plan";
+import { present } from "../../support/present";
 import { saveLevelCorrections } from "../../../src/excel/levels";
 import { readWorkbook } from "../../../src/core/read-sheets";
 import { readWorkbookFile } from "../../../src/xlsx/read";
@@ -57,7 +58,8 @@ describe("handing out city templates where a download does nothing", () => {
     fireEvent.click(within(region).getByRole("button", { name: `在 Excel 中打开「${CITIES[0]} 2026-10.xlsx」` }));
     await screen.findByText(`已在新工作簿中打开「${CITIES[0]} 2026-10.xlsx」。`);
     // The link and the opened workbook are the same file: a zip (PK…).
-    expect([opened.length, Buffer.from(opened[0]).subarray(0, 2).toString(), links[0].value]).toEqual([1, "PK", dataLink(opened[0])]);
+    const workbook = present(opened[0], "the opened workbook");
+    expect([opened.length, Buffer.from(workbook).subarray(0, 2).toString(), links[0]?.value]).toEqual([1, "PK", dataLink(workbook)]);
   });
 
   test("elsewhere the templates download, and the links are one click away should the download not start", async () => {
@@ -80,7 +82,7 @@ describe("the city templates the pane hands out carry the workbook's level corre
     renderPane({ download: (_name, bytes) => void downloads.push(bytes) }, host);
     fireEvent.click(screen.getByRole("button", { name: /下载各市模板/ }));
     await screen.findByText(/已下载 11 个市/, {}, { timeout: 30_000 });
-    const read = readWorkbook(await readWorkbookFile(downloads[0]));
+    const read = readWorkbook(await readWorkbookFile(present(downloads[0], "the downloaded file")));
     expect([read.reports[0]?.rows.some((r) => r.quotaId === correction.quotaId), read.meta.levels]).toEqual([false, [correction]]);
   });
 });

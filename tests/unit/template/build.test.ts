@@ -5,6 +5,7 @@ import type { CellSpec, SheetSpec } from "../../../src/core/template/spec";
 import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
 import { loadSeed } from "../../../src/cli/io";
 import { fixtureRevision, QUOTA } from "../merge/fixture";
+import { gridRow, present } from "../../support/present";
 
 function build(overrides: Partial<TemplateRequest> = {}) {
   return buildTemplate({
@@ -23,14 +24,14 @@ function rowOf(built: ReturnType<typeof build>, quotaId: string): number {
 }
 
 function cell(sheet: SheetSpec, row: number, key: keyof typeof COLUMN): CellSpec | null {
-  return sheet.cells[row - 1][COLUMN[key]];
+  return present(gridRow(sheet.cells, row - 1)[COLUMN[key]], `column ${key} of row ${row}`);
 }
 
 const at = (key: keyof typeof COLUMN, row: number): string => `${columnLetter(COLUMN[key])}${row}`;
 
 describe("the reporting template", () => {
   test("the header row carries the titles checks and merges look for", () => {
-    const titles = build().sheet.cells[HEADER_ROW - 1].map((c) => (c && "value" in c ? c.value : null));
+    const titles = gridRow(build().sheet.cells, HEADER_ROW - 1).map((c) => (c && "value" in c ? c.value : null));
     expect(titles).toEqual(expect.arrayContaining(["编号", "目标值", "本期完成", "累计完成", "完成率", "说明"]));
     expect(titles).toHaveLength(REPORT_COLUMNS.length);
   });

@@ -1,5 +1,6 @@
 import { createExcelHost } from "@planbook/excel-host";
 import { ceilingCompletionFormula, growthRateFormula } from "../../../src/core/template/formulas";
+import { present } from "../../support/present";
 
 /** The formulas of level quotas (a growth rate, a ceiling), evaluated by the in-memory Excel host. */
 
@@ -10,7 +11,7 @@ async function evaluate(a: unknown, b: unknown, formula: (x: string, y: string) 
     sheet.getRange("A1:C1").formulas = [[a, b, formula("A1", "B1")]];
     await context.sync();
   });
-  return host.values("f", "C1")[0][0];
+  return present(host.values("f", "C1")[0]?.[0], "f!C1");
 }
 
 describe("the growth rate from this year's and last year's figure", () => {

@@ -11,6 +11,7 @@ import { COLUMN, NOT_ASSIGNED } from "../../../src/core/template/columns";
 import { EMPTY_META, type SplitRecord, metaRows, parseMetaRows } from "../../../src/core/template/meta";
 import type { CellValue } from "../../../src/core/template/spec";
 import { currentRevision } from "../../support/plan";
+import { gridRow } from "../../support/present";
 
 const revision = currentRevision();
 const geography = loadCounties();
@@ -24,7 +25,7 @@ const ids = (built: BuiltTemplate): string[] => built.rowRecords.map((r) => r.qu
 const valueAt = (built: BuiltTemplate, quotaId: string, key: keyof typeof COLUMN): CellValue => {
   const record = built.rowRecords.find((r) => r.quotaId === quotaId);
   if (!record) throw new Error(`no row for ${quotaId}`);
-  const cell = built.sheet.cells[record.row - 1][COLUMN[key]];
+  const cell = gridRow(built.sheet.cells, record.row - 1)[COLUMN[key]];
   return cell && "value" in cell ? cell.value : null;
 };
 const text = (built: BuiltTemplate, quotaId: string): string => String(valueAt(built, quotaId, "measure"));

@@ -4,7 +4,7 @@
  * regeneration would pile the template's own text into the kept area.
  */
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, looseCells, readWorkbook } from "../../../src/core/read-sheets";
+import { carriedInputs, looseCells } from "../../../src/core/read-sheets";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import type { CarriedInputs } from "../../../src/core/template/carried";
@@ -14,7 +14,9 @@ import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/templa
 import type { PlanRevision } from "../../../src/core/plan/types";
 import type { Scope } from "../../../src/core/scope";
 import { specSnapshot } from "../../../scripts/workloads";
+import { gridRow, present } from "../../support/present";
 import { currentRevision, previousRevision } from "../../support/plan";
+import { firstReport } from "../../support/report";
 
 function generated(revision: PlanRevision, scope: Scope, carried?: CarriedInputs): WorkbookSnapshot {
   const built = buildTemplate({ revision, scope, period: parsePeriod("2026-10"), generatedAt: "2026-10-31T00:00:00.000Z", carried });
@@ -24,21 +26,20 @@ function generated(revision: PlanRevision, scope: Scope, carried?: CarriedInputs
 
 /** Every input of every quota row typed, and the signature block signed. */
 function filledIn(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const sheet = snapshot.sheets[0];
-  const report = readWorkbook(snapshot).reports[0];
+  const { report, sheet } = read(snapshot);
   for (const row of report.rows) {
     for (const key of ["period", "cumulative", "status", "note"] as const) {
-      sheet.values[row.row - 1][COLUMN[key]] = `${key}-${row.quotaId}`;
-      sheet.formulas[row.row - 1][COLUMN[key]] = `${key}-${row.quotaId}`;
+      gridRow(sheet.values, row.row - 1)[COLUMN[key]] = `${key}-${row.quotaId}`;
+      gridRow(sheet.formulas, row.row - 1)[COLUMN[key]] = `${key}-${row.quotaId}`;
     }
   }
   sheet.formulas.forEach((line, r) => {
-    if (SIGNATURE_FIELDS.some((field) => line[0] === `${field}：`)) line[1] = sheet.values[r][1] = "张三";
+    if (SIGNATURE_FIELDS.some((field) => line[0] === `${field}：`)) line[1] = gridRow(sheet.values, r)[1] = "张三";
   });
   return snapshot;
 }
 
-const read = (snapshot: WorkbookSnapshot) => ({ report: readWorkbook(snapshot).reports[0], sheet: snapshot.sheets[0] });
+const read = (snapshot: WorkbookSnapshot) => ({ report: firstReport(snapshot), sheet: present(snapshot.sheets[0], "the first sheet") });
 
 describe("cells typed outside the template", () => {
   const revisions = [currentRevision(), previousRevision()];
@@ -56,7 +57,7 @@ describe("cells typed outside the template", () => {
   test("an upgraded sheet with archived quotas and kept cells has none beyond the kept ones", () => {
     const old = filledIn(generated(previousRevision(), { kind: "province" }));
     const { report, sheet } = read(old);
-    sheet.formulas[HEADER_ROW + 2][20] = sheet.values[HEADER_ROW + 2][20] = "旁注";
+    gridRow(sheet.formulas, HEADER_ROW + 2)[20] = gridRow(sheet.values, HEADER_ROW + 2)[20] = "旁注";
     const carried = carriedInputs(report, sheet);
     expect(carried.loose).toEqual([{ address: `U${HEADER_ROW + 3}`, content: "旁注" }]);
     const upgraded = read(generated(currentRevision(), { kind: "province" }, carried));
@@ -67,9 +68,9 @@ describe("cells typed outside the template", () => {
   test("text in an inserted row, beside the table or in a row above the title is loose; the title rows are not", () => {
     const snapshot = generated(currentRevision(), { kind: "province" });
     const { report, sheet } = read(snapshot);
-    const quotaRow = report.rows[0].row - 1;
-    sheet.formulas[quotaRow][30] = "=SUM(A1:A3)";
-    sheet.formulas[0][3] = "机密";
+    const quotaRow = present(report.rows[0], "a quota row").row - 1;
+    gridRow(sheet.formulas, quotaRow)[30] = "=SUM(A1:A3)";
+    gridRow(sheet.formulas, 0)[3] = "机密";
     expect(looseCells(report, sheet)).toEqual([
       { address: "D1", content: "机密" },
       { address: `AE${quotaRow + 1}`, content: "=SUM(A1:A3)" },

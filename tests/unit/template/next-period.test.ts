@@ -6,6 +6,8 @@ import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { buildTemplate } from "../../../src/core/template/build";
 import { KIND_LABELS } from "../../../src/core/template/columns";
 import { addressOf, city, nextWorkbookOf, revision, sheetName, type, workbookOf } from "../checks/fixture";
+import { firstReport } from "../../support/report";
+import { present } from "../../support/present";
 
 /** Periods follow each other: a period's sheet made from the previous period's returned one. */
 
@@ -16,7 +18,7 @@ const at = (period: string) => ({ scope: HANGZHOU, period });
 function quotaOf(snapshot: WorkbookSnapshot, kind: keyof typeof KIND_LABELS, cadence?: string): string {
   const open = (q: (typeof revision.quotas)[number]) => q.year === null || q.year >= 2027;
   const ids = new Set(revision.quotas.filter((q) => q.kind === kind && open(q) && (cadence === undefined || q.cadence === cadence)).map((q) => q.id));
-  const row = readWorkbook(snapshot).reports[0].rows.find((r) => ids.has(r.quotaId) && String(r.values.kind) === KIND_LABELS[kind]);
+  const row = firstReport(snapshot).rows.find((r) => ids.has(r.quotaId) && String(r.values.kind) === KIND_LABELS[kind]);
   if (!row) throw new Error(`no ${kind} quota`);
   return row.quotaId;
 }
@@ -53,9 +55,9 @@ describe("the next period's sheet from the last one", () => {
   });
 
   test("names the period its 上期累计 came from, in its metadata and in the form's frame with what 累计 counts from", () => {
-    const report = readWorkbook(october).reports[0];
+    const report = firstReport(october);
     expect(report.record.previousPeriod).toBe("2026-09");
-    const frame = october.sheets[0].values.slice(0, 5).flat().map(String).join("\n");
+    const frame = present(october.sheets[0], "October's sheet").values.slice(0, 5).flat().map(String).join("\n");
     expect(frame).toContain("上期累计取自2026年9月报表");
     expect(frame).toContain("每年类自当年1月起");
     expect(frame).toContain(`累计类自${revision.startYear}年1月起`);
@@ -67,14 +69,14 @@ describe("the next period's sheet from the last one", () => {
       scope: HANGZHOU,
       period: parsePeriod("2026-10"),
       generatedAt: "",
-      previous: previousReport(readWorkbook(september).reports[0]),
+      previous: previousReport(firstReport(september)),
     });
     const column = addressOf(october, sheet, annual, "previous").replace(/[0-9]+/, "");
     expect(built.sheet.unlocked.some((range) => range.startsWith(column))).toBe(false);
   });
 
   test("its 填报说明 says what 累计 counts from for each cadence, and which report 上期累计 came from", () => {
-    const built = buildTemplate({ revision, scope: HANGZHOU, period: parsePeriod("2026-10"), generatedAt: "", previous: previousReport(readWorkbook(september).reports[0]) });
+    const built = buildTemplate({ revision, scope: HANGZHOU, period: parsePeriod("2026-10"), generatedAt: "", previous: previousReport(firstReport(september)) });
     const text = built.instructions.cells.flat().map((c) => String(c && "value" in c ? (c.value ?? "") : "")).join("\n");
     expect(text).toContain("本表的上期累计取自2026年9月报表");
     expect(text).toContain("累计完成（每年类）");
@@ -119,21 +121,21 @@ describe("the next period's sheet from the last one", () => {
   });
 
   test("is refused from another scope's sheet or from a sheet not of an earlier period", () => {
-    const report = readWorkbook(september).reports[0];
+    const report = firstReport(september);
     const request = { revision, generatedAt: "", previous: previousReport(report, "九月.xlsx") };
     expect(() => buildTemplate({ ...request, scope: city("宁波市"), period: parsePeriod("2026-10") })).toThrow(PreviousSheetError);
     expect(() => buildTemplate({ ...request, scope: HANGZHOU, period: parsePeriod("2026-09") })).toThrow(/九月\.xlsx.*2026-09/);
   });
 
   test("made again (regenerated), the sheet keeps its 上期累计 and where it came from", () => {
-    const report = readWorkbook(october).reports[0];
+    const report = firstReport(october);
     type(october, sheet, annual, { period: 5, cumulative: 45 });
     const again = buildTemplate({
       revision,
       scope: HANGZHOU,
       period: parsePeriod("2026-10"),
       generatedAt: "",
-      carried: { rows: previousReport(readWorkbook(october).reports[0]).rows, signature: {}, previousPeriod: report.record.previousPeriod },
+      carried: { rows: previousReport(firstReport(october)).rows, signature: {}, previousPeriod: report.record.previousPeriod },
     });
     expect(again.sheetRecord.previousPeriod).toBe("2026-09");
     expect(again.rowRecords.find((r) => r.quotaId === cumulative)?.previous).toBe(900);

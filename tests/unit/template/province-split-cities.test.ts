@@ -2,6 +2,7 @@ import { parsePeriod } from "../../../src/core/period";
 import type { Scope } from "../../../src/core/scope";
 import { buildTemplate } from "../../../src/core/template/build";
 import { provinceSplitRevision } from "../../support/plan";
+import { gridRow } from "../../support/present";
 
 /**
  * What a city's and a county's sheet asks of them for a written provincial plan with an Annex 2
@@ -14,7 +15,7 @@ function rowOf(scope: Scope, quotaId: string): { target: unknown; text: string }
   const built = buildTemplate({ revision, scope, period: parsePeriod("2026-Q3"), generatedAt: "2026-10-01T00:00:00Z" });
   const record = built.rowRecords.find((r) => r.quotaId === quotaId);
   if (!record) throw new Error(`no row for ${quotaId}`);
-  const label = built.sheet.cells[record.row - 1].map((c) => (c && "value" in c ? String(c.value) : "")).find((v) => v.includes("\n")) ?? "";
+  const label = gridRow(built.sheet.cells, record.row - 1).map((c) => (c && "value" in c ? String(c.value) : "")).find((v) => v.includes("\n")) ?? "";
   return { target: record.target, text: label.split("\n").pop() ?? "" };
 }
 

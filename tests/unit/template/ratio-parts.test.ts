@@ -1,11 +1,13 @@
 import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, readWorkbook } from "../../../src/core/read-sheets";
+import { carriedInputs } from "../../../src/core/read-sheets";
 import { type BuiltTemplate, buildTemplate } from "../../../src/core/template/build";
 import { COLUMN } from "../../../src/core/template/columns";
 import { partId } from "../../../src/core/template/parts";
 import type { CellSpec } from "../../../src/core/template/spec";
 import { PROVINCE, revision, setCell, sheetName, type, workbookOf } from "../checks/fixture";
+import { firstReport } from "../../support/report";
+import { gridRow, present } from "../../support/present";
 
 /** 已建会规上企业开展能级工资集体协商比例: 60% by 2025, 全覆盖 by 2027. */
 const RATIO = "I14-能级工资集体协商-2027";
@@ -21,7 +23,7 @@ const rowOf = (built: BuiltTemplate, id: string): number => {
   return row;
 };
 const at = (key: keyof typeof COLUMN, row: number): string => `${columnLetter(COLUMN[key])}${row}`;
-const cellOf = (built: BuiltTemplate, row: number, key: keyof typeof COLUMN): CellSpec | null => built.sheet.cells[row - 1][COLUMN[key]];
+const cellOf = (built: BuiltTemplate, row: number, key: keyof typeof COLUMN): CellSpec | null => present(gridRow(built.sheet.cells, row - 1)[COLUMN[key]], `column ${key} of row ${row}`);
 const valueOf = (built: BuiltTemplate, row: number, key: keyof typeof COLUMN): unknown => {
   const cell = cellOf(built, row, key);
   return cell && "value" in cell ? cell.value : undefined;
@@ -64,7 +66,7 @@ describe("a ratio is collected as its numerator and denominator", () => {
     const name = sheetName({ scope: PROVINCE, period: "2026-10" });
     type(snapshot, name, NUMERATOR, { cumulative: 1200, note: "含新建会企业" });
     type(snapshot, name, DENOMINATOR, { cumulative: 2400 });
-    const report = readWorkbook(snapshot).reports[0];
+    const report = firstReport(snapshot);
     const again = build(carriedInputs(report, snapshot.sheets[0]));
     const row = rowOf(again, RATIO);
     expect([valueOf(again, row + 1, "cumulative"), valueOf(again, row + 1, "note"), valueOf(again, row + 2, "cumulative"), again.archived]).toEqual([1200, "含新建会企业", 2400, []]);
@@ -76,7 +78,7 @@ describe("a ratio is collected as its numerator and denominator", () => {
     // A sheet of the earlier format: the ratio's own cell held the typed share, and no figure rows.
     setCell(snapshot, name, at("cumulative", rowOf(build(), RATIO)), 0.55);
     type(snapshot, name, RATIO, { note: "抽样估算" });
-    const report = readWorkbook(snapshot).reports[0];
+    const report = firstReport(snapshot);
     const carried = carriedInputs(report, snapshot.sheets[0]);
     const withoutFigures = { ...carried, rows: carried.rows.filter((r) => r.quotaId !== NUMERATOR && r.quotaId !== DENOMINATOR) };
     const again = build(withoutFigures);

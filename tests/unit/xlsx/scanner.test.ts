@@ -14,7 +14,8 @@ function events(chunks: string[]): string[] {
   scanner.end();
   // Text may arrive in several pieces; join neighbouring pieces to compare.
   return seen.reduce<string[]>((out, event) => {
-    if (event.startsWith('"') && out.length > 0 && out[out.length - 1].startsWith('"')) out[out.length - 1] += event.slice(1);
+    const last = out.at(-1);
+    if (event.startsWith('"') && last !== undefined && last.startsWith('"')) out[out.length - 1] = last + event.slice(1);
     else out.push(event);
     return out;
   }, []);
