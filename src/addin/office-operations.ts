@@ -4,6 +4,7 @@ import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
 import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateNextPeriod, generateTemplate } from "../excel/generate";
 import { writeHistory } from "../excel/history";
+import { refreshPrevious } from "../excel/previous";
 import { startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
 import { type Batch, describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
@@ -75,6 +76,7 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
   return {
     generate: (generate, onProgress) => changing((context) => generateTemplate(context, generate), onProgress),
     nextPeriod: (next, onProgress) => changing((context) => generateNextPeriod(context, next), onProgress),
+    refreshPrevious: (refresh) => changing((context) => refreshPrevious(context, refresh)),
     startLiveChecking: (live) => startLiveChecking(runner, live),
     audit: (audit) => changing((context) => runAudit(context, audit)),
     selectCell: (finding) => runner((context) => selectCell(context, finding)),

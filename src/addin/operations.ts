@@ -16,8 +16,9 @@ import type { GenerateOptions, GenerateResult, NextPeriodOptions, NextPeriodResu
 import type { LiveChecking, LiveCheckingOptions } from "../excel/live";
 import type { MergeOptions, MergeResult } from "../excel/merge";
 import type { HistoryOptions, HistoryResult } from "../excel/history";
+import type { RefreshPreviousOptions, RefreshPreviousResult } from "../excel/previous";
 
-export type { AuditResult, GenerateOptions, GenerateResult, HistoryOptions, HistoryResult, MergeResult, NextPeriodOptions, NextPeriodResult, PreviousFile };
+export type { AuditResult, GenerateOptions, GenerateResult, HistoryOptions, HistoryResult, RefreshPreviousResult, MergeResult, NextPeriodOptions, NextPeriodResult, PreviousFile };
 
 /** What a long operation tells the person while it runs: a new attempt (Excel never started the last), or that Excel is still working. */
 export type RunProgress = { kind: "retrying"; attempt: number; of: number } | { kind: "working"; seconds: number };
@@ -30,6 +31,11 @@ export interface PlanbookOperations {
    * milestone states carried on); `onProgress` as for `generate`.
    */
   nextPeriod(options: NextPeriodOptions, onProgress?: (progress: RunProgress) => void): Promise<NextPeriodResult>;
+  /**
+   * 更新上期累计: the active sheet's 上期累计 brought in line with the corrected previous period's sheet
+   * of the workbook, each change logged in 修改记录 (as `planbook correct --previous`).
+   */
+  refreshPrevious(options: RefreshPreviousOptions): Promise<RefreshPreviousResult>;
   /** Checks cells as a person types, until stopped. */
   startLiveChecking(options: LiveCheckingOptions): Promise<LiveChecking>;
   /**

@@ -85,6 +85,7 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
           : null;
   const period: Period = cycle === "month" ? { year, month, quarter: null } : { year, month: null, quarter };
   const running = outcome.state === "running";
+  const [refreshed, setRefreshed] = React.useState<string | null>(null);
 
   async function generate(next: boolean): Promise<void> {
     if (!scope && !next) return;
@@ -97,6 +98,19 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
       } else if (scope) {
         setOutcome({ state: "done", result: await operations.generate({ revision, scope, period, password, now: new Date() }, onProgress) });
       }
+    } catch (error) {
+      setOutcome({ state: "failed", message: operations.describeError(error) });
+    } finally {
+      onWorkbookChanged?.();
+    }
+  }
+
+  /** 更新上期累计 on the active sheet; what it did is said beside its button, a failure as any other. */
+  async function refresh(): Promise<void> {
+    setRefreshed(null);
+    try {
+      const result = await operations.refreshPrevious({ password, now: new Date() });
+      setRefreshed(text.refreshedPrevious(result.sheet, result.changes.length));
     } catch (error) {
       setOutcome({ state: "failed", message: operations.describeError(error) });
     } finally {
@@ -185,6 +199,11 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
       <Field hint={text.nextPeriodHint}>
         <Button type="button" disabled={running} onClick={() => void generate(true)}>
           {text.nextPeriod}
+        </Button>
+      </Field>
+      <Field hint={text.refreshPreviousHint} validationMessage={refreshed ?? undefined} validationState={refreshed ? "success" : "none"}>
+        <Button type="button" disabled={running} onClick={() => void refresh()}>
+          {text.refreshPrevious}
         </Button>
       </Field>
       <div aria-live="polite">

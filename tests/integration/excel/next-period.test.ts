@@ -1,5 +1,9 @@
 import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { generateNextPeriod, generateTemplate } from "../../../src/excel/generate";
+import { refreshPrevious } from "../../../src/excel/previous";
+import { readWorkbookSnapshot } from "../../../src/excel/workbook";
+import { checkWorkbook } from "../../../src/core/checks/check";
+import { CHANGE_LOG_SHEET } from "../../../src/core/checks/changelog";
 import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template/columns";
 import { columnLetter } from "../../../src/core/a1";
@@ -81,5 +85,41 @@ describe("passed periods stay put", () => {
     await host.userEdit("全省 2026-12", at("cumulative", rowOf(host, "全省 2026-12", QUOTA.enterprises)), [[4900]]);
     await host.run((context) => generateTemplate(context, { revision, scope: { kind: "province" }, period: parsePeriod("2026-12"), now: NOW }));
     expect(host.values(later, "A1:Q80")).toEqual(before);
+  });
+});
+
+describe("更新上期累计 after last period's sheet was corrected", () => {
+  async function corrected(): Promise<{ host: ExcelHost; row: number }> {
+    const host = await december();
+    await host.run((context) => generateNextPeriod(context, { revision, now: NOW }));
+    // December's figure corrected (as typed with the pane open, or by planbook correct).
+    await host.userEdit("全省 2026-12", at("cumulative", rowOf(host, "全省 2026-12", QUOTA.enterprises)), [[5050]]);
+    host.userSelect("全省 2027-01", "A1");
+    return { host, row: rowOf(host, "全省 2027-01", QUOTA.enterprises) };
+  }
+
+  test("brings January's 上期累计 in line in three syncs and logs the change with both values", async () => {
+    const { host, row } = await corrected();
+    host.stats.resetSyncs();
+    const result = await host.run((context) => refreshPrevious(context, { now: NOW }));
+    expect([host.stats.syncs, result.changes.map((c) => [c.cell, c.before, c.after])]).toEqual([3, [[at("previous", row), 5000, 5050]]]);
+    expect(host.values("全省 2027-01", at("previous", row))).toEqual([[5050]]);
+    expect(host.values(CHANGE_LOG_SHEET, "B2:G2")).toEqual([["全省 2027-01", at("previous", row), QUOTA.enterprises, 5000, 5050, "上期报表已更正 previous report corrected"]]);
+    expect(host.sheet("全省 2027-01").protection.protected).toBe(true);
+  });
+
+  test("the logged 上期累计 passes January's own check (no previous-changed)", async () => {
+    const { host } = await corrected();
+    await host.run((context) => refreshPrevious(context, { now: NOW }));
+    const snapshot = await host.run(readWorkbookSnapshot);
+    expect(checkWorkbook(snapshot, { revisions: [revision] }).filter((f) => f.rule === "previous-changed")).toEqual([]);
+  });
+
+  test("with nothing corrected it changes nothing and logs nothing", async () => {
+    const host = await december();
+    await host.run((context) => generateNextPeriod(context, { revision, now: NOW }));
+    host.userSelect("全省 2027-01", "A1");
+    const result = await host.run((context) => refreshPrevious(context, { now: NOW }));
+    expect([result.changes, host.sheetNames().includes(CHANGE_LOG_SHEET)]).toEqual([[], false]);
   });
 });

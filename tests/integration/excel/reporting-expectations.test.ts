@@ -5,12 +5,12 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { generateTemplate } from "../../../src/excel/generate";
 import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
-import { currentRevision, quotaKindsRevision } from "../../support/plan";
+import { currentRevision, provinceSplitRevision, quotaKindsRevision } from "../../support/plan";
 import { gridRow } from "../../support/present";
 
 /** The Office.js path: each case's template made in the strict in-memory Excel host, typed into, recalculated. */
 
-const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
+const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision(), "province-split": provinceSplitRevision() };
 const revisionOf = (c: ReportingCase) => revisions[c.plan ?? "seed"];
 const at = (key: keyof typeof COLUMN, row: number) => `${columnLetter(COLUMN[key])}${row}`;
 

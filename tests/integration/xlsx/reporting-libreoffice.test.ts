@@ -9,7 +9,7 @@ import { writeTemplateFile } from "../../../src/xlsx/render";
 import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
 import { convertWithLibreOffice } from "../../support/libreoffice";
-import { currentRevision, quotaKindsRevision } from "../../support/plan";
+import { currentRevision, provinceSplitRevision, quotaKindsRevision } from "../../support/plan";
 import { firstReport } from "../../support/report";
 import { gridRow, present } from "../../support/present";
 
@@ -18,7 +18,7 @@ import { gridRow, present } from "../../support/present";
  * recalculated and saved by LibreOffice, read back — and held to the same table as the host test.
  */
 
-const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision() };
+const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision(), "province-split": provinceSplitRevision() };
 const revisionOf = (c: ReportingCase) => revisions[c.plan ?? "seed"];
 const computed = new Map<ReportingCase, { completion: unknown; progress: unknown; state: unknown; cumulative: unknown }>();
 let workDir: string;

@@ -35,6 +35,7 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
   return {
     generate: unexpected("generate"),
     nextPeriod: unexpected("nextPeriod"),
+    refreshPrevious: unexpected("refreshPrevious"),
     startLiveChecking: unexpected("startLiveChecking"),
     audit: unexpected("audit"),
     selectCell: unexpected("selectCell"),
@@ -143,6 +144,25 @@ describe("the 填报 view", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "下一报告期" })));
     expect(await screen.findByText(/工作表「全省 2026-11」由「全省 2026-10」生成/, {}, { timeout: 20_000 })).toBeTruthy();
     expect(host.values("全省 2026-11", `${columnLetter(COLUMN.previous)}${row}`)).toEqual([[321]]);
+  });
+
+  test("更新上期累计, after last period's sheet was corrected, brings the selected sheet's 上期累计 in line and says how many", async () => {
+    const host = createExcelHost();
+    renderApp({ operations: createOfficeOperations(host.run.bind(host)) });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+    const october = "全省 2026-10";
+    const ids = host.values(october, "A1:A200").map((row) => row[0]);
+    const row = ids.findIndex((id) => REVISIONS[0].quotas.some((q) => q.id === id && q.kind === "cumulative" && (q.year ?? 0) >= 2027)) + 1;
+    await host.userEdit(october, `${columnLetter(COLUMN.cumulative)}${row}`, [[321]]);
+    host.userSelect(october, "A1");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "下一报告期" })));
+    await screen.findByText(/工作表「全省 2026-11」由「全省 2026-10」生成/, {}, { timeout: 20_000 });
+    await host.userEdit(october, `${columnLetter(COLUMN.cumulative)}${row}`, [[330]]);
+    host.userSelect("全省 2026-11", "A1");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "更新上期累计" })));
+    expect(await screen.findByText("已更新「全省 2026-11」的 1 个上期累计，并记入修改记录；请核对本期完成。", {}, { timeout: 20_000 })).toBeTruthy();
+    expect(host.values("全省 2026-11", `${columnLetter(COLUMN.previous)}${row}`)).toEqual([[330]]);
   });
 
   test("the password from the settings protects the generated sheet, and a changed one is saved", async () => {
