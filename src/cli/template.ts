@@ -101,18 +101,22 @@ export function parseWeights(text: string, file: string): { weights: Record<stri
   return { weights, lines };
 }
 
+/** The weights file a split came from, as a message names it. */
+const fromFile = (file: string | null): string => (file === null ? "" : `（权重文件「${file}」）`);
+const fromFileEn = (file: string | null): string => (file === null ? "" : ` (weights file "${file}")`);
+
 function stopOnErrors(findings: Finding[], what: string): void {
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) throw new InputError(`${what}：\n${[...new Set(errors.map((f) => findingMessage(f)))].join("\n")}`);
 }
 
 /** The city's targets that its counties share, stage by stage (see cityCountySplits). */
-function countyRecords(revision: PlanRevision, geography: Geography, city: string, countyMode: SplitMode, cityRecords: SplitRecord[]): SplitRecord[] {
+function countyRecords(revision: PlanRevision, geography: Geography, city: string, countyMode: SplitMode, cityRecords: SplitRecord[], file: string | null): SplitRecord[] {
   if (countyMode.kind === "plan") {
     throw new InputError("计划只给出各市的数，没有各县的数：请用 --split equal 或权重文件 / the plan gives no county figures: use --split equal or a weights file");
   }
   const { records, findings } = cityCountySplits(revision, geography, city, countyMode, cityRecords);
-  stopOnErrors(findings, `${city}各县目标无法分解 / cannot split ${city}'s targets to its counties`);
+  stopOnErrors(findings, `${city}各县目标无法分解${fromFile(file)} / cannot split ${city}'s targets to its counties${fromFileEn(file)}`);
   return records;
 }
 
@@ -254,7 +258,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
   if (cityMode) {
     checkWeightNames(cityMode, revision.cities, { zh: "计划中的市", en: "the plan's cities" }, geography);
     const split = citySplits(revision, cityMode.mode);
-    stopOnErrors(split.findings, "目标无法分解 / cannot split the targets");
+    stopOnErrors(split.findings, `目标无法分解${fromFile(cityMode.file)} / cannot split the targets${fromFileEn(cityMode.file)}`);
     splits = split.records;
   }
   if (countyScopes.length > 0 && splitOption) {
@@ -262,7 +266,7 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
     for (const city of cities) {
       const counties = countiesOf(geography, city).map((c) => c.name);
       checkWeightNames(splitOption, counties, { zh: `${city}的县（市、区）`, en: `the counties of ${city}` }, geography);
-      splits = [...splits, ...countyRecords(revision, geography, city, splitOption.mode, splits)];
+      splits = [...splits, ...countyRecords(revision, geography, city, splitOption.mode, splits, splitOption.file)];
     }
   }
   const inputs = [seedFile, typeof options.split === "string" ? options.split : undefined, ...(returned?.files ?? [])].filter((f): f is string => f !== undefined);

@@ -962,7 +962,7 @@ export const RULES = {
     zh: "权重之和为 0",
     en: "weights add up to 0",
     clearedBy: "correction",
-    message: () => ({ zh: "各市权重之和为 0，无法分解", en: "the weights add up to 0" }),
+    message: () => ({ zh: "权重之和为 0（每个市或县的权重都是 0），无法分解", en: "the weights add up to 0 (every place weighs 0): nothing to split by" }),
   }),
 
   // The plan text itself: the plan is what it is, Planbook reports and does not fix it.

@@ -90,6 +90,8 @@ export interface NextPeriodOptions {
   revision: PlanRevision;
   password?: string | null;
   now?: Date;
+  /** The counties (see GenerateOptions). */
+  geography?: Geography;
 }
 
 export interface NextPeriodResult extends GenerateResult {

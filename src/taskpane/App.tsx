@@ -142,7 +142,7 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
         {view === "fill" &&
           (active ? (
             <>
-              <FillView strings={strings} revision={active} operations={operations} now={today} onWorkbookChanged={onWorkbookChanged} password={password} />
+              <FillView strings={strings} revision={active} operations={operations} now={today} onWorkbookChanged={onWorkbookChanged} password={password} geography={plans.geography} />
               <Field label={strings.fill.password} hint={strings.fill.passwordHint}>
                 <Input
                   type="password"

@@ -16,6 +16,7 @@ import type { GenerateResult, PlanbookOperations, RunProgress } from "../addin/o
 import type { Period } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { unitsOf, type Scope } from "../core/scope";
+import type { Geography } from "../core/plan/counties";
 import { defaultPeriod } from "./period";
 import type { Strings } from "./strings";
 
@@ -47,10 +48,12 @@ export interface FillViewProps {
   onWorkbookChanged?: () => void;
   /** The sheet protection password from the add-in's settings (none by default). */
   password?: string | null;
+  /** The counties: coverage targets (杭州市 13) and county sheets, as the CLI makes them. */
+  geography?: Geography | null;
 }
 
 /** 填报: choose scope and period, then generate the reporting sheet in the open workbook. */
-export function FillView({ strings, revision, operations, now, onWorkbookChanged, password = null }: FillViewProps): React.JSX.Element {
+export function FillView({ strings, revision, operations, now, onWorkbookChanged, password = null, geography = null }: FillViewProps): React.JSX.Element {
   const text = strings.fill;
   const styles = useStyles();
   const units = React.useMemo(() => unitsOf(revision), [revision]);
@@ -93,10 +96,10 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
     const onProgress = (progress: RunProgress) => setOutcome({ state: "running", progress });
     try {
       if (next) {
-        const result = await operations.nextPeriod({ revision, password, now: new Date() }, onProgress);
+        const result = await operations.nextPeriod({ revision, password, now: new Date(), ...(geography ? { geography } : {}) }, onProgress);
         setOutcome({ state: "done", result, from: result.previousSheet });
       } else if (scope) {
-        setOutcome({ state: "done", result: await operations.generate({ revision, scope, period, password, now: new Date() }, onProgress) });
+        setOutcome({ state: "done", result: await operations.generate({ revision, scope, period, password, now: new Date(), ...(geography ? { geography } : {}) }, onProgress) });
       }
     } catch (error) {
       setOutcome({ state: "failed", message: operations.describeError(error) });

@@ -59,6 +59,11 @@ describe("planbook template: hostile split options", () => {
     expectRefused(["template", "--all-counties", "杭州市", "--split", weights], "out-twice", "twice.tsv", "第 14 行", "第 5 行");
   });
 
+  test("weights that are all 0 are refused, naming the file", () => {
+    const weights = file("zeros.tsv", lines(HANGZHOU_COUNTIES, "0"));
+    expectRefused(["template", "--all-counties", "杭州市", "--split", weights], "out-zeros", "zeros.tsv", "权重之和为 0", "add up to 0");
+  });
+
   test("an unknown name is refused by line", () => {
     const weights = file("unknown.tsv", `${lines(HANGZHOU_COUNTIES)}\n不存在区\t1`);
     expectRefused(["template", "--all-counties", "杭州市", "--split", weights], "out-unknown", "unknown.tsv", "第 14 行", "不存在区", "not a city or county of Zhejiang");

@@ -1,8 +1,12 @@
 /** @jest-environment jsdom */
-/** The pane's 汇总 view takes the level from the files: a county's or a unit's file among cities' is a finding, not merged. */
+/**
+ * Levels in the pane: the 汇总 view takes the level from the files (a county's or a unit's file
+ * among cities' is a finding, not merged), and the 填报 view makes a city's sheet with the counties,
+ * as the CLI does.
+ */
 import "./jsdom-globals";
 import * as React from "react";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "@planbook/excel-host";
 import { App } from "../../../src/taskpane/App";
@@ -15,6 +19,8 @@ import { COLUMN } from "../../../src/core/template/columns";
 import { loadCounties } from "../../../src/cli/io";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";
+import { columnLetter } from "../../../src/core/a1";
+import { saveLevelCorrections } from "../../../src/excel/levels";
 
 const revision = currentRevision();
 
@@ -49,4 +55,22 @@ test("a county's and a unit's file among cities' are listed with why they cannot
     text.includes("省总工会.xlsx") && text.includes("是责任单位报表"),
     (text.match(/不同级别不能混在一起汇总/g) ?? []).length,
   ]).toEqual([2, true, true, 2]);
+}, 60_000);
+
+test("a quota corrected to per-unit in the workbook asks a city sheet made in the 填报 view for its 13 counties, as the CLI's does", async () => {
+  const host = createExcelHost();
+  await host.run((context) => saveLevelCorrections(context, [{ quotaId: "I20-高级职称-2027", level: "per-unit" }]));
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App operations={createOfficeOperations(host.run.bind(host))} plans={new PlanLibrary([revision], loadCounties())} now={new Date(2026, 9, 15, 10, 0, 0)} />
+    </FluentProvider>,
+  );
+  fireEvent.click(screen.getByRole("tab", { name: "填报" }));
+  fireEvent.click(screen.getByRole("radio", { name: "市" }));
+  fireEvent.change(screen.getByLabelText("选择市"), { target: { value: "杭州市" } });
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+  await screen.findByText("模板已生成", {}, { timeout: 20_000 });
+  const ids = host.values("杭州市 2026-10", "A1:A300").map(([id]) => id);
+  const row = ids.indexOf("I20-高级职称-2027") + 1;
+  expect(host.values("杭州市 2026-10", `${columnLetter(COLUMN.target)}${row}`)).toEqual([[13]]);
 }, 60_000);
