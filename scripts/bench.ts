@@ -33,6 +33,7 @@ import { runAudit } from "../src/excel/audit";
 import { mergeWorkbooks } from "../src/excel/merge";
 import { readMergeFiles } from "../src/xlsx/merge-files";
 import { checkWorkbook } from "../src/core/checks/check";
+import { median } from "../src/core/checks/plausibility";
 import { type MergeInputFile, canMerge } from "../src/core/merge/merge";
 import { buildSummary } from "../src/core/merge/summary";
 import { buildTemplate } from "../src/core/template/build";
@@ -150,11 +151,11 @@ async function measure<S>(runs: number, setup: () => S | Promise<S>, run: (state
     requestBytes = Math.max(requestBytes, ran.requestBytes ?? 0);
     responseBytes = Math.max(responseBytes, ran.responseBytes ?? 0);
   }
-  const median = medianOf(times);
+  const medianMs = median(times);
   return {
     runs,
     syncs: syncs.size === 0 ? "—" : [...syncs].sort((a, b) => a - b).join("–"),
-    medianMs: Math.round(median),
+    medianMs: Math.round(medianMs),
     heapMb: mb(heapPeak),
     rssMb: mb(rssPeak),
     payloadMb: report(requestBytes, responseBytes),
@@ -246,21 +247,13 @@ async function measureProcess(runs: number, command: string, args: string[], cwd
     times.push(run.ms);
     if (run.peakRssBytes !== null) peak = Math.max(peak ?? 0, run.peakRssBytes);
   }
-  return { medianMs: Math.round(medianOf(times)), peakRssMb: peak === null ? null : mb(peak), cpuSeconds: cpu.length === runs ? medianOf(cpu) : null };
+  return { medianMs: Math.round(median(times)), peakRssMb: peak === null ? null : mb(peak), cpuSeconds: cpu.length === runs ? median(cpu) : null };
 }
 
 /** The machine's load average over the last minute. */
 function loadAverage(): number {
   const [lastMinute = NaN] = os.loadavg();
   return lastMinute;
-}
-
-function medianOf(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  // The middle one, or the mean of the middle two; NaN for no numbers at all.
-  const lower = sorted[Math.ceil(sorted.length / 2) - 1];
-  const upper = sorted[Math.floor(sorted.length / 2)];
-  return lower === undefined || upper === undefined ? NaN : (lower + upper) / 2;
 }
 
 /** A Python that has openpyxl (the clerk's script needs it), or why there is none. */

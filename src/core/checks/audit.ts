@@ -118,9 +118,10 @@ export function auditSheetSpec(input: AuditInput): SheetSpec {
   line([]);
   const [reviewer, date] = AUDIT_SIGNATURE_FIELDS;
   const signature = line([null, value(`${reviewer}：`), null, null, null, value(`${date}：`)]);
-  const unlocked = [`C${signature}:D${signature}`, `G${signature}`];
+  const unlocked: [string, string] = [`C${signature}:D${signature}`, `G${signature}`];
   styles.push({ range: `B${signature}`, bold: true, horizontal: "Right" }, { range: `F${signature}`, bold: true, horizontal: "Right" });
-  const cells = emptyGrid(rows.length, width).map((row, r) => row.map((_, c) => rows[r][c]));
+  // Lines shorter than the sheet are blank to its right edge.
+  const cells = emptyGrid(rows.length, width).map((row, r) => row.map((_, c) => rows[r]?.[c] ?? null));
   const allStyles = [...styles, ...unlocked.map((range) => ({ range, fill: PALETTE.input, border: true }))];
   const merges = [`A${title}:${last}${title}`, `C${info}:D${info}`, `F${info}:I${info}`, ...ruleMerges, unlocked[0]];
   return sheetSpec({

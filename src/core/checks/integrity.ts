@@ -77,12 +77,12 @@ export function checkIntegrity(report: ReportSheet, row: ReportRow, generated: (
   const fresh = inTodaysLayout(report) ? (generated?.() ?? null) : null;
   const keys = formulaKeys(report, row);
   const changed = fresh
-    ? keys.filter((_, i) => !sameFormula(current[i], fresh[i] ?? "", row.row))
+    ? keys.filter((_, i) => !sameFormula(current[i] ?? "", fresh[i] ?? "", row.row))
     : // Without the plan, a constant where a formula belongs is the likely culprit.
       [FORMULA_KEYS.find((key) => !String(row.formulas[key] ?? "").startsWith("=")) ?? FORMULA_KEYS[0]];
   // The row is what a fresh build makes (metadata written by an older build): nothing was changed.
-  if (changed.length === 0) return out;
-  const first = changed[0];
+  const [first] = changed;
+  if (first === undefined) return out;
   const cells = changed.flatMap((key) => report.address(row, key) ?? []);
   const expected = fresh ? (fresh[keys.indexOf(first)] ?? null) : null;
   out.push(finding("formula-changed", at(first), { cells, found: row.formulas[first], expected }, row.formulas[first]));

@@ -26,8 +26,9 @@ const plausible = (n: number): boolean => Number.isFinite(n) && Math.abs(n) < IM
 const tidy = (n: number): number => Number(n.toPrecision(12));
 
 function numberOf(match: RegExpExecArray | null): number | null {
-  if (!match || !/\d/.test(match[1])) return null;
-  return Number(match[1].replace(/,/g, ""));
+  const figure = match?.[1];
+  if (figure === undefined || !/\d/.test(figure)) return null;
+  return Number(figure.replace(/,/g, ""));
 }
 
 /**

@@ -22,10 +22,12 @@ export function isContributedCount(quota: Quota): boolean {
   return quota.kind === "annual" || quota.kind === "cumulative";
 }
 
+/** The middle value, or the mean of the middle two; NaN for no values at all. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const lower = sorted[Math.ceil(sorted.length / 2) - 1];
+  const upper = sorted[Math.floor(sorted.length / 2)];
+  return lower === undefined || upper === undefined ? NaN : (lower + upper) / 2;
 }
 
 /** A contribution larger than the whole it is part of (the province's target): no part can be. */

@@ -21,7 +21,7 @@ import { FIRST_LINE_ROW, type Line, reportLines } from "./layout";
 import { PART_LABELS, type QuotaPart, partsOf } from "./parts";
 import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, rowFingerprint } from "./meta";
 import { sheetSpec } from "./sheet";
-import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral } from "./spec";
+import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral, setGridCell } from "./spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, stateFormats } from "./styles";
 import { type TargetContext, reportText, targetCell } from "./targets";
 
@@ -112,7 +112,7 @@ interface PartRow {
 }
 
 function put(draft: Draft, row: number, key: keyof typeof COLUMN, cell: CellSpec): void {
-  draft.cells[row - 1][COLUMN[key]] = cell;
+  setGridCell(draft.cells, row - 1, COLUMN[key], cell);
 }
 
 /** Builds the reporting sheet for a scope and a period from the plan: pure data for a renderer. */
@@ -290,7 +290,7 @@ const SHARE_TYPED_BEFORE = "原填报比例";
  * unset) on the right, as on a statistical form.
  */
 function writeHeading(draft: Draft, { revision, scope, period, form }: TemplateRequest, quotas: Quota[], previousPeriod: Period | null): void {
-  draft.cells[0][0] = value(formTitle(revision));
+  setGridCell(draft.cells, 0, 0, value(formTitle(revision)));
   const left = [
     `填报单位（盖章）：${scopeLabel(scope)}`,
     `报告期：${periodLabel(period)}`,
@@ -301,12 +301,13 @@ function writeHeading(draft: Draft, { revision, scope, period, form }: TemplateR
   const rightColumn = COLUMN[FRAME_RIGHT_KEY];
   left.forEach((text, i) => {
     const row = 2 + i;
-    if (text !== "") draft.cells[row - 1][0] = value(text);
-    draft.cells[row - 1][rightColumn] = value(right[i]);
+    if (text !== "") setGridCell(draft.cells, row - 1, 0, value(text));
+    // issuerLines gives a line (blank where unset) beside each of the left lines.
+    setGridCell(draft.cells, row - 1, rightColumn, value(right[i] ?? ""));
     draft.merges.push(`A${row}:${columnLetter(rightColumn - 1)}${row}`, `${columnLetter(rightColumn)}${row}:${LAST_COLUMN}${row}`);
   });
   REPORT_COLUMNS.forEach((column, index) => {
-    draft.cells[HEADER_ROW - 1][index] = value(column.title);
+    setGridCell(draft.cells, HEADER_ROW - 1, index, value(column.title));
   });
   draft.styles.push(
     { range: fullRow(1), bold: true, fontSize: 16, horizontal: "Center", vertical: "Center" },
@@ -338,7 +339,7 @@ export function formTitle(revision: PlanRevision): string {
 
 /** A title alone across the row: an action, a key work item, an area. */
 function writeBand(draft: Draft, row: number, text: string, fill: string): void {
-  draft.cells[row - 1][0] = value(text);
+  setGridCell(draft.cells, row - 1, 0, value(text));
   draft.merges.push(fullRow(row));
   draft.styles.push({ range: fullRow(row), bold: true, fill });
 }
@@ -370,9 +371,9 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
       return writeKeptCell(draft, row, line.cell);
     case "signature": {
       // The label in the first column, what is typed in the second (where reading looks for it).
-      draft.cells[row - 1][0] = value(`${line.field}：`);
+      setGridCell(draft.cells, row - 1, 0, value(`${line.field}：`));
       const input = `${columnLetter(1)}${row}`;
-      draft.cells[row - 1][1] = value(request.carried?.signature[line.field] ?? (line.field === "报出日期" ? null : (request.previous?.signature[line.field] ?? null)));
+      setGridCell(draft.cells, row - 1, 1, value(request.carried?.signature[line.field] ?? (line.field === "报出日期" ? null : (request.previous?.signature[line.field] ?? null))));
       draft.unlocked.push(input);
       draft.styles.push({ range: `A${row}`, bold: true, horizontal: "Right" }, { range: input, fill: PALETTE.input, border: true });
       return;
@@ -398,13 +399,13 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));
   put(draft, row, "target", value(target));
   const formulas = rowFormulas(quota, row, stage);
-  put(draft, row, "completion", { formula: formulas[0] });
-  put(draft, row, "progress", { formula: formulas[1] });
-  put(draft, row, "state", { formula: formulas[2] });
+  const [completion, progress, state, share = null] = formulas;
+  put(draft, row, "completion", { formula: completion });
+  put(draft, row, "progress", { formula: progress });
+  put(draft, row, "state", { formula: state });
   const previous = previousCumulative(quota, stage, request, sources, carried, before);
   put(draft, row, "previous", value(previous));
   // A ratio collected as two figures: its 累计完成 is their quotient.
-  const share = formulas[3] ?? null;
   if (share) put(draft, row, "cumulative", { formula: share });
   if (carried) {
     put(draft, row, "period", value(carried.period));
@@ -577,7 +578,7 @@ function quotaRowFormats(quotaRows: QuotaRow[], partRows: PartRow[]): Pick<Sheet
     numberFormats.push({ range: `${letter("target")}${first}:${letter("cumulative")}${last}`, format: RATIO_FORMAT });
   }
   const first = rows[0];
-  const last = rows[rows.length - 1];
-  const conditionalFormats = first === undefined ? [] : stateFormats(column("state", first, last), `$${letter("state")}${first}`);
+  const last = rows.at(-1);
+  const conditionalFormats = first === undefined || last === undefined ? [] : stateFormats(column("state", first, last), `$${letter("state")}${first}`);
   return { styles, numberFormats, conditionalFormats };
 }

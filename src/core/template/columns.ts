@@ -1,3 +1,4 @@
+import { required } from "../required";
 /**
  * The report sheet's columns, in order. Titles are what checks, merges and people look for, so
  * they live here once; everything else finds a column by its key (a sheet made before a title
@@ -60,7 +61,7 @@ export const PREVIOUS_COLUMN_FORMAT = 3;
  * 上期累计, else today's.
  */
 export function generatedColumns(titles: readonly string[], formatVersion: number): Record<ColumnKey, number> {
-  const previousTitle = REPORT_COLUMNS[COLUMN.previous].title;
+  const previousTitle = required(REPORT_COLUMNS.find((column) => column.key === "previous"), "the 上期累计 column").title;
   const layout: readonly string[] | null = FRAMELESS_ONLY_TITLES.every((title) => titles.includes(title))
     ? FRAMELESS_TITLES
     : formatVersion < PREVIOUS_COLUMN_FORMAT && !titles.includes(previousTitle)

@@ -77,13 +77,15 @@ export function milestoneCompletionFormula(status: string): string {
  * 序时进度 shows where it comes from (the path's expected value over the stage's target, or months
  * over months); at a deadline the status is final: 已完成 or 未完成, with no tolerance.
  */
-export function rowFormulas(quota: Quota, row: number, stage: Stage): string[] {
-  const [t, p, c, s, m, n] = (["target", "period", "cumulative", "status", "completion", "progress"] as const).map(
-    (key) => `${columnLetter(COLUMN[key])}${row}`,
-  );
+/** A quota row's formulas: 完成率, 序时进度, 状态, and for a ratio collected as two figures its 累计完成 (their quotient). */
+export type RowFormulas = [completion: string, progress: string, state: string] | [completion: string, progress: string, state: string, share: string];
+
+export function rowFormulas(quota: Quota, row: number, stage: Stage): RowFormulas {
+  const cell = (key: keyof typeof COLUMN): string => `${columnLetter(COLUMN[key])}${row}`;
+  const [t, p, c, s, m, n] = [cell("target"), cell("period"), cell("cumulative"), cell("status"), cell("completion"), cell("progress")];
   const progressFormula = `=IF(AND(${p}="",${c}="",${s}=""),"",${stage.progressText})`;
   if (quota.kind === "milestone") return [milestoneCompletionFormula(s), progressFormula, milestoneStateFormula(s, n, stage.final)];
-  const formulas = [quotaCompletionFormula(quota, c, t), progressFormula, quotaStateFormula(quota, m, n, stage.final)];
+  const formulas: [string, string, string] = [quotaCompletionFormula(quota, c, t), progressFormula, quotaStateFormula(quota, m, n, stage.final)];
   if (partsOf(quota).length === 0) return formulas;
   const figure = (offset: number): string => `${columnLetter(COLUMN.cumulative)}${row + offset}`;
   return [...formulas, ratioFormula(figure(1), figure(2))];

@@ -5,7 +5,7 @@ import { type Scope, scopeLabel } from "../scope";
 import { MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, RUNNING_KINDS } from "./columns";
 import { fitRowHeights } from "./fit";
 import type { FormSettings } from "./form";
-import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "./spec";
+import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "./spec";
 
 /**
  * 填报说明: the sheet that travels with every template and tells the person filling it what each
@@ -162,8 +162,8 @@ export function instructionsSheetSpec(request: InstructionsRequest): SheetSpec {
   const headerRows = 2;
   const cells = emptyGrid(headerRows + lines.length, COLUMN_WIDTHS.length);
   const value = (text: string): CellSpec => ({ value: text });
-  cells[0][0] = value(`${TITLE}（${revision.title}）`);
-  cells[1][0] = value(`填报范围：${scopeLabel(scope)}　报告期：${periodLabel(period)}`);
+  setGridCell(cells, 0, 0, value(`${TITLE}（${revision.title}）`));
+  setGridCell(cells, 1, 0, value(`填报范围：${scopeLabel(scope)}　报告期：${periodLabel(period)}`));
   const styles: StyleSpec[] = [
     { range: "A1:B1", bold: true, fontSize: 16, horizontal: "Center", vertical: "Center", wrap: true },
     { range: "A2:B2", horizontal: "Center" },
@@ -172,12 +172,12 @@ export function instructionsSheetSpec(request: InstructionsRequest): SheetSpec {
   lines.forEach((line, index) => {
     const row = headerRows + 1 + index;
     if (line.kind === "section") {
-      cells[row - 1][0] = value(line.text);
+      setGridCell(cells, row - 1, 0, value(line.text));
       merges.push(`A${row}:B${row}`);
       styles.push({ range: `A${row}:B${row}`, bold: true, fill: FILL.section, border: true });
     } else if (line.kind === "entry") {
-      cells[row - 1][0] = value(line.label);
-      cells[row - 1][1] = line.text === "" ? null : value(line.text);
+      setGridCell(cells, row - 1, 0, value(line.label));
+      setGridCell(cells, row - 1, 1, line.text === "" ? null : value(line.text));
       styles.push({ range: `A${row}:B${row}`, border: true, wrap: true, vertical: "Top" }, { range: `A${row}`, bold: true });
     }
   });

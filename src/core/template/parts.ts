@@ -1,3 +1,4 @@
+import { matchGroup } from "../required";
 import type { Quota } from "../plan/types";
 
 /**
@@ -33,7 +34,7 @@ export function parsePartId(id: string): { quotaId: string; key: PartKey } | nul
   const match = PART_ID.exec(id);
   if (!match) return null;
   const key = PART_KEYS.find((k) => PART_LABELS[k] === match[2]);
-  return key ? { quotaId: match[1], key } : null;
+  return key ? { quotaId: matchGroup(match, 1), key } : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { required } from "../required";
 /**
  * A sheet as pure data: what both renderers (Office.js and .xlsx) write, cell for cell.
  * Addresses are A1 strings on the sheet itself (no sheet prefix). Formulas start with `=`
@@ -85,7 +86,7 @@ export function headerFooterText(text: PageText | undefined): string {
   if (!text) return "";
   return (["left", "center", "right"] as const)
     .filter((position) => text[position])
-    .map((position) => `&${position[0].toUpperCase()}${text[position]}`)
+    .map((position) => `&${position.charAt(0).toUpperCase()}${text[position]}`)
     .join("");
 }
 
@@ -120,6 +121,11 @@ export interface SheetSpec {
 /** An empty grid of the given size, for builders to fill. */
 export function emptyGrid(rows: number, columns: number): (CellSpec | null)[][] {
   return Array.from({ length: rows }, () => Array<CellSpec | null>(columns).fill(null));
+}
+
+/** Puts a cell at a 0-based position of a grid made by emptyGrid: a position outside it is a bug in the layout that chose it. */
+export function setGridCell(grid: (CellSpec | null)[][], rowIndex: number, colIndex: number, cell: CellSpec | null): void {
+  required(grid[rowIndex], `row ${rowIndex + 1} of the sheet being built`)[colIndex] = cell;
 }
 
 /**

@@ -54,7 +54,8 @@ function coverageTarget(quota: Quota, scope: Scope, stated: number, context: Tar
   const byCity = quota.perUnit?.byCity ?? {};
   if (scope.kind === "county") return quota.perUnit?.per === "city" ? NOT_ASSIGNED : 1;
   if (scope.kind === "city") {
-    if (byCity[scope.city] !== undefined) return byCity[scope.city];
+    const cityTarget = byCity[scope.city];
+    if (cityTarget !== undefined) return cityTarget;
     return context.geography ? countiesInScope(scope, context.geography).length : NOT_ASSIGNED;
   }
   // A quota a person marked per-unit that the plan did not state per county: its counties are the target.
