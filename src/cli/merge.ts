@@ -1,3 +1,4 @@
+import { splitsForMerge } from "../core/merge/split";
 import path from "path";
 import { type MergeInputFile, canMerge } from "../core/merge/merge";
 import { buildSummary, chartQuotaChoices } from "../core/merge/summary";
@@ -76,9 +77,11 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
   }
   const geography = loadCounties();
   // Who reports what: the level corrections given (--corrections, a workbook as the plan), else the files' own.
-  const plan = canMerge(inputs, { revision, period, geography, acceptErrors: options["accept-errors"] === true, ...(levels ? { levels } : {}) });
+  // The targets the files were split to: a city's summary of its counties carries the city's own.
+  const splits = splitsForMerge([], inputs.flatMap((input) => (input.snapshot ? [input.snapshot] : [])));
+  const plan = canMerge(inputs, { revision, period, geography, splits, acceptErrors: options["accept-errors"] === true, ...(levels ? { levels } : {}) });
   const chartQuota = typeof options["chart-quota"] === "string" ? options["chart-quota"] : undefined;
-  const chartChoices = chartQuotaChoices(plan.accepted, { revision: plan.revision, period, geography, rollup: plan.rollup });
+  const chartChoices = chartQuotaChoices(plan.accepted, { revision: plan.revision, period, geography, splits, rollup: plan.rollup });
   // A mistyped 编号 would silently chart another quota: say which ones can be charted instead.
   if (chartQuota !== undefined && plan.accepted.length > 0 && !chartChoices.some((choice) => choice.id === chartQuota)) {
     const ids = chartChoices.map((choice) => choice.id).join("、");
@@ -90,6 +93,7 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     revision: plan.revision,
     period,
     geography,
+    splits,
     rollup: plan.rollup,
     mergedAt: now.toISOString(),
     rejected: plan.rejected,

@@ -6,7 +6,7 @@ const SUMMARY_SHEET_NAMES = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLET
 import { type MergeInputFile, type MergePlan, canMerge, rollupForFiles } from "../core/merge/merge";
 import { withLevelCorrections } from "../core/plan/level";
 import type { Geography } from "../core/plan/counties";
-import { withSplitRecords } from "../core/merge/split";
+import { splitsForMerge, withSplitRecords } from "../core/merge/split";
 import { readSummaryState } from "../core/merge/state";
 import type { ChartSpec } from "../core/merge/charts";
 import { type SummaryTotal, buildSummary } from "../core/merge/summary";
@@ -106,7 +106,7 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   const existing = summarySnapshot
     ? readSummaryState({ sheets: [summarySnapshot, ...(sourcesSnapshot ? [sourcesSnapshot] : [])] }, corrected, rollup)
     : null;
-  const splits = meta.splits;
+  const splits = splitsForMerge(meta.splits, files.flatMap((file) => (file.snapshot ? [file.snapshot] : [])));
   const mergeContext = { revision: options.revision, levels: meta.levels, period, existing, splits, rollup, geography: options.geography };
   let plan = canMerge(files, mergeContext);
   if (options.decide) plan = canMerge(files, { ...mergeContext, chosen: await options.decide(plan) });

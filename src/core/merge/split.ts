@@ -7,6 +7,8 @@ import { InvalidSplitError, UnknownQuotaError } from "../errors";
 import { type Scope, quotasInScope } from "../scope";
 import { type Geography, countiesOf } from "../plan/counties";
 import { type TargetContext, targetCell } from "../template/targets";
+import { readMeta } from "../read-sheets";
+import type { WorkbookSnapshot } from "../snapshot";
 
 /** 目标分解: a provincial target split across the cities, so each city template shows its share. */
 
@@ -239,6 +241,30 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
 export function withSplitRecords(meta: MetaRecords, records: SplitRecord[]): MetaRecords {
   const quotas = new Set(records.map((r) => r.quotaId));
   return { ...meta, splits: [...meta.splits.filter((s) => !quotas.has(s.quotaId)), ...records] };
+}
+
+/**
+ * The splits a merge uses: its own (the aggregator's workbook), then for every quota it does not
+ * split itself those the returned files were made with (each template stores the split table it
+ * showed) — so a city's summary of its counties carries the city's own target, which its county
+ * templates were split from. A share the files disagree on is left out (each child's column still
+ * shows the target its own file had).
+ */
+export function splitsForMerge(own: readonly SplitRecord[], snapshots: readonly WorkbookSnapshot[]): SplitRecord[] {
+  const ownQuotas = new Set(own.map((record) => record.quotaId));
+  return [...own, ...splitsOfFiles(snapshots).filter((record) => !ownQuotas.has(record.quotaId))];
+}
+
+function splitsOfFiles(snapshots: readonly WorkbookSnapshot[]): SplitRecord[] {
+  const byKey = new Map<string, SplitRecord | null>();
+  for (const snapshot of snapshots) {
+    for (const record of readMeta(snapshot).splits) {
+      const key = `${record.quotaId}\u0001${record.city}\u0001${record.year ?? ""}`;
+      const seen = byKey.get(key);
+      byKey.set(key, seen === undefined || (seen !== null && seen.target === record.target) ? record : null);
+    }
+  }
+  return [...byKey.values()].filter((record): record is SplitRecord => record !== null);
 }
 
 /**
