@@ -16,6 +16,7 @@ import type { GenerateResult, PlanbookOperations, RunProgress } from "../addin/o
 import type { Period } from "../core/period";
 import type { PlanRevision } from "../core/plan/types";
 import { unitsOf, type Scope } from "../core/scope";
+import { countiesOf } from "../core/plan/counties";
 import type { Geography } from "../core/plan/counties";
 import { defaultPeriod } from "./period";
 import type { Strings } from "./strings";
@@ -66,6 +67,7 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
   const [scopeKind, setScopeKind] = React.useState<ScopeKind>("province");
   const [chosenUnit, setUnit] = React.useState(units[0] ?? "");
   const [chosenCity, setCity] = React.useState(revision.cities[0] ?? "");
+  const [chosenCounty, setCounty] = React.useState("");
   const [cycle, setCycle] = React.useState<"month" | "quarter">("month");
   const [year, setYear] = React.useState(initial.year);
   const [month, setMonth] = React.useState(initial.month ?? 1);
@@ -75,6 +77,9 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
   // A newly chosen plan may name other units and cities: a choice it does not know falls back to its first.
   const unit = units.includes(chosenUnit) ? chosenUnit : (units[0] ?? "");
   const city = revision.cities.includes(chosenCity) ? chosenCity : (revision.cities[0] ?? "");
+  // A county official reports for a county of the chosen city (the counties table ships with the add-in).
+  const counties = React.useMemo(() => (geography ? countiesOf(geography, city).map((c) => c.name) : []), [geography, city]);
+  const county = counties.includes(chosenCounty) ? chosenCounty : (counties[0] ?? "");
 
   const scope: Scope | null =
     scopeKind === "province"
@@ -83,9 +88,13 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
         ? unit
           ? { kind: "unit", unit }
           : null
-        : city
-          ? { kind: "city", city }
-          : null;
+        : scopeKind === "county"
+          ? county
+            ? { kind: "county", county }
+            : null
+          : city
+            ? { kind: "city", city }
+            : null;
   const period: Period = cycle === "month" ? { year, month, quarter: null } : { year, month: null, quarter };
   const running = outcome.state === "running";
   const [refreshed, setRefreshed] = React.useState<string | null>(null);
@@ -134,6 +143,7 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
           <Radio value="province" label={text.scopeKinds.province} />
           <Radio value="unit" label={text.scopeKinds.unit} disabled={units.length === 0} />
           <Radio value="city" label={text.scopeKinds.city} disabled={revision.cities.length === 0} />
+          <Radio value="county" label={text.scopeKinds.county} disabled={!geography || revision.cities.length === 0} />
         </RadioGroup>
       </Field>
       {scopeKind === "unit" && (
@@ -147,10 +157,21 @@ export function FillView({ strings, revision, operations, now, onWorkbookChanged
           </Select>
         </Field>
       )}
-      {scopeKind === "city" && (
+      {(scopeKind === "city" || scopeKind === "county") && (
         <Field label={text.city}>
           <Select value={city} onChange={(_, data) => setCity(data.value)}>
             {revision.cities.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {scopeKind === "county" && (
+        <Field label={text.county}>
+          <Select value={county} onChange={(_, data) => setCounty(data.value)}>
+            {counties.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>

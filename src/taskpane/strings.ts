@@ -13,9 +13,10 @@ const zh = {
   fill: {
     noPlan: "没有可用的计划，请在「计划」中导入。",
     scopeKind: "填报范围",
-    scopeKinds: { province: "全省", unit: "责任单位", city: "市" },
+    scopeKinds: { province: "全省", unit: "责任单位", city: "市", county: "县（市、区）" },
     unit: "选择责任单位",
     city: "选择市",
+    county: "选择县（市、区）",
     periodKind: "报告周期",
     periodKinds: { month: "月报", quarter: "季报" },
     year: "年份",
@@ -187,9 +188,10 @@ const en: Strings = {
   fill: {
     noPlan: "No plan is available: import one in the Plan view.",
     scopeKind: "Scope",
-    scopeKinds: { province: "Province", unit: "Responsible unit", city: "City" },
+    scopeKinds: { province: "Province", unit: "Responsible unit", city: "City", county: "County" },
     unit: "Which unit",
     city: "Which city",
+    county: "Which county",
     periodKind: "Reporting cycle",
     periodKinds: { month: "Monthly", quarter: "Quarterly" },
     year: "Year",

@@ -11,7 +11,7 @@ const SEEDS = path.join(__dirname, "..", "..", "seeds");
 
 /** The built-in revisions, parsed from the seed texts as the add-in does. */
 /** The county table, as the CLI and the pane read it. */
-const geography = (): Geography => parseCounties(readFileSync(path.join(SEEDS, COUNTIES_FILE), "utf8"));
+export const geography = (): Geography => parseCounties(readFileSync(path.join(SEEDS, COUNTIES_FILE), "utf8"));
 export const currentRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, CURRENT_SEED), "utf8"), { geography: geography() });
 export const previousRevision = (): PlanRevision => parsePlan(readFileSync(path.join(SEEDS, PREVIOUS_SEED), "utf8"), { geography: geography() });
 /** The written task list with one quota of each kind (growth, ceiling, range, components, milestone) and no Annex 2. */

@@ -22,7 +22,7 @@ import { parsePeriod } from "../../../src/core/period";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { generateTemplate } from "../../../src/excel/generate";
 import { columnLetter } from "../../../src/core/a1";
-import { currentRevision, previousRevision } from "../../support/plan";
+import { currentRevision, geography, previousRevision } from "../../support/plan";
 import { gridRow, present } from "../../support/present";
 import type { PlanRevision } from "../../../src/core/plan/types";
 
@@ -115,6 +115,20 @@ describe("the 填报 view", () => {
     fireEvent.click(screen.getByRole("radio", { name: "市" }));
     const options = within(screen.getByLabelText("选择市")).getAllByRole("option").map((o) => o.textContent);
     expect(options).toEqual(REVISIONS[0].cities);
+  });
+
+  test("a county official picks the city, then its county, and generates the county's sheet", async () => {
+    const asked: GenerateOptions[] = [];
+    const made: GenerateResult = { sheetName: "萧山区 2026-10", quotaRows: 30, keptRows: 0, archived: [], keptCells: 0, nameTakenBy: null, regenerated: false };
+    renderApp({ plans: new PlanLibrary(REVISIONS, geography()), operations: fakeOperations({ generate: async (options) => (asked.push(options), made) }) });
+    fireEvent.click(screen.getByRole("radio", { name: "县（市、区）" }));
+    fireEvent.change(screen.getByLabelText("选择市"), { target: { value: "杭州市" } });
+    const counties = [...screen.getByLabelText("选择县（市、区）").querySelectorAll("option")].map((o) => o.textContent);
+    expect(counties).toHaveLength(13);
+    fireEvent.change(screen.getByLabelText("选择县（市、区）"), { target: { value: "萧山区" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
+    await screen.findByText("模板已生成");
+    expect(asked.map((a) => a.scope)).toEqual([{ kind: "county", county: "萧山区" }]);
   });
 
   test("generating asks for the chosen scope and period and shows what was made, naming the sheet", async () => {
