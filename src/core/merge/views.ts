@@ -7,7 +7,8 @@ import { BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
 import { averageFormula, completionAgainst, laggingBelow, quotaStateFormula } from "../template/formulas";
 import { sheetSpec } from "../template/sheet";
-import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
+import { required } from "../required";
+import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, headerStyle, stateFormats } from "../template/styles";
 import { chinaDateTime } from "../time";
 import type { ChartSpec } from "./charts";
@@ -75,8 +76,7 @@ const value = (v: CellValue): CellSpec | null => (v === null || v === "" ? null 
 
 /** The target phrase of a row, without the measure it belongs to (for narrow columns). */
 export function shortLabel(row: SummaryRow): string {
-  const lines = row.label.split("\n");
-  return lines[lines.length - 1];
+  return row.label.slice(row.label.lastIndexOf("\n") + 1);
 }
 
 /** 序时进度 of a row at the end of the period: where its quota's path stands (see `stageAt`), and whether its status is final. */
@@ -89,7 +89,7 @@ function progressOf(row: SummaryRow, period: Period, input: ViewsInput): Stage["
 
 /** Below which completion each city's 状态 is 滞后 (未完成 at its deadline), along the city's own path. */
 function cityLaggingBelow(input: ViewsInput, index: number): number[] {
-  const row = input.rows[index];
+  const row = required(input.rows[index], `summary row ${index}`);
   return input.cities.map((city) => {
     const { progress, final } = input.figures(index, city);
     return Number(laggingBelow(row, progress, final).toPrecision(12));
@@ -138,9 +138,9 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
   const height = itemHeader + items.length + 1 + CHART_ROWS;
   const cells = emptyGrid(height, titles.length);
   const lastCol = L(titles.length - 1);
-  cells[0][0] = { value: `${revision.title}${parent}汇总表` };
-  cells[1][0] = { value: infoLine(input) };
-  titles.forEach((title, i) => (cells[header - 1][i] = { value: title }));
+  setGridCell(cells, 0, 0, { value: `${revision.title}${parent}汇总表` });
+  setGridCell(cells, 1, 0, { value: infoLine(input) });
+  titles.forEach((title, i) => setGridCell(cells, header - 1, i, { value: title }));
   rows.forEach((row, index) => {
     const r = first + index;
     const d = firstData + index;
@@ -165,12 +165,12 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
     ];
     cells[r - 1] = line;
   });
-  cells[itemHeader - 1][1] = { value: "重点工作" };
-  cells[itemHeader - 1][2] = { value: "完成率" };
+  setGridCell(cells, itemHeader - 1, 1, { value: "重点工作" });
+  setGridCell(cells, itemHeader - 1, 2, { value: "完成率" });
   items.forEach((item, i) => {
     const refs = runs(item.rowIndexes.map((index) => first + index)).map(([a, b]) => (a === b ? `G${a}` : `G${a}:G${b}`));
-    cells[itemHeader + i][1] = { value: item.label };
-    cells[itemHeader + i][2] = { formula: averageFormula(refs) };
+    setGridCell(cells, itemHeader + i, 1, { value: item.label });
+    setGridCell(cells, itemHeader + i, 2, { formula: averageFormula(refs) });
   });
   const styles: StyleSpec[] = [
     { range: `A1:${lastCol}1`, bold: true, fontSize: 16, horizontal: "Center" },
@@ -224,18 +224,18 @@ function matrixSheet(input: ViewsInput): SheetSpec {
   const cells = emptyGrid(first + rows.length - 1, width);
   const lastCol = L(width - 1);
   const { parent, child } = names(input);
-  cells[0][0] = { value: `各${child}完成率` };
-  cells[1][0] = { value: infoLine(input) };
-  ["编号", "指标", parent, ...cities].forEach((title, i) => (cells[header - 1][i] = { value: title }));
+  setGridCell(cells, 0, 0, { value: `各${child}完成率` });
+  setGridCell(cells, 1, 0, { value: infoLine(input) });
+  ["编号", "指标", parent, ...cities].forEach((title, i) => setGridCell(cells, header - 1, i, { value: title }));
   rows.forEach((row, index) => {
     const d = firstData + index;
     const r = first + index;
-    cells[r - 1][0] = { value: row.id };
-    cells[r - 1][1] = { value: shortLabel(row) };
-    cells[r - 1][2] = { formula: `=IF(${detail(`${L(col.completion)}${d}`)}="","",${detail(`${L(col.completion)}${d}`)})` };
+    setGridCell(cells, r - 1, 0, { value: row.id });
+    setGridCell(cells, r - 1, 1, { value: shortLabel(row) });
+    setGridCell(cells, r - 1, 2, { formula: `=IF(${detail(`${L(col.completion)}${d}`)}="","",${detail(`${L(col.completion)}${d}`)})` });
     cities.forEach((_, i) => {
       const ref = detail(`${L(col.cityCompletion + i)}${d}`);
-      cells[r - 1][3 + i] = { formula: `=IF(${ref}="","",${ref})` };
+      setGridCell(cells, r - 1, 3 + i, { formula: `=IF(${ref}="","",${ref})` });
     });
   });
   const last = first + rows.length - 1;
@@ -262,7 +262,7 @@ function matrixSheet(input: ViewsInput): SheetSpec {
 function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec | null } {
   const { rows, col, firstData, cities } = input;
   const ranked = rankedRows(input);
-  const chosen = ranked.find((index) => rows[index].id === input.chartQuota) ?? ranked[0];
+  const chosen = ranked.find((index) => rows[index]?.id === input.chartQuota) ?? ranked[0];
   const blockHeight = cities.length + 3;
   // Enough columns for the chart to end inside the grid: a drawing past the print area widens the printout.
   const chartColumns = 10;
@@ -272,20 +272,21 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
   const height = Math.max(top + ranked.length * blockHeight, top + CHART_ROWS);
   const cells = emptyGrid(height, width);
   const { child } = names(input);
-  cells[0][0] = { value: `各${child}排名（分解到各${child}的指标）` };
-  cells[1][0] = { value: infoLine(input) };
+  setGridCell(cells, 0, 0, { value: `各${child}排名（分解到各${child}的指标）` });
+  setGridCell(cells, 1, 0, { value: infoLine(input) });
   const styles: StyleSpec[] = [{ range: `A1:${L(width - 1)}1`, bold: true, fontSize: 16, horizontal: "Center" }, { range: `A2:${L(width - 1)}2`, horizontal: "Center" }];
   const merges = [`A1:${L(width - 1)}1`, `A2:${L(width - 1)}2`];
   const numberFormats: { range: string; format: string }[] = [];
   let chart: ChartSpec | null = null;
   ranked.forEach((index, block) => {
-    const row = rows[index];
+    // rankedRows gives indexes into rows.
+    const row = required(rows[index], `summary row ${index}`);
     const d = firstData + index;
     const title = top + block * blockHeight;
     const head = title + 1;
-    cells[title - 1][0] = { value: `${row.id}　${shortLabel(row)}` };
+    setGridCell(cells, title - 1, 0, { value: `${row.id}　${shortLabel(row)}` });
     merges.push(`A${title}:E${title}`);
-    [child, "完成率", "名次", "目标", "完成"].forEach((text, i) => (cells[head - 1][i] = { value: text }));
+    [child, "完成率", "名次", "目标", "完成"].forEach((text, i) => setGridCell(cells, head - 1, i, { value: text }));
     const a = head + 1;
     const b = head + cities.length;
     cities.forEach((city, i) => {
@@ -315,7 +316,7 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
       };
     }
   });
-  if (ranked.length === 0) cells[top - 1][0] = { value: `本计划没有分解到各${child}的指标。` };
+  if (ranked.length === 0) setGridCell(cells, top - 1, 0, { value: `本计划没有分解到各${child}的指标。` });
   return {
     sheet: sheetSpec({
       name: RANKING_SHEET,
@@ -367,9 +368,9 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
   const widths = [5, 9, 13, 30, 8, 8, 8, 40];
   const header = 3;
   const cells = emptyGrid(header + Math.max(1, entries.length), titles.length);
-  cells[0][0] = { value: `通报：滞后和未完成的指标和${child}（${STATES.behind}：完成率落后序时进度 ${BEHIND_THRESHOLD * 100} 个百分点以上，控制类、增长类指标未达目标；${STATES.notDone}：到期未达目标）` };
-  cells[1][0] = { value: infoLine(input) };
-  titles.forEach((title, i) => (cells[header - 1][i] = { value: title }));
+  setGridCell(cells, 0, 0, { value: `通报：滞后和未完成的指标和${child}（${STATES.behind}：完成率落后序时进度 ${BEHIND_THRESHOLD * 100} 个百分点以上，控制类、增长类指标未达目标；${STATES.notDone}：到期未达目标）` });
+  setGridCell(cells, 1, 0, { value: infoLine(input) });
+  titles.forEach((title, i) => setGridCell(cells, header - 1, i, { value: title }));
   entries.forEach((entry, i) => {
     cells[header + i] = [
       { value: i + 1 },
@@ -382,7 +383,7 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
       value(entry.note),
     ];
   });
-  if (entries.length === 0) cells[header][0] = { value: `没有滞后或未完成的指标和${child}。` };
+  if (entries.length === 0) setGridCell(cells, header, 0, { value: `没有滞后或未完成的指标和${child}。` });
   const last = header + Math.max(1, entries.length);
   const lastCol = L(titles.length - 1);
   const styles: StyleSpec[] = [

@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { parsePartId } from "../../../src/core/template/parts";
-import { readWorkbook } from "../../../src/core/read-sheets";
 import { COLUMN } from "../../../src/core/template/columns";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { planbook } from "../../support/cli";
 import { currentRevision } from "../../support/plan";
+import { firstReport } from "../../support/report";
 
 const revision = currentRevision();
 const PERIOD = "2026-10";
@@ -22,7 +22,7 @@ let cities: string[] = [];
 
 /** The template with 1 typed as the 累计 of its first quota row that takes one (as another program would). */
 async function fillOne(file: string): Promise<void> {
-  const report = readWorkbook(await readWorkbookFile(readFileSync(path.join(dir, file)))).reports[0];
+  const report = firstReport(await readWorkbookFile(readFileSync(path.join(dir, file))));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(readFileSync(path.join(dir, file)) as unknown as ArrayBuffer);
   const row = report.rows.find((r) => r.quotaId.startsWith("I01-"));

@@ -8,6 +8,7 @@ import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/templa
 import { metaSheetSpec } from "../../../src/core/template/sheet";
 import { specSnapshot } from "../../../scripts/workloads";
 import { provinceSplitRevision } from "../../support/plan";
+import { gridRow } from "../../support/present";
 
 /**
  * `check --previous` across the periods of a quarterly quota (每季度举办招聘会50场以上, of the written
@@ -23,7 +24,7 @@ function provinceWorkbook(period: string, typed: Record<string, { period?: numbe
   for (const [quotaId, figures] of Object.entries(typed)) {
     const row = built.rowRecords.find((r) => r.quotaId === quotaId)?.row;
     if (row === undefined) throw new Error(`no row for ${quotaId}`);
-    for (const [key, value] of Object.entries(figures)) built.sheet.cells[row - 1][COLUMN[key as "period" | "cumulative" | "previous"]] = { value };
+    for (const [key, value] of Object.entries(figures)) gridRow(built.sheet.cells, row - 1)[COLUMN[key as "period" | "cumulative" | "previous"]] = { value };
   }
   const meta = metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, built.sheetRecord, built.rowRecords)), null);
   return { sheets: [specSnapshot(built.sheet), specSnapshot(meta)] };
@@ -48,11 +49,11 @@ test("an every-year count still runs on across the quarters of its year (40 in Q
 });
 
 test("in one workbook, a quarterly count's sheet for Q3 below its sheet for Q2 is no decrease", () => {
-  const sheets = (["2026-Q2", "2026-Q3"] as const).map((period, i) => {
+  const sheets = ([["2026-Q2", 30], ["2026-Q3", 10]] as const).map(([period, figure]) => {
     const built = buildTemplate({ revision, scope: { kind: "province" }, period: parsePeriod(period), generatedAt: "2026-10-02T08:00:00.000Z" });
     const row = built.rowRecords.find((r) => r.quotaId === QUARTERLY)?.row as number;
-    built.sheet.cells[row - 1][COLUMN.period] = { value: [30, 10][i] };
-    built.sheet.cells[row - 1][COLUMN.cumulative] = { value: [30, 10][i] };
+    gridRow(built.sheet.cells, row - 1)[COLUMN.period] = { value: figure };
+    gridRow(built.sheet.cells, row - 1)[COLUMN.cumulative] = { value: figure };
     return built;
   });
   const meta = sheets.reduce((m, built) => withSheetRecords(m, built.sheetRecord, built.rowRecords), EMPTY_META);

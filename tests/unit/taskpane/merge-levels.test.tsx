@@ -21,6 +21,7 @@ import { writeTemplateFile } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";
 import { columnLetter } from "../../../src/core/a1";
 import { saveLevelCorrections } from "../../../src/excel/levels";
+import { gridRow } from "../../support/present";
 
 const revision = currentRevision();
 
@@ -28,7 +29,7 @@ const revision = currentRevision();
 async function returned(name: string, scope: Scope): Promise<File> {
   const built = buildTemplate({ revision, scope, period: parsePeriod("2026-10"), generatedAt: "2026-10-30T00:00:00Z", geography: loadCounties() });
   const record = built.rowRecords.find((r) => built.sheet.cells[r.row - 1]?.[COLUMN.cumulative] === null) ?? built.rowRecords[0];
-  built.sheet.cells[(record?.row ?? 1) - 1][COLUMN.cumulative] = { value: 1 };
+  gridRow(built.sheet.cells, (record?.row ?? 1) - 1)[COLUMN.cumulative] = { value: 1 };
   return new File([(await writeTemplateFile(built)) as BlobPart], name);
 }
 
