@@ -1,3 +1,4 @@
+import { syncWithEventsRestored } from "./write";
 import { cellAddress, parseRange, rangeAddress } from "../core/a1";
 import { checkCells, type CheckContext } from "../core/checks/check";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow } from "../core/checks/changelog";
@@ -81,14 +82,7 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       target.visibility = "Hidden";
       target.protection.protect(PROTECTION_OPTIONS, options.password ?? undefined);
       context.runtime.enableEvents = true;
-      try {
-        await context.sync();
-      } catch (error) {
-        // A failed batch drops the commands after the failure: events must not stay off.
-        context.runtime.enableEvents = true;
-        await context.sync();
-        throw error;
-      }
+      await syncWithEventsRestored(context);
     });
 
   // `triggerSource` is ExcelApi 1.14: read only where Excel says it has it; below, the add-in's

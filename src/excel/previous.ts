@@ -1,3 +1,4 @@
+import { syncWithEventsRestored } from "./write";
 import { rangeAddress } from "../core/a1";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type CellChange, changeLogRow } from "../core/checks/changelog";
 import { previousRefresh } from "../core/checks/previous";
@@ -69,13 +70,6 @@ export async function refreshPrevious(context: Excel.RequestContext, options: Re
   } finally {
     context.runtime.enableEvents = true;
   }
-  try {
-    await context.sync();
-  } catch (error) {
-    // A failed batch drops the commands after the failure: events must not stay off.
-    context.runtime.enableEvents = true;
-    await context.sync();
-    throw error;
-  }
+  await syncWithEventsRestored(context);
   return { sheet: active.name, changes };
 }

@@ -79,3 +79,18 @@ async function reprotect(context: Excel.RequestContext, names: string[], passwor
 export function currentOf(sheet: { protected: boolean; values: unknown[][] } | null): SheetWrite["current"] {
   return sheet ? { protected: sheet.protected, rows: sheet.values.length, columns: sheet.values[0]?.length ?? 0 } : null;
 }
+
+/**
+ * Syncs a batch that turned events off and queued turning them on again: a failed batch drops the
+ * commands after the failure, so events are turned on again in a batch of their own before the
+ * error goes on (they must never stay off).
+ */
+export async function syncWithEventsRestored(context: Excel.RequestContext): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    context.runtime.enableEvents = true;
+    await context.sync();
+    throw error;
+  }
+}
