@@ -43,11 +43,11 @@ export async function runCorrectCommand(argv: string[], io: Io, now = new Date()
     return 0;
   }
   const out = typeof options.out === "string" ? options.out : null;
-  if (positional.length !== 1 || out === null) {
-    io.err(`${positional.length > 1 ? "一次只能更正一个文件 / one file at a time" : "缺少要更正的文件或 --out / missing the file to correct or --out"}: ${usageLine(CORRECT_SPEC)}\n`);
+  const [file, ...others] = positional;
+  if (file === undefined || others.length > 0 || out === null) {
+    io.err(`${others.length > 0 ? "一次只能更正一个文件 / one file at a time" : "缺少要更正的文件或 --out / missing the file to correct or --out"}: ${usageLine(CORRECT_SPEC)}\n`);
     return 2;
   }
-  const [file] = positional;
   const quotaId = typeof options.quota === "string" ? options.quota : null;
   const previousFile = typeof options.previous === "string" ? options.previous : null;
   const given = VALUE_OPTIONS.filter(([option]) => typeof options[option] === "string");
@@ -57,8 +57,9 @@ export async function runCorrectCommand(argv: string[], io: Io, now = new Date()
   if (quotaId !== null && given.length === 0) {
     throw new InputError("--quota 需要至少一个新值：--cumulative、--this-period、--status 或 --note / --quota needs a new value: --cumulative, --this-period, --status or --note");
   }
-  if (previousFile !== null && given.length > 0) {
-    throw new InputError(`--previous 不与 --${given[0][0]} 同用 / --previous does not go with --${given[0][0]}`);
+  const [firstGiven] = given;
+  if (previousFile !== null && firstGiven !== undefined) {
+    throw new InputError(`--previous 不与 --${firstGiven[0]} 同用 / --previous does not go with --${firstGiven[0]}`);
   }
   checkOutputFile(out, [file, ...(previousFile ? [previousFile] : [])]);
   // Another period's filled report in the way is never written over either.

@@ -196,6 +196,6 @@ export function displayWidth(text: string): number {
 /** A plain aligned table, CJK-aware. */
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
-  const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(widths[i] - displayWidth(c))).join("  ").trimEnd();
+  const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n";
 }

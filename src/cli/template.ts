@@ -82,20 +82,20 @@ export function parseWeights(text: string, file: string): { weights: Record<stri
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.replace(/^\uFEFF/, "").trim();
     if (line === "" || line.startsWith("#")) return;
-    const cells = line.split(/\t|,|，|\s{2,}/).map((cell) => cell.trim());
-    const weight = Number(cells[1]);
-    if (cells.length !== 2 || cells[0] === "" || cells[1] === "" || !Number.isFinite(weight) || weight < 0) {
+    const [name = "", given = "", ...extra] = line.split(/\t|,|，|\s{2,}/).map((cell) => cell.trim());
+    const weight = Number(given);
+    if (extra.length > 0 || name === "" || given === "" || !Number.isFinite(weight) || weight < 0) {
       throw new InputError(
         `权重文件「${file}」第 ${index + 1} 行应为「名称<TAB>权重（不小于 0 的数）」，实为「${raw}」 / weights file "${file}" line ${index + 1}: expected "name<TAB>weight ≥ 0", saw "${raw}"`,
       );
     }
-    if (cells[0] in weights) {
+    if (name in weights) {
       throw new InputError(
-        `权重文件「${file}」第 ${index + 1} 行：「${cells[0]}」已在第 ${lines[cells[0]]} 行给出权重 / weights file "${file}" line ${index + 1}: "${cells[0]}" already has a weight on line ${lines[cells[0]]}`,
+        `权重文件「${file}」第 ${index + 1} 行：「${name}」已在第 ${lines[name]} 行给出权重 / weights file "${file}" line ${index + 1}: "${name}" already has a weight on line ${lines[name]}`,
       );
     }
-    weights[cells[0]] = weight;
-    lines[cells[0]] = index + 1;
+    weights[name] = weight;
+    lines[name] = index + 1;
   });
   if (Object.keys(weights).length === 0) throw new InputError(`权重文件「${file}」没有权重 / weights file "${file}" has no weights`);
   return { weights, lines };

@@ -26,7 +26,8 @@ export interface CorrectionRequest {
  */
 export function correctionOf(snapshot: WorkbookSnapshot, request: CorrectionRequest, file: string): CellChange[] {
   const reports = readWorkbook(snapshot).reports.filter((r) => (request.sheet === undefined || r.name === request.sheet) && r.rows.some((row) => row.quotaId === request.quotaId));
-  if (reports.length === 0) {
+  const [report] = reports;
+  if (report === undefined) {
     throw new CorrectionError(file, {
       zh: `其中没有${request.sheet === undefined ? "" : `工作表「${request.sheet}」中`}编号为「${request.quotaId}」的指标`,
       en: `it has no quota "${request.quotaId}"${request.sheet === undefined ? "" : ` on the sheet "${request.sheet}"`}`,
@@ -36,7 +37,6 @@ export function correctionOf(snapshot: WorkbookSnapshot, request: CorrectionRequ
     const names = reports.map((r) => r.name);
     throw new CorrectionError(file, { zh: `指标「${request.quotaId}」在多张报表中（${names.join("、")}），请指定工作表`, en: `the quota "${request.quotaId}" is on several sheets (${names.join(", ")}); name the sheet` });
   }
-  const report = reports[0];
   const row = report.rows.find((r) => r.quotaId === request.quotaId);
   if (!row) return [];
   return CORRECTABLE_KEYS.flatMap((key): CellChange[] => {

@@ -37,6 +37,7 @@ export function AuditView({ strings, revisions, operations, initial = null, onWo
     if (!file) return;
     try {
       const [read] = await operations.readFiles([{ name: file.name, data: await bytesOf(file) }]);
+      if (!read) return;
       if (read.snapshot) setPrevious({ name: read.name, snapshot: read.snapshot });
       else if (read.readProblem) setError(`${read.name}：${fileProblemText(read.readProblem)[strings.language]}`);
     } catch (failure) {

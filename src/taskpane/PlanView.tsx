@@ -137,7 +137,9 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
       setSaved({ state: "failed", message: operations.describeError(error) });
     }
   }
-  const diff = revisions.length >= 2 ? diffRevisions(revisions[1], revisions[0]) : null;
+  // The two newest revisions (newest first), when there are two: what changed from the older.
+  const [newest, older] = revisions;
+  const diff = newest && older ? diffRevisions(older, newest) : null;
 
   async function pick(file: File): Promise<void> {
     try {
@@ -190,7 +192,7 @@ export function PlanView({ strings, revisions, active, onUse, operations, passwo
 
       <section className={styles.section} aria-labelledby="plan-diff">
         <Subtitle2 as="h2" id="plan-diff">
-          {diff ? text.diffTitle(revisions[1].label, revisions[0].label) : text.noDiff}
+          {diff && older && newest ? text.diffTitle(older.label, newest.label) : text.noDiff}
         </Subtitle2>
         {diff && (
           <>

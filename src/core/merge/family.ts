@@ -1,5 +1,6 @@
 import type { PlanRevision, Quota } from "../plan/types";
 import { fnv1a } from "../text";
+import type { NonEmpty } from "../required";
 
 /**
  * Annex 2 gives every city its own quota for the same figure (技能型企业, 2025年底累计…): those
@@ -29,7 +30,7 @@ function familyKey(quota: Quota): string {
 }
 
 /** Readable and stable across revisions: the members' id without the city, else their common prefix. */
-function familyId(members: Quota[]): string {
+function familyId(members: NonEmpty<Quota>): string {
   const withoutCity = idWithoutCity(members[0]);
   if (withoutCity !== null) return withoutCity;
   let prefix = members[0].id;
@@ -42,11 +43,13 @@ function familyId(members: Quota[]): string {
 
 /** The revision's Annex 2 families, in the order their first member appears. */
 export function regionalFamilies(revision: PlanRevision): QuotaFamily[] {
-  const groups = new Map<string, Quota[]>();
+  const groups = new Map<string, NonEmpty<Quota>>();
   for (const quota of revision.quotas) {
     if (quota.region === null) continue;
     const key = familyKey(quota);
-    groups.set(key, [...(groups.get(key) ?? []), quota]);
+    const members = groups.get(key);
+    if (members) members.push(quota);
+    else groups.set(key, [quota]);
   }
   return [...groups.values()].map((members) => ({
     id: familyId(members),

@@ -7,7 +7,7 @@ import { MILESTONE_STATUSES, STATES } from "../template/columns";
 import { milestoneStateFormula, quotaCompletionFormula, quotaStateFormula } from "../template/formulas";
 import { targetCell } from "../template/targets";
 import { sheetSpec } from "../template/sheet";
-import { type CellSpec, type CellValue, type SheetSpec, emptyGrid } from "../template/spec";
+import { type CellSpec, type CellValue, type SheetSpec, emptyGrid, setGridCell } from "../template/spec";
 import { PALETTE, headerStyle, stateFormats, titleStyle } from "../template/styles";
 import type { ChartSpec } from "./charts";
 import { type SummaryRow, rowTotal, summaryRows } from "./layout";
@@ -122,13 +122,13 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
   // The province's progress over its cities (a city's over its counties is not built yet).
   const rollup = provinceRollup(revision);
   const sorted = [...periodFiles].sort((a, b) => comparePeriods(parsePeriod(a.period), parsePeriod(b.period)));
-  const periods = sorted.map((p) => formatPeriod(parsePeriod(p.period)));
   const byPeriod = sorted.map((files) => {
     const period = parsePeriod(files.period);
     const rows = summaryRows(revision, period, rollup, {});
     const figures = new Map(files.accepted.map((file) => [file.city, figuresFromFile(file, rows, rollup, { revision, period: files.period })]));
-    return { period, rows: new Map(rows.map((row) => [row.id, row])), figures };
+    return { period, label: formatPeriod(period), rows: new Map(rows.map((row) => [row.id, row])), figures };
   });
+  const periods = byPeriod.map((p) => p.label);
   const rows: SummaryRow[] = summaryRows(revision, byPeriod[byPeriod.length - 1]?.period ?? parsePeriod(`${revision.startYear}-01`), rollup, {});
   const scopes = [PROVINCE, ...revision.cities];
   const valueColumn = (i: number): number => TITLES.length + i;
@@ -143,7 +143,10 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
       scope,
       values: byPeriod.map(({ figures }) => {
         if (scope !== PROVINCE) return figures.get(scope)?.[row.id]?.actual ?? null;
-        const actualsOf = (i: number): CellValue[] => revision.cities.map((city) => figures.get(city)?.[rows[i].id]?.actual ?? null);
+        const actualsOf = (i: number): CellValue[] => {
+          const id = rows[i]?.id;
+          return revision.cities.map((city) => (id === undefined ? null : (figures.get(city)?.[id]?.actual ?? null)));
+        };
         return row.kind === "milestone" ? milestoneTotal(actualsOf(index)) : rowTotal(rows, index, actualsOf);
       }),
     })),
@@ -155,9 +158,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
   const lastLine = firstLine + lines.length - 1;
   const chartTop = lastLine + 3;
   const cells = emptyGrid(chartTop + charted.length * CHART_ROWS, Math.max(width, 3));
-  const put = (row: number, column: number, spec: CellSpec | null): void => {
-    cells[row - 1][column] = spec;
-  };
+  const put = (row: number, column: number, spec: CellSpec | null): void => setGridCell(cells, row - 1, column, spec);
 
   put(1, 0, cell(`${revision.title} 各期进度`));
   put(2, 0, cell(`报告期：${periods.map((p) => periodLabel(parsePeriod(p))).join("、")}　计划版本：${revision.label}（${revision.revision}）　各期数字为累计完成（里程碑为进展状态），状态按该期目标和序时进度计算`));
@@ -177,10 +178,10 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
     put(r, 3, cell(line.scope));
     // A province line is followed by its cities' lines: a milestone's province status is rolled up from theirs.
     const cityCells = (i: number): string => `${columnLetter(valueColumn(i))}${r + 1}:${columnLetter(valueColumn(i))}${r + revision.cities.length}`;
-    line.values.forEach((value, i) => {
+    byPeriod.forEach((inPeriod, i) => {
       const at = `${columnLetter(valueColumn(i))}${r}`;
-      put(r, valueColumn(i), cell(value));
-      put(r, stateColumn(i), stateCell(row, line.scope, line.scope === PROVINCE && row.kind === "milestone" ? rolledUpStatusFormula(cityCells(i)) : at, byPeriod[i], revision));
+      put(r, valueColumn(i), cell(line.values[i]));
+      put(r, stateColumn(i), stateCell(row, line.scope, line.scope === PROVINCE && row.kind === "milestone" ? rolledUpStatusFormula(cityCells(i)) : at, inPeriod, revision));
     });
     if (periods.length > 0) put(r, lagColumn, { formula: lagStartFormula(periods.map((_, i) => `${columnLetter(stateColumn(i))}${r}`), periods) });
   });
@@ -192,8 +193,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
     put(top, 0, cell("报告期"));
     put(top, 1, cell(`全省累计（${row.unit ?? ""}）`));
     put(top, 2, cell("序时进度应达"));
-    periods.forEach((period, i) => {
-      const { period: p, rows: periodRows } = byPeriod[i];
+    byPeriod.forEach(({ label: period, period: p, rows: periodRows }, i) => {
       const stage = Object.values(periodRows.get(row.id)?.quotaByChild ?? {})[0];
       const target = periodRows.get(row.id)?.provinceTarget;
       const expected = stage && typeof target === "number" ? (() => {
@@ -254,9 +254,11 @@ const lagging = (state: string): string => `OR(${state}="${STATES.behind}",${sta
  * three years of months, well inside Excel's 64 levels of nesting).
  */
 export function lagStartFormula(states: string[], periods: string[]): string {
-  let start = `"${periods[0]}"`;
-  for (let i = 1; i < states.length; i++) start = `IF(${lagging(states[i - 1])},${start},"${periods[i]}")`;
-  return `=IF(${lagging(states[states.length - 1])},${start},"")`;
+  const last = states.at(-1);
+  if (last === undefined) return "";
+  // From the first period on: each later period starts a run unless the period before it lagged.
+  const start = periods.slice(1).reduce((run, period, i) => `IF(${lagging(states[i] ?? "")},${run},"${period}")`, `"${periods[0] ?? ""}"`);
+  return `=IF(${lagging(last)},${start},"")`;
 }
 
 /**

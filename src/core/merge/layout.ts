@@ -235,7 +235,8 @@ const numbersIn = (values: CellValue[]): number[] => values.filter((v): v is num
  */
 export function rowTotal(rows: readonly SummaryRow[], index: number, actualsOf: (index: number) => CellValue[]): number | null {
   const row = rows[index];
-  if (row.kind === "milestone") return null;
+  // No row there (a ratio's figure rows missing from a summary made before them): no total.
+  if (!row || row.kind === "milestone") return null;
   if (row.kind === "ratio" && hasParts(rows, index)) {
     const numerator = rowTotal(rows, index + 1, actualsOf);
     const denominator = rowTotal(rows, index + 2, actualsOf);

@@ -204,7 +204,8 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const read = readWorkbook(file.snapshot);
   // By the scope's kind as written: a sheet whose name part cannot be read is merge-bad-scope below.
   const citySheets = read.meta.sheets.filter((s) => s.scope.trim().startsWith(`${rollup.childKind}:`));
-  if (citySheets.length === 0) {
+  const [firstSheet] = citySheets;
+  if (firstSheet === undefined) {
     const scopes = [...new Set(read.meta.sheets.map((s) => s.scope))];
     const other = read.meta.sheets.map((s) => childOf(s.scope)?.kind).find((kind) => kind !== undefined);
     // A file of another level than the others (a county's among cities') is a finding of its own.
@@ -218,35 +219,34 @@ function examine(file: MergeInputFile, revision: PlanRevision, period: string, s
   const samePeriod = citySheets.filter((s) => normalisedPeriod(s.period) === period);
   const sameRevision = citySheets.filter((s) => s.revision === revision.revision);
   const matching = samePeriod.filter((s) => s.revision === revision.revision);
-  if (matching.length === 0) {
-    out.record = citySheets[0];
+  const [record, ...otherMatching] = matching;
+  if (record === undefined) {
+    out.record = firstSheet;
     if (samePeriod.length === 0) {
       const periods = [...new Set(citySheets.map((s) => s.period))];
       out.reasons.push(
-        finding("merge-other-period", wholeFile(name, citySheets[0].sheet), { expected: period, found: periods, revision: revision.revision }, periods.join("、")),
+        finding("merge-other-period", wholeFile(name, firstSheet.sheet), { expected: period, found: periods, revision: revision.revision }, periods.join("、")),
       );
     }
     if (sameRevision.length === 0) {
       const revisions = [...new Set(citySheets.map((s) => s.revision))];
       out.reasons.push(
-        finding("merge-other-revision", wholeFile(name, citySheets[0].sheet), { expected: revision.revision, found: revisions }, revisions.join("、")),
+        finding("merge-other-revision", wholeFile(name, firstSheet.sheet), { expected: revision.revision, found: revisions }, revisions.join("、")),
       );
     }
     if (out.reasons.length === 0) {
       out.reasons.push(
-        finding("merge-other-period", wholeFile(name, citySheets[0].sheet), { expected: period, found: null, revision: revision.revision }, name),
+        finding("merge-other-period", wholeFile(name, firstSheet.sheet), { expected: period, found: null, revision: revision.revision }, name),
       );
     }
     return out;
   }
-  if (matching.length > 1) {
+  out.record = record;
+  if (otherMatching.length > 0) {
     const sheets = matching.map((s) => s.sheet);
-    out.record = matching[0];
     out.reasons.push(finding("merge-several-sheets", wholeFile(name), { sheets }, sheets.join("」「")));
     return out;
   }
-  const record = matching[0];
-  out.record = record;
   const scope = scopeOrNull(record.scope);
   const city = scope === null || scope.kind === "province" ? "" : scopeLabel(scope);
   if (city === "") {

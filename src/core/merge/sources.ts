@@ -4,7 +4,7 @@ import { countBySeverity, type Finding, findingMessage } from "../findings";
 import { chinaDateTime } from "../time";
 import { sheetSpec } from "../template/sheet";
 import { fitRowHeights } from "../template/fit";
-import { type CellValue, type SheetSpec, type StyleSpec, emptyGrid } from "../template/spec";
+import { type CellValue, type SheetSpec, type StyleSpec, emptyGrid, setGridCell } from "../template/spec";
 import { PALETTE, titleStyle } from "../template/styles";
 import { ACCEPTED_TEXT, SOURCE_HEADER_ROW, SOURCE_TITLES, SOURCES_SHEET, type SourceRow } from "./layout";
 import type { AcceptedFile, MergeContext, RejectedFile } from "./merge";
@@ -96,10 +96,8 @@ export function buildSources(input: SourcesInput): SheetSpec {
   const width = SOURCE_TITLES.length;
   const cells = emptyGrid(SOURCE_HEADER_ROW + lines.length, width);
   const lastCol = columnLetter(width - 1);
-  cells[0][0] = { value: `汇总来源（${input.period}）` };
-  SOURCE_TITLES.forEach((title, i) => {
-    cells[SOURCE_HEADER_ROW - 1][i] = { value: title };
-  });
+  setGridCell(cells, 0, 0, { value: `汇总来源（${input.period}）` });
+  SOURCE_TITLES.forEach((title, i) => setGridCell(cells, SOURCE_HEADER_ROW - 1, i, { value: title }));
   lines.forEach((line, index) => {
     const values: CellValue[] = [
       line.file,
@@ -113,10 +111,8 @@ export function buildSources(input: SourcesInput): SheetSpec {
       line.reasons,
       chinaDateTime(line.mergedAt),
     ];
-    cells[SOURCE_HEADER_ROW + index] = values.map((v) => (isBlank(v) ? null : { value: v }));
-    // Counts are always shown, 0 included.
-    cells[SOURCE_HEADER_ROW + index][5] = { value: line.errors };
-    cells[SOURCE_HEADER_ROW + index][6] = { value: line.warnings };
+    // Counts (columns 5 and 6) are always shown, 0 included.
+    cells[SOURCE_HEADER_ROW + index] = values.map((v, column) => (column === 5 || column === 6 || !isBlank(v) ? { value: v } : null));
   });
   const lastRow = SOURCE_HEADER_ROW + lines.length;
   const header = `A${SOURCE_HEADER_ROW}:${lastCol}${SOURCE_HEADER_ROW}`;

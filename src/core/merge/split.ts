@@ -8,6 +8,7 @@ import { type Scope, quotasInScope } from "../scope";
 import { type Geography, countiesOf } from "../plan/counties";
 import { type TargetContext, targetCell } from "../template/targets";
 import { readMeta } from "../read-sheets";
+import { required } from "../required";
 import type { WorkbookSnapshot } from "../snapshot";
 
 /** 目标分解: a provincial target split across the cities, so each city template shows its share. */
@@ -49,15 +50,17 @@ export function splitTarget(total: number, weights: number[], integer: boolean):
   let rest = steps - parts.reduce((a, b) => a + b, 0);
   // Largest fractional remainder first; ties go to the larger weight, then to the earlier city.
   const order = weights
-    .map((w, index) => ({ index, w, fraction: exact[index] - parts[index] }))
+    .map((w, index) => ({ index, w, fraction: (exact[index] ?? 0) - (parts[index] ?? 0) }))
     .filter((entry) => entry.w > 0)
     .sort((a, b) => b.fraction - a.fraction || b.w - a.w || a.index - b.index)
     .map((entry) => entry.index);
   // Rounding in `exact` can leave `rest` one step outside [0, order.length): cycling keeps the sum exact.
-  for (let k = 0; rest > 0; k++, rest--) parts[order[k % order.length]]++;
+  /** The part of the city `order` puts at position k (its index is always one of `parts`'). */
+  const partAt = (k: number): number => required(order[k % order.length], "a city in the rounding order");
+  for (let k = 0; rest > 0; k++, rest--) parts[partAt(k)] = (parts[partAt(k)] ?? 0) + 1;
   for (let k = order.length - 1; rest < 0; k = (k - 1 + order.length) % order.length) {
-    if (parts[order[k]] > 0) {
-      parts[order[k]]--;
+    if ((parts[partAt(k)] ?? 0) > 0) {
+      parts[partAt(k)] = (parts[partAt(k)] ?? 0) - 1;
       rest++;
     }
   }
@@ -186,7 +189,7 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
   const step = 1 / stepsPerUnit(total, integer);
   const stages = splitStages(quota);
   const toRecords = (parts: number[], year: number | undefined): SplitRecord[] =>
-    revision.cities.map((city, index) => ({ quotaId, city, target: parts[index], ...(year === undefined ? {} : { year }) }));
+    revision.cities.map((city, index) => ({ quotaId, city, target: required(parts[index], `${city}'s part`), ...(year === undefined ? {} : { year }) }));
   /** Every stage's target split by its weights (the same for each stage unless `weightsAt` says otherwise). */
   const byStage = (weightsAt: (year: number | undefined) => number[]): SplitRecord[] =>
     stages.flatMap((stage) => toRecords(splitTarget(stage.total, weightsAt(stage.year), integer && Number.isInteger(stage.total)), stage.year));
@@ -212,7 +215,7 @@ export function planSplit(revision: PlanRevision, quotaId: string, source: Split
     // The parts typed are the last deadline's; an earlier deadline's target is shared in their proportion.
     const last = stages[stages.length - 1];
     const weights = parts.some((part) => part > 0) ? parts : parts.map(() => 1);
-    const earlier = stages.length > 1 ? byStage(() => weights).filter((record) => record.year !== last.year) : [];
+    const earlier = stages.length > 1 ? byStage(() => weights).filter((record) => record.year !== last?.year) : [];
     return { quotaId, records: [...earlier, ...toRecords(parts, last?.year)], findings: [] };
   }
 
@@ -345,7 +348,7 @@ export function countySplits(
   const records = cityTargets.flatMap(({ quota, year, target }) => {
     const integer = isCountUnit(quota.unit) && Number.isInteger(target);
     const parts = splitTarget(target, weights, integer);
-    return counties.map((county, index) => ({ quotaId: quota.id, city: county, target: parts[index], ...(year === undefined ? {} : { year }) }));
+    return counties.map((county, index) => ({ quotaId: quota.id, city: county, target: required(parts[index], `${county}'s part`), ...(year === undefined ? {} : { year }) }));
   });
   return { records, findings: [] };
 }

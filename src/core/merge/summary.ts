@@ -12,7 +12,7 @@ import { fitRowHeights } from "../template/fit";
 import { partId, shareOf } from "../template/parts";
 import type { ReportRow } from "../read-sheets";
 import { sheetSpec } from "../template/sheet";
-import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral } from "../template/spec";
+import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
 import { targetCell } from "../template/targets";
 import { type ChartSpec, itemTable } from "./charts";
@@ -90,7 +90,8 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
   // Figures with errors in a file accepted despite them are not summed (they are listed instead).
   const excluded = new Set(file.excluded.map((cell) => `${cell.quotaId}\u0001${cell.key}`));
   const figure = (quotaId: string, key: FigureKey, value: CellValue): CellValue => (excluded.has(`${quotaId}\u0001${key}`) ? null : value);
-  const found = (row: SummaryRow) => {
+  const found = (row: SummaryRow | undefined) => {
+    if (!row) return undefined;
     const quota = row.quotaByChild[file.city];
     if (!quota) return undefined;
     // A file made earlier carries the quota's former id, or the city's Annex 2 share's row; a ratio's figure is on a row of its own.
@@ -162,6 +163,7 @@ function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, conte
   return (index, city) => {
     const row = rows[index];
     const column = columns.get(city);
+    if (!row) return { actual: null, target: null, note: null, progress: 0, final: false };
     const figures = column?.figures[row.id];
     const quota = row.quotaByChild[city] ?? Object.values(row.quotaByChild)[0];
     const stage = quota ? stageAt(pathInScope(quota, childScope(rollup, city), context.revision, context.geography), period, context.revision) : null;
@@ -185,7 +187,10 @@ export function chartQuotaChoices(accepted: AcceptedFile[], context: MergeContex
   const rows = summaryRows(context.revision, parsePeriod(period), rollup, { splits: context.splits, geography: context.geography });
   const existing = stateFor(context.existing, period, context.revision.revision);
   const figures = cityFigures(rows, cityColumns(accepted, rows, rollup, context, existing), context, rollup, parsePeriod(period));
-  return rankedRows({ rows, cities: rollup.children, figures }).map((index) => ({ id: rows[index].id, label: shortLabel(rows[index]) }));
+  return rankedRows({ rows, cities: rollup.children, figures }).flatMap((index) => {
+    const row = rows[index];
+    return row ? [{ id: row.id, label: shortLabel(row) }] : [];
+  });
 }
 
 /** Where the summary's parts sit: data rows, then the city table, then the key work item table. */
@@ -224,13 +229,11 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const itemTableHeader = cityTableHeader + cities.length + 2;
   const geometry: SummaryGeometry = { period: parsePeriod(period), col: summaryColumns(cities.length), cities, rows, firstData, lastData, cityTableHeader, items, itemTableHeader };
   const cells = emptyGrid(itemTableHeader + items.length, geometry.col.width);
-  const put = (row: number, column: number, spec: CellSpec | null): void => {
-    cells[row - 1][column] = spec;
-  };
+  const put = (row: number, column: number, spec: CellSpec | null): void => setGridCell(cells, row - 1, column, spec);
 
   writeHeading(put, geometry, rollup, { title: revision.title, period, revision: revision.revision, merged: filled.length, mergedAt: context.mergedAt });
   cities.forEach((city, i) => put(SUMMARY_ROWS.file, geometry.col.actual + i, cell(columns.get(city)?.file)));
-  const totals = rows.map((_, index) => writeDataRow(put, geometry, index, columns, context, rollup));
+  const totals = rows.map((row, index) => writeDataRow(put, geometry, row, index, columns, context, rollup));
   writeChartTables(put, geometry);
 
   const keptCities = existing?.cities.filter((c) => !accepted.some((a) => a.city === c.city)) ?? [];
@@ -284,7 +287,7 @@ function parentReturn(
   period: string,
 ): BuiltTemplate {
   const word = CHILD_WORD[rollup.childKind].zh;
-  const of = (row: SummaryRow, key: "actual" | "period"): CellValue[] => figures.map((f) => f[row.id]?.[key] ?? null);
+  const of = (row: SummaryRow | undefined, key: "actual" | "period"): CellValue[] => (row ? figures.map((f) => f[row.id]?.[key] ?? null) : []);
   const carried: CarriedRow[] = rows.flatMap((row, index): CarriedRow[] => {
     if (row.regional) return [];
     const total = rowTotal(rows, index, (i) => of(rows[i], "actual"));
@@ -364,13 +367,13 @@ function writeHeading(
 function writeDataRow(
   put: Put,
   { col, cities, period, rows, firstData }: SummaryGeometry,
+  row: SummaryRow,
   index: number,
   columns: Map<string, CityColumn>,
   context: SummaryContext,
   rollup: Rollup,
 ): SummaryTotal {
   const n = cities.length;
-  const row = rows[index];
   const r = firstData + index;
   const at = (column: number): string => `${L(column)}${r}`;
   // A ratio collected as figures: its total is the quotient of the totals on the two rows below (a
@@ -397,7 +400,10 @@ function writeDataRow(
   put(r, col.total, { formula: share ? share(col.total) : totalFormula(row.kind, blockRange(col.actual, n, r)) });
   if (!row.part) put(r, col.completion, { formula: quotaCompletionFormula(row, at(col.total), at(col.target)) });
   if ((row.kind === "annual" || row.kind === "cumulative") && !row.part) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.cityPeriod, n, r)) });
-  const actual = rowTotal(rows, index, (i) => cities.map((city) => columns.get(city)?.figures[rows[i].id]?.actual ?? null));
+  const actual = rowTotal(rows, index, (i) => {
+    const id = rows[i]?.id;
+    return cities.map((city) => (id === undefined ? null : (columns.get(city)?.figures[id]?.actual ?? null)));
+  });
   const target = row.provinceTarget;
   return {
     quotaId: row.id,
