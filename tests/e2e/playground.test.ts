@@ -33,7 +33,7 @@ beforeAll(async () => {
   await page.getByRole("heading", { name: "Planbook 演练场 / playground (no Excel)" }).waitFor({ timeout: 20_000 });
   if (errors.length > 0) throw new Error(`the playground failed to start: ${errors.join("; ")}`);
   // Every test below works on the 杭州市 template generated here, as a person would in one session.
-  await pane().getByRole("radio", { name: "市" }).check();
+  await pane().getByRole("radio", { name: "市", exact: true }).check();
   await pane().getByLabel("选择市").selectOption(CITY);
   await pane().getByRole("button", { name: "生成模板" }).click();
   await pane().getByText("模板已生成").waitFor({ timeout: 30_000 });
