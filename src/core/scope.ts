@@ -150,14 +150,13 @@ export function planShare(revision: PlanRevision, quota: Quota, city: string): Q
 }
 
 /**
- * The quota whose path a scope's row follows (its 序时进度 and deadlines): a city's Annex 2 share of
- * a split quota, with its own baseline and points (杭州市 247 → 700 → 1500), and a county's its
- * city's (its share grows as the city's does); everywhere else the quota itself.
+ * The Annex 2 cell of a split quota that a city's (or a county's: its city's) row stands for, or
+ * null: its own ids and, for the city, its baseline and points (see pathInScope).
  */
-export function pathInScope(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): Quota {
-  if (quota.level !== "split" || quota.region !== null) return quota;
+export function annexShareOfScope(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): Quota | null {
+  if (quota.level !== "split" || quota.region !== null) return null;
   const city = scope.kind === "city" ? scope.city : scope.kind === "county" && geography ? cityOfCounty(geography, scope.county) : null;
-  return (city !== null && planShare(revision, quota, city)) || quota;
+  return city === null ? null : planShare(revision, quota, city);
 }
 
 /**
@@ -167,8 +166,8 @@ export function pathInScope(quota: Quota, scope: Scope, revision: PlanRevision, 
  */
 export function idsOnSheet(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): string[] {
   const own = [quota.id, ...quota.formerIds];
-  const path = pathInScope(quota, scope, revision, geography);
-  return path === quota ? own : [path.id, ...path.formerIds, ...own];
+  const share = annexShareOfScope(quota, scope, revision, geography);
+  return share === null ? own : [share.id, ...share.formerIds, ...own];
 }
 
 /** Whether a unit leads a quota (牵头: listed first) or shares it (配合). */

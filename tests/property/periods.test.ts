@@ -27,12 +27,12 @@ import { readSummaryState } from "../../src/core/merge/state";
 import { parsePeriod } from "../../src/core/period";
 import type { Quota } from "../../src/core/plan/types";
 import { type ReportSheet } from "../../src/core/read-sheets";
-import { parseScope, pathInScope } from "../../src/core/scope";
+import { parseScope } from "../../src/core/scope";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
-import { stageAt } from "../../src/core/stage";
 import { KIND_LABELS, MILESTONE_STATUSES } from "../../src/core/template/columns";
 import { type PartKey, parsePartId, partId, partsOf } from "../../src/core/template/parts";
 import { type CellValue, asLiteralText } from "../../src/core/template/spec";
+import { stageInScope } from "../../src/core/template/targets";
 import { isCountUnit } from "../../src/core/units";
 import { main } from "../../src/cli/main";
 import { readWorkbookFile } from "../../src/xlsx/read";
@@ -123,13 +123,13 @@ async function fillFile(file: string, scopeText: string, periodIndex: number, sc
   const fallHere = draw.fall.scope === scopeIndex && draw.fall.period === periodIndex;
   const runningRows = report.rows.filter((row) => {
     const found = rowQuota(row.quotaId);
-    return found && !found.part && (found.quota.kind === "annual" || found.quota.kind === "cumulative") && !stageAt(pathInScope(found.quota, scope, revision), period, revision).closed;
+    return found && !found.part && (found.quota.kind === "annual" || found.quota.kind === "cumulative") && !stageInScope(found.quota, scope, period, { revision }).closed;
   });
   const canFall = runningRows.filter((row) => (before?.cumulative.get(row.quotaId) ?? 0) >= draw.fall.by);
   const fallRow = fallHere ? canFall[draw.fall.row % Math.max(1, canFall.length)] : undefined;
   report.rows.forEach((row, index) => {
     const found = rowQuota(row.quotaId);
-    if (!found || stageAt(pathInScope(found.quota, scope, revision), period, revision).closed) return;
+    if (!found || stageInScope(found.quota, scope, period, { revision }).closed) return;
     const { quota, part } = found;
     const count = isCountUnit(quota.unit);
     if (quota.kind === "milestone") {

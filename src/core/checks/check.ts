@@ -4,16 +4,16 @@ import { isBlankInput, sameCellValue } from "../cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
 import type { Geography } from "../plan/counties";
 import { withLevelCorrections } from "../plan/level";
-import { carriesAcross, stageAt } from "../stage";
+import { type Stage, carriesAcross } from "../stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
+import { formatScope, idsOnSheet, parseScope, quotasInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas } from "../template/formulas";
 import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
-import { planTarget, targetCell } from "../template/targets";
+import { type PathContext, planTarget, stageInScope, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
@@ -247,6 +247,14 @@ function shapeOf(sheet: SheetUnderCheck, row: ReportRow): { quota: Quota | null;
  * province-only act on a city's sheet) and, for a split quota, both the Annex 1 row and the city's
  * Annex 2 row, of which only the one the city's figure is read from (`idsOnSheet`) is asked for.
  */
+/** What a sheet's rows' paths are read with: its plan, the splits it records (目标分解), the counties. */
+const pathContext = (known: KnownRevision, sheet: SheetUnderCheck, geography: Geography | undefined): PathContext => ({ revision: known.revision, splits: sheet.splits, geography });
+
+/** Where a row of the sheet stands in a period, along its scope's own path (as its template's formulas were made); null when the plan is unknown. */
+function stageOfRow(sheet: SheetUnderCheck, quota: Quota, period: Period, geography: Geography | undefined): Stage | null {
+  return sheet.known ? stageInScope(quota, sheet.scope ?? { kind: "province" }, period, pathContext(sheet.known, sheet, geography)) : null;
+}
+
 function isAsked(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): boolean {
   if (!sheet.scope || !sheet.known) return true;
   if (sheet.asked === undefined) {
@@ -264,9 +272,9 @@ function isAsked(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext):
 }
 
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
-  const { report, known, period } = sheet;
+  const { report, period } = sheet;
   const { quota, shape } = shapeOf(sheet, row);
-  const stage = quota && known && period ? stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, known.revision, context.geography), period, known.revision) : null;
+  const stage = quota && period ? stageOfRow(sheet, quota, period, context.geography) : null;
   const generated = quota && stage ? () => rowFormulas(quota, row.row, stage) : null;
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
@@ -326,8 +334,7 @@ function figuresOf(sheet: SheetUnderCheck, quotaId: string): { numerator: Report
 function checkPartRow(sheet: SheetUnderCheck, row: ReportRow, part: { quotaId: string; key: PartKey }, context: CheckContext): Finding[] {
   const found = sheet.known?.quotas.get(part.quotaId);
   const quota = found === undefined || found === "retired" ? null : found;
-  const known = sheet.known;
-  const stage = quota && known && sheet.period ? stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, known.revision, context.geography), sheet.period, known.revision) : null;
+  const stage = quota && sheet.period ? stageOfRow(sheet, quota, sheet.period, context.geography) : null;
   const unit = String(row.values.unit ?? "").trim();
   const problems = checkNumber(sheet, row, "cumulative", { kind: "cumulative", unit: unit === "" || unit === "—" ? null : unit });
   const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
@@ -484,7 +491,7 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
   const completion = target === null ? null : completionAgainst(quota, cumulative, target);
   if (target === null || completion === null || !sheet.known || !sheet.period) return wholePlanWarning(at, quota, cumulative);
   const out: Finding[] = [];
-  const { progress } = stageAt(pathInScope(quota, sheet.scope ?? { kind: "province" }, sheet.known.revision, geography), sheet.period, sheet.known.revision);
+  const { progress } = stageInScope(quota, sheet.scope ?? { kind: "province" }, sheet.period, pathContext(sheet.known, sheet, geography));
   const expectedShare = progress.expected / progress.of;
   // A level (a ceiling, a growth rate) is held against its whole target, as its 状态 formula does.
   const level = levelOkFrom(quota);

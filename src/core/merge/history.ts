@@ -1,11 +1,11 @@
 import { columnLetter } from "../a1";
 import { comparePeriods, formatPeriod, parsePeriod, periodLabel } from "../period";
 import type { PlanRevision, Quota } from "../plan/types";
-import { pathInScope } from "../scope";
-import { stageAt } from "../stage";
 import { MILESTONE_STATUSES, STATES } from "../template/columns";
 import { milestoneStateFormula, quotaCompletionFormula, quotaStateFormula } from "../template/formulas";
-import { targetCell } from "../template/targets";
+import { type PathContext, stageInScope, targetCell } from "../template/targets";
+import type { SplitRecord } from "../template/meta";
+import { splitsForMerge } from "./split";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, emptyGrid, setGridCell } from "../template/spec";
 import { PALETTE, headerStyle, stateFormats, titleStyle } from "../template/styles";
@@ -91,6 +91,8 @@ export interface ProgressContext {
   /** Quota (summary row) ids to chart; by default the first three with a province figure. */
   chartQuotas?: string[];
   password?: string | null;
+  /** The aggregator's own splits (目标分解); each period also takes those its files were made with (see splitsForMerge). */
+  splits?: readonly SplitRecord[];
 }
 
 const PROVINCE = "全省";
@@ -126,7 +128,9 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
     const period = parsePeriod(files.period);
     const rows = summaryRows(revision, period, rollup, {});
     const figures = new Map(files.accepted.map((file) => [file.city, figuresFromFile(file, rows, rollup, { revision, period: files.period })]));
-    return { period, label: formatPeriod(period), rows: new Map(rows.map((row) => [row.id, row])), figures };
+    // Each city's path is its own split points, as the period's files were made with them.
+    const paths: PathContext = { revision, splits: splitsForMerge(context.splits ?? [], files.accepted.flatMap((file) => (file.file.snapshot ? [file.file.snapshot] : []))) };
+    return { period, label: formatPeriod(period), rows: new Map(rows.map((row) => [row.id, row])), figures, paths };
   });
   const periods = byPeriod.map((p) => p.label);
   const rows: SummaryRow[] = summaryRows(revision, byPeriod[byPeriod.length - 1]?.period ?? parsePeriod(`${revision.startYear}-01`), rollup, {});
@@ -181,7 +185,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
     byPeriod.forEach((inPeriod, i) => {
       const at = `${columnLetter(valueColumn(i))}${r}`;
       put(r, valueColumn(i), cell(line.values[i]));
-      put(r, stateColumn(i), stateCell(row, line.scope, line.scope === PROVINCE && row.kind === "milestone" ? rolledUpStatusFormula(cityCells(i)) : at, inPeriod, revision));
+      put(r, stateColumn(i), stateCell(row, line.scope, line.scope === PROVINCE && row.kind === "milestone" ? rolledUpStatusFormula(cityCells(i)) : at, inPeriod));
     });
     if (periods.length > 0) put(r, lagColumn, { formula: lagStartFormula(periods.map((_, i) => `${columnLetter(stateColumn(i))}${r}`), periods) });
   });
@@ -197,7 +201,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
       const stage = Object.values(periodRows.get(row.id)?.quotaByChild ?? {})[0];
       const target = periodRows.get(row.id)?.provinceTarget;
       const expected = stage && typeof target === "number" ? (() => {
-        const { progress } = stageAt(pathInScope(stage, { kind: "province" }, revision), p, revision);
+        const { progress } = stageInScope(stage, { kind: "province" }, p, { revision });
         return (target * progress.expected) / progress.of;
       })() : null;
       put(top + 1 + i, 0, cell(period));
@@ -278,23 +282,31 @@ function rolledUpStatusFormula(range: string): string {
  * or the city's own (its plan share, a rate as it stands, else what its file showed). Blank where
  * there is no target to measure against (a city's contribution to a count nobody split).
  */
-function stateCell(row: SummaryRow, scope: string, figure: string, period: { period: ReturnType<typeof parsePeriod>; rows: Map<string, SummaryRow>; figures: Map<string, Record<string, { target: CellValue }>> }, revision: PlanRevision): CellSpec | null {
+/** One period's columns: its rows, each city's figures, and the paths its files were made with. */
+interface PeriodColumn {
+  period: ReturnType<typeof parsePeriod>;
+  rows: Map<string, SummaryRow>;
+  figures: Map<string, Record<string, { target: CellValue }>>;
+  paths: PathContext;
+}
+
+function stateCell(row: SummaryRow, scope: string, figure: string, period: PeriodColumn): CellSpec | null {
   const periodRow = period.rows.get(row.id);
   const quota = periodRow ? (scope === PROVINCE ? Object.values(periodRow.quotaByChild)[0] : periodRow.quotaByChild[scope]) : undefined;
   if (!periodRow || !quota || periodRow.part) return null;
   // A city's share of a split quota runs on its own path (Annex 2's points), the province on the plan's.
-  const stage = stageAt(pathInScope(quota, scope === PROVINCE ? { kind: "province" } : { kind: "city", city: scope }, revision), period.period, revision);
+  const stage = stageInScope(quota, scope === PROVINCE ? { kind: "province" } : { kind: "city", city: scope }, period.period, period.paths);
   const progress = `(${stage.progress.expected}/${stage.progress.of})`;
   if (row.kind === "milestone") return { formula: milestoneStateFormula(figure, progress, stage.final) };
-  const target = scope === PROVINCE ? periodRow.provinceTarget : cityTarget(quota, scope, period, row.id, revision);
+  const target = scope === PROVINCE ? periodRow.provinceTarget : cityTarget(quota, scope, period, row.id);
   if (typeof target !== "number" || (target <= 0 && quota.comparator !== "<=")) return null;
   const completion = quotaCompletionFormula(quota, figure, String(target)).slice(1);
   return { formula: quotaStateFormula(quota, completion, progress, stage.final) };
 }
 
 /** A city's target in a period: the plan's for the city (its share, a rate as it stands, its counties to cover), else what its file showed. */
-function cityTarget(quota: Quota, city: string, period: { period: ReturnType<typeof parsePeriod>; figures: Map<string, Record<string, { target: CellValue }>> }, rowId: string, revision: PlanRevision): CellValue {
-  const planned = targetCell(quota, { kind: "city", city }, { revision, period: period.period });
+function cityTarget(quota: Quota, city: string, period: PeriodColumn, rowId: string): CellValue {
+  const planned = targetCell(quota, { kind: "city", city }, { ...period.paths, period: period.period });
   if (typeof planned === "number") return planned;
   return period.figures.get(city)?.[rowId]?.target ?? null;
 }

@@ -5,8 +5,7 @@ import { type Period, canonicalPeriod, parsePeriod } from "../period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
-import { idsOnSheet, pathInScope, scopeLabel } from "../scope";
-import { stageAt } from "../stage";
+import { idsOnSheet, scopeLabel } from "../scope";
 import { averageFormula, completionAgainst, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
 import { partId, shareOf } from "../template/parts";
@@ -14,7 +13,7 @@ import type { ReportRow } from "../read-sheets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
-import { targetCell } from "../template/targets";
+import { stageInScope, targetCell } from "../template/targets";
 import { type ChartSpec, itemTable } from "./charts";
 import { type ViewsInput, buildViews, rankedRows, shortLabel } from "./views";
 import {
@@ -166,7 +165,7 @@ function cityFigures(rows: SummaryRow[], columns: Map<string, CityColumn>, conte
     if (!row) return { actual: null, target: null, note: null, progress: 0, final: false };
     const figures = column?.figures[row.id];
     const quota = row.quotaByChild[city] ?? Object.values(row.quotaByChild)[0];
-    const stage = quota ? stageAt(pathInScope(quota, childScope(rollup, city), context.revision, context.geography), period, context.revision) : null;
+    const stage = quota ? stageInScope(quota, childScope(rollup, city), period, context) : null;
     return {
       actual: figures?.actual ?? null,
       target: cityTarget(row, city, context, rollup, column, period),
@@ -250,6 +249,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
     mergedAt: context.mergedAt,
     password: context.password ?? null,
     chartQuota: context.chartQuota,
+    paths: { revision, splits: context.splits, geography: context.geography },
     figures: cityFigures(rows, columns, context, rollup, geometry.period),
   });
   const summary = summarySheet(cells, geometry, context.password ?? null);

@@ -1,11 +1,12 @@
 import { columnLetter, runs, sheetRef } from "../a1";
 import { type Period, parsePeriod, periodLabel } from "../period";
-import { type Stage, stageAt } from "../stage";
+import type { Stage } from "../stage";
 import type { PlanRevision } from "../plan/types";
-import { type Scope, pathInScope, scopeLabel } from "../scope";
+import { type Scope, scopeLabel } from "../scope";
 import { BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
 import { averageFormula, completionAgainst, laggingBelow, quotaStateFormula } from "../template/formulas";
+import { type PathContext, stageInScope } from "../template/targets";
 import { sheetSpec } from "../template/sheet";
 import { required } from "../required";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
@@ -55,6 +56,8 @@ export interface ViewsInput {
   figures: (rowIndex: number, city: string) => { actual: CellValue; target: CellValue; note: CellValue; progress: number; final: boolean };
   /** The quota (summary row id) whose completion by city is charted; the first ranked one by default. */
   chartQuota?: string;
+  /** What the parent's own path is read with: a city's summary follows its Annex 2 shares and its splits (目标分解). */
+  paths: PathContext;
 }
 
 export interface BuiltViews {
@@ -83,7 +86,7 @@ export function shortLabel(row: SummaryRow): string {
 function progressOf(row: SummaryRow, period: Period, input: ViewsInput): Stage["progress"] & { text: string; final: boolean } {
   const quota = Object.values(row.quotaByChild)[0];
   if (!quota) return { expected: 0, of: 1, text: "0/1", final: false };
-  const stage = stageAt(pathInScope(quota, input.parent, input.revision), period, input.revision);
+  const stage = stageInScope(quota, input.parent, period, input.paths);
   return { ...stage.progress, text: stage.progressText, final: stage.final };
 }
 

@@ -1,9 +1,9 @@
 import type { Geography } from "../plan/counties";
 import { CADENCE_LABELS, type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type Period, comparePeriods, formatPeriod, periodLabel, periodOrNull } from "../period";
-import { type Stage, carriesAcross, previousAtCycleStart, stageAt } from "../stage";
+import { type Stage, carriesAcross, previousAtCycleStart } from "../stage";
 import { PreviousSheetError } from "../errors";
-import { type Scope, formatScope, idsOnSheet, pathInScope, quotasInScope, scopeLabel } from "../scope";
+import { type Scope, formatScope, idsOnSheet, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
 import { wordingSimilarity } from "../plan/subject";
@@ -23,7 +23,7 @@ import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, row
 import { sheetSpec } from "./sheet";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral, setGridCell } from "./spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, stateFormats } from "./styles";
-import { type TargetContext, reportText, targetCell } from "./targets";
+import { type TargetContext, reportText, stageInScope, targetCell } from "./targets";
 
 export interface TemplateRequest {
   revision: PlanRevision;
@@ -388,8 +388,8 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   const { revision, scope, period } = request;
   const carried = sources.carried.get(quota.id);
   const before = sources.fromPrevious.get(quota.id);
-  const stage = stageAt(pathInScope(quota, scope, revision, request.geography), period, revision);
   const targets: TargetContext = { revision, splits: request.splits ?? [], geography: request.geography, period };
+  const stage = stageInScope(quota, scope, period, targets);
   const target = targetCell(quota, scope, targets);
   put(draft, row, "id", value(quota.id));
   put(draft, row, "measure", value(quotaLabel(quota, reportText(quota, scope, targets))));
@@ -440,7 +440,7 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
  * typed in 累计完成 (a level reached, so no 本期). It has no target or formulas of its own.
  */
 function writePartRow(draft: Draft, row: number, quota: Quota, part: QuotaPart, request: TemplateRequest, previous: CarriedRow | undefined): void {
-  const stage = stageAt(pathInScope(quota, request.scope, request.revision, request.geography), request.period, request.revision);
+  const stage = stageInScope(quota, request.scope, request.period, { revision: request.revision, splits: request.splits ?? [], geography: request.geography });
   const target = "—";
   put(draft, row, "id", value(part.id));
   put(draft, row, "measure", value(`${PART_LABELS[part.key]}：${part.name}`));

@@ -1,8 +1,8 @@
-import type { Geography } from "../plan/counties";
+import { type Geography, cityOfCounty } from "../plan/counties";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import type { Period } from "../period";
-import { type Scope, countiesInScope, planShare, unitRole } from "../scope";
-import { stageAt } from "../stage";
+import { type Scope, annexShareOfScope, countiesInScope, planShare, unitRole } from "../scope";
+import { type Stage, stageAt } from "../stage";
 import { CONTRIBUTED, NOT_ASSIGNED, PENDING } from "./columns";
 import type { SplitRecord } from "./meta";
 import type { CellValue } from "./spec";
@@ -90,6 +90,54 @@ export function targetCell(quota: Quota, scope: Scope, context: TargetContext): 
   if (split) return split.target;
   // A plan that splits nothing by region leaves every place its contribution: no split is missing.
   return splitsByRegion(context.revision) ? NOT_ASSIGNED : CONTRIBUTED;
+}
+
+/** What a scope's path is read from: the plan, the splits (目标分解) its sheet is made or read with, the counties. */
+export type PathContext = Omit<TargetContext, "period">;
+
+/** The end of a deadline year, as a period: where a stage's target is read. */
+const endOfYear = (year: number): Period => ({ year, month: 12, quarter: null });
+
+/**
+ * The quota whose path a scope's row follows (its 序时进度 and deadlines), one rule for every sheet,
+ * check and merge: a place with a target of its own at each deadline runs along its own points —
+ * a city's Annex 2 share from its own stock (杭州市 247 → 700 → 1500), a city's or a county's split
+ * of a contributed count (目标分解: 杭州市's 乡村特色专项 1 by 2025, 8 by 2027, not the province's 10
+ * → 50), a county's split of its city's share —; a county without one follows its city's path (its
+ * share grows as the city's does); the province and a unit follow the plan's. A path made of split
+ * points starts from its parent's stock in the proportion of its first point (0 where the plan
+ * starts from 0). Ratios, growth rates, ceilings of 0 and coverage hold as the plan's path says.
+ */
+export function pathInScope(quota: Quota, scope: Scope, context: PathContext): Quota {
+  if (quota.region !== null || scope.kind === "province" || scope.kind === "unit") return quota;
+  const share = scope.kind === "city" ? annexShareOfScope(quota, scope, context.revision, context.geography) : null;
+  if (share) return share;
+  if (quota.cadence !== "once" || quota.path.length === 0) return quota;
+  const city = scope.kind === "county" && context.geography ? cityOfCounty(context.geography, scope.county) : null;
+  const parent = city === null ? quota : pathInScope(quota, { kind: "city", city }, context);
+  return ownPath(quota, scope, parent, context) ?? parent;
+}
+
+/** A scope's own points of a count split to it at every deadline (null where a deadline has no number of its own). */
+function ownPath(quota: Quota, scope: Scope, parent: Quota, context: PathContext): Quota | null {
+  if ((quota.kind !== "annual" && quota.kind !== "cumulative") || quota.level === "per-unit") return null;
+  const path = quota.path.map((point) => {
+    const target = point.target === null ? null : targetCell(quota, scope, { ...context, period: endOfYear(point.year) });
+    return { ...point, target: typeof target === "number" ? target : null };
+  });
+  if (path.some((point, i) => point.target === null && quota.path[i]?.target !== null)) return null;
+  if (path.some((point) => point.target !== null && holdsEverywhere(quota, point.target))) return null;
+  // The stock the parent starts from, in the proportion of the first deadline both have a number for.
+  const first = path.findIndex((point, i) => point.target !== null && (parent.path[i]?.target ?? 0) > 0);
+  const own = path[first]?.target;
+  const theirs = parent.path[first]?.target;
+  const baseline = parent.baseline === 0 || own == null || theirs == null ? 0 : Number(((parent.baseline * own) / theirs).toPrecision(12));
+  return { ...quota, baseline, path, target: path[path.length - 1]?.target ?? null };
+}
+
+/** Where a scope's row of a quota stands in a period: the stage of its own path (see pathInScope). */
+export function stageInScope(quota: Quota, scope: Scope, period: Period, context: PathContext): Stage {
+  return stageAt(pathInScope(quota, scope, context), period, context.revision);
 }
 
 /** Whether the plan gives any place its own figures (Annex 2). */
