@@ -49,6 +49,18 @@ const namesCities = (quota: ParsedQuota, _quotas: readonly ParsedQuota[], cities
   cities.some((city) => wording(quota).includes(city));
 
 /**
+ * A provincial list — a catalogue (目录), register (名录), roster (名单), list (清单), standard (标准)
+ * or specification (规范) — as what a count counts (地方标准10项) or what it counts in (比照目录涉及行业
+ * 类别达到10个, 列入…名录的企业): one document the province keeps, whose entries no city adds up to. Things that
+ * stand in places (colleges, parks, enterprises) are counted where they are, even when the province
+ * lists them; meeting a standard (符合标准的…) is no list.
+ */
+const PROVINCIAL_LIST = /(?<!符合|达到|按照|对照|参照)(目录|名录|名单|清单|标准|规范)(涉及|包含|收录|覆盖|纳入|所列|中|内|里|$)|(纳入|列入|进入)[^,，;；。]{0,16}(目录|名录|名单|清单)/;
+
+/** A count (not a ratio, a rate or a milestone) of a provincial list's entries, or of the lists themselves. */
+const countsOneList = (quota: ParsedQuota): boolean => (quota.kind === "cumulative" || quota.kind === "annual") && PROVINCIAL_LIST.test(wording(quota));
+
+/**
  * The rule table, first match wins. Read top to bottom: a quota Annex 2 splits by city is `split`;
  * one that says 每个县 / 每个市 is `per-unit`; one that names a provincial act or body is
  * `province-only`; everything else is `contributed`.
@@ -76,6 +88,7 @@ export const LEVEL_RULES: readonly LevelRule[] = [
     test: (q) => /浙江[^,;。]{0,12}(工匠|大赛|竞赛)/.test(wording(q)),
   },
   { level: "province-only", says: "在全省推广 (省里推广试点)", test: (q) => /在全省(全面)?推广/.test(wording(q)) },
+  { level: "province-only", says: "一份省级目录、名录、名单、清单、标准、规范里的数目 (不是各地之和)", test: countsOneList },
   { level: "province-only", says: "点名几个市的试点 (省定试点地区)", test: namesCities },
   { level: "contributed", says: "其余：各地贡献，全省为各地之和 / otherwise every city contributes", test: () => true },
 ];

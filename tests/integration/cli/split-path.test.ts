@@ -9,11 +9,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "os";
 import path from "path";
 import { PROGRESS_SHEET } from "../../../src/core/merge/history";
+import { readMeta } from "../../../src/core/read-sheets";
 import { BULLETIN_SHEET, PROVINCE_SHEET } from "../../../src/core/merge/views";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import {
   CHECK_BEHIND,
   CHECK_TYPED,
+  CATALOGUE,
   CITY,
   COUNTY,
   COUNTY_WEIGHTS,
@@ -51,6 +53,7 @@ beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), "planbook-split-path-"));
   writeFileSync(path.join(workDir, "counties.tsv"), COUNTY_WEIGHTS);
   run("template", "--all-cities", "--split", "plan", "--period", PERIOD, "--out", "cities");
+  run("template", "--scope", "province", "--period", PERIOD, "--out", "province.xlsx");
   run("template", "--all-counties", CITY, "--split", "counties.tsv", "--city-split", "plan", "--period", PERIOD, "--out", "counties");
   const typedDir = path.join(workDir, "typed");
   mkdirSync(typedDir);
@@ -89,6 +92,19 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("a count of one provincial catalogue on the command line", () => {
+  test("比照目录涉及行业类别 is on the province's template, not on a city's or a county's, and --split plan gives no city a share of it", async () => {
+    const rowsOf = async (file: string) => firstReport(await readWorkbookFile(readFileSync(file))).rows.map((r) => r.quotaId);
+    const city = await readWorkbookFile(readFileSync(templateOf({ kind: "city", city: CITY })));
+    expect([
+      (await rowsOf(path.join(workDir, "province.xlsx"))).includes(CATALOGUE),
+      firstReport(city).rows.some((r) => r.quotaId === CATALOGUE),
+      (await rowsOf(templateOf({ kind: "county", county: COUNTY }))).includes(CATALOGUE),
+      readMeta(city).splits.filter((s) => s.quotaId === CATALOGUE),
+    ]).toEqual([true, false, false, []]);
+  });
 });
 
 describe("a split quota's own path in CLI-made files recalculated by LibreOffice", () => {

@@ -21,7 +21,9 @@ import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import {
   CHECK_BEHIND,
   CHECK_TYPED,
+  CATALOGUE,
   CITY,
+  COUNTY,
   COUNTY_WEIGHTS,
   PERIOD,
   SPLIT_PATH_CASES,
@@ -56,6 +58,18 @@ async function typedSheet(scope: SplitPathCase["scope"], typed: Record<string, n
   for (const [id, figure] of Object.entries(typed)) await host.userEdit(result.sheetName, at("cumulative", rowOf(id)), [[figure]]);
   return { host, sheet: result.sheetName, rowOf };
 }
+
+describe("a count of one provincial catalogue in the in-memory Excel host", () => {
+  test("比照目录涉及行业类别 is on the province's sheet, not on a city's or a county's, and the plan's split gives no city a share of it", async () => {
+    const hasRow = async (scope: Parameters<typeof generateTemplate>[1]["scope"]) => {
+      const host = createExcelHost();
+      const result = await host.run((context) => generateTemplate(context, { revision, scope, period: parsePeriod(PERIOD), geography }));
+      return host.values(result.sheetName, "A1:A300").some((r) => r[0] === CATALOGUE);
+    };
+    expect([await hasRow({ kind: "province" }), await hasRow({ kind: "city", city: CITY }), await hasRow({ kind: "county", county: COUNTY })]).toEqual([true, false, false]);
+    expect(cityRecords.filter((r) => r.quotaId === CATALOGUE)).toEqual([]);
+  });
+});
 
 describe("a split quota's own path in the in-memory Excel host", () => {
   test.each(SPLIT_PATH_CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {

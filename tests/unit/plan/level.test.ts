@@ -1,4 +1,5 @@
 import { loadCounties } from "../../../src/cli/io";
+import { citySplits } from "../../../src/core/merge/split";
 import { LEVEL_RULES, levelRule, withLevelCorrections } from "../../../src/core/plan/level";
 import type { Quota } from "../../../src/core/plan/types";
 import { InvalidScopeError } from "../../../src/core/errors";
@@ -111,5 +112,45 @@ describe("county scopes", () => {
   test("a county not in the table is refused by name", () => {
     expect(() => parseScope("county:不存在县", revision, geography)).toThrow(InvalidScopeError);
     expect(() => parseScope("county:不存在县", revision, geography)).toThrow(/不存在县/);
+  });
+});
+
+describe("a count in one provincial list (目录, 名录, 名单, 清单, 标准, 规范) is the province's, not a sum of the cities'", () => {
+  const count = quota("I20-高级职称-2027");
+  /** A count of the seed plan with another last deadline's phrase and subject. */
+  const reworded = (phrase: string, subject: string): Quota => ({ ...count, text: phrase, subject, path: count.path.map((point) => ({ ...point, text: phrase })) });
+  const ruleOf = (q: Quota) => levelRule(q, revision.quotas, revision.cities);
+
+  test("比照目录涉及行业类别达到10个以上 is province-only, by the list rule, so no city is asked for it or given a share", () => {
+    expect(levelOf("I19-比照目录涉及行业类别-2027")).toBe("province-only");
+    expect(ruleOf(quota("I19-比照目录涉及行业类别-2027")).says).toContain("目录");
+    expect(idsOf(quotasInScope(revision, { kind: "city", city: "杭州市" }, geography))).not.toContain("I19-比照目录涉及行业类别-2027");
+    expect(citySplits(revision, { kind: "plan" }).records.filter((r) => r.quotaId === "I19-比照目录涉及行业类别-2027")).toEqual([]);
+  });
+
+  test.each([
+    ["the categories a catalogue covers", "2027年,职业技能等级认定目录中的职业达到200个", "职业技能等级认定目录中的职业"],
+    ["the entries of a register", "2027年,列入技能人才培养示范企业名录的企业达到500家", "技能人才培养示范企业"],
+    ["the entries of a roster", "2027年,纳入高技能人才名单的人员达到3000人", "高技能人才"],
+    ["a list's items", "2027年,清单所列服务事项达到60项", "清单所列服务事项"],
+    ["standards written", "2027年,制定地方标准20项", "地方标准"],
+    ["specifications written", "2027年,开发专项职业能力考核规范30个", "专项职业能力考核规范"],
+  ])("%s (%s) is province-only", (_what, phrase, subject) => {
+    expect(ruleOf(reworded(phrase, subject)).level).toBe("province-only");
+  });
+
+  test.each([
+    ["meeting a standard is no list", "2027年,培育符合标准的示范企业100家", "示范企业"],
+    ["a standardised base is built in a place", "2027年,建成标准化实训基地50个", "标准化实训基地"],
+  ])("%s: %s stays contributed", (_what, phrase, subject) => {
+    expect(ruleOf(reworded(phrase, subject)).level).toBe("contributed");
+  });
+
+  test.each([
+    ["a ratio over those meeting a standard", "I17-技能人才融资对接和预授信-2027"],
+    ["colleges the province names, built in the cities", "I03-一流技师学院-2025"],
+    ["projects developed where they are, selected by the province", "I11-乡村特色专项-2027"],
+  ])("%s (%s) stays contributed", (_what, id) => {
+    expect(levelOf(id)).toBe("contributed");
   });
 });

@@ -9,7 +9,8 @@ const ROOT = path.join(__dirname, "..", "..", "..");
  * snapshots are `planbook plan --json --revision seeds/<seed>` taken before that work, retaken
  * when quotas became paths (issue 14: a quota's points joined, readable ids) with the parser of
  * that time, which still read only the annex's table layout, and with each quota's reporting level
- * and the co-responsible totals' parts added since (issue 15).
+ * and the co-responsible totals' parts added since (issue 15); a count of one provincial catalogue
+ * (比照目录涉及行业类别) became the province's own (issue 26).
  */
 describe("the seeds parse to the same plan as before other layouts were understood", () => {
   test.each(["003_b259c65e08fddcd3.txt", "000_445b9ef01ca4c3e2.txt"])("%s", async (seed) => {
