@@ -6,6 +6,7 @@ import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
 import { ARCHIVE_TITLE, COLUMN, type ColumnKey, FORMER_SIGNATURE_FIELDS, FRAMELESS_ONLY_TITLES, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS, generatedColumns } from "./template/columns";
 import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
 import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "./template/carried";
+import { parseReadingId } from "./template/readings";
 import type { CellValue } from "./template/spec";
 
 /** One quota row of a Planbook sheet, as found in the workbook. */
@@ -37,6 +38,8 @@ export interface ReportSheet {
   sectionColumns: number[];
   rows: ReportRow[];
   archivedRows: ReportRow[];
+  /** Second readings of quota rows (by Annex 2, see template/readings.ts): formulas only, no figure of their own. */
+  readingRows: ReportRow[];
   signature: Partial<Record<(typeof SIGNATURE_FIELDS)[number], CellValue>>;
   /** A1 address of a key's cell in a row, or null when the column is missing. */
   address(row: ReportRow, key: ColumnKey): string | null;
@@ -120,6 +123,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
     }
     const rows: ReportRow[] = [];
     const archivedRows: ReportRow[] = [];
+    const readingRows: ReportRow[] = [];
     for (const rowRecord of meta.rows.filter((r) => r.sheet === record.sheet)) {
       const rowIndex = rowIndexById.get(rowRecord.quotaId);
       if (rowIndex === undefined) {
@@ -140,7 +144,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
         formulas: pick(sheet, sheet.formulas, rowIndex, header.columns),
         record: rowRecord,
       };
-      (rowRecord.archived ? archivedRows : rows).push(row);
+      (rowRecord.archived ? archivedRows : parseReadingId(rowRecord.quotaId) !== null ? readingRows : rows).push(row);
     }
     const signature: ReportSheet["signature"] = {};
     for (let r = header.headerRow; r < sheet.values.length; r++) {
@@ -158,6 +162,7 @@ export function readWorkbook(snapshot: WorkbookSnapshot): ReadWorkbook {
       sectionColumns: header.sectionColumns,
       rows,
       archivedRows,
+      readingRows,
       signature,
       address: (row, key) => (columns[key] === undefined ? null : cellAddress(row.row - 1, columns[key])),
     });
@@ -207,7 +212,7 @@ const TEMPLATE_ROW_TITLE = /^[一二三四五六七八九十]+、|^（[一二三
  * the address they had (cells kept by an earlier regeneration keep their first address).
  */
 export function looseCells(report: ReportSheet, sheet: SheetSnapshot): LooseCell[] {
-  const quotaRows = new Set([...report.rows, ...report.archivedRows].map((row) => row.row - 1));
+  const quotaRows = new Set([...report.rows, ...report.archivedRows, ...report.readingRows].map((row) => row.row - 1));
   const titled = new Set([...Object.values(report.columns), ...report.sectionColumns]);
   const headerIndex = report.headerRow - 1;
   const measureColumn = report.columns.measure ?? COLUMN.measure;

@@ -999,7 +999,7 @@ export const RULES = {
       en: `the parts of "${p.text}" add up to ${p.sum}, less than the total ${p.total} (其中 may name only some)`,
     }),
   }),
-  /** Both figures are kept: the province row shows Annex 1's and the cities their Annex 2 shares. */
+  /** Both figures are kept: the province row's status is Annex 1's, a line under it Annex 2's, the cities have their Annex 2 shares. */
   "annex1-annex2-differ": rule<{ text: string; target: number; total: number; unit: string | null; annex1Line: number; annex2Line: number; label: string }>({
     severity: "warning",
     area: "plan",
@@ -1007,8 +1007,8 @@ export const RULES = {
     en: "Annex 1 and Annex 2 disagree",
     clearedBy: "none",
     message: (p) => ({
-      zh: `附件1 第 ${p.annex1Line} 行「${p.text}」为 ${p.target}${p.unit ?? ""}，附件2 第 ${p.annex2Line} 行「${p.label}」各市合计为 ${p.total}${p.unit ?? ""}，两者不一致：全省行按附件1，各市目标按附件2，两个数都列出`,
-      en: `Annex 1 line ${p.annex1Line} says ${p.target}${p.unit ?? ""}, Annex 2 line ${p.annex2Line} totals ${p.total}${p.unit ?? ""}: the province row keeps Annex 1, each city its Annex 2 share, and both are shown`,
+      zh: `附件1 第 ${p.annex1Line} 行「${p.text}」为 ${p.target}${p.unit ?? ""}，附件2 第 ${p.annex2Line} 行「${p.label}」各市合计为 ${p.total}${p.unit ?? ""}，两者不一致：全省行的状态按附件1 ${p.target}${p.unit ?? ""}，其下一行按附件2 ${p.total}${p.unit ?? ""} 另算一个状态，各市目标按附件2`,
+      en: `Annex 1 line ${p.annex1Line} says ${p.target}${p.unit ?? ""}, Annex 2 line ${p.annex2Line} totals ${p.total}${p.unit ?? ""}: the province row's status is against Annex 1's ${p.target}, the line under it has a second status against Annex 2's ${p.total}, and each city's target is its Annex 2 share`,
     }),
   }),
 } as const;

@@ -9,11 +9,12 @@ import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
 import { formatScope, idsOnSheet, parseScope, quotasInScope, type Scope, scopeLabel } from "../scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas } from "../template/formulas";
+import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas, sameAsFormula } from "../template/formulas";
+import { parseReadingId } from "../template/readings";
 import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
-import { type PathContext, planTarget, stageInScope, targetCell } from "../template/targets";
+import { type PathContext, annex2Path, planTarget, stageInScope, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
 import { isCountUnit } from "../units";
@@ -118,7 +119,7 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
   const recovered = new Set<string>();
   const log = readChangeLog(snapshot);
   const sheets = read.reports.map((report): SheetUnderCheck => {
-    const found = new Set([...report.rows, ...report.archivedRows].map((row) => row.quotaId));
+    const found = new Set([...report.rows, ...report.archivedRows, ...report.readingRows].map((row) => row.quotaId));
     const missing = (recordsBySheet.get(report.name) ?? []).filter((record) => !found.has(record.quotaId));
     const sheetSnapshot = snapshot.sheets.find((s) => s.name === report.name);
     const changedIds = sheetSnapshot ? rowsWithChangedIds(report, sheetSnapshot, missing) : [];
@@ -159,6 +160,9 @@ function runChecks(snapshot: WorkbookSnapshot, context: CheckContext, inScope: R
     findings.push(...checkIdentity(sheet, context).filter(located));
     for (const row of sheet.rows) {
       if (inScope === null || inScope(sheet.report.name, row.row)) findings.push(...checkRow(sheet, row, context));
+    }
+    for (const row of sheet.report.readingRows) {
+      if (inScope === null || inScope(sheet.report.name, row.row)) findings.push(...checkReadingRow(sheet, row, context));
     }
   }
   return findings;
@@ -269,6 +273,19 @@ function isAsked(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext):
   }
   // A row the plan does not know (read by its kind only) is asked for as it stands.
   return sheet.asked.has(row.quotaId) || sheet.known.quotas.get(row.quotaId) === undefined;
+}
+
+/** A reading by Annex 2 (template/readings.ts) has nothing typed: only its target and formulas are the template's or not. */
+function checkReadingRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {
+  const quotaId = parseReadingId(row.quotaId);
+  const found = quotaId === null ? undefined : sheet.known?.quotas.get(quotaId);
+  const quota = found === undefined || found === "retired" ? null : found;
+  const reading = quota && sheet.known ? annex2Path(quota, sheet.known.revision) : null;
+  const main = quota ? sheet.rowsById.get(quota.id) : undefined;
+  const stage = reading && sheet.period ? stageOfRow(sheet, reading, sheet.period, context.geography) : null;
+  const cumulative = main ? sheet.report.address(main, "cumulative") : null;
+  const generated = reading && stage && cumulative ? () => [...rowFormulas(reading, row.row, stage), sameAsFormula(cumulative)] : null;
+  return checkIntegrity(sheet.report, row, generated);
 }
 
 function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext): Finding[] {

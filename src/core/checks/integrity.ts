@@ -5,6 +5,7 @@ import type { ReportRow, ReportSheet } from "../read-sheets";
 import { cellAt, type SheetSnapshot } from "../snapshot";
 import { COLUMN, type ColumnKey, REPORT_COLUMNS } from "../template/columns";
 import { parsePartId } from "../template/parts";
+import { parseReadingId } from "../template/readings";
 import { type RowRecord, rowFingerprint, withGeneratedColumns } from "../template/meta";
 import type { CellValue } from "../template/spec";
 
@@ -34,7 +35,8 @@ export function formulaKeys(report: ReportSheet, row: ReportRow): readonly Colum
     ratiosWithParts.set(report, ratios);
   }
   if (parsePartId(row.quotaId)) return [];
-  return ratios.has(row.quotaId) ? [...FORMULA_KEYS, "cumulative"] : FORMULA_KEYS;
+  // A reading by Annex 2 shows its quota's 累计完成 by a formula too.
+  return ratios.has(row.quotaId) || parseReadingId(row.quotaId) !== null ? [...FORMULA_KEYS, "cumulative"] : FORMULA_KEYS;
 }
 
 /** The inputs a person filled in a row: its figures and 说明, typed as values or formulas (not the template's own formulas). */

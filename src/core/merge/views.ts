@@ -1,12 +1,13 @@
 import { columnLetter, runs, sheetRef } from "../a1";
 import { type Period, parsePeriod, periodLabel } from "../period";
 import type { Stage } from "../stage";
-import type { PlanRevision } from "../plan/types";
+import type { PlanRevision, Quota } from "../plan/types";
 import { type Scope, scopeLabel } from "../scope";
 import { BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
-import { averageFormula, completionAgainst, laggingBelow, quotaStateFormula } from "../template/formulas";
-import { type PathContext, stageInScope } from "../template/targets";
+import { averageFormula, completionAgainst, laggingBelow, quotaCompletionFormula, quotaStateFormula } from "../template/formulas";
+import { readingId } from "../template/readings";
+import { type PathContext, annex2Path, annex2ReadingText, stageInScope, targetCell } from "../template/targets";
 import { sheetSpec } from "../template/sheet";
 import { required } from "../required";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
@@ -90,6 +91,37 @@ function progressOf(row: SummaryRow, period: Period, input: ViewsInput): Stage["
   return { ...stage.progress, text: stage.progressText, final: stage.final };
 }
 
+/** The province row's quota read by Annex 2's total where the annexes disagree (see template/readings.ts), else null. */
+function readingOf(row: SummaryRow, input: ViewsInput): Quota | null {
+  if (input.parent.kind !== "province" || row.part || row.regional) return null;
+  const quota = input.revision.quotas.find((q) => q.id === row.id);
+  return quota ? annex2Path(quota, input.revision) : null;
+}
+
+/**
+ * 汇总's line under a row the annexes disagree on: the same total against Annex 2's target of the
+ * stage, with 完成率, 序时进度 and 状态 along Annex 2's path (技能型乡村 538 by 2025, not 500).
+ */
+function readingLine(row: SummaryRow, reading: Quota, r: number, d: number, period: Period, input: ViewsInput): (CellSpec | null)[] {
+  const quota = required(input.revision.quotas.find((q) => q.id === row.id), `the quota of ${row.id}`);
+  const stage = stageInScope(reading, input.parent, period, input.paths);
+  const target = targetCell(reading, input.parent, { ...input.paths, period });
+  const total = detail(`${L(input.col.total)}${d}`);
+  return [
+    { value: readingId(row.id) },
+    { value: annex2ReadingText(quota, reading) },
+    value(row.unit ?? "—"),
+    value(target),
+    { formula: `=IF(${total}="","",${total})` },
+    null,
+    { formula: quotaCompletionFormula(row, `E${r}`, `D${r}`) },
+    { formula: `=${stage.progressText}` },
+    { formula: quotaStateFormula(row, `G${r}`, `H${r}`, stage.final) },
+    null,
+    null,
+  ];
+}
+
 /** Below which completion each city's 状态 is 滞后 (未完成 at its deadline), along the city's own path. */
 function cityLaggingBelow(input: ViewsInput, index: number): number[] {
   const row = required(input.rows[index], `summary row ${index}`);
@@ -130,12 +162,18 @@ function infoLine(input: ViewsInput): string {
 function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; chart: ChartSpec } {
   const { rows, col, firstData, cities, revision } = input;
   const { parent, child } = names(input);
+  // A quota the annexes disagree on is followed by its reading by Annex 2's total (the same total, a second 状态).
+  const lines = rows.flatMap((row, index) => {
+    const reading = readingOf(row, input);
+    return [{ row, index, reading: null }, ...(reading ? [{ row, index, reading }] : [])];
+  });
+  const lineOf = (index: number): number => lines.findIndex((line) => line.index === index && line.reading === null);
   const titles = ["编号", "工作举措/指标", "计量单位", `${parent}目标`, `${parent}合计`, "本期合计", "完成率", "序时进度", "状态", `滞后${child}数`, `已报${child}数`];
   // Column C is 计量单位 above and the key work items' 完成率 below: wide enough for a rate of 10000%.
   const widths = [13, 38, 10, 9, 9, 9, 10, 8, 6, 7, 7];
   const header = 3;
   const first = header + 1;
-  const last = first + rows.length - 1;
+  const last = first + lines.length - 1;
   const items = itemTable(revision, rows);
   const itemHeader = last + 2;
   const height = itemHeader + items.length + 1 + CHART_ROWS;
@@ -144,9 +182,13 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
   setGridCell(cells, 0, 0, { value: `${revision.title}${parent}汇总表` });
   setGridCell(cells, 1, 0, { value: infoLine(input) });
   titles.forEach((title, i) => setGridCell(cells, header - 1, i, { value: title }));
-  rows.forEach((row, index) => {
-    const r = first + index;
+  lines.forEach(({ row, index, reading }, lineIndex) => {
+    const r = first + lineIndex;
     const d = firstData + index;
+    if (reading) {
+      cells[r - 1] = readingLine(row, reading, r, d, period, input);
+      return;
+    }
     const progress = progressOf(row, period, input);
     const at = (column: number): string => detail(`${L(column)}${d}`);
     const line: (CellSpec | null)[] = [
@@ -171,7 +213,7 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
   setGridCell(cells, itemHeader - 1, 1, { value: "重点工作" });
   setGridCell(cells, itemHeader - 1, 2, { value: "完成率" });
   items.forEach((item, i) => {
-    const refs = runs(item.rowIndexes.map((index) => first + index)).map(([a, b]) => (a === b ? `G${a}` : `G${a}:G${b}`));
+    const refs = runs(item.rowIndexes.map((index) => first + lineOf(index))).map(([a, b]) => (a === b ? `G${a}` : `G${a}:G${b}`));
     setGridCell(cells, itemHeader + i, 1, { value: item.label });
     setGridCell(cells, itemHeader + i, 2, { formula: averageFormula(refs) });
   });

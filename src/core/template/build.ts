@@ -6,13 +6,14 @@ import { PreviousSheetError } from "../errors";
 import { type Scope, formatScope, idsOnSheet, quotasInScope, scopeLabel } from "../scope";
 import { columnLetter, runs } from "../a1";
 import { isBlank } from "../cells";
+import { required } from "../required";
 import { wordingSimilarity } from "../plan/subject";
 import { type LevelRecord, withLevelCorrections } from "../plan/level";
 import { safeSheetName } from "../text";
 import { expectedInput, isCountUnit } from "../units";
 import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "./carried";
 import { ARCHIVE_TITLE, COLUMN, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, RUNNING_KINDS, keptLabel } from "./columns";
-import { rowFormulas } from "./formulas";
+import { rowFormulas, sameAsFormula } from "./formulas";
 import { quotaLabel } from "./labels";
 import { fitRowHeights } from "./fit";
 import { EMPTY_FORM, type FormSettings, issuerLines } from "./form";
@@ -23,7 +24,8 @@ import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, row
 import { sheetSpec } from "./sheet";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral, setGridCell } from "./spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, stateFormats } from "./styles";
-import { type TargetContext, reportText, stageInScope, targetCell } from "./targets";
+import { type TargetContext, annex2Path, annex2ReadingText, hasAnnex2Reading, reportText, stageInScope, targetCell } from "./targets";
+import { READING_KIND_LABEL, readingId } from "./readings";
 
 export interface TemplateRequest {
   revision: PlanRevision;
@@ -95,6 +97,8 @@ interface Draft {
   rowRecords: RowRecord[];
   quotaRows: QuotaRow[];
   partRows: PartRow[];
+  /** The rows of second readings (by Annex 2): locked, formulas only. */
+  readingRows: number[];
 }
 
 /** A quota's row and where its path stands; a closed quota (after its last deadline) asks for nothing. */
@@ -133,7 +137,7 @@ export function buildTemplate(given: TemplateRequest): BuiltTemplate {
     ...sharesWithoutParts(quotas, carried),
   ];
   const loose = request.carried?.loose ?? [];
-  const lines = reportLines(revision, quotas, archivedRows, loose);
+  const lines = reportLines(revision, quotas, archivedRows, loose, (quota) => (hasAnnex2Reading(quota, scope, revision) ? annex2Path(quota, revision) : null));
 
   const draft: Draft = {
     cells: emptyGrid(HEADER_ROW + lines.length, WIDTH),
@@ -144,6 +148,7 @@ export function buildTemplate(given: TemplateRequest): BuiltTemplate {
     rowRecords: [],
     quotaRows: [],
     partRows: [],
+    readingRows: [],
   };
   const previousPeriodText = previousPeriod ? formatPeriod(previousPeriod) : (request.carried?.previousPeriod ?? "");
   writeHeading(draft, request, quotas, periodOrNull(previousPeriodText));
@@ -152,7 +157,7 @@ export function buildTemplate(given: TemplateRequest): BuiltTemplate {
 
   const inputs = inputCells(draft.quotaRows, draft.partRows);
   draft.unlocked.push(...inputs.ranges);
-  const formats = quotaRowFormats(draft.quotaRows, draft.partRows);
+  const formats = quotaRowFormats(draft.quotaRows, draft.partRows, draft.readingRows);
   const name = request.sheetName ?? defaultSheetName(scope, period);
   const columnWidths = REPORT_COLUMNS.map((column) => column.width);
   const styles = [
@@ -361,6 +366,8 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
       return writeQuotaRow(draft, row, line.quota, request, sources);
     case "part":
       return writePartRow(draft, row, line.quota, line.part, request, sources.carried.get(line.part.id));
+    case "reading":
+      return writeReadingRow(draft, row, line.quota, line.reading, request);
     case "archiveTitle":
       return writeBand(draft, row, ARCHIVE_TITLE, PALETTE.archive);
     case "archived":
@@ -433,6 +440,36 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
     if (isPercentKind(quota.kind)) draft.notApplicable.push(`${letter("period")}${row}`);
     draft.notApplicable.push(`${letter("status")}${row}`);
   }
+}
+
+/**
+ * A province row's second reading by Annex 2's total (see readings.ts): the quota row's 累计完成
+ * against Annex 2's target of the stage, along Annex 2's path, all locked — nothing to type.
+ */
+function writeReadingRow(draft: Draft, row: number, quota: Quota, reading: Quota, request: TemplateRequest): void {
+  const main = required(draft.quotaRows.find((q) => q.quota === quota), `the row of ${quota.id}`).row;
+  const paths = { revision: request.revision, geography: request.geography };
+  const stage = stageInScope(reading, request.scope, request.period, paths);
+  const target = targetCell(reading, { kind: "province" }, { ...paths, period: request.period });
+  const id = readingId(quota.id);
+  const cumulative = sameAsFormula(`${letter("cumulative")}${main}`);
+  const formulas = rowFormulas(reading, row, stage);
+  put(draft, row, "id", value(id));
+  put(draft, row, "measure", value(annex2ReadingText(quota, reading)));
+  put(draft, row, "units", value(quota.units.join("、")));
+  put(draft, row, "kind", value(READING_KIND_LABEL));
+  put(draft, row, "unit", value(quota.unit ?? "—"));
+  put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));
+  put(draft, row, "target", value(target));
+  put(draft, row, "cumulative", { formula: cumulative });
+  const [completion, progress, state] = formulas;
+  put(draft, row, "completion", { formula: completion });
+  put(draft, row, "progress", { formula: progress });
+  put(draft, row, "state", { formula: state });
+  draft.readingRows.push(row);
+  // Its formulas as a reader takes them: 完成率, 序时进度, 状态, then 累计完成 (see formulaKeys).
+  draft.rowRecords.push({ sheet: "", quotaId: id, row, target, fingerprint: rowFingerprint(id, target, [completion, progress, state, cumulative], row), archived: false, previous: null });
+  draft.notApplicable.push(`${letter("previous")}${row}:${letter("period")}${row}`, `${letter("status")}${row}`, `${letter("note")}${row}`);
 }
 
 /**
@@ -562,10 +599,10 @@ function inputCells(quotaRows: QuotaRow[], partRows: PartRow[]): { ranges: strin
 }
 
 /** Borders, number formats and the coloured 状态 of the quota rows. */
-function quotaRowFormats(quotaRows: QuotaRow[], partRows: PartRow[]): Pick<SheetSpec, "styles" | "numberFormats" | "conditionalFormats"> {
+function quotaRowFormats(quotaRows: QuotaRow[], partRows: PartRow[], readingRows: number[]): Pick<SheetSpec, "styles" | "numberFormats" | "conditionalFormats"> {
   const styles: StyleSpec[] = [];
   const numberFormats: { range: string; format: string }[] = [];
-  const rows = [...quotaRows, ...partRows].map((q) => q.row).sort((a, b) => a - b);
+  const rows = [...[...quotaRows, ...partRows].map((q) => q.row), ...readingRows].sort((a, b) => a - b);
   const column = (key: keyof typeof COLUMN, first: number, last: number): string => `${letter(key)}${first}:${letter(key)}${last}`;
   for (const [first, last] of runs(rows)) {
     styles.push({ range: `A${first}:${LAST_COLUMN}${last}`, border: true, wrap: true, vertical: "Top" });

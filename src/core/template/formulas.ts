@@ -17,6 +17,9 @@ function guardedQuotient(dividend: string, divisor: string, then = ""): string {
   return `=IF(OR(NOT(ISNUMBER(${dividend})),NOT(ISNUMBER(${divisor}))),"",IF(${divisor}=0,"",${dividend}/${divisor}${then}))`;
 }
 
+/** A cell shown in another, blank while it is blank (a bare reference would show 0). */
+export const sameAsFormula = (cell: string): string => `=IF(${cell}="","",${cell})`;
+
 /** 完成率: actual ÷ target, blank while either is not a number or the target is 0. */
 export const completionFormula = (actual: string, target: string): string => guardedQuotient(actual, target);
 

@@ -7,7 +7,7 @@ import { type QuotaPart, partsOf } from "./parts";
 /**
  * The report sheet from top to bottom: title, information and header rows, then per action a
  * header row, per key work item a header row and its quotas (a ratio followed by the rows of its
- * numerator and denominator); then the archive area, the area
+ * numerator and denominator, a quota the annexes disagree on by its reading by Annex 2); then the archive area, the area
  * of kept cells (each only when it has something) and the signature block.
  */
 export type Line =
@@ -15,6 +15,8 @@ export type Line =
   | { kind: "item"; text: string }
   | { kind: "quota"; quota: Quota }
   | { kind: "part"; quota: Quota; part: QuotaPart }
+  /** A province row's second reading, by Annex 2's total (see readings.ts): `reading` is the quota on Annex 2's path. */
+  | { kind: "reading"; quota: Quota; reading: Quota }
   | { kind: "archiveTitle" }
   | { kind: "archived"; row: CarriedRow }
   | { kind: "keptTitle" }
@@ -26,7 +28,7 @@ export type Line =
 export const FIRST_LINE_ROW = HEADER_ROW + 1;
 
 /** The lines below the header, in order; line i sits on row `FIRST_LINE_ROW + i`. */
-export function reportLines(revision: PlanRevision, quotas: Quota[], archived: CarriedRow[], loose: LooseCell[]): Line[] {
+export function reportLines(revision: PlanRevision, quotas: Quota[], archived: CarriedRow[], loose: LooseCell[], readingOf: (quota: Quota) => Quota | null = () => null): Line[] {
   const lines: Line[] = [];
   for (const action of revision.actions) {
     const actionQuotas = quotas.filter((q) => q.action === action.number);
@@ -39,6 +41,8 @@ export function reportLines(revision: PlanRevision, quotas: Quota[], archived: C
       for (const quota of itemQuotas) {
         lines.push({ kind: "quota", quota });
         for (const part of partsOf(quota)) lines.push({ kind: "part", quota, part });
+        const reading = readingOf(quota);
+        if (reading) lines.push({ kind: "reading", quota, reading });
       }
     }
   }

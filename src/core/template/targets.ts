@@ -165,6 +165,37 @@ export function annexDisagreements(quota: Quota, revision: PlanRevision): AnnexD
   });
 }
 
+/**
+ * The province's path of a split quota read by Annex 2's city totals where they differ from Annex
+ * 1's figures (技能型乡村: from the cities' stock of 307 to 538 by 2025, not 500, then 1000), or null
+ * where the annexes agree: what the province row's second 状态 is measured against.
+ */
+export function annex2Path(quota: Quota, revision: PlanRevision): Quota | null {
+  const differ = annexDisagreements(quota, revision);
+  if (differ.length === 0) return null;
+  const path = quota.path.map((point) => ({ ...point, target: differ.find((d) => d.year === point.year)?.annex2 ?? point.target }));
+  return { ...quota, path, target: path[path.length - 1]?.target ?? quota.target };
+}
+
+/** Whether a scope's sheet shows the row's second reading, by Annex 2 (the province's, and the leading unit's, which reports the province's figure). */
+export function hasAnnex2Reading(quota: Quota, scope: Scope, revision: PlanRevision): boolean {
+  const own = scope.kind === "province" || (scope.kind === "unit" && unitRole(quota, scope.unit) === "lead");
+  return own && annex2Path(quota, revision) !== null;
+}
+
+/**
+ * The words of a reading row by Annex 2: its points and which figure it measures against, beside
+ * the quota row's (到2025年底 538个（附件1为500个）、到2027年底 1000个).
+ */
+export function annex2ReadingText(quota: Quota, reading: Quota): string {
+  const unit = quota.unit ?? "";
+  const points = reading.path.map((point, i) => {
+    const annex1 = quota.path[i]?.target;
+    return `到${point.year}年底 ${point.target ?? "待定"}${unit}${annex1 !== point.target ? `（附件1为${annex1 ?? "待定"}${unit}）` : ""}`;
+  });
+  return `按附件2各市合计：${points.join("、")}\n本行的完成率、序时进度和状态按附件2各市合计计算，上一行按附件1`;
+}
+
 /** What a per-unit quota counts as covered: 县 (每个县(市、区)) or 市 (每个设区市). */
 const coveredUnit = (quota: Quota): string => (quota.perUnit?.per === "city" ? "市" : "县");
 
@@ -176,8 +207,9 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
   const target = targetCell(quota, scope, context);
   if (scope.kind === "province" || scope.kind === "unit") {
     const unit = quota.unit ?? "";
+    const reading = hasAnnex2Reading(quota, scope, context.revision) ? "本行状态按附件1，下一行按附件2" : "按附件1";
     const both = annexDisagreements(quota, context.revision)
-      .map((d) => `（${d.year}年：附件1 ${d.annex1}${unit}；附件2 各市合计 ${d.annex2}${unit}，两者不一致，按附件1）`)
+      .map((d) => `（${d.year}年：附件1 ${d.annex1}${unit}；附件2 各市合计 ${d.annex2}${unit}，两者不一致，${reading}）`)
       .join("");
     // Coverage is counted in units covered: the province's 90 counties.
     const covered = quota.level === "per-unit" && typeof target === "number" ? `\n全省覆盖${coveredUnit(quota)}数 / ${target}` : "";

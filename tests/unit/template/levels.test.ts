@@ -1,4 +1,5 @@
 /** Templates at every level of the hierarchy, on the published plan: which rows, which targets, which words. */
+import { parseReadingId } from "../../../src/core/template/readings";
 import { parsePartId } from "../../../src/core/template/parts";
 import { loadCounties } from "../../../src/cli/io";
 import { cityCountySplits, citySplits, countySplits } from "../../../src/core/merge/split";
@@ -21,7 +22,8 @@ function build(scope: Scope, splits: SplitRecord[] = [], period = "2026-10"): Bu
 }
 
 /** The quotas a sheet has rows for (a ratio's numerator and denominator rows are its own, not quotas). */
-const ids = (built: BuiltTemplate): string[] => built.rowRecords.map((r) => r.quotaId).filter((id) => parsePartId(id) === null);
+/** The quota rows' ids: no ratio's figure, no second reading by Annex 2. */
+const ids = (built: BuiltTemplate): string[] => built.rowRecords.map((r) => r.quotaId).filter((id) => parsePartId(id) === null && parseReadingId(id) === null);
 const valueAt = (built: BuiltTemplate, quotaId: string, key: keyof typeof COLUMN): CellValue => {
   const record = built.rowRecords.find((r) => r.quotaId === quotaId);
   if (!record) throw new Error(`no row for ${quotaId}`);
@@ -45,6 +47,12 @@ describe("the province template", () => {
   test("has every Annex 1 quota, department parts each on a row, no city's Annex 2 cell", () => {
     expect(ids(province)).toHaveLength(revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined).length);
     expect(ids(province).filter((id) => id.includes("杭州市"))).toEqual([]);
+  });
+
+  test("reads the one quota the annexes disagree on (技能型乡村: 500 or 538 by 2025) a second time, by Annex 2, right under its row", () => {
+    const readings = province.rowRecords.filter((r) => parseReadingId(r.quotaId) !== null);
+    const row = (id: string) => province.rowRecords.find((r) => r.quotaId === id)?.row;
+    expect(readings.map((r) => [r.quotaId, r.row])).toEqual([["I11-技能型乡村-2027/附件2", (row("I11-技能型乡村-2027") ?? 0) + 1]]);
   });
 
   test("a split quota's target is Annex 1's figure for the period's deadline", () => {
