@@ -8,9 +8,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { PROGRESS_SHEET } from "../../../src/core/merge/history";
-import { readMeta } from "../../../src/core/read-sheets";
-import { BULLETIN_SHEET, PROVINCE_SHEET } from "../../../src/core/merge/views";
+import { BULLETIN_SHEET, PROGRESS_SHEET, PROVINCE_SHEET } from "../../../src/core/merge";
+import { readMeta } from "../../../src/core/snapshot";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import {
   CHECK_BEHIND,

@@ -5,10 +5,10 @@
  * 汇总: the same numbers as the LibreOffice tests of CLI-made files.
  */
 import { createExcelHost } from "@planbook/excel-host";
-import { columnLetter } from "../../../src/core/a1";
-import { PROVINCE_SHEET } from "../../../src/core/merge/views";
+import { PROVINCE_SHEET } from "../../../src/core/merge";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
+import { columnLetter } from "../../../src/core/snapshot";
+import { COLUMN } from "../../../src/core/template";
 import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
 import { mergeWorkbooks } from "../../../src/excel/merge";

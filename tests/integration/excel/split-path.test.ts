@@ -7,12 +7,10 @@
 import { createExcelHost } from "@planbook/excel-host";
 import { loadCounties } from "../../../src/cli/io";
 import { parseWeights } from "../../../src/cli/template";
-import { columnLetter } from "../../../src/core/a1";
-import { PROGRESS_SHEET } from "../../../src/core/merge/history";
-import { cityCountySplits, citySplits } from "../../../src/core/merge/split";
-import { BULLETIN_SHEET, PROVINCE_SHEET } from "../../../src/core/merge/views";
+import { BULLETIN_SHEET, cityCountySplits, citySplits, PROGRESS_SHEET, PROVINCE_SHEET } from "../../../src/core/merge";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
+import { columnLetter } from "../../../src/core/snapshot";
+import { COLUMN } from "../../../src/core/template";
 import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
 import { writeHistory } from "../../../src/excel/history";
