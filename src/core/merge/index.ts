@@ -6,7 +6,7 @@
 export { type ChartSpec } from "./charts";
 export { familyLabel, regionalFamilies } from "./family";
 export { buildProgress, type HistoryRejection, LAG_TITLE, planHistory, PROGRESS_SHEET, type ProgressLine } from "./history";
-export { SOURCES_SHEET, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns, summaryRows } from "./layout";
+export { SOURCES_SHEET, SUMMARY_ROWS, DETAIL_SHEET, summaryColumns, summaryRows } from "./layout";
 export { canMerge, type MergeInputFile, type MergePlan, rollupForFiles } from "./merge";
 export { periodOfFiles } from "./period";
 export { cityRollup, provinceRollup, unitRollup } from "./rollup";

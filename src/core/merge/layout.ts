@@ -20,8 +20,7 @@ import { type Rollup, provinceRollup, rollupQuotas } from "./rollup";
  * summary views compute from, and what a later merge reads back to keep the cities it does not
  * replace.
  */
-export const SUMMARY_SHEET = "各市明细";
-export const DETAIL_SHEET = SUMMARY_SHEET;
+export const DETAIL_SHEET = "各市明细";
 export const SOURCES_SHEET = "来源";
 
 /** 1-based rows of the summary sheet. */

@@ -15,7 +15,7 @@ import { type Scope, scopeLabel, scopeOrNull } from "../plan/scope";
 import type { WorkbookSnapshot } from "../snapshot/snapshot";
 import { type TargetContext, planTarget } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
-import { SUMMARY_SHEET } from "./layout";
+import { DETAIL_SHEET } from "./layout";
 import { type Rollup, childOf, childScope, rollupOfFiles } from "./rollup";
 import { type SummaryState, stateFor } from "./state";
 
@@ -384,7 +384,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const batchFindings: Finding[] = [];
   if (existing && !usableExisting) {
     batchFindings.push(
-      finding("merge-summary-reset", { sheet: SUMMARY_SHEET, cell: null, quotaId: null }, { period: existing.period, revision: existing.revision }, existing.period),
+      finding("merge-summary-reset", { sheet: DETAIL_SHEET, cell: null, quotaId: null }, { period: existing.period, revision: existing.revision }, existing.period),
     );
   }
 
@@ -455,7 +455,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     }
     const previous = usableExisting?.cities.find((c) => c.city === entry.city) ?? null;
     if (previous) {
-      replacements.push(finding("merge-replaces-city", wholeFile(entry.file.name, SUMMARY_SHEET), { city: entry.city, previous: previous.file }, previous.file));
+      replacements.push(finding("merge-replaces-city", wholeFile(entry.file.name, DETAIL_SHEET), { city: entry.city, previous: previous.file }, previous.file));
     }
     accepted.push({
       file: entry.file,
@@ -494,7 +494,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     batchFindings.push(
       finding(
         "merge-city-missing",
-        { sheet: SUMMARY_SHEET, cell: null, quotaId: null },
+        { sheet: DETAIL_SHEET, cell: null, quotaId: null },
         {
           cities: missing,
           level: rollup.childKind,

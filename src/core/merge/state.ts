@@ -9,7 +9,7 @@ import {
   SOURCE_TITLES,
   SOURCES_SHEET,
   SUMMARY_ROWS,
-  SUMMARY_SHEET,
+  DETAIL_SHEET,
   type SourceRow,
   summaryColumns,
 } from "./layout";
@@ -70,7 +70,7 @@ export function sourceRows(sheet: SheetSnapshot | undefined): SourceRow[] {
  * whose city header does not match the revision's cities (it is then rebuilt from scratch).
  */
 export function readSummaryState(snapshot: WorkbookSnapshot, revision: PlanRevision, rollup: Rollup = provinceRollup(revision)): SummaryState | null {
-  const summary = snapshot.sheets.find((s) => s.name === SUMMARY_SHEET);
+  const summary = snapshot.sheets.find((s) => s.name === DETAIL_SHEET);
   if (!summary) return null;
   const children = rollup.children;
   const columns = summaryColumns(children.length);

@@ -21,7 +21,7 @@ import {
   FILE_ROW_LABEL,
   INFO_LABELS,
   SUMMARY_ROWS,
-  SUMMARY_SHEET,
+  DETAIL_SHEET,
   SUMMARY_TITLES,
   type SummaryColumns,
   type SummaryRow,
@@ -481,7 +481,7 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
     return i === col.target || i === col.total || i === col.periodTotal ? 11 : 9;
   });
   return sheetSpec({
-    name: SUMMARY_SHEET,
+    name: DETAIL_SHEET,
     cells,
     columnWidths,
     numberFormats,
@@ -493,7 +493,7 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
     paper: "A3",
     pagesWide: Math.ceil(columnWidths.reduce((a, b) => a + b, 0) / DETAIL_UNITS_PER_PAGE),
     titleColumns: "A:B",
-    header: { center: pageTextLiteral(`${SUMMARY_SHEET}（各市填报数据）`) },
+    header: { center: pageTextLiteral(`${DETAIL_SHEET}（各市填报数据）`) },
     rowHeights: fitRowHeights({ cells, columnWidths, styles, merges }),
     password,
     tabColor: PALETTE.summaryTab,
