@@ -12,7 +12,7 @@ import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot/snap
 import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas } from "../template/formulas";
 import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
-import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
+import { type PartKey, parsePartId, partId, shareOf } from "../template/ratio-parts";
 import { planTarget, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";

@@ -7,7 +7,7 @@ import { type TargetContext, reportText, targetCell } from "../template/targets"
 import type { CellValue } from "../template/spec";
 import { PENDING } from "../template/columns";
 import { familyLabel, regionalFamilies } from "./family";
-import { PART_LABELS, type PartKey, partId, partsOf } from "../template/parts";
+import { PART_LABELS, type PartKey, partId, partsOf } from "../template/ratio-parts";
 import { type Rollup, provinceRollup, rollupQuotas } from "./rollup";
 
 /**

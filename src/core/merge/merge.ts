@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../checks/check";
 import { typedInputs } from "../checks/integrity";
-import { parsePartId } from "../template/parts";
+import { parsePartId } from "../template/ratio-parts";
 import { type Contribution, isContributedCount, outsideOthers } from "../checks/plausibility";
 import { fileProblem, type FileReadProblem } from "../findings/file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings/findings";

@@ -9,7 +9,7 @@ import { idsOnSheet, pathInScope, scopeLabel } from "../plan/scope";
 import { stageAt } from "../period/stage";
 import { averageFormula, completionAgainst, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
-import { partId, shareOf } from "../template/parts";
+import { partId, shareOf } from "../template/ratio-parts";
 import type { ReportRow } from "../snapshot/read-sheets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";

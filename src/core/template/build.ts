@@ -18,7 +18,7 @@ import { fitRowHeights } from "./fit";
 import { EMPTY_FORM, type FormSettings, issuerLines } from "./form";
 import { instructionsSheetSpec } from "./instructions";
 import { FIRST_LINE_ROW, type Line, reportLines } from "./layout";
-import { PART_LABELS, type QuotaPart, partsOf } from "./parts";
+import { PART_LABELS, type QuotaPart, partsOf } from "./ratio-parts";
 import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, rowFingerprint } from "./meta";
 import { sheetSpec } from "./sheet";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral, setGridCell } from "./spec";

@@ -1,7 +1,7 @@
 import { type Quota, type QuotaKind, isPercentKind } from "../plan/types";
 import type { Stage } from "../period/stage";
 import { columnLetter } from "../snapshot/a1";
-import { partsOf } from "./parts";
+import { partsOf } from "./ratio-parts";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, STATES } from "./columns";
 
 /**

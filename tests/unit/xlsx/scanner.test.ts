@@ -1,5 +1,5 @@
 import { XmlScanner, attribute } from "../../../src/xlsx/xml";
-import { isDateFormat, shiftFormula } from "../../../src/xlsx/parts";
+import { isDateFormat, shiftFormula } from "../../../src/xlsx/package-parts";
 import { XmlError } from "../../../src/core/shared";
 
 /** The events a document gives, fed in the chunks given. */
