@@ -13,7 +13,7 @@ import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./
 import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 import { progress } from "./check";
 import { InputError } from "../core/shared";
-import { runHistory } from "./history";
+import { runHistory } from "./progress";
 
 /**
           accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city, scope: a.record.scope })),

@@ -1,5 +1,5 @@
 import { typedInputs } from "../checks/integrity";
-import { PROGRESS_SHEET } from "../merge/history";
+import { PROGRESS_SHEET } from "../merge/progress-sheet";
 import { DETAIL_SHEET } from "../merge/layout";
 import { looseCells, readWorkbook } from "./read-sheets";
 import type { WorkbookSnapshot } from "./snapshot";
