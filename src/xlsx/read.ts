@@ -14,7 +14,7 @@ import {
 } from "./package-parts";
 import { type XmlHandler, XmlScanner } from "./xml";
 import { ENCRYPTED_FLAG, type ZipEntry, inflateEntry, zipEntries } from "./zip";
-import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "../core/shared";
+import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "./errors";
 import { fileProblem, type WorkbookFileProblem } from "../core/findings";
 
 /**
