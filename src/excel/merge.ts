@@ -102,7 +102,7 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   let plan = canMerge(files, mergeContext);
   if (options.decide) plan = canMerge(files, { ...mergeContext, chosen: await options.decide(plan) });
   if (plan.accepted.length === 0 || taken.length > 0) {
-    return { plan: { ...plan, findings: [...taken, ...plan.findings] }, written: false, totals: [], filled: existing?.cities.map((c) => c.city) ?? [] };
+    return { plan: { ...plan, findings: [...taken, ...plan.findings] }, written: false, totals: [], filled: existing?.children.map((c) => c.child) ?? [] };
   }
 
   const built = buildSummary(plan.accepted, {

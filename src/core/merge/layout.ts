@@ -49,22 +49,22 @@ export interface SummaryColumns {
   actual: number;
   total: number;
   completion: number;
-  cityTarget: number;
-  cityCompletion: number;
-  cityPeriod: number;
+  childTarget: number;
+  childCompletion: number;
+  childPeriod: number;
   periodTotal: number;
   note: number;
   width: number;
 }
 
-export function summaryColumns(cityCount: number): SummaryColumns {
+export function summaryColumns(childCount: number): SummaryColumns {
   const actual = 4;
-  const total = actual + cityCount;
+  const total = actual + childCount;
   const completion = total + 1;
-  const cityTarget = completion + 1;
-  const cityCompletion = cityTarget + cityCount;
-  const cityPeriod = cityCompletion + cityCount;
-  const periodTotal = cityPeriod + cityCount;
+  const childTarget = completion + 1;
+  const childCompletion = childTarget + childCount;
+  const childPeriod = childCompletion + childCount;
+  const periodTotal = childPeriod + childCount;
   const note = periodTotal + 1;
   return {
     id: 0,
@@ -74,12 +74,12 @@ export function summaryColumns(cityCount: number): SummaryColumns {
     actual,
     total,
     completion,
-    cityTarget,
-    cityCompletion,
-    cityPeriod,
+    childTarget,
+    childCompletion,
+    childPeriod,
     periodTotal,
     note,
-    width: note + cityCount,
+    width: note + childCount,
   };
 }
 
@@ -94,9 +94,9 @@ export const SUMMARY_TITLES = {
   periodTotal: "本期合计",
   blocks: {
     actual: "各市累计完成（进展状态）",
-    cityTarget: "各市目标",
-    cityCompletion: "各市完成率",
-    cityPeriod: "各市本期完成",
+    childTarget: "各市目标",
+    childCompletion: "各市完成率",
+    childPeriod: "各市本期完成",
     note: "各市说明",
   },
 } as const;
@@ -248,6 +248,6 @@ export function rowTotal(rows: readonly SummaryRow[], index: number, actualsOf: 
 }
 
 /** `E6:O6`: a city block's cells on one row. */
-export function blockRange(first: number, cityCount: number, row: number): string {
-  return `${columnLetter(first)}${row}:${columnLetter(first + cityCount - 1)}${row}`;
+export function blockRange(first: number, childCount: number, row: number): string {
+  return `${columnLetter(first)}${row}:${columnLetter(first + childCount - 1)}${row}`;
 }

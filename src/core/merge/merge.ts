@@ -68,7 +68,7 @@ export interface MergeContext {
 export interface AcceptedFile {
   file: MergeInputFile;
   name: string;
-  city: string;
+  child: string;
   record: SheetRecord;
   report: ReportSheet;
   /** The file's own findings from the checks engine (they do not stop it: the aggregator weighs them). */
@@ -107,7 +107,7 @@ export interface MergePlan {
   /** Those corrections (see mergeLevels), to store with a summary that is itself a return. */
   levels: readonly LevelRecord[];
   /** Returned templates with nothing filled in: their cities have not reported yet. */
-  notFilled: { file: string; city: string }[];
+  notFilled: { file: string; child: string }[];
   accepted: AcceptedFile[];
   rejected: RejectedFile[];
   /** Every finding: each rejection's reasons, then what concerns the batch (missing cities…). */
@@ -143,7 +143,7 @@ function outlierFindings(accepted: AcceptedFile[], revision: PlanRevision): Map<
       const at = { sheet: file.report.name, cell: file.report.address(row, "cumulative"), quotaId: row.quotaId, file: file.name };
       // Above the province's whole target is the file's own finding already (its check).
       const judged = file.findings.some((f) => f.rule === "contribution-implausible" && f.cell === at.cell);
-      const contribution = { child: file.city, figure, explained: judged || !isBlankInput(row.values.note), at };
+      const contribution = { child: file.child, figure, explained: judged || !isBlankInput(row.values.note), at };
       byQuota.set(quota, [...(byQuota.get(quota) ?? []), { file, contribution }]);
     }
   }
@@ -453,14 +453,14 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
         ),
       );
     }
-    const previous = usableExisting?.cities.find((c) => c.city === entry.city) ?? null;
+    const previous = usableExisting?.children.find((c) => c.child === entry.city) ?? null;
     if (previous) {
       replacements.push(finding("merge-replaces-city", wholeFile(entry.file.name, DETAIL_SHEET), { city: entry.city, previous: previous.file }, previous.file));
     }
     accepted.push({
       file: entry.file,
       name: entry.file.name,
-      city: entry.city,
+      child: entry.city,
       record: entry.record,
       report: entry.report,
       findings: entry.warnings,
@@ -477,7 +477,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     }
   }
 
-  const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);
+  const filled = new Set([...accepted.map((a) => a.child), ...(usableExisting?.children.map((c) => c.child) ?? [])]);
   const missing = rollup.children.filter((city) => !filled.has(city));
   for (const entry of notFilled) {
     const city = entry.city as string;
@@ -511,7 +511,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     levels: levels.levels,
     accepted,
     rejected,
-    notFilled: notFilled.map((e) => ({ file: e.file.name, city: e.city as string })),
+    notFilled: notFilled.map((e) => ({ file: e.file.name, child: e.city as string })),
     findings: [...rejected.flatMap((r) => r.reasons), ...accepted.flatMap((a) => a.findings), ...exclusions, ...replacements, ...batchFindings],
   };
 }

@@ -92,10 +92,10 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
   const figure = (quotaId: string, key: FigureKey, value: CellValue): CellValue => (excluded.has(`${quotaId}\u0001${key}`) ? null : value);
   const found = (row: SummaryRow | undefined) => {
     if (!row) return undefined;
-    const quota = row.quotaByChild[file.city];
+    const quota = row.quotaByChild[file.child];
     if (!quota) return undefined;
     // A file made earlier carries the quota's former id, or the city's Annex 2 share's row; a ratio's figure is on a row of its own.
-    const ids = idsOnSheet(quota, childScope(rollup, file.city), context.revision, context.geography);
+    const ids = idsOnSheet(quota, childScope(rollup, file.child), context.revision, context.geography);
     const part = row.part;
     return (part ? ids.map((id) => partId(id, part)) : ids).map((id) => byId.get(id)).find((r) => r !== undefined);
   };
@@ -150,8 +150,8 @@ function cityTarget(row: SummaryRow, child: string, context: MergeContext, rollu
 /** Each city's column of figures: what the existing summary keeps for it, replaced by its accepted file's. */
 function cityColumns(accepted: AcceptedFile[], rows: SummaryRow[], rollup: Rollup, context: MergeContext, existing: SummaryState | null): Map<string, CityColumn> {
   const columns = new Map<string, CityColumn>();
-  for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });
-  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows, rollup, context) });
+  for (const kept of existing?.children ?? []) columns.set(kept.child, { file: kept.file, figures: kept.figures });
+  for (const file of accepted) columns.set(file.child, { file: file.name, figures: figuresFromFile(file, rows, rollup, context) });
   return columns;
 }
 
@@ -236,7 +236,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const totals = rows.map((row, index) => writeDataRow(put, geometry, row, index, columns, context, rollup));
   writeChartTables(put, geometry);
 
-  const keptCities = existing?.cities.filter((c) => !accepted.some((a) => a.city === c.city)) ?? [];
+  const keptCities = existing?.children.filter((c) => !accepted.some((a) => a.child === c.child)) ?? [];
   const views = buildViews({
     revision,
     parent: rollup.parent,
@@ -323,9 +323,9 @@ function parentReturn(
 function cityBlocks(col: SummaryColumns): (readonly [number, string])[] {
   return [
     [col.actual, SUMMARY_TITLES.blocks.actual],
-    [col.cityTarget, SUMMARY_TITLES.blocks.cityTarget],
-    [col.cityCompletion, SUMMARY_TITLES.blocks.cityCompletion],
-    [col.cityPeriod, SUMMARY_TITLES.blocks.cityPeriod],
+    [col.childTarget, SUMMARY_TITLES.blocks.childTarget],
+    [col.childCompletion, SUMMARY_TITLES.blocks.childCompletion],
+    [col.childPeriod, SUMMARY_TITLES.blocks.childPeriod],
     [col.note, SUMMARY_TITLES.blocks.note],
   ];
 }
@@ -387,19 +387,19 @@ function writeDataRow(
     const column = columns.get(city);
     const figures = column?.figures[row.id];
     put(r, col.actual + i, cell(figures?.actual));
-    put(r, col.cityTarget + i, cell(cityTarget(row, city, context, rollup, column, period)));
-    put(r, col.cityPeriod + i, cell(figures?.period));
+    put(r, col.childTarget + i, cell(cityTarget(row, city, context, rollup, column, period)));
+    put(r, col.childPeriod + i, cell(figures?.period));
     put(r, col.note + i, cell(figures?.note));
     const actual = at(col.actual + i);
     // A ratio's figure has no target of its own: no completion.
     if (row.part) return;
-    put(r, col.cityCompletion + i, {
-      formula: row.kind === "milestone" ? milestoneCompletionFormula(actual) : quotaCompletionFormula(row, actual, at(col.cityTarget + i)),
+    put(r, col.childCompletion + i, {
+      formula: row.kind === "milestone" ? milestoneCompletionFormula(actual) : quotaCompletionFormula(row, actual, at(col.childTarget + i)),
     });
   });
   put(r, col.total, { formula: share ? share(col.total) : totalFormula(row.kind, blockRange(col.actual, n, r)) });
   if (!row.part) put(r, col.completion, { formula: quotaCompletionFormula(row, at(col.total), at(col.target)) });
-  if ((row.kind === "annual" || row.kind === "cumulative") && !row.part) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.cityPeriod, n, r)) });
+  if ((row.kind === "annual" || row.kind === "cumulative") && !row.part) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.childPeriod, n, r)) });
   const actual = rowTotal(rows, index, (i) => {
     const id = rows[i]?.id;
     return cities.map((city) => (id === undefined ? null : (columns.get(city)?.figures[id]?.actual ?? null)));
@@ -418,7 +418,7 @@ function writeChartTables(put: Put, { col, cities, rows, firstData, lastData, ci
   put(cityTableHeader, 1, { value: "市" });
   put(cityTableHeader, 2, { value: "平均完成率" });
   cities.forEach((city, i) => {
-    const completion = L(col.cityCompletion + i);
+    const completion = L(col.childCompletion + i);
     put(cityTableHeader + 1 + i, 1, { value: city });
     put(cityTableHeader + 1 + i, 2, rows.length === 0 ? null : { formula: averageFormula([`${completion}${firstData}:${completion}${lastData}`]) });
   });
@@ -459,13 +459,13 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
   if (rows.length > 0) {
     // 编号 and 指标 wrap (their rows sized below), so the pages' repeated columns print them whole.
     styles.push({ range: `A${firstData}:${lastCol}${lastData}`, border: true, vertical: "Top" }, { range: dataRange(col.id), wrap: true }, { range: dataRange(col.label), wrap: true });
-    const completionRanges = [dataRange(col.completion), `${L(col.cityCompletion)}${firstData}:${L(col.cityCompletion + n - 1)}${lastData}`];
+    const completionRanges = [dataRange(col.completion), `${L(col.childCompletion)}${firstData}:${L(col.childCompletion + n - 1)}${lastData}`];
     numberFormats.push(...completionRanges.map((range) => ({ range, format: PERCENT_FORMAT })));
     const ratioRows = rows.flatMap((row, index) => (row.kind === "ratio" ? [firstData + index] : []));
     for (const [a, b] of runs(ratioRows)) {
       numberFormats.push(
         { range: `${L(col.target)}${a}:${L(col.total)}${b}`, format: RATIO_FORMAT },
-        { range: `${L(col.cityTarget)}${a}:${L(col.cityTarget + n - 1)}${b}`, format: RATIO_FORMAT },
+        { range: `${L(col.childTarget)}${a}:${L(col.childTarget + n - 1)}${b}`, format: RATIO_FORMAT },
       );
     }
   }
@@ -477,7 +477,7 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
     // 单位 above, the chart tables' rates below; rates print up to 99999.9% rather than as ###.
     if (i === col.unit) return 11;
     if (i >= col.note) return 20;
-    if (i === col.completion || (i >= col.cityCompletion && i < col.cityCompletion + cities.length)) return 10.5;
+    if (i === col.completion || (i >= col.childCompletion && i < col.childCompletion + cities.length)) return 10.5;
     return i === col.target || i === col.total || i === col.periodTotal ? 11 : 9;
   });
   return sheetSpec({

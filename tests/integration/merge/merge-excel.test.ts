@@ -102,7 +102,7 @@ describe("merging eleven city workbooks into the open workbook", () => {
     const share = planShare(revision, quota, "舟山市")?.target as number;
     const row = rowOf(host, quota.id);
     const i = cities.indexOf("舟山市");
-    expect(round(cellValue(host, col.cityCompletion + i, row))).toBe(round((present(typedOf("舟山市")[quota.id], `the figure typed for ${quota.id}`).cumulative as number) / share));
+    expect(round(cellValue(host, col.childCompletion + i, row))).toBe(round((present(typedOf("舟山市")[quota.id], `the figure typed for ${quota.id}`).cumulative as number) / share));
   });
 
   test("the summary holds values, not formulas, in the city blocks", () => {
@@ -271,7 +271,7 @@ describe("merging again with a newer file of one city", () => {
   test("the other cities' columns are untouched", () => {
     const after = host.values(DETAIL_SHEET, `A1:${columnLetter(col.width - 1)}${before.length}`);
     const otherCities = (grid: unknown[][]) =>
-      grid.slice(SUMMARY_ROWS.file - 1).map((row) => cities.flatMap((c, j) => (c === city ? [] : [row[col.actual + j], row[col.cityPeriod + j], row[col.note + j]])));
+      grid.slice(SUMMARY_ROWS.file - 1).map((row) => cities.flatMap((c, j) => (c === city ? [] : [row[col.actual + j], row[col.childPeriod + j], row[col.note + j]])));
     expect(otherCities(after)).toEqual(otherCities(before));
   });
 

@@ -76,7 +76,7 @@ describe("counties → city → province, with real files", () => {
   });
 
   test("the city summary is itself a city return the province merge accepts", () => {
-    expect(fixed.province.plan.accepted.map((a) => [a.city, a.record.scope])).toContainEqual([CITY, "city:杭州市"]);
+    expect(fixed.province.plan.accepted.map((a) => [a.child, a.record.scope])).toContainEqual([CITY, "city:杭州市"]);
     expect([formatScope(fixed.province.plan.rollup.parent), fixed.province.plan.accepted.length, fixed.province.plan.rejected.length]).toEqual(["province", 11, 0]);
   });
 
