@@ -17,6 +17,7 @@ import { formOf } from "../core/template/meta";
 import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
+import { refuseUncomputedInputs } from "./findings";
 import { TEMPLATE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile, readText } from "./io";
 import { checkOutputFile, checkReplaceable, prepareOutputFolder, writeFileAtomic } from "./output";
@@ -164,13 +165,17 @@ async function returnedWorkbooks(from: string, io: Io): Promise<{ files: string[
     : [from];
   const returned: ReturnedReports[] = [];
   for (const file of files) {
+    let snapshot;
     try {
-      const snapshot = await readWorkbookFile(readInputFile(file), { fileName: path.basename(file) });
-      returned.push({ source: file, reports: readWorkbook(snapshot).reports });
+      snapshot = await readWorkbookFile(readInputFile(file), { fileName: path.basename(file) });
     } catch (error) {
       if (!folder) throw error instanceof InputError ? error : new InputError((error as Error).message);
       io.err(`跳过无法读取的文件 skipped, cannot read: ${file}: ${(error as Error).message}\n`);
+      continue;
     }
+    // A figure that cannot be read is refused even in a folder: skipped, its city would start again from nothing.
+    refuseUncomputedInputs(snapshot, file, { zh: "取得上期累计", en: "the next period's 上期累计" });
+    returned.push({ source: file, reports: readWorkbook(snapshot).reports });
   }
   return { files, returned };
 }
