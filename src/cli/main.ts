@@ -1,5 +1,5 @@
 import { commandHelp, HELP_OPTION, nearestOption } from "./args";
-import { drained, type Io, processIo, watchStdout } from "./io";
+import { drained, type Io, processIo, stdoutFailureMessage, watchStdout } from "./io";
 import { COMMAND_SPECS } from "./specs";
 import { InputError } from "../core/errors";
 
@@ -60,7 +60,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /**
  * The `planbook` process: runs the command, then waits until stdout and stderr have been handed
  * to the operating system before exiting, so a pipe to a slow reader gets every byte. A bug is
- * one line too (the stack with PLANBOOK_DEBUG=1), exit 3.
+ * one line too (the stack with PLANBOOK_DEBUG=1), exit 3; so is a stdout that cannot be written.
  */
 export async function run(argv: string[]): Promise<void> {
   watchStdout();
@@ -73,5 +73,12 @@ export async function run(argv: string[]): Promise<void> {
     code = 3;
   }
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  // Output nobody got is a failed run, whatever the command found: one line, exit 3.
+  const failure = stdoutFailureMessage();
+  if (failure !== null) {
+    processIo.err(failure);
+    await drained(process.stderr);
+    code = 3;
+  }
   process.exit(code);
 }
