@@ -2,6 +2,7 @@ import { commandHelp, HELP_OPTION, nearestOption } from "./args";
 import { drained, type Io, processIo, stdoutFailureMessage, watchStdout } from "./io";
 import { COMMAND_SPECS } from "./specs";
 import { InputError } from "../core/errors";
+import { OutputWriteError } from "./output";
 
 export { COMMAND_SPECS } from "./specs";
 
@@ -25,7 +26,7 @@ export function usage(): string {
   return (
     "planbook — 计划填报 / Planbook\n\n" +
     COMMAND_SPECS.map((spec) => commandHelp(spec)).join("\n") +
-    "\n退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 输入或命令行有误 bad input or command line · 3 内部错误 internal error\n"
+    "\n退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 输入或命令行有误 bad input or command line · 3 无法写出输出或内部错误 output could not be written, or internal error\n"
   );
 }
 
@@ -52,6 +53,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (error instanceof InputError) {
       io.err(`${error.message}\n`);
       return 2;
+    }
+    if (error instanceof OutputWriteError) {
+      io.err(`${error.message}\n`);
+      return 3;
     }
     throw error;
   }
