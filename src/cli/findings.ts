@@ -1,7 +1,7 @@
 import { type Finding, findingMessage, inFile, type MessageLanguage } from "../core/findings";
-import { uncomputedInWorkbook } from "../core/checks/check";
+import { uncomputedInWorkbook } from "../core/checks";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 
 /** The `--lang zh|en` option of the commands that print findings: one language, or both (Chinese first) when absent. */
 export function messageLanguage(options: Record<string, string | true>): MessageLanguage {

@@ -1,7 +1,7 @@
 import { commandHelp, HELP_OPTION, nearestOption } from "./args";
 import { drained, type Io, processIo, stdoutFailureMessage, watchStdout } from "./io";
 import { COMMAND_SPECS } from "./specs";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 import { OutputWriteError } from "./output";
 
 export { COMMAND_SPECS } from "./specs";
