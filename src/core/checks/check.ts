@@ -1,6 +1,6 @@
 import { cellAddress, parseCell } from "../snapshot/a1";
 import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings/findings";
-import { isBlankInput, sameCellValue } from "../snapshot/cells";
+import { EXCEL_CELL_CHARACTERS, isBlankInput, sameCellValue } from "../snapshot/cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period/period";
 import type { Geography } from "../plan/counties";
 import { withLevelCorrections } from "../plan/level";
@@ -272,7 +272,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
   out.push(...previousChanged(report, row, sheet.log));
   // The number inputs say so through checkNumber, with the other wrong types.
-  out.push(...uncomputedInputs(report, row, sheet.types, ["status", "note"]));
+  out.push(...uncomputedInputs(report, row, sheet.types, ["status", "note"]), ...tooLongInputs(report, row));
   const part = parsePartId(row.quotaId);
   if (part) return [...out, ...checkPartRow(sheet, row, part, context)];
   if (!shape) return out;
@@ -455,6 +455,16 @@ export function uncomputedInputs(
     const cell = report.address(row, key);
     if (cell === null || types?.[cell] !== "uncached-formula") return [];
     return [finding("formula-without-value", { sheet: report.name, cell, quotaId: row.quotaId }, { formula: row.formulas[key] }, row.values[key])];
+  });
+}
+
+/** Input cells holding more text than an Excel cell can (only a program writes that): told, never cut without a word. */
+function tooLongInputs(report: ReportSheet, row: ReportRow): Finding[] {
+  return INPUT_COLUMNS.flatMap((key) => {
+    const value = row.values[key];
+    const cell = report.address(row, key);
+    if (typeof value !== "string" || value.length <= EXCEL_CELL_CHARACTERS || cell === null) return [];
+    return [finding("text-too-long", { sheet: report.name, cell, quotaId: row.quotaId }, { length: value.length, limit: EXCEL_CELL_CHARACTERS }, `${value.slice(0, 20)}…`)];
   });
 }
 
