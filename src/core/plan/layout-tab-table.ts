@@ -1,4 +1,5 @@
 import type { UnreadLine } from "./types";
+import { trailingUnits } from "./units";
 import { ACTION, ITEM, type Row, actionCell, goalWithDeadline, itemCell, normalise, unitsCell } from "./rows";
 
 /**
@@ -167,12 +168,6 @@ export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine
       const actionText = cells[0];
       cells.push(itemCell(ACTION.exec(actionText)?.[2] ?? actionText, ++itemNumber));
     }
-    // Merged (blank) cells repeat the one above.
-    const keep = (role: Role) => {
-      const value = cell(role);
-      if (value !== "") last[role] = value;
-      return last[role] ?? "";
-    };
     const measure = cell("measure");
     const goal = cell("goal");
     if (measure === "" && goal === "") {
@@ -180,11 +175,13 @@ export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine
       else rows.push({ cells, line: row.line });
       continue;
     }
-    // A blank units cell is merged with the one above, supporting units included; a filled one stands alone.
-    const leadRole: Role = column("units") !== -1 ? "units" : "lead";
-    if (cell(leadRole) !== "") last.supporting = cell("supporting");
-    const lead = keep(leadRole);
-    const units = unitsCell(lead, keep("supporting"));
+    // A blank units cell is merged with the one above, the others beside it included; a filled one stands alone.
+    const unitRoles = (["lead", "units", "supporting"] as const).filter((role) => column(role) !== -1);
+    const own = unitRoles.find((role) => role !== "supporting") ?? "supporting";
+    if (cell(own) !== "") for (const role of unitRoles) last[role] = cell(role);
+    // A list without a units column may name them in a bracket at the task's end: (A牵头,B配合).
+    const inline = unitRoles.length === 0 ? (trailingUnits(goal) ?? trailingUnits(measure)) : null;
+    const units = inline?.units ?? unitsCell({ lead: last.lead ?? "", responsible: last.units ?? "", supporting: last.supporting ?? "" });
     const measureText = column("measure") === -1 ? goal : measure !== "" ? measure : (last.measure ?? goal);
     if (measure !== "") last.measure = measure;
     cells.push(measureText, units, goalWithDeadline(goal !== "" ? goal : measureText, cell("deadline")));

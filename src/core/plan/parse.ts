@@ -125,6 +125,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     measureId: measure.id,
     measure: measure.text,
     subject: quota.subject,
+    ...(measure.lead ? { lead: measure.lead } : {}),
     units: measure.units,
     ...(measure.supportingUnits ? { supportingUnits: measure.supportingUnits } : {}),
     kind: quota.kind,
@@ -249,15 +250,19 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
         if (group === null) throw new PlanParseError(row.line, "工作举措", row.cells.join(" | "));
         measureText = group;
       }
-      const { lead, supporting } = readUnits(unitsText);
-      if (lead.length === 0) throw new PlanParseError(row.line, "责任单位或牵头单位（如「省人力社保厅」）", unitsText || row.cells.join(" | "));
+      const named = readUnits(unitsText);
+      // 责任单位 beside a lead named apart are the co-responsible units; a lead alone is the units too.
+      const units = named.responsible.length > 0 ? named.responsible : named.lead;
+      const supporting = named.supporting;
+      if (units.length === 0) throw new PlanParseError(row.line, "责任单位或牵头单位（如「省人力社保厅」）", unitsText || row.cells.join(" | "));
       const text = sub ? `${measureText} / ${sub}` : measureText;
       const measure: Measure = {
-        id: `M${String(item.number).padStart(2, "0")}-${fnv1a(`${text}|${lead.join("、")}`).slice(0, 6)}`,
+        id: `M${String(item.number).padStart(2, "0")}-${fnv1a(`${text}|${[...new Set([...named.lead, ...units])].join("、")}`).slice(0, 6)}`,
         action: action.number,
         item: item.number,
         text,
-        units: lead,
+        ...(named.lead.length > 0 ? { lead: named.lead } : {}),
+        units,
         ...(supporting.length > 0 ? { supportingUnits: supporting } : {}),
         goal,
         line: row.line,

@@ -44,9 +44,26 @@ export function itemCell(title: string, number: number): string {
   return ITEM.test(title) ? title : `(${chineseNumeral(number)})${title}`;
 }
 
-/** The units cell a layout writes for lead and supporting units named apart (read back by readUnits). */
-export function unitsCell(lead: string, supporting: string): string {
-  return supporting === "" ? lead : `牵头单位:${lead};配合单位:${supporting}`;
+/** The units a layout found, each as the list wrote it (a cell or a line's text), "" for none. */
+export interface UnitsText {
+  lead: string;
+  responsible: string;
+  supporting: string;
+}
+
+/**
+ * The units cell a layout writes for what it found (read back by readUnits): a plain list when only
+ * 责任单位 (or a cell saying A牵头,B配合 itself) was found, else each part under its label.
+ */
+export function unitsCell({ lead, responsible, supporting }: UnitsText): string {
+  if (lead === "" && supporting === "") return responsible;
+  return [
+    lead !== "" ? `牵头单位:${lead}` : "",
+    responsible !== "" ? `责任单位:${responsible}` : "",
+    supporting !== "" ? `配合单位:${supporting}` : "",
+  ]
+    .filter((part) => part !== "")
+    .join(";");
 }
 
 /** A goal with a deadline given in its own column (完成时限 2026年底) when the goal does not start with one. */

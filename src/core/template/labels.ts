@@ -30,3 +30,10 @@ export function targetFigure(quota: Pick<Quota, "kind" | "comparator" | "target"
 export function quotaLabel(quota: Quota, what: string = quota.text): string {
   return `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${what}`;
 }
+
+/** The 责任单位 cell: the lead named apart from the co-responsible units (牵头：A；责任：B、C), else the list as the plan names it. */
+export function unitsLabel(quota: Pick<Quota, "lead" | "units">): string {
+  if (!quota.lead) return quota.units.join("、");
+  const others = quota.units.filter((unit) => !quota.lead?.includes(unit));
+  return others.length === 0 ? `牵头：${quota.lead.join("、")}` : `牵头：${quota.lead.join("、")}；责任：${others.join("、")}`;
+}

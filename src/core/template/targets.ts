@@ -1,5 +1,5 @@
 import type { Geography } from "../plan/counties";
-import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
+import { type PlanRevision, type Quota, isPercentKind, leadUnits } from "../plan/types";
 import type { Period } from "../period";
 import { type Scope, countiesInScope, planShare, unitRole } from "../scope";
 import { stageAt } from "../stage";
@@ -136,7 +136,7 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
     if (scope.kind === "province") return `${quota.text}${both}${covered}`;
     return unitRole(quota, scope.unit) === "lead"
       ? `${quota.text}${both}${covered}\n本单位牵头：填报全省数（含配合单位）`
-      : `${quota.text}${both}\n本单位配合（牵头单位：${quota.units[0]}）：填报本单位完成数`;
+      : `${quota.text}${both}\n本单位配合（牵头单位：${leadUnits(quota).join("、")}）：填报本单位完成数`;
   }
   const who = scope.kind === "city" ? "本市" : "本县";
   if (quota.kind === "milestone") return `${who}进展状态：${quota.text}`;
