@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { QuotaCorrection } from "../core/plan/corrections";
-import { ATTRIBUTE_LABELS, type Comparator, MEASURE_LABELS, type PlanRevision, type Quota, type QuotaKind, leadUnits } from "../core/plan/types";
+import { quotaFacts } from "../core/template/labels";
+import { type Comparator, type PlanRevision, type Quota, type QuotaKind, leadUnits } from "../core/plan/types";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -30,19 +31,9 @@ function shown(quota: Quota): Record<Field, string> {
   };
 }
 
-/** What the importer read beyond the editable cells, shown under the text: 属性, what the figure measures, its baseline, month and weight. */
+/** What the importer read beyond the editable cells, shown under the text: 属性, baseline, month, weight, 配合单位. */
 function readDetails(quota: Quota): string {
-  return [
-    quota.attribute ? ATTRIBUTE_LABELS[quota.attribute] : "",
-    quota.measures ? MEASURE_LABELS[quota.measures] : "",
-    quota.measures === "level" ? `基期值 ${quota.baseline}${quota.unit ?? ""}` : "",
-    quota.month !== undefined && quota.year !== null ? `${quota.year}年${quota.month}月底前` : "",
-    quota.wholeTarget !== undefined ? `全域目标 ${quota.wholeTarget}${quota.unit ?? ""}` : "",
-    quota.weight !== undefined ? `权重 ${quota.weight}` : "",
-    quota.supportingUnits ? `配合：${quota.supportingUnits.join("、")}` : "",
-  ]
-    .filter((part) => part !== "")
-    .join(" · ");
+  return [quotaFacts(quota), quota.supportingUnits ? `配合：${quota.supportingUnits.join("、")}` : ""].filter((part) => part !== "").join("；");
 }
 
 const splitNames = (text: string | undefined): string[] | undefined => text?.split(/[、,，;；]/).map((u) => u.trim()).filter((u) => u !== "");

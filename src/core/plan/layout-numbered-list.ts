@@ -11,7 +11,8 @@ import { BRACKET_UNITS, trailingUnits, unitRoleOfLabel } from "./units";
  * under it is a measure itself. Every other line is reported unread, with why.
  */
 
-const NUMBERED = /^(\d+)[.、．]\s*(.+)$/;
+/** A numbered measure: 1. 1、 1) (1) ①, its text the last group. */
+const NUMBERED = /^(?:\d+[.、．)]|\(\d+\)|[①-⑳])\s*(.+)$/;
 const UNITS_LINE = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协同单位|协办单位|参与单位)\s*(?:为|是)?\s*:?\s*(.+?)[。.;]?$/;
 
 interface Entry extends UnitsText {
@@ -69,7 +70,8 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
   lines.forEach((raw, index) => {
     const text = normalise(raw);
     const line = index + 1;
-    if (text === "") return;
+    // An 附件 label heads the list; it is no part of it.
+    if (text === "" || /^附件\s*\d*$/.test(text)) return;
     const action = ACTION.exec(text);
     if (action) {
       flushItem();
@@ -102,7 +104,7 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
           item = { line, title, text: title, lead: "", responsible: "", supporting: "", measures: 0 };
         }
       }
-      const own = bracketUnits(matchGroup(numbered, 2));
+      const own = bracketUnits(matchGroup(numbered, 1));
       entry = { line, text: own.text, ...unitsOf(own) };
       return;
     }

@@ -1,4 +1,5 @@
 import { chineseNumeral } from "../text";
+import type { Quota } from "./types";
 
 /**
  * The intermediate form every task-list layout is read into, and the one the plan parser reads
@@ -6,7 +7,10 @@ import { chineseNumeral } from "../text";
  * work item `(一)`, then the measure, the units cell and the goal), a cell the row leaves out being
  * the one above it (a merged cell).
  */
-export interface Row {
+/** What a layout reads about a row's quotas beside its goal text: 属性, the whole area's target, the weight. */
+export type RowFacts = Partial<Pick<Quota, "attribute" | "wholeTarget" | "weight">>;
+
+export interface Row extends RowFacts {
   cells: string[];
   /** 1-based line where the row starts. */
   line: number;
