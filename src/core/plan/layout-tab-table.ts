@@ -1,4 +1,5 @@
 import type { UnreadLine } from "./types";
+import { DEADLINE_CELL, type Grid, UNIT_NAME, titleAbove } from "./grid";
 import { trailingUnits } from "./units";
 import { ACTION, ITEM, type Row, actionCell, goalWithDeadline, itemCell, normalise, unitsCell } from "./rows";
 
@@ -31,8 +32,6 @@ export function titleRole(title: string): Role | null {
   return TITLE_ROLES.find(([pattern]) => pattern.test(compact))?.[1] ?? null;
 }
 
-const UNIT_NAME = /(厅|局|委|办|会|院|部|府|联|中心|集团|公司|政府|管委会)(牵头|配合)?$/;
-const DEADLINE_CELL = /^(\d{4}\s*年(\d{1,2}月)?(底|前|内|年底)?|长期|持续推进|常态化推进|\d{4}\s*[—–-]\s*\d{4}\s*年)(前)?$/;
 const GOAL_CELL = /\d|全覆盖|\*\*/;
 
 /** The role a column's cells' shape says, for a table without titles. */
@@ -102,13 +101,21 @@ export function isTabTable(lines: string[]): boolean {
   return lines.some((l) => l.split("\t").filter((c) => c.trim() !== "").length >= 3);
 }
 
-export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
-  const unread: UnreadLine[] = [];
+/** The table in a tab-separated text, its rows of cells (a cell's lines joined), and its title: the last line above it that is not an 附件 label. */
+export function tabGrid(lines: string[]): Grid {
   // Text before the table (a title, 附件1) is not part of it.
   const first = lines.findIndex((l) => l.split("\t").filter((c) => c.trim() !== "").length >= 3);
-  // The table's title is the last line above it that is not an 附件 label.
-  const title = lines.slice(0, first).map(normalise).filter((l) => l !== "" && !/^附件\s*\d*$/.test(l)).pop() ?? null;
-  const table = splitTable(lines.slice(first)).map((r) => ({ ...r, line: r.line + first }));
+  const title = titleAbove(lines, first);
+  return { rows: splitTable(lines.slice(first)).map((r) => ({ ...r, line: r.line + first })), title };
+}
+
+/**
+ * A task table's rows (序号, 重点任务, 具体举措, 牵头单位, 配合单位, 完成时限… in any order, titled or
+ * not) as the plan parser's rows: columns recognised by their titles' meaning, else their cells' shape.
+ */
+export function readTaskGrid(grid: Grid): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
+  const unread: UnreadLine[] = [];
+  const { rows: table, title } = grid;
   const titleRoles = (table[0]?.cells ?? []).map(titleRole);
   const titled = titleRoles.filter((r) => r !== null).length >= 2;
   const body = titled ? table.slice(1) : table;

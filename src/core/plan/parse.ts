@@ -8,7 +8,9 @@ import { readUnits } from "./units";
 import { withReportingLevels } from "./level";
 import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision, type UnreadLine } from "./types";
 import { ACTION, ITEM, type Row, type RowFacts, normalise } from "./rows";
-import { isTabTable, readTabTable } from "./layout-tab-table";
+import { isTabTable, readTaskGrid, tabGrid } from "./layout-tab-table";
+import { isIndicatorTable, readIndicatorGrid } from "./layout-indicator-table";
+import type { Grid } from "./grid";
 import { isNumberedList, readNumberedList } from "./layout-numbered-list";
 import { PlanParseError } from "../errors";
 
@@ -87,8 +89,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   let rows: Row[];
   let layoutTitle: string | null = null;
   const unread: UnreadLine[] = [];
-  if (isTabTable(lines)) {
-    const read = readTabTable(lines);
+  const grid: Grid | null = isTabTable(lines) ? tabGrid(lines) : null;
+  if (grid) {
+    const read = readGrid(grid);
     rows = read.rows;
     layoutTitle = read.title;
     unread.push(...read.unread);
@@ -184,6 +187,11 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     cities,
     ...(unread.length > 0 ? { unread: unread.sort((a, b) => a.line - b.line) } : {}),
   };
+}
+
+/** A table found in the text, read by what its columns are: indicators (指标名称, 计量单位, 目标值…) or tasks. */
+function readGrid(grid: Grid): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
+  return isIndicatorTable(grid) ? readIndicatorGrid(grid) : readTaskGrid(grid);
 }
 
 interface TaskRows {

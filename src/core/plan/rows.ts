@@ -70,9 +70,12 @@ export function unitsCell({ lead, responsible, supporting }: UnitsText): string 
     .join(";");
 }
 
-/** A goal with a deadline given in its own column (完成时限 2026年底) when the goal does not start with one. */
+/** A goal with a deadline given in its own column (完成时限 2026年底, 6月底前) when the goal does not start with one. */
 export function goalWithDeadline(goal: string, deadline: string): string {
-  const year = /(\d{4})\s*年/.exec(deadline);
-  if (!year || /^到?\d{4}\s*(?:[—–-]\s*\d{4}\s*)?年/.test(goal)) return goal;
-  return `到${year[1]}年底,${goal}`;
+  const year = /(\d{4})\s*年/.exec(deadline)?.[1];
+  // 6月底前, 2026年9月底: a month's end, in the list's year when the cell names none.
+  const month = /(\d{1,2})\s*月/.exec(deadline)?.[1];
+  if ((!year && !month) || /^到?\d{4}\s*(?:[—–-]\s*\d{4}\s*)?年/.test(goal)) return goal;
+  if (!year) return `${month}月底前,${goal}`;
+  return month ? `到${year}年${month}月底,${goal}` : `到${year}年底,${goal}`;
 }
