@@ -56,8 +56,9 @@ function perUnitOf(body: string): "county" | "city" | null {
 }
 
 /** Units a figure is counted in, longest first so that 万人次 is not read as 人次 (nor 平方米 as 米). */
-const UNITS =
+export const MEASURE_UNITS =
   "万人次|万人|人次|万元|亿元|元|万户|万平方米|平方米|万亩|亩|公顷|万吨|吨|公里|千米|米|万千瓦|千瓦|兆瓦|万辆|辆|台套|台|万册|册|家|个|名|场|项|所|%|人|户|起|次|座|条|套|批|处|支|张|间|栋|幢|床|艘|架|件|篇|期|班|门|种|小时|天|分钟|岁|倍|标箱";
+const UNITS = MEASURE_UNITS;
 /**
  * A number (or `**`) with its unit, and what binds it: a word before (不少于, 不超过…), `以上`, `左右`,
  * `以内`, `以下` after; a second number after a dash or 至 makes a range (3-5个, 60%-70%).

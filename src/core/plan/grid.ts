@@ -1,4 +1,4 @@
-import { normalise } from "./rows";
+import { type UnitsText, normalise } from "./rows";
 
 /**
  * A table as the layouts that find one give it: rows of cells in column order (a cell merged with
@@ -72,4 +72,19 @@ export function alignCells(cells: string[], width: number, fit: (cell: string, c
     if (take[i]?.[j]) out[j] = cells[i++] ?? "";
   }
   return i === n ? out : null;
+}
+
+/** The unit columns a table may have, the lead's first. */
+export type UnitColumn = "lead" | "units" | "supporting";
+
+/**
+ * A row's units where blank cells are merged with the ones above: a row naming its first units
+ * column (牵头单位, else 责任单位) stands alone, its other blank cells naming none; a row naming only
+ * its other units keeps the first column's from above; a row naming none keeps all of them.
+ */
+export function mergedUnits(columns: readonly UnitColumn[], own: (column: UnitColumn) => string, last: Partial<Record<UnitColumn, string>>): UnitsText {
+  const [first] = columns;
+  if (first !== undefined && own(first) !== "") for (const column of columns) last[column] = own(column);
+  else if (columns.some((column) => own(column) !== "")) for (const column of columns.slice(1)) last[column] = own(column);
+  return { lead: last.lead ?? "", responsible: last.units ?? "", supporting: last.supporting ?? "" };
 }

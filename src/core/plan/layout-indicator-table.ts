@@ -1,5 +1,5 @@
 import type { UnreadLine } from "./types";
-import { type Grid, type GridRow, isUnitsCell } from "./grid";
+import { type Grid, type GridRow, isUnitsCell, mergedUnits } from "./grid";
 import { type Row, actionCell, goalWithDeadline, itemCell, unitsCell } from "./rows";
 import type { RowFacts } from "./rows";
 
@@ -12,7 +12,7 @@ import type { RowFacts } from "./rows";
  * layout found the table (tabs, one cell a line, cells run together).
  */
 
-type Role =
+export type IndicatorRole =
   | "number"
   | "category"
   | "name"
@@ -28,7 +28,7 @@ type Role =
   | "other";
 
 /** Column titles by meaning, checked in this order (指标属性 is an attribute, 目标值 a target, 指标名称 a name). */
-const TITLE_ROLES: [RegExp, Role][] = [
+const TITLE_ROLES: [RegExp, IndicatorRole][] = [
   [/^(序号|编号)$/, "number"],
   [/权重|分值|赋分|分数/, "weight"],
   [/属性|性质/, "attribute"],
@@ -47,7 +47,7 @@ const TITLE_ROLES: [RegExp, Role][] = [
 /** A target column for the whole area (全市, 全省), beside the one of this list's own area. */
 const WHOLE = /全市|全省|全区|全县|全国|总体|合计|全域/;
 
-function titleRole(title: string): Role | null {
+export function indicatorTitleRole(title: string): IndicatorRole | null {
   const compact = title.replace(/\s+/g, "").replace(/\(.*?\)/g, "");
   if (compact === "" || compact.length > 14) return null;
   return TITLE_ROLES.find(([pattern]) => pattern.test(compact))?.[1] ?? null;
@@ -56,7 +56,7 @@ function titleRole(title: string): Role | null {
 /** The header row among the first rows: one naming an indicator column and a figure (target or unit) column. */
 function headerIndex(grid: Grid): number {
   return grid.rows.slice(0, 4).findIndex((row) => {
-    const roles = row.cells.map(titleRole);
+    const roles = row.cells.map(indicatorTitleRole);
     return roles.includes("name") && (roles.includes("target") || roles.includes("unit")) && roles.filter((r) => r !== null).length >= 3;
   });
 }
@@ -81,8 +81,8 @@ export function readIndicatorGrid(grid: Grid): { rows: Row[]; unread: UnreadLine
   const header = headerIndex(grid);
   const titles = grid.rows[header]?.cells ?? [];
   const body = grid.rows.slice(header + 1).filter((row) => !sameCells(row.cells, titles));
-  const roles: Role[] = titles.map((title, column) => {
-    const role = titleRole(title) ?? "other";
+  const roles: IndicatorRole[] = titles.map((title, column) => {
+    const role = indicatorTitleRole(title) ?? "other";
     // A column titled 单位 whose cells name departments is the responsible units.
     if (role === "unit" && body.some((r) => isUnitsCell(r.cells[column] ?? ""))) return "units";
     return role;
@@ -91,10 +91,10 @@ export function readIndicatorGrid(grid: Grid): { rows: Row[]; unread: UnreadLine
   const own = targets.find((column) => !WHOLE.test(titles[column] ?? "")) ?? targets[0];
   const whole = targets.find((column) => column !== own && WHOLE.test(titles[column] ?? ""));
   const at = (row: GridRow, column: number | undefined): string => (column === undefined || column === -1 ? "" : (row.cells[column] ?? "").trim());
-  const of = (row: GridRow, role: Role): string => at(row, roles.indexOf(role));
+  const of = (row: GridRow, role: IndicatorRole): string => at(row, roles.indexOf(role));
   const unread: UnreadLine[] = [];
   const rows: Row[] = [];
-  const last: Partial<Record<Role, string>> = {};
+  const last: Partial<Record<IndicatorRole, string>> = {};
   let actionNumber = 0;
   let itemNumber = 0;
   for (const row of body) {
@@ -116,8 +116,7 @@ export function readIndicatorGrid(grid: Grid): { rows: Row[]; unread: UnreadLine
     }
     last.name = name;
     const unitRoles = (["lead", "units", "supporting"] as const).filter((role) => roles.includes(role));
-    const first = unitRoles.find((role) => role !== "supporting") ?? "supporting";
-    if (of(row, first) !== "") for (const role of unitRoles) last[role] = of(row, role);
+    const units = mergedUnits(unitRoles, (role) => of(row, role), last);
     const unit = of(row, "unit").replace(/^\((.*)\)$/, "$1");
     const baseline = of(row, "baseline");
     const goal =
@@ -137,7 +136,7 @@ export function readIndicatorGrid(grid: Grid): { rows: Row[]; unread: UnreadLine
       // The whole's figure as its cell states it (≥95 is 95).
       ...(/\d/.test(wholeFigure) ? { wholeTarget: Number(/\d+(?:\.\d+)?/.exec(wholeFigure)?.[0]) } : {}),
     };
-    cells.push(name, unitsCell({ lead: last.lead ?? "", responsible: last.units ?? "", supporting: last.supporting ?? "" }), goalWithDeadline(goal, of(row, "deadline")));
+    cells.push(name, unitsCell(units), goalWithDeadline(goal, of(row, "deadline")));
     rows.push({ cells, line: row.line, explicit: true, ...facts });
   }
   return { rows, unread, title: grid.title };

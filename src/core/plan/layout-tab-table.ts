@@ -1,5 +1,5 @@
 import type { UnreadLine } from "./types";
-import { DEADLINE_CELL, type Grid, UNIT_NAME, titleAbove } from "./grid";
+import { DEADLINE_CELL, type Grid, UNIT_NAME, mergedUnits, titleAbove } from "./grid";
 import { trailingUnits } from "./units";
 import { ACTION, ITEM, type Row, actionCell, goalWithDeadline, itemCell, normalise, unitsCell } from "./rows";
 
@@ -11,10 +11,10 @@ import { ACTION, ITEM, type Row, actionCell, goalWithDeadline, itemCell, normali
  * the table has a title row, else by their cells' shape.
  */
 
-type Role = "number" | "action" | "item" | "measure" | "goal" | "units" | "lead" | "supporting" | "deadline" | "other";
+export type TaskRole = "number" | "action" | "item" | "measure" | "goal" | "units" | "lead" | "supporting" | "deadline" | "other";
 
 /** Column titles, by meaning (checked in this order: 牵头单位 before 单位, 重点任务 before 任务). */
-const TITLE_ROLES: [RegExp, Role][] = [
+const TITLE_ROLES: [RegExp, TaskRole][] = [
   [/^(序号|编号)$/, "number"],
   [/牵头|主责/, "lead"],
   [/配合|协同|协办|参与/, "supporting"],
@@ -26,7 +26,7 @@ const TITLE_ROLES: [RegExp, Role][] = [
   [/重点工作|重点任务|工作任务|任务|事项|项目/, "item"],
 ];
 
-export function titleRole(title: string): Role | null {
+export function titleRole(title: string): TaskRole | null {
   const compact = title.replace(/\s+/g, "");
   if (compact === "" || compact.length > 12) return null;
   return TITLE_ROLES.find(([pattern]) => pattern.test(compact))?.[1] ?? null;
@@ -35,7 +35,7 @@ export function titleRole(title: string): Role | null {
 const GOAL_CELL = /\d|全覆盖|\*\*/;
 
 /** The role a column's cells' shape says, for a table without titles. */
-function shapeRole(cells: string[]): Role {
+function shapeRole(cells: string[]): TaskRole {
   const filled = cells.filter((c) => c !== "");
   const all = (test: (c: string) => boolean) => filled.length > 0 && filled.every(test);
   if (all((c) => /^\d+$/.test(c))) return "number";
@@ -120,7 +120,7 @@ export function readTaskGrid(grid: Grid): { rows: Row[]; unread: UnreadLine[]; t
   const titled = titleRoles.filter((r) => r !== null).length >= 2;
   const body = titled ? table.slice(1) : table;
   const width = Math.max(...table.map((r) => r.cells.length));
-  const roles: Role[] = Array.from({ length: width }, (_, column) =>
+  const roles: TaskRole[] = Array.from({ length: width }, (_, column) =>
     titled ? (titleRoles[column] ?? "other") : shapeRole(body.map((r) => r.cells[column] ?? "")),
   );
   // A task column whose cells are numbered 一、 is the action column whatever its title says.
@@ -147,14 +147,14 @@ export function readTaskGrid(grid: Grid): { rows: Row[]; unread: UnreadLine[]; t
     if (!roles.includes("item") && itemColumn !== undefined) roles[itemColumn] = "item";
     if (!roles.includes("action") && actionColumn !== undefined) roles[actionColumn] = "action";
   }
-  const column = (role: Role) => roles.indexOf(role);
+  const column = (role: TaskRole) => roles.indexOf(role);
   let actionNumber = 0;
   let itemNumber = 0;
   let emittedAction = false;
-  const last: Partial<Record<Role, string>> = {};
+  const last: Partial<Record<TaskRole, string>> = {};
   const rows: Row[] = [];
   for (const row of body) {
-    const cell = (role: Role) => (column(role) === -1 ? "" : (row.cells[column(role)] ?? ""));
+    const cell = (role: TaskRole) => (column(role) === -1 ? "" : (row.cells[column(role)] ?? ""));
     const cells: string[] = [];
     const action = cell("action");
     if (action !== "" && action !== last.action) {
@@ -184,11 +184,9 @@ export function readTaskGrid(grid: Grid): { rows: Row[]; unread: UnreadLine[]; t
     }
     // A blank units cell is merged with the one above, the others beside it included; a filled one stands alone.
     const unitRoles = (["lead", "units", "supporting"] as const).filter((role) => column(role) !== -1);
-    const own = unitRoles.find((role) => role !== "supporting") ?? "supporting";
-    if (cell(own) !== "") for (const role of unitRoles) last[role] = cell(role);
     // A list without a units column may name them in a bracket at the task's end: (A牵头,B配合).
     const inline = unitRoles.length === 0 ? (trailingUnits(goal) ?? trailingUnits(measure)) : null;
-    const units = inline?.units ?? unitsCell({ lead: last.lead ?? "", responsible: last.units ?? "", supporting: last.supporting ?? "" });
+    const units = inline?.units ?? unitsCell(mergedUnits(unitRoles, cell, last));
     const measureText = column("measure") === -1 ? goal : measure !== "" ? measure : (last.measure ?? goal);
     if (measure !== "") last.measure = measure;
     cells.push(measureText, units, goalWithDeadline(goal !== "" ? goal : measureText, cell("deadline")));

@@ -11,6 +11,7 @@ import { ACTION, ITEM, type Row, type RowFacts, normalise } from "./rows";
 import { isTabTable, readTaskGrid, tabGrid } from "./layout-tab-table";
 import { isIndicatorTable, readIndicatorGrid } from "./layout-indicator-table";
 import type { Grid } from "./grid";
+import { cellLinesGrid, isCellLines } from "./layout-cell-lines";
 import { isNumberedList, readNumberedList } from "./layout-numbered-list";
 import { PlanParseError } from "../errors";
 
@@ -89,7 +90,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   let rows: Row[];
   let layoutTitle: string | null = null;
   const unread: UnreadLine[] = [];
-  const grid: Grid | null = isTabTable(lines) ? tabGrid(lines) : null;
+  const grid: Grid | null = isTabTable(lines) ? tabGrid(lines) : isCellLines(lines) ? cellLinesGrid(lines) : null;
   if (grid) {
     const read = readGrid(grid);
     rows = read.rows;
