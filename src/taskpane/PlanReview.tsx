@@ -1,8 +1,7 @@
 import * as React from "react";
 import { Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { QuotaCorrection } from "../core/plan/corrections";
-import { quotaFacts } from "../core/template/labels";
-import { type Comparator, type PlanRevision, type Quota, type QuotaKind, leadUnits } from "../core/plan/types";
+import { type Comparator, type PlanRevision, type Quota, type QuotaCorrection, type QuotaKind, leadUnits } from "../core/plan";
+import { quotaFacts } from "../core/template";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
-import { fnv1a, parseChineseNumeral } from "../text";
-import { matchGroup, required } from "../required";
+import { fnv1a, parseChineseNumeral } from "../shared/text";
+import { matchGroup, required } from "../shared/required";
 import { type ExtractedQuota, type GoalContext, extractQuotas } from "./goal";
 import type { Geography } from "./counties";
 import { legacyIds, readableIds } from "./ids";
@@ -13,7 +13,7 @@ import { isIndicatorTable, readIndicatorGrid } from "./layout-indicator-table";
 import type { Grid } from "./grid";
 import { cellLinesGrid, isCellLines } from "./layout-cell-lines";
 import { isNumberedList, readNumberedList } from "./layout-numbered-list";
-import { PlanParseError } from "../errors";
+import { PlanParseError } from "../shared/errors";
 
 /**
  * Reads a plan's task-list annex (附件1 重点工作任务清单) and its regional annex (附件2) into a

@@ -1,4 +1,4 @@
-import { chineseNumeral } from "../text";
+import { chineseNumeral } from "../shared/text";
 import type { Quota } from "./types";
 
 /**

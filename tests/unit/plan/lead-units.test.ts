@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { main } from "../../../src/cli/main";
-import { parsePlan } from "../../../src/core/plan/parse";
+import { parsePlan } from "../../../src/core/plan";
 import { rowsOf } from "../../support/fill";
 import { parsePeriod } from "../../../src/core/period";
-import { stageAt } from "../../../src/core/stage";
+import { stageAt } from "../../../src/core/period";
 
 /**
  * A district's one-year task list written for these tests (tests/fixtures/plans/district-lead-list.txt):
