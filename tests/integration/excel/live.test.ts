@@ -73,6 +73,18 @@ describe("checking as officials type", () => {
     expect(host.sheet(CHANGE_LOG_SHEET).visibility).toBe("Hidden");
   });
 
+  // Found at seed -368132900 of tests/property/live-check.test.ts: a pasted -2.2250738585072e-308
+  // (a hair nearer zero than Excel's smallest number, 2^-1022) read back as NaN and the log's write
+  // of it failed with InvalidArgument. Excel holds it as 0; a tiny number it can hold stays itself.
+  test("a pasted number nearer zero than Excel holds is checked and logged as Excel holds it: 0", async () => {
+    const { host, rowOf, errors, type } = await watched();
+    const first = rowOf("I01-先进制造业-每年");
+    await type(at("cumulative", first), [[-2.2250738585072e-308]], true);
+    await type(at("cumulative", first + 1), [[1e-300]], true);
+    expect(errors).toEqual([]);
+    expect(host.values(CHANGE_LOG_SHEET, "E2:F3")).toEqual([["", 0], ["", 1e-300]]);
+  });
+
   test(`on ExcelApi ${LOWEST_EXCEL_API}, where events carry no triggerSource, appending to the log starts no further check: two syncs per change`, async () => {
     const { host, rowOf, reports, type } = await watched({ apiVersion: LOWEST_EXCEL_API });
     host.stats.resetSyncs();
