@@ -155,6 +155,13 @@ export interface ExcelHost {
    * is "Remote".
    */
   userEdit(sheet: string, address: string, values: unknown[][], options?: { paste?: boolean; coauthor?: boolean }): Promise<void>;
+  /**
+   * A person selecting cells and pressing Delete: the contents go, formats and validation stay.
+   * Any address a person can select — `B5:C6`, a whole row `60:60` or rows `3:5`, a whole column
+   * `C:C` or columns `B:D` — and the event's `address` is in that same form (Excel reports a
+   * whole-row change as `60:60`, not as a cell range). Refused for locked cells on a protected sheet.
+   */
+  userClear(sheet: string, address: string): Promise<void>;
   /** A person selecting cells (what `workbook.getSelectedRange()` returns). */
   userSelect(sheet: string, address: string): void;
   userProtect(sheet: string, password?: string, options?: Excel.WorksheetProtectionOptions): void;
@@ -461,6 +468,18 @@ class ExcelHostFake implements ExcelHost, HostCore {
         }
       }),
     );
+  }
+
+  async userClear(sheetName: string, address: string): Promise<void> {
+    const sheet = this.book.sheetByName(sheetName);
+    try {
+      this.book.cells.clear(sheet, this.rectOf(address), "userClear", "Unknown");
+    } catch (error) {
+      asUserRefusal(error, "protected", sheetName, address);
+    } finally {
+      this.book.cells.recalculate();
+    }
+    await this.settled();
   }
 
   userSelect(sheetName: string, address: string): void {
