@@ -144,6 +144,26 @@ describe("checking as officials type", () => {
     expect([reports.length, host.stats.syncs, host.stats.maxResponseBytes < 1024, host.sheetNames().includes(CHANGE_LOG_SHEET)]).toEqual([1, 1, true, false]);
   });
 
+  test.each([LOWEST_EXCEL_API, "1.19", "1.20"])("at ExcelApi %s typing keeps Ctrl+Z working: the undo is itself checked and kept for the log", async (apiVersion) => {
+    const { host, rowOf, reports, errors, type, live } = await watched({ apiVersion });
+    const cell = at("cumulative", rowOf("I08-技能型企业-2027"));
+    await type(cell, [[100]]);
+    const findingsOf100 = reports.at(-1)?.findings;
+    await type(cell, [["abc"]], true);
+    expect(host.undoStack().map((step) => step.by)).toEqual(["person", "person"]);
+    await host.userUndo();
+    await live.idle();
+    expect([host.values(SHEET, cell)[0]?.[0], reports.at(-1)?.findings, errors]).toEqual([100, findingsOf100, []]);
+    await live.writeLog();
+    expect(host.values(CHANGE_LOG_SHEET, "E2:F4")).toEqual([["", 100], [100, "abc"], ["abc", 100]]);
+  });
+
+  test("with logEachChange (opt-in) Ctrl+Z is lost after each change, as the pane says", async () => {
+    const { host, rowOf, type } = await watched({}, { logEachChange: true });
+    await type(at("cumulative", rowOf("I08-技能型企业-2027")), [[100]]);
+    expect(host.undoStack()).toEqual([]);
+  });
+
   test("the log is written in one batch by writeLog (and when checking stops), oldest first", async () => {
     const { host, rowOf, type, live } = await watched();
     const cell = at("cumulative", rowOf("I08-技能型企业-2027"));
