@@ -1,4 +1,4 @@
-import { type Comparator, type PlanRevision, type Quota, type QuotaKind, isPercentKind } from "../plan/types";
+import { type Comparator, type PlanRevision, type Quota, type QuotaKind, isPercentKind, responsibleUnits } from "../plan/types";
 import { columnLetter } from "../snapshot/a1";
 import { isStandaloneRegional } from "../plan/level";
 import { quotaLabel } from "../template/labels";
@@ -174,7 +174,7 @@ export function summaryRows(
       item: quota.item,
       provinceTarget: asTarget(quota),
       quotaByChild: Object.fromEntries(
-        rollup.children.filter((child) => rollup.childKind !== "unit" || quota.units.includes(child)).map((child) => [child, quota]),
+        rollup.children.filter((child) => rollup.childKind !== "unit" || responsibleUnits(quota).includes(child)).map((child) => [child, quota]),
       ),
       regional: false,
     }),

@@ -13,7 +13,7 @@ import { expectedInput, isCountUnit } from "../plan/quota-units";
 import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "./carried";
 import { ARCHIVE_TITLE, COLUMN, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, RUNNING_KINDS, keptLabel } from "./columns";
 import { rowFormulas } from "./formulas";
-import { quotaLabel } from "./labels";
+import { quotaLabel, unitsLabel } from "./labels";
 import { fitRowHeights } from "./fit";
 import { EMPTY_FORM, type FormSettings, issuerLines } from "./form";
 import { instructionsSheetSpec } from "./instructions";
@@ -393,7 +393,7 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   const target = targetCell(quota, scope, targets);
   put(draft, row, "id", value(quota.id));
   put(draft, row, "measure", value(quotaLabel(quota, reportText(quota, scope, targets))));
-  put(draft, row, "units", value(quota.units.join("、")));
+  put(draft, row, "units", value(unitsLabel(quota)));
   put(draft, row, "kind", value(KIND_LABELS[quota.kind]));
   put(draft, row, "unit", value(quota.unit ?? "—"));
   put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));
@@ -444,7 +444,7 @@ function writePartRow(draft: Draft, row: number, quota: Quota, part: QuotaPart, 
   const target = "—";
   put(draft, row, "id", value(part.id));
   put(draft, row, "measure", value(`${PART_LABELS[part.key]}：${part.name}`));
-  put(draft, row, "units", value(quota.units.join("、")));
+  put(draft, row, "units", value(unitsLabel(quota)));
   put(draft, row, "kind", value(PART_LABELS[part.key]));
   put(draft, row, "unit", value(part.unit));
   put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));

@@ -10,7 +10,7 @@ export { wrappedLines } from "./fit";
 export { cleanFormSettings, EMPTY_FORM, FORM_FIELDS, type FormSettings } from "./form";
 export { ceilingCompletionFormula, growthRateFormula } from "./formulas";
 export { INSTRUCTIONS_SHEET, instructionsSheetSpec, isInstructionsSheet } from "./instructions";
-export { targetFigure } from "./labels";
+export { quotaFacts, targetFigure, unitsLabel } from "./labels";
 export { EMPTY_META, formOf, META_SHEET, type MetaRecords, metaRows, parseMetaRows, rowFingerprint, type SplitRecord, withFormSettings, withImportedPlan, withLevelRecords, withSheetRecords } from "./meta";
 export { parsePartId, PART_KEYS, partId, type PartKey, partsOf } from "./ratio-parts";
 export { metaSheetSpec, sheetSpec } from "./sheet";
