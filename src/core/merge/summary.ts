@@ -1,16 +1,16 @@
-import { columnLetter, runs } from "../a1";
-import { isBlank } from "../cells";
-import { chinaDateTime } from "../time";
-import { type Period, canonicalPeriod, parsePeriod } from "../period";
+import { columnLetter, runs } from "../snapshot/a1";
+import { fittedToCell, isBlank } from "../snapshot/cells";
+import { chinaDateTime } from "../period/time";
+import { type Period, canonicalPeriod, parsePeriod } from "../period/period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
-import { idsOnSheet, pathInScope, scopeLabel } from "../scope";
-import { stageAt } from "../stage";
+import { idsOnSheet, pathInScope, scopeLabel } from "../plan/scope";
+import { stageAt } from "../period/stage";
 import { averageFormula, completionAgainst, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
 import { partId, shareOf } from "../template/parts";
-import type { ReportRow } from "../read-sheets";
+import type { ReportRow } from "../snapshot/read-sheets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
@@ -109,7 +109,8 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
       actual: row.kind === "milestone" ? figure(own.quotaId, "status", v.status) : share !== undefined ? share : figure(own.quotaId, "cumulative", v.cumulative),
       period: (row.kind === "annual" || row.kind === "cumulative") && !row.part ? figure(own.quotaId, "period", v.period) : null,
-      note: v.note,
+      // A 说明 longer than a cell holds is a finding of the file (text-too-long); the summary shows what fits.
+      note: fittedToCell(v.note),
       target: v.target,
     };
   };
