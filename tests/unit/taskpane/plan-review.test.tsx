@@ -2,7 +2,7 @@
 import "./jsdom-globals";
 import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { createExcelHost } from "@planbook/excel-host";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
@@ -18,9 +18,9 @@ const RANGE = "I03-市级技能大师工作室-2026";
 
 function renderPane(operations: ReturnType<typeof createOfficeOperations>, plans = new PlanLibrary(BUILT_IN)) {
   return render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={operations} plans={plans} now={new Date(2025, 8, 15)} />
-    </FluentProvider>,
+    </Pane>,
   );
 }
 
