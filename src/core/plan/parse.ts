@@ -12,6 +12,7 @@ import { isTabTable, readTaskGrid, tabGrid } from "./layout-tab-table";
 import { isIndicatorTable, readIndicatorGrid } from "./layout-indicator-table";
 import type { Grid } from "./grid";
 import { cellLinesGrid, isCellLines } from "./layout-cell-lines";
+import { isRunTogether, runTogetherGrid } from "./layout-run-together";
 import { isNumberedList, readNumberedList } from "./layout-numbered-list";
 import { PlanParseError } from "../shared/errors";
 
@@ -90,7 +91,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   let rows: Row[];
   let layoutTitle: string | null = null;
   const unread: UnreadLine[] = [];
-  const grid: Grid | null = isTabTable(lines) ? tabGrid(lines) : isCellLines(lines) ? cellLinesGrid(lines) : null;
+  const grid: Grid | null = isTabTable(lines) ? tabGrid(lines) : isCellLines(lines) ? cellLinesGrid(lines) : isRunTogether(lines) ? runTogetherGrid(lines) : null;
   if (grid) {
     const read = readGrid(grid);
     rows = read.rows;

@@ -1,11 +1,11 @@
 import { matchGroup } from "../shared/required";
 
 /**
- * 责任单位 cells list units with 、 or with nothing between them (省人力社保厅省经信厅). A unit name
- * starts with 省, 浙江, 团省委 or 国家, so a list is split before each such start that follows the
- * end of a unit name (厅, 局, 委, 会, 联, 办…).
+ * 责任单位 cells list units with 、 or with nothing between them (省人力社保厅省经信厅, 区人力社保局区教育局).
+ * A unit name starts with 省, 浙江, 团省委, 国家 or a 市/区/县 of its own (not 市场…), so a list is
+ * split before each such start that follows the end of a unit name (厅, 局, 委, 会, 联, 办…).
  */
-const UNIT_START = /(?<=[厅局委会联办院部社])(?=省|浙江|团省委|国家)/g;
+const UNIT_START = /(?<=[厅局委会联办院部社])(?=省|浙江|团省委|国家|[市区县](?!场|委|级|属|域))/g;
 /** Phrases that say how units share the work, not who they are. */
 const SHARING_PHRASES = /(按职责分工负责|按职责分工参与|按职责分工|牵头|负责|配合|参与|协同|协办)$/;
 
