@@ -47,7 +47,9 @@ export function unitRoleOfLabel(label: string): UnitRole {
  * other layouts pass them on); `A、B牵头,C、D配合` (the bracket at an item's end, a table's cell);
  * `A牵头` alone.
  */
-export function readUnits(cell: string): MeasureUnits {
+export function readUnits(written: string): MeasureUnits {
+  // 区发改局(牵头)、区财政局: a lead marked in brackets after its name.
+  const cell = written.replace(/[(（](牵头|配合)[)）]/g, "$1");
   const out: MeasureUnits = { lead: [], responsible: [], supporting: [] };
   const labels = [...cell.matchAll(UNIT_LABELS)];
   if (labels.length > 0 && (labels[0]?.index ?? 0) === 0) {
@@ -72,7 +74,8 @@ function readShared(cell: string): MeasureUnits | null {
   const shared = /^(.+?)牵头(?:负责|抓总)?[,，;；、\s]*(.*?)(配合|协同|参与|协办|负责|按职责分工负责|按职责分工参与)?$/.exec(cell);
   if (!shared) return null;
   const others = splitUnits(shared[2] ?? "");
-  const supporting = shared[3] === undefined || /配合|协同|参与|协办/.test(shared[3]);
+  // The others support only when the list says so (B配合); else they share the work (A牵头,B、C).
+  const supporting = shared[3] !== undefined && /配合|协同|参与|协办/.test(shared[3]);
   return { lead: splitUnits(matchGroup(shared, 1)), responsible: supporting ? [] : others, supporting: supporting ? others : [] };
 }
 
