@@ -171,6 +171,10 @@ const zh = {
   findings: {
     title: "录入检查",
     none: "没有发现问题。",
+    undo: "录入检查只读取，不写工作簿：录入时可以用 Ctrl+Z 撤销。修改记录在运行校验、生成等操作前或关闭任务窗格时一次写入；写入（以及任何加载项操作）会清空 Excel 的撤销记录。尚未写入的修改在 Excel 关闭时会丢失。",
+    unwritten: (count: number) => `${count} 处修改尚未写入修改记录`,
+    writeLog: "写入修改记录",
+    logEachChange: "每次录入立即写入修改记录（Ctrl+Z 将无法撤销录入）",
     workbook: "工作簿",
     severity: { error: "错误（须更正）", warning: "警告（须在说明中解释）", info: "提示" },
   },
@@ -346,6 +350,10 @@ const en: Strings = {
   findings: {
     title: "Checks as you type",
     none: "No problems found.",
+    undo: "Checking as you type only reads the workbook: Ctrl+Z still undoes your typing. The change log (修改记录) is written in one go before a command such as 校验 or 生成 runs, or when the pane closes; that write, like any command of the add-in, clears Excel's undo history. Changes not yet written are lost if Excel closes first.",
+    unwritten: (count: number) => `${count} change${count === 1 ? "" : "s"} not yet written to 修改记录`,
+    writeLog: "Write the change log now",
+    logEachChange: "Write each change to 修改记录 at once (Ctrl+Z will no longer undo typing)",
     workbook: "Workbook",
     severity: { error: "Errors (must be fixed)", warning: "Warnings (explain in 说明)", info: "Information" },
   },

@@ -369,6 +369,18 @@ export const RULES = {
       en: `the formula "${quote(p.formula)}" has no computed value in the file (written by a program, never opened in Excel) and cannot be computed safely: open and save the file in Excel, or type the figure`,
     }),
   }),
+  /** Text longer than an Excel cell holds (32,767 characters): only a program writes it, and Excel would not keep it whole. */
+  "text-too-long": rule<{ length: number; limit: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "文字超过单元格上限",
+    en: "text longer than a cell holds",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `有 ${p.length} 个字符，超过 Excel 单元格最多可容纳的 ${p.limit} 个字符（Excel 不会完整保留）：请缩短，汇总中只显示前 ${p.limit} 个字符`,
+      en: `holds ${p.length} characters, more than the ${p.limit} an Excel cell holds (Excel would not keep it whole): shorten it; a summary shows only the first ${p.limit}`,
+    }),
+  }),
   negative: rule<Expecting & { found: number }>({
     severity: "error",
     area: "sheet",

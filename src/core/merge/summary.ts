@@ -1,5 +1,5 @@
 import { columnLetter, runs } from "../snapshot/a1";
-import { isBlank } from "../snapshot/cells";
+import { fittedToCell, isBlank } from "../snapshot/cells";
 import { chinaDateTime } from "../period/time";
 import { type Period, canonicalPeriod, parsePeriod } from "../period/period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
@@ -109,7 +109,8 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
       actual: row.kind === "milestone" ? figure(own.quotaId, "status", v.status) : share !== undefined ? share : figure(own.quotaId, "cumulative", v.cumulative),
       period: (row.kind === "annual" || row.kind === "cumulative") && !row.part ? figure(own.quotaId, "period", v.period) : null,
-      note: v.note,
+      // A 说明 longer than a cell holds is a finding of the file (text-too-long); the summary shows what fits.
+      note: fittedToCell(v.note),
       target: v.target,
     };
   };
