@@ -29,6 +29,8 @@ export type IndicatorRole =
 
 /** Column titles by meaning, checked in this order (指标属性 is an attribute, 目标值 a target, 指标名称 a name). */
 const TITLE_ROLES: [RegExp, IndicatorRole][] = [
+  // 牵头领导, 责任人: a person, not a unit.
+  [/领导|负责人|联系人|责任人/, "other"],
   [/^(序号|编号)$/, "number"],
   [/权重|分值|赋分|分数/, "weight"],
   [/属性|性质/, "attribute"],
