@@ -1,14 +1,10 @@
-import { splitsForMerge } from "../core/merge/split";
+import { buildSummary, canMerge, chartQuotaChoices, type MergeInputFile, periodOfFiles, splitsForMerge } from "../core/merge";
 import path from "path";
-import { type MergeInputFile, canMerge } from "../core/merge/merge";
-import { buildSummary, chartQuotaChoices } from "../core/merge/summary";
-import { periodOfFiles } from "../core/merge/period";
 import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
-import { formatScope } from "../core/scope";
-import { EMPTY_META, metaRows, withLevelRecords, withSheetRecords } from "../core/template/meta";
-import { metaSheetSpec } from "../core/template/sheet";
+import { formatScope } from "../core/plan";
+import { EMPTY_META, metaRows, metaSheetSpec, withLevelRecords, withSheetRecords } from "../core/template";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
@@ -16,7 +12,7 @@ import { MERGE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./io";
 import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 import { progress } from "./check";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 import { runHistory } from "./history";
 
 /**

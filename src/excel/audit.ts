@@ -1,10 +1,7 @@
-import { AUDIT_SHEET, auditSheetSpec } from "../core/checks/audit";
-import { checkWorkbook, type CheckContext } from "../core/checks/check";
-import { checkAgainstPrevious } from "../core/checks/previous";
-import type { WorkbookSnapshot } from "../core/snapshot";
+import { AUDIT_SHEET, auditSheetSpec, checkAgainstPrevious, type CheckContext, checkWorkbook } from "../core/checks";
+import { readMeta, type WorkbookSnapshot } from "../core/snapshot";
 import { countBySeverity, type Finding, type Severity } from "../core/findings";
-import { readMeta } from "../core/read-sheets";
-import { asLiteralText } from "../core/template/spec";
+import { asLiteralText } from "../core/template";
 import { PROTECTION_OPTIONS } from "./render";
 import { queueSheetRead, readWorkbookSnapshot, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";

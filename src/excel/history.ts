@@ -1,8 +1,7 @@
-import { isBlank } from "../core/cells";
+import { isBlank } from "../core/snapshot";
 import { type Finding, finding } from "../core/findings";
-import { type HistoryRejection, type ProgressLine, PROGRESS_SHEET, buildProgress, planHistory } from "../core/merge/history";
-import type { MergeInputFile } from "../core/merge/merge";
-import type { PlanRevision } from "../core/plan/types";
+import { buildProgress, type HistoryRejection, type MergeInputFile, planHistory, PROGRESS_SHEET, type ProgressLine } from "../core/merge";
+import type { PlanRevision } from "../core/plan";
 import { queueCharts } from "./merge";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";

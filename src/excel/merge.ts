@@ -1,20 +1,11 @@
-import { SOURCES_SHEET, SUMMARY_SHEET } from "../core/merge/layout";
-import { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../core/merge/views";
+import { buildSummary, BULLETIN_SHEET, canMerge, type ChartSpec, MATRIX_SHEET, type MergeInputFile, type MergePlan, PROVINCE_SHEET, RANKING_SHEET, readSummaryState, rollupForFiles, SOURCES_SHEET, splitsForMerge, SUMMARY_SHEET, type SummaryTotal, withSplitRecords } from "../core/merge";
 
 /** The sheets a merge writes, in the order a workbook shows them. */
 const SUMMARY_SHEET_NAMES = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLETIN_SHEET, SUMMARY_SHEET, SOURCES_SHEET];
-import { type MergeInputFile, type MergePlan, canMerge, rollupForFiles } from "../core/merge/merge";
-import { withLevelCorrections } from "../core/plan/level";
-import type { Geography } from "../core/plan/counties";
-import { splitsForMerge, withSplitRecords } from "../core/merge/split";
-import { readSummaryState } from "../core/merge/state";
-import type { ChartSpec } from "../core/merge/charts";
-import { type SummaryTotal, buildSummary } from "../core/merge/summary";
+import { type Geography, type PlanRevision, withLevelCorrections } from "../core/plan";
 import { type Period, formatPeriod } from "../core/period";
-import type { PlanRevision } from "../core/plan/types";
-import { metaSheetSpec } from "../core/template/sheet";
-import { EMPTY_META, META_SHEET, type SplitRecord, metaRows, parseMetaRows } from "../core/template/meta";
-import { isBlank } from "../core/cells";
+import { EMPTY_META, META_SHEET, metaRows, metaSheetSpec, parseMetaRows, type SplitRecord } from "../core/template";
+import { isBlank } from "../core/snapshot";
 import { finding } from "../core/findings";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";

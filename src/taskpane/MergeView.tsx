@@ -15,13 +15,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { canMerge, type MergeInputFile, type MergePlan } from "../core/merge/merge";
-import { periodOfFiles } from "../core/merge/period";
-import { chartQuotaChoices } from "../core/merge/summary";
-import type { SplitRecord } from "../core/template/meta";
+import { canMerge, chartQuotaChoices, type MergeInputFile, type MergePlan, periodOfFiles } from "../core/merge";
+import { buildTemplate, type SplitRecord } from "../core/template";
 import { parsePeriod } from "../core/period";
-import type { PlanRevision } from "../core/plan/types";
-import { buildTemplate } from "../core/template/build";
+import type { PlanRevision } from "../core/plan";
 import type { PlanbookOperations } from "../addin/operations";
 import { SplitPanel } from "./SplitPanel";
 import { HistoryPanel } from "./HistoryPanel";

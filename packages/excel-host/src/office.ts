@@ -10,6 +10,9 @@
  *   12007 (a dialog is already open from this host window: one at a time), 12009 (the user chose to
  *   ignore the dialog, Office on the web) or 12011 (the browser blocks pop-ups); a dialog the user
  *   closes raises DialogEventReceived with 12006. `Office.context.ui` is DialogApi 1.1.
+ *   `Dialog.close()` is asynchronous ("Best practices and rules for the Office dialog API":
+ *   "Opening another dialog immediately after closing one"): it returns at once, the dialog closes
+ *   on a later turn, and a `displayDialogAsync` before then fails with 12007.
  * - `Office.addin.showAsTaskpane` is SharedRuntime 1.1 ("Show or hide the task pane of your Office
  *   Add-in"; the SharedRuntime requirement-set table). Office.js always has the method (it is one
  *   request to the app runtime service, office-js dist `addin._setState`); on an Office without the
@@ -28,6 +31,8 @@ export interface OfficeRuntimeOptions {
   sets?: Record<string, string>;
   /** The page the runtime runs in: the dialog's URL must share its origin. */
   pageUrl?: string;
+  /** How long a dialog takes to close after `close()` (asynchronous, as in Office): 5 ms by default. */
+  dialogCloseMs?: number;
   /** A dialog error code every `displayDialogAsync` call gets (12009: the user ignored it; 12011: pop-ups blocked). */
   dialogError?: number;
   taskpane?: TaskpaneBehaviour;
@@ -39,6 +44,7 @@ export interface OfficeRuntimeOptions {
 export interface DialogFake {
   readonly url: string;
   readonly options: unknown;
+  /** Whether the dialog has closed: some milliseconds after `close()` (asynchronous), at once when the person closes it. */
   closed: boolean;
   /** The dialog page calling `Office.context.ui.messageParent(message)`. */
   messageParent(message: string): void;
@@ -127,7 +133,10 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
         options: dialogOptions,
         closed: false,
         close() {
-          dialog.closed = true;
+          // Office closes it later: until then it is still this window's open dialog (12007).
+          setTimeout(() => {
+            dialog.closed = true;
+          }, options.dialogCloseMs ?? 5);
         },
         addEventHandler(type, handler) {
           handlers.set(type, [...(handlers.get(type) ?? []), handler]);

@@ -1,28 +1,28 @@
-import { cellAddress, parseCell } from "../a1";
-import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings";
-import { isBlankInput, sameCellValue } from "../cells";
-import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
+import { cellAddress, parseCell } from "../snapshot/a1";
+import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings/findings";
+import { EXCEL_CELL_CHARACTERS, isBlankInput, sameCellValue } from "../snapshot/cells";
+import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period/period";
 import type { Geography } from "../plan/counties";
 import { withLevelCorrections } from "../plan/level";
-import { carriesAcross, stageAt } from "../stage";
+import { carriesAcross, stageAt } from "../period/stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
-import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
-import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { type ReportRow, type ReportSheet, readWorkbook } from "../snapshot/read-sheets";
+import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../plan/scope";
+import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot/snapshot";
 import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas } from "../template/formulas";
-import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
+import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, INPUT_COLUMNS, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
 import { PART_LABELS, type PartKey, parsePartId, partId, partnerOf, shareOf } from "../template/parts";
 import { planTarget, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
-import { isCountUnit } from "../units";
+import { isCountUnit } from "../plan/quota-units";
 import { quotaIndex } from "../plan/ids";
 import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
 import { parseNumberInput } from "./number";
 import { type ChangeLogEntry, loggedChange, readChangeLog } from "./changelog";
 
-export { countByRule, RULES, type RuleId } from "../findings";
+export { countByRule, RULES, type RuleId } from "../findings/findings";
 
 export interface CheckContext {
   /** Plan revisions the checker knows; a sheet's metadata names one. */
@@ -271,6 +271,8 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
   out.push(...previousChanged(report, row, sheet.log));
+  // The number inputs say so through checkNumber, with the other wrong types.
+  out.push(...uncomputedInputs(report, row, sheet.types, ["status", "note"]), ...tooLongInputs(report, row));
   const part = parsePartId(row.quotaId);
   if (part) return [...out, ...checkPartRow(sheet, row, part, context)];
   if (!shape) return out;
@@ -470,6 +472,51 @@ function wrongType(
   if (type === "error") return finding("error-value", at, { ...expecting, found: value }, value);
   if (type === "uncached-formula") return finding("formula-without-value", at, { formula }, value);
   return null;
+}
+
+/**
+ * Input cells (本期, 累计完成, 进展状态, 说明) holding a formula the file has no value for and that
+ * could not be computed safely (core/formula.ts): they read as blank, so without a word their
+ * figure would be summed, carried into the next period or shown as nothing.
+ */
+export function uncomputedInputs(
+  report: ReportSheet,
+  row: ReportRow,
+  types: Record<string, CellType> | undefined,
+  keys: readonly ColumnKey[] = INPUT_COLUMNS,
+): Finding[] {
+  return keys.flatMap((key) => {
+    const cell = report.address(row, key);
+    if (cell === null || types?.[cell] !== "uncached-formula") return [];
+    return [finding("formula-without-value", { sheet: report.name, cell, quotaId: row.quotaId }, { formula: row.formulas[key] }, row.values[key])];
+  });
+}
+
+/** Input cells holding more text than an Excel cell can (only a program writes that): told, never cut without a word. */
+function tooLongInputs(report: ReportSheet, row: ReportRow): Finding[] {
+  return INPUT_COLUMNS.flatMap((key) => {
+    const value = row.values[key];
+    const cell = report.address(row, key);
+    if (typeof value !== "string" || value.length <= EXCEL_CELL_CHARACTERS || cell === null) return [];
+    return [finding("text-too-long", { sheet: report.name, cell, quotaId: row.quotaId }, { length: value.length, limit: EXCEL_CELL_CHARACTERS }, `${value.slice(0, 20)}…`)];
+  });
+}
+
+/**
+ * Every such input cell of a workbook's reports: what a command that carries a report's figures
+ * elsewhere (template --from, correct --previous) must refuse. A ratio typed as two figures has
+ * the template's quotient formula in its own 累计完成, which is not an input.
+ */
+export function uncomputedInWorkbook(snapshot: WorkbookSnapshot): Finding[] {
+  return readWorkbook(snapshot).reports.flatMap((report) => {
+    const types = snapshot.sheets.find((sheet) => sheet.name === report.name)?.types;
+    const rows = [...report.rows, ...report.archivedRows];
+    const ids = new Set(rows.map((row) => row.quotaId));
+    return rows.flatMap((row) => {
+      const typedAsParts = ids.has(partId(row.quotaId, "numerator"));
+      return uncomputedInputs(report, row, types, typedAsParts ? INPUT_COLUMNS.filter((key) => key !== "cumulative") : INPUT_COLUMNS);
+    });
+  });
 }
 
 /** Checks one typed numeric value against what the quota expects. */

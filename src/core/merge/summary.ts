@@ -1,16 +1,16 @@
-import { columnLetter, runs } from "../a1";
-import { isBlank } from "../cells";
-import { chinaDateTime } from "../time";
-import { type Period, canonicalPeriod, parsePeriod } from "../period";
+import { columnLetter, runs } from "../snapshot/a1";
+import { fittedToCell, isBlank } from "../snapshot/cells";
+import { chinaDateTime } from "../period/time";
+import { type Period, canonicalPeriod, parsePeriod } from "../period/period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
-import { idsOnSheet, pathInScope, scopeLabel } from "../scope";
-import { stageAt } from "../stage";
+import { idsOnSheet, pathInScope, scopeLabel } from "../plan/scope";
+import { stageAt } from "../period/stage";
 import { averageFormula, completionAgainst, coverageFormula, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
 import { isPair, partId, shareOf } from "../template/parts";
-import type { ReportRow } from "../read-sheets";
+import type { ReportRow } from "../snapshot/read-sheets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, RATIO_FORMAT, headerStyle, titleStyle } from "../template/styles";
@@ -108,7 +108,7 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
     if (row.part) {
       // A figure goes into the totals only with its partner: a 分子 whose 分母 is blank or left out leaves with it.
       const pair = pairAt(row.part === "numerator" ? index : index - 1);
-      return { actual: pair ? pair[row.part] : null, period: null, note: v.note, target: v.target };
+      return { actual: pair ? pair[row.part] : null, period: null, note: fittedToCell(v.note), target: v.target };
     }
     // A ratio collected as figures is their quotient here, whatever its cell showed (a file saved without recalculating shows none).
     const pair = row.kind === "ratio" && hasParts(rows, index) ? pairAt(index + 1) : undefined;
@@ -117,7 +117,8 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
       actual: row.kind === "milestone" ? figure(own.quotaId, "status", v.status) : share !== undefined ? share : figure(own.quotaId, "cumulative", v.cumulative),
       period: row.kind === "annual" || row.kind === "cumulative" ? figure(own.quotaId, "period", v.period) : null,
-      note: v.note,
+      // A 说明 longer than a cell holds is a finding of the file (text-too-long); the summary shows what fits.
+      note: fittedToCell(v.note),
       target: v.target,
     };
   };

@@ -4,9 +4,9 @@
  */
 import "../taskpane/jsdom-globals";
 import { createExcelHost, createOfficeRuntime, type ExcelHost, type OfficeRuntimeOptions } from "@planbook/excel-host";
-import { AUDIT_SHEET } from "../../../src/core/checks/audit";
-import { columnLetter } from "../../../src/core/a1";
-import { COLUMN } from "../../../src/core/template/columns";
+import { AUDIT_SHEET } from "../../../src/core/checks";
+import { columnLetter } from "../../../src/core/snapshot";
+import { COLUMN } from "../../../src/core/template";
 import { parsePeriod } from "../../../src/core/period";
 import { generateTemplate } from "../../../src/excel/generate";
 import { readDialogMessage, actionMessage } from "../../../src/addin/ribbon-message";
@@ -74,6 +74,20 @@ describe("the ribbon's 校验 without the task pane", () => {
     await office.press("validateWorkbook");
     expect(office.dialogs.map((dialog) => dialog.closed)).toEqual([true, false]);
   });
+
+  test("a first dialog that never finishes closing: the second 校验 stops retrying after a while and shows its outcome in the sheet", async () => {
+    const host = await workbookWithAnError();
+    const office = ribbonIn(host, { dialogCloseMs: 5_000 });
+    await office.press("validateWorkbook");
+    const startedAt = Date.now();
+    await office.press("validateWorkbook");
+    expect([office.dialogs.length, Date.now() - startedAt >= 3000, host.values(AUDIT_SHEET, "A1")[0]?.[0], activeSheet(host)]).toEqual([
+      1,
+      true,
+      "审核结果：1 个错误，0 个警告，0 个提示（明细见下表）",
+      AUDIT_SHEET,
+    ]);
+  }, 15_000);
 
   test.each([
     ["Office has no dialog API (DialogApi 1.1)", { sets: { SharedRuntime: "1.1" } }],

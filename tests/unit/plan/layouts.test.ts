@@ -1,10 +1,8 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { parsePlan } from "../../../src/core/plan/parse";
-import { readUnits } from "../../../src/core/plan/units";
+import { parsePlan, type PlanRevision, type Quota, readUnits } from "../../../src/core/plan";
 import { main } from "../../../src/cli/main";
-import type { PlanRevision, Quota } from "../../../src/core/plan/types";
 import { present } from "../../support/present";
 
 /** Task lists written for these tests, one per layout; none is a copy of a real document. */
@@ -127,12 +125,17 @@ describe("a numbered list (1.… under 一、 and (一) headings)", () => {
 
 describe("units named every way a list names them", () => {
   test.each([
-    ["市人力社保局、市教育局", ["市人力社保局", "市教育局"], []],
-    ["牵头单位:市人力社保局;配合单位:市教育局、团市委", ["市人力社保局"], ["市教育局", "团市委"]],
-    ["市人力社保局牵头,市教育局、团市委配合", ["市人力社保局"], ["市教育局", "团市委"]],
-    ["责任单位:县民政局", ["县民政局"], []],
-  ])("%s", (cell, lead, supporting) => {
-    expect(readUnits(cell)).toEqual({ lead, supporting });
+    ["市人力社保局、市教育局", [], ["市人力社保局", "市教育局"], []],
+    ["牵头单位:市人力社保局;配合单位:市教育局、团市委", ["市人力社保局"], [], ["市教育局", "团市委"]],
+    ["市人力社保局牵头,市教育局、团市委配合", ["市人力社保局"], [], ["市教育局", "团市委"]],
+    ["责任单位:县民政局", [], ["县民政局"], []],
+    // A lead named apart from the co-responsible units: both kept, the lead not repeated among them.
+    ["牵头单位:区发改局;责任单位:区财政局、区发改局、区住建局", ["区发改局"], ["区财政局", "区住建局"], []],
+    ["责任单位:区商务局;牵头单位:区发改局", ["区发改局"], ["区商务局"], []],
+    ["区发改局牵头", ["区发改局"], [], []],
+    ["区发改局牵头,各街道按职责分工负责", ["区发改局"], ["各街道"], []],
+  ])("%s", (cell, lead, responsible, supporting) => {
+    expect(readUnits(cell)).toEqual({ lead, responsible, supporting });
   });
 });
 

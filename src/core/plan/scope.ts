@@ -1,8 +1,8 @@
-import { matchGroup } from "./required";
-import { type Geography, cityOfCounty, countiesOf } from "./plan/counties";
-import { annexParentOf, isStandaloneRegional } from "./plan/level";
-import type { PlanRevision, Quota } from "./plan/types";
-import { InvalidScopeError } from "./errors";
+import { matchGroup } from "../shared/required";
+import { type Geography, cityOfCounty, countiesOf } from "./counties";
+import { annexParentOf, isStandaloneRegional } from "./level";
+import { type PlanRevision, type Quota, leadUnits, responsibleUnits } from "./types";
+import { InvalidScopeError } from "../shared/errors";
 
 /**
  * Whose sheet it is: the whole province, one responsible unit, one city or one county. The
@@ -77,7 +77,7 @@ export function parseScope(text: string, revision?: PlanRevision, geography?: Ge
     }
     return { kind: "county", county: name };
   }
-  if (revision && !revision.quotas.some((quota) => quota.units.includes(name))) {
+  if (revision && !revision.quotas.some((quota) => responsibleUnits(quota).includes(name))) {
     throw new InvalidScopeError(text, { zh: "计划中没有以此单位为责任单位的指标", en: "no quota of the plan names this responsible unit" });
   }
   return { kind: "unit", unit: name };
@@ -117,7 +117,7 @@ export function quotasInScope(revision: PlanRevision, scope: Scope, geography?: 
     case "province":
       return provincial.filter((quota) => quota.departmentParts === undefined);
     case "unit":
-      return provincial.filter((quota) => quota.departmentParts === undefined && quota.units.includes(scope.unit));
+      return provincial.filter((quota) => quota.departmentParts === undefined && responsibleUnits(quota).includes(scope.unit));
     case "city":
     case "county": {
       const city = scope.kind === "city" ? scope.city : geography ? cityOfCounty(geography, scope.county) : null;
@@ -202,14 +202,14 @@ export function idsOnSheet(quota: Quota, scope: Scope, revision: PlanRevision, g
   return path.id === quota.id ? own : [path.id, ...path.formerIds, ...own];
 }
 
-/** Whether a unit leads a quota (牵头: listed first) or shares it (配合). */
+/** Whether a unit leads a quota (牵头: named as the lead, else listed first) or shares it (责任单位 beside the lead). */
 export function unitRole(quota: Quota, unit: string): "lead" | "share" {
-  return quota.units[0] === unit ? "lead" : "share";
+  return leadUnits(quota).includes(unit) ? "lead" : "share";
 }
 
 /** Every responsible unit named in the revision, in first-seen order. */
 export function unitsOf(revision: PlanRevision): string[] {
-  return [...new Set(revision.quotas.flatMap((quota) => quota.units))];
+  return [...new Set(revision.quotas.flatMap((quota) => responsibleUnits(quota)))];
 }
 
 /** The counties of a scope's area: the province 90, a city its own (杭州市 13), a county itself. */

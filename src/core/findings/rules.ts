@@ -1,9 +1,9 @@
 import { type FileReadProblem, fileProblemText } from "./file-problems";
-import type { QuotaKind } from "./plan/types";
-import { LEVEL_LABELS, isQuotaLevel } from "./plan/level";
-import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "./template/columns";
-import type { CellValue } from "./template/spec";
-import { expectedInput } from "./units";
+import type { QuotaKind } from "../plan/types";
+import { LEVEL_LABELS, isQuotaLevel } from "../plan/level";
+import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "../template/columns";
+import type { CellValue } from "../template/spec";
+import { expectedInput } from "../plan/quota-units";
 
 /**
  * The rule registry: every rule any part of Planbook reports (the checks of a sheet, the reading of
@@ -357,7 +357,7 @@ export const RULES = {
       en: `holds the error ${quote(p.found)} (a formula failed), not a number; expected ${expectedInput(p).en}`,
     }),
   }),
-  /** A formula the file holds no result for, that core/formula.ts could not compute safely. */
+  /** A formula the file holds no result for, that core/snapshot/formula.ts could not compute safely. */
   "formula-without-value": rule<{ formula: CellValue }>({
     severity: "error",
     area: "sheet",
@@ -367,6 +367,18 @@ export const RULES = {
     message: (p) => ({
       zh: `公式「${quote(p.formula)}」在文件中没有计算结果（文件由程序生成，未在 Excel 中打开过），也无法可靠地计算：请在 Excel 中打开并保存，或直接填写数字`,
       en: `the formula "${quote(p.formula)}" has no computed value in the file (written by a program, never opened in Excel) and cannot be computed safely: open and save the file in Excel, or type the figure`,
+    }),
+  }),
+  /** Text longer than an Excel cell holds (32,767 characters): only a program writes it, and Excel would not keep it whole. */
+  "text-too-long": rule<{ length: number; limit: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "文字超过单元格上限",
+    en: "text longer than a cell holds",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `有 ${p.length} 个字符，超过 Excel 单元格最多可容纳的 ${p.limit} 个字符（Excel 不会完整保留）：请缩短，汇总中只显示前 ${p.limit} 个字符`,
+      en: `holds ${p.length} characters, more than the ${p.limit} an Excel cell holds (Excel would not keep it whole): shorten it; a summary shows only the first ${p.limit}`,
     }),
   }),
   negative: rule<Expecting & { found: number }>({
