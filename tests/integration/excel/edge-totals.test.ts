@@ -6,7 +6,7 @@
  */
 import { createExcelHost } from "@planbook/excel-host";
 import { loadCounties } from "../../../src/cli/io";
-import { PROVINCE_SHEET } from "../../../src/core/merge/views";
+import { PROVINCE_SHEET } from "../../../src/core/merge";
 import { mergeWorkbooks } from "../../../src/excel/merge";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { EDGE_TOTAL_CASES, fileName, mergeSaid } from "../../fixtures/edge-totals-expectations";
