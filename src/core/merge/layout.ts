@@ -150,6 +150,29 @@ export interface SummaryRow {
   regional: boolean;
   /** On a ratio's numerator or denominator row (right below the ratio's, in that order): which figure it is. */
   part?: PartKey;
+  /** A per-unit quota whose children's figures are counts, not coverage (see coverageOf): how the parent's coverage is made of them. */
+  covers?: Coverage;
+}
+
+/**
+ * How a parent's coverage is made of its children's counts of things (本县数量): `children` — each
+ * child is a unit to cover (the counties of 每个县(市、区)), so the parent's figure is how many have at
+ * least `each` (two ecosystems in one county cover one county); `parent` — the parent is the unit
+ * (a city of 每个设区市), covered once its children have `each` between them (1, else 0).
+ */
+export interface Coverage {
+  units: "children" | "parent";
+  each: number;
+}
+
+/**
+ * Coverage in a roll-up whose children report counts of things: a city's counties. Cities report
+ * coverage already (本市覆盖县数, at most their counties, see coverage-above-units), which adds up
+ * across cities; so do units. None for any other quota.
+ */
+function coverageOf(quota: Quota, rollup: Rollup): Coverage | undefined {
+  if (quota.level !== "per-unit" || rollup.childKind !== "county") return undefined;
+  return { units: quota.perUnit?.per === "city" ? "parent" : "children", each: quota.perUnit?.each ?? 1 };
 }
 
 /**
@@ -177,6 +200,7 @@ export function summaryRows(
         rollup.children.filter((child) => rollup.childKind !== "unit" || responsibleUnits(quota).includes(child)).map((child) => [child, quota]),
       ),
       regional: false,
+      ...(coverageOf(quota, rollup) ? { covers: coverageOf(quota, rollup) } : {}),
     }),
   ).flatMap((row): SummaryRow[] => [row, ...partRows(row)]);
   if (rollup.parent.kind !== "province") return own;
@@ -244,7 +268,14 @@ export function rowTotal(rows: readonly SummaryRow[], index: number, actualsOf: 
   const found = numbersIn(actualsOf(index));
   if (found.length === 0) return null;
   const sum = found.reduce((a, b) => a + b, 0);
+  if (row.covers) return coveredBy(row.covers, found, sum);
   return isPercentKind(row.kind) ? sum / found.length : sum;
+}
+
+/** A parent's coverage from its children's counts (see Coverage), as coverageFormula computes it. */
+function coveredBy(covers: Coverage, counts: number[], sum: number): number {
+  if (covers.units === "children") return counts.filter((count) => count >= covers.each).length;
+  return sum >= covers.each ? 1 : 0;
 }
 
 /** `E6:O6`: a city block's cells on one row. */

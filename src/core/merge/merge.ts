@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../checks/check";
 import { typedInputs } from "../checks/integrity";
-import { parsePartId } from "../template/ratio-parts";
+import { parsePartId, partId, partnerOf } from "../template/ratio-parts";
 import { type Contribution, isContributedCount, outsideOthers } from "../checks/plausibility";
 import { fileProblem, type FileReadProblem } from "../findings/file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings/findings";
@@ -86,6 +86,8 @@ export interface ExcludedCell {
   key: FigureKey;
   cell: string;
   finding: Finding;
+  /** For a ratio's figure left out with its partner: the partner's cell, which has the error. */
+  with?: string;
 }
 
 /** The columns whose figures a summary takes from a city file. */
@@ -363,14 +365,26 @@ export function citiesNamed(fileName: string, cities: string[]): string[] {
   return cities.filter((city) => fileName.includes(city) || (short(city).length >= 2 && fileName.includes(short(city))));
 }
 
-/** The error findings on an accepted file's figure cells: those figures are left out of the totals. */
+/**
+ * The error findings on an accepted file's figure cells: those figures are left out of the totals.
+ * A ratio's figure leaves with its partner (its 分母 with an excluded 分子, and the reverse), so no
+ * total holds one without the other.
+ */
 function excludedCells(report: ReportSheet, findings: Finding[]): ExcludedCell[] {
   const rows = new Map(report.rows.map((row) => [row.quotaId, row]));
-  return findings.flatMap((f) => {
+  const cells = findings.flatMap((f): ExcludedCell[] => {
     const row = f.severity === "error" && f.quotaId ? rows.get(f.quotaId) : undefined;
     const key = row ? FIGURE_KEYS.find((k) => report.address(row, k) === f.cell) : undefined;
     return row && key && f.cell ? [{ quotaId: row.quotaId, key, cell: f.cell, finding: f }] : [];
   });
+  const partners = cells.flatMap((cell): ExcludedCell[] => {
+    const part = cell.key === "cumulative" ? parsePartId(cell.quotaId) : null;
+    const partner = part ? rows.get(partId(part.quotaId, partnerOf(part.key))) : undefined;
+    const at = partner ? report.address(partner, "cumulative") : null;
+    if (!partner || at === null || isBlankInput(partner.values.cumulative) || cells.some((c) => c.cell === at)) return [];
+    return [{ quotaId: partner.quotaId, key: "cumulative", cell: at, finding: cell.finding, with: cell.cell }];
+  });
+  return [...cells, ...partners];
 }
 
 /** Says which files can be merged into the summary of `context.period`, and why the others cannot. */
@@ -448,7 +462,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
         finding(
           "merge-cell-excluded",
           { sheet: entry.record.sheet, cell: cell.cell, quotaId: cell.quotaId, file: entry.file.name },
-          { quotaId: cell.quotaId, error: cell.finding.rule },
+          { quotaId: cell.quotaId, error: cell.finding.rule, partnerCell: cell.with ?? null },
           cell.finding.value,
         ),
       );

@@ -7,9 +7,9 @@ import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
 import { idsOnSheet, pathInScope, scopeLabel } from "../plan/scope";
 import { stageAt } from "../period/stage";
-import { averageFormula, completionAgainst, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
+import { averageFormula, completionAgainst, coverageFormula, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
-import { partId, shareOf } from "../template/ratio-parts";
+import { isPair, partId, shareOf } from "../template/ratio-parts";
 import type { ReportRow } from "../snapshot/read-sheets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
@@ -99,16 +99,24 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
     const part = row.part;
     return (part ? ids.map((id) => partId(id, part)) : ids).map((id) => byId.get(id)).find((r) => r !== undefined);
   };
+  // A ratio's two figures in the file, from the row index of its numerator: null unless they are a pair to add up.
+  const pairAt = (numeratorIndex: number) => pairInFile(found(rows[numeratorIndex]), found(rows[numeratorIndex + 1]), figure);
   const figuresOf = (row: SummaryRow, index: number): KeptFigures | null => {
     const own = found(row);
     if (!own) return null;
     const v = own.values;
+    if (row.part) {
+      // A figure goes into the totals only with its partner: a 分子 whose 分母 is blank or left out leaves with it.
+      const pair = pairAt(row.part === "numerator" ? index : index - 1);
+      return { actual: pair ? pair[row.part] : null, period: null, note: fittedToCell(v.note), target: v.target };
+    }
     // A ratio collected as figures is their quotient here, whatever its cell showed (a file saved without recalculating shows none).
-    const share = row.kind === "ratio" && hasParts(rows, index) ? shareInFile(found(rows[index + 1]), found(rows[index + 2]), figure) : undefined;
+    const pair = row.kind === "ratio" && hasParts(rows, index) ? pairAt(index + 1) : undefined;
+    const share = pair === undefined ? undefined : pair && shareOf(pair.numerator, pair.denominator);
     return {
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
       actual: row.kind === "milestone" ? figure(own.quotaId, "status", v.status) : share !== undefined ? share : figure(own.quotaId, "cumulative", v.cumulative),
-      period: (row.kind === "annual" || row.kind === "cumulative") && !row.part ? figure(own.quotaId, "period", v.period) : null,
+      period: row.kind === "annual" || row.kind === "cumulative" ? figure(own.quotaId, "period", v.period) : null,
       // A 说明 longer than a cell holds is a finding of the file (text-too-long); the summary shows what fits.
       note: fittedToCell(v.note),
       target: v.target,
@@ -120,17 +128,18 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
   }));
 }
 
-/** A ratio's share from its figures' rows in a file: null while either is missing, excluded or not a usable count. */
-function shareInFile(
+/** A ratio's figures' rows in a file as counts to add up: null while either is missing, excluded, not a number, or not a pair (see isPair). */
+function pairInFile(
   numerator: ReportRow | undefined,
   denominator: ReportRow | undefined,
   figure: (quotaId: string, key: FigureKey, value: CellValue) => CellValue,
-): CellValue {
+): { numerator: number; denominator: number } | null {
   const count = (row: ReportRow | undefined): number | null => {
     const value = row ? figure(row.quotaId, "cumulative", row.values.cumulative) : null;
-    return typeof value === "number" ? value : null;
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
   };
-  return shareOf(count(numerator), count(denominator));
+  const [n, d] = [count(numerator), count(denominator)];
+  return n !== null && d !== null && isPair(n, d) ? { numerator: n, denominator: d } : null;
 }
 
 /**
@@ -292,7 +301,8 @@ function parentReturn(
   const carried: CarriedRow[] = rows.flatMap((row, index): CarriedRow[] => {
     if (row.regional) return [];
     const total = rowTotal(rows, index, (i) => of(rows[i], "actual"));
-    const periodTotal = row.kind === "annual" || row.kind === "cumulative" ? rowTotal(rows, index, (i) => of(rows[i], "period")) : null;
+    // Coverage gained this period cannot be told from the children's counts of things: none.
+    const periodTotal = (row.kind === "annual" || row.kind === "cumulative") && !row.covers ? rowTotal(rows, index, (i) => of(rows[i], "period")) : null;
     return [
       {
         quotaId: row.id,
@@ -398,9 +408,11 @@ function writeDataRow(
       formula: row.kind === "milestone" ? milestoneCompletionFormula(actual) : quotaCompletionFormula(row, actual, at(col.childTarget + i)),
     });
   });
-  put(r, col.total, { formula: share ? share(col.total) : totalFormula(row.kind, blockRange(col.actual, n, r)) });
+  const range = blockRange(col.actual, n, r);
+  put(r, col.total, { formula: share ? share(col.total) : row.covers ? coverageFormula(row.covers, range) : totalFormula(row.kind, range) });
   if (!row.part) put(r, col.completion, { formula: quotaCompletionFormula(row, at(col.total), at(col.target)) });
-  if ((row.kind === "annual" || row.kind === "cumulative") && !row.part) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.childPeriod, n, r)) });
+  // Coverage gained this period cannot be told from the children's counts of things: no 本期合计.
+  if ((row.kind === "annual" || row.kind === "cumulative") && !row.part && !row.covers) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.childPeriod, n, r)) });
   const actual = rowTotal(rows, index, (i) => {
     const id = rows[i]?.id;
     return cities.map((city) => (id === undefined ? null : (columns.get(city)?.figures[id]?.actual ?? null)));

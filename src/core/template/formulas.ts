@@ -153,6 +153,16 @@ export function totalFormula(kind: QuotaKind, range: string): string {
   return `=IF(COUNT(${range})=0,"",${isPercentKind(kind) ? "AVERAGE" : "SUM"}(${range}))`;
 }
 
+/**
+ * A parent's coverage from its children's counts in `range` (see Coverage in merge/layout): how
+ * many children have at least `each` (`children`), or 1 once they have `each` between them
+ * (`parent`); blank while none is a number.
+ */
+export function coverageFormula(covers: { units: "children" | "parent"; each: number }, range: string): string {
+  const covered = covers.units === "children" ? `COUNTIF(${range},">=${covers.each}")` : `IF(SUM(${range})>=${covers.each},1,0)`;
+  return `=IF(COUNT(${range})=0,"",${covered})`;
+}
+
 /** The sum of the figures in `range`, blank while none is a number. */
 export function sumFormula(range: string): string {
   return `=IF(COUNT(${range})=0,"",SUM(${range}))`;
