@@ -26,6 +26,8 @@ export interface HostCore {
   readonly syncDelayMs: number;
   readonly changeHandlers: ChangeHandlerRegistry;
   nextSyncNumber(): number;
+  /** An add-in's command is being run: what it does to the person's undo stack (undo.ts). */
+  addinCommand(location: string): void;
 }
 
 // TextEncoder rather than Buffer: the host also runs in the browser (the playground).
@@ -124,7 +126,10 @@ export class RequestContextFake implements ProxyContext {
     // Wrapped, so that whatever an operation threw is passed on as it was.
     let failure: { error: unknown } | null = null;
     try {
-      for (const op of ops) op.run(run);
+      for (const op of ops) {
+        this.host.addinCommand(op.location);
+        op.run(run);
+      }
     } catch (error) {
       failure = { error };
     } finally {

@@ -13,7 +13,7 @@ import { columnLetter } from "../../../src/core/snapshot";
 import { COLUMN } from "../../../src/core/template";
 import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
-import { writeHistory } from "../../../src/excel/history";
+import { writeHistory } from "../../../src/excel/progress";
 import { mergeWorkbooks, saveSplit } from "../../../src/excel/merge";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import {

@@ -127,7 +127,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
   const byPeriod = sorted.map((files) => {
     const period = parsePeriod(files.period);
     const rows = summaryRows(revision, period, rollup, {});
-    const figures = new Map(files.accepted.map((file) => [file.city, figuresFromFile(file, rows, rollup, { revision, period: files.period })]));
+    const figures = new Map(files.accepted.map((file) => [file.child, figuresFromFile(file, rows, rollup, { revision, period: files.period })]));
     // Each city's path is its own split points, as the period's files were made with them.
     const paths: PathContext = { revision, splits: splitsForMerge(context.splits ?? [], files.accepted.flatMap((file) => (file.file.snapshot ? [file.file.snapshot] : []))) };
     return { period, label: formatPeriod(period), rows: new Map(rows.map((row) => [row.id, row])), figures, paths };
