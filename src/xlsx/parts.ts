@@ -1,5 +1,5 @@
 import { beforeFirst } from "../core/shared";
-import type { CellType } from "../core/snapshot";
+import { type CellType, cellAddress } from "../core/snapshot";
 import type { CellValue } from "../core/template";
 import { type XmlHandler, attribute } from "./xml";
 
@@ -294,7 +294,12 @@ export function sheetHandler(
     else if (stored === null) {
       content = "";
       kind = "uncached-formula";
-    } else if (type === "s") content = sharedStrings[Number(stored)] ?? "";
+    } else if (type === "s") {
+      // A string the table does not have would read as blank without a word: the file is damaged (Excel refuses it too).
+      const text = sharedStrings[Number(stored)];
+      if (text === undefined) throw new RangeError(`the cell ${cellAddress(row, col)} names shared string ${stored.trim()}, which the file does not have`);
+      content = text;
+    }
     else if (type === "str") content = stored;
     else if (type === "e") {
       content = stored;

@@ -271,6 +271,11 @@ describe("readWorkbookFile reads any writer's XML", () => {
     expect([stored.values[0], stored.types]).toEqual([[30, 0, 0, 7, 8, 30], {}]);
   });
 
+  test("a cell naming a shared string the file does not have is a damaged file, named, not a blank", async () => {
+    const file = await handWritten('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>7</x:v></x:c></x:row>', "<sst><si><t>唯一</t></si></sst>");
+    await expect(readWorkbookFile(file, { fileName: "杭州市.xlsx" })).rejects.toThrow(/杭州市\.xlsx[\s\S]*B1/);
+  });
+
   test("a value in the sheet's last cell (XFD1048576) is read without filling the area up to it", async () => {
     const file = await handWritten('<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="1048576"><x:c r="XFD1048576"><x:v>2</x:v></x:c></x:row>');
     const sheet = await firstSheet(file);
