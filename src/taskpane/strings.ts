@@ -44,7 +44,7 @@ const zh = {
     errorTitle: "生成失败",
     errorNext: "请检查后再按「生成模板」重试；若仍失败，请关闭工作簿后重新打开。",
     password: "工作表保护密码（可选）",
-    passwordHint: "保存在本工作簿的加载项设置中；生成、校验和汇总时用它保护工作表。",
+    passwordHint: "只保存在本机，不写入工作簿文件；生成、校验和汇总时用它保护工作表。保护只防误改，改动由校验发现。",
   },
   plan: {
     builtIn: "内置计划版本",
@@ -223,7 +223,7 @@ const en: Strings = {
     errorTitle: "Generation failed",
     errorNext: "Check the above, then press Generate template again; if it still fails, close and reopen the workbook.",
     password: "Sheet protection password (optional)",
-    passwordHint: "Kept in this workbook's add-in settings; generating, checking and merging protect sheets with it.",
+    passwordHint: "Kept on this computer only, never in the workbook file; generating, checking and merging protect sheets with it. Protection only prevents accidental edits; 校验 finds changes.",
   },
   plan: {
     builtIn: "Built-in revisions",
