@@ -1,7 +1,7 @@
 import { syncWithEventsRestored } from "./write";
 import { cellAddress, changedArea, rangeAddress, readWorkbook, type ReportSheet, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow, checkCells, type CheckContext } from "../core/checks";
-import type { Finding } from "../core/findings";
+import { type Finding, finding } from "../core/findings";
 import { asLiteralText, type CellValue, INPUT_COLUMNS, META_SHEET } from "../core/template";
 import { PROTECTION_OPTIONS } from "./render";
 import { supportsApi, type WorkbookRunner } from "./run";
@@ -93,6 +93,14 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       const area = kept && !moved ? changedArea(args.address, kept.sheet.values.length, width(kept.sheet)) : null;
       const cells = area ? worksheet.getRange(rangeAddress(area.start.row, area.start.col, area.end.row - area.start.row + 1, area.end.col - area.start.col + 1)) : null;
       cells?.load("values,formulas");
+      // A paste brings the source's data validation (or none) in place of an input's: asked of each
+      // input cell the change covers that the template gave a validation (an unlocked figure or status).
+      const inputs = area && kept?.report ? validatedInputs(kept.report, area).map((address) => {
+        const cell = worksheet.getRange(address);
+        cell.dataValidation.load("type");
+        cell.format.protection.load("locked");
+        return { address, cell };
+      }) : [];
       // Otherwise the sheet is read whole (and the metadata too when it is not kept, or the sheet is not known).
       const whole = kept && !moved ? null : queueSheetRead(worksheet);
       const meta = memory.meta && kept ? null : queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
@@ -126,7 +134,9 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       // The edited cells of a sheet read afresh: logged where their "before" is known (one typed cell's details).
       const edited = area ?? (moved ? null : changedArea(args.address, sheet.values.length, width(sheet)));
       const rows = Array.from({ length: Math.max(0, checked.last - checked.first + 1) }, (_, i) => checked.first + i + 1);
-      options.onFindings(sheet.name, rows, checkCells(snapshot, sheet.name, rows.map((row) => cellAddress(row - 1, 0)), options));
+      const removed = inputs.filter(({ cell }) => cell.dataValidation.type === "None" && !cell.format.protection.locked).map(({ address }) => address);
+      const lost = removed.length > 0 ? [finding("validation-removed", { sheet: sheet.name, cell: removed[0] ?? null, quotaId: null }, { cells: removed })] : [];
+      options.onFindings(sheet.name, rows, [...checkCells(snapshot, sheet.name, rows.map((row) => cellAddress(row - 1, 0)), options), ...lost]);
       // Nothing is logged for a move itself — no input changed its value by it; a deleted quota row
       // is a finding of the sheet's check.
       if (args.source === "Remote" || !edited) return;
@@ -207,6 +217,19 @@ async function readMemory(context: Excel.RequestContext, memory: Memory): Promis
 }
 
 const width = (sheet: SheetSnapshot): number => Math.max(0, ...sheet.values.map((row) => row.length));
+
+/** The template gives a validation to each figure and status a person types (not to 说明): those of Planbook rows in the area. */
+const VALIDATED_INPUTS = ["period", "cumulative", "status"] as const;
+function validatedInputs(report: ReportSheet, area: { start: { row: number; col: number }; end: { row: number; col: number } }): string[] {
+  return report.rows.flatMap((row) =>
+    row.row - 1 < area.start.row || row.row - 1 > area.end.row
+      ? []
+      : VALIDATED_INPUTS.flatMap((key) => {
+          const c = report.columns[key];
+          return c === undefined || c < area.start.col || c > area.end.col ? [] : [cellAddress(row.row - 1, c)];
+        }),
+  );
+}
 
 /** A kept sheet with the cells of a change put in (a copy: the kept one is the change's "before"). */
 function withCells(sheet: SheetSnapshot, at: { row: number; col: number }, values: CellValue[][], formulas: CellValue[][], isProtected: boolean): SheetSnapshot {
