@@ -707,7 +707,7 @@ async function measureKeystrokes(revision: PlanRevision, counts: number[]): Prom
 
 function printKeystrokes(costs: KeystrokeCost[]): void {
   if (costs.length === 0) return;
-  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+  const kb = (bytes: number): string => (bytes < 10_240 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
   console.log("");
   console.log("Live checking, one typed cell in a city workbook of N monthly sheets (in-memory host counters; bytes are JSON, both ways, all syncs):");
   const header = ["sheets", "_planbook rows", "start: syncs", "start: read", "keystroke: syncs", "keystroke: sent", "keystroke: read", "修改记录 write: syncs", "sent"];
