@@ -3,7 +3,7 @@ import { readFormSettings, saveFormSettings } from "../excel/form";
 import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
 import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateNextPeriod, generateTemplate } from "../excel/generate";
-import { writeHistory } from "../excel/history";
+import { writeHistory } from "../excel/progress";
 import { refreshPrevious } from "../excel/previous";
 import { type LiveChecking, startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";

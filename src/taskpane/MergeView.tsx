@@ -289,7 +289,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
             <React.Fragment key={file.name}>
             <Checkbox
               checked={chosen.has(file.name)}
-              label={`${file.name} — ${file.city}（${text.counts(file.counts.error, file.counts.warning)}）`}
+              label={`${file.name} — ${file.child}（${text.counts(file.counts.error, file.counts.warning)}）`}
               onChange={(_, data) =>
                 setChosen((previous) => {
                   const next = new Set(previous);
@@ -322,7 +322,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
                 {plan.notFilled.map((file) => (
                   <li key={file.file}>
                     <Caption1>
-                      {file.file} — {file.city}
+                      {file.file} — {file.child}
                     </Caption1>
                   </li>
                 ))}

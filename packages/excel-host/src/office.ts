@@ -69,6 +69,12 @@ export interface OfficeRuntimeFake {
   install(): void;
   /** Runs a ribbon function as Office does, resolving when it calls `event.completed()`. */
   press(action: string): Promise<void>;
+  /**
+   * Waits until Office has given every answer it owes (a dialog opened, the pane shown, a
+   * visibility change told) and the workbook's handlers have finished: what a test awaits instead
+   * of sleeping after something that Office answers on a later turn.
+   */
+  settled(): Promise<void>;
 }
 
 const DIALOG_MESSAGES: Record<number, string> = {
@@ -112,6 +118,15 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
   const actions = new Map<string, (event: Office.AddinCommands.Event) => void>();
   const dialogs: DialogFake[] = [];
   const settings = new Map<string, unknown>();
+  // Office answers on a later turn, never inside the call; the answers not given yet are counted, for `settled`.
+  let owed = 0;
+  const later = (answer: () => void): void => {
+    owed++;
+    setTimeout(() => {
+      owed--;
+      answer();
+    }, 0);
+  };
 
   const displayDialogAsync = (url: string, ...rest: unknown[]): void => {
     const callback = rest.find((arg): arg is (result: unknown) => void => typeof arg === "function");
@@ -120,8 +135,7 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
     const open = dialogs.find((dialog) => !dialog.closed);
     const code =
       target.protocol !== "https:" ? 12005 : target.origin !== pageUrl.origin ? 12004 : open ? 12007 : (options.dialogError ?? null);
-    // Office answers on a later turn, never inside the call.
-    setTimeout(() => {
+    later(() => {
       if (code !== null) {
         callback?.({ status: "failed", error: { code, message: DIALOG_MESSAGES[code] ?? "The operation failed.", name: "Dialog" } });
         return;
@@ -152,7 +166,7 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
       };
       dialogs.push(dialog);
       callback?.({ status: "succeeded", value: dialog });
-    }, 0);
+    });
   };
 
   const runtime: OfficeRuntimeFake = {
@@ -170,6 +184,12 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
       if (!run) return Promise.reject(new Error(`no ribbon function is associated with "${action}"`));
       return new Promise<void>((completed) => run({ completed, source: { id: action } } as unknown as Office.AddinCommands.Event));
     },
+    async settled() {
+      // A turn lets what the last answer set off ask again before the count is read.
+      do await new Promise<void>((resolve) => setImmediate(resolve));
+      while (owed > 0);
+      await host.settled();
+    },
   };
 
   const visibilityListeners = new Set<(args: { visibilityMode: string }) => void>();
@@ -177,10 +197,10 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
     if (runtime.paneVisible === visible) return;
     runtime.paneVisible = visible;
     // Office tells the runtime on a later turn.
-    setTimeout(() => visibilityListeners.forEach((listener) => listener({ visibilityMode: visible ? "Taskpane" : "Hidden" })), 0);
+    later(() => visibilityListeners.forEach((listener) => listener({ visibilityMode: visible ? "Taskpane" : "Hidden" })));
   };
   const showAsTaskpane = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise<void>((resolve) => later(resolve));
     if (!isSetSupported("SharedRuntime", "1.1") || options.taskpane === "rejects") {
       throw Object.assign(new Error("The requested API is not supported (SharedRuntime 1.1)."), { name: "RichApi.Error", code: "ApiNotFound" });
     }

@@ -5,7 +5,7 @@
  * about to be written over holds (existing-output).
  */
 export { cellAddress, changedArea, columnIndex, columnLetter, parseCell, parseRange, rangeAddress, runs, sheetRef, splitAreas } from "./a1";
-export { isBlank } from "./cells";
+export { EXCEL_CELL_CHARACTERS, fittedToCell, isBlank } from "./cells";
 export { existingOutput } from "./existing-output";
 export { evaluateUncachedFormulas } from "./formula";
 export { carriedInputs, looseCells, previousReport, readMeta, readWorkbook, type ReportSheet } from "./read-sheets";

@@ -57,6 +57,8 @@ const CASE_NAMES = [
   "1e308, a value no plan reports",
   "a formula with no stored result that can be computed (=100+30)",
   "a formula with no stored result that cannot be computed safely",
+  "a formula with an empty stored result that can be computed (<f>100+20</f><v></v>, as openpyxl writes)",
+  "a formula with an empty stored result that cannot be computed safely",
   "a figure 10,000 times the plan's whole target",
   "a template returned with nothing filled in",
   "a quota row pasted twice",

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAt } from "../../../src/core/snapshot";
 import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
-import { NoSuchSheetError } from "../../../src/core/shared";
+import { NoSuchSheetError } from "../../../src/xlsx/errors";
 import { present } from "../../support/present";
 
 /**
@@ -238,6 +238,26 @@ describe("readWorkbookFile reads any writer's XML", () => {
     // E1 has no stored result but is plain arithmetic: computed (core/snapshot/formula.ts), and marked so.
     expect(sheet.types).toEqual({ A1: "date", C1: "boolean", D1: "error", E1: "evaluated-formula", F1: "date" });
     expect(sheet.values[0]?.[4]).toBe(155);
+  });
+
+  test("an empty stored value (<v></v>, <v/>, as openpyxl writes formulas) is no stored value: computed where safe, else marked uncached", async () => {
+    // As openpyxl saves `ws["B1"] = "=100+20"`: the formula with an empty <v>, no type.
+    const file = await handWritten(
+      '<x:row r="1"><x:c r="A1"><x:v>30</x:v></x:c><x:c r="B1"><x:f>100+20</x:f><x:v></x:v></x:c><x:c r="C1"><x:f>A1*2+B1</x:f><x:v/></x:c>' +
+        '<x:c r="D1"><x:f>VLOOKUP(1,Sheet2!A:B,2,FALSE)</x:f><x:v></x:v></x:c><x:c r="E1" t="b"><x:f>A1&gt;1</x:f><x:v></x:v></x:c></x:row>',
+    );
+    const sheet = await firstSheet(file);
+    expect(sheet.values[0]).toEqual([30, 120, 180, "", ""]);
+    expect(sheet.types).toEqual({ B1: "evaluated-formula", C1: "evaluated-formula", D1: "uncached-formula", E1: "uncached-formula" });
+  });
+
+  test("an empty text result (t=\"str\", as Excel writes a formula's \"\") is a stored value; an empty <v> is never shared string 0 nor FALSE", async () => {
+    const file = await handWritten(
+      '<x:row r="1"><x:c r="A1" t="str"><x:f>IF(B1="","",B1)</x:f><x:v></x:v></x:c><x:c r="B1" t="s"><x:v></x:v></x:c><x:c r="C1" t="b"><x:v></x:v></x:c><x:c r="D1"><x:v>7</x:v></x:c></x:row>',
+      "<sst><si><t>第一个共享字符串</t></si></sst>",
+    );
+    const sheet = await firstSheet(file);
+    expect([sheet.values[0], sheet.types]).toEqual([["", "", "", 7], {}]);
   });
 
   test("a value in the sheet's last cell (XFD1048576) is read without filling the area up to it", async () => {

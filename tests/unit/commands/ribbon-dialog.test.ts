@@ -63,7 +63,7 @@ describe("the ribbon's 校验 without the task pane", () => {
     const office = ribbonIn(host);
     await office.press("validateWorkbook");
     present(office.dialogs[0], "the dialog").messageParent(actionMessage("openPane"));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await office.settled();
     expect([office.dialogs[0]?.closed, office.paneVisible]).toEqual([true, true]);
   });
 
@@ -154,7 +154,7 @@ describe("the ribbon's 汇总", () => {
   test("a pane Office already reported open is not mistaken for an ignored request", async () => {
     const office = ribbonIn(createExcelHost(), { taskpane: "ignored" });
     office.userSetPaneVisible(true);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await office.settled();
     await office.press("openMergeView");
     expect([office.paneVisible, office.dialogs.length]).toEqual([true, 0]);
   });

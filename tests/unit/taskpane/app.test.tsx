@@ -3,7 +3,7 @@ import "./jsdom-globals";
 import * as React from "react";
 import ExcelJS from "exceljs";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { GenerateOptions, GenerateResult, PlanbookOperations } from "../../../src/addin/operations";
 import type { MergeOptions, MergeResult } from "../../../src/excel/merge";
@@ -54,9 +54,9 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
 
 function renderApp(props: Partial<AppProps> = {}) {
   return render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={fakeOperations()} plans={new PlanLibrary(REVISIONS)} now={OCTOBER_2026} {...props} />
-    </FluentProvider>,
+    </Pane>,
   );
 }
 

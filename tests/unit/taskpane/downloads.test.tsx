@@ -2,7 +2,7 @@
 import "./jsdom-globals";
 import * as React from "react";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { dataLink, downloadBlockedReason, fileDeliveryOf } from "../../../src/addin/file-delivery";
@@ -20,9 +20,9 @@ const CITIES = currentRevision().cities;
 /** The pane on a real (in-memory) workbook, with the given way of handing files over. */
 function renderPane(options: Parameters<typeof createOfficeOperations>[1], host = createExcelHost()) {
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={createOfficeOperations(host.run.bind(host), options)} plans={new PlanLibrary([currentRevision()])} now={OCTOBER_2026} />
-    </FluentProvider>,
+    </Pane>,
   );
   fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
 }

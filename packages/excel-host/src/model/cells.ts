@@ -5,7 +5,7 @@ import { matchGroup } from "../../../../src/core/shared";
 import { type Rect, boundingRect, cellCount, intersect, isUnbounded } from "../address";
 import { ExcelHostUnsupportedError, excelError } from "../errors";
 import { formatText } from "../text";
-import { type ChangeEvent, type ChangeType, EXCEL_MAX_NUMBER, EXCEL_MIN_NUMBER, type SheetModel } from "./sheet";
+import { type ChangeEvent, type ChangeType, EXCEL_MAX_CELL_CHARACTERS, EXCEL_MAX_FORMULA_CHARACTERS, EXCEL_MAX_NUMBER, EXCEL_MIN_NUMBER, type SheetModel } from "./sheet";
 import { assertAllowed } from "./protection";
 import type { WorkbookModel } from "./workbook";
 
@@ -218,6 +218,9 @@ export class CellContents {
     if (typeof entry === "boolean") return entry;
     if (typeof entry !== "string") throw excelError("InvalidArgument", location);
     if (entry === "") return null;
+    // Longer text or formulas than a cell holds are refused, never cut (a leading ' only marks text).
+    const limit = entry.startsWith("=") && numberFormat !== "@" ? EXCEL_MAX_FORMULA_CHARACTERS : EXCEL_MAX_CELL_CHARACTERS;
+    if (entry.replace(/^'/, "").length > limit) throw excelError("InvalidArgument", location);
     // A Text-formatted cell keeps whatever is typed as text, formulas included.
     if (numberFormat === "@") return `'${entry}`;
     if (entry.startsWith("=")) {

@@ -277,27 +277,30 @@ export function sheetHandler(
     }
     const isFormula = hasFormula && text !== "";
     if (stylesWanted?.has(`${row},${col}`)) sheet.styles.set(`${row},${col}`, style);
-    if (value === null && inline === null && !isFormula) return;
+    // An empty <v> (`<f>100+20</f><v></v>`, as openpyxl and other scripts write) is no stored value:
+    // only a text result may be empty, as Excel writes a formula's "" (t="str").
+    const stored = value !== null && (value.trim() !== "" || type === "str") ? value : null;
+    if (stored === null && inline === null && !isFormula) return;
     let content: CellValue;
     let kind: CellType | null = null;
     if (inline !== null) content = inline.join("");
-    else if (value === null) {
+    else if (stored === null) {
       content = "";
       kind = "uncached-formula";
-    } else if (type === "s") content = sharedStrings[Number(value)] ?? "";
-    else if (type === "str") content = value;
+    } else if (type === "s") content = sharedStrings[Number(stored)] ?? "";
+    else if (type === "str") content = stored;
     else if (type === "e") {
-      content = value;
+      content = stored;
       kind = "error";
     } else if (type === "b") {
-      content = isTrue(value.trim());
+      content = isTrue(stored.trim());
       kind = "boolean";
     } else if (type === "d") {
-      content = isoDateSerial(value.trim(), date1904);
+      content = isoDateSerial(stored.trim(), date1904);
       kind = typeof content === "number" ? "date" : null;
     } else {
-      const number = Number(value);
-      content = value.trim() === "" || Number.isNaN(number) ? value : number;
+      const number = Number(stored);
+      content = Number.isNaN(number) ? stored : number;
       kind = typeof content === "number" && dateStyles[style] === true ? "date" : null;
     }
     sheet.cells.push({ row, col, value: content, formula: isFormula ? `=${text}` : content, style, type: kind });
