@@ -11,10 +11,10 @@ import {
   sheetHandler,
   stylesHandler,
   workbookHandler,
-} from "./parts";
+} from "./package-parts";
 import { type XmlHandler, XmlScanner } from "./xml";
 import { ENCRYPTED_FLAG, type ZipEntry, inflateEntry, zipEntries } from "./zip";
-import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "../core/shared";
+import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "./errors";
 import { fileProblem, type WorkbookFileProblem } from "../core/findings";
 
 /**

@@ -4,7 +4,7 @@
  * back (read-sheets), formulas a program wrote without results (formula), and what a workbook
  * about to be written over holds (existing-output).
  */
-export { cellAddress, columnIndex, columnLetter, parseCell, parseRange, rangeAddress, runs, sheetRef, splitAreas } from "./a1";
+export { cellAddress, changedArea, columnIndex, columnLetter, parseCell, parseRange, rangeAddress, runs, sheetRef, splitAreas } from "./a1";
 export { EXCEL_CELL_CHARACTERS, fittedToCell, isBlank } from "./cells";
 export { existingOutput } from "./existing-output";
 export { evaluateUncachedFormulas } from "./formula";

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAt } from "../../../src/core/snapshot";
 import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
-import { NoSuchSheetError } from "../../../src/core/shared";
+import { NoSuchSheetError } from "../../../src/xlsx/errors";
 import { present } from "../../support/present";
 
 /**

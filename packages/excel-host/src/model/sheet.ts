@@ -169,8 +169,13 @@ export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
  */
 export { EXCEL_CELL_CHARACTERS as EXCEL_MAX_CELL_CHARACTERS } from "../../../../src/core/snapshot";
 export const EXCEL_MAX_FORMULA_CHARACTERS = 8_192;
-/** Excel's smallest positive number; anything nearer zero is stored as 0. */
-export const EXCEL_MIN_NUMBER = 2.2250738585072e-308;
+/**
+ * Excel's smallest positive number, 2^-1022 ("Office … has smallest positive value of 2^-1022 …
+ * if the absolute value of the raw value is smaller than the smallest positive value … treat this
+ * as equivalent to 0", MS-OI29500 2.1.871; the specifications' "2.2251E-308" is it rounded).
+ * Anything nearer zero is stored as 0.
+ */
+export const EXCEL_MIN_NUMBER = 2 ** -1022;
 
 export class SheetModel {
   visibility: SheetVisibility = "Visible";
