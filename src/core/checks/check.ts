@@ -36,6 +36,9 @@ export interface CheckContext {
   geography?: Geography;
 }
 
+/** The inputs that take text, not figures. */
+const TEXT_INPUTS: readonly ColumnKey[] = ["status", "note"];
+
 /** What a row's inputs are checked against: the plan's quota, or the sheet's own kind and unit when the plan is unknown. */
 type RowShape = Pick<Quota, "kind" | "unit">;
 
@@ -297,7 +300,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
   out.push(...previousChanged(report, row, sheet.log));
   // The number inputs say so through checkNumber, with the other wrong types.
-  out.push(...uncomputedInputs(report, row, sheet.types, ["status", "note"]), ...tooLongInputs(report, row));
+  out.push(...uncomputedInputs(report, row, sheet.types, TEXT_INPUTS), ...tooLongInputs(report, row));
   const part = parsePartId(row.quotaId);
   if (part) return [...out, ...checkPartRow(sheet, row, part, context)];
   if (!shape) return out;
@@ -500,7 +503,7 @@ function wrongType(
 
 /**
  * Input cells (本期, 累计完成, 进展状态, 说明) holding a formula the file has no value for and that
- * could not be computed safely (core/formula.ts): they read as blank, so without a word their
+ * could not be computed safely (core/snapshot/formula.ts): they read as blank, so without a word their
  * figure would be summed, carried into the next period or shown as nothing.
  */
 export function uncomputedInputs(
@@ -516,9 +519,12 @@ export function uncomputedInputs(
   });
 }
 
-/** Input cells holding more text than an Excel cell can (only a program writes that): told, never cut without a word. */
+/**
+ * Text inputs (进展状态, 说明) holding more than an Excel cell can (only a program writes that):
+ * told, never cut without a word. A number cell holding such text is not-a-number already.
+ */
 function tooLongInputs(report: ReportSheet, row: ReportRow): Finding[] {
-  return INPUT_COLUMNS.flatMap((key) => {
+  return TEXT_INPUTS.flatMap((key) => {
     const value = row.values[key];
     const cell = report.address(row, key);
     if (typeof value !== "string" || value.length <= EXCEL_CELL_CHARACTERS || cell === null) return [];

@@ -304,6 +304,23 @@ export const RULES = {
     }),
   }),
 
+  /**
+   * A paste of cells ("Paste: All") brings the source's data validation, or none, in place of the
+   * input cell's: its drop-down list or number range is gone. Live checking sees it (the checks of
+   * a file cannot: the file's validation is read by no rule).
+   */
+  "validation-removed": rule<{ cells: readonly string[] }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "粘贴带走了数据验证",
+    en: "a paste removed the data validation",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `粘贴带走了 ${list(p.cells).zh} 的数据验证（下拉列表或数值范围）：请按 Ctrl+Z 撤销这次粘贴，再用「选择性粘贴 → 数值」（Ctrl+Alt+V）粘贴`,
+      en: `a paste removed the data validation (drop-down list or number range) of ${list(p.cells).en}: press Ctrl+Z to undo the paste, then paste values only (Paste Special → Values, Ctrl+Alt+V)`,
+    }),
+  }),
+
   // What a person typed.
   /** `plausible` false: a number, but no figure a plan reports (1e308, a pasted id). */
   "not-a-number": rule<Expecting & { found: CellValue; plausible: boolean; suggestion: number | null }>({

@@ -63,6 +63,14 @@ describe("an indicator table: 计量单位, the whole's and the county's targets
   });
 });
 
+test("an indicator table with a target column a year is one quota a row, its path through the years", () => {
+  const text = ["某市2026—2027年养老服务主要指标", "序号\t指标名称\t单位\t2026年目标\t2027年目标\t责任单位", "1\t新建社区老年食堂\t个\t40\t80\t市民政局", "2\t护理型床位占比\t%\t60\t65\t市民政局、市卫健委"].join("\n");
+  expect(parsePlan(text).quotas.map((q) => [q.subject, q.kind, q.path.map((p) => [p.year, p.target]), q.units])).toEqual([
+    ["新建社区老年食堂", "cumulative", [[2026, 40], [2027, 80]], ["市民政局"]],
+    ["护理型床位占比", "ratio", [[2026, 60], [2027, 65]], ["市民政局", "市卫健委"]],
+  ]);
+});
+
 describe("a Word table flattened one cell a line, merged cells left out of later rows", () => {
   const revision = read("city-merged-cells.txt");
 
