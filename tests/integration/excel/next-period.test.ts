@@ -150,7 +150,8 @@ describe("a ratio's 分子 and 分母 carry into 下一报告期 (the in-memory 
   test("下一报告期 gives each figure last period's as its 上期累计", async () => {
     const host = await october();
     const sheet = sheetOf(CARRY.to);
-    const [[numerator], [denominator]] = [host.values(sheet, at("previous", rowOf(host, sheet, CARRY.numerator))), host.values(sheet, at("previous", rowOf(host, sheet, CARRY.denominator)))];
+    const previousOf = (id: string): unknown => host.values(sheet, at("previous", rowOf(host, sheet, id)))[0]?.[0];
+    const [numerator, denominator] = [previousOf(CARRY.numerator), previousOf(CARRY.denominator)];
     expect({ numerator, denominator }).toEqual(CARRY.previous);
   });
 

@@ -552,3 +552,41 @@ describe("live checking of the cells a person changed", () => {
     expect(checkCells(province(), PROVINCE_OCT, ["K10"], { revisions: [] })).toEqual([]);
   });
 });
+
+describe("issue 26: a ratio's figures travel together, coverage is bounded by its units", () => {
+  const COVERAGE = "I09-行业技能生态圈-2027";
+  const HANGZHOU = sheetName({ scope: city("杭州市"), period: "2026-10" });
+  const rulesAt = (snapshot: WorkbookSnapshot, rule: string) => checkWorkbook(snapshot, context).filter((f) => f.rule === rule).map((f) => [f.sheet, f.cell, f.params]);
+
+  test("a 分子 without its 分母 is an error at once (not only at the period's end), naming the blank cell; so is a 分母 alone", () => {
+    const snapshot = hangzhou();
+    type(snapshot, HANGZHOU, NUMERATOR, { cumulative: 240 });
+    const blank = at(snapshot, DENOMINATOR, "cumulative", HANGZHOU);
+    expect(rulesAt(snapshot, "ratio-part-alone")).toEqual([[HANGZHOU, at(snapshot, NUMERATOR, "cumulative", HANGZHOU), { part: "分子", partner: "分母", partnerCell: blank }]]);
+    const other = hangzhou();
+    type(other, HANGZHOU, DENOMINATOR, { cumulative: 300 });
+    expect(rulesAt(other, "ratio-part-alone").map(([, cell]) => cell)).toEqual([at(other, DENOMINATOR, "cumulative", HANGZHOU)]);
+    const both = hangzhou();
+    typeShare(both, HANGZHOU, 240, 300);
+    expect(rulesAt(both, "ratio-part-alone")).toEqual([]);
+  });
+
+  test("a city covers at most its counties (杭州市 14 of 13 is an error, 13 is not); the province at most 90", () => {
+    const over = hangzhou();
+    type(over, HANGZHOU, COVERAGE, { cumulative: 14 });
+    expect(rulesAt(over, "coverage-above-units")).toEqual([[HANGZHOU, at(over, COVERAGE, "cumulative", HANGZHOU), { covered: 14, units: 13, unit: "县", scope: "杭州市" }]]);
+    const all = hangzhou();
+    type(all, HANGZHOU, COVERAGE, { cumulative: 13 });
+    expect(rulesAt(all, "coverage-above-units")).toEqual([]);
+    const whole = province();
+    type(whole, PROVINCE_OCT, COVERAGE, { cumulative: 91 });
+    expect(rulesAt(whole, "coverage-above-units").map(([, , params]) => params)).toEqual([{ covered: 91, units: 90, unit: "县", scope: "全省" }]);
+  });
+
+  test("a county's own figure counts things (本县数量): three ecosystems in 萧山区 are no error", () => {
+    const county = { kind: "county", county: "萧山区" } as const;
+    const snapshot = workbookOf([{ scope: county, period: "2026-10" }]);
+    type(snapshot, sheetName({ scope: county, period: "2026-10" }), COVERAGE, { cumulative: 3 });
+    expect(rulesAt(snapshot, "coverage-above-units")).toEqual([]);
+  });
+});
