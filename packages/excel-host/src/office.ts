@@ -120,12 +120,12 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
   const settings = new Map<string, unknown>();
   // Office answers on a later turn, never inside the call; the answers not given yet are counted, for `settled`.
   let owed = 0;
-  const later = (answer: () => void): void => {
+  const later = (answer: () => void, ms = 0): void => {
     owed++;
     setTimeout(() => {
       owed--;
       answer();
-    }, 0);
+    }, ms);
   };
 
   const displayDialogAsync = (url: string, ...rest: unknown[]): void => {
@@ -148,7 +148,7 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
         closed: false,
         close() {
           // Office closes it later: until then it is still this window's open dialog (12007).
-          setTimeout(() => {
+          later(() => {
             dialog.closed = true;
           }, options.dialogCloseMs ?? 5);
         },
