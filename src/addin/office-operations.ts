@@ -3,7 +3,7 @@ import { readFormSettings, saveFormSettings } from "../excel/form";
 import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
 import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateNextPeriod, generateTemplate } from "../excel/generate";
-import { writeHistory } from "../excel/history";
+import { writeHistory } from "../excel/progress";
 import { refreshPrevious } from "../excel/previous";
 import { type LiveChecking, startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
@@ -65,7 +65,7 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
    * An operation that changes the workbook: in its turn, with a time limit and retries, telling
    * `onProgress` (when given) of each new attempt and of a long-running one. Live checking's kept
    * changes are written to 修改记录 first — the operation writes anyway, and Excel's undo stack is
-   * cleared by it all the same — and what it read is forgotten after, as the operation's own
+   * cleared by it all the same — and it reads the workbook again after, as the operation's own
    * writes raise no change event.
    */
   const changing = <T>(batch: Batch<T>, onProgress?: (progress: RunProgress) => void): Promise<T> =>
@@ -79,7 +79,7 @@ export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOp
           onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
         });
       } finally {
-        for (const live of watching) live.forget();
+        for (const live of watching) void live.readAgain().catch(() => undefined);
       }
     });
   /** An operation that reads what the others write: in its turn. */

@@ -1,7 +1,7 @@
 import { syncWithEventsRestored } from "./write";
 import { cellAddress, changedArea, rangeAddress, readWorkbook, type ReportSheet, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow, checkCells, type CheckContext } from "../core/checks";
-import type { Finding } from "../core/findings";
+import { type Finding, finding } from "../core/findings";
 import { asLiteralText, type CellValue, INPUT_COLUMNS, META_SHEET } from "../core/template";
 import { PROTECTION_OPTIONS } from "./render";
 import { supportsApi, type WorkbookRunner } from "./run";
@@ -31,10 +31,10 @@ export interface LiveChecking {
   /** Writes the changes kept so far to 修改记录 (one batch; nothing when none are kept). */
   writeLog(): Promise<void>;
   /**
-   * Forgets what it keeps of the workbook: after an operation of the add-in's own changed sheets
-   * (its writes raise no event), the next change reads the metadata and its sheet again.
+   * Reads the workbook again into what it keeps: after an operation of the add-in's own changed
+   * sheets (its writes raise no event), so that the next change has its "before".
    */
-  forget(): void;
+  readAgain(): Promise<void>;
 }
 
 /** What live checking keeps between changes: the metadata, and each Planbook sheet as last read. */
@@ -78,7 +78,7 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
   let unwritten: ChangeLogEntry[] = [];
   let pending: Promise<void> = Promise.resolve();
 
-  /** Reads the whole workbook into memory: what checking starts from, and starts again from after `forget`. */
+  /** Reads the whole workbook into memory: what checking starts from, and reads again after the add-in's own operations (`readAgain`). */
   const remember = (context: Excel.RequestContext) => readMemory(context, memory);
   await runner(remember);
 
@@ -93,6 +93,14 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       const area = kept && !moved ? changedArea(args.address, kept.sheet.values.length, width(kept.sheet)) : null;
       const cells = area ? worksheet.getRange(rangeAddress(area.start.row, area.start.col, area.end.row - area.start.row + 1, area.end.col - area.start.col + 1)) : null;
       cells?.load("values,formulas");
+      // A paste brings the source's data validation (or none) in place of an input's: asked of each
+      // input cell the change covers that the template gave a validation (an unlocked figure or status).
+      const inputs = area && kept?.report ? validatedInputs(kept.report, area).map((address) => {
+        const cell = worksheet.getRange(address);
+        cell.dataValidation.load("type");
+        cell.format.protection.load("locked");
+        return { address, cell };
+      }) : [];
       // Otherwise the sheet is read whole (and the metadata too when it is not kept, or the sheet is not known).
       const whole = kept && !moved ? null : queueSheetRead(worksheet);
       const meta = memory.meta && kept ? null : queueSheetRead(context.workbook.worksheets.getItemOrNullObject(META_SHEET));
@@ -123,12 +131,16 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       const snapshot: WorkbookSnapshot = { sheets: [sheet, memory.meta] };
       // A change that moved cells (or a sheet read afresh) is checked whole: every row may have moved.
       const checked = area && before ? { first: area.start.row, last: area.end.row } : { first: 0, last: sheet.values.length - 1 };
+      // The edited cells of a sheet read afresh: logged where their "before" is known (one typed cell's details).
+      const edited = area ?? (moved ? null : changedArea(args.address, sheet.values.length, width(sheet)));
       const rows = Array.from({ length: Math.max(0, checked.last - checked.first + 1) }, (_, i) => checked.first + i + 1);
-      options.onFindings(sheet.name, rows, checkCells(snapshot, sheet.name, rows.map((row) => cellAddress(row - 1, 0)), options));
+      const removed = inputs.filter(({ cell }) => cell.dataValidation.type === "None" && !cell.format.protection.locked).map(({ address }) => address);
+      const lost = removed.length > 0 ? [finding("validation-removed", { sheet: sheet.name, cell: removed[0] ?? null, quotaId: null }, { cells: removed })] : [];
+      options.onFindings(sheet.name, rows, [...checkCells(snapshot, sheet.name, rows.map((row) => cellAddress(row - 1, 0)), options), ...lost]);
       // Nothing is logged for a move itself — no input changed its value by it; a deleted quota row
-      // is a finding of the sheet's check. Nor for a sheet not kept: there is no "before" to log.
-      if (args.source === "Remote" || !area || !before) return;
-      const entries = changedInputs(before.report ?? report, area, before.sheet, sheet, args, now().toISOString());
+      // is a finding of the sheet's check.
+      if (args.source === "Remote" || !edited) return;
+      const entries = changedInputs(before?.report ?? report, edited, before?.sheet ?? null, sheet, args, now().toISOString());
       if (entries.length === 0) return;
       unwritten = [...unwritten, ...entries];
       options.onUnwrittenLog?.(unwritten.length);
@@ -178,9 +190,11 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       pending = run.catch(() => undefined);
       return run;
     },
-    forget() {
-      memory.meta = null;
-      memory.sheets.clear();
+    readAgain() {
+      // In turn: a change that comes in meanwhile is handled against what is read now.
+      const run = pending.then(() => runner(remember));
+      pending = run.catch(options.onError);
+      return run;
     },
   };
 }
@@ -203,6 +217,19 @@ async function readMemory(context: Excel.RequestContext, memory: Memory): Promis
 }
 
 const width = (sheet: SheetSnapshot): number => Math.max(0, ...sheet.values.map((row) => row.length));
+
+/** The template gives a validation to each figure and status a person types (not to 说明): those of Planbook rows in the area. */
+const VALIDATED_INPUTS = ["period", "cumulative", "status"] as const;
+function validatedInputs(report: ReportSheet, area: { start: { row: number; col: number }; end: { row: number; col: number } }): string[] {
+  return report.rows.flatMap((row) =>
+    row.row - 1 < area.start.row || row.row - 1 > area.end.row
+      ? []
+      : VALIDATED_INPUTS.flatMap((key) => {
+          const c = report.columns[key];
+          return c === undefined || c < area.start.col || c > area.end.col ? [] : [cellAddress(row.row - 1, c)];
+        }),
+  );
+}
 
 /** A kept sheet with the cells of a change put in (a copy: the kept one is the change's "before"). */
 function withCells(sheet: SheetSnapshot, at: { row: number; col: number }, values: CellValue[][], formulas: CellValue[][], isProtected: boolean): SheetSnapshot {
@@ -245,11 +272,14 @@ async function appendToChangeLog(context: Excel.RequestContext, entries: ChangeL
   await syncWithEventsRestored(context);
 }
 
-/** The input cells of Planbook rows inside the changed area whose value is not what it was. */
+/**
+ * The input cells of Planbook rows inside the changed area whose value is not what it was. With no
+ * `previous` (a sheet not kept) only one typed cell is known: its event's details say what it held.
+ */
 function changedInputs(
   report: ReportSheet,
   area: { start: { row: number; col: number }; end: { row: number; col: number } },
-  previous: SheetSnapshot,
+  previous: SheetSnapshot | null,
   current: SheetSnapshot,
   args: Excel.WorksheetChangedEventArgs,
   at: string,
@@ -257,6 +287,7 @@ function changedInputs(
   const { start, end } = area;
   const entries: ChangeLogEntry[] = [];
   const single = start.row === end.row && start.col === end.col;
+  if (!previous && !(single && args.details)) return [];
   for (const row of report.rows) {
     const r = row.row - 1;
     if (r < start.row || r > end.row) continue;
@@ -264,7 +295,7 @@ function changedInputs(
       const c = report.columns[key];
       if (c === undefined || c < start.col || c > end.col) continue;
       const after: CellValue = current.values[r]?.[c] ?? "";
-      const before: CellValue = single && args.details ? (args.details.valueBefore as CellValue) : (previous.values[r]?.[c] ?? "");
+      const before: CellValue = single && args.details ? (args.details.valueBefore as CellValue) : (previous?.values[r]?.[c] ?? "");
       if (before === after) continue;
       entries.push({ at, sheet: report.name, cell: cellAddress(r, c), quotaId: row.quotaId, before, after });
     }

@@ -1,7 +1,7 @@
-import { buildSummary, BULLETIN_SHEET, canMerge, type ChartSpec, MATRIX_SHEET, type MergeInputFile, type MergePlan, PROVINCE_SHEET, RANKING_SHEET, readSummaryState, rollupForFiles, SOURCES_SHEET, splitsForMerge, SUMMARY_SHEET, type SummaryTotal, withSplitRecords } from "../core/merge";
+import { buildSummary, BULLETIN_SHEET, canMerge, type ChartSpec, MATRIX_SHEET, type MergeInputFile, type MergePlan, PROVINCE_SHEET, RANKING_SHEET, readSummaryState, rollupForFiles, SOURCES_SHEET, splitsForMerge, DETAIL_SHEET, type SummaryTotal, withSplitRecords } from "../core/merge";
 
 /** The sheets a merge writes, in the order a workbook shows them. */
-const SUMMARY_SHEET_NAMES = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLETIN_SHEET, SUMMARY_SHEET, SOURCES_SHEET];
+const SUMMARY_SHEET_NAMES = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLETIN_SHEET, DETAIL_SHEET, SOURCES_SHEET];
 import { type Geography, type PlanRevision, withLevelCorrections } from "../core/plan";
 import { type Period, formatPeriod } from "../core/period";
 import { EMPTY_META, META_SHEET, metaRows, metaSheetSpec, parseMetaRows, type SplitRecord } from "../core/template";
@@ -86,7 +86,7 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
     const snapshot = snapshotOf(name);
     return snapshot !== null && !snapshot.protected && snapshot.values.some((row) => row.some((value) => !isBlank(value)));
   }).map((name) => finding("merge-sheet-taken", { sheet: name, cell: null, quotaId: null }, { name }, name));
-  const summarySnapshot = snapshotOf(SUMMARY_SHEET);
+  const summarySnapshot = snapshotOf(DETAIL_SHEET);
   const sourcesSnapshot = snapshotOf(SOURCES_SHEET);
   const metaSnapshot = metaRead.result();
   // The files say the level: cities into the province, a city's counties into the city, units into their lead.
@@ -102,7 +102,7 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   let plan = canMerge(files, mergeContext);
   if (options.decide) plan = canMerge(files, { ...mergeContext, chosen: await options.decide(plan) });
   if (plan.accepted.length === 0 || taken.length > 0) {
-    return { plan: { ...plan, findings: [...taken, ...plan.findings] }, written: false, totals: [], filled: existing?.cities.map((c) => c.city) ?? [] };
+    return { plan: { ...plan, findings: [...taken, ...plan.findings] }, written: false, totals: [], filled: existing?.children.map((c) => c.child) ?? [] };
   }
 
   const built = buildSummary(plan.accepted, {

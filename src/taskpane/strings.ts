@@ -44,7 +44,7 @@ const zh = {
     errorTitle: "生成失败",
     errorNext: "请检查后再按「生成模板」重试；若仍失败，请关闭工作簿后重新打开。",
     password: "工作表保护密码（可选）",
-    passwordHint: "保存在本工作簿的加载项设置中；生成、校验和汇总时用它保护工作表。",
+    passwordHint: "只保存在本机，不写入工作簿文件；生成、校验和汇总时用它保护工作表。保护只防误改，改动由校验发现。",
   },
   plan: {
     builtIn: "内置计划版本",
@@ -119,6 +119,7 @@ const zh = {
     copyByHand: "无法写入剪贴板：请点击链接框，全选后复制。",
     openFile: (name: string) => `在 Excel 中打开「${name}」`,
     openedFile: (name: string) => `已在新工作簿中打开「${name}」。`,
+    openFailed: (reason: string) => `Excel 没能打开新工作簿（${reason}）；Windows 上启用了「扩展强化」安全策略时常会如此。请改用下方的链接或下载。`,
     chartQuota: "「排名」表按市作图的指标",
     chartQuotaHint: "分解到各市的指标中选一个，图表显示各市的完成率；默认为第一个。",
   },
@@ -223,7 +224,7 @@ const en: Strings = {
     errorTitle: "Generation failed",
     errorNext: "Check the above, then press Generate template again; if it still fails, close and reopen the workbook.",
     password: "Sheet protection password (optional)",
-    passwordHint: "Kept in this workbook's add-in settings; generating, checking and merging protect sheets with it.",
+    passwordHint: "Kept on this computer only, never in the workbook file; generating, checking and merging protect sheets with it. Protection only prevents accidental edits; 校验 finds changes.",
   },
   plan: {
     builtIn: "Built-in revisions",
@@ -298,6 +299,7 @@ const en: Strings = {
     copyByHand: "The clipboard cannot be written here: click the link box, select all and copy.",
     openFile: (name: string) => `Open "${name}" in Excel`,
     openedFile: (name: string) => `"${name}" opened in a new workbook.`,
+    openFailed: (reason: string) => `Excel could not open a new workbook (${reason}), as happens on Windows under the Extension hardening policy: use the link or download below instead.`,
     chartQuota: "Quota charted by city on 排名",
     chartQuotaHint: "One of the quotas split across the cities; the chart shows each city's completion. The first one by default.",
   },

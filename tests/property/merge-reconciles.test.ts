@@ -216,7 +216,7 @@ const forEveryMerge = (expectation: (merged: Merged, typed: Record<string, Typed
 test("the merge accepts all 11 files and finds no error in them", () =>
   forEveryMerge(({ plan }) =>
     expect({
-      accepted: plan.accepted.map((a) => a.city),
+      accepted: plan.accepted.map((a) => a.child),
       rejected: plan.rejected.map((r) => r.file.name),
       errors: plan.findings.filter((f) => f.severity === "error"),
     }).toEqual({ accepted: cities, rejected: [], errors: [] }),

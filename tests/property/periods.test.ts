@@ -195,7 +195,7 @@ async function runSequence(draw: Draw): Promise<RunResult> {
       period,
       totals: (JSON.parse(merged.stdout) as { totals: { quotaId: string; actual: number | null }[] }).totals,
       // A blank cell of the summary reads back as "": no figure, as 进度's null.
-      cities: new Map((state?.cities ?? []).map((c) => [c.city, Object.fromEntries(Object.entries(c.figures).map(([id, f]) => [id, f.actual === "" ? null : f.actual]))])),
+      cities: new Map((state?.children ?? []).map((c) => [c.child, Object.fromEntries(Object.entries(c.figures).map(([id, f]) => [id, f.actual === "" ? null : f.actual]))])),
     });
   }
   return { seed, files, history: { code: history.code, json: JSON.parse(history.stdout) as RunResult["history"]["json"], file: historyFile }, summaries };

@@ -11,7 +11,10 @@ export interface HostStats {
   maxRequestBytes: number;
   /** The largest response of one sync: JSON bytes of what it loaded. */
   maxResponseBytes: number;
-  /** Starts a new measurement: zeroes all three counters. */
+  /** All requests and all responses so far, JSON bytes (what a measurement moved in total). */
+  requestBytes: number;
+  responseBytes: number;
+  /** Starts a new measurement: zeroes every counter. */
   resetSyncs(): void;
 }
 
@@ -120,6 +123,7 @@ export class RequestContextFake implements ProxyContext {
     const { stats, book } = this.host;
     const requestBytes = bytes(ops.map((op) => ({ path: op.path, name: op.location, args: forRequest(op.args) })));
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
+    stats.requestBytes += requestBytes;
     if (requestBytes > this.host.requestLimitBytes) throw new RichApiError("RequestPayloadSizeLimitExceeded", "context.sync");
     const run: SyncRun = { number: this.host.nextSyncNumber(), commits: [], loaded: [] };
     this.running = run;
@@ -139,6 +143,7 @@ export class RequestContextFake implements ProxyContext {
     if (failure) throw failure.error;
     const responseBytes = bytes(run.loaded);
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
+    stats.responseBytes += responseBytes;
     if (responseBytes > this.host.responseLimitBytes) throw new RichApiError("ResponsePayloadSizeLimitExceeded", "context.sync");
     for (const commit of run.commits) commit();
   }

@@ -3,7 +3,7 @@ import { apiAtLeast, defaultApiVersion } from "./version";
 // Office.js's requirement-set checks on every proxy: a member newer than the host's ExcelApi throws ApiNotFound.
 import "./gates";
 import { answerRequirementsFor } from "./office";
-import { type Rect, cellCount, formatRect, intersect as intersectRects, parseAddress, qualifiedAddress } from "./address";
+import { type Rect, cellCount, formatRect, intersect as intersectRects, parseAddress, qualifiedAddress, subtract as subtractRects } from "./address";
 import { type HostCore, type HostStats, RequestContextFake } from "./context";
 import { ExcelHostUnsupportedError, RichApiError, UserEditRefusedError } from "./errors";
 import type { BorderFormat, CellFormat } from "./formats";
@@ -157,6 +157,17 @@ export interface ExcelHost {
    */
   userEdit(sheet: string, address: string, values: unknown[][], options?: { paste?: boolean; coauthor?: boolean }): Promise<void>;
   /**
+   * A person copying cells of this workbook (Ctrl+C) and pasting them (Ctrl+V, "Paste: All") at
+   * `address`: the contents, the formats and the data validation of the source come along —
+   * "copying a cell normally copies the cell's contents, any formatting … (including conditional
+   * formatting and data validation)". A source cell with no validation takes the destination's
+   * away. The paste is not checked against the destination's validation. Refused for locked cells
+   * on a protected sheet (the cells' protection flags stay the destination's: the host does not
+   * model them moving). One event without `details` (with, for one cell), as any paste. Only
+   * constants are modelled: a source formula (whose references Excel would shift) is refused.
+   */
+  userPaste(sheet: string, address: string, from: { sheet: string; address: string }): Promise<void>;
+  /**
    * A person selecting cells and pressing Delete: the contents go, formats and validation stay.
    * Any address a person can select — `B5:C6`, a whole row `60:60` or rows `3:5`, a whole column
    * `C:C` or columns `B:D` — and the event's `address` is in that same form (Excel reports a
@@ -235,10 +246,14 @@ class ExcelHostFake implements ExcelHost, HostCore {
       syncs: 0,
       maxRequestBytes: 0,
       maxResponseBytes: 0,
+      requestBytes: 0,
+      responseBytes: 0,
       resetSyncs: () => {
         stats.syncs = 0;
         stats.maxRequestBytes = 0;
         stats.maxResponseBytes = 0;
+        stats.requestBytes = 0;
+        stats.responseBytes = 0;
       },
     };
     this.stats = stats;
@@ -501,6 +516,44 @@ class ExcelHostFake implements ExcelHost, HostCore {
       this.remoteEdit = false;
       this.book.cells.recalculate();
     }
+    await this.settled();
+  }
+
+  async userPaste(sheetName: string, address: string, from: { sheet: string; address: string }): Promise<void> {
+    const source = this.book.sheetByName(from.sheet);
+    const sourceRect = this.rectOf(from.address);
+    const contents = this.book.cells.formulaGrid(source, sourceRect);
+    if (contents.some((line) => line.some((value) => typeof value === "string" && value.startsWith("=")))) {
+      throw new ExcelHostUnsupportedError("pasting a formula (Excel shifts its references)");
+    }
+    const formats = Array.from({ length: sourceRect.rows }, (_, r) => Array.from({ length: sourceRect.cols }, (_, c) => ({ ...source.formats.at(sourceRect.row + r, sourceRect.col + c) })));
+    const validations = Array.from({ length: sourceRect.rows }, (_, r) => Array.from({ length: sourceRect.cols }, (_, c) => this.book.validations.at(source, sourceRect.row + r, sourceRect.col + c)));
+    const sheet = this.book.sheetByName(sheetName);
+    const start = this.rectOf(address);
+    const rect: Rect = { row: start.row, col: start.col, rows: sourceRect.rows, cols: sourceRect.cols };
+    const before = this.book.cells.formulaGrid(sheet, rect);
+    try {
+      this.book.cells.write(sheet, rect, contents, "userPaste", "Unknown");
+      this.undo.push({ by: "person", action: "paste", sheetId: sheet.id, address: formatRect(rect), before });
+    } catch (error) {
+      asUserRefusal(error, "protected", sheetName, formatRect(rect));
+    } finally {
+      this.book.cells.recalculate();
+    }
+    // What a person's paste brings, whatever the sheet's protection allows the add-in: formats and validation.
+    formats.forEach((line, r) =>
+      line.forEach((format, c) => {
+        const cell = { row: rect.row + r, col: rect.col + c, rows: 1, cols: 1 };
+        const { locked: _locked, formulaHidden: _hidden, ...carried } = format;
+        sheet.formats.apply(cell, carried);
+        sheet.validations.touching(cell).forEach((v) => {
+          sheet.validations.remove(v);
+          for (const piece of subtractRects(v.rect, cell)) sheet.validations.add({ ...v, rect: piece });
+        });
+        const validation = validations[r]?.[c];
+        if (validation) sheet.validations.add({ ...structuredClone({ ...validation, rect: cell }) });
+      }),
+    );
     await this.settled();
   }
 

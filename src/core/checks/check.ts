@@ -12,7 +12,7 @@ import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot/snap
 import { completionAgainst, isLagging, levelOkFrom, rowFormulas } from "../template/formulas";
 import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, INPUT_COLUMNS, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
-import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
+import { PART_LABELS, type PartKey, parsePartId, partId, partnerOf, shareOf } from "../template/ratio-parts";
 import { planTarget, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
@@ -305,7 +305,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   }
   if (RUNNING_KINDS.has(shape.kind) && !out.some((f) => f.rule === "previous-changed")) out.push(...againstPrevious(report, row, cumulative, thisPeriod));
   if (!quota) return out;
-  out.push(...partsFinding(sheet, row, quota, cumulative));
+  out.push(...partsFinding(sheet, row, quota, cumulative), ...coverageAboveUnits(sheet, row, quota, cumulative, context));
   const warnings = [...targetWarnings(sheet, row, quota, cumulative, context.geography), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
   // A 说明 in the row explains away the findings the registry says it clears.
   const explained = !isBlankInput(row.values.note);
@@ -340,14 +340,48 @@ function checkPartRow(sheet: SheetUnderCheck, row: ReportRow, part: { quotaId: s
     return context.endOfPeriod && !stage?.closed && asked ? [finding("required-blank", at, { column: "cumulative" }, row.values.cumulative)] : [];
   }
   const figure = numberIn(row.values.cumulative);
+  const out: Finding[] = [];
+  // A figure without its partner makes no share and is summed nowhere: told at once, not only at the period's end.
+  const partner = sheet.rowsById.get(partId(part.quotaId, partnerOf(part.key)));
+  if (partner && isBlankInput(partner.values.cumulative) && !stage?.closed) {
+    const partnerCell = sheet.report.address(partner, "cumulative");
+    out.push(finding("ratio-part-alone", at, { part: PART_LABELS[part.key], partner: PART_LABELS[partnerOf(part.key)], partnerCell }, row.values.cumulative));
+  }
+  out.push(...partFell(sheet.report, row, part.key, figure));
   // The figures of an Annex 1 ratio add up across cities like any count (the shares never do).
-  const citiesFindings = quota && quota.region === null && figure !== null ? citiesNotAddingUp(sheet, row, figure) : [];
+  if (quota && quota.region === null && figure !== null) out.push(...citiesNotAddingUp(sheet, row, figure));
   const figures = part.key === "numerator" ? figuresOf(sheet, part.quotaId) : null;
   const numerator = numberIn(figures?.numerator.values.cumulative);
   const denominator = numberIn(figures?.denominator.values.cumulative);
-  if (!figures || numerator === null || denominator === null || numerator <= denominator) return citiesFindings;
+  if (!figures || numerator === null || denominator === null || numerator <= denominator) return out;
   const denominatorCell = sheet.report.address(figures.denominator, "cumulative");
-  return [finding("numerator-above-denominator", at, { numerator, denominator, denominatorCell }, numerator), ...citiesFindings];
+  return [finding("numerator-above-denominator", at, { numerator, denominator, denominatorCell }, numerator), ...out];
+}
+
+/**
+ * A ratio's figure below its 上期累计 (last period's figure, carried in): a count at the period's
+ * end may fall (an enterprise closes), so it is a warning its 说明 explains, not an error. Not told
+ * where 上期累计 itself was typed over (that is previous-changed).
+ */
+function partFell(report: ReportSheet, row: ReportRow, key: PartKey, figure: number | null): Finding[] {
+  const before = numberIn(row.values.previous);
+  if (figure === null || before === null || figure >= before || !sameCellValue(row.values.previous, row.record.previous) || !isBlankInput(row.values.note)) return [];
+  const at = { sheet: report.name, cell: report.address(row, "cumulative"), quotaId: row.quotaId };
+  return [finding("part-fell", at, { part: PART_LABELS[key], figure, before, previousPeriod: report.record.previousPeriod || "上期" }, figure)];
+}
+
+/**
+ * A coverage figure (本市覆盖县数 of 每个县(市、区)…) counts units, so it can never be more than the
+ * scope has: 杭州市 covers at most its 13 counties, the province its 90. Above that it is a count of
+ * things typed where the units covered belong — an error, so it is never summed past its bound. A
+ * county's own figure (本县数量) is a count of things, with no bound.
+ */
+function coverageAboveUnits(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, covered: number, context: CheckContext): Finding[] {
+  if (quota.level !== "per-unit" || !sheet.scope || !sheet.known || sheet.scope.kind === "county") return [];
+  const units = targetCell(quota, sheet.scope, { revision: sheet.known.revision, splits: sheet.splits, geography: context.geography, period: sheet.period });
+  if (typeof units !== "number" || covered <= units) return [];
+  const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
+  return [finding("coverage-above-units", at, { covered, units, unit: quota.perUnit?.per === "city" ? "市" : "县", scope: scopeLabel(sheet.scope) }, covered)];
 }
 
 /**

@@ -69,6 +69,19 @@ function skipCost(shape: Shape, column: number): number {
   return 0.5 + column * 0.01;
 }
 
+/** A row's cells under the columns they fit (see alignCells), "" for a merged cell left out; null when they fit nowhere. */
+export function placeCells(cells: string[], titles: string[], options: { merged?: number[] } = {}): string[] | null {
+  const shapes = titles.map(columnShape);
+  const merged = new Set(options.merged ?? []);
+  return alignCells(joinWrapped(cells, titles.length), titles.length, (cell, column) => fit(cell, shapes[column] ?? "heading"), (column) =>
+    // A sub-row (a row going on under the one above) leaves out its 序号 and what it shares.
+    merged.has(column) ? 0 : skipCost(shapes[column] ?? "heading", column),
+  );
+}
+
+/** Whether a line is a column title (序号, 重点任务, 指标名称, 目标值, 牵头单位…). */
+export { isTitle as isColumnTitle };
+
 /** The header's line and its titles: at least three title lines in a row, followed by the row numbered 1. */
 function findHeader(lines: string[]): { start: number; titles: string[] } | null {
   for (let start = 0; start < lines.length; start++) {
@@ -89,14 +102,13 @@ export function cellLinesGrid(rawLines: string[]): Grid {
   const header = findHeader(lines.map((l) => l.text));
   if (!header) return { rows: [], title: null };
   const { start, titles } = header;
-  const shapes = titles.map(columnShape);
   const titleLine = lines[start]?.line ?? 1;
   const rows: GridRow[] = [{ cells: titles, line: titleLine }];
   let serial = 0;
   let current: { cells: string[]; line: number } | null = null;
   const flush = () => {
     if (!current) return;
-    const placed = alignCells(joinWrapped(current.cells, titles.length), titles.length, (cell, column) => fit(cell, shapes[column] ?? "heading"), (column) => skipCost(shapes[column] ?? "heading", column));
+    const placed = placeCells(current.cells, titles);
     // Cells that fit no column are kept as they are: the reader lists the row unread.
     rows.push({ cells: placed ?? current.cells, line: current.line });
     current = null;

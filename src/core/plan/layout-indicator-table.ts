@@ -29,6 +29,8 @@ export type IndicatorRole =
 
 /** Column titles by meaning, checked in this order (指标属性 is an attribute, 目标值 a target, 指标名称 a name). */
 const TITLE_ROLES: [RegExp, IndicatorRole][] = [
+  // 牵头领导, 责任人: a person, not a unit.
+  [/领导|负责人|联系人|责任人/, "other"],
   [/^(序号|编号)$/, "number"],
   [/权重|分值|赋分|分数/, "weight"],
   [/属性|性质/, "attribute"],
@@ -88,6 +90,10 @@ export function readIndicatorGrid(grid: Grid): { rows: Row[]; unread: UnreadLine
     return role;
   });
   const targets = roles.flatMap((role, column) => (role === "target" ? [column] : []));
+  // Target columns by year (2026年目标, 2027年目标): one figure a deadline, on one path.
+  const yearOf = (column: number): number | null => Number(/(\d{4})\s*年/.exec(titles[column] ?? "")?.[1] ?? NaN) || null;
+  const byYear = targets.filter((column) => yearOf(column) !== null && !WHOLE.test(titles[column] ?? ""));
+  const yearly = new Set(byYear.map(yearOf)).size >= 2 ? byYear : [];
   const own = targets.find((column) => !WHOLE.test(titles[column] ?? "")) ?? targets[0];
   const whole = targets.find((column) => column !== own && WHOLE.test(titles[column] ?? ""));
   const at = (row: GridRow, column: number | undefined): string => (column === undefined || column === -1 ? "" : (row.cells[column] ?? "").trim());
@@ -120,7 +126,12 @@ export function readIndicatorGrid(grid: Grid): { rows: Row[]; unread: UnreadLine
     const unit = of(row, "unit").replace(/^\((.*)\)$/, "$1");
     const baseline = of(row, "baseline");
     const goal =
-      target === ""
+      yearly.length > 0
+        ? yearly
+            .filter((column) => at(row, column) !== "")
+            .map((column) => `到${yearOf(column)}年底,${name}${/\d|\*\*/.test(at(row, column)) ? figurePhrase(at(row, column), unit) : `:${at(row, column)}`}`)
+            .join(";")
+        : target === ""
         ? name
         : NUMBER_CELL.test(baseline) && NUMBER_CELL.test(target)
           ? `${name}从${baseline}${unit}${Number(target) < Number(baseline) ? "降低" : "提高"}到${target}${unit}`

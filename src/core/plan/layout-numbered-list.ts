@@ -12,7 +12,7 @@ import { BRACKET_UNITS, trailingUnits, unitRoleOfLabel } from "./units";
  */
 
 /** A numbered measure: 1. 1、 1) (1) ①, its text the last group. */
-const NUMBERED = /^(?:\d+[.、．)]|\(\d+\)|[①-⑳])\s*(.+)$/;
+export const NUMBERED = /^(?:\d+[.、．)]|\(\d+\)|[①-⑳])\s*(.+)$/;
 const UNITS_LINE = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协同单位|协办单位|参与单位)\s*(?:为|是)?\s*:?\s*(.+?)[。.;]?$/;
 
 interface Entry extends UnitsText {

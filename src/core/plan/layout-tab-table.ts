@@ -15,6 +15,8 @@ export type TaskRole = "number" | "action" | "item" | "measure" | "goal" | "unit
 
 /** Column titles, by meaning (checked in this order: 牵头单位 before 单位, 重点任务 before 任务). */
 const TITLE_ROLES: [RegExp, TaskRole][] = [
+  // 牵头领导, 责任人: a person, not a unit.
+  [/领导|负责人|联系人|责任人/, "other"],
   [/^(序号|编号)$/, "number"],
   [/牵头|主责/, "lead"],
   [/配合|协同|协办|参与/, "supporting"],

@@ -12,6 +12,8 @@ import { isTabTable, readTaskGrid, tabGrid } from "./layout-tab-table";
 import { isIndicatorTable, readIndicatorGrid } from "./layout-indicator-table";
 import type { Grid } from "./grid";
 import { cellLinesGrid, isCellLines } from "./layout-cell-lines";
+import { isRunTogether, runTogetherGrid } from "./layout-run-together";
+import { isProse, readProse } from "./layout-prose";
 import { isNumberedList, readNumberedList } from "./layout-numbered-list";
 import { PlanParseError } from "../shared/errors";
 
@@ -90,9 +92,14 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   let rows: Row[];
   let layoutTitle: string | null = null;
   const unread: UnreadLine[] = [];
-  const grid: Grid | null = isTabTable(lines) ? tabGrid(lines) : isCellLines(lines) ? cellLinesGrid(lines) : null;
+  const grid: Grid | null = isTabTable(lines) ? tabGrid(lines) : isCellLines(lines) ? cellLinesGrid(lines) : isRunTogether(lines) ? runTogetherGrid(lines) : null;
   if (grid) {
     const read = readGrid(grid);
+    rows = read.rows;
+    layoutTitle = read.title;
+    unread.push(...read.unread);
+  } else if (header === -1 && isProse(lines)) {
+    const read = readProse(lines);
     rows = read.rows;
     layoutTitle = read.title;
     unread.push(...read.unread);

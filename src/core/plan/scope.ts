@@ -155,9 +155,40 @@ export function planShare(revision: PlanRevision, quota: Quota, city: string): Q
  * city's (its share grows as the city's does); everywhere else the quota itself.
  */
 export function pathInScope(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): Quota {
+  if (quota.level === "per-unit") return coveragePathIn(quota, scope, geography);
   if (quota.level !== "split" || quota.region !== null) return quota;
   const city = scope.kind === "city" ? scope.city : scope.kind === "county" && geography ? cityOfCounty(geography, scope.county) : null;
   return (city !== null && planShare(revision, quota, city)) || quota;
+}
+
+/**
+ * How many units a per-unit quota asks a city or county to cover: a city its counties (杭州市 13),
+ * or 1 for 每个设区市; a county `each` of its own (null for 每个设区市: a county covers no city).
+ * Null for the province and units (the plan's whole target), and for a city while its counties are
+ * not known.
+ */
+export function localUnitsToCover(quota: Quota, scope: Scope, geography?: Geography | null): number | null {
+  if (scope.kind === "county") return quota.perUnit?.per === "city" ? null : (quota.perUnit?.each ?? 1);
+  if (scope.kind !== "city") return null;
+  return quota.perUnit?.byCity[scope.city] ?? (geography ? countiesOf(geography, scope.city).length : null);
+}
+
+/**
+ * A per-unit quota's path on a city's or county's sheet: the plan's points scaled to the units the
+ * scope covers, so 杭州市's 序时进度 reads `(0+(13-0)*21/36)/13` for its 13 counties, never the
+ * province's 90.
+ */
+function coveragePathIn(quota: Quota, scope: Scope, geography?: Geography | null): Quota {
+  const units = localUnitsToCover(quota, scope, geography);
+  const whole = quota.target;
+  if (units === null || whole === null || whole <= 0 || units === whole) return quota;
+  const scaled = (figure: number): number => Number(((figure * units) / whole).toPrecision(12));
+  return {
+    ...quota,
+    target: units,
+    baseline: scaled(quota.baseline),
+    path: quota.path.map((point) => ({ ...point, target: point.target === null ? null : scaled(point.target) })),
+  };
 }
 
 /**
@@ -168,7 +199,7 @@ export function pathInScope(quota: Quota, scope: Scope, revision: PlanRevision, 
 export function idsOnSheet(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): string[] {
   const own = [quota.id, ...quota.formerIds];
   const path = pathInScope(quota, scope, revision, geography);
-  return path === quota ? own : [path.id, ...path.formerIds, ...own];
+  return path.id === quota.id ? own : [path.id, ...path.formerIds, ...own];
 }
 
 /** Whether a unit leads a quota (牵头: named as the lead, else listed first) or shares it (责任单位 beside the lead). */

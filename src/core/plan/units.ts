@@ -1,11 +1,11 @@
 import { matchGroup } from "../shared/required";
 
 /**
- * 责任单位 cells list units with 、 or with nothing between them (省人力社保厅省经信厅). A unit name
- * starts with 省, 浙江, 团省委 or 国家, so a list is split before each such start that follows the
- * end of a unit name (厅, 局, 委, 会, 联, 办…).
+ * 责任单位 cells list units with 、 or with nothing between them (省人力社保厅省经信厅, 区人力社保局区教育局).
+ * A unit name starts with 省, 浙江, 团省委, 国家 or a 市/区/县 of its own (not 市场…), so a list is
+ * split before each such start that follows the end of a unit name (厅, 局, 委, 会, 联, 办…).
  */
-const UNIT_START = /(?<=[厅局委会联办院部社])(?=省|浙江|团省委|国家)/g;
+const UNIT_START = /(?<=[厅局委会联办院部社])(?=省|浙江|团省委|国家|[市区县](?!场|委|级|属|域))/g;
 /** Phrases that say how units share the work, not who they are. */
 const SHARING_PHRASES = /(按职责分工负责|按职责分工参与|按职责分工|牵头|负责|配合|参与|协同|协办)$/;
 
@@ -47,7 +47,9 @@ export function unitRoleOfLabel(label: string): UnitRole {
  * other layouts pass them on); `A、B牵头,C、D配合` (the bracket at an item's end, a table's cell);
  * `A牵头` alone.
  */
-export function readUnits(cell: string): MeasureUnits {
+export function readUnits(written: string): MeasureUnits {
+  // 区发改局(牵头)、区财政局: a lead marked in brackets after its name.
+  const cell = written.replace(/[(（](牵头|配合)[)）]/g, "$1");
   const out: MeasureUnits = { lead: [], responsible: [], supporting: [] };
   const labels = [...cell.matchAll(UNIT_LABELS)];
   if (labels.length > 0 && (labels[0]?.index ?? 0) === 0) {
@@ -72,7 +74,8 @@ function readShared(cell: string): MeasureUnits | null {
   const shared = /^(.+?)牵头(?:负责|抓总)?[,，;；、\s]*(.*?)(配合|协同|参与|协办|负责|按职责分工负责|按职责分工参与)?$/.exec(cell);
   if (!shared) return null;
   const others = splitUnits(shared[2] ?? "");
-  const supporting = shared[3] === undefined || /配合|协同|参与|协办/.test(shared[3]);
+  // The others support only when the list says so (B配合); else they share the work (A牵头,B、C).
+  const supporting = shared[3] !== undefined && /配合|协同|参与|协办/.test(shared[3]);
   return { lead: splitUnits(matchGroup(shared, 1)), responsible: supporting ? [] : others, supporting: supporting ? others : [] };
 }
 

@@ -26,6 +26,6 @@ export {
 export { INSTRUCTIONS_SHEET, instructionsSheetSpec, isInstructionsSheet } from "./instructions";
 export { quotaFacts, targetFigure, unitsLabel } from "./labels";
 export { EMPTY_META, formOf, META_SHEET, type MetaRecords, metaRows, parseMetaRows, rowFingerprint, type SplitRecord, withFormSettings, withImportedPlan, withLevelRecords, withSheetRecords } from "./meta";
-export { parsePartId, PART_KEYS, partId, type PartKey, partsOf } from "./parts";
+export { parsePartId, PART_KEYS, partId, type PartKey, partsOf } from "./ratio-parts";
 export { metaSheetSpec, sheetSpec } from "./sheet";
 export { asLiteralText, type CellSpec, type CellValue, type ConditionalFormatSpec, gridToFormulas, headerFooterText, PRINT_MARGINS, SHEET_PROTECTION, type SheetSpec, type StyleSpec, type ValidationSpec } from "./spec";

@@ -1,7 +1,7 @@
 import type { Geography } from "../plan/counties";
 import { type PlanRevision, type Quota, isPercentKind, leadUnits } from "../plan/types";
 import type { Period } from "../period/period";
-import { type Scope, countiesInScope, planShare, unitRole } from "../plan/scope";
+import { type Scope, countiesInScope, localUnitsToCover, planShare, unitRole } from "../plan/scope";
 import { stageAt } from "../period/stage";
 import { CONTRIBUTED, NOT_ASSIGNED, PENDING } from "./columns";
 import type { SplitRecord } from "./meta";
@@ -52,13 +52,7 @@ export function splitAt(quota: Quota, region: string, context: TargetContext): S
 
 /** The number of units a per-unit quota asks a scope to cover: the province 90, 杭州市 13, a county 1. */
 function coverageTarget(quota: Quota, scope: Scope, stated: number, context: TargetContext): CellValue {
-  const byCity = quota.perUnit?.byCity ?? {};
-  if (scope.kind === "county") return quota.perUnit?.per === "city" ? NOT_ASSIGNED : 1;
-  if (scope.kind === "city") {
-    const cityTarget = byCity[scope.city];
-    if (cityTarget !== undefined) return cityTarget;
-    return context.geography ? countiesInScope(scope, context.geography).length : NOT_ASSIGNED;
-  }
+  if (scope.kind === "county" || scope.kind === "city") return localUnitsToCover(quota, scope, context.geography) ?? NOT_ASSIGNED;
   // A quota a person marked per-unit that the plan did not state per county: its counties are the target.
   if (!quota.perUnit && context.geography) return countiesInScope(scope, context.geography).length;
   return stated;
@@ -153,7 +147,7 @@ function askedText(quota: Quota, scope: Scope, context: TargetContext): string {
   if (quota.level === "per-unit") {
     return scope.kind === "city"
       ? `${who}覆盖${coveredUnit(quota)}数 / ${typeof target === "number" ? target : "—"}（每个${quota.perUnit?.per === "city" ? "设区市" : "县(市、区)"}至少 1 个）`
-      : `${who}数量（至少 1 个；有即覆盖）`;
+      : `${who}数量（${(quota.perUnit?.each ?? 1) === 1 ? "至少 1 个；有即覆盖" : `至少 ${quota.perUnit?.each} 个即覆盖`}）`;
   }
   if (typeof target === "number") {
     const source = quota.level === "split" && scope.kind === "city" && planShare(context.revision, quota, scope.city) ? "附件2" : "目标分解";

@@ -59,6 +59,7 @@ const CASE_NAMES = [
   "a formula with no stored result that cannot be computed safely",
   "a formula with an empty stored result that can be computed (<f>100+20</f><v></v>, as openpyxl writes)",
   "a formula with an empty stored result that cannot be computed safely",
+  "a formula XlsxWriter wrote (<f>100+20</f><v>0</v>, with fullCalcOnLoad)",
   "a figure 10,000 times the plan's whole target",
   "a template returned with nothing filled in",
   "a quota row pasted twice",

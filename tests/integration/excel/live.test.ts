@@ -88,6 +88,29 @@ describe("checking as officials type", () => {
     expect(host.values(CHANGE_LOG_SHEET, "E2:F3")).toEqual([["", 0], ["", 1e-300]]);
   });
 
+  test("a paste from a cell without validation: the pasted status is checked, and the lost drop-down list is flagged with what to do", async () => {
+    const { host, reports, errors, live } = await watched();
+    const ids = host.values(SHEET, "A1:A200").map((line) => line[0]);
+    const row = ids.findIndex((id, i) => typeof id === "string" && !host.cell(SHEET, at("status", i + 1)).locked) + 1;
+    const cell = at("status", row);
+    expect(host.cell(SHEET, cell).validation).not.toBeNull();
+    host.userAddSheet("草稿");
+    await host.userEdit("草稿", "A1", [["差不多了"]]);
+    await host.userPaste(SHEET, cell, { sheet: "草稿", address: "A1" });
+    await live.idle();
+    expect(errors).toEqual([]);
+    expect(host.cell(SHEET, cell).validation).toBeNull();
+    const rules = reports.at(-1)?.findings.map((f) => [f.rule, f.cell]);
+    expect(rules).toContainEqual(["validation-removed", cell]);
+    expect(rules?.some(([rule, at]) => rule !== "validation-removed" && at === cell)).toBe(true);
+  });
+
+  test("typing into an input keeps its validation: nothing is flagged", async () => {
+    const { rowOf, reports, type } = await watched();
+    await type(at("cumulative", rowOf("I08-技能型企业-2027")), [[100]]);
+    expect(reports.at(-1)?.findings.map((f) => f.rule)).not.toContain("validation-removed");
+  });
+
   describe("whole rows and columns (a person who unprotected the sheet)", () => {
     test("clearing a quota's whole row (60:60 form) checks that row and logs each input it emptied", async () => {
       const { host, rowOf, reports, errors, type, live } = await watched();

@@ -4,7 +4,7 @@
  * names the cell, and the summary shows the 说明 cut to what a cell holds, marked "…", instead of
  * the merge failing on Excel's refusal or the text being cut without a word.
  */
-import { SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge";
+import { DETAIL_SHEET, summaryColumns } from "../../../src/core/merge";
 import { EXCEL_CELL_CHARACTERS, columnLetter } from "../../../src/core/snapshot";
 import { mergeWorkbooks } from "../../../src/excel/merge";
 import { createExcelHost } from "@planbook/excel-host";
@@ -31,10 +31,10 @@ test("the merge names the cell, and the summary shows the first 32,767 character
     }),
   );
   expect(result.written).toBe(true);
-  const accepted = present(result.plan.accepted.find((a) => a.city === HANGZHOU), "杭州市's accepted file");
+  const accepted = present(result.plan.accepted.find((a) => a.child === HANGZHOU), "杭州市's accepted file");
   expect(accepted.findings.filter((f) => f.rule === "text-too-long").map((f) => f.params)).toEqual([{ length: 40_000, limit: EXCEL_CELL_CHARACTERS }]);
-  const row = host.values(SUMMARY_SHEET, "A1:A400").findIndex(([value]) => value === QUOTA.id) + 1;
+  const row = host.values(DETAIL_SHEET, "A1:A400").findIndex(([value]) => value === QUOTA.id) + 1;
   const noteColumn = summaryColumns(revision.cities.length).note + revision.cities.indexOf(HANGZHOU);
-  const shown = String(host.values(SUMMARY_SHEET, `${columnLetter(noteColumn)}${row}`)[0]?.[0]);
+  const shown = String(host.values(DETAIL_SHEET, `${columnLetter(noteColumn)}${row}`)[0]?.[0]);
   expect([shown.length, shown.endsWith("…"), shown.startsWith("因因因")]).toEqual([EXCEL_CELL_CHARACTERS, true, true]);
 });

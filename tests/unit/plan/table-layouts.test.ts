@@ -63,6 +63,14 @@ describe("an indicator table: 计量单位, the whole's and the county's targets
   });
 });
 
+test("an indicator table with a target column a year is one quota a row, its path through the years", () => {
+  const text = ["某市2026—2027年养老服务主要指标", "序号\t指标名称\t单位\t2026年目标\t2027年目标\t责任单位", "1\t新建社区老年食堂\t个\t40\t80\t市民政局", "2\t护理型床位占比\t%\t60\t65\t市民政局、市卫健委"].join("\n");
+  expect(parsePlan(text).quotas.map((q) => [q.subject, q.kind, q.path.map((p) => [p.year, p.target]), q.units])).toEqual([
+    ["新建社区老年食堂", "cumulative", [[2026, 40], [2027, 80]], ["市民政局"]],
+    ["护理型床位占比", "ratio", [[2026, 60], [2027, 65]], ["市民政局", "市卫健委"]],
+  ]);
+});
+
 describe("a Word table flattened one cell a line, merged cells left out of later rows", () => {
   const revision = read("city-merged-cells.txt");
 
@@ -79,6 +87,28 @@ describe("a Word table flattened one cell a line, merged cells left out of later
       // A cell of two paragraphs, two lines joined.
       { item: 3, kind: "cumulative", target: 120, unit: "个", month: 11, lead: ["市建委"], units: ["各区县(市)政府"], line: 40 },
       { item: 3, kind: "cumulative", target: 2.8, unit: "万户", month: 11, lead: ["市建委"], units: ["各区县(市)政府"], line: 40 },
+    ]);
+    expect(revision.unread).toBeUndefined();
+  });
+});
+
+describe("a table copied out of a PDF: cells run together, sub-rows, the header repeated on each page", () => {
+  const revision = read("district-pdf-rows.txt");
+
+  test("rows and sub-rows are quotas of their task, cells told apart by shape, units run together split", () => {
+    expect(revision.items.map((i) => i.title)).toEqual(["稳定就业", "促进消费", "扩大投资"]);
+    expect(pick(revision, ["item", "subject", "kind", "target", "unit", "month", "lead", "units", "line"])).toEqual([
+      { item: 1, subject: "城镇新增就业", kind: "cumulative", target: 8000, unit: "人", month: 12, lead: ["区人力社保局"], units: ["各街道"], line: 3 },
+      { item: 1, subject: "帮扶困难人员就业", kind: "cumulative", target: 600, unit: "人", month: 11, lead: ["区人力社保局"], units: ["区总工会"], line: 4 },
+      // 新增技能人才3000人区人力社保局区教育局12月底前: one run of cells.
+      { item: 1, subject: "新增技能人才", kind: "cumulative", target: 3000, unit: "人", month: 12, lead: ["区人力社保局"], units: ["区教育局"], line: 5 },
+      { item: 2, subject: "社会消费品零售总额", kind: "growth", target: 6, unit: "%", month: 12, lead: ["区商务局"], units: ["区统计局"], line: 6 },
+      // The goal cell's next lines go on under it.
+      { item: 2, subject: "“夜经济”主题活动", kind: "cumulative", target: 30, unit: "场", month: undefined, lead: ["区商务局"], units: ["区统计局"], line: 6 },
+      { item: 2, subject: "带动消费", kind: "cumulative", target: 10, unit: "亿元", month: undefined, lead: ["区商务局"], units: ["区统计局"], line: 6 },
+      // After a page number and the header again: a sub-row of 促进消费.
+      { item: 2, subject: "新增限额以上批零住餐企业", kind: "cumulative", target: 80, unit: "家", month: 9, lead: ["区商务局"], units: ["各街道"], line: 11 },
+      { item: 3, subject: "重大项目投资", kind: "cumulative", target: 220, unit: "亿元", month: 12, lead: ["区发改局"], units: ["区住建局", "区交通局"], line: 12 },
     ]);
     expect(revision.unread).toBeUndefined();
   });

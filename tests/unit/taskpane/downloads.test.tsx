@@ -85,4 +85,13 @@ describe("the city templates the pane hands out carry the workbook's level corre
     const read = readWorkbook(await readWorkbookFile(present(downloads[0], "the downloaded file")));
     expect([read.reports[0]?.rows.some((r) => r.quotaId === correction.quotaId), read.meta.levels]).toEqual([false, [correction]]);
   });
+
+  test("where Excel.createWorkbook fails (Windows' Extension hardening policy, office-js #3568) the template is offered as a link instead", async () => {
+    const internal = Object.assign(new Error("An internal error has occurred."), { code: "GeneralException" });
+    renderPane({ download: () => undefined, createWorkbook: () => Promise.reject(internal) });
+    fireEvent.click(screen.getByRole("button", { name: "在 Excel 中打开" }));
+    await screen.findByText(/Excel 没能打开新工作簿.*扩展强化/, {}, { timeout: 30_000 });
+    const links = linkBoxes(screen.getByRole("region", { name: "各市模板文件" }));
+    expect([links.length, links[0]?.value.startsWith("data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,UEsD")]).toEqual([1, true]);
+  });
 });

@@ -1,5 +1,5 @@
 import { beforeFirst } from "../core/shared";
-import type { CellType } from "../core/snapshot";
+import { type CellType, cellAddress } from "../core/snapshot";
 import type { CellValue } from "../core/template";
 import { type XmlHandler, attribute } from "./xml";
 
@@ -20,16 +20,23 @@ export interface SheetEntry {
   relationId: string | undefined;
 }
 
-/** xl/workbook.xml: the sheets in tab order, and whether dates count from 1904. */
-export function workbookHandler(): XmlHandler & { sheets: SheetEntry[]; date1904: boolean } {
+/**
+ * xl/workbook.xml: the sheets in tab order, whether dates count from 1904, and whether the writer
+ * asks for every formula to be calculated when the file is opened (`<calcPr fullCalcOnLoad="1"/>`,
+ * as XlsxWriter writes beside a placeholder 0 for every formula's value).
+ */
+export function workbookHandler(): XmlHandler & { sheets: SheetEntry[]; date1904: boolean; fullCalcOnLoad: boolean } {
   const result = {
     sheets: [] as SheetEntry[],
     date1904: false,
+    fullCalcOnLoad: false,
     open(name: string, attributes: string) {
       if (name === "sheet") {
         result.sheets.push({ name: attribute(attributes, "name") ?? "", state: attribute(attributes, "state"), relationId: attribute(attributes, "id") });
       } else if (name === "workbookPr") {
         result.date1904 = isTrue(attribute(attributes, "date1904"));
+      } else if (name === "calcPr") {
+        result.fullCalcOnLoad = isTrue(attribute(attributes, "fullCalcOnLoad"));
       }
     },
     close() {},
@@ -287,7 +294,12 @@ export function sheetHandler(
     else if (stored === null) {
       content = "";
       kind = "uncached-formula";
-    } else if (type === "s") content = sharedStrings[Number(stored)] ?? "";
+    } else if (type === "s") {
+      // A string the table does not have would read as blank without a word: the file is damaged (Excel refuses it too).
+      const text = sharedStrings[Number(stored)];
+      if (text === undefined) throw new RangeError(`the cell ${cellAddress(row, col)} names shared string ${stored.trim()}, which the file does not have`);
+      content = text;
+    }
     else if (type === "str") content = stored;
     else if (type === "e") {
       content = stored;

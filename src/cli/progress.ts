@@ -77,7 +77,7 @@ export async function runHistory(options: HistoryOptions, io: Io): Promise<numbe
   const built = buildProgress(periods, { revision: options.revision, ...(options.chartQuotas ? { chartQuotas: options.chartQuotas } : {}) });
   writeFileAtomic(options.out, await writeWorkbook([built.sheet], built.charts));
   if (options.json) {
-    io.out(`${JSON.stringify({ periods: built.periods, merged: Object.fromEntries(periods.map((p) => [p.period, p.accepted.map((a) => a.city)])), rejected, lines: built.lines }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ periods: built.periods, merged: Object.fromEntries(periods.map((p) => [p.period, p.accepted.map((a) => a.child)])), rejected, lines: built.lines }, null, 2)}\n`);
   } else {
     for (const p of periods) io.out(`${p.period}: ${p.accepted.length} 个文件已合并 merged\n`);
     io.out(`${options.out}: 进度 ${built.periods.length} 期 periods, ${built.charts.length} 个图表 charts\n`);

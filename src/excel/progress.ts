@@ -69,7 +69,7 @@ export async function writeHistory(context: Excel.RequestContext, options: Histo
   return {
     written: true,
     periods: built.periods,
-    merged: Object.fromEntries(plan.periods.map((p) => [p.period, p.accepted.map((a) => a.city)])),
+    merged: Object.fromEntries(plan.periods.map((p) => [p.period, p.accepted.map((a) => a.child)])),
     rejected: plan.rejected,
     lines: built.lines,
     findings: [],
