@@ -476,7 +476,7 @@ function wrongType(
 
 /**
  * Input cells (本期, 累计完成, 进展状态, 说明) holding a formula the file has no value for and that
- * could not be computed safely (core/formula.ts): they read as blank, so without a word their
+ * could not be computed safely (core/snapshot/formula.ts): they read as blank, so without a word their
  * figure would be summed, carried into the next period or shown as nothing.
  */
 export function uncomputedInputs(

@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge";
+import { DETAIL_SHEET, summaryColumns } from "../../../src/core/merge";
 import { EXCEL_CELL_CHARACTERS, cellAt, parseCell } from "../../../src/core/snapshot";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { QUOTA, cityName, cleanCities, revision } from "../../fixtures/returned-files";
@@ -56,7 +56,7 @@ test("merge leaves the file out; --accept-errors takes it and its summary 说明
   const accepted = planbook(["merge", "--json", "--accept-errors", "--out", "accepted.xlsx", ...names], dir);
   expect(accepted.status).toBe(0);
   expect((JSON.parse(accepted.stdout) as { findings: Finding[] }).findings).toContainEqual(expect.objectContaining({ rule: "text-too-long", file: cityName(HANGZHOU), cell: noteCell }));
-  const summary = present((await readWorkbookFile(readFileSync(path.join(dir, "accepted.xlsx")))).sheets.find((s) => s.name === SUMMARY_SHEET), "the summary sheet");
+  const summary = present((await readWorkbookFile(readFileSync(path.join(dir, "accepted.xlsx")))).sheets.find((s) => s.name === DETAIL_SHEET), "the summary sheet");
   const row = summary.values.findIndex((line) => line[0] === QUOTA.id);
   const shown = String(cellAt(summary.values, row, summaryColumns(revision.cities.length).note + revision.cities.indexOf(HANGZHOU)));
   expect([shown.length, shown.endsWith("…")]).toEqual([EXCEL_CELL_CHARACTERS, true]);
