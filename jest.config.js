@@ -1,11 +1,13 @@
 /**
  * Jest: TypeScript is transpiled by ts-jest (types are checked once by `tsc` in `npm run lint`).
  * One project a kind of test, each with its own time limit per test:
- * - unit: the core, the Office.js adapter on the in-memory host, the task pane in jsdom;
- * - integration: real files, LibreOffice recalculating them, the CLI as a process;
+ * - unit: the core, the Office.js adapter on the in-memory host, the task pane in jsdom; no build
+ *   (nothing reads dist/ or runs the bin);
+ * - integration: real files, LibreOffice recalculating them, the CLI as a process (built first);
  * - property: fast-check properties over many generated workbooks;
  * - e2e: the built playground in Chromium, and what the builds contain.
- * `npm run test:fast` runs unit and property: no LibreOffice, no Chromium, no build.
+ * `npm run test:fast` runs unit and property: no Chromium, no build (one property, periods, has
+ * LibreOffice recalculate one file).
  */
 const KINDS = { unit: 60_000, integration: 120_000, property: 180_000, e2e: 120_000 };
 

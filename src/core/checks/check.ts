@@ -9,7 +9,7 @@ import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../snapshot/read-sheets";
 import { formatScope, idsOnSheet, parseScope, quotasInScope, type Scope, scopeLabel } from "../plan/scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot/snapshot";
-import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas, sameAsFormula } from "../template/formulas";
+import { completionAgainst, isLagging, laggingBelow, levelOkFrom, rowFormulas, sameAsFormula } from "../template/formulas";
 import { parseReadingId } from "../template/readings";
 import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, INPUT_COLUMNS, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
@@ -599,7 +599,7 @@ function targetWarnings(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, cu
   const expectedShare = progress.expected / progress.of;
   // A level (a ceiling, a growth rate) is held against its whole target, as its 状态 formula does.
   const level = levelOkFrom(quota);
-  if (completion < laggingBelow(quota, expectedShare, false)) {
+  if (isLagging(quota, completion, expectedShare, false)) {
     out.push(finding("behind-schedule", at, { completion, timeProgress: expectedShare, ...(level === null ? {} : { level }) }, cumulative));
   }
   if (target > 0 && cumulative > IMPLAUSIBLE_MULTIPLE * target) {

@@ -1,7 +1,7 @@
 import { type FileReadProblem, fileProblemText } from "./file-problems";
 import type { QuotaKind } from "../plan/types";
 import { LEVEL_LABELS, isQuotaLevel } from "../plan/level";
-import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "../template/columns";
+import { STATUS_THRESHOLDS, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "../template/columns";
 import type { CellValue } from "../template/spec";
 import { expectedInput } from "../plan/quota-units";
 
@@ -527,8 +527,8 @@ export const RULES = {
     message: (p) =>
       p.level === undefined
         ? {
-            zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${BEHIND_THRESHOLD * 100} 个百分点，请在说明中解释`,
-            en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${BEHIND_THRESHOLD * 100} points; explain in 说明`,
+            zh: `完成率 ${percent(p.completion)} 落后序时进度 ${percent(p.timeProgress)} 超过 ${STATUS_THRESHOLDS.behindBy * 100} 个百分点，请在说明中解释`,
+            en: `completion ${percent(p.completion)} trails time-progress ${percent(p.timeProgress)} by more than ${STATUS_THRESHOLDS.behindBy * 100} points; explain in 说明`,
           }
         : {
             zh: `完成率 ${percent(p.completion)} 未达到 ${percent(p.level)}（控制类、增长类指标每期按全年目标衡量，不看序时进度），请在说明中解释`,

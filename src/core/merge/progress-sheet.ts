@@ -2,7 +2,7 @@ import { columnLetter } from "../snapshot/a1";
 import { comparePeriods, formatPeriod, parsePeriod, periodLabel } from "../period/period";
 import type { PlanRevision, Quota } from "../plan/types";
 import { MILESTONE_STATUSES, STATES } from "../template/columns";
-import { milestoneStateFormula, quotaCompletionFormula, quotaStateFormula } from "../template/formulas";
+import { milestoneStateFormula, quotaCompletionFormula, quotaStateFormula, rolledUpStatusFormula } from "../template/formulas";
 import { type PathContext, stageInScope, targetCell } from "../template/targets";
 import type { SplitRecord } from "../template/meta";
 import { splitsForMerge } from "./split";
@@ -263,15 +263,6 @@ export function lagStartFormula(states: string[], periods: string[]): string {
   // From the first period on: each later period starts a run unless the period before it lagged.
   const start = periods.slice(1).reduce((run, period, i) => `IF(${lagging(states[i] ?? "")},${run},"${period}")`, `"${periods[0] ?? ""}"`);
   return `=IF(${lagging(last)},${start},"")`;
-}
-
-/**
- * A milestone's status over the cities' statuses in `range`, as the summary rolls it up: 已完成 when
- * all that reported are done, 未启动 when none has started, else 推进中; blank when none reported.
- */
-function rolledUpStatusFormula(range: string): string {
-  const reported = `(${MILESTONE_STATUSES.map((status) => `COUNTIF(${range},"${status}")`).join("+")})`;
-  return `IF(${reported}=0,"",IF(COUNTIF(${range},"${MILESTONE_STATUSES[2]}")=${reported},"${MILESTONE_STATUSES[2]}",IF(COUNTIF(${range},"${MILESTONE_STATUSES[0]}")=${reported},"${MILESTONE_STATUSES[0]}","${MILESTONE_STATUSES[1]}")))`;
 }
 
 /**

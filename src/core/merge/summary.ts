@@ -6,7 +6,7 @@ import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
 import { idsOnSheet, scopeLabel } from "../plan/scope";
-import { averageFormula, completionAgainst, coverageFormula, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
+import { averageFormula, completionAgainst, coverageFormula, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, rolledUpStatus, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
 import { isPair, partId, shareOf } from "../template/ratio-parts";
 import type { ReportRow } from "../snapshot/read-sheets";
@@ -278,14 +278,6 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
 }
 
 type Put = (row: number, column: number, spec: CellSpec | null) => void;
-
-/** A milestone's status over its children: 已完成 when all are, 未启动 when none has started, else 推进中. */
-function rolledUpStatus(statuses: CellValue[]): CellValue {
-  const given = statuses.filter((s) => !isBlank(s)).map(String);
-  if (given.length === 0) return null;
-  if (given.every((s) => s === MILESTONE_STATUSES[2])) return MILESTONE_STATUSES[2];
-  return given.every((s) => s === MILESTONE_STATUSES[0]) ? MILESTONE_STATUSES[0] : MILESTONE_STATUSES[1];
-}
 
 /** The parent's sheet filled with the totals of its children, as values (never a formula a child typed). */
 function parentReturn(

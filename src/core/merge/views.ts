@@ -3,9 +3,9 @@ import { type Period, parsePeriod, periodLabel } from "../period/period";
 import type { Stage } from "../period/stage";
 import type { PlanRevision, Quota } from "../plan/types";
 import { type Scope, scopeLabel } from "../plan/scope";
-import { BEHIND_THRESHOLD, STATES } from "../template/columns";
+import { STATUS_THRESHOLDS, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
-import { averageFormula, completionAgainst, laggingBelow, quotaCompletionFormula, quotaStateFormula } from "../template/formulas";
+import { averageFormula, completionAgainst, isLagging, laggingBelow, quotaCompletionFormula, quotaStateFormula } from "../template/formulas";
 import { readingId } from "../template/readings";
 import { type PathContext, annex2Path, annex2ReadingText, stageInScope, targetCell } from "../template/targets";
 import { sheetSpec } from "../template/sheet";
@@ -398,12 +398,12 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
     const total = rowTotal(rows, index, (i) => cities.map((city) => input.figures(i, city).actual));
     const target = row.provinceTarget;
     const completion = total !== null && typeof target === "number" ? completionAgainst(row, total, target) : null;
-    if (completion !== null && completion < laggingBelow(row, progress, final)) {
+    if (completion !== null && isLagging(row, completion, progress, final)) {
       entries.push({ kind: final ? "指标未完成" : "指标滞后", row, city: parent, completion, progress, note: null });
     }
     for (const f of found) {
       const own = typeof f.actual === "number" && typeof f.target === "number" ? completionAgainst(row, f.actual, f.target) : null;
-      if (own !== null && own < laggingBelow(row, f.progress, f.final)) {
+      if (own !== null && isLagging(row, own, f.progress, f.final)) {
         entries.push({ kind: `${child}${f.final ? "未完成" : "滞后"}`, row, city: f.city, completion: own, progress: f.progress, note: f.note });
       }
     }
@@ -412,7 +412,7 @@ function bulletinSheet(input: ViewsInput, period: Period): SheetSpec {
   const widths = [5, 9, 13, 30, 8, 8, 8, 40];
   const header = 3;
   const cells = emptyGrid(header + Math.max(1, entries.length), titles.length);
-  setGridCell(cells, 0, 0, { value: `通报：滞后和未完成的指标和${child}（${STATES.behind}：完成率落后序时进度 ${BEHIND_THRESHOLD * 100} 个百分点以上，控制类、增长类指标未达目标；${STATES.notDone}：到期未达目标）` });
+  setGridCell(cells, 0, 0, { value: `通报：滞后和未完成的指标和${child}（${STATES.behind}：完成率落后序时进度 ${STATUS_THRESHOLDS.behindBy * 100} 个百分点以上，控制类、增长类指标未达目标；${STATES.notDone}：到期未达目标）` });
   setGridCell(cells, 1, 0, { value: infoLine(input) });
   titles.forEach((title, i) => setGridCell(cells, header - 1, i, { value: title }));
   entries.forEach((entry, i) => {

@@ -108,13 +108,23 @@ export const MILESTONE_STATUSES = ["未启动", "推进中", "已完成"] as con
 export const STATES = { done: "已完成", onTrack: "正常", behind: "滞后", notDone: "未完成" } as const;
 
 /**
- * A figure is "well behind" when its completion trails 序时进度 by more than this share
- * (10 percentage points). The 状态 formula and the behind-schedule warning both use it.
+ * The thresholds of every 状态 rule, in one table: the formulas a sheet computes its 状态 with
+ * (./formulas) and the TypeScript that decides a state from figures (checks, 通报, summaries) both
+ * read them, and a test evaluates each formula against its twin at and around each threshold.
  */
-export const BEHIND_THRESHOLD = 0.1;
-
-/** A `≈` (左右) target counts as met from this share of it: 95% of 左右 120 is met. */
-export const APPROXIMATE_TOLERANCE = 0.05;
+export const STATUS_THRESHOLDS = {
+  /**
+   * A figure is 滞后 when its completion trails 序时进度 by more than this share (10 percentage
+   * points); exactly 10 points behind is still 正常. A growth rate is 滞后 below its met-at share less it.
+   */
+  behindBy: 0.1,
+  /** A `≈` (左右) target counts as met from 1 less this share of it: 95% of 左右 120 is met. */
+  approximateTolerance: 0.05,
+  /** A milestone not started (未启动) is 滞后 from this share of its time (half-way). */
+  notStartedBehindFrom: 0.5,
+  /** A milestone under way (推进中) is 滞后 from this share of its time: once its deadline is reached. */
+  underWayBehindFrom: 1,
+} as const;
 
 /** A figure above this multiple of its target is implausible and needs a 说明. */
 export const IMPLAUSIBLE_MULTIPLE = 3;

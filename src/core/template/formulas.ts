@@ -2,12 +2,28 @@ import { type Quota, type QuotaKind, isPercentKind } from "../plan/types";
 import type { Stage } from "../period/stage";
 import { columnLetter } from "../snapshot/a1";
 import { partsOf } from "./ratio-parts";
-import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, STATES } from "./columns";
+import { isBlank } from "../snapshot/cells";
+import type { CellValue } from "./spec";
+import { COLUMN, MILESTONE_STATUSES, STATES, STATUS_THRESHOLDS } from "./columns";
+
+const { behindBy, approximateTolerance, notStartedBehindFrom, underWayBehindFrom } = STATUS_THRESHOLDS;
 
 /**
  * Every formula Planbook writes. Reports and summaries compute completion the same way, so each
- * rule is written here once and the builders only say which cells it reads.
+ * rule is written here once and the builders only say which cells it reads. A rule that is also
+ * decided from figures in TypeScript (a check's warning, the 通报, a summary's status) has its twin
+ * here, beside its formula, reading the same thresholds (STATUS_THRESHOLDS); a test evaluates
+ * every formula against its twin at, just above and just below each threshold.
  */
+
+/**
+ * `value ≥ threshold` as a spreadsheet compares numbers, to 15 significant digits: 0.4 against
+ * 0.5 − 0.1 (0.40000000000000002 in binary) is equal in Excel, LibreOffice and HyperFormula, so a
+ * figure exactly 10 points behind is 正常 in the sheet, and must be in every twin too.
+ */
+export function atLeast(value: number, threshold: number): boolean {
+  return value >= threshold || Number(value.toPrecision(15)) >= Number(threshold.toPrecision(15));
+}
 
 /**
  * `dividend ÷ divisor` (then `then`, e.g. `-1`), blank while either cell is not a number or the
@@ -42,7 +58,7 @@ export function quotaCompletionFormula(quota: Pick<Quota, "comparator">, actual:
 
 /** What `quotaCompletionFormula` computes, for checks and summaries that read the figures. */
 export function completionOf(quota: Pick<Quota, "comparator">, actual: number, target: number): number {
-  if (quota.comparator === "<=") return actual <= target ? 1 : target / actual;
+  if (quota.comparator === "<=") return atLeast(target, actual) ? 1 : target / actual;
   return actual / target;
 }
 
@@ -62,7 +78,13 @@ export function completionAgainst(quota: Pick<Quota, "comparator">, actual: numb
  */
 export function laggingBelow(quota: Pick<Quota, "kind" | "comparator">, progress: number, final: boolean): number {
   if (final) return metAtOf(quota);
-  return levelOkFrom(quota) ?? Math.min(metAtOf(quota), progress - BEHIND_THRESHOLD);
+  return levelOkFrom(quota) ?? Math.min(metAtOf(quota), progress - behindBy);
+}
+
+/** Whether a quota's 状态 from these figures is 滞后, or 未完成 at a deadline (`final`): what `quotaStateFormula` says. */
+export function isLagging(quota: Pick<Quota, "kind" | "comparator">, completion: number, progress: number, final: boolean): boolean {
+  const state = quotaState(quota, completion, progress, final);
+  return state === STATES.behind || state === STATES.notDone;
 }
 
 /** A growth rate from this year's and last year's figure for the same period: 106 over 100 is 6 %. */
@@ -104,8 +126,17 @@ export function quotaStateFormula(quota: Pick<Quota, "kind" | "comparator">, com
   return final || okFrom === null ? figureStateFormula(completion, progress, metAtOf(quota), final) : levelStateFormula(completion, okFrom);
 }
 
+/** A 状态 the formulas write. */
+export type State = (typeof STATES)[keyof typeof STATES];
+
+/** What `quotaStateFormula` computes, from the numbers (a completion and 序时进度 as shares). */
+export function quotaState(quota: Pick<Quota, "kind" | "comparator">, completion: number, progress: number, final: boolean): State {
+  const okFrom = levelOkFrom(quota);
+  return final || okFrom === null ? figureState(completion, progress, metAtOf(quota), final) : levelState(completion, okFrom);
+}
+
 /** The completion from which a quota's target counts as met: 95% for a 左右 (≈) target, else all of it. */
-export const metAtOf = (quota: Pick<Quota, "comparator">): number => (quota.comparator === "≈" ? 1 - APPROXIMATE_TOLERANCE : 1);
+export const metAtOf = (quota: Pick<Quota, "comparator">): number => (quota.comparator === "≈" ? 1 - approximateTolerance : 1);
 
 /** 状态 of a milestone from its status and 序时进度; at its deadline 已完成 or 未完成. */
 export function milestoneStateFormula(status: string, progress: string, final: boolean): string {
@@ -113,7 +144,16 @@ export function milestoneStateFormula(status: string, progress: string, final: b
   return final
     ? `=IF(${status}="","",IF(${done},"${STATES.done}","${STATES.notDone}"))`
     : // 未启动 is behind from half-way through the time; 推进中 only once the deadline is reached.
-      `=IF(${status}="","",IF(${done},"${STATES.done}",IF(OR(${progress}>=1,AND(${status}="${MILESTONE_STATUSES[0]}",${progress}>=0.5)),"${STATES.behind}","${STATES.onTrack}")))`;
+      `=IF(${status}="","",IF(${done},"${STATES.done}",IF(OR(${progress}>=${underWayBehindFrom},AND(${status}="${MILESTONE_STATUSES[0]}",${progress}>=${notStartedBehindFrom})),"${STATES.behind}","${STATES.onTrack}")))`;
+}
+
+/** What `milestoneStateFormula` computes from a status and 序时进度 (a share); null where the formula is blank (no status). */
+export function milestoneState(status: CellValue, progress: number, final: boolean): State | null {
+  if (status === null || status === "") return null;
+  if (status === STATES.done) return STATES.done;
+  if (final) return STATES.notDone;
+  const behind = atLeast(progress, underWayBehindFrom) || (status === MILESTONE_STATUSES[0] && atLeast(progress, notStartedBehindFrom));
+  return behind ? STATES.behind : STATES.onTrack;
 }
 
 /** 状态 of a figure from its 完成率 and 序时进度; at a deadline (`final`) 已完成 or 未完成, with no tolerance. */
@@ -131,7 +171,7 @@ export function figureStateFormula(completion: string, progress: string, metAt: 
  */
 export function levelOkFrom(quota: Pick<Quota, "kind" | "comparator">): number | null {
   if (quota.comparator === "<=") return 1;
-  if (quota.kind === "growth") return metAtOf(quota) - BEHIND_THRESHOLD;
+  if (quota.kind === "growth") return metAtOf(quota) - behindBy;
   return null;
 }
 
@@ -140,9 +180,39 @@ export function levelStateFormula(completion: string, okFrom: number): string {
   return `=IF(${completion}="","",IF(${completion}>=${okFrom},"${STATES.onTrack}","${STATES.behind}"))`;
 }
 
-/** 状态 from 完成率 and 序时进度: 已完成 from `metAt`, 滞后 when more than BEHIND_THRESHOLD behind, else 正常. */
+/** What `levelStateFormula` computes. */
+export function levelState(completion: number, okFrom: number): State {
+  return atLeast(completion, okFrom) ? STATES.onTrack : STATES.behind;
+}
+
+/** 状态 from 完成率 and 序时进度: 已完成 from `metAt`, 滞后 when more than `behindBy` behind, else 正常. */
 export function stateFormula(completion: string, progress: string, metAt: number): string {
-  return `=IF(${completion}="","",IF(${completion}>=${metAt},"${STATES.done}",IF(${completion}>=${progress}-${BEHIND_THRESHOLD},"${STATES.onTrack}","${STATES.behind}")))`;
+  return `=IF(${completion}="","",IF(${completion}>=${metAt},"${STATES.done}",IF(${completion}>=${progress}-${behindBy},"${STATES.onTrack}","${STATES.behind}")))`;
+}
+
+/** What `figureStateFormula` (and `stateFormula` before a deadline) computes. */
+export function figureState(completion: number, progress: number, metAt: number, final: boolean): State {
+  if (atLeast(completion, metAt)) return STATES.done;
+  if (final) return STATES.notDone;
+  return atLeast(completion, progress - behindBy) ? STATES.onTrack : STATES.behind;
+}
+
+/**
+ * A milestone's status over its children's statuses in `range`, as a formula (the 进度 sheet's
+ * province line): 已完成 when all that reported are done, 未启动 when none has started, else 推进中;
+ * blank when none reported.
+ */
+export function rolledUpStatusFormula(range: string): string {
+  const reported = `(${MILESTONE_STATUSES.map((status) => `COUNTIF(${range},"${status}")`).join("+")})`;
+  return `IF(${reported}=0,"",IF(COUNTIF(${range},"${MILESTONE_STATUSES[2]}")=${reported},"${MILESTONE_STATUSES[2]}",IF(COUNTIF(${range},"${MILESTONE_STATUSES[0]}")=${reported},"${MILESTONE_STATUSES[0]}","${MILESTONE_STATUSES[1]}")))`;
+}
+
+/** What `rolledUpStatusFormula` computes, from the statuses (the parent's return); null when none reported. */
+export function rolledUpStatus(statuses: CellValue[]): CellValue {
+  const given = statuses.filter((s) => !isBlank(s)).map(String);
+  if (given.length === 0) return null;
+  if (given.every((s) => s === MILESTONE_STATUSES[2])) return MILESTONE_STATUSES[2];
+  return given.every((s) => s === MILESTONE_STATUSES[0]) ? MILESTONE_STATUSES[0] : MILESTONE_STATUSES[1];
 }
 
 /**

@@ -5,10 +5,24 @@
  */
 export { buildTemplate, type BuiltTemplate, defaultSheetName, type TemplateRequest } from "./build";
 export { type CarriedInputs, type CarriedRow, type PreviousReport } from "./carried";
-export { COLUMN, type ColumnKey, FRAME_RIGHT_KEY, HEADER_ROW, identityRow, INPUT_COLUMNS, KIND_LABELS, MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, SIGNATURE_FIELDS, STATES } from "./columns";
+export { COLUMN, type ColumnKey, FRAME_RIGHT_KEY, HEADER_ROW, identityRow, INPUT_COLUMNS, KIND_LABELS, MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, SIGNATURE_FIELDS, STATES, STATUS_THRESHOLDS } from "./columns";
 export { wrappedLines } from "./fit";
 export { cleanFormSettings, EMPTY_FORM, FORM_FIELDS, type FormSettings } from "./form";
-export { ceilingCompletionFormula, growthRateFormula } from "./formulas";
+export {
+  atLeast,
+  ceilingCompletionFormula,
+  completionOf,
+  growthRateFormula,
+  isLagging,
+  milestoneState,
+  milestoneStateFormula,
+  quotaCompletionFormula,
+  quotaState,
+  quotaStateFormula,
+  rolledUpStatus,
+  rolledUpStatusFormula,
+  type State,
+} from "./formulas";
 export { INSTRUCTIONS_SHEET, instructionsSheetSpec, isInstructionsSheet } from "./instructions";
 export { quotaFacts, targetFigure, unitsLabel } from "./labels";
 export { EMPTY_META, formOf, META_SHEET, type MetaRecords, metaRows, parseMetaRows, rowFingerprint, type SplitRecord, withFormSettings, withImportedPlan, withLevelRecords, withSheetRecords } from "./meta";

@@ -69,3 +69,27 @@ describe("the quota's path in a report period", () => {
     expect([at("I01-先进制造业-每年", "2026-12").final, at("I01-先进制造业-每年", "2026-11").final]).toEqual([true, false]);
   });
 });
+
+describe("序时进度 at each deadline, and after the last one", () => {
+  test("a path's 序时进度 reaches its stage's target at the deadline", () => {
+    expect([at("I08-技能型企业-2027", "2025-12").progress, at("I08-技能型企业-2027", "2027-12").progress]).toEqual([
+      { expected: 5000, of: 5000 },
+      { expected: 10000, of: 10000 },
+    ]);
+  });
+
+  test("after the last deadline a path's 序时进度 stays at 100 % of its last target, never more", () => {
+    expect([at("I08-技能型企业-2027", "2028-01").progress, at("I08-技能型企业-2027", "2029-06").progress]).toEqual([
+      { expected: 10000, of: 10000 },
+      { expected: 10000, of: 10000 },
+    ]);
+  });
+
+  test("after its last deadline a milestone's 序时进度 stays at all of its time, never more", () => {
+    expect(at("I03-社会化培训激励政策-2027", "2028-03").progress).toEqual({ expected: 36, of: 36 });
+  });
+
+  test("after the last deadline the sheet's 序时进度 formula text is still 100 %", () => {
+    expect([at("I08-技能型企业-2027", "2028-06").progressText, at("I03-社会化培训激励政策-2027", "2028-03").progressText]).toEqual(["(5000+(10000-5000)*24/24)/10000", "36/36"]);
+  });
+});
