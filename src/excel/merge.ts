@@ -84,7 +84,8 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
   await syncSheetReads(context, [...[...reads.values()].map((r) => r.read), metaRead]);
   const snapshotOf = (name: string) => (name === META_SHEET ? metaRead.result() : (reads.get(name)?.read.result() ?? null));
-  const workbook = { sheets: [...reads.keys(), META_SHEET].flatMap((name) => snapshotOf(name) ?? []) };
+  const metaSnapshot = metaRead.result();
+  const workbook = { sheets: [...reads.keys()].flatMap((name) => snapshotOf(name) ?? []), meta: metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META };
 
   const common = { revision, period, password, ...(geography ? { geography } : {}) };
   const chosen = options.decide ? await options.decide(planMerge(files, workbook, common)) : undefined;

@@ -6,10 +6,9 @@ import { parsePeriod } from "../period";
 import type { Geography } from "../plan/counties";
 import { type LevelRecord, withLevelCorrections } from "../plan/level";
 import type { PlanRevision } from "../plan/types";
-import type { WorkbookSnapshot } from "../snapshot";
-import { readMeta } from "../read-sheets";
+import type { SheetSnapshot } from "../snapshot";
 import { defaultSheetName } from "../template/build";
-import { META_SHEET, type SplitRecord, metaRows, withLevelRecords, withSheetRecords } from "../template/meta";
+import { EMPTY_META, META_SHEET, type MetaRecords, type SplitRecord, metaRows, withLevelRecords, withSheetRecords } from "../template/meta";
 import { metaSheetSpec } from "../template/sheet";
 import type { SheetSpec } from "../template/spec";
 import type { ChartSpec } from "../merge/charts";
@@ -31,13 +30,16 @@ export const SUMMARY_SHEET_NAMES: readonly string[] = [PROVINCE_SHEET, MATRIX_SH
 
 /**
  * What the aggregator's workbook holds that a merge reads: the sheets of the names it writes (see
- * `mergeSheetNames`; one not there is absent) and its metadata sheet — its split targets, its level
+ * `mergeSheetNames`; one not there is absent) and its metadata — its split targets, its level
  * corrections, the records of its sheets. A merge into a new file (the CLI's `--out`) starts from
  * `NEW_WORKBOOK`: its guard on `--out` stands for the check of each sheet here (see `takenSheets`).
  */
-export type MergeWorkbook = WorkbookSnapshot;
+export interface MergeWorkbook {
+  sheets: readonly SheetSnapshot[];
+  meta: MetaRecords;
+}
 
-export const NEW_WORKBOOK: MergeWorkbook = { sheets: [] };
+export const NEW_WORKBOOK: MergeWorkbook = { sheets: [], meta: EMPTY_META };
 
 export interface MergeIntoOptions {
   revision: PlanRevision;
@@ -69,7 +71,7 @@ export function mergeInputs(
   revision: PlanRevision,
   given?: readonly LevelRecord[],
 ): { levels: readonly LevelRecord[]; splits: SplitRecord[] } {
-  const meta = readMeta(workbook);
+  const { meta } = workbook;
   const levels = mergeLevels(files, revision, given ?? (meta.levels.length > 0 ? meta.levels : undefined)).levels;
   return { levels, splits: splitsForMerge(meta.splits, files.flatMap((file) => (file.snapshot ? [file.snapshot] : []))) };
 }
@@ -130,13 +132,15 @@ export function planMerge(files: MergeInputFile[], workbook: MergeWorkbook, opti
 export function takenSheets(workbook: MergeWorkbook, names: readonly string[]): Finding[] {
   const byName = new Map(workbook.sheets.map((sheet) => [sheet.name, sheet]));
   const holdsSummary = byName.get(SUMMARY_SHEET)?.protected === true;
-  const metaSheet = byName.get(META_SHEET);
+  // The records of the sheets, as a metadata sheet: what tells a Planbook report and its typed cells.
+  const rows = metaRows(workbook.meta).map((row) => row.map((value) => value ?? ""));
+  const metaSheet: SheetSnapshot = { name: META_SHEET, visibility: "VeryHidden", protected: true, values: rows, formulas: rows };
   return names.flatMap((name) => {
     const sheet = byName.get(name);
     if (!sheet) return [];
     const content = sheet.values.some((row) => row.some((value) => !isBlank(value)));
     const own = !sheet.protected && content;
-    const report = own || SUMMARY_SHEET_NAMES.includes(name) || holdsSummary ? null : existingOutput({ sheets: metaSheet ? [sheet, metaSheet] : [sheet] });
+    const report = own || SUMMARY_SHEET_NAMES.includes(name) || holdsSummary ? null : existingOutput({ sheets: [sheet, metaSheet] });
     // The parent's sheet as a person left it: a report with figures typed in, or a sheet Planbook did not make.
     const typed = report?.kind === "report" ? report.typed : report?.kind === "other" && content ? { cell: null } : null;
     if (!own && typed === null) return [];
@@ -190,7 +194,7 @@ export function mergeInto(files: MergeInputFile[], workbook: MergeWorkbook, opti
     ? [
         ...built.sheets,
         parent.sheet,
-        metaSheetSpec(metaRows(withLevelRecords(withSheetRecords(readMeta(workbook), parent.sheetRecord, parent.rowRecords), plan.levels)), password),
+        metaSheetSpec(metaRows(withLevelRecords(withSheetRecords(workbook.meta, parent.sheetRecord, parent.rowRecords), plan.levels)), password),
       ]
     : built.sheets;
   return { plan, findings: plan.findings, sheets, charts: built.charts, totals: built.totals, filled: built.filled };

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { parsePeriod } from "../../../src/core/period";
 import type { PlanRevision } from "../../../src/core/plan/types";
 import type { Geography } from "../../../src/core/plan/counties";
+import type { LevelRecord } from "../../../src/core/plan/level";
 import { type Scope, quotasInScope, scopeLabel } from "../../../src/core/scope";
 import { buildTemplate } from "../../../src/core/template/build";
 import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
@@ -24,6 +25,8 @@ export interface CityFileOptions {
   geography?: Geography;
   generatedAt?: string;
   splits?: SplitRecord[];
+  /** The level corrections the template is made with (stored in its metadata, as the pane's 计划 view hands them out). */
+  levels?: LevelRecord[];
   /** Changes made to the opened file after typing (tampering), with each quota's row. */
   edit?: (workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, rowOf: (quotaId: string) => number) => void;
 }
@@ -47,6 +50,7 @@ export async function reportFile(name: string, revision: PlanRevision, scope: Sc
     generatedAt: options.generatedAt ?? "2026-11-02T08:00:00.000Z",
     splits: options.splits,
     geography: options.geography,
+    ...(options.levels ? { levels: options.levels } : {}),
   });
   const template = await writeTemplateFile(built, options.splits ? { ...EMPTY_META, splits: options.splits } : undefined);
   const workbook = new ExcelJS.Workbook();
