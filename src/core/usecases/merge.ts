@@ -76,13 +76,16 @@ export function mergeInputs(
   return { levels, splits: splitsForMerge(meta.splits, files.flatMap((file) => (file.snapshot ? [file.snapshot] : []))) };
 }
 
-/**
- * The names of the sheets a merge of these files writes: the summary's, and for a city's counties
- * or a lead unit's units the parent's own return. An adapter reads these (and the metadata) first.
- */
-export function mergeSheetNames(files: MergeInputFile[], revision: PlanRevision, period: string, geography?: Geography): string[] {
+/** The parent's own return a merge of these files writes (a city's of its counties, a lead unit's of its units); null for the province. */
+export function parentReturnName(files: MergeInputFile[], revision: PlanRevision, period: string, geography?: Geography): string | null {
   const { parent } = rollupForFiles(files, revision, geography);
-  return parent.kind === "province" ? [...SUMMARY_SHEET_NAMES] : [...SUMMARY_SHEET_NAMES, defaultSheetName(parent, parsePeriod(period))];
+  return parent.kind === "province" ? null : defaultSheetName(parent, parsePeriod(period));
+}
+
+/** The names of the sheets a merge of these files writes: the summary's, then the parent's own return. An adapter reads these (and the metadata) first. */
+export function mergeSheetNames(files: MergeInputFile[], revision: PlanRevision, period: string, geography?: Geography): string[] {
+  const parent = parentReturnName(files, revision, period, geography);
+  return parent === null ? [...SUMMARY_SHEET_NAMES] : [...SUMMARY_SHEET_NAMES, parent];
 }
 
 /** A plan of the merge and the context it was made in: what `mergeInto` builds from. */
@@ -121,31 +124,31 @@ export function planMerge(files: MergeInputFile[], workbook: MergeWorkbook, opti
 }
 
 /**
- * The one rule for writing over what a workbook holds: a merge writes a sheet where there is none
- * of its name, or over Planbook's own from an earlier merge. A sheet of a summary's name that is
- * unprotected with content is the aggregator's own work (Planbook protects every sheet it writes);
- * the parent's own sheet with figures typed in is the aggregator's own report unless the workbook
- * holds a Planbook summary (then it is that summary's return). Either is `merge-sheet-taken`, and
- * nothing is written. (A file the CLI writes is new: its `--out` guard, `checkReplaceable`, is this
- * rule for a whole file — absent, or a summary Planbook wrote.)
+ * The one rule for writing over what a workbook holds: a merge (a summary, a 进度 history) writes a
+ * sheet where there is none of its name, or over Planbook's own from an earlier merge. A sheet of a
+ * name it writes whole that is unprotected with content is the aggregator's own work (Planbook
+ * protects every sheet it writes); the parent's own report (`parentReturn`, the sheet a city's
+ * summary fills with its totals) with figures typed in, or not Planbook's, is the aggregator's own
+ * report — unless the workbook holds a Planbook summary, whose return it then is. Either is
+ * `merge-sheet-taken`, and nothing is written. (A file the CLI writes is new: its `--out` guard,
+ * `checkReplaceable`, is this rule for a whole file — absent, or a summary or 进度 Planbook wrote.)
  */
-export function takenSheets(workbook: MergeWorkbook, names: readonly string[]): Finding[] {
+export function takenSheets(workbook: MergeWorkbook, whole: readonly string[], parentReturn: string | null = null): Finding[] {
   const byName = new Map(workbook.sheets.map((sheet) => [sheet.name, sheet]));
-  const holdsSummary = byName.get(SUMMARY_SHEET)?.protected === true;
+  const hasContent = (sheet: SheetSnapshot): boolean => sheet.values.some((row) => row.some((value) => !isBlank(value)));
+  const taken = (name: string, typed: string | null): Finding =>
+    finding("merge-sheet-taken", { sheet: name, cell: typed, quotaId: null }, { name, ...(typed ? { typed } : {}) }, name);
+  const found = whole.flatMap((name) => {
+    const sheet = byName.get(name);
+    return sheet && !sheet.protected && hasContent(sheet) ? [taken(name, null)] : [];
+  });
+  const report = parentReturn === null ? undefined : byName.get(parentReturn);
+  if (!report || byName.get(SUMMARY_SHEET)?.protected === true || !hasContent(report)) return found;
   // The records of the sheets, as a metadata sheet: what tells a Planbook report and its typed cells.
   const rows = metaRows(workbook.meta).map((row) => row.map((value) => value ?? ""));
-  const metaSheet: SheetSnapshot = { name: META_SHEET, visibility: "VeryHidden", protected: true, values: rows, formulas: rows };
-  return names.flatMap((name) => {
-    const sheet = byName.get(name);
-    if (!sheet) return [];
-    const content = sheet.values.some((row) => row.some((value) => !isBlank(value)));
-    const own = !sheet.protected && content;
-    const report = own || SUMMARY_SHEET_NAMES.includes(name) || holdsSummary ? null : existingOutput({ sheets: [sheet, metaSheet] });
-    // The parent's sheet as a person left it: a report with figures typed in, or a sheet Planbook did not make.
-    const typed = report?.kind === "report" ? report.typed : report?.kind === "other" && content ? { cell: null } : null;
-    if (!own && typed === null) return [];
-    return [finding("merge-sheet-taken", { sheet: name, cell: typed?.cell ?? null, quotaId: null }, { name, ...(typed?.cell ? { typed: typed.cell } : {}) }, name)];
-  });
+  const existing = existingOutput({ sheets: [report, { name: META_SHEET, visibility: "VeryHidden", protected: true, values: rows, formulas: rows }] });
+  if (existing.kind === "report" && existing.typed === null) return found;
+  return [...found, taken(report.name, existing.kind === "report" ? (existing.typed?.cell ?? null) : null)];
 }
 
 export interface MergeOutcome {
@@ -171,7 +174,7 @@ export interface MergeOutcome {
  */
 export function mergeInto(files: MergeInputFile[], workbook: MergeWorkbook, options: MergeIntoOptions): MergeOutcome {
   const { plan, context } = planned(files, workbook, options);
-  const taken = takenSheets(workbook, mergeSheetNames(files, options.revision, options.period, options.geography));
+  const taken = takenSheets(workbook, SUMMARY_SHEET_NAMES, parentReturnName(files, options.revision, options.period, options.geography));
   const kept = context.existing?.cities.map((c) => c.city) ?? [];
   if (plan.accepted.length === 0 || taken.length > 0) {
     return { plan: { ...plan, findings: [...taken, ...plan.findings] }, findings: [...taken, ...plan.findings], sheets: [], charts: [], totals: [], filled: kept };
