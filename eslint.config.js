@@ -20,6 +20,10 @@ const NO_ADAPTERS = fence(
   "Views import no adapter: they get PlanbookOperations (src/addin/operations) as a prop.",
 );
 const NO_TASKPANE = fence(["**/taskpane/*"], "The ribbon and the pane do not import each other: they share src/addin/session.");
+// Each folder of src/core is a room with a front door, its index.ts: code outside src/core imports a
+// room as `../core/merge`, never `../core/merge/summary`. Rooms inside src/core import each other's
+// files directly, so that a front door never adds an import cycle the files themselves do not have.
+const CORE_FRONT_DOORS = fence(["**/core/*/*"], "Import a core room through its front door (`…/core/merge`, its index.ts), not its inner files (`…/core/merge/summary`): export what you need from the room's index.ts.");
 const restrictImports = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 module.exports = tseslint.config(
@@ -68,13 +72,14 @@ module.exports = tseslint.config(
       "office-addins/call-sync-after-load": "off",
     },
   },
-  { files: ["src/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx,js}"], rules: restrictImports(NO_TESTS) },
-  { files: ["src/excel/**/*.{ts,tsx}"], rules: restrictImports(NO_XLSX, NO_TESTS) },
-  { files: ["src/cli/**/*.{ts,tsx}"], rules: restrictImports(NO_EXCEL, NO_TESTS) },
-  { files: ["src/commands/**/*.{ts,tsx}"], rules: restrictImports(NO_TASKPANE, NO_TESTS) },
+  { files: ["tests/**/*.{ts,tsx}", "packages/**/*.{ts,tsx}"], rules: restrictImports(CORE_FRONT_DOORS) },
+  { files: ["src/**/*.{ts,tsx}", "scripts/**/*.{ts,tsx,js}"], rules: restrictImports(NO_TESTS, CORE_FRONT_DOORS) },
+  { files: ["src/excel/**/*.{ts,tsx}"], rules: restrictImports(NO_XLSX, NO_TESTS, CORE_FRONT_DOORS) },
+  { files: ["src/cli/**/*.{ts,tsx}"], rules: restrictImports(NO_EXCEL, NO_TESTS, CORE_FRONT_DOORS) },
+  { files: ["src/commands/**/*.{ts,tsx}"], rules: restrictImports(NO_TASKPANE, NO_TESTS, CORE_FRONT_DOORS) },
   // The views; index.tsx is the pane's entry point, where Office.js operations are made.
-  { files: ["src/taskpane/**/*.{ts,tsx}"], ignores: ["src/taskpane/index.tsx"], rules: restrictImports(NO_ADAPTERS, NO_TESTS) },
-  { files: ["src/taskpane/index.tsx"], rules: restrictImports(fence(["**/commands/*"], NO_TASKPANE.message), NO_TESTS) },
+  { files: ["src/taskpane/**/*.{ts,tsx}"], ignores: ["src/taskpane/index.tsx"], rules: restrictImports(NO_ADAPTERS, NO_TESTS, CORE_FRONT_DOORS) },
+  { files: ["src/taskpane/index.tsx"], rules: restrictImports(fence(["**/commands/*"], NO_TASKPANE.message), NO_TESTS, CORE_FRONT_DOORS) },
   {
     // The core is pure: plain data in, plain data out — no host, no DOM, no files (STYLE.md).
     files: ["src/core/**/*.{ts,tsx}"],
@@ -88,6 +93,10 @@ module.exports = tseslint.config(
             { group: ["node:*", "fs/*", "react/*", "react-dom/*", "exceljs/*"], message: PURE },
             { group: ["**/excel/*", "**/xlsx/*", "**/addin/*", "**/taskpane/*", "**/commands/*", "**/playground/*", "**/cli/*"], message: "src/core may not depend on an adapter or the UI." },
             NO_TESTS,
+            {
+              regex: "^\\.\\./[^/]+$",
+              message: "Inside src/core a room imports another room's files (`../merge/summary`), not its front door: a front door loads the whole room, and would add import cycles the files do not have.",
+            },
           ],
         },
       ],

@@ -2,9 +2,9 @@
  * Synthetic workloads shared by the bench (`npm run bench`) and the scale tests: they live here,
  * not in tests/, because nothing in scripts/ imports tests/.
  */
-import type { PlanRevision } from "../src/core/plan/types";
+import type { PlanRevision } from "../src/core/plan";
 import type { SheetSnapshot } from "../src/core/snapshot";
-import type { SheetSpec } from "../src/core/template/spec";
+import type { SheetSpec } from "../src/core/template";
 
 /** The revision with every province-wide quota repeated `times` times (ids kept unique), for scale tests and benchmarks. */
 export function scaledRevision(revision: PlanRevision, times: number): PlanRevision {

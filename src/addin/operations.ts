@@ -4,13 +4,9 @@
  * can hand it a small fake). `createOfficeOperations` is the Office.js implementation.
  */
 import type { Finding } from "../core/findings";
-import type { MergeInputFile } from "../core/merge/merge";
-import type { LevelRecord } from "../core/plan/level";
-import type { PlanRevision } from "../core/plan/types";
-import type { BuiltTemplate } from "../core/template/build";
-import type { SplitRecord } from "../core/template/meta";
-import type { FormSettings } from "../core/template/form";
-import type { ImportedPlan } from "../core/plan/corrections";
+import type { MergeInputFile } from "../core/merge";
+import type { ImportedPlan, LevelRecord, PlanRevision } from "../core/plan";
+import type { BuiltTemplate, FormSettings, SplitRecord } from "../core/template";
 import type { AuditResult, PreviousFile } from "../excel/audit";
 import type { GenerateOptions, GenerateResult, NextPeriodOptions, NextPeriodResult } from "../excel/generate";
 import type { LiveChecking, LiveCheckingOptions } from "../excel/live";

@@ -1,5 +1,4 @@
-import { parseCounties, type Geography } from "../core/plan/counties";
-import { loadPlanLibrary, type PlanLibrary } from "../core/plan/library";
+import { type Geography, loadPlanLibrary, parseCounties, type PlanLibrary } from "../core/plan";
 // The seed texts and the counties table are bundled as strings (webpack asset/source; jest reads them as text too).
 import currentSeed from "../../seeds/003_b259c65e08fddcd3.txt";
 import previousSeed from "../../seeds/000_445b9ef01ca4c3e2.txt";

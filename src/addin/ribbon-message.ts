@@ -3,7 +3,7 @@
  * small dialog page (src/dialog), carried in the dialog's address, and the answer the page sends
  * back. Plain data both ways — no Office here — so the ribbon, the dialog page and the tests share it.
  */
-import { auditVerdict, AUDIT_SHEET } from "../core/checks/audit";
+import { auditVerdict, AUDIT_SHEET } from "../core/checks";
 import { findingMessage, type Finding, type Severity } from "../core/findings";
 
 /** What the person can ask for from the dialog. */

@@ -4,7 +4,7 @@
  * importing each other: the plan library, the last ribbon audit, the pane's listeners and the
  * protection password kept in the document's settings.
  */
-import type { PlanLibrary } from "../core/plan/library";
+import type { PlanLibrary } from "../core/plan";
 import type { AuditResult } from "../excel/audit";
 import { builtInPlanLibrary } from "./plans";
 

@@ -1,5 +1,4 @@
-import { InputError } from "../core/errors";
-import { required } from "../core/required";
+import { InputError, required } from "../core/shared";
 
 /**
  * Command lines are parsed against each command's declared options, so a typing slip is an error

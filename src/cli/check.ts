@@ -1,5 +1,5 @@
 import path from "path";
-import { auditFindings } from "../core/usecases/audit";
+import { auditFindings } from "../core/usecases";
 import { countBySeverity, type Finding, findingMessage, inFile } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile } from "../xlsx/read";
@@ -7,7 +7,7 @@ import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingJson, messageLanguage } from "./findings";
 import { CHECK_SPEC } from "./specs";
 import { type Io, planLibrary, readInputFile } from "./io";
-import { InputError, WorkbookFileError } from "../core/errors";
+import { InputError, WorkbookFileError } from "../core/shared";
 
 /** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
 export async function readSnapshotFile(file: string): Promise<WorkbookSnapshot> {

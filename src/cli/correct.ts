@@ -1,9 +1,7 @@
 import path from "path";
-import type { CellChange, ChangeLogEntry } from "../core/checks/changelog";
-import { previousRefresh } from "../core/checks/previous";
-import { type CorrectableKey, correctionOf } from "../core/correct";
-import { InputError } from "../core/errors";
-import type { CellValue } from "../core/template/spec";
+import { type CellChange, type ChangeLogEntry, type CorrectableKey, correctionOf, previousRefresh } from "../core/checks";
+import { InputError } from "../core/shared";
+import type { CellValue } from "../core/template";
 import { writeCorrections } from "../xlsx/correct";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { readSnapshotFile } from "./check";

@@ -1,5 +1,5 @@
 import { type Finding, findingMessage, type MessageLanguage } from "../core/findings";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 
 /** The `--lang zh|en` option of the commands that print findings: one language, or both (Chinese first) when absent. */
 export function messageLanguage(options: Record<string, string | true>): MessageLanguage {

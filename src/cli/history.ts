@@ -1,15 +1,13 @@
 import { readdirSync, statSync } from "fs";
 import path from "path";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 import { type MessageLanguage, findingMessage } from "../core/findings";
-import { NEW_WORKBOOK } from "../core/usecases/merge";
-import { progressInto } from "../core/usecases/history";
-import type { MergeInputFile } from "../core/merge/merge";
-import type { PlanRevision } from "../core/plan/types";
+import { NEW_WORKBOOK, progressInto } from "../core/usecases";
+import type { MergeInputFile } from "../core/merge";
+import type { PlanRevision } from "../core/plan";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
-import type { Io } from "./io";
-import { readInputFile } from "./io";
+import { type Io, readInputFile } from "./io";
 import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 
 /** Every .xlsx file under a folder (its sub-folders too: one a period is the usual way to keep them). */

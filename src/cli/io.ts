@@ -1,16 +1,10 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { loadPlanLibrary, type PlanLibrary } from "../core/plan/library";
-import { parsePlan } from "../core/plan/parse";
-import { applyCorrections, importedRevision, readCorrections, withoutLevels } from "../core/plan/corrections";
-import type { LevelRecord } from "../core/plan/level";
-import { parseCounties, type Geography } from "../core/plan/counties";
-import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../core/plan/seeds";
+import { applyCorrections, COUNTIES_FILE, CURRENT_SEED, type Geography, importedRevision, type LevelRecord, loadPlanLibrary, parseCounties, parsePlan, type PlanLibrary, type PlanRevision, PREVIOUS_SEED, readCorrections, withoutLevels } from "../core/plan";
 import { type Period, parsePeriod } from "../core/period";
-import type { PlanRevision } from "../core/plan/types";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 import { docxPlanText } from "../docx/plan-text";
-import { cannotReadFileMessage, fileProblem } from "../core/file-problems";
+import { cannotReadFileMessage, fileProblem } from "../core/findings";
 
 /** The package's seeds/ folder, wherever the package is installed. */
 export const SEEDS_DIR = path.join(__dirname, "..", "..", "seeds");
@@ -75,7 +69,7 @@ export async function loadPlan(file?: string, correctionsFile?: string): Promise
 /** The plan last imported into a workbook (the 计划 view stores it, with its corrections, in the metadata), and its level corrections. */
 async function workbookPlan(file: string): Promise<LoadedPlan> {
   const { readWorkbookFile } = await import("../xlsx/read");
-  const { readMeta } = await import("../core/read-sheets");
+  const { readMeta } = await import("../core/snapshot");
   let snapshot: Awaited<ReturnType<typeof readWorkbookFile>>;
   try {
     snapshot = await readWorkbookFile(readInputFile(file));

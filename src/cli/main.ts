@@ -1,7 +1,7 @@
 import { commandHelp, HELP_OPTION, nearestOption } from "./args";
 import { drained, type Io, processIo, watchStdout } from "./io";
 import { COMMAND_SPECS } from "./specs";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 
 export { COMMAND_SPECS } from "./specs";
 

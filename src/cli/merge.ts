@@ -1,11 +1,10 @@
 import path from "path";
-import type { MergeInputFile } from "../core/merge/merge";
-import { NEW_WORKBOOK, mergeInto } from "../core/usecases/merge";
-import { periodOfFiles } from "../core/merge/period";
+import { type MergeInputFile, periodOfFiles } from "../core/merge";
+import { NEW_WORKBOOK, mergeInto } from "../core/usecases";
 import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
-import { formatScope } from "../core/scope";
+import { formatScope } from "../core/plan";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
@@ -13,7 +12,7 @@ import { MERGE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./io";
 import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 import { progress } from "./check";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 import { runHistory } from "./history";
 
 /**

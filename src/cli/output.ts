@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "fs";
 import path from "path";
-import { InputError } from "../core/errors";
-import { existingOutput } from "../core/existing-output";
+import { InputError } from "../core/shared";
+import { existingOutput } from "../core/snapshot";
 import { readWorkbookFile } from "../xlsx/read";
 
 /**

@@ -1,14 +1,11 @@
-import { checkPlan } from "../core/plan/consistency";
-import { diffRevisions } from "../core/plan/diff";
-import type { Quota } from "../core/plan/types";
-import { targetFigure } from "../core/template/labels";
+import { checkPlan, diffRevisions, LEVEL_LABELS, type Quota, withLevelCorrections } from "../core/plan";
+import { targetFigure } from "../core/template";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
 import { PLAN_CHECK_SPEC, PLAN_DIFF_SPEC, PLAN_SPEC } from "./specs";
 import { type Io, formatTable, loadPlan } from "./io";
-import { LEVEL_LABELS, withLevelCorrections } from "../core/plan/level";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 
 /** The JSON form of a quota: the fields the issue names, nothing internal. */
 function quotaJson(q: Quota) {

@@ -1,26 +1,18 @@
 import path from "path";
 import { type Finding, findingMessage } from "../core/findings";
-import { type SplitMode, citySplits, cityCountySplits } from "../core/merge/split";
-import { type Geography, cityOfCounty, countiesOf } from "../core/plan/counties";
-import type { PlanRevision } from "../core/plan/types";
-import { withLevelCorrections } from "../core/plan/level";
-import { formatScope, parseScope, type Scope } from "../core/scope";
-import { buildTemplate, defaultSheetName } from "../core/template/build";
-import { EMPTY_META, type SplitRecord } from "../core/template/meta";
+import { type SplitMode, citySplits, cityCountySplits } from "../core/merge";
+import { cityOfCounty, countiesOf, formatScope, type Geography, parseScope, type PlanRevision, type Scope, withLevelCorrections } from "../core/plan";
+import { buildTemplate, cleanFormSettings, defaultSheetName, EMPTY_FORM, EMPTY_META, formOf, type FormSettings, type PreviousReport, type SplitRecord } from "../core/template";
 import { readFileSync, readdirSync, statSync } from "fs";
-import { readMeta, readWorkbook } from "../core/read-sheets";
-import { type ReturnedReports, previousSheetFor } from "../core/next-period";
-import { type Period, comparePeriods, formatPeriod, nextPeriod, periodOrNull } from "../core/period";
-import type { PreviousReport } from "../core/template/carried";
-import { EMPTY_FORM, type FormSettings, cleanFormSettings } from "../core/template/form";
-import { formOf } from "../core/template/meta";
+import { readMeta, readWorkbook } from "../core/snapshot";
+import { comparePeriods, formatPeriod, nextPeriod, type Period, periodOrNull, previousSheetFor, type ReturnedReports } from "../core/period";
 import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { TEMPLATE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile, readText } from "./io";
 import { checkOutputFile, checkReplaceable, prepareOutputFolder, writeFileAtomic } from "./output";
-import { InputError } from "../core/errors";
+import { InputError } from "../core/shared";
 
 /**
  * A `--split` value: `plan`, `equal`, or a file of `name<TAB>weight` lines (a city or a county per

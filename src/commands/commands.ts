@@ -6,7 +6,7 @@
  * and, where Office has the dialog API, shows it in a dialog with a button that opens the pane.
  * What the ribbon and the pane share (plans, the last audit) lives in src/addin/session.
  */
-import { auditFailureVerdict } from "../core/checks/audit";
+import { auditFailureVerdict } from "../core/checks";
 import { showRibbonDialog } from "../addin/dialog";
 import { createOfficeOperations } from "../addin/office-operations";
 import { auditMessage, paneHelpMessage } from "../addin/ribbon-message";

@@ -1,13 +1,12 @@
-import { AUDIT_SHEET } from "../core/checks/audit";
-import type { CheckContext } from "../core/checks/check";
+import { AUDIT_SHEET, type CheckContext } from "../core/checks";
 import type { Finding, Severity } from "../core/findings";
-import { asLiteralText } from "../core/template/spec";
-import { type PreviousFile, auditWorkbook } from "../core/usecases/audit";
+import { asLiteralText } from "../core/template";
+import { type PreviousFile, auditWorkbook } from "../core/usecases";
 import { PROTECTION_OPTIONS } from "./render";
 import { queueSheetRead, readWorkbookSnapshot, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 
-export type { PreviousFile } from "../core/usecases/audit";
+export type { PreviousFile } from "../core/usecases";
 
 export interface AuditResult {
   findings: Finding[];

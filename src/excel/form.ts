@@ -1,6 +1,4 @@
-import { type FormSettings, cleanFormSettings } from "../core/template/form";
-import { metaSheetSpec } from "../core/template/sheet";
-import { EMPTY_META, META_SHEET, formOf, metaRows, parseMetaRows, withFormSettings } from "../core/template/meta";
+import { cleanFormSettings, EMPTY_META, formOf, type FormSettings, META_SHEET, metaRows, metaSheetSpec, parseMetaRows, withFormSettings } from "../core/template";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 

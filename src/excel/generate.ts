@@ -1,16 +1,10 @@
-import type { Geography } from "../core/plan/counties";
-import type { PlanRevision } from "../core/plan/types";
+import { type Geography, parseScope, type PlanRevision, type Scope } from "../core/plan";
 import { type Period, formatPeriod, nextPeriod, periodOrNull } from "../core/period";
-import { type Scope, parseScope } from "../core/scope";
-import { readWorkbook, carriedInputs, previousReport } from "../core/read-sheets";
-import type { SheetSnapshot } from "../core/snapshot";
-import { buildTemplate, defaultSheetName } from "../core/template/build";
-import { metaSheetSpec } from "../core/template/sheet";
-import { META_SHEET, type MetaRecords, formOf, metaRows, parseMetaRows, withSheetRecords, EMPTY_META } from "../core/template/meta";
-import { INSTRUCTIONS_SHEET, isInstructionsSheet } from "../core/template/instructions";
+import { carriedInputs, previousReport, readWorkbook, type SheetSnapshot } from "../core/snapshot";
+import { buildTemplate, defaultSheetName, EMPTY_META, formOf, INSTRUCTIONS_SHEET, isInstructionsSheet, META_SHEET, type MetaRecords, metaRows, metaSheetSpec, parseMetaRows, withSheetRecords } from "../core/template";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
-import { PreviousSheetError, SheetNameUnavailableError } from "../core/errors";
+import { PreviousSheetError, SheetNameUnavailableError } from "../core/shared";
 
 export interface GenerateOptions {
   revision: PlanRevision;

@@ -1,9 +1,8 @@
 import type { Finding } from "../core/findings";
-import { type HistoryRejection, type ProgressLine, PROGRESS_SHEET } from "../core/merge/history";
-import { EMPTY_META } from "../core/template/meta";
-import { progressInto } from "../core/usecases/history";
-import type { MergeInputFile } from "../core/merge/merge";
-import type { PlanRevision } from "../core/plan/types";
+import { type HistoryRejection, type MergeInputFile, PROGRESS_SHEET, type ProgressLine } from "../core/merge";
+import type { PlanRevision } from "../core/plan";
+import { EMPTY_META } from "../core/template";
+import { progressInto } from "../core/usecases";
 import { queueCharts } from "./merge";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";

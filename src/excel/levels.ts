@@ -1,6 +1,5 @@
-import type { LevelRecord } from "../core/plan/level";
-import { metaSheetSpec } from "../core/template/sheet";
-import { EMPTY_META, META_SHEET, metaRows, parseMetaRows, withLevelRecords } from "../core/template/meta";
+import type { LevelRecord } from "../core/plan";
+import { EMPTY_META, META_SHEET, metaRows, metaSheetSpec, parseMetaRows, withLevelRecords } from "../core/template";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 

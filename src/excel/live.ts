@@ -1,13 +1,8 @@
 import { syncWithEventsRestored } from "./write";
-import { cellAddress, parseRange, rangeAddress } from "../core/a1";
-import { checkCells, type CheckContext } from "../core/checks/check";
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow } from "../core/checks/changelog";
+import { cellAddress, parseRange, rangeAddress, readWorkbook, type ReportSheet, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
+import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow, checkCells, type CheckContext } from "../core/checks";
 import type { Finding } from "../core/findings";
-import { readWorkbook, type ReportSheet } from "../core/read-sheets";
-import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import { INPUT_COLUMNS } from "../core/template/columns";
-import { META_SHEET } from "../core/template/meta";
-import { asLiteralText, type CellValue } from "../core/template/spec";
+import { asLiteralText, type CellValue, INPUT_COLUMNS, META_SHEET } from "../core/template";
 import { PROTECTION_OPTIONS } from "./render";
 import { supportsApi, type WorkbookRunner } from "./run";
 import { queueSheetRead, syncSheetReads, readWorkbookSnapshot } from "./workbook";

@@ -1,14 +1,8 @@
-import type { MergeInputFile, MergePlan } from "../core/merge/merge";
-import type { Geography } from "../core/plan/counties";
-import { withSplitRecords } from "../core/merge/split";
-import type { ChartSpec } from "../core/merge/charts";
-import type { SummaryTotal } from "../core/merge/summary";
-import { PROVINCE_SHEET } from "../core/merge/views";
+import { type ChartSpec, type MergeInputFile, type MergePlan, PROVINCE_SHEET, type SummaryTotal, withSplitRecords } from "../core/merge";
+import type { Geography, PlanRevision } from "../core/plan";
 import { type Period, formatPeriod } from "../core/period";
-import type { PlanRevision } from "../core/plan/types";
-import { metaSheetSpec } from "../core/template/sheet";
-import { EMPTY_META, META_SHEET, type SplitRecord, metaRows, parseMetaRows } from "../core/template/meta";
-import { mergeInto, mergeSheetNames, planMerge } from "../core/usecases/merge";
+import { EMPTY_META, META_SHEET, metaRows, metaSheetSpec, parseMetaRows, type SplitRecord } from "../core/template";
+import { mergeInto, mergeSheetNames, planMerge } from "../core/usecases";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 

@@ -1,6 +1,5 @@
-import type { ImportedPlan } from "../core/plan/corrections";
-import { metaSheetSpec } from "../core/template/sheet";
-import { EMPTY_META, META_SHEET, metaRows, parseMetaRows, withImportedPlan } from "../core/template/meta";
+import type { ImportedPlan } from "../core/plan";
+import { EMPTY_META, META_SHEET, metaRows, metaSheetSpec, parseMetaRows, withImportedPlan } from "../core/template";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 

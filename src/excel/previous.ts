@@ -1,10 +1,8 @@
 import { syncWithEventsRestored } from "./write";
-import { rangeAddress } from "../core/a1";
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type CellChange, changeLogRow } from "../core/checks/changelog";
-import { previousRefresh } from "../core/checks/previous";
-import { PreviousSheetError } from "../core/errors";
-import { META_SHEET, parseMetaRows } from "../core/template/meta";
-import { asLiteralText } from "../core/template/spec";
+import { rangeAddress } from "../core/snapshot";
+import { type CellChange, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRow, previousRefresh } from "../core/checks";
+import { PreviousSheetError } from "../core/shared";
+import { asLiteralText, META_SHEET, parseMetaRows } from "../core/template";
 import { PROTECTION_OPTIONS } from "./render";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 

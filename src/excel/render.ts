@@ -1,5 +1,5 @@
-import { cellAddress, parseRange, rangeAddress } from "../core/a1";
-import { type CellSpec, PRINT_MARGINS, SHEET_PROTECTION, type SheetSpec, gridToFormulas } from "../core/template/spec";
+import { cellAddress, parseRange, rangeAddress } from "../core/snapshot";
+import { type CellSpec, PRINT_MARGINS, SHEET_PROTECTION, type SheetSpec, gridToFormulas } from "../core/template";
 
 /**
  * Queues every write of a sheet spec on a worksheet — no `context.sync()` here: the caller syncs

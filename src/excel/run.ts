@@ -1,4 +1,4 @@
-import { AbandonedAttemptError, OperationTimeoutError } from "../core/errors";
+import { AbandonedAttemptError, OperationTimeoutError } from "../core/shared";
 /**
  * Running a workbook operation the way a person can live with: a time limit (Excel on the web can
  * hang in `context.sync()` while a heavy file loads), retries the user sees, and Office's error

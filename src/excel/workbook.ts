@@ -1,9 +1,7 @@
-import { splitAreas } from "../core/a1";
+import { type SheetSnapshot, splitAreas, type WorkbookSnapshot } from "../core/snapshot";
 import { supportsApi } from "./run";
-import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import { META_SHEET, parseMetaRows } from "../core/template/meta";
-import type { CellValue } from "../core/template/spec";
-import { SheetReadIncompleteError } from "../core/errors";
+import { type CellValue, META_SHEET, parseMetaRows } from "../core/template";
+import { SheetReadIncompleteError } from "../core/shared";
 
 /**
  * Reading sheets of the open workbook into the core's snapshot type. Loads are queued with the

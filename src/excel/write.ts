@@ -1,4 +1,4 @@
-import type { SheetSpec } from "../core/template/spec";
+import type { SheetSpec } from "../core/template";
 import { PROTECTION_OPTIONS, REQUEST_BUDGET_BYTES, chunkRows, layoutBytes, queueCells, queueClear, queueLayout } from "./render";
 
 /** A sheet spec to write, and what the workbook holds under its name now. */

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { cellAddress, columnLetter, parseRange } from "../core/a1";
+import { cellAddress, columnLetter, parseRange } from "../core/snapshot";
 import type { ExcelHost } from "@planbook/excel-host";
 
 const useStyles = makeStyles({

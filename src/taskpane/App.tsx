@@ -1,8 +1,6 @@
 import * as React from "react";
 import { Body1, Button, Field, Input, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import type { PlanLibrary } from "../core/plan/library";
-import { importedRevision } from "../core/plan/corrections";
-import type { PlanRevision } from "../core/plan/types";
+import { importedRevision, type PlanLibrary, type PlanRevision } from "../core/plan";
 import type { Finding } from "../core/findings";
 import type { AuditResult, PlanbookOperations } from "../addin/operations";
 import { AuditView } from "./AuditView";

@@ -1,9 +1,8 @@
 import * as React from "react";
 import { Body1, Button, Field, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from "@fluentui/react-components";
-import { AUDIT_SHEET } from "../core/checks/audit";
-import { countByRule, type Finding, ruleName } from "../core/findings";
-import { fileProblemText } from "../core/file-problems";
-import type { PlanRevision } from "../core/plan/types";
+import { AUDIT_SHEET } from "../core/checks";
+import { countByRule, fileProblemText, type Finding, ruleName } from "../core/findings";
+import type { PlanRevision } from "../core/plan";
 import type { AuditResult, PlanbookOperations, PreviousFile } from "../addin/operations";
 import { bytesOf } from "./MergeView";
 import { FindingsList } from "./FindingsList";

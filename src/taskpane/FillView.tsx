@@ -14,10 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { GenerateResult, PlanbookOperations, RunProgress } from "../addin/operations";
 import type { Period } from "../core/period";
-import type { PlanRevision } from "../core/plan/types";
-import { unitsOf, type Scope } from "../core/scope";
-import { countiesOf } from "../core/plan/counties";
-import type { Geography } from "../core/plan/counties";
+import { countiesOf, type Geography, type PlanRevision, type Scope, unitsOf } from "../core/plan";
 import { defaultPeriod } from "./period";
 import type { Strings } from "./strings";
 

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Field, Input } from "@fluentui/react-components";
-import { EMPTY_FORM, FORM_FIELDS, type FormSettings } from "../core/template/form";
+import { EMPTY_FORM, FORM_FIELDS, type FormSettings } from "../core/template";
 import type { PlanbookOperations } from "../addin/operations";
 import { Panel, type PanelMessage } from "./Panel";
 import type { Strings } from "./strings";

@@ -1,9 +1,8 @@
 import * as React from "react";
 import { Body1, Caption1, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlanbookOperations } from "../addin/operations";
-import type { HistoryRejection } from "../core/merge/history";
-import type { MergeInputFile } from "../core/merge/merge";
-import type { PlanRevision } from "../core/plan/types";
+import type { HistoryRejection, MergeInputFile } from "../core/merge";
+import type { PlanRevision } from "../core/plan";
 import { findingMessage } from "../core/findings";
 import { bytesOf } from "./MergeView";
 import type { Strings } from "./strings";

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Badge, Button, Caption1, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { LEVEL_LABELS, type LevelRecord, QUOTA_LEVELS, type QuotaLevel, isQuotaLevel, levelRule } from "../core/plan/level";
-import type { PlanRevision, Quota } from "../core/plan/types";
+import { isQuotaLevel, LEVEL_LABELS, type LevelRecord, levelRule, type PlanRevision, type Quota, QUOTA_LEVELS, type QuotaLevel } from "../core/plan";
 import type { PlanbookOperations } from "../addin/operations";
 import { Panel, type PanelMessage } from "./Panel";
 import type { Strings } from "./strings";

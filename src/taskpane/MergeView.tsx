@@ -15,15 +15,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { MergeInputFile, MergePlan } from "../core/merge/merge";
-import { periodOfFiles } from "../core/merge/period";
-import { chartQuotaChoices } from "../core/merge/summary";
-import { EMPTY_META, type SplitRecord } from "../core/template/meta";
-import type { Geography } from "../core/plan/counties";
-import { mergeInputs, planMerge } from "../core/usecases/merge";
+import { chartQuotaChoices, type MergeInputFile, type MergePlan, periodOfFiles } from "../core/merge";
+import { buildTemplate, EMPTY_META, type SplitRecord } from "../core/template";
+import type { Geography } from "../core/plan";
+import { mergeInputs, planMerge } from "../core/usecases";
 import { parsePeriod } from "../core/period";
-import type { PlanRevision } from "../core/plan/types";
-import { buildTemplate } from "../core/template/build";
+import type { PlanRevision } from "../core/plan";
 import type { PlanbookOperations } from "../addin/operations";
 import { SplitPanel } from "./SplitPanel";
 import { HistoryPanel } from "./HistoryPanel";

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { QuotaCorrection } from "../core/plan/corrections";
-import type { Comparator, PlanRevision, Quota, QuotaKind } from "../core/plan/types";
+import type { Comparator, PlanRevision, Quota, QuotaCorrection, QuotaKind } from "../core/plan";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({

@@ -10,18 +10,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { diffRevisions } from "../core/plan/diff";
-import { parsePlan } from "../core/plan/parse";
-import { type PlanRevision, type Quota } from "../core/plan/types";
-import type { Geography } from "../core/plan/counties";
+import { applyCorrections, diffRevisions, type Geography, parsePlan, type PlanRevision, type Quota } from "../core/plan";
 import type { PlanbookOperations } from "../addin/operations";
 import { FormSettingsPanel } from "./FormSettingsPanel";
 import { LevelsPanel } from "./LevelsPanel";
 import { PlanReview, type ReviewDrafts, correctionsOf } from "./PlanReview";
-import { applyCorrections } from "../core/plan/corrections";
-import { targetFigure } from "../core/template/labels";
+import { targetFigure } from "../core/template";
 import type { Strings } from "./strings";
-import { PlanParseError } from "../core/errors";
+import { PlanParseError } from "../core/shared";
 
 const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

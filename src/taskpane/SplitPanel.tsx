@@ -1,8 +1,7 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { familyLabel, regionalFamilies } from "../core/merge/family";
-import { planSplit, splittableQuotas, type SplitPlan, type SplitSource } from "../core/merge/split";
-import type { PlanRevision } from "../core/plan/types";
+import { familyLabel, planSplit, regionalFamilies, type SplitPlan, type SplitSource, splittableQuotas } from "../core/merge";
+import type { PlanRevision } from "../core/plan";
 import type { PlanbookOperations } from "../addin/operations";
 import { findingMessage } from "../core/findings";
 import { Panel, type PanelMessage } from "./Panel";

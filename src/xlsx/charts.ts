@@ -1,8 +1,8 @@
-import { matchGroup } from "../core/required";
+import { matchGroup } from "../core/shared";
 import JSZip from "jszip";
-import { columnLetter, parseRange, sheetRef } from "../core/a1";
-import type { ChartSpec } from "../core/merge/charts";
-import type { SheetSpec } from "../core/template/spec";
+import { columnLetter, parseRange, sheetRef } from "../core/snapshot";
+import type { ChartSpec } from "../core/merge";
+import type { SheetSpec } from "../core/template";
 
 /**
  * Charts in an .xlsx file. ExcelJS writes no charts, so after it has written the workbook the

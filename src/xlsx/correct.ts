@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type CellChange, type ChangeLogEntry, changeLogRow } from "../core/checks/changelog";
+import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type CellChange, type ChangeLogEntry, changeLogRow } from "../core/checks";
 import { protectionOptions } from "./render";
 
 /**

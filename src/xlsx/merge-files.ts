@@ -1,6 +1,6 @@
-import type { MergeInputFile } from "../core/merge/merge";
-import { WorkbookFileError } from "../core/errors";
-import { type FileReadProblem, fileProblem } from "../core/file-problems";
+import type { MergeInputFile } from "../core/merge";
+import { WorkbookFileError } from "../core/shared";
+import { type FileReadProblem, fileProblem } from "../core/findings";
 import { readWorkbookFile } from "./read";
 
 /** A returned city workbook: its bytes, or a snapshot another reader already made. */

@@ -1,6 +1,6 @@
-import { beforeFirst } from "../core/text";
+import { beforeFirst } from "../core/shared";
 import type { CellType } from "../core/snapshot";
-import type { CellValue } from "../core/template/spec";
+import type { CellValue } from "../core/template";
 import { type XmlHandler, attribute } from "./xml";
 
 /**

@@ -1,7 +1,5 @@
-import { cellAddress } from "../core/a1";
-import { evaluateUncachedFormulas } from "../core/formula";
-import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import type { CellValue } from "../core/template/spec";
+import { cellAddress, type CellType, evaluateUncachedFormulas, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
+import type { CellValue } from "../core/template";
 import {
   type CellFormat,
   type CellRead,
@@ -16,8 +14,8 @@ import {
 } from "./parts";
 import { type XmlHandler, XmlScanner } from "./xml";
 import { ENCRYPTED_FLAG, type ZipEntry, inflateEntry, zipEntries } from "./zip";
-import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "../core/errors";
-import { fileProblem, type WorkbookFileProblem } from "../core/file-problems";
+import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "../core/shared";
+import { fileProblem, type WorkbookFileProblem } from "../core/findings";
 
 /**
  * Reads an .xlsx file into the same snapshot the Office.js adapter makes of an open workbook, so
@@ -25,7 +23,7 @@ import { fileProblem, type WorkbookFileProblem } from "../core/file-problems";
  *
  * Cell values follow Office.js `range.values`:
  * - a formula cell holds its cached result; when the file has none (written by a program, never
- *   opened in a spreadsheet) it is computed where that is certain (core/formula.ts), else "";
+ *   opened in a spreadsheet) it is computed where that is certain (core/snapshot/formula.ts), else "";
  * - a date is its Excel serial number (45962 for 2025-10-31), as Excel returns it, in the
  *   workbook's date system;
  * - rich text and hyperlinks are their plain text; an error is its code (`#DIV/0!`);

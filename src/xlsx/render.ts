@@ -1,20 +1,8 @@
 import ExcelJS from "exceljs";
-import { cellAddress, parseRange, rangeAddress } from "../core/a1";
-import type { BuiltTemplate } from "../core/template/build";
-import { metaSheetSpec } from "../core/template/sheet";
-import type { ChartSpec } from "../core/merge/charts";
+import { cellAddress, parseRange, rangeAddress } from "../core/snapshot";
+import { type BuiltTemplate, type CellSpec, type ConditionalFormatSpec, EMPTY_META, headerFooterText, type MetaRecords, metaRows, metaSheetSpec, PRINT_MARGINS, SHEET_PROTECTION, type SheetSpec, type StyleSpec, type ValidationSpec, withFormSettings, withLevelRecords, withSheetRecords } from "../core/template";
+import type { ChartSpec } from "../core/merge";
 import { withCharts } from "./charts";
-import { EMPTY_META, type MetaRecords, metaRows, withFormSettings, withLevelRecords, withSheetRecords } from "../core/template/meta";
-import {
-  type CellSpec,
-  type ConditionalFormatSpec,
-  PRINT_MARGINS,
-  SHEET_PROTECTION,
-  type SheetSpec,
-  type StyleSpec,
-  type ValidationSpec,
-  headerFooterText,
-} from "../core/template/spec";
 
 /**
  * Writes a sheet spec as an .xlsx worksheet with ExcelJS: the file counterpart of the Office.js

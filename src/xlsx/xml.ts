@@ -1,5 +1,4 @@
-import { matchGroup } from "../core/required";
-import { XmlError } from "../core/errors";
+import { matchGroup, XmlError } from "../core/shared";
 /**
  * A streaming XML scanner for the parts of an .xlsx file: text goes in chunk by chunk as it is
  * inflated, and each start tag, end tag and piece of text comes out as it is found, so no part is

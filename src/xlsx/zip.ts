@@ -1,5 +1,5 @@
 import pako from "pako";
-import { ZipError } from "../core/errors";
+import { ZipError } from "../core/shared";
 
 /**
  * The zip container of an .xlsx file, read in place: the central directory gives each entry's

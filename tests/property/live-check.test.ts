@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import hostile from "../fixtures/hostile-cells.json";
-import { columnLetter } from "../../src/core/a1";
+import { columnLetter } from "../../src/core/snapshot";
 import { parsePeriod } from "../../src/core/period";
-import { quotasInScope } from "../../src/core/scope";
-import { COLUMN } from "../../src/core/template/columns";
+import { quotasInScope } from "../../src/core/plan";
+import { COLUMN } from "../../src/core/template";
 import { generateTemplate } from "../../src/excel/generate";
 import { startLiveChecking } from "../../src/excel/live";
 import { createExcelHost, type ExcelHost } from "@planbook/excel-host";

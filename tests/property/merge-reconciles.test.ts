@@ -8,20 +8,14 @@
  * Merging eleven files is the cost of a run, so the tests share one run of the property: the same
  * seed draws the same inputs in each test, and each input set is merged once (`merged`).
  */
-import { quotasInScope } from "../../src/core/scope";
+import { isCountUnit, type Quota, quotasInScope } from "../../src/core/plan";
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
-import { columnLetter, parseCell } from "../../src/core/a1";
-import { SUMMARY_ROWS, summaryColumns } from "../../src/core/merge/layout";
-import { type MergePlan, canMerge } from "../../src/core/merge/merge";
-import { type BuiltSummary, buildSummary } from "../../src/core/merge/summary";
-import type { Quota } from "../../src/core/plan/types";
-import { MILESTONE_STATUSES } from "../../src/core/template/columns";
-import { type CellValue, type SheetSpec, gridToFormulas } from "../../src/core/template/spec";
-import { isCountUnit } from "../../src/core/units";
+import { columnLetter, parseCell } from "../../src/core/snapshot";
+import { buildSummary, type BuiltSummary, canMerge, type MergePlan, SUMMARY_ROWS, summaryColumns } from "../../src/core/merge";
+import { type CellValue, gridToFormulas, MILESTONE_STATUSES, PART_KEYS, partId, type PartKey, type SheetSpec } from "../../src/core/template";
 import { readMergeFiles } from "../../src/xlsx/merge-files";
 import { type Typed, cityFile, inputOf, inputsOf } from "../integration/merge/files";
-import { PART_KEYS, type PartKey, partId } from "../../src/core/template/parts";
 import { currentRevision } from "../support/plan";
 import { present } from "../support/present";
 

@@ -6,8 +6,8 @@ import fc from "fast-check";
 import { createExcelHost } from "@planbook/excel-host";
 import { generateTemplate } from "../../src/excel/generate";
 import { parsePeriod } from "../../src/core/period";
-import { COLUMN } from "../../src/core/template/columns";
-import { columnLetter } from "../../src/core/a1";
+import { COLUMN } from "../../src/core/template";
+import { columnLetter } from "../../src/core/snapshot";
 import { currentRevision, previousRevision } from "../support/plan";
 import { present } from "../support/present";
 

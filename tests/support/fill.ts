@@ -4,9 +4,7 @@
  */
 import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
-import type { ColumnKey } from "../../src/core/template/columns";
-import { COLUMN } from "../../src/core/template/columns";
-import type { CellValue } from "../../src/core/template/spec";
+import { type CellValue, COLUMN, type ColumnKey } from "../../src/core/template";
 import { readWorkbookFile } from "../../src/xlsx/read";
 import { firstReport } from "./report";
 

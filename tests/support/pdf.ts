@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import { mkdirSync, readdirSync, renameSync } from "fs";
 import path from "path";
 import { type SaveFormat, convertWithLibreOffice } from "./libreoffice";
-import { matchGroup } from "../../src/core/required";
+import { matchGroup } from "../../src/core/shared";
 
 /**
  * What a printed sheet looks like, read back from the PDF LibreOffice makes of it (poppler's

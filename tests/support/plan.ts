@@ -1,9 +1,6 @@
-import { type Geography, parseCounties } from "../../src/core/plan/counties";
+import { COUNTIES_FILE, CURRENT_SEED, type Geography, parseCounties, parsePlan, type PlanRevision, PREVIOUS_SEED } from "../../src/core/plan";
 import { readFileSync } from "fs";
 import path from "path";
-import { parsePlan } from "../../src/core/plan/parse";
-import { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "../../src/core/plan/seeds";
-import type { PlanRevision } from "../../src/core/plan/types";
 import { QUOTA_KINDS_PLAN } from "../fixtures/plans/quota-kinds";
 import { PROVINCE_SPLIT_PLAN } from "../fixtures/plans/province-split";
 

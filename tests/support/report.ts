@@ -1,5 +1,4 @@
-import { type ReportSheet, readWorkbook } from "../../src/core/read-sheets";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { readWorkbook, type ReportSheet, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { present } from "./present";
 
 /** The first Planbook sheet read out of a snapshot, failing the test when the workbook has none. */

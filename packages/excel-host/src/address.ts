@@ -1,4 +1,4 @@
-import { cellAddress, columnIndex, columnLetter } from "../../../src/core/a1";
+import { cellAddress, columnIndex, columnLetter } from "../../../src/core/snapshot";
 import { RichApiError } from "./errors";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A … XFD). */

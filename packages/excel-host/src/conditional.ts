@@ -1,5 +1,5 @@
 import { intersect } from "./address";
-import { required } from "../../../src/core/required";
+import { required } from "../../../src/core/shared";
 import { excelError } from "./errors";
 import { normalizeColor } from "./formats";
 import { type ConditionalFormatModel, type SheetModel, type WorkbookModel, assertAllowed } from "./model";

@@ -1,4 +1,4 @@
-import { columnLetter } from "../../../src/core/a1";
+import { columnLetter } from "../../../src/core/snapshot";
 import { apiAtLeast, defaultApiVersion } from "./version";
 // Office.js's requirement-set checks on every proxy: a member newer than the host's ExcelApi throws ApiNotFound.
 import "./gates";

@@ -1,4 +1,4 @@
-import { matchGroup } from "../../../src/core/required";
+import { matchGroup } from "../../../src/core/shared";
 
 /**
  * `range.text`: a value as a cell displays it under its number format. Covers the formats a

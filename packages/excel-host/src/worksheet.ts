@@ -1,4 +1,4 @@
-import { columnLetter } from "../../../src/core/a1";
+import { columnLetter } from "../../../src/core/snapshot";
 import { MAX_COLUMNS, MAX_ROWS, type Rect, isEntireColumns, isEntireRows, parseAddress } from "./address";
 import { ChartCollectionProxy } from "./chart";
 import { excelError } from "./errors";

@@ -1,11 +1,11 @@
-import { sheetRef } from "../a1";
-import { countByRule, countBySeverity, type Finding, findingMessage, ruleName, type Severity } from "../findings";
+import { sheetRef } from "../snapshot/a1";
+import { countByRule, countBySeverity, type Finding, findingMessage, ruleName, type Severity } from "../findings/findings";
 import { AUDIT_SIGNATURE_FIELDS } from "../template/form";
 import { fitRowHeights } from "../template/fit";
 import { emptyGrid, pageTextLiteral, type CellSpec, type CellValue, type SheetSpec, type StyleSpec } from "../template/spec";
 import { sheetSpec } from "../template/sheet";
 import { PALETTE } from "../template/styles";
-import { chinaDateTime } from "../time";
+import { chinaDateTime } from "../period/time";
 
 /** The protected sheet the 校验 button writes: counts, then one row a finding with a link to its cell. */
 export const AUDIT_SHEET = "审核结果";

@@ -1,5 +1,5 @@
-import { sameCellValue } from "../cells";
-import type { WorkbookSnapshot } from "../snapshot";
+import { sameCellValue } from "../snapshot/cells";
+import type { WorkbookSnapshot } from "../snapshot/snapshot";
 import type { CellValue } from "../template/spec";
 
 /** The hidden, protected sheet where every change to an input cell is appended while the pane is open, and every correction. */

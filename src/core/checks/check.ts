@@ -1,14 +1,14 @@
-import { cellAddress, parseCell } from "../a1";
-import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings";
-import { isBlankInput, sameCellValue } from "../cells";
-import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period";
+import { cellAddress, parseCell } from "../snapshot/a1";
+import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings/findings";
+import { isBlankInput, sameCellValue } from "../snapshot/cells";
+import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period/period";
 import type { Geography } from "../plan/counties";
 import { withLevelCorrections } from "../plan/level";
-import { carriesAcross, stageAt } from "../stage";
+import { carriesAcross, stageAt } from "../period/stage";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
-import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../scope";
-import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { type ReportRow, type ReportSheet, readWorkbook } from "../snapshot/read-sheets";
+import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../plan/scope";
+import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot/snapshot";
 import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas } from "../template/formulas";
 import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
@@ -16,14 +16,14 @@ import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
 import { planTarget, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
-import { isCountUnit } from "../units";
+import { isCountUnit } from "../plan/quota-units";
 import { quotaIndex } from "../plan/ids";
 import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
 import { parseNumberInput } from "./number";
 import { type ChangeLogEntry, loggedChange, readChangeLog } from "./changelog";
 import { cumulativeFell, runningTotalFell } from "./running-total";
 
-export { countByRule, RULES, type RuleId } from "../findings";
+export { countByRule, RULES, type RuleId } from "../findings/findings";
 
 export interface CheckContext {
   /** Plan revisions the checker knows; a sheet's metadata names one. */

@@ -1,8 +1,8 @@
-import { cellAddress, columnLetter, parseRange } from "../a1";
-import { isBlankInput } from "../cells";
-import { type Finding, finding } from "../findings";
-import type { ReportRow, ReportSheet } from "../read-sheets";
-import { cellAt, type SheetSnapshot } from "../snapshot";
+import { cellAddress, columnLetter, parseRange } from "../snapshot/a1";
+import { isBlankInput } from "../snapshot/cells";
+import { type Finding, finding } from "../findings/findings";
+import type { ReportRow, ReportSheet } from "../snapshot/read-sheets";
+import { cellAt, type SheetSnapshot } from "../snapshot/snapshot";
 import { COLUMN, type ColumnKey, REPORT_COLUMNS } from "../template/columns";
 import { parsePartId } from "../template/parts";
 import { type RowRecord, rowFingerprint, withGeneratedColumns } from "../template/meta";

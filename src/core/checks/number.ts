@@ -1,4 +1,4 @@
-import { isBlank } from "../cells";
+import { isBlank } from "../snapshot/cells";
 import type { CellValue } from "../template/spec";
 
 /** Why a typed value is not a usable number, and the corrected value when the meaning is certain. */

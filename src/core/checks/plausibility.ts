@@ -1,4 +1,4 @@
-import { type Finding, type Where, finding } from "../findings";
+import { type Finding, type Where, finding } from "../findings/findings";
 import type { Quota } from "../plan/types";
 import { OUTLIER_MIN_OTHERS, OUTLIER_MULTIPLE } from "../template/columns";
 

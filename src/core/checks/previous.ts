@@ -1,12 +1,12 @@
-import { isBlankInput, sameCellValue } from "../cells";
-import { CorrectionError } from "../errors";
+import { isBlankInput, sameCellValue } from "../snapshot/cells";
+import { CorrectionError } from "../shared/errors";
 import { type CellChange, type ChangeLogEntry, loggedChange, readChangeLog } from "./changelog";
 import { cumulativeFell } from "./running-total";
-import { clearedByNote, type Finding, finding } from "../findings";
-import { comparePeriods, periodEndMonth, periodOrNull, type Period } from "../period";
+import { clearedByNote, type Finding, finding } from "../findings/findings";
+import { comparePeriods, periodEndMonth, periodOrNull, type Period } from "../period/period";
 import { CADENCE_LABELS } from "../plan/types";
-import { type ReportRow, type ReportSheet, readWorkbook } from "../read-sheets";
-import type { WorkbookSnapshot } from "../snapshot";
+import { type ReportRow, type ReportSheet, readWorkbook } from "../snapshot/read-sheets";
+import type { WorkbookSnapshot } from "../snapshot/snapshot";
 import { KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
 import type { CellValue } from "../template/spec";
 

@@ -1,4 +1,4 @@
-import { type Finding, finding, type Where } from "../findings";
+import { type Finding, finding, type Where } from "../findings/findings";
 
 /**
  * "A running total fell", one rule wherever it is asked: a sheet's 累计完成 against its own 上期累计

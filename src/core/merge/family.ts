@@ -1,6 +1,6 @@
 import type { PlanRevision, Quota } from "../plan/types";
-import { fnv1a } from "../text";
-import type { NonEmpty } from "../required";
+import { fnv1a } from "../shared/text";
+import type { NonEmpty } from "../shared/required";
 
 /**
  * Annex 2 gives every city its own quota for the same figure (技能型企业, 2025年底累计…): those

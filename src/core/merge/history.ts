@@ -1,8 +1,8 @@
-import { columnLetter } from "../a1";
-import { comparePeriods, formatPeriod, parsePeriod, periodLabel } from "../period";
+import { columnLetter } from "../snapshot/a1";
+import { comparePeriods, formatPeriod, parsePeriod, periodLabel } from "../period/period";
 import type { PlanRevision, Quota } from "../plan/types";
-import { pathInScope } from "../scope";
-import { stageAt } from "../stage";
+import { pathInScope } from "../plan/scope";
+import { stageAt } from "../period/stage";
 import { MILESTONE_STATUSES, STATES } from "../template/columns";
 import { milestoneStateFormula, quotaCompletionFormula, quotaStateFormula } from "../template/formulas";
 import { targetCell } from "../template/targets";
@@ -11,7 +11,7 @@ import { type CellSpec, type CellValue, type SheetSpec, emptyGrid, setGridCell }
 import { PALETTE, headerStyle, stateFormats, titleStyle } from "../template/styles";
 import type { ChartSpec } from "./charts";
 import { type SummaryRow, rowTotal, summaryRows } from "./layout";
-import { type Finding, finding } from "../findings";
+import { type Finding, finding } from "../findings/findings";
 import { type AcceptedFile, type MergeInputFile, canMerge, unusableFile } from "./merge";
 import { periodOfFiles } from "./period";
 import { figuresFromFile } from "./summary";

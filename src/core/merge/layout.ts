@@ -1,8 +1,8 @@
 import { type Comparator, type PlanRevision, type Quota, type QuotaKind, isPercentKind } from "../plan/types";
-import { columnLetter } from "../a1";
+import { columnLetter } from "../snapshot/a1";
 import { isStandaloneRegional } from "../plan/level";
 import { quotaLabel } from "../template/labels";
-import type { Period } from "../period";
+import type { Period } from "../period/period";
 import { type TargetContext, reportText, targetCell } from "../template/targets";
 import type { CellValue } from "../template/spec";
 import { PENDING } from "../template/columns";

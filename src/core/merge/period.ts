@@ -1,5 +1,5 @@
-import { formatPeriod, periodOrNull } from "../period";
-import { readMeta } from "../read-sheets";
+import { formatPeriod, periodOrNull } from "../period/period";
+import { readMeta } from "../snapshot/read-sheets";
 import type { MergeInputFile } from "./merge";
 
 /**

@@ -1,6 +1,6 @@
 import { type Geography, cityOfCounty, countiesOf } from "../plan/counties";
 import type { PlanRevision, Quota } from "../plan/types";
-import { type Scope, isStandaloneRegionalOf, localQuotas, parseScope, scopeLabel } from "../scope";
+import { type Scope, isStandaloneRegionalOf, localQuotas, parseScope, scopeLabel } from "../plan/scope";
 
 /**
  * Roll-ups at every level, one mechanism: a parent's summary is made of its children's returns —

@@ -1,7 +1,7 @@
-import { columnLetter } from "../a1";
-import { isBlank } from "../cells";
-import { countBySeverity, type Finding, findingMessage } from "../findings";
-import { chinaDateTime } from "../time";
+import { columnLetter } from "../snapshot/a1";
+import { isBlank } from "../snapshot/cells";
+import { countBySeverity, type Finding, findingMessage } from "../findings/findings";
+import { chinaDateTime } from "../period/time";
 import { sheetSpec } from "../template/sheet";
 import { fitRowHeights } from "../template/fit";
 import { type CellValue, type SheetSpec, type StyleSpec, emptyGrid, setGridCell } from "../template/spec";

@@ -1,15 +1,15 @@
-import { type Finding, finding, type Where } from "../findings";
+import { type Finding, finding, type Where } from "../findings/findings";
 import type { PlanRevision, Quota } from "../plan/types";
 import type { MetaRecords, SplitRecord } from "../template/meta";
-import { isCountUnit } from "../units";
+import { isCountUnit } from "../plan/quota-units";
 import { regionalFamilies } from "./family";
-import { InvalidSplitError, UnknownQuotaError } from "../errors";
-import { type Scope, quotasInScope } from "../scope";
+import { InvalidSplitError, UnknownQuotaError } from "../shared/errors";
+import { type Scope, quotasInScope } from "../plan/scope";
 import { type Geography, countiesOf } from "../plan/counties";
 import { type TargetContext, targetCell } from "../template/targets";
-import { readMeta } from "../read-sheets";
-import { required } from "../required";
-import type { WorkbookSnapshot } from "../snapshot";
+import { readMeta } from "../snapshot/read-sheets";
+import { required } from "../shared/required";
+import type { WorkbookSnapshot } from "../snapshot/snapshot";
 
 /** 目标分解: a provincial target split across the cities, so each city template shows its share. */
 

@@ -1,7 +1,7 @@
 import type { PlanRevision } from "../plan/types";
-import { formatScope } from "../scope";
+import { formatScope } from "../plan/scope";
 import { type Rollup, childScope, provinceRollup } from "./rollup";
-import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "../snapshot";
+import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "../snapshot/snapshot";
 import type { CellValue } from "../template/spec";
 import {
   ACCEPTED_TEXT,

@@ -1,18 +1,17 @@
-import { columnLetter, runs, sheetRef } from "../a1";
-import { type Period, parsePeriod, periodLabel } from "../period";
-import { type Stage, stageAt } from "../stage";
+import { columnLetter, runs, sheetRef } from "../snapshot/a1";
+import { type Period, parsePeriod, periodLabel } from "../period/period";
+import { type Stage, stageAt } from "../period/stage";
 import type { PlanRevision } from "../plan/types";
-import { type Scope, pathInScope, scopeLabel } from "../scope";
+import { type Scope, pathInScope, scopeLabel } from "../plan/scope";
 import { BEHIND_THRESHOLD, STATES } from "../template/columns";
 import { fitRowHeights } from "../template/fit";
 import { averageFormula, completionAgainst, laggingBelow, quotaStateFormula } from "../template/formulas";
 import { sheetSpec } from "../template/sheet";
-import { required } from "../required";
+import { required } from "../shared/required";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
 import { PALETTE, PERCENT_FORMAT, headerStyle, stateFormats } from "../template/styles";
-import { chinaDateTime } from "../time";
-import type { ChartSpec } from "./charts";
-import { itemTable } from "./charts";
+import { chinaDateTime } from "../period/time";
+import { type ChartSpec, itemTable } from "./charts";
 import { DETAIL_SHEET, type SummaryColumns, type SummaryRow, blockRange, rowTotal } from "./layout";
 import type { Rollup } from "./rollup";
 

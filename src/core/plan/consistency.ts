@@ -1,5 +1,5 @@
 import { annex2Totals } from "./parse";
-import { type Finding, finding } from "../findings";
+import { type Finding, finding } from "../findings/findings";
 import type { PlanRevision, Quota } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import { CountiesParseError } from "../errors";
+import { CountiesParseError } from "../shared/errors";
 /**
  * Zhejiang's cities (设区市) and their county-level divisions (县、市、区), parsed from the
  * packaged data file `seeds/zhejiang-counties.tsv` (the adapters read it, like the seed texts).

@@ -1,5 +1,5 @@
-import { matchGroup } from "../required";
-import { beforeFirst } from "../text";
+import { matchGroup } from "../shared/required";
+import { beforeFirst } from "../shared/text";
 import type { Quota } from "./types";
 
 /**

@@ -1,5 +1,5 @@
-import { matchGroup } from "../required";
-import { beforeFirst } from "../text";
+import { matchGroup } from "../shared/required";
+import { beforeFirst } from "../shared/text";
 import type { UnreadLine } from "./types";
 import { ACTION, ITEM, type Row, actionCell, itemCell, normalise, unitsCell } from "./rows";
 

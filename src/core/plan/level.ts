@@ -1,4 +1,4 @@
-import { type NonEmpty, lastOf } from "../required";
+import { type NonEmpty, lastOf } from "../shared/required";
 import type { ParsedQuota, PlanRevision, Quota } from "./types";
 
 /**

@@ -1,5 +1,5 @@
-import { fnv1a, parseChineseNumeral } from "../text";
-import { matchGroup, required } from "../required";
+import { fnv1a, parseChineseNumeral } from "../shared/text";
+import { matchGroup, required } from "../shared/required";
 import { extractQuotas, type ExtractedQuota } from "./goal";
 import type { Geography } from "./counties";
 import { legacyIds, readableIds } from "./ids";
@@ -10,7 +10,7 @@ import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type Pla
 import { ACTION, ITEM, type Row, normalise } from "./rows";
 import { isTabTable, readTabTable } from "./layout-tab-table";
 import { isNumberedList, readNumberedList } from "./layout-numbered-list";
-import { PlanParseError } from "../errors";
+import { PlanParseError } from "../shared/errors";
 
 /**
  * Reads a plan's task-list annex (附件1 重点工作任务清单) and its regional annex (附件2) into a

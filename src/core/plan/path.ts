@@ -1,4 +1,4 @@
-import { type NonEmpty, lastOf } from "../required";
+import { type NonEmpty, lastOf } from "../shared/required";
 import type { Geography } from "./counties";
 import { wordingSimilarity } from "./subject";
 import type { ParsedQuota, PathPoint, RatioParts } from "./types";

@@ -1,4 +1,4 @@
-import { chineseNumeral } from "../text";
+import { chineseNumeral } from "../shared/text";
 
 /**
  * The intermediate form every task-list layout is read into, and the one the plan parser reads

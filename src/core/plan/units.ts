@@ -1,4 +1,4 @@
-import { matchGroup } from "../required";
+import { matchGroup } from "../shared/required";
 
 /**
  * 责任单位 cells list units with 、 or with nothing between them (省人力社保厅省经信厅). A unit name

@@ -1,4 +1,4 @@
-import { required } from "../required";
+import { required } from "../shared/required";
 /**
  * The report sheet's columns, in order. Titles are what checks, merges and people look for, so
  * they live here once; everything else finds a column by its key (a sheet made before a title

@@ -1,4 +1,4 @@
-import { parseRange } from "../a1";
+import { parseRange } from "../snapshot/a1";
 import type { SheetSpec } from "./spec";
 
 /**

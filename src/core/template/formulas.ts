@@ -1,6 +1,6 @@
 import { type Quota, type QuotaKind, isPercentKind } from "../plan/types";
-import type { Stage } from "../stage";
-import { columnLetter } from "../a1";
+import type { Stage } from "../period/stage";
+import { columnLetter } from "../snapshot/a1";
 import { partsOf } from "./parts";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, STATES } from "./columns";
 

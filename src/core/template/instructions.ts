@@ -1,7 +1,7 @@
-import { RULES } from "../rules";
-import { type Period, periodLabel } from "../period";
+import { RULES } from "../findings/rules";
+import { type Period, periodLabel } from "../period/period";
 import type { PlanRevision } from "../plan/types";
-import { type Scope, scopeLabel } from "../scope";
+import { type Scope, scopeLabel } from "../plan/scope";
 import { MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, RUNNING_KINDS } from "./columns";
 import { fitRowHeights } from "./fit";
 import type { FormSettings } from "./form";

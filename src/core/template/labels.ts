@@ -1,5 +1,5 @@
 import type { Action, KeyWorkItem, Quota } from "../plan/types";
-import { chineseNumeral } from "../text";
+import { chineseNumeral } from "../shared/text";
 
 /** 一、实施“技能照亮前程”培训行动 */
 export function actionLabel(action: Action): string {

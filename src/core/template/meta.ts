@@ -1,9 +1,9 @@
 import type { CellValue } from "./spec";
-import { columnIndex, columnLetter } from "../a1";
+import { columnIndex, columnLetter } from "../snapshot/a1";
 import { type LevelRecord, isQuotaLevel } from "../plan/level";
-import { fnv1a } from "../text";
+import { fnv1a } from "../shared/text";
 import { EMPTY_FORM, FORM_FIELDS, type FormField, type FormSettings } from "./form";
-import { type ImportedPlan, readCorrections } from "../plan/corrections";
+import { type ImportedPlan, readCorrections } from "../plan/reading-corrections";
 
 /**
  * Which plan, revision, scope and period each Planbook sheet was made from, and a fingerprint of

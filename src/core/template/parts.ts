@@ -1,4 +1,4 @@
-import { matchGroup } from "../required";
+import { matchGroup } from "../shared/required";
 import type { Quota } from "../plan/types";
 
 /**

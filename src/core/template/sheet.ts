@@ -1,4 +1,4 @@
-import { cellAddress, rangeAddress } from "../a1";
+import { cellAddress, rangeAddress } from "../snapshot/a1";
 import { META_SHEET } from "./meta";
 import { type CellValue, PAGE_NUMBER, type PageText, type SheetSpec } from "./spec";
 

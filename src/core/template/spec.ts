@@ -1,4 +1,4 @@
-import { required } from "../required";
+import { required } from "../shared/required";
 /**
  * A sheet as pure data: what both renderers (Office.js and .xlsx) write, cell for cell.
  * Addresses are A1 strings on the sheet itself (no sheet prefix). Formulas start with `=`

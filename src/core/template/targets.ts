@@ -1,8 +1,8 @@
 import type { Geography } from "../plan/counties";
 import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
-import type { Period } from "../period";
-import { type Scope, countiesInScope, planShare, unitRole } from "../scope";
-import { stageAt } from "../stage";
+import type { Period } from "../period/period";
+import { type Scope, countiesInScope, planShare, unitRole } from "../plan/scope";
+import { stageAt } from "../period/stage";
 import { CONTRIBUTED, NOT_ASSIGNED, PENDING } from "./columns";
 import type { SplitRecord } from "./meta";
 import type { CellValue } from "./spec";

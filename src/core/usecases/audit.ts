@@ -1,9 +1,9 @@
 import { AUDIT_SHEET, auditSheetSpec } from "../checks/audit";
 import { type CheckContext, checkWorkbook } from "../checks/check";
 import { checkAgainstPrevious } from "../checks/previous";
-import { countBySeverity, type Finding, type Severity } from "../findings";
-import { readMeta } from "../read-sheets";
-import type { WorkbookSnapshot } from "../snapshot";
+import { countBySeverity, type Finding, type Severity } from "../findings/findings";
+import { readMeta } from "../snapshot/read-sheets";
+import type { WorkbookSnapshot } from "../snapshot/snapshot";
 import type { SheetSpec } from "../template/spec";
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding } from "../findings";
+import type { Finding } from "../findings/findings";
 import type { ChartSpec } from "../merge/charts";
 import { type HistoryPlan, type ProgressLine, PROGRESS_SHEET, buildProgress, planHistory } from "../merge/history";
 import type { MergeInputFile } from "../merge/merge";

@@ -1,12 +1,12 @@
-import { isBlank } from "../cells";
-import { InputError } from "../errors";
-import { existingOutput } from "../existing-output";
-import { type Finding, finding } from "../findings";
-import { parsePeriod } from "../period";
+import { isBlank } from "../snapshot/cells";
+import { InputError } from "../shared/errors";
+import { existingOutput } from "../snapshot/existing-output";
+import { type Finding, finding } from "../findings/findings";
+import { parsePeriod } from "../period/period";
 import type { Geography } from "../plan/counties";
 import { type LevelRecord, withLevelCorrections } from "../plan/level";
 import type { PlanRevision } from "../plan/types";
-import type { SheetSnapshot } from "../snapshot";
+import type { SheetSnapshot } from "../snapshot/snapshot";
 import { defaultSheetName } from "../template/build";
 import { EMPTY_META, META_SHEET, type MetaRecords, type SplitRecord, metaRows, withLevelRecords, withSheetRecords } from "../template/meta";
 import { metaSheetSpec } from "../template/sheet";

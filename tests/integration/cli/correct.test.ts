@@ -7,8 +7,8 @@
 import { existsSync, mkdtempSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { CHANGE_LOG_SHEET } from "../../../src/core/checks/changelog";
-import { quotasInScope } from "../../../src/core/scope";
+import { CHANGE_LOG_SHEET } from "../../../src/core/checks";
+import { quotasInScope } from "../../../src/core/plan";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { planbook } from "../../support/cli";
 import { fill, rowsOf } from "../../support/fill";

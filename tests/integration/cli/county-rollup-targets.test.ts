@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync } from "fs";
 import os from "os";
 import path from "path";
-import { readWorkbook } from "../../../src/core/read-sheets";
+import { readWorkbook } from "../../../src/core/snapshot";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { planbook } from "../../support/cli";
 import { fill } from "../../support/fill";

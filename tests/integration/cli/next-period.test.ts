@@ -6,10 +6,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, unlinkSync } from "fs";
 import os from "os";
 import path from "path";
-import { columnLetter } from "../../../src/core/a1";
-import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
+import { columnLetter } from "../../../src/core/snapshot";
+import { COLUMN, type ColumnKey } from "../../../src/core/template";
 import { readWorkbookFile } from "../../../src/xlsx/read";
-import { quotasInScope } from "../../../src/core/scope";
+import { quotasInScope } from "../../../src/core/plan";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { planbook } from "../../support/cli";
 import { fill, rowsOf } from "../../support/fill";

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { quotasInScope } from "../../../src/core/scope";
+import { quotasInScope } from "../../../src/core/plan";
 import { planbook } from "../../support/cli";
 import { fill } from "../../support/fill";
 import { currentRevision } from "../../support/plan";

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { COLUMN, KIND_LABELS } from "../../../src/core/template/columns";
-import { columnLetter } from "../../../src/core/a1";
+import { COLUMN, KIND_LABELS } from "../../../src/core/template";
+import { columnLetter } from "../../../src/core/snapshot";
 import { planbook } from "../../support/cli";
 import { present } from "../../support/present";
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { COLUMN } from "../../../src/core/template/columns";
+import { COLUMN } from "../../../src/core/template";
 import { ROOT, planbook } from "../../support/cli";
 import { present } from "../../support/present";
 

@@ -1,10 +1,10 @@
 import { createExcelHost } from "@planbook/excel-host";
 import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
-import { AUDIT_SHEET } from "../../../src/core/checks/audit";
+import { AUDIT_SHEET } from "../../../src/core/checks";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
-import { columnLetter } from "../../../src/core/a1";
+import { COLUMN } from "../../../src/core/template";
+import { columnLetter } from "../../../src/core/snapshot";
 import { currentRevision } from "../../support/plan";
 import { city, type, workbookOf } from "../../unit/checks/fixture";
 

@@ -1,9 +1,8 @@
 import { createExcelHost } from "@planbook/excel-host";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { parsePeriod } from "../../../src/core/period";
-import { META_SHEET, parseMetaRows } from "../../../src/core/template/meta";
+import { type CellValue, META_SHEET, parseMetaRows } from "../../../src/core/template";
 import { fixtureRevision } from "../../unit/merge/fixture";
-import type { CellValue } from "../../../src/core/template/spec";
 
 /**
  * A person can start a second operation before the first is done (生成模板 while 使用此计划 is still

@@ -6,11 +6,10 @@
 import { createExcelHost } from "@planbook/excel-host";
 import { loadCounties } from "../../../src/cli/io";
 import { parseWeights } from "../../../src/cli/template";
-import { columnLetter } from "../../../src/core/a1";
-import { cityCountySplits, citySplits } from "../../../src/core/merge/split";
+import { columnLetter } from "../../../src/core/snapshot";
+import { cityCountySplits, citySplits } from "../../../src/core/merge";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
-import { partId } from "../../../src/core/template/parts";
+import { COLUMN, partId } from "../../../src/core/template";
 import { generateTemplate } from "../../../src/excel/generate";
 import { saveSplit } from "../../../src/excel/merge";
 import { CITY, CITY_WEIGHTS, COUNTY, COUNTY_STAGE_CASES, COUNTY_WEIGHTS, type CountyStageCase, shownCase } from "../../fixtures/county-stage-expectations";

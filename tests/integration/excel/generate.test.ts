@@ -1,11 +1,9 @@
 import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { generateTemplate, type GenerateOptions } from "../../../src/excel/generate";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
-import { META_SHEET } from "../../../src/core/template/meta";
-import { columnLetter, parseRange } from "../../../src/core/a1";
+import { buildTemplate, COLUMN, META_SHEET } from "../../../src/core/template";
+import { columnLetter, parseRange } from "../../../src/core/snapshot";
 import { fixtureRevision, QUOTA } from "../../unit/merge/fixture";
-import { buildTemplate } from "../../../src/core/template/build";
 import { chunkRows, layoutBytes, REQUEST_BUDGET_BYTES } from "../../../src/excel/render";
 import { currentRevision, previousRevision } from "../../support/plan";
 import { scaledRevision } from "../../../scripts/workloads";

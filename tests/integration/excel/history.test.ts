@@ -5,9 +5,8 @@
  * own (the same expectations as the HyperFormula unit test), its line charts replaced, not added.
  */
 import { createExcelHost } from "@planbook/excel-host";
-import { LAG_TITLE, PROGRESS_SHEET } from "../../../src/core/merge/history";
-import type { MergeInputFile } from "../../../src/core/merge/merge";
-import type { PlanRevision } from "../../../src/core/plan/types";
+import { LAG_TITLE, type MergeInputFile, PROGRESS_SHEET } from "../../../src/core/merge";
+import type { PlanRevision } from "../../../src/core/plan";
 import { writeHistory } from "../../../src/excel/history";
 import { HISTORY_CASES, STALL, caseFiles, caseScope, revisionOf, stallFiles } from "../../fixtures/history-cases";
 import { currentRevision } from "../../support/plan";

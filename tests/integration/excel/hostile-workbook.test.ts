@@ -6,9 +6,8 @@ import { createExcelHost } from "@planbook/excel-host";
 import { generateTemplate } from "../../../src/excel/generate";
 import { runAudit } from "../../../src/excel/audit";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
-import { META_SHEET } from "../../../src/core/template/meta";
-import { columnLetter } from "../../../src/core/a1";
+import { COLUMN, META_SHEET } from "../../../src/core/template";
+import { columnLetter } from "../../../src/core/snapshot";
 import { currentRevision } from "../../support/plan";
 
 const revision = currentRevision();

@@ -3,10 +3,9 @@
  * Excel on the web's 5 MB response limit: 校验, live checking and regenerating work on it, with a
  * few more syncs than a small sheet (one per ~4 MB read), never one per row.
  */
-import { columnLetter } from "../../../src/core/a1";
+import { columnLetter } from "../../../src/core/snapshot";
 import { parsePeriod } from "../../../src/core/period";
-import { partsOf } from "../../../src/core/template/parts";
-import { COLUMN } from "../../../src/core/template/columns";
+import { COLUMN, partsOf } from "../../../src/core/template";
 import { runAudit } from "../../../src/excel/audit";
 import { generateTemplate } from "../../../src/excel/generate";
 import { startLiveChecking } from "../../../src/excel/live";

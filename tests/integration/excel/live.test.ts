@@ -1,11 +1,11 @@
 import { createExcelHost, type ExcelHostOptions, LOWEST_EXCEL_API } from "@planbook/excel-host";
 import { startLiveChecking } from "../../../src/excel/live";
 import { generateTemplate } from "../../../src/excel/generate";
-import { CHANGE_LOG_SHEET } from "../../../src/core/checks/changelog";
+import { CHANGE_LOG_SHEET } from "../../../src/core/checks";
 import type { Finding } from "../../../src/core/findings";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
-import { columnLetter } from "../../../src/core/a1";
+import { COLUMN } from "../../../src/core/template";
+import { columnLetter } from "../../../src/core/snapshot";
 import { currentRevision } from "../../support/plan";
 
 const revision = currentRevision();

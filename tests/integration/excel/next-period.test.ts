@@ -2,11 +2,10 @@ import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
 import { generateNextPeriod, generateTemplate } from "../../../src/excel/generate";
 import { refreshPrevious } from "../../../src/excel/previous";
 import { readWorkbookSnapshot } from "../../../src/excel/workbook";
-import { checkWorkbook } from "../../../src/core/checks/check";
-import { CHANGE_LOG_SHEET } from "../../../src/core/checks/changelog";
+import { CHANGE_LOG_SHEET, checkWorkbook } from "../../../src/core/checks";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
-import { columnLetter } from "../../../src/core/a1";
+import { COLUMN } from "../../../src/core/template";
+import { columnLetter } from "../../../src/core/snapshot";
 import { fixtureRevision, QUOTA } from "../../unit/merge/fixture";
 
 /** 下一报告期 in the open workbook (the Office.js path on the in-memory host). */

@@ -1,9 +1,8 @@
 import { createExcelHost } from "@planbook/excel-host";
-import { columnLetter } from "../../../src/core/a1";
+import { columnLetter } from "../../../src/core/snapshot";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
+import { COLUMN, PART_KEYS, partId } from "../../../src/core/template";
 import { generateTemplate } from "../../../src/excel/generate";
-import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
 import { currentRevision, provinceSplitRevision, quotaKindsRevision } from "../../support/plan";
 import { gridRow } from "../../support/present";

@@ -4,7 +4,7 @@
  * 汇总 held to the same table as the LibreOffice round trip.
  */
 import { createExcelHost } from "@planbook/excel-host";
-import { PROVINCE_SHEET } from "../../../src/core/merge/views";
+import { PROVINCE_SHEET } from "../../../src/core/merge";
 import { mergeWorkbooks } from "../../../src/excel/merge";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { SUMMARY_CASES, type SummaryCase, summaryExpected, summaryShown } from "../../fixtures/summary-expectations";

@@ -1,7 +1,6 @@
 import { createExcelHost } from "@planbook/excel-host";
 import { writeSheets } from "../../../src/excel/write";
-import { metaSheetSpec } from "../../../src/core/template/sheet";
-import { META_SHEET } from "../../../src/core/template/meta";
+import { META_SHEET, metaSheetSpec } from "../../../src/core/template";
 
 /** Strings Excel's typed-entry parsing turns into numbers or dates: an exponent, an accounting negative, dates in English and Chinese. */
 const LOOKS_LIKE_NUMBERS = ["589216e2", "95342e86", "(5)", "Jan-5", "10月1日"];

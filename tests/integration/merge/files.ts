@@ -4,16 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import { parsePeriod } from "../../../src/core/period";
-import type { PlanRevision } from "../../../src/core/plan/types";
-import type { Geography } from "../../../src/core/plan/counties";
-import type { LevelRecord } from "../../../src/core/plan/level";
-import { type Scope, quotasInScope, scopeLabel } from "../../../src/core/scope";
-import { buildTemplate } from "../../../src/core/template/build";
-import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
-import { EMPTY_META, type SplitRecord } from "../../../src/core/template/meta";
-import type { CellValue } from "../../../src/core/template/spec";
-import { partId } from "../../../src/core/template/parts";
-import { isCountUnit } from "../../../src/core/units";
+import { type Geography, isCountUnit, type LevelRecord, type PlanRevision, quotasInScope, type Scope, scopeLabel } from "../../../src/core/plan";
+import { buildTemplate, type CellValue, COLUMN, type ColumnKey, EMPTY_META, partId, type SplitRecord } from "../../../src/core/template";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { present } from "../../support/present";
 

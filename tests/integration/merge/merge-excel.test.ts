@@ -2,16 +2,11 @@
  * mergeWorkbooks on the in-memory Excel host: eleven real .xlsx city workbooks (written by the
  * .xlsx writer, filled with ExcelJS) merged into 汇总 and 来源, formulas evaluated by the host.
  */
-import { localQuotas, planShare } from "../../../src/core/scope";
-import { columnLetter } from "../../../src/core/a1";
-import { SOURCES_SHEET, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge/layout";
-import { planSplit, splittableQuotas } from "../../../src/core/merge/split";
-import { canMerge } from "../../../src/core/merge/merge";
-import { buildSummary, chartQuotaChoices } from "../../../src/core/merge/summary";
-import { PROVINCE_SHEET, RANKING_SHEET } from "../../../src/core/merge/views";
+import { localQuotas, planShare } from "../../../src/core/plan";
+import { columnLetter } from "../../../src/core/snapshot";
+import { buildSummary, canMerge, chartQuotaChoices, planSplit, PROVINCE_SHEET, RANKING_SHEET, SOURCES_SHEET, splittableQuotas, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
-import { META_SHEET, parseMetaRows } from "../../../src/core/template/meta";
+import { COLUMN, META_SHEET, parseMetaRows } from "../../../src/core/template";
 import { generateTemplate } from "../../../src/excel/generate";
 import { type MergeOptions, type MergeResult, mergeWorkbooks, saveSplit } from "../../../src/excel/merge";
 import { type ExcelHost, createExcelHost } from "@planbook/excel-host";

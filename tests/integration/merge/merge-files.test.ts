@@ -2,12 +2,8 @@
  * Merging real .xlsx city workbooks with the core: written by the .xlsx writer, filled by ExcelJS,
  * read back by the .xlsx reader. (mergeWorkbooks on the in-memory Excel host: merge-excel.test.ts.)
  */
-import { SUMMARY_ROWS, summaryColumns } from "../../../src/core/merge/layout";
-import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
-import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
-import type { CellValue, SheetSpec } from "../../../src/core/template/spec";
-import { COLUMN } from "../../../src/core/template/columns";
-import { META_SHEET } from "../../../src/core/template/meta";
+import { buildSummary, type BuiltSummary, canMerge, type MergeInputFile, SUMMARY_ROWS, summaryColumns } from "../../../src/core/merge";
+import { type CellValue, COLUMN, META_SHEET, type SheetSpec } from "../../../src/core/template";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { cityFile, foreignFile, typicalInputsByCity } from "./files";
 import { currentRevision, previousRevision } from "../../support/plan";

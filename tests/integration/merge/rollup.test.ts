@@ -5,15 +5,9 @@
  */
 import fc from "fast-check";
 import { loadCounties } from "../../../src/cli/io";
-import { type MergePlan, canMerge } from "../../../src/core/merge/merge";
-import { sourceRows } from "../../../src/core/merge/state";
-import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
-import { countiesOf } from "../../../src/core/plan/counties";
-import type { Quota } from "../../../src/core/plan/types";
-import { formatScope, quotasInScope } from "../../../src/core/scope";
-import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
-import { metaSheetSpec } from "../../../src/core/template/sheet";
-import { isCountUnit } from "../../../src/core/units";
+import { buildSummary, type BuiltSummary, canMerge, type MergePlan, sourceRows } from "../../../src/core/merge";
+import { countiesOf, formatScope, isCountUnit, type Quota, quotasInScope } from "../../../src/core/plan";
+import { EMPTY_META, metaRows, metaSheetSpec, withSheetRecords } from "../../../src/core/template";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { writeWorkbook } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";

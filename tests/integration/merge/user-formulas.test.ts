@@ -3,16 +3,13 @@
  * value, and text that starts with = + - @ arrives as text — on the Office.js path (the in-memory
  * Excel host evaluates what we write) and on the file path (LibreOffice opens the merged file).
  */
-import { quotasInScope } from "../../../src/core/scope";
+import { quotasInScope } from "../../../src/core/plan";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { columnLetter } from "../../../src/core/a1";
-import { SOURCES_SHEET, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge/layout";
-import { canMerge } from "../../../src/core/merge/merge";
-import { buildSummary } from "../../../src/core/merge/summary";
-import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { COLUMN } from "../../../src/core/template/columns";
+import { columnLetter, type WorkbookSnapshot } from "../../../src/core/snapshot";
+import { buildSummary, canMerge, SOURCES_SHEET, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge";
+import { COLUMN } from "../../../src/core/template";
 import { mergeWorkbooks } from "../../../src/excel/merge";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { readWorkbookFile } from "../../../src/xlsx/read";

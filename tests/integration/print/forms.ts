@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { wrappedLines } from "../../../src/core/template/fit";
+import { wrappedLines } from "../../../src/core/template";
 import { present } from "../../support/present";
 
 /** One printed sheet of a document under test: what it must look like on paper. */

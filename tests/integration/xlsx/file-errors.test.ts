@@ -5,10 +5,9 @@ import path from "path";
 import { promisify } from "util";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";
-import type { SheetSpec } from "../../../src/core/template/spec";
-import { sheetSpec } from "../../../src/core/template/sheet";
+import { sheetSpec, type SheetSpec } from "../../../src/core/template";
 import { HOSTILE_FILES, fiftyMegabyteWorkbook, largerTemplate, legacyXls, passwordProtectedWorkbook, provinceTemplate } from "../../fixtures/hostile-files";
-import { WorkbookFileError } from "../../../src/core/errors";
+import { WorkbookFileError } from "../../../src/core/shared";
 
 /**
  * Files people send that are not readable workbooks (the corpus in tests/fixtures/hostile-files.ts):

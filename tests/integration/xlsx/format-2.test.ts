@@ -1,13 +1,11 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../../src/core/checks/check";
+import { checkWorkbook } from "../../../src/core/checks";
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, previousReport } from "../../../src/core/read-sheets";
-import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { buildTemplate } from "../../../src/core/template/build";
-import { COLUMN, KIND_LABELS } from "../../../src/core/template/columns";
+import { carriedInputs, previousReport, type WorkbookSnapshot } from "../../../src/core/snapshot";
+import { buildTemplate, COLUMN, KIND_LABELS } from "../../../src/core/template";
 import { readWorkbookFile } from "../../../src/xlsx/read";
-import { quotasInScope } from "../../../src/core/scope";
+import { quotasInScope } from "../../../src/core/plan";
 import { type } from "../../unit/checks/fixture";
 import { currentRevision } from "../../support/plan";
 import { firstReport } from "../../support/report";

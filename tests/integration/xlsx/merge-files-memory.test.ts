@@ -1,7 +1,7 @@
 import * as read from "../../../src/xlsx/read";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { writeWorkbook } from "../../../src/xlsx/render";
-import type { SheetSpec } from "../../../src/core/template/spec";
+import type { SheetSpec } from "../../../src/core/template";
 
 /**
  * Merging 90 files holds 90 snapshots, never 90 files being parsed: each file's bytes are taken

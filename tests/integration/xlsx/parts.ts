@@ -1,6 +1,6 @@
 import { DOMParser, type Element, XMLSerializer } from "@xmldom/xmldom";
 import JSZip from "jszip";
-import { cellAddress, parseRange } from "../../../src/core/a1";
+import { cellAddress, parseRange } from "../../../src/core/snapshot";
 import { present } from "../../support/present";
 
 /**

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAt } from "../../../src/core/snapshot";
 import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
-import { NoSuchSheetError } from "../../../src/core/errors";
+import { NoSuchSheetError } from "../../../src/core/shared";
 import { present } from "../../support/present";
 
 /**
@@ -235,7 +235,7 @@ describe("readWorkbookFile reads any writer's XML", () => {
         s.getCell("G1").value = "文本";
       }),
     );
-    // E1 has no stored result but is plain arithmetic: computed (core/formula.ts), and marked so.
+    // E1 has no stored result but is plain arithmetic: computed (core/snapshot/formula.ts), and marked so.
     expect(sheet.types).toEqual({ A1: "date", C1: "boolean", D1: "error", E1: "evaluated-formula", F1: "date" });
     expect(sheet.values[0]?.[4]).toBe(155);
   });

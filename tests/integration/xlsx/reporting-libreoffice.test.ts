@@ -2,11 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs"
 import { tmpdir } from "os";
 import path from "path";
 import { parsePeriod } from "../../../src/core/period";
-import { buildTemplate } from "../../../src/core/template/build";
-import { COLUMN } from "../../../src/core/template/columns";
+import { buildTemplate, COLUMN, PART_KEYS, partId } from "../../../src/core/template";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeTemplateFile } from "../../../src/xlsx/render";
-import { PART_KEYS, partId } from "../../../src/core/template/parts";
 import { REPORTING_CASES, type ReportingCase, expectedShown, shown } from "../../fixtures/reporting-expectations";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { currentRevision, provinceSplitRevision, quotaKindsRevision } from "../../support/plan";

@@ -6,9 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
-import { canMerge } from "../../../src/core/merge/merge";
-import { buildSummary } from "../../../src/core/merge/summary";
-import { PROVINCE_SHEET } from "../../../src/core/merge/views";
+import { buildSummary, canMerge, PROVINCE_SHEET } from "../../../src/core/merge";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";

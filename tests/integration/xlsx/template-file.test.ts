@@ -1,12 +1,8 @@
 import ExcelJS from "exceljs";
-import { cellAddress } from "../../../src/core/a1";
-import { checkWorkbook } from "../../../src/core/checks/check";
+import { cellAddress, readWorkbook } from "../../../src/core/snapshot";
+import { checkWorkbook } from "../../../src/core/checks";
 import { parsePeriod } from "../../../src/core/period";
-import { readWorkbook } from "../../../src/core/read-sheets";
-import { type BuiltTemplate, buildTemplate } from "../../../src/core/template/build";
-import { COLUMN, HEADER_ROW } from "../../../src/core/template/columns";
-import { INSTRUCTIONS_SHEET } from "../../../src/core/template/instructions";
-import { EMPTY_META, META_SHEET, withSheetRecords } from "../../../src/core/template/meta";
+import { buildTemplate, type BuiltTemplate, COLUMN, EMPTY_META, HEADER_ROW, INSTRUCTIONS_SHEET, META_SHEET, withSheetRecords } from "../../../src/core/template";
 import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { fixtureRevision } from "../../unit/merge/fixture";

@@ -1,15 +1,10 @@
 import fc from "fast-check";
-import { checkCells, checkWorkbook, type CheckContext } from "../../../src/core/checks/check";
-import { parseNumberInput } from "../../../src/core/checks/number";
-import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
-import { columnLetter } from "../../../src/core/a1";
-import type { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { checkCells, type CheckContext, checkWorkbook, parseNumberInput } from "../../../src/core/checks";
+import { buildTemplate, COLUMN, type ColumnKey, EMPTY_META, metaRows, metaSheetSpec, withSheetRecords } from "../../../src/core/template";
+import { columnLetter, type WorkbookSnapshot } from "../../../src/core/snapshot";
 import { CITIES, cityWorkbook, fixtureRevision, QUOTA, type Typed } from "../merge/fixture";
 import { specSnapshot } from "../../../scripts/workloads";
 import { parsePeriod } from "../../../src/core/period";
-import { buildTemplate } from "../../../src/core/template/build";
-import { metaSheetSpec } from "../../../src/core/template/sheet";
-import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
 import { findingMessage } from "../../../src/core/findings";
 import { gridRow, present } from "../../support/present";
 

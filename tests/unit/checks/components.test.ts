@@ -1,4 +1,4 @@
-import { checkWorkbook } from "../../../src/core/checks/check";
+import { checkWorkbook } from "../../../src/core/checks";
 import { quotaKindsRevision } from "../../support/plan";
 import { PROVINCE, addressOf, sheetName, type, workbookOf } from "./fixture";
 

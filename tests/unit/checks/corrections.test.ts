@@ -4,13 +4,10 @@
  * previous-changed finding naming the correction) until that is brought in line, a change logged
  * in turn, which its own check then accepts.
  */
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type CellChange, changeLogRow } from "../../../src/core/checks/changelog";
-import { checkWorkbook } from "../../../src/core/checks/check";
-import { checkAgainstPrevious, previousRefresh } from "../../../src/core/checks/previous";
-import { correctionOf } from "../../../src/core/correct";
-import { CorrectionError } from "../../../src/core/errors";
+import { type CellChange, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRow, checkAgainstPrevious, checkWorkbook, correctionOf, previousRefresh } from "../../../src/core/checks";
+import { CorrectionError } from "../../../src/core/shared";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { KIND_LABELS } from "../../../src/core/template/columns";
+import { KIND_LABELS } from "../../../src/core/template";
 import { addressOf, city, nextWorkbookOf, revision, setCell, sheetName, type, workbookOf } from "./fixture";
 import { firstReport } from "../../support/report";
 

@@ -3,18 +3,10 @@
  * `buildTemplate` output turned into value and formula grids (formula cells' values left blank —
  * the rules must not depend on them), plus the `_planbook` metadata sheet.
  */
-import { columnLetter, parseCell } from "../../../src/core/a1";
+import { columnLetter, parseCell, previousReport, readWorkbook, type WorkbookSnapshot } from "../../../src/core/snapshot";
 import { parsePeriod } from "../../../src/core/period";
-import type { PlanRevision } from "../../../src/core/plan/types";
-import { previousReport, readWorkbook } from "../../../src/core/read-sheets";
-import { type Scope, formatScope } from "../../../src/core/scope";
-import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { type BuiltTemplate, buildTemplate, defaultSheetName } from "../../../src/core/template/build";
-import { metaSheetSpec } from "../../../src/core/template/sheet";
-import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
-import { EMPTY_META, metaRows, withLevelRecords, withSheetRecords } from "../../../src/core/template/meta";
-import type { LevelRecord } from "../../../src/core/plan/level";
-import type { CellValue } from "../../../src/core/template/spec";
+import { formatScope, type LevelRecord, type PlanRevision, type Scope } from "../../../src/core/plan";
+import { buildTemplate, type BuiltTemplate, type CellValue, COLUMN, type ColumnKey, defaultSheetName, EMPTY_META, metaRows, metaSheetSpec, withLevelRecords, withSheetRecords } from "../../../src/core/template";
 import { currentRevision } from "../../support/plan";
 import { specSnapshot } from "../../../scripts/workloads";
 import { gridRow } from "../../support/present";

@@ -1,7 +1,7 @@
 /** Whatever a person types into a count cell gets one clear finding, never a crash (tests/fixtures/hostile-cells.json). */
 import hostile from "../../fixtures/hostile-cells.json";
-import { checkWorkbook } from "../../../src/core/checks/check";
-import type { CellValue } from "../../../src/core/template/spec";
+import { checkWorkbook } from "../../../src/core/checks";
+import type { CellValue } from "../../../src/core/template";
 import { cityWorkbook, fixtureRevision, QUOTA } from "../merge/fixture";
 
 const cases = (hostile as { typed: CellValue; rule: string; suggestion?: number }[]).map((c) => [JSON.stringify(c.typed), c] as const);

@@ -1,8 +1,8 @@
 /** Rows moved by rows inserted above, on the in-memory Excel host that shifts formulas as Excel does. */
-import { checkWorkbook } from "../../../src/core/checks/check";
-import { columnLetter } from "../../../src/core/a1";
+import { checkWorkbook } from "../../../src/core/checks";
+import { columnLetter } from "../../../src/core/snapshot";
 import { parsePeriod } from "../../../src/core/period";
-import { COLUMN } from "../../../src/core/template/columns";
+import { COLUMN } from "../../../src/core/template";
 import { generateTemplate } from "../../../src/excel/generate";
 import { readWorkbookSnapshot } from "../../../src/excel/workbook";
 import { createExcelHost } from "@planbook/excel-host";

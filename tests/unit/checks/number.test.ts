@@ -1,4 +1,4 @@
-import { parseNumberInput } from "../../../src/core/checks/number";
+import { parseNumberInput } from "../../../src/core/checks";
 
 describe("reading what a person typed into a numeric cell", () => {
   test("a number is a number", () => {

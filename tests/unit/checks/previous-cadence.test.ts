@@ -1,11 +1,7 @@
-import { checkWorkbook } from "../../../src/core/checks/check";
-import { checkAgainstPrevious } from "../../../src/core/checks/previous";
+import { checkAgainstPrevious, checkWorkbook } from "../../../src/core/checks";
 import { parsePeriod } from "../../../src/core/period";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { buildTemplate } from "../../../src/core/template/build";
-import { COLUMN } from "../../../src/core/template/columns";
-import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
-import { metaSheetSpec } from "../../../src/core/template/sheet";
+import { buildTemplate, COLUMN, EMPTY_META, metaRows, metaSheetSpec, withSheetRecords } from "../../../src/core/template";
 import { specSnapshot } from "../../../scripts/workloads";
 import { provinceSplitRevision } from "../../support/plan";
 import { gridRow } from "../../support/present";

@@ -1,7 +1,6 @@
-import { checkAgainstPrevious } from "../../../src/core/checks/previous";
-import { checkWorkbook } from "../../../src/core/checks/check";
+import { checkAgainstPrevious, checkWorkbook } from "../../../src/core/checks";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { KIND_LABELS } from "../../../src/core/template/columns";
+import { KIND_LABELS } from "../../../src/core/template";
 import { addressOf, city, revision, sheetName, type, workbookOf } from "./fixture";
 import { firstReport } from "../../support/report";
 import { present } from "../../support/present";

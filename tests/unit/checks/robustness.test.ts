@@ -1,10 +1,9 @@
 /** No cell value makes the checks throw, and every finding they return is well formed. */
 import fc from "fast-check";
-import { checkWorkbook, RULES } from "../../../src/core/checks/check";
-import { parseNumberInput } from "../../../src/core/checks/number";
-import type { CellValue } from "../../../src/core/template/spec";
+import { checkWorkbook, parseNumberInput } from "../../../src/core/checks";
+import type { CellValue } from "../../../src/core/template";
 import { city, PROVINCE, revision, sheetName, type, workbookOf } from "./fixture";
-import { findingMessage } from "../../../src/core/findings";
+import { findingMessage, RULES } from "../../../src/core/findings";
 import { present } from "../../support/present";
 
 // Every kind and level a city reports: a split count, a contributed count, a ratio, a milestone.

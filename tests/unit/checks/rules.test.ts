@@ -1,8 +1,8 @@
 /** Each rule on templates generated from the published plan (seeds/003_…), one planted input at a time. */
-import { checkCells, checkWorkbook, type CheckContext } from "../../../src/core/checks/check";
+import { checkCells, checkWorkbook, type CheckContext } from "../../../src/core/checks";
 import { type Finding, findingMessage } from "../../../src/core/findings";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { partId } from "../../../src/core/template/parts";
+import { partId } from "../../../src/core/template";
 import { addressOf, city, PROVINCE, revision, setCell, setComputedValue, setFormula, sheetName, type, workbookOf } from "./fixture";
 import { present } from "../../support/present";
 

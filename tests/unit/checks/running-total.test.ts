@@ -1,9 +1,7 @@
-import { checkWorkbook } from "../../../src/core/checks/check";
-import { checkAgainstPrevious } from "../../../src/core/checks/previous";
-import { runningTotalFell } from "../../../src/core/checks/running-total";
+import { checkAgainstPrevious, checkWorkbook, runningTotalFell } from "../../../src/core/checks";
 import { findingMessage } from "../../../src/core/findings";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { KIND_LABELS } from "../../../src/core/template/columns";
+import { KIND_LABELS } from "../../../src/core/template";
 import { firstReport } from "../../support/report";
 import { addressOf, city, nextWorkbookOf, revision, sheetName, type, workbookOf } from "./fixture";
 

@@ -1,10 +1,8 @@
 /** The rules over ~100,000 input cells: 25,000 quota rows with four inputs each, every row filled. */
-import { checkWorkbook } from "../../../src/core/checks/check";
-import type { PlanRevision } from "../../../src/core/plan/types";
+import { checkWorkbook } from "../../../src/core/checks";
+import type { PlanRevision } from "../../../src/core/plan";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { COLUMN } from "../../../src/core/template/columns";
-import { parsePartId, partsOf } from "../../../src/core/template/parts";
-import type { CellValue } from "../../../src/core/template/spec";
+import { type CellValue, COLUMN, parsePartId, partsOf } from "../../../src/core/template";
 import { scaledRevision } from "../../../scripts/workloads";
 import { gridRow, present } from "../../support/present";
 import { addressOf, PROVINCE, revision, setCell, sheetName, workbookOf } from "./fixture";

@@ -4,9 +4,9 @@
  */
 import "../taskpane/jsdom-globals";
 import { createExcelHost, createOfficeRuntime, type ExcelHost, type OfficeRuntimeOptions } from "@planbook/excel-host";
-import { AUDIT_SHEET } from "../../../src/core/checks/audit";
-import { columnLetter } from "../../../src/core/a1";
-import { COLUMN } from "../../../src/core/template/columns";
+import { AUDIT_SHEET } from "../../../src/core/checks";
+import { columnLetter } from "../../../src/core/snapshot";
+import { COLUMN } from "../../../src/core/template";
 import { parsePeriod } from "../../../src/core/period";
 import { generateTemplate } from "../../../src/excel/generate";
 import { readDialogMessage, actionMessage } from "../../../src/addin/ribbon-message";

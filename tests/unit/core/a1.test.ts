@@ -1,8 +1,6 @@
-import { cellAddress, columnIndex, columnLetter, parseRange, runs } from "../../../src/core/a1";
-import { InvalidAddressError } from "../../../src/core/errors";
-import { asLiteralText, gridToFormulas } from "../../../src/core/template/spec";
-import { rowFingerprint } from "../../../src/core/template/meta";
-import { chineseNumeral, parseChineseNumeral } from "../../../src/core/text";
+import { cellAddress, columnIndex, columnLetter, parseRange, runs } from "../../../src/core/snapshot";
+import { chineseNumeral, InvalidAddressError, parseChineseNumeral } from "../../../src/core/shared";
+import { asLiteralText, gridToFormulas, rowFingerprint } from "../../../src/core/template";
 
 describe("A1 addresses", () => {
   test("column 27 is AA and back", () => {

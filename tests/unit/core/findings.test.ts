@@ -1,5 +1,4 @@
-import { countByRule, finding, findingMessage, findingText, RULES, ruleName } from "../../../src/core/findings";
-import { fileProblem } from "../../../src/core/file-problems";
+import { countByRule, fileProblem, finding, findingMessage, findingText, ruleName, RULES } from "../../../src/core/findings";
 
 const batch = { sheet: "汇总", cell: null, quotaId: null };
 const missing = finding("merge-city-missing", batch, { cities: ["温州市", "湖州市"], level: "city" }, "温州市、湖州市");

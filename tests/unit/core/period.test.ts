@@ -1,5 +1,5 @@
 import { comparePeriods, formatPeriod, parsePeriod, periodLabel } from "../../../src/core/period";
-import { InvalidPeriodError } from "../../../src/core/errors";
+import { InvalidPeriodError } from "../../../src/core/shared";
 
 describe("periods", () => {
   test("a month period reads and prints back", () => {

@@ -1,5 +1,4 @@
-import { parsePeriod } from "../../../src/core/period";
-import { stageAt } from "../../../src/core/stage";
+import { parsePeriod, stageAt } from "../../../src/core/period";
 import { currentRevision } from "../../support/plan";
 
 const revision = currentRevision();

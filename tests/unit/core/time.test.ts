@@ -1,4 +1,4 @@
-import { chinaDate, chinaDateTime } from "../../../src/core/time";
+import { chinaDate, chinaDateTime } from "../../../src/core/period";
 
 describe("China Standard Time formatting", () => {
   test("a UTC moment is shown eight hours later, to the minute", () => {

@@ -7,7 +7,7 @@ import path from "path";
 import { createExcelHost, RichApiError } from "@planbook/excel-host";
 import { MEMBER_SETS } from "../../../packages/excel-host/src/api-sets";
 import { PROXY_CLASSES } from "../../../packages/excel-host/src/gates";
-import { matchGroup } from "../../../src/core/required";
+import { matchGroup } from "../../../src/core/shared";
 import { present } from "../../support/present";
 
 const OFFICE_JS = path.join(__dirname, "..", "..", "..", "node_modules", "@microsoft", "office-js", "dist", "excel-win32-16.01.debug.js");

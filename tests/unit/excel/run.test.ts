@@ -1,5 +1,5 @@
 import { describeError, missingRequirements, runWithRetry, type WorkbookRunner } from "../../../src/excel/run";
-import { OperationTimeoutError } from "../../../src/core/errors";
+import { OperationTimeoutError } from "../../../src/core/shared";
 
 const context = {} as Excel.RequestContext;
 

@@ -1,5 +1,4 @@
-import { familyLabel, regionalFamilies } from "../../../src/core/merge/family";
-import { annexShares } from "../../../src/core/merge/split";
+import { annexShares, familyLabel, regionalFamilies } from "../../../src/core/merge";
 import { currentRevision } from "../../support/plan";
 import { fixtureRevision } from "./fixture";
 import { present } from "../../support/present";

@@ -3,14 +3,10 @@
  * figures), and city workbooks as snapshots built from the real template builder — so the merge
  * core is tested without the plan parser, the xlsx reader or an Excel host.
  */
-import type { PlanRevision, Quota } from "../../../src/core/plan/types";
+import type { PlanRevision, Quota } from "../../../src/core/plan";
 import { parsePeriod } from "../../../src/core/period";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { buildTemplate } from "../../../src/core/template/build";
-import { metaSheetSpec } from "../../../src/core/template/sheet";
-import { COLUMN, type ColumnKey } from "../../../src/core/template/columns";
-import { EMPTY_META, type SplitRecord, metaRows, withSheetRecords } from "../../../src/core/template/meta";
-import type { CellValue, SheetSpec } from "../../../src/core/template/spec";
+import { buildTemplate, type CellValue, COLUMN, type ColumnKey, EMPTY_META, metaRows, metaSheetSpec, type SheetSpec, type SplitRecord, withSheetRecords } from "../../../src/core/template";
 import { specSnapshot } from "../../../scripts/workloads";
 import { gridRow } from "../../support/present";
 

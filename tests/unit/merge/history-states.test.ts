@@ -5,11 +5,8 @@
  * host (whose own test, tests/integration/excel/history.test.ts, holds it to the same states).
  */
 import { HyperFormula } from "hyperformula";
-import { LAG_TITLE, PROGRESS_SHEET, buildProgress, planHistory } from "../../../src/core/merge/history";
-import { canMerge } from "../../../src/core/merge/merge";
-import { provinceRollup } from "../../../src/core/merge/rollup";
-import { MILESTONE_STATUSES } from "../../../src/core/template/columns";
-import { type CellValue, gridToFormulas } from "../../../src/core/template/spec";
+import { buildProgress, canMerge, LAG_TITLE, planHistory, PROGRESS_SHEET, provinceRollup } from "../../../src/core/merge";
+import { type CellValue, gridToFormulas, MILESTONE_STATUSES } from "../../../src/core/template";
 import { HISTORY_CASES, STALL, caseFiles, caseScope, revisionOf, stallFiles } from "../../fixtures/history-cases";
 import type { ReportingCase } from "../../fixtures/reporting-expectations";
 import { currentRevision, quotaKindsRevision } from "../../support/plan";

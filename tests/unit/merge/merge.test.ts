@@ -1,13 +1,8 @@
-import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
-import type { SummaryState } from "../../../src/core/merge/state";
-import { columnLetter } from "../../../src/core/a1";
-import { fileProblem } from "../../../src/core/file-problems";
-import { periodOfFiles } from "../../../src/core/merge/period";
-import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { COLUMN } from "../../../src/core/template/columns";
-import { META_SHEET } from "../../../src/core/template/meta";
+import { canMerge, type MergeInputFile, periodOfFiles, type SummaryState } from "../../../src/core/merge";
+import { columnLetter, type WorkbookSnapshot } from "../../../src/core/snapshot";
+import { fileProblem, findingMessage } from "../../../src/core/findings";
+import { COLUMN, META_SHEET } from "../../../src/core/template";
 import { CITIES, QUOTA, cityWorkbook, fixtureRevision } from "./fixture";
-import { findingMessage } from "../../../src/core/findings";
 import { gridRow, present } from "../../support/present";
 
 const revision = fixtureRevision();

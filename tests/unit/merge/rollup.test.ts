@@ -2,14 +2,10 @@
 import { specSnapshot } from "../../../scripts/workloads";
 import { loadCounties } from "../../../src/cli/io";
 import { findingMessage } from "../../../src/core/findings";
-import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
-import { buildSummary } from "../../../src/core/merge/summary";
+import { buildSummary, canMerge, type MergeInputFile } from "../../../src/core/merge";
 import { parsePeriod } from "../../../src/core/period";
-import { type Scope, formatScope } from "../../../src/core/scope";
-import { buildTemplate } from "../../../src/core/template/build";
-import { COLUMN } from "../../../src/core/template/columns";
-import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
-import { metaSheetSpec } from "../../../src/core/template/sheet";
+import { type Scope, formatScope } from "../../../src/core/plan";
+import { buildTemplate, COLUMN, EMPTY_META, metaRows, metaSheetSpec, withSheetRecords } from "../../../src/core/template";
 import { currentRevision } from "../../support/plan";
 import { gridRow, present } from "../../support/present";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { annexShares, planSplit, splitTarget, splittableQuotas, withSplitRecords } from "../../../src/core/merge/split";
-import { EMPTY_META } from "../../../src/core/template/meta";
+import { annexShares, planSplit, splitTarget, splittableQuotas, withSplitRecords } from "../../../src/core/merge";
+import { EMPTY_META } from "../../../src/core/template";
 import { CITIES, FAMILY, QUOTA, fixtureRevision } from "./fixture";
 import { findingMessage } from "../../../src/core/findings";
-import { InvalidSplitError, UnknownQuotaError } from "../../../src/core/errors";
+import { InvalidSplitError, UnknownQuotaError } from "../../../src/core/shared";
 
 const sum = (parts: number[]): number => parts.reduce((a, b) => a + b, 0);
 const hundredths = (value: number): number => Math.round(value * 100);

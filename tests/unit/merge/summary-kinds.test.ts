@@ -1,14 +1,10 @@
 import { HyperFormula } from "hyperformula";
-import { parseCell } from "../../../src/core/a1";
-import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
-import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
+import { parseCell } from "../../../src/core/snapshot";
+import { buildSummary, type BuiltSummary, BULLETIN_SHEET, canMerge, cityRollup, MATRIX_SHEET, type MergeInputFile, PROVINCE_SHEET, RANKING_SHEET, summaryColumns } from "../../../src/core/merge";
 import { readFileSync } from "fs";
 import path from "path";
-import { parseCounties } from "../../../src/core/plan/counties";
-import { cityRollup } from "../../../src/core/merge/rollup";
-import { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../../../src/core/merge/views";
-import { summaryColumns } from "../../../src/core/merge/layout";
-import { type CellValue, gridToFormulas } from "../../../src/core/template/spec";
+import { parseCounties } from "../../../src/core/plan";
+import { type CellValue, gridToFormulas } from "../../../src/core/template";
 import { provinceSplitRevision } from "../../support/plan";
 import { type Typed, cityWorkbook } from "./fixture";
 

@@ -1,14 +1,10 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
-import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
+import { columnLetter, parseCell, parseRange } from "../../../src/core/snapshot";
 import { gridRow, present } from "../../support/present";
-import { fileProblem } from "../../../src/core/file-problems";
-import { SUMMARY_ROWS, summaryColumns } from "../../../src/core/merge/layout";
-import { BULLETIN_SHEET } from "../../../src/core/merge/views";
-import { type MergeInputFile, canMerge } from "../../../src/core/merge/merge";
-import { readSummaryState } from "../../../src/core/merge/state";
-import { type BuiltSummary, buildSummary } from "../../../src/core/merge/summary";
-import { type CellValue, type SheetSpec, gridToFormulas } from "../../../src/core/template/spec";
+import { fileProblem } from "../../../src/core/findings";
+import { buildSummary, type BuiltSummary, BULLETIN_SHEET, canMerge, type MergeInputFile, readSummaryState, SUMMARY_ROWS, summaryColumns } from "../../../src/core/merge";
+import { type CellValue, type SheetSpec, gridToFormulas } from "../../../src/core/template";
 import { CITIES, FAMILY, QUOTA, type Typed, cityWorkbook, fixtureRevision } from "./fixture";
 import { specSnapshot } from "../../../scripts/workloads";
 

@@ -3,10 +3,9 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../../src/cli/main";
-import { InvalidCorrectionError } from "../../../src/core/errors";
-import { applyCorrections, readCorrections } from "../../../src/core/plan/corrections";
-import { parsePlan } from "../../../src/core/plan/parse";
-import { EMPTY_META, META_SHEET, metaRows, parseMetaRows, withImportedPlan } from "../../../src/core/template/meta";
+import { InvalidCorrectionError } from "../../../src/core/shared";
+import { applyCorrections, parsePlan, readCorrections } from "../../../src/core/plan";
+import { EMPTY_META, META_SHEET, metaRows, parseMetaRows, withImportedPlan } from "../../../src/core/template";
 import { QUOTA_KINDS_PLAN } from "../../fixtures/plans/quota-kinds";
 
 /** Correcting what the importer read, before generating: by quota id, in the pane or from a file. */

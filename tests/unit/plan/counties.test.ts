@@ -1,6 +1,6 @@
-import { cityOfCounty, countiesOf, parseCounties } from "../../../src/core/plan/counties";
+import { cityOfCounty, countiesOf, parseCounties } from "../../../src/core/plan";
 import { loadCounties, loadSeed } from "../../../src/cli/io";
-import { CountiesParseError } from "../../../src/core/errors";
+import { CountiesParseError } from "../../../src/core/shared";
 
 const geography = loadCounties();
 

@@ -1,10 +1,8 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { parsePlan } from "../../../src/core/plan/parse";
-import { readUnits } from "../../../src/core/plan/units";
+import { parsePlan, type PlanRevision, type Quota, readUnits } from "../../../src/core/plan";
 import { main } from "../../../src/cli/main";
-import type { PlanRevision, Quota } from "../../../src/core/plan/types";
 import { present } from "../../support/present";
 
 /** Task lists written for these tests, one per layout; none is a copy of a real document. */

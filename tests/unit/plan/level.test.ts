@@ -1,8 +1,6 @@
 import { loadCounties } from "../../../src/cli/io";
-import { LEVEL_RULES, levelRule, withLevelCorrections } from "../../../src/core/plan/level";
-import type { Quota } from "../../../src/core/plan/types";
-import { InvalidScopeError } from "../../../src/core/errors";
-import { parseScope, quotasInScope } from "../../../src/core/scope";
+import { LEVEL_RULES, levelRule, parseScope, type Quota, quotasInScope, withLevelCorrections } from "../../../src/core/plan";
+import { InvalidScopeError } from "../../../src/core/shared";
 import { currentRevision } from "../../support/plan";
 
 const revision = currentRevision();

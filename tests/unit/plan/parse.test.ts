@@ -2,12 +2,8 @@ import { findingMessage } from "../../../src/core/findings";
 import { readFileSync } from "fs";
 import path from "path";
 import { loadCounties } from "../../../src/cli/io";
-import { checkPlan } from "../../../src/core/plan/consistency";
-import { diffRevisions } from "../../../src/core/plan/diff";
-import { parsePlan } from "../../../src/core/plan/parse";
-import { CURRENT_SEED, PREVIOUS_SEED } from "../../../src/core/plan/seeds";
-import { type Quota } from "../../../src/core/plan/types";
-import { PlanParseError } from "../../../src/core/errors";
+import { checkPlan, CURRENT_SEED, diffRevisions, parsePlan, PREVIOUS_SEED, type Quota } from "../../../src/core/plan";
+import { PlanParseError } from "../../../src/core/shared";
 
 const seed = (name: string) => readFileSync(path.join(__dirname, "..", "..", "..", "seeds", name), "utf8");
 const currentText = seed(CURRENT_SEED);

@@ -1,7 +1,4 @@
-import { extractQuotas } from "../../../src/core/plan/goal";
-import { checkPlan } from "../../../src/core/plan/consistency";
-import { parsePlan } from "../../../src/core/plan/parse";
-import type { PlanRevision, Quota } from "../../../src/core/plan/types";
+import { checkPlan, extractQuotas, parsePlan, type PlanRevision, type Quota } from "../../../src/core/plan";
 import { QUOTA_KINDS_PLAN } from "../../fixtures/plans/quota-kinds";
 import { present } from "../../support/present";
 

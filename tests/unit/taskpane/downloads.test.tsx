@@ -6,12 +6,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { dataLink, downloadBlockedReason, fileDeliveryOf } from "../../../src/addin/file-delivery";
-import { PlanLibrary } from "../../../src/core/plan/library";
+import { PlanLibrary } from "../../../src/core/plan";
 import { createExcelHost } from "@planbook/excel-host";
 import { currentRevision } from "../../support/plan";
 import { present } from "../../support/present";
 import { saveLevelCorrections } from "../../../src/excel/levels";
-import { readWorkbook } from "../../../src/core/read-sheets";
+import { readWorkbook } from "../../../src/core/snapshot";
 import { readWorkbookFile } from "../../../src/xlsx/read";
 
 const OCTOBER_2026 = new Date(2026, 9, 15, 10, 0, 0);

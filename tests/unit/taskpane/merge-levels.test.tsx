@@ -11,15 +11,13 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "@planbook/excel-host";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
-import { PlanLibrary } from "../../../src/core/plan/library";
+import { PlanLibrary, type Scope } from "../../../src/core/plan";
 import { parsePeriod } from "../../../src/core/period";
-import type { Scope } from "../../../src/core/scope";
-import { buildTemplate } from "../../../src/core/template/build";
-import { COLUMN } from "../../../src/core/template/columns";
+import { buildTemplate, COLUMN } from "../../../src/core/template";
 import { loadCounties } from "../../../src/cli/io";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";
-import { columnLetter } from "../../../src/core/a1";
+import { columnLetter } from "../../../src/core/snapshot";
 import { saveLevelCorrections } from "../../../src/excel/levels";
 import { gridRow } from "../../support/present";
 

@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createExcelHost } from "@planbook/excel-host";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
-import { PlanLibrary } from "../../../src/core/plan/library";
+import { PlanLibrary } from "../../../src/core/plan";
 import { currentRevision } from "../../support/plan";
 import { QUOTA_KINDS_PLAN } from "../../fixtures/plans/quota-kinds";
 

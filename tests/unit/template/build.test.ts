@@ -1,8 +1,6 @@
 import { parsePeriod } from "../../../src/core/period";
-import { buildTemplate, type TemplateRequest } from "../../../src/core/template/build";
-import { COLUMN, HEADER_ROW, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, identityRow } from "../../../src/core/template/columns";
-import type { CellSpec, SheetSpec } from "../../../src/core/template/spec";
-import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
+import { buildTemplate, type CellSpec, COLUMN, HEADER_ROW, identityRow, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, type SheetSpec, type TemplateRequest } from "../../../src/core/template";
+import { columnLetter, parseCell, parseRange } from "../../../src/core/snapshot";
 import { loadSeed } from "../../../src/cli/io";
 import { fixtureRevision, QUOTA } from "../merge/fixture";
 import { gridRow, present } from "../../support/present";

@@ -1,5 +1,4 @@
-import { EMPTY_FORM } from "../../../src/core/template/form";
-import { EMPTY_META, formOf, metaRows, parseMetaRows, withFormSettings, withSheetRecords } from "../../../src/core/template/meta";
+import { EMPTY_FORM, EMPTY_META, formOf, metaRows, parseMetaRows, withFormSettings, withSheetRecords } from "../../../src/core/template";
 
 const FORM = { formNumber: "浙技富表1号", authority: "浙江省人力资源和社会保障厅", approval: "浙统制〔2025〕12号", validUntil: "2027年12月", contact: "张三 0571-87000000" };
 

@@ -1,5 +1,5 @@
 import { createExcelHost } from "@planbook/excel-host";
-import { ceilingCompletionFormula, growthRateFormula } from "../../../src/core/template/formulas";
+import { ceilingCompletionFormula, growthRateFormula } from "../../../src/core/template";
 import { present } from "../../support/present";
 
 /** The formulas of level quotas (a growth rate, a ceiling), evaluated by the in-memory Excel host. */

@@ -1,15 +1,9 @@
 /** Templates at every level of the hierarchy, on the published plan: which rows, which targets, which words. */
-import { parsePartId } from "../../../src/core/template/parts";
+import { buildTemplate, type BuiltTemplate, type CellValue, COLUMN, EMPTY_META, metaRows, NOT_ASSIGNED, parseMetaRows, parsePartId, type SplitRecord } from "../../../src/core/template";
 import { loadCounties } from "../../../src/cli/io";
-import { cityCountySplits, citySplits, countySplits } from "../../../src/core/merge/split";
+import { cityCountySplits, cityRollup, citySplits, countySplits, provinceRollup, summaryRows, unitRollup } from "../../../src/core/merge";
 import { parsePeriod } from "../../../src/core/period";
-import { type Scope, scopeLabel, unitsOf } from "../../../src/core/scope";
-import { summaryRows } from "../../../src/core/merge/layout";
-import { cityRollup, provinceRollup, unitRollup } from "../../../src/core/merge/rollup";
-import { buildTemplate, type BuiltTemplate } from "../../../src/core/template/build";
-import { COLUMN, NOT_ASSIGNED } from "../../../src/core/template/columns";
-import { EMPTY_META, type SplitRecord, metaRows, parseMetaRows } from "../../../src/core/template/meta";
-import type { CellValue } from "../../../src/core/template/spec";
+import { type Scope, scopeLabel, unitsOf } from "../../../src/core/plan";
 import { currentRevision } from "../../support/plan";
 import { gridRow } from "../../support/present";
 

@@ -4,15 +4,9 @@
  * regeneration would pile the template's own text into the kept area.
  */
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs, looseCells } from "../../../src/core/read-sheets";
-import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { buildTemplate } from "../../../src/core/template/build";
-import type { CarriedInputs } from "../../../src/core/template/carried";
-import { metaSheetSpec } from "../../../src/core/template/sheet";
-import { COLUMN, HEADER_ROW, SIGNATURE_FIELDS } from "../../../src/core/template/columns";
-import { EMPTY_META, metaRows, withSheetRecords } from "../../../src/core/template/meta";
-import type { PlanRevision } from "../../../src/core/plan/types";
-import type { Scope } from "../../../src/core/scope";
+import { carriedInputs, looseCells, type WorkbookSnapshot } from "../../../src/core/snapshot";
+import { buildTemplate, type CarriedInputs, COLUMN, EMPTY_META, HEADER_ROW, metaRows, metaSheetSpec, SIGNATURE_FIELDS, withSheetRecords } from "../../../src/core/template";
+import type { PlanRevision, Scope } from "../../../src/core/plan";
 import { specSnapshot } from "../../../scripts/workloads";
 import { gridRow, present } from "../../support/present";
 import { currentRevision, previousRevision } from "../../support/plan";

@@ -1,10 +1,8 @@
-import { checkWorkbook } from "../../../src/core/checks/check";
-import { PreviousSheetError } from "../../../src/core/errors";
+import { checkWorkbook } from "../../../src/core/checks";
+import { PreviousSheetError } from "../../../src/core/shared";
 import { nextPeriod, parsePeriod } from "../../../src/core/period";
-import { previousReport, readWorkbook } from "../../../src/core/read-sheets";
-import type { WorkbookSnapshot } from "../../../src/core/snapshot";
-import { buildTemplate } from "../../../src/core/template/build";
-import { KIND_LABELS } from "../../../src/core/template/columns";
+import { previousReport, readWorkbook, type WorkbookSnapshot } from "../../../src/core/snapshot";
+import { buildTemplate, KIND_LABELS } from "../../../src/core/template";
 import { addressOf, city, nextWorkbookOf, revision, sheetName, type, workbookOf } from "../checks/fixture";
 import { firstReport } from "../../support/report";
 import { present } from "../../support/present";

@@ -3,10 +3,8 @@ import os from "os";
 import path from "path";
 import { main } from "../../../src/cli/main";
 import { parsePeriod } from "../../../src/core/period";
-import type { Scope } from "../../../src/core/scope";
-import { buildTemplate } from "../../../src/core/template/build";
-import { NOT_ASSIGNED } from "../../../src/core/template/columns";
-import { parseCounties } from "../../../src/core/plan/counties";
+import { parseCounties, type Scope } from "../../../src/core/plan";
+import { buildTemplate, NOT_ASSIGNED } from "../../../src/core/template";
 import { quotaKindsRevision } from "../../support/plan";
 import { QUOTA_KINDS_PLAN } from "../../fixtures/plans/quota-kinds";
 

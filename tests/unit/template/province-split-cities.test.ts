@@ -1,6 +1,6 @@
 import { parsePeriod } from "../../../src/core/period";
-import type { Scope } from "../../../src/core/scope";
-import { buildTemplate } from "../../../src/core/template/build";
+import type { Scope } from "../../../src/core/plan";
+import { buildTemplate } from "../../../src/core/template";
 import { provinceSplitRevision } from "../../support/plan";
 import { gridRow } from "../../support/present";
 

@@ -1,10 +1,6 @@
-import { columnLetter, parseCell, parseRange } from "../../../src/core/a1";
+import { carriedInputs, columnLetter, parseCell, parseRange } from "../../../src/core/snapshot";
 import { parsePeriod } from "../../../src/core/period";
-import { carriedInputs } from "../../../src/core/read-sheets";
-import { type BuiltTemplate, buildTemplate } from "../../../src/core/template/build";
-import { COLUMN } from "../../../src/core/template/columns";
-import { partId } from "../../../src/core/template/parts";
-import type { CellSpec } from "../../../src/core/template/spec";
+import { buildTemplate, type BuiltTemplate, type CellSpec, COLUMN, partId } from "../../../src/core/template";
 import { PROVINCE, revision, setCell, sheetName, type, workbookOf } from "../checks/fixture";
 import { firstReport } from "../../support/report";
 import { gridRow, present } from "../../support/present";

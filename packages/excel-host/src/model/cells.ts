@@ -1,7 +1,7 @@
 // HyperFormula is licensed GPL-3.0 (licenseKey "gpl-v3"): this host evaluates formulas with it, and
 // the host is never bundled into the add-in.
 import { DetailedCellError, type RawCellContent } from "hyperformula";
-import { matchGroup } from "../../../../src/core/required";
+import { matchGroup } from "../../../../src/core/shared";
 import { type Rect, boundingRect, cellCount, intersect, isUnbounded } from "../address";
 import { ExcelHostUnsupportedError, excelError } from "../errors";
 import { formatText } from "../text";

@@ -1,4 +1,4 @@
-import { columnIndex, columnLetter } from "../../../../src/core/a1";
+import { columnIndex, columnLetter } from "../../../../src/core/snapshot";
 
 const A1_REFERENCE = /(^|[^A-Za-z0-9_.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])/g;
 

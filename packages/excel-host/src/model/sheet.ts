@@ -1,4 +1,4 @@
-import { required } from "../../../../src/core/required";
+import { required } from "../../../../src/core/shared";
 import { type Rect, RectList } from "../address";
 import { FormatStore } from "../formats";
 import type { WorkbookModel } from "./workbook";

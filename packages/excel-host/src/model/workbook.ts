@@ -2,7 +2,7 @@
 // the host is never bundled into the add-in.
 import { HyperFormula } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS } from "../address";
-import { required } from "../../../../src/core/required";
+import { required } from "../../../../src/core/shared";
 import { excelError } from "../errors";
 import { CellContents } from "./cells";
 import { Charts } from "./charts";

@@ -1,5 +1,5 @@
 import { type ParamValue, type ParamsOf, type RuleDefinition, RULES, type RuleId, type Severity, type Text } from "./rules";
-import type { CellValue } from "./template/spec";
+import type { CellValue } from "../template/spec";
 
 export { type ParamsOf, quote, RULES, type RuleId, type Severity, type Text } from "./rules";
 

@@ -1,7 +1,7 @@
-import { PreviousSheetError } from "./errors";
+import { PreviousSheetError } from "../shared/errors";
 import { type Period, comparePeriods, formatPeriod, nextPeriod, periodOrNull } from "./period";
-import { type ReportSheet, previousReport } from "./read-sheets";
-import type { PreviousReport } from "./template/carried";
+import { type ReportSheet, previousReport } from "../snapshot/read-sheets";
+import type { PreviousReport } from "../template/carried";
 
 /** A returned workbook's Planbook sheets, with the file (or workbook) they came from. */
 export interface ReturnedReports {

@@ -1,4 +1,4 @@
-import type { CellValue } from "./template/spec";
+import type { CellValue } from "../template/spec";
 
 /** Nothing in the cell: empty, the empty string, or outside what was read (undefined). */
 export function isBlank(value: CellValue | undefined): value is null | undefined | "" {

@@ -1,6 +1,6 @@
-import { typedInputs } from "./checks/integrity";
-import { PROGRESS_SHEET } from "./merge/history";
-import { SUMMARY_SHEET } from "./merge/layout";
+import { typedInputs } from "../checks/integrity";
+import { PROGRESS_SHEET } from "../merge/history";
+import { SUMMARY_SHEET } from "../merge/layout";
 import { looseCells, readWorkbook } from "./read-sheets";
 import type { WorkbookSnapshot } from "./snapshot";
 

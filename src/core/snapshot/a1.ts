@@ -1,5 +1,5 @@
-import { matchGroup } from "./required";
-import { InvalidAddressError } from "./errors";
+import { matchGroup } from "../shared/required";
+import { InvalidAddressError } from "../shared/errors";
 /** A1-style addresses: 0-based row/column indexes in code, letters and 1-based rows on the sheet. */
 
 export function columnLetter(columnIndex: number): string {

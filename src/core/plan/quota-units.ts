@@ -1,4 +1,4 @@
-import type { Quota } from "./plan/types";
+import type { Quota } from "./types";
 
 /** Units that count whole things: a fraction typed for them is an error. 万人次 and % are not. */
 const COUNT_UNITS = new Set(["家", "个", "名", "场", "项", "所", "人", "次", "批", "条", "座", "户"]);

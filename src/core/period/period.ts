@@ -1,4 +1,4 @@
-import { InvalidPeriodError } from "./errors";
+import { InvalidPeriodError } from "../shared/errors";
 /** A reporting period: a year with a month (`2026-10`) or a quarter (`2026-Q3`). */
 export interface Period {
   year: number;

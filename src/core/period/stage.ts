@@ -1,5 +1,5 @@
 import { type Period, periodEndMonth } from "./period";
-import type { PathPoint, Quota } from "./plan/types";
+import type { PathPoint, Quota } from "../plan/types";
 
 /**
  * Where a quota stands in a report period: which stage of its path is current, what the path

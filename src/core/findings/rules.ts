@@ -1,9 +1,9 @@
 import { type FileReadProblem, fileProblemText } from "./file-problems";
-import type { QuotaKind } from "./plan/types";
-import { LEVEL_LABELS, isQuotaLevel } from "./plan/level";
-import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "./template/columns";
-import type { CellValue } from "./template/spec";
-import { expectedInput } from "./units";
+import type { QuotaKind } from "../plan/types";
+import { LEVEL_LABELS, isQuotaLevel } from "../plan/level";
+import { BEHIND_THRESHOLD, IMPLAUSIBLE_MULTIPLE, MILESTONE_STATUSES, OUTLIER_MULTIPLE } from "../template/columns";
+import type { CellValue } from "../template/spec";
+import { expectedInput } from "../plan/quota-units";
 
 /**
  * The rule registry: every rule any part of Planbook reports (the checks of a sheet, the reading of
@@ -357,7 +357,7 @@ export const RULES = {
       en: `holds the error ${quote(p.found)} (a formula failed), not a number; expected ${expectedInput(p).en}`,
     }),
   }),
-  /** A formula the file holds no result for, that core/formula.ts could not compute safely. */
+  /** A formula the file holds no result for, that core/snapshot/formula.ts could not compute safely. */
   "formula-without-value": rule<{ formula: CellValue }>({
     severity: "error",
     area: "sheet",

@@ -1,6 +1,6 @@
 import { cellAddress, parseCell } from "./a1";
 import type { SheetSnapshot } from "./snapshot";
-import type { CellValue } from "./template/spec";
+import type { CellValue } from "../template/spec";
 
 /**
  * Files written by a program (a script, a converter) hold formulas without the results a

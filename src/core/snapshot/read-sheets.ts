@@ -1,12 +1,12 @@
-import { matchGroup } from "./required";
+import { matchGroup } from "../shared/required";
 import { cellAddress } from "./a1";
 import { isBlank } from "./cells";
-import { type Finding, finding } from "./findings";
+import { type Finding, finding } from "../findings/findings";
 import { type SheetSnapshot, type WorkbookSnapshot, cellAt } from "./snapshot";
-import { ARCHIVE_TITLE, COLUMN, type ColumnKey, FORMER_SIGNATURE_FIELDS, FRAMELESS_ONLY_TITLES, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS, generatedColumns } from "./template/columns";
-import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "./template/meta";
-import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "./template/carried";
-import type { CellValue } from "./template/spec";
+import { ARCHIVE_TITLE, COLUMN, type ColumnKey, FORMER_SIGNATURE_FIELDS, FRAMELESS_ONLY_TITLES, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_LABEL, KEPT_TITLE, REPORT_COLUMNS, SIGNATURE_FIELDS, generatedColumns } from "../template/columns";
+import { EMPTY_META, META_SHEET, type MetaRecords, type RowRecord, type SheetRecord, parseMetaRows } from "../template/meta";
+import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "../template/carried";
+import type { CellValue } from "../template/spec";
 
 /** One quota row of a Planbook sheet, as found in the workbook. */
 export interface ReportRow {

@@ -1,8 +1,8 @@
-import { matchGroup } from "./required";
-import { type Geography, cityOfCounty, countiesOf } from "./plan/counties";
-import { annexParentOf, isStandaloneRegional } from "./plan/level";
-import type { PlanRevision, Quota } from "./plan/types";
-import { InvalidScopeError } from "./errors";
+import { matchGroup } from "../shared/required";
+import { type Geography, cityOfCounty, countiesOf } from "./counties";
+import { annexParentOf, isStandaloneRegional } from "./level";
+import type { PlanRevision, Quota } from "./types";
+import { InvalidScopeError } from "../shared/errors";
 
 /**
  * Whose sheet it is: the whole province, one responsible unit, one city or one county. The

@@ -1,5 +1,5 @@
 import { cellAddress } from "./a1";
-import type { CellValue } from "./template/spec";
+import type { CellValue } from "../template/spec";
 
 /**
  * A workbook as pure data, the same whichever host read it (Office.js or an .xlsx file):
@@ -25,7 +25,7 @@ export interface SheetSnapshot {
    * - `error`: an error value (`#DIV/0!`), which Office.js gives as its code, like text;
    * - `uncached-formula`: a formula the file holds no result for (written by a program, never
    *   opened in a spreadsheet); its value is "" unless the reader could evaluate it safely
-   *   (`evaluated-formula`, see core/formula.ts), so a figure is never silently blank.
+   *   (`evaluated-formula`, see core/snapshot/formula.ts), so a figure is never silently blank.
    * Readers fill it when they can tell; absent means plain numbers and text.
    */
   types?: Record<string, CellType>;

@@ -1,10 +1,10 @@
-import { sameCellValue } from "./cells";
-import type { CellChange } from "./checks/changelog";
-import { CorrectionError } from "./errors";
-import { readWorkbook } from "./read-sheets";
-import type { WorkbookSnapshot } from "./snapshot";
-import { MILESTONE_STATUSES } from "./template/columns";
-import type { CellValue } from "./template/spec";
+import { sameCellValue } from "../snapshot/cells";
+import type { CellChange } from "./changelog";
+import { CorrectionError } from "../shared/errors";
+import { readWorkbook } from "../snapshot/read-sheets";
+import type { WorkbookSnapshot } from "../snapshot/snapshot";
+import { MILESTONE_STATUSES } from "../template/columns";
+import type { CellValue } from "../template/spec";
 
 /** The inputs of a returned report a correction may set: the figures, the status and the 说明. */
 export const CORRECTABLE_KEYS = ["period", "cumulative", "status", "note"] as const;

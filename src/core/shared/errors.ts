@@ -1,9 +1,9 @@
-import { cannotReadFileMessage, type FileReadProblem } from "./file-problems";
+import { cannotReadFileMessage, type FileReadProblem } from "../findings/file-problems";
 
 /**
  * Every named error Planbook throws, each with when it is thrown. An error is for misuse (a
  * caller's mistake) or for an input a command cannot start from; bad *data* in a user's workbook
- * or file is a finding, never one of these (see ./rules). Messages are Chinese first, then English,
+ * or file is a finding, never one of these (see ../findings/rules). Messages are Chinese first, then English,
  * and name the thing at fault.
  */
 

@@ -1,5 +1,5 @@
-import { InvalidCorrectionError } from "../errors";
-import { fnv1a } from "../text";
+import { InvalidCorrectionError } from "../shared/errors";
+import { fnv1a } from "../shared/text";
 import { type ParseOptions, parsePlan } from "./parse";
 import type { Comparator, PlanRevision, Quota, QuotaKind } from "./types";
 import { type LevelRecord, type QuotaLevel, QUOTA_LEVELS, isQuotaLevel } from "./level";

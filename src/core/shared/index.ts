@@ -1,0 +1,8 @@
+/**
+ * The shared room's front door: what code outside src/core/shared may import from it.
+ * Small helpers every room uses: the named errors (errors), `required` for values the types
+ * cannot see are there, Chinese numerals and text (text).
+ */
+export { AbandonedAttemptError, CorrectionError, CountiesParseError, InputError, InvalidAddressError, InvalidCorrectionError, InvalidPeriodError, InvalidScopeError, InvalidSplitError, NoSuchSheetError, OperationTimeoutError, PlanParseError, PreviousSheetError, SheetNameUnavailableError, SheetReadIncompleteError, UnknownQuotaError, WorkbookFileError, XmlError, ZipError } from "./errors";
+export { matchGroup, required } from "./required";
+export { beforeFirst, chineseNumeral, parseChineseNumeral } from "./text";
