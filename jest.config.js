@@ -20,12 +20,14 @@ const project = ([name, testTimeoutMs]) => ({
   },
   // Jest takes `testTimeout` only for the whole run; each file of a project sets its own here.
   globals: { testTimeoutMs },
-  setupFilesAfterEnv: ["<rootDir>/tests/support/test-timeout.js"],
+  setupFilesAfterEnv: ["<rootDir>/tests/support/test-setup.js"],
   // jsdom tests load packages' Node builds (uuid's browser build is an ES module Jest cannot run).
   testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
 });
 
 module.exports = {
   projects: Object.entries(KINDS).map(project),
+  // The run's fast-check seed: fixed unless FC_SEED says otherwise (tests/support/fast-check-seed.js).
+  globalSetup: "<rootDir>/tests/support/global-setup.js",
   reporters: ["default", "<rootDir>/tests/support/summary-reporter.js"],
 };

@@ -27,7 +27,8 @@ import ExcelJS from "exceljs";
 import { createExcelHost } from "@planbook/excel-host";
 import { scaledRevision, specSnapshot } from "./workloads";
 import { loadSeed } from "../src/cli/io";
-import { parsePeriod } from "../src/core/period";
+import { formatPeriod, nextPeriod, parsePeriod } from "../src/core/period";
+import { startLiveChecking } from "../src/excel/live";
 import { generateTemplate } from "../src/excel/generate";
 import { runAudit } from "../src/excel/audit";
 import { mergeWorkbooks } from "../src/excel/merge";
@@ -35,7 +36,7 @@ import { readMergeFiles } from "../src/xlsx/merge-files";
 import { checkWorkbook, median } from "../src/core/checks";
 import { buildSummary, canMerge, type MergeInputFile } from "../src/core/merge";
 import { buildTemplate, COLUMN, EMPTY_META, metaRows, metaSheetSpec, MILESTONE_STATUSES, withSheetRecords } from "../src/core/template";
-import type { WorkbookSnapshot } from "../src/core/snapshot";
+import { columnLetter, type WorkbookSnapshot } from "../src/core/snapshot";
 import type { PlanRevision } from "../src/core/plan";
 import { beforeFirst, required } from "../src/core/shared";
 import { writeTemplateFile } from "../src/xlsx/render";
@@ -51,8 +52,9 @@ function runsFrom(name: string, fallback: number): number {
 }
 const RUNS = runsFrom("BENCH_RUNS", 3);
 const LARGE_RUNS = Math.min(RUNS, runsFrom("BENCH_LARGE_RUNS", 1));
-/** BENCH_ONLY=processes: only the whole-process comparison (a few minutes instead of twenty). */
+/** BENCH_ONLY=processes: only the whole-process comparison (a few minutes instead of twenty); BENCH_ONLY=live: only live checking's cost per keystroke. */
 const PROCESSES_ONLY = process.env.BENCH_ONLY === "processes";
+const LIVE_ONLY = process.env.BENCH_ONLY === "live";
 
 /** `global.gc`, exposed at run time when node was not started with --expose-gc (`tsx` is not). */
 function exposeGc(): () => void {
@@ -322,6 +324,11 @@ async function main(): Promise<void> {
   const revisionOf = (times: number): PlanRevision => scaled.get(times) as PlanRevision;
   const rowsOf = (times: number): string => `${times}× = ${times * provinceRows} rows`;
 
+  const keystrokes = PROCESSES_ONLY ? [] : await measureKeystrokes(revision, LIVE_ONLY ? [1, 12, 36] : [1, 36]);
+  if (LIVE_ONLY) {
+    printKeystrokes(keystrokes);
+    return;
+  }
   if (!PROCESSES_ONLY) {
     for (const times of [1, 10, 100]) {
       progress(`generate ${times}×`);
@@ -508,6 +515,7 @@ async function main(): Promise<void> {
   }
   console.log("");
   printProcessTable(clerk);
+  printKeystrokes(keystrokes);
   for (const note of notes) console.log(note);
   console.log(`total ${Math.round((performance.now() - started) / 1000)} s`);
 }
@@ -650,3 +658,63 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+interface KeystrokeCost {
+  sheets: number;
+  metaRows: number;
+  start: { syncs: number; responseBytes: number };
+  keystroke: { syncs: number; requestBytes: number; responseBytes: number };
+  /** Writing what the typing kept to 修改记录 (writeLog): off the typing path. */
+  log: { syncs: number; requestBytes: number };
+}
+
+/**
+ * Live checking's cost per typed cell in a city workbook of `sheets` monthly report sheets (the
+ * metadata sheet grows with them): what starting costs once, what one typed cell then costs —
+ * syncs and bytes both ways, all of them — and what writing the change log costs when it is
+ * written. Figures from the in-memory host's counters; the same whatever the machine.
+ */
+async function measureKeystrokes(revision: PlanRevision, counts: number[]): Promise<KeystrokeCost[]> {
+  const costs: KeystrokeCost[] = [];
+  const city = "杭州市";
+  for (const sheets of counts) {
+    progress(`live checking, ${sheets} monthly sheets`);
+    const host = createExcelHost();
+    let period = parsePeriod(`${revision.startYear}-01`);
+    let last = "";
+    for (let i = 0; i < sheets; i++) {
+      await host.run((context) => generateTemplate(context, { revision, scope: { kind: "city", city }, period }));
+      last = `${city} ${formatPeriod(period)}`;
+      period = nextPeriod(period);
+    }
+    host.stats.resetSyncs();
+    const live = await startLiveChecking(host.run.bind(host), { revisions: [revision], onFindings: () => undefined, onError: (error) => { throw error; } });
+    const start = { syncs: host.stats.syncs, responseBytes: host.stats.responseBytes };
+    const ids = host.values(last, "A1:A400").map((line) => line[0]);
+    const row = ids.findIndex((id) => typeof id === "string" && id.startsWith("I08-")) + 1;
+    host.stats.resetSyncs();
+    await host.userEdit(last, `${columnLetter(COLUMN.cumulative)}${row}`, [[100]]);
+    await host.settled();
+    await live.idle();
+    const keystroke = { syncs: host.stats.syncs, requestBytes: host.stats.requestBytes, responseBytes: host.stats.responseBytes };
+    host.stats.resetSyncs();
+    await live.writeLog();
+    costs.push({ sheets, metaRows: host.values("_planbook", "A1:A20000").filter((line) => line[0] !== "").length, start, keystroke, log: { syncs: host.stats.syncs, requestBytes: host.stats.requestBytes } });
+    await live.stop();
+  }
+  return costs;
+}
+
+function printKeystrokes(costs: KeystrokeCost[]): void {
+  if (costs.length === 0) return;
+  const kb = (bytes: number): string => (bytes < 10_240 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
+  console.log("");
+  console.log("Live checking, one typed cell in a city workbook of N monthly sheets (in-memory host counters; bytes are JSON, both ways, all syncs):");
+  const header = ["sheets", "_planbook rows", "start: syncs", "start: read", "keystroke: syncs", "keystroke: sent", "keystroke: read", "修改记录 write: syncs", "sent"];
+  const table = costs.map((c) => [String(c.sheets), String(c.metaRows), String(c.start.syncs), kb(c.start.responseBytes), String(c.keystroke.syncs), kb(c.keystroke.requestBytes), kb(c.keystroke.responseBytes), String(c.log.syncs), kb(c.log.requestBytes)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join("  ");
+  console.log(line(header));
+  for (const r of table) console.log(line(r));
+  console.log("Before this measurement's change (issue 27) one typed cell in the 36-sheet workbook read the whole _planbook sheet and its own: 3 syncs, about 288 KB; now the start reads the workbook once, and a keystroke reads only the cell it changed, writing nothing (the log is written off the typing path).");
+}

@@ -9,6 +9,11 @@
  * not of the page's https origin, 12007 a dialog already open from this window (only one at a time:
  * ours is closed before another opens), 12009 the person chose to ignore it (Office on the web),
  * 12011 the browser blocks pop-ups. Then the caller falls back to what it can still do.
+ *
+ * `Dialog.close()` is asynchronous and cannot be awaited ("Best practices and rules for the Office
+ * dialog API", "Opening another dialog immediately after closing one"): a second 校验 that closes
+ * the first one's dialog may meet 12007 while it is still closing. As the doc suggests, opening is
+ * tried again on 12007 — a little later each time, for a bounded while (DIALOG_RETRY_MS in all).
  */
 import { dialogUrl, readAction, type RibbonAction, type RibbonMessage } from "./ribbon-message";
 
@@ -21,6 +26,10 @@ const DIALOG_ERRORS: Record<number, string> = {
   12009: "用户选择不显示对话框 / the person chose to ignore the dialog",
   12011: "浏览器阻止了弹出窗口 / the browser blocks pop-ups",
 };
+
+/** How long opening is retried while a closed dialog is still closing (12007), and the pause between tries. */
+export const DIALOG_RETRY_MS = 3000;
+const DIALOG_RETRY_STEP_MS = 50;
 
 /** The dialog this page opened and has not closed (Office allows one at a time). */
 let openDialog: Office.Dialog | null = null;
@@ -40,33 +49,42 @@ export function showRibbonDialog(message: RibbonMessage, onAction: (action: Ribb
   openDialog?.close();
   openDialog = null;
   const origin = new URL(pageUrl).origin;
+  const startedAt = Date.now();
   return new Promise((resolve) => {
-    try {
-      // displayInIframe: Office on the web shows it inside the page, with no pop-up for a browser to block.
-      ui.displayDialogAsync(dialogUrl(pageUrl, message), { height: 50, width: 40, displayInIframe: true }, (result) => {
-        if (result.status === Office.AsyncResultStatus.Failed) {
-          resolve({ shown: false, reason: DIALOG_ERRORS[result.error.code] ?? `${result.error.code} ${result.error.message}` });
-          return;
-        }
-        const dialog = result.value;
-        openDialog = dialog;
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (args) => {
-          // Only our own page speaks for the person (DialogApi 1.2 says where a message came from).
-          if (!("message" in args) || ("origin" in args && args.origin !== undefined && args.origin !== origin)) return;
-          const action = readAction(args.message);
-          if (!action) return;
-          dialog.close();
-          if (openDialog === dialog) openDialog = null;
-          onAction(action);
+    const attempt = (): void => {
+      try {
+        // displayInIframe: Office on the web shows it inside the page, with no pop-up for a browser to block.
+        ui.displayDialogAsync(dialogUrl(pageUrl, message), { height: 50, width: 40, displayInIframe: true }, (result) => {
+          if (result.status === Office.AsyncResultStatus.Failed) {
+            // 12007 right after our close(): the last dialog is still closing; try again shortly.
+            if (result.error.code === 12007 && Date.now() - startedAt < DIALOG_RETRY_MS) {
+              setTimeout(attempt, DIALOG_RETRY_STEP_MS);
+              return;
+            }
+            resolve({ shown: false, reason: DIALOG_ERRORS[result.error.code] ?? `${result.error.code} ${result.error.message}` });
+            return;
+          }
+          const dialog = result.value;
+          openDialog = dialog;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, (args) => {
+            // Only our own page speaks for the person (DialogApi 1.2 says where a message came from).
+            if (!("message" in args) || ("origin" in args && args.origin !== undefined && args.origin !== origin)) return;
+            const action = readAction(args.message);
+            if (!action) return;
+            dialog.close();
+            if (openDialog === dialog) openDialog = null;
+            onAction(action);
+          });
+          // The person closed it with its X (12006), or the page went away.
+          dialog.addEventHandler(Office.EventType.DialogEventReceived, () => {
+            if (openDialog === dialog) openDialog = null;
+          });
+          resolve({ shown: true });
         });
-        // The person closed it with its X (12006), or the page went away.
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => {
-          if (openDialog === dialog) openDialog = null;
-        });
-        resolve({ shown: true });
-      });
-    } catch (error) {
-      resolve({ shown: false, reason: error instanceof Error ? error.message : String(error) });
-    }
+      } catch (error) {
+        resolve({ shown: false, reason: error instanceof Error ? error.message : String(error) });
+      }
+    };
+    attempt();
   });
 }

@@ -3,9 +3,9 @@ import { readFormSettings, saveFormSettings } from "../excel/form";
 import { readLevelCorrections, saveLevelCorrections } from "../excel/levels";
 import { readImportedPlans, saveImportedPlan } from "../excel/plans";
 import { generateNextPeriod, generateTemplate } from "../excel/generate";
-import { writeHistory } from "../excel/history";
+import { writeHistory } from "../excel/progress";
 import { refreshPrevious } from "../excel/previous";
-import { startLiveChecking } from "../excel/live";
+import { type LiveChecking, startLiveChecking } from "../excel/live";
 import { mergeWorkbooks, readSplits, saveSplit } from "../excel/merge";
 import { type Batch, describeError, runWithRetry, type WorkbookRunner } from "../excel/run";
 import { selectCell } from "../excel/select";
@@ -59,25 +59,46 @@ function inTurn<T>(operation: () => Promise<T>): Promise<T> {
  */
 export function createOfficeOperations(runner: WorkbookRunner, options: OfficeOperationsOptions = {}): PlanbookOperations {
   const { createWorkbook } = options;
+  /** Live checking started here and not stopped: it keeps changes for 修改记录 and what it read of the workbook. */
+  const watching = new Set<LiveChecking>();
   /**
    * An operation that changes the workbook: in its turn, with a time limit and retries, telling
-   * `onProgress` (when given) of each new attempt and of a long-running one.
+   * `onProgress` (when given) of each new attempt and of a long-running one. Live checking's kept
+   * changes are written to 修改记录 first — the operation writes anyway, and Excel's undo stack is
+   * cleared by it all the same — and it reads the workbook again after, as the operation's own
+   * writes raise no change event.
    */
   const changing = <T>(batch: Batch<T>, onProgress?: (progress: RunProgress) => void): Promise<T> =>
-    inTurn(() =>
-      runWithRetry(runner, batch, {
-        timeoutMs: options.timeoutMs,
-        onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
-        onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
-      }),
-    );
+    inTurn(async () => {
+      // A log that cannot be written now (its sheet's password is not the one given) keeps its changes for the next try.
+      for (const live of watching) await live.writeLog().catch(() => undefined);
+      try {
+        return await runWithRetry(runner, batch, {
+          timeoutMs: options.timeoutMs,
+          onRetry: (attempt, of) => onProgress?.({ kind: "retrying", attempt, of }),
+          onProgress: (seconds) => onProgress?.({ kind: "working", seconds }),
+        });
+      } finally {
+        for (const live of watching) void live.readAgain().catch(() => undefined);
+      }
+    });
   /** An operation that reads what the others write: in its turn. */
   const reading = <T>(batch: Batch<T>): Promise<T> => inTurn(() => runner(batch));
   return {
     generate: (generate, onProgress) => changing((context) => generateTemplate(context, generate), onProgress),
     nextPeriod: (next, onProgress) => changing((context) => generateNextPeriod(context, next), onProgress),
     refreshPrevious: (refresh) => changing((context) => refreshPrevious(context, refresh)),
-    startLiveChecking: (live) => startLiveChecking(runner, live),
+    startLiveChecking: async (live) => {
+      const checking = await startLiveChecking(runner, live);
+      watching.add(checking);
+      return {
+        ...checking,
+        stop: () => {
+          watching.delete(checking);
+          return checking.stop();
+        },
+      };
+    },
     audit: (audit) => changing((context) => runAudit(context, audit)),
     selectCell: (finding) => runner((context) => selectCell(context, finding)),
     readSplits: () => reading(readSplits),

@@ -11,7 +11,7 @@ import type { AuditResult, PreviousFile } from "../excel/audit";
 import type { GenerateOptions, GenerateResult, NextPeriodOptions, NextPeriodResult } from "../excel/generate";
 import type { LiveChecking, LiveCheckingOptions } from "../excel/live";
 import type { MergeOptions, MergeResult } from "../excel/merge";
-import type { HistoryOptions, HistoryResult } from "../excel/history";
+import type { HistoryOptions, HistoryResult } from "../excel/progress";
 import type { RefreshPreviousOptions, RefreshPreviousResult } from "../excel/previous";
 
 export type { AuditResult, GenerateOptions, GenerateResult, HistoryOptions, HistoryResult, RefreshPreviousResult, MergeResult, NextPeriodOptions, NextPeriodResult, PreviousFile };

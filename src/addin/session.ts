@@ -2,7 +2,7 @@
  * What the ribbon and the task pane share. With a shared runtime both run in one page (one
  * webpack runtime makes this module a single instance), and they meet here rather than by
  * importing each other: the plan library, the last ribbon audit, the pane's listeners and the
- * protection password kept in the document's settings.
+ * protection password (kept on this computer, never in the workbook).
  */
 import type { PlanLibrary } from "../core/plan";
 import type { AuditResult } from "../excel/audit";
@@ -84,17 +84,42 @@ export async function openPane(view: RibbonView): Promise<PaneOutcome> {
   }
 }
 
-/** Where the sheet protection password is kept: the document's settings, so it travels with the workbook. */
+/**
+ * Where the sheet protection password is kept: on this computer (the add-in's local storage),
+ * never in the workbook. Protection only keeps a person from changing a formula or a locked cell
+ * by accident; what guards the figures is detection — 校验 finds a changed formula, a moved row
+ * or a changed locked cell whatever the password — so the password is no secret worth keeping in
+ * the file, where anyone who unzips it could read it. A workbook of an older Planbook kept it in its
+ * document settings: it is taken from there once and removed, so the file holds it no more.
+ */
 export const PASSWORD_SETTING = "planbook.password";
 
+function localStore(): Storage | null {
+  try {
+    return typeof localStorage !== "undefined" ? localStorage : null;
+  } catch {
+    // Storage refused (a sandboxed frame): the password lasts the session only.
+    return null;
+  }
+}
+
+let sessionPassword: string | null = null;
+
 export function savedPassword(): string | null {
-  return typeof Office !== "undefined" ? ((Office.context?.document?.settings?.get(PASSWORD_SETTING) as string | null) ?? null) : null;
+  const settings = typeof Office !== "undefined" ? Office.context?.document?.settings : undefined;
+  const inFile = (settings?.get(PASSWORD_SETTING) as string | null | undefined) ?? null;
+  if (inFile !== null && settings) {
+    savePassword(inFile);
+    settings.remove(PASSWORD_SETTING);
+    settings.saveAsync();
+  }
+  return inFile ?? localStore()?.getItem(PASSWORD_SETTING) ?? sessionPassword;
 }
 
 export function savePassword(password: string | null): void {
-  const settings = typeof Office !== "undefined" ? Office.context?.document?.settings : undefined;
-  if (!settings) return;
-  if (password) settings.set(PASSWORD_SETTING, password);
-  else settings.remove(PASSWORD_SETTING);
-  settings.saveAsync();
+  sessionPassword = password;
+  const store = localStore();
+  if (!store) return;
+  if (password) store.setItem(PASSWORD_SETTING, password);
+  else store.removeItem(PASSWORD_SETTING);
 }

@@ -7,7 +7,8 @@ import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingJson, messageLanguage } from "./findings";
 import { CHECK_SPEC } from "./specs";
 import { type Io, planLibrary, readInputFile } from "./io";
-import { InputError, WorkbookFileError } from "../core/shared";
+import { InputError } from "../core/shared";
+import { WorkbookFileError } from "../xlsx/errors";
 
 /** Reads an .xlsx file into a snapshot; an unreadable file is an InputError naming it. */
 export async function readSnapshotFile(file: string): Promise<WorkbookSnapshot> {

@@ -5,6 +5,7 @@ import type { CellValue } from "../core/template";
 import { writeCorrections } from "../xlsx/correct";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { readSnapshotFile } from "./check";
+import { refuseUncomputedInputs } from "./findings";
 import { type Io, readInputFile } from "./io";
 import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 import { CORRECT_SPEC } from "./specs";
@@ -68,7 +69,9 @@ export async function runCorrectCommand(argv: string[], io: Io, now = new Date()
     const values = Object.fromEntries(given.map(([option, key]) => [key, key === "status" || key === "note" ? (options[option] as string) : figure(option, options[option] as string)]));
     changes = correctionOf(snapshot, { quotaId, values, ...(typeof options.sheet === "string" ? { sheet: options.sheet } : {}) }, file);
   } else {
-    changes = previousRefresh(snapshot, await readSnapshotFile(previousFile as string), path.basename(previousFile as string));
+    const previous = await readSnapshotFile(previousFile as string);
+    refuseUncomputedInputs(previous, previousFile as string, { zh: "更新上期累计", en: "上期累计 brought in line" });
+    changes = previousRefresh(snapshot, previous, path.basename(previousFile as string));
   }
   const reason =
     typeof options.reason === "string"

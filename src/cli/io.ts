@@ -131,12 +131,29 @@ export interface Io {
   err: (text: string) => void;
 }
 
-/** Set when the reader of stdout went away (`| head`): later output has nowhere to go, but the command still finishes its files. */
-let stdoutClosed = false;
+/**
+ * Why stdout could not be written, once it could not: the reader went away (`| head`, EPIPE) or
+ * the disk is full (`> /dev/full`, ENOSPC). Later output has nowhere to go; the command still
+ * finishes its files (each written whole or not at all), then `run` says so and exits 3.
+ */
+let stdoutFailure: string | null = null;
+/** Whether anything was written to stdout: a command that printed nothing has nothing to flush there (an empty write to /dev/full fails too). */
+let stdoutWritten = false;
+
+const failStdout = (error: unknown): void => {
+  stdoutFailure ??= (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+};
 
 export const processIo: Io = {
   out: (text) => {
-    if (!stdoutClosed) process.stdout.write(text);
+    if (stdoutFailure !== null) return;
+    stdoutWritten = true;
+    try {
+      process.stdout.write(text);
+    } catch (error) {
+      // Written to a file or a device, stdout writes synchronously and its failure is thrown here.
+      failStdout(error);
+    }
   },
   err: (text) => {
     if (!process.stderr.destroyed) process.stderr.write(text);
@@ -144,24 +161,41 @@ export const processIo: Io = {
 };
 
 /**
- * Lets the process see a closed stdout as "nobody is reading" rather than a crash: without a
- * listener, EPIPE is an uncaught error with a stack trace, and the command stops half-way.
+ * Lets the process see a stdout that cannot be written as that, not as a crash: without a
+ * listener, EPIPE or ENOSPC is an uncaught error with a stack trace, and the command stops half-way.
  */
 export function watchStdout(): void {
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    stdoutClosed = true;
-  });
+  process.stdout.on("error", failStdout);
   process.stderr.on("error", () => undefined);
 }
 
+const STDOUT_FAILURES: Record<string, { zh: string; en: string }> = {
+  EPIPE: { zh: "读取方已关闭，EPIPE", en: "its reader closed it, EPIPE" },
+  ENOSPC: { zh: "磁盘已满，ENOSPC", en: "the disk is full, ENOSPC" },
+  EFBIG: { zh: "超出文件大小限制，EFBIG", en: "past the file size limit, EFBIG" },
+};
+
+/** The line `run` ends with when stdout could not be written (null when it could). */
+export function stdoutFailureMessage(): string | null {
+  if (stdoutFailure === null) return null;
+  const why = STDOUT_FAILURES[stdoutFailure] ?? { zh: stdoutFailure, en: stdoutFailure };
+  return `planbook：无法写出标准输出（${why.zh}），输出不完整；已写的文件都是完整的 / planbook: cannot write standard output (${why.en}), so the output is incomplete; every file written is whole\n`;
+}
+
 /**
- * Resolves once everything written to `stream` has been handed to the operating system. Exiting
- * before that cuts a pipe's output at what it had taken (64 KiB on Linux).
+ * Resolves once everything written to `stream` has been handed to the operating system (or could
+ * not be). Exiting before that cuts a pipe's output at what it had taken (64 KiB on Linux).
  */
 export function drained(stream: NodeJS.WriteStream): Promise<void> {
-  if (stream.destroyed || (stream === process.stdout && stdoutClosed)) return Promise.resolve();
-  return new Promise((resolve) => stream.write("", () => resolve()));
+  if (stream.destroyed || (stream === process.stdout && (stdoutFailure !== null || !stdoutWritten))) return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      stream.write("", () => resolve());
+    } catch (error) {
+      if (stream === process.stdout) failStdout(error);
+      resolve();
+    }
+  });
 }
 
 /** A `--period` value: a period the plan's years cover, or an InputError saying what is wrong. */

@@ -1,7 +1,8 @@
 import { commandHelp, HELP_OPTION, nearestOption } from "./args";
-import { drained, type Io, processIo, watchStdout } from "./io";
+import { drained, type Io, processIo, stdoutFailureMessage, watchStdout } from "./io";
 import { COMMAND_SPECS } from "./specs";
 import { InputError } from "../core/shared";
+import { OutputWriteError } from "./output";
 
 export { COMMAND_SPECS } from "./specs";
 
@@ -25,7 +26,7 @@ export function usage(): string {
   return (
     "planbook — 计划填报 / Planbook\n\n" +
     COMMAND_SPECS.map((spec) => commandHelp(spec)).join("\n") +
-    "\n退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 输入或命令行有误 bad input or command line · 3 内部错误 internal error\n"
+    "\n退出码 / exit codes: 0 成功 ok · 1 有错误 findings include errors · 2 输入或命令行有误 bad input or command line · 3 无法写出输出或内部错误 output could not be written, or internal error\n"
   );
 }
 
@@ -53,6 +54,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`${error.message}\n`);
       return 2;
     }
+    if (error instanceof OutputWriteError) {
+      io.err(`${error.message}\n`);
+      return 3;
+    }
     throw error;
   }
 }
@@ -60,7 +65,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 /**
  * The `planbook` process: runs the command, then waits until stdout and stderr have been handed
  * to the operating system before exiting, so a pipe to a slow reader gets every byte. A bug is
- * one line too (the stack with PLANBOOK_DEBUG=1), exit 3.
+ * one line too (the stack with PLANBOOK_DEBUG=1), exit 3; so is a stdout that cannot be written.
  */
 export async function run(argv: string[]): Promise<void> {
   watchStdout();
@@ -73,5 +78,12 @@ export async function run(argv: string[]): Promise<void> {
     code = 3;
   }
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  // Output nobody got is a failed run, whatever the command found: one line, exit 3.
+  const failure = stdoutFailureMessage();
+  if (failure !== null) {
+    processIo.err(failure);
+    await drained(process.stderr);
+    code = 3;
+  }
   process.exit(code);
 }

@@ -13,7 +13,7 @@ import { type Io, loadCounties, loadPlan, periodOption, readInputFile } from "./
 import { checkOutputFile, checkReplaceable, writeFileAtomic } from "./output";
 import { progress } from "./check";
 import { InputError } from "../core/shared";
-import { runHistory } from "./history";
+import { runHistory } from "./progress";
 
 /**
  * `planbook merge --out <summary.xlsx> <file.xlsx>...` (or `--history <dir>`): the files merged
@@ -93,12 +93,12 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
           totals: outcome.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
           accepted: plan.accepted.map((a) => ({
             file: a.name,
-            city: a.city,
+            city: a.child,
             scope: a.record.scope,
             errors: a.counts.error,
             excluded: a.excluded.map((x) => ({ cell: x.cell, quotaId: x.quotaId, rule: x.finding.rule, value: x.finding.value })),
           })),
-          notFilled: plan.notFilled,
+          notFilled: plan.notFilled.map((n) => ({ file: n.file, city: n.child })),
           rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
           findings: plan.findings.map((f) => findingJson(f, language)),
         },

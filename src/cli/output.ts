@@ -107,28 +107,76 @@ export function prepareOutputFolder(out: string): void {
   }
 }
 
-/**
- * Writes `data` to `file` atomically: a temporary file in the same folder (so the rename never
- * crosses disks), flushed to disk, then renamed over `file`. On failure the temporary file is
- * removed and `file` is as it was.
- */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    const fd = openSync(temporary, "wx");
-    try {
-      for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, data.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Never created, or already renamed.
-    }
-    throw new InputError(`无法写入「${file}」 / cannot write "${file}": ${(error as Error).message}`);
+/** An output file that could not be written (a full disk, a file size limit): said in one line, exit 3, and nothing is left half-written. */
+export class OutputWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OutputWriteError";
   }
+}
+
+const removeQuietly = (file: string): void => {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Never made, or already moved.
+  }
+};
+
+/** A name beside `file` for a temporary or kept-aside copy: same folder, so a rename never crosses disks. */
+const besideName = (file: string, what: string, index: number): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.${index}.${what}`);
+
+/**
+ * Writes each file's data atomically and all of them or none: every file is first written to a
+ * temporary file beside it and flushed to disk; only when all are written are they renamed into
+ * place, each file they replace kept aside until the last rename. A failure anywhere (a full disk
+ * half-way through the 11 cities) removes what was written and puts back what was replaced, and
+ * throws OutputWriteError naming the file that failed.
+ */
+export function writeFilesAtomic(files: { file: string; data: Uint8Array }[]): void {
+  const staged = files.map(({ file }, index) => ({ file, temporary: besideName(file, "tmp", index), aside: besideName(file, "old", index), replaced: false, placed: false }));
+  const failed = (file: string, error: unknown): OutputWriteError => {
+    const cause = (error as Error).message;
+    if (files.length === 1) return new OutputWriteError(`无法写入「${file}」（${cause}），未写入 / cannot write "${file}" (${cause}): not written`);
+    return new OutputWriteError(`无法写入「${file}」（${cause}），${files.length} 个文件都未写入 / cannot write "${file}" (${cause}): none of the ${files.length} files was written`);
+  };
+  for (const [index, { data }] of files.entries()) {
+    const step = staged[index] as (typeof staged)[number];
+    try {
+      const fd = openSync(step.temporary, "wx");
+      try {
+        for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, data.length - offset);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      for (const s of staged) removeQuietly(s.temporary);
+      throw failed(step.file, error);
+    }
+  }
+  for (const step of staged) {
+    try {
+      if (statOrNull(step.file)) {
+        renameSync(step.file, step.aside);
+        step.replaced = true;
+      }
+      renameSync(step.temporary, step.file);
+      step.placed = true;
+    } catch (error) {
+      for (const s of staged) {
+        if (s.placed) removeQuietly(s.file);
+        if (s.replaced) renameSync(s.aside, s.file);
+        removeQuietly(s.temporary);
+      }
+      throw failed(step.file, error);
+    }
+  }
+  for (const step of staged) if (step.replaced) removeQuietly(step.aside);
+}
+
+/** Writes `data` to `file` atomically (see writeFilesAtomic): on failure `file` is as it was. */
+export function writeFileAtomic(file: string, data: Uint8Array): void {
+  writeFilesAtomic([{ file, data }]);
 }

@@ -1,5 +1,5 @@
 import { checkPlan, diffRevisions, LEVEL_LABELS, type Quota, withLevelCorrections } from "../core/plan";
-import { targetFigure } from "../core/template";
+import { targetFigure, unitsLabel } from "../core/template";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
@@ -15,6 +15,7 @@ function quotaJson(q: Quota) {
     item: q.item,
     measure: q.measure,
     subject: q.subject,
+    ...(q.lead ? { lead: q.lead } : {}),
     units: q.units,
     ...(q.supportingUnits ? { supportingUnits: q.supportingUnits } : {}),
     kind: q.kind,
@@ -23,11 +24,16 @@ function quotaJson(q: Quota) {
     pending: q.pending,
     unit: q.unit,
     year: q.year,
+    ...(q.month !== undefined ? { month: q.month } : {}),
+    ...(q.attribute ? { attribute: q.attribute } : {}),
+    ...(q.measures ? { measures: q.measures } : {}),
+    ...(q.wholeTarget !== undefined ? { wholeTarget: q.wholeTarget } : {}),
+    ...(q.weight !== undefined ? { weight: q.weight } : {}),
     region: q.region,
     ...(q.departmentParts ? { departmentParts: q.departmentParts } : {}),
     text: q.text,
     baseline: q.baseline,
-    path: q.path.map((point) => ({ year: point.year, target: point.target, comparator: point.comparator })),
+    path: q.path.map((point) => ({ year: point.year, ...(point.month !== undefined ? { month: point.month } : {}), target: point.target, comparator: point.comparator })),
     cadence: q.cadence,
     level: q.level,
     numerator: q.ratio?.numerator ?? null,
@@ -104,7 +110,7 @@ export async function runPlanCommand(argv: string[], io: Io): Promise<number> {
         q.pending ? "待定" : (targetFigure(q) ?? "—"),
         q.unit ?? "",
         q.year === null ? "每年" : String(q.year),
-        clip(q.units.join("、") || (q.region ?? ""), 24),
+        clip(unitsLabel(q) || (q.region ?? ""), 24),
         LEVEL_LABELS[q.level].zh,
       ]),
     ),

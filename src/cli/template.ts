@@ -9,9 +9,10 @@ import { comparePeriods, formatPeriod, nextPeriod, type Period, periodOrNull, pr
 import { readWorkbookFile } from "../xlsx/read";
 import { writeTemplateFile } from "../xlsx/render";
 import { commandHelp, parseArgs, usageLine } from "./args";
+import { refuseUncomputedInputs } from "./findings";
 import { TEMPLATE_SPEC } from "./specs";
 import { type Io, loadCounties, loadPlan, periodOption, readInputFile, readText } from "./io";
-import { checkOutputFile, checkReplaceable, prepareOutputFolder, writeFileAtomic } from "./output";
+import { checkOutputFile, checkReplaceable, prepareOutputFolder, writeFilesAtomic } from "./output";
 import { InputError } from "../core/shared";
 
 /**
@@ -156,13 +157,17 @@ async function returnedWorkbooks(from: string, io: Io): Promise<{ files: string[
     : [from];
   const returned: ReturnedReports[] = [];
   for (const file of files) {
+    let snapshot;
     try {
-      const snapshot = await readWorkbookFile(readInputFile(file), { fileName: path.basename(file) });
-      returned.push({ source: file, reports: readWorkbook(snapshot).reports });
+      snapshot = await readWorkbookFile(readInputFile(file), { fileName: path.basename(file) });
     } catch (error) {
       if (!folder) throw error instanceof InputError ? error : new InputError((error as Error).message);
       io.err(`跳过无法读取的文件 skipped, cannot read: ${file}: ${(error as Error).message}\n`);
+      continue;
     }
+    // A figure that cannot be read is refused even in a folder: skipped, its city would start again from nothing.
+    refuseUncomputedInputs(snapshot, file, { zh: "取得上期累计", en: "the next period's 上期累计" });
+    returned.push({ source: file, reports: readWorkbook(snapshot).reports });
   }
   return { files, returned };
 }
@@ -273,13 +278,16 @@ export async function runTemplateCommand(argv: string[], io: Io, now = new Date(
     checkOutputFile(file, inputs);
     await checkReplaceable(file, "template");
   }
+  // Every file is made before any is written, then all are written or none (a full disk at the seventh city leaves no six).
+  const made: { file: string; data: Uint8Array; line: string }[] = [];
   for (const [index, { scope, previous, file }] of jobs.entries()) {
     const built = buildTemplate({ revision: loaded.revision, levels, scope, period, generatedAt: now.toISOString(), password, splits, geography, form, previous });
-    writeFileAtomic(file, await writeTemplateFile(built, { ...EMPTY_META, splits }, password));
     const carried = previous ? `, 上期累计取自 previous from ${previous.source}` : returned ? ", 无上期报表 no previous report" : "";
-    io.out(`${file}: ${formatScope(scope)} ${formatPeriod(period)}, ${built.quotaRows} 个指标 quotas${carried}\n`);
+    made.push({ file, data: await writeTemplateFile(built, { ...EMPTY_META, splits }, password), line: `${file}: ${formatScope(scope)} ${formatPeriod(period)}, ${built.quotaRows} 个指标 quotas${carried}\n` });
     if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${scopes.length}`);
   }
   if (process.stderr.isTTY && scopes.length > 1) process.stderr.write("\n");
+  writeFilesAtomic(made);
+  for (const { line } of made) io.out(line);
   return 0;
 }

@@ -4,7 +4,8 @@ import { carriedInputs, previousReport, readWorkbook, type SheetSnapshot } from 
 import { buildTemplate, defaultSheetName, EMPTY_META, formOf, INSTRUCTIONS_SHEET, isInstructionsSheet, META_SHEET, type MetaRecords, metaRows, metaSheetSpec, parseMetaRows, withSheetRecords } from "../core/template";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
-import { PreviousSheetError, SheetNameUnavailableError } from "../core/shared";
+import { PreviousSheetError } from "../core/shared";
+import { SheetNameUnavailableError } from "./errors";
 
 export interface GenerateOptions {
   revision: PlanRevision;

@@ -1,4 +1,4 @@
-import { AbandonedAttemptError, OperationTimeoutError } from "../core/shared";
+import { AbandonedAttemptError, OperationTimeoutError } from "./errors";
 /**
  * Running a workbook operation the way a person can live with: a time limit (Excel on the web can
  * hang in `context.sync()` while a heavy file loads), retries the user sees, and Office's error
@@ -88,10 +88,17 @@ const OFFICE_ERRORS: Record<string, string> = {
   InvalidOperationInCellEditMode: "请先退出单元格编辑状态（按 Enter 或 Esc）再操作 / Leave cell editing (Enter or Esc) first",
 };
 
+/** What Excel says when a sheet's protection password is not the one given (`unprotect` fails there). */
+export const PASSWORD_MISMATCH =
+  "工作表的保护密码不是设置中填写的密码，加载项无法写入：请在「填报」页的「工作表保护密码」中填写生成此工作簿时用的密码（不知道时请向发文件的人索取）。保护只防误改，改动由「校验」发现。/ A sheet's protection password is not the one in the add-in's settings, so the add-in cannot write it: enter the password the workbook was generated with under 工作表保护密码 on the 填报 view (ask whoever sent the file). Protection only prevents accidental edits; 校验 finds changes.";
+
 /** One user-facing message for any error an operation can end with. */
 export function describeError(error: unknown): string {
   if (error instanceof Error && !("code" in error)) return error.message;
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  // Office.js says where a batch failed: a failing unprotect is a password that is not the sheet's.
+  const location = typeof error === "object" && error !== null && "debugInfo" in error ? (error.debugInfo as { errorLocation?: unknown } | undefined)?.errorLocation : undefined;
+  if (location === "WorksheetProtection.unprotect" && (code === "InvalidArgument" || code === "AccessDenied")) return PASSWORD_MISMATCH;
   const known = OFFICE_ERRORS[code];
   if (known) return known;
   const message = error instanceof Error ? error.message : String(error);

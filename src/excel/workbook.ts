@@ -1,7 +1,7 @@
 import { type SheetSnapshot, splitAreas, type WorkbookSnapshot } from "../core/snapshot";
 import { supportsApi } from "./run";
 import { type CellValue, META_SHEET, parseMetaRows } from "../core/template";
-import { SheetReadIncompleteError } from "../core/shared";
+import { SheetReadIncompleteError } from "./errors";
 
 /**
  * Reading sheets of the open workbook into the core's snapshot type. Loads are queued with the

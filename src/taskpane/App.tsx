@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, Field, Input, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, Input, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { importedRevision, type PlanLibrary, type PlanRevision } from "../core/plan";
 import type { Finding } from "../core/findings";
 import type { AuditResult, PlanbookOperations } from "../addin/operations";
@@ -61,6 +61,10 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
   const [password, setPassword] = React.useState<string | null>(savedPassword);
   /** Live findings by `sheet!row`: each change replaces the findings of the rows it touched. */
   const [live, setLive] = React.useState<Map<string, Finding[]>>(new Map());
+  /** Changes live checking keeps for 修改记录, not yet written; and whether each is written at once (opt-in). */
+  const [unwritten, setUnwritten] = React.useState(0);
+  const [logEachChange, setLogEachChange] = React.useState(false);
+  const checkingRef = React.useRef<{ writeLog(): Promise<void> } | null>(null);
   // An effect event: it calls the parent's latest callback, and a new one does not restart live checking.
   const workbookChanged = React.useEffectEvent(() => onWorkbookChanged?.());
   const [today] = React.useState(() => now ?? new Date());
@@ -84,16 +88,23 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
         });
         workbookChanged();
       },
+      onUnwrittenLog: setUnwritten,
+      logEachChange,
       onError: () => undefined,
     }).then(
-      (checking) => (cancelled ? void checking.stop() : (stop = () => checking.stop())),
+      (checking) => {
+        if (cancelled) return void checking.stop();
+        checkingRef.current = checking;
+        stop = () => checking.stop();
+      },
       () => undefined,
     );
     return () => {
       cancelled = true;
+      checkingRef.current = null;
       void stop?.();
     };
-  }, [liveChecking, operations, all, password]);
+  }, [liveChecking, operations, all, password, logEachChange]);
   const liveFindings = React.useMemo(() => [...live.values()].flat(), [live]);
   // Plans imported into this workbook before (计划 view), as corrected then: known again, so its sheets are recognised.
   React.useEffect(() => {
@@ -152,6 +163,16 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
               {liveChecking && (
                 <section aria-label={strings.findings.title} aria-live="polite">
                   <Title3 as="h2">{strings.findings.title}</Title3>
+                  <Body1 className={styles.muted}>{strings.findings.undo}</Body1>
+                  <Checkbox checked={logEachChange} label={strings.findings.logEachChange} onChange={(_, data) => setLogEachChange(data.checked === true)} />
+                  {unwritten > 0 && (
+                    <div>
+                      <Body1>{strings.findings.unwritten(unwritten)}</Body1>{" "}
+                      <Button size="small" onClick={() => void checkingRef.current?.writeLog().catch(() => undefined)}>
+                        {strings.findings.writeLog}
+                      </Button>
+                    </div>
+                  )}
                   <FindingsList findings={liveFindings} strings={strings} onSelect={select} />
                 </section>
               )}

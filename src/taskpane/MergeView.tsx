@@ -102,11 +102,18 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   async function openAsWorkbook(): Promise<void> {
     const { openWorkbook } = operations;
     if (!openWorkbook) return;
+    const made: HandedOutFile[] = [];
     try {
-      await cityTemplates([openCity], (_name, bytes) => openWorkbook(bytes));
+      await cityTemplates([openCity], (name, bytes) => {
+        made.push({ name, bytes, link: operations.fileLink?.(bytes) ?? "" });
+        return openWorkbook(bytes);
+      });
       setStatus({ kind: "done", message: text.opened(openCity) });
     } catch (error) {
-      setStatus({ kind: "failed", message: operations.describeError(error) });
+      // Excel.createWorkbook fails (or crashes Excel) under Windows' Extension hardening policy
+      // (office-js #3568): the file is still there to hand over as a link or a download.
+      if (made.length > 0) setFiles({ shown: true, files: made });
+      setStatus({ kind: "failed", message: made.length > 0 ? text.openFailed(operations.describeError(error)) : operations.describeError(error) });
     }
   }
 
@@ -148,7 +155,8 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
       await openWorkbook(file.bytes);
       setStatus({ kind: "done", message: text.openedFile(file.name) });
     } catch (error) {
-      setStatus({ kind: "failed", message: operations.describeError(error) });
+      // The link beside it still hands the file over (office-js #3568: Extension hardening).
+      setStatus({ kind: "failed", message: text.openFailed(operations.describeError(error)) });
     }
   }
 
@@ -295,7 +303,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
             <React.Fragment key={file.name}>
             <Checkbox
               checked={chosen.has(file.name)}
-              label={`${file.name} — ${file.city}（${text.counts(file.counts.error, file.counts.warning)}）`}
+              label={`${file.name} — ${file.child}（${text.counts(file.counts.error, file.counts.warning)}）`}
               onChange={(_, data) =>
                 setChosen((previous) => {
                   const next = new Set(previous);
@@ -328,7 +336,7 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
                 {plan.notFilled.map((file) => (
                   <li key={file.file}>
                     <Caption1>
-                      {file.file} — {file.city}
+                      {file.file} — {file.child}
                     </Caption1>
                   </li>
                 ))}

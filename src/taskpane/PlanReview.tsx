@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { Comparator, PlanRevision, Quota, QuotaCorrection, QuotaKind } from "../core/plan";
+import { type Comparator, type PlanRevision, type Quota, type QuotaCorrection, type QuotaKind, leadUnits } from "../core/plan";
+import { quotaFacts } from "../core/template";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
 
 const KINDS: QuotaKind[] = ["annual", "cumulative", "ratio", "growth", "milestone"];
 const COMPARATORS: Comparator[] = [">=", "≈", "<=", "="];
-type Field = "kind" | "target" | "comparator" | "year" | "units";
+type Field = "kind" | "target" | "comparator" | "year" | "lead" | "units";
 /** What the person typed in each row's cells, as typed (a number half-typed stays as it is). */
 export type ReviewDrafts = Record<string, Partial<Record<Field, string>>>;
 
@@ -24,9 +25,17 @@ function shown(quota: Quota): Record<Field, string> {
     target: quota.target === null ? "" : String(quota.target),
     comparator: quota.comparator,
     year: quota.year === null ? "" : String(quota.year),
+    lead: leadUnits(quota).join("、"),
     units: quota.units.join("、"),
   };
 }
+
+/** What the importer read beyond the editable cells, shown under the text: 属性, baseline, month, weight, 配合单位. */
+function readDetails(quota: Quota): string {
+  return [quotaFacts(quota), quota.supportingUnits ? `配合：${quota.supportingUnits.join("、")}` : ""].filter((part) => part !== "").join("；");
+}
+
+const splitNames = (text: string | undefined): string[] | undefined => text?.split(/[、,，;；]/).map((u) => u.trim()).filter((u) => u !== "");
 
 /** A typed number, null for a blank cell, undefined when it is not a number (the correction is not made). */
 function typedNumber(text: string, whole: boolean): number | null | undefined {
@@ -51,15 +60,17 @@ export function correctionsOf(revision: PlanRevision, drafts: ReviewDrafts): Quo
     if (target !== undefined && typedNumber(target, false) !== undefined) correction.target = typedNumber(target, false);
     const year = changed("year");
     if (year !== undefined && typedNumber(year, true) !== undefined) correction.year = typedNumber(year, true);
-    const units = changed("units")?.split(/[、,，;；]/).map((u) => u.trim()).filter((u) => u !== "");
+    const units = splitNames(changed("units"));
     if (units && units.length > 0) correction.units = units;
+    const lead = splitNames(changed("lead"));
+    if (lead && lead.length > 0) correction.lead = lead;
     return Object.keys(correction).length > 1 ? [correction] : [];
   });
 }
 
 /**
- * Every quota the importer read, one row each (编号, 原文, 类型, 目标值, 比较, 截止年份, 牵头单位), the
- * last five editable: what the person corrects here is applied when the plan is used, and saved
+ * Every quota the importer read, one row each (编号, 原文, 类型, 目标值, 比较, 截止年份, 牵头单位, 责任单位),
+ * the last six editable (what else was read — 属性, baseline, month, 配合单位 — shown under the text): what the person corrects here is applied when the plan is used, and saved
  * with it in the workbook.
  */
 /** A review cell for a number (a target, a year), flagged while what is typed is not one. */
@@ -88,7 +99,7 @@ export function PlanReview({ revision, drafts, onChange, strings }: { revision: 
       <table className={styles.table} aria-label={text.reviewTitle}>
         <thead>
           <tr>
-            {(["id", "text", "kind", "target", "comparator", "year", "units"] as const).map((key) => (
+            {(["id", "text", "kind", "target", "comparator", "year", "lead", "units"] as const).map((key) => (
               <th key={key} className={styles.cell} scope="col">
                 {columns[key]}
               </th>
@@ -104,7 +115,10 @@ export function PlanReview({ revision, drafts, onChange, strings }: { revision: 
                 <th className={styles.cell} scope="row">
                   {quota.id}
                 </th>
-                <td className={`${styles.cell} ${styles.text}`}>{quota.region ? `${quota.region} · ${quota.text}` : quota.text}</td>
+                <td className={`${styles.cell} ${styles.text}`}>
+                  {quota.region ? `${quota.region} · ${quota.text}` : quota.text}
+                  {readDetails(quota) !== "" ? <div>{readDetails(quota)}</div> : null}
+                </td>
                 <td className={styles.cell}>
                   <Select size="small" aria-label={label("kind")} value={value.kind} onChange={(_, data) => set(quota.id, "kind", data.value)}>
                     {KINDS.map((kind) => (
@@ -142,6 +156,9 @@ export function PlanReview({ revision, drafts, onChange, strings }: { revision: 
                     placeholder={text.everyYear}
                     onChange={(typed) => set(quota.id, "year", typed)}
                   />
+                </td>
+                <td className={styles.cell}>
+                  <Input size="small" aria-label={label("lead")} value={value.lead} onChange={(_, data) => set(quota.id, "lead", data.value)} />
                 </td>
                 <td className={styles.cell}>
                   <Input size="small" aria-label={label("units")} value={value.units} onChange={(_, data) => set(quota.id, "units", data.value)} />

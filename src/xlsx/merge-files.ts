@@ -1,5 +1,5 @@
 import type { MergeInputFile } from "../core/merge";
-import { WorkbookFileError } from "../core/shared";
+import { WorkbookFileError } from "./errors";
 import { type FileReadProblem, fileProblem } from "../core/findings";
 import { readWorkbookFile } from "./read";
 

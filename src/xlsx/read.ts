@@ -11,10 +11,10 @@ import {
   sheetHandler,
   stylesHandler,
   workbookHandler,
-} from "./parts";
+} from "./package-parts";
 import { type XmlHandler, XmlScanner } from "./xml";
 import { ENCRYPTED_FLAG, type ZipEntry, inflateEntry, zipEntries } from "./zip";
-import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "../core/shared";
+import { NoSuchSheetError, WorkbookFileError, XmlError, ZipError } from "./errors";
 import { fileProblem, type WorkbookFileProblem } from "../core/findings";
 
 /**
@@ -251,6 +251,8 @@ interface WorkbookParts {
   formats: CellFormat[];
   /** Whether each cell format shows a date. */
   dateStyles: boolean[];
+  /** The stored values of formulas are placeholders: Excel calculates them all when it opens the file. */
+  fullCalcOnLoad: boolean;
 }
 
 const VISIBILITY: Record<string, SheetSnapshot["visibility"]> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
@@ -274,7 +276,7 @@ async function openWorkbookParts(data: Uint8Array, limits: ReadLimits): Promise<
     if (!relationship || RELATIONSHIP_TYPE.exec(relationship.type)?.[1] !== "worksheet") return [];
     return [{ name: sheet.name, visibility: VISIBILITY[sheet.state ?? "visible"] ?? "Visible", path: relationship.path }];
   });
-  return { reader, sheets, date1904: workbook.date1904, sharedStrings, formats: styles.formats, dateStyles: styles.dateFormats };
+  return { reader, sheets, date1904: workbook.date1904, sharedStrings, formats: styles.formats, dateStyles: styles.dateFormats, fullCalcOnLoad: workbook.fullCalcOnLoad };
 }
 
 /**
@@ -345,13 +347,26 @@ function withoutMergeCovered(cells: CellRead[], merges: string[]): CellRead[] {
   return kept;
 }
 
-function sheetSnapshot(name: string, visibility: SheetSnapshot["visibility"], read: SheetRead): SheetSnapshot {
+function sheetSnapshot(name: string, visibility: SheetSnapshot["visibility"], read: SheetRead, fullCalcOnLoad: boolean): SheetSnapshot {
   const cells = withoutMergeCovered(read.cells, read.merges);
   const { values, formulas } = gridsOf(cells);
   const types: Record<string, CellType> = {};
   for (const cell of cells) if (cell.type) types[cellAddress(cell.row, cell.col)] = cell.type;
+  // Where Excel would calculate every formula on opening, a formula computed here without doubt
+  // shows what Excel will show, not the writer's placeholder (XlsxWriter's 0 for =100+20); the
+  // others keep what the file holds.
+  const stored = fullCalcOnLoad ? cells.filter((cell) => typeof cell.formula === "string" && cell.formula.startsWith("=") && cell.type !== "uncached-formula") : [];
+  for (const cell of stored) types[cellAddress(cell.row, cell.col)] = "uncached-formula";
   const snapshot: SheetSnapshot = { name, visibility, protected: read.protected, values, formulas, merges: read.merges, types };
   evaluateUncachedFormulas(snapshot);
+  for (const cell of stored) {
+    const address = cellAddress(cell.row, cell.col);
+    const computed = types[address] === "evaluated-formula" ? values[cell.row]?.[cell.col] : undefined;
+    if (computed !== undefined && computed !== cell.value) continue;
+    (values[cell.row] ??= [])[cell.col] = cell.value;
+    if (cell.type) types[address] = cell.type;
+    else delete types[address];
+  }
   return snapshot;
 }
 
@@ -361,7 +376,7 @@ export async function readWorkbookFile(data: Buffer | Uint8Array, options: ReadL
   const sheets: SheetSnapshot[] = [];
   for (const sheet of parts.sheets) {
     const read = await parts.reader.scan(sheet.path, sheetHandler(parts.sharedStrings, parts.date1904, parts.dateStyles));
-    sheets.push(sheetSnapshot(sheet.name, sheet.visibility, read.sheet));
+    sheets.push(sheetSnapshot(sheet.name, sheet.visibility, read.sheet, parts.fullCalcOnLoad));
   }
   return { sheets };
 }

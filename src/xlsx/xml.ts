@@ -1,4 +1,5 @@
-import { matchGroup, XmlError } from "../core/shared";
+import { matchGroup } from "../core/shared";
+import { XmlError } from "./errors";
 /**
  * A streaming XML scanner for the parts of an .xlsx file: text goes in chunk by chunk as it is
  * inflated, and each start tag, end tag and piece of text comes out as it is found, so no part is

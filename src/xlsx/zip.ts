@@ -1,5 +1,5 @@
 import pako from "pako";
-import { ZipError } from "../core/shared";
+import { ZipError } from "./errors";
 
 /**
  * The zip container of an .xlsx file, read in place: the central directory gives each entry's

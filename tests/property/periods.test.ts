@@ -40,7 +40,8 @@ const PERIODS = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06
 const CITIES = ["杭州市", "宁波市"];
 const SCOPES = [...CITIES.map((city) => `city:${city}`), "province"];
 const RUNS = 2;
-const seed = Number(process.env.FC_SEED) || Math.floor(Math.random() * 0x7fffffff);
+/** The run's seed (tests/support/fast-check-seed.js): `FC_SEED=<seed>` replays a failure. */
+const seed = present(fc.readConfigureGlobal().seed, "the run's fast-check seed");
 const quotas = new Map(revision.quotas.map((q) => [q.id, q]));
 
 /** What is drawn for one run: per scope, period and row a draw of numbers the filling turns into figures; and the plants. */
@@ -194,7 +195,7 @@ async function runSequence(draw: Draw): Promise<RunResult> {
       period,
       totals: (JSON.parse(merged.stdout) as { totals: { quotaId: string; actual: number | null }[] }).totals,
       // A blank cell of the summary reads back as "": no figure, as 进度's null.
-      cities: new Map((state?.cities ?? []).map((c) => [c.city, Object.fromEntries(Object.entries(c.figures).map(([id, f]) => [id, f.actual === "" ? null : f.actual]))])),
+      cities: new Map((state?.children ?? []).map((c) => [c.child, Object.fromEntries(Object.entries(c.figures).map(([id, f]) => [id, f.actual === "" ? null : f.actual]))])),
     });
   }
   return { seed, files, history: { code: history.code, json: JSON.parse(history.stdout) as RunResult["history"]["json"], file: historyFile }, summaries };
@@ -203,7 +204,7 @@ async function runSequence(draw: Draw): Promise<RunResult> {
 let runs: RunResult[] = [];
 
 beforeAll(async () => {
-  const draws = fc.sample(drawArbitrary, { numRuns: RUNS, seed });
+  const draws = fc.sample(drawArbitrary, { numRuns: RUNS });
   runs = [];
   for (const draw of draws) runs.push(await runSequence(draw));
 }, 170_000);

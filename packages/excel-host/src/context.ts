@@ -11,7 +11,10 @@ export interface HostStats {
   maxRequestBytes: number;
   /** The largest response of one sync: JSON bytes of what it loaded. */
   maxResponseBytes: number;
-  /** Starts a new measurement: zeroes all three counters. */
+  /** All requests and all responses so far, JSON bytes (what a measurement moved in total). */
+  requestBytes: number;
+  responseBytes: number;
+  /** Starts a new measurement: zeroes every counter. */
   resetSyncs(): void;
 }
 
@@ -26,6 +29,8 @@ export interface HostCore {
   readonly syncDelayMs: number;
   readonly changeHandlers: ChangeHandlerRegistry;
   nextSyncNumber(): number;
+  /** An add-in's command is being run: what it does to the person's undo stack (undo.ts). */
+  addinCommand(location: string): void;
 }
 
 // TextEncoder rather than Buffer: the host also runs in the browser (the playground).
@@ -118,13 +123,17 @@ export class RequestContextFake implements ProxyContext {
     const { stats, book } = this.host;
     const requestBytes = bytes(ops.map((op) => ({ path: op.path, name: op.location, args: forRequest(op.args) })));
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
+    stats.requestBytes += requestBytes;
     if (requestBytes > this.host.requestLimitBytes) throw new RichApiError("RequestPayloadSizeLimitExceeded", "context.sync");
     const run: SyncRun = { number: this.host.nextSyncNumber(), commits: [], loaded: [] };
     this.running = run;
     // Wrapped, so that whatever an operation threw is passed on as it was.
     let failure: { error: unknown } | null = null;
     try {
-      for (const op of ops) op.run(run);
+      for (const op of ops) {
+        this.host.addinCommand(op.location);
+        op.run(run);
+      }
     } catch (error) {
       failure = { error };
     } finally {
@@ -134,6 +143,7 @@ export class RequestContextFake implements ProxyContext {
     if (failure) throw failure.error;
     const responseBytes = bytes(run.loaded);
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
+    stats.responseBytes += responseBytes;
     if (responseBytes > this.host.responseLimitBytes) throw new RichApiError("ResponsePayloadSizeLimitExceeded", "context.sync");
     for (const commit of run.commits) commit();
   }

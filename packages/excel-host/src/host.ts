@@ -3,10 +3,11 @@ import { apiAtLeast, defaultApiVersion } from "./version";
 // Office.js's requirement-set checks on every proxy: a member newer than the host's ExcelApi throws ApiNotFound.
 import "./gates";
 import { answerRequirementsFor } from "./office";
-import { type Rect, cellCount, formatRect, parseAddress, qualifiedAddress } from "./address";
+import { type Rect, cellCount, formatRect, intersect as intersectRects, parseAddress, qualifiedAddress, subtract as subtractRects } from "./address";
 import { type HostCore, type HostStats, RequestContextFake } from "./context";
-import { RichApiError, UserEditRefusedError } from "./errors";
+import { ExcelHostUnsupportedError, RichApiError, UserEditRefusedError } from "./errors";
 import type { BorderFormat, CellFormat } from "./formats";
+import { type UndoStep, undoEffect } from "./undo";
 import { type ChangeEvent, EXCEL_MAX_NUMBER, type ProtectionOptions, type SheetModel, WorkbookModel, hyperlinkKey, protect, shiftLines, unprotect } from "./model";
 
 export { LOWEST_EXCEL_API, NEWEST_EXCEL_API, apiAtLeast } from "./version";
@@ -155,6 +156,36 @@ export interface ExcelHost {
    * is "Remote".
    */
   userEdit(sheet: string, address: string, values: unknown[][], options?: { paste?: boolean; coauthor?: boolean }): Promise<void>;
+  /**
+   * A person copying cells of this workbook (Ctrl+C) and pasting them (Ctrl+V, "Paste: All") at
+   * `address`: the contents, the formats and the data validation of the source come along —
+   * "copying a cell normally copies the cell's contents, any formatting … (including conditional
+   * formatting and data validation)". A source cell with no validation takes the destination's
+   * away. The paste is not checked against the destination's validation. Refused for locked cells
+   * on a protected sheet (the cells' protection flags stay the destination's: the host does not
+   * model them moving). One event without `details` (with, for one cell), as any paste. Only
+   * constants are modelled: a source formula (whose references Excel would shift) is refused.
+   */
+  userPaste(sheet: string, address: string, from: { sheet: string; address: string }): Promise<void>;
+  /**
+   * A person selecting cells and pressing Delete: the contents go, formats and validation stay.
+   * Any address a person can select — `B5:C6`, a whole row `60:60` or rows `3:5`, a whole column
+   * `C:C` or columns `B:D` — and the event's `address` is in that same form (Excel reports a
+   * whole-row change as `60:60`, not as a cell range). Refused for locked cells on a protected sheet.
+   */
+  userClear(sheet: string, address: string): Promise<void>;
+  /**
+   * The person's undo stack, newest last: their own edits and clears (which Ctrl+Z can undo), their
+   * other actions, and from ExcelApi 1.20 the add-in's undoable writes. An add-in's write clears it
+   * before ExcelApi 1.20, and from 1.20 an API the doc lists as not supporting undo does (undo.ts).
+   */
+  undoStack(): { by: "person" | "add-in"; action: string }[];
+  /**
+   * A person pressing Ctrl+Z: the newest step is undone — a typed, pasted or cleared block gets back
+   * what it held (an event fires, as for any edit). Refused when the stack is empty ("Can't undo",
+   * as Excel greys the button out); undoing other steps is not modelled (ExcelHostUnsupportedError).
+   */
+  userUndo(): Promise<void>;
   /** A person selecting cells (what `workbook.getSelectedRange()` returns). */
   userSelect(sheet: string, address: string): void;
   userProtect(sheet: string, password?: string, options?: Excel.WorksheetProtectionOptions): void;
@@ -200,6 +231,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
   };
   private handlers: { sheetId: string | null; handler: (args: Excel.WorksheetChangedEventArgs) => unknown }[] = [];
   private running = new Set<Promise<void>>();
+  private undo: UndoStep[] = [];
   private handlerErrors: unknown[] = [];
   private syncNumber = 0;
 
@@ -214,10 +246,14 @@ class ExcelHostFake implements ExcelHost, HostCore {
       syncs: 0,
       maxRequestBytes: 0,
       maxResponseBytes: 0,
+      requestBytes: 0,
+      responseBytes: 0,
       resetSyncs: () => {
         stats.syncs = 0;
         stats.maxRequestBytes = 0;
         stats.maxResponseBytes = 0;
+        stats.requestBytes = 0;
+        stats.responseBytes = 0;
       },
     };
     this.stats = stats;
@@ -230,6 +266,38 @@ class ExcelHostFake implements ExcelHost, HostCore {
 
   nextSyncNumber(): number {
     return ++this.syncNumber;
+  }
+
+  addinCommand(location: string): void {
+    const effect = undoEffect(location, this.apiVersion);
+    if (effect === "clears") this.undo = [];
+    if (effect === "undoable") this.undo.push({ by: "add-in", action: location });
+  }
+
+  undoStack(): { by: "person" | "add-in"; action: string }[] {
+    return this.undo.map(({ by, action }) => ({ by, action }));
+  }
+
+  async userUndo(): Promise<void> {
+    const step = this.undo.pop();
+    if (!step) throw new Error("Excel cannot undo: the undo stack is empty");
+    if (step.by !== "person" || !step.before) {
+      this.undo.push(step);
+      throw new ExcelHostUnsupportedError(`undoing ${step.action}`);
+    }
+    const sheet = this.book.sheets.find((s) => s.id === step.sheetId);
+    if (!sheet) throw new Error("Excel cannot undo: the sheet is gone");
+    try {
+      this.book.cells.write(sheet, this.rectOf(step.address), step.before, "userUndo", "Unknown");
+    } finally {
+      this.book.cells.recalculate();
+    }
+    await this.settled();
+  }
+
+  /** A person's action Ctrl+Z could undo in Excel but the host does not model undoing: on the stack, so an undo after it is refused. */
+  private personDid(action: string, sheet: SheetModel): void {
+    this.undo.push({ by: "person", action, sheetId: sheet.id, address: "", before: null });
   }
 
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
@@ -437,14 +505,55 @@ class ExcelHostFake implements ExcelHost, HostCore {
     if (cellCount(rect) === 0) throw new Error("userEdit needs at least one value");
     if (!options.paste) this.checkTypedValues(sheet, rect, values);
     this.remoteEdit = options.coauthor === true;
+    const before = this.book.cells.formulaGrid(sheet, rect);
     try {
       this.book.cells.write(sheet, rect, values.map((line) => line.map(asTyped)), "userEdit", "Unknown");
+      // A co-author's edit is on their own undo stack, not this person's.
+      if (!options.coauthor) this.undo.push({ by: "person", action: options.paste ? "paste" : "typing", sheetId: sheet.id, address: formatRect(rect), before });
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, formatRect(rect));
     } finally {
       this.remoteEdit = false;
       this.book.cells.recalculate();
     }
+    await this.settled();
+  }
+
+  async userPaste(sheetName: string, address: string, from: { sheet: string; address: string }): Promise<void> {
+    const source = this.book.sheetByName(from.sheet);
+    const sourceRect = this.rectOf(from.address);
+    const contents = this.book.cells.formulaGrid(source, sourceRect);
+    if (contents.some((line) => line.some((value) => typeof value === "string" && value.startsWith("=")))) {
+      throw new ExcelHostUnsupportedError("pasting a formula (Excel shifts its references)");
+    }
+    const formats = Array.from({ length: sourceRect.rows }, (_, r) => Array.from({ length: sourceRect.cols }, (_, c) => ({ ...source.formats.at(sourceRect.row + r, sourceRect.col + c) })));
+    const validations = Array.from({ length: sourceRect.rows }, (_, r) => Array.from({ length: sourceRect.cols }, (_, c) => this.book.validations.at(source, sourceRect.row + r, sourceRect.col + c)));
+    const sheet = this.book.sheetByName(sheetName);
+    const start = this.rectOf(address);
+    const rect: Rect = { row: start.row, col: start.col, rows: sourceRect.rows, cols: sourceRect.cols };
+    const before = this.book.cells.formulaGrid(sheet, rect);
+    try {
+      this.book.cells.write(sheet, rect, contents, "userPaste", "Unknown");
+      this.undo.push({ by: "person", action: "paste", sheetId: sheet.id, address: formatRect(rect), before });
+    } catch (error) {
+      asUserRefusal(error, "protected", sheetName, formatRect(rect));
+    } finally {
+      this.book.cells.recalculate();
+    }
+    // What a person's paste brings, whatever the sheet's protection allows the add-in: formats and validation.
+    formats.forEach((line, r) =>
+      line.forEach((format, c) => {
+        const cell = { row: rect.row + r, col: rect.col + c, rows: 1, cols: 1 };
+        const { locked: _locked, formulaHidden: _hidden, ...carried } = format;
+        sheet.formats.apply(cell, carried);
+        sheet.validations.touching(cell).forEach((v) => {
+          sheet.validations.remove(v);
+          for (const piece of subtractRects(v.rect, cell)) sheet.validations.add({ ...v, rect: piece });
+        });
+        const validation = validations[r]?.[c];
+        if (validation) sheet.validations.add({ ...structuredClone({ ...validation, rect: cell }) });
+      }),
+    );
     await this.settled();
   }
 
@@ -461,6 +570,23 @@ class ExcelHostFake implements ExcelHost, HostCore {
         }
       }),
     );
+  }
+
+  async userClear(sheetName: string, address: string): Promise<void> {
+    const sheet = this.book.sheetByName(sheetName);
+    try {
+      const rect = this.rectOf(address);
+      const used = this.book.cells.usedRect(sheet, false);
+      const part = used ? intersectRects(rect, used) : null;
+      const before = part ? this.book.cells.formulaGrid(sheet, part) : null;
+      this.book.cells.clear(sheet, rect, "userClear", "Unknown");
+      if (part && before) this.undo.push({ by: "person", action: "clear", sheetId: sheet.id, address: formatRect(part), before });
+    } catch (error) {
+      asUserRefusal(error, "protected", sheetName, address);
+    } finally {
+      this.book.cells.recalculate();
+    }
+    await this.settled();
   }
 
   userSelect(sheetName: string, address: string): void {
@@ -518,6 +644,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     const sheet = this.book.sheetByName(sheetName);
     try {
       this.book.layout.merge(sheet, this.rectOf(address), false, "userMerge");
+      this.personDid("merge", sheet);
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, address);
     } finally {
@@ -531,6 +658,7 @@ class ExcelHostFake implements ExcelHost, HostCore {
     const lines = axis === "rows" ? `${index + 1}:${index + Math.abs(count)}` : `${columnLetter(index)}:${columnLetter(index + Math.abs(count) - 1)}`;
     try {
       shiftLines(this.book, sheet, axis, index, count, null, `user${count > 0 ? "Insert" : "Delete"}${axis === "rows" ? "Rows" : "Columns"}`, "Unknown");
+      this.personDid(`${count > 0 ? "insert" : "delete"} ${axis}`, sheet);
     } catch (error) {
       asUserRefusal(error, "protected", sheetName, lines);
     } finally {

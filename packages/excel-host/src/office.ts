@@ -10,6 +10,9 @@
  *   12007 (a dialog is already open from this host window: one at a time), 12009 (the user chose to
  *   ignore the dialog, Office on the web) or 12011 (the browser blocks pop-ups); a dialog the user
  *   closes raises DialogEventReceived with 12006. `Office.context.ui` is DialogApi 1.1.
+ *   `Dialog.close()` is asynchronous ("Best practices and rules for the Office dialog API":
+ *   "Opening another dialog immediately after closing one"): it returns at once, the dialog closes
+ *   on a later turn, and a `displayDialogAsync` before then fails with 12007.
  * - `Office.addin.showAsTaskpane` is SharedRuntime 1.1 ("Show or hide the task pane of your Office
  *   Add-in"; the SharedRuntime requirement-set table). Office.js always has the method (it is one
  *   request to the app runtime service, office-js dist `addin._setState`); on an Office without the
@@ -28,6 +31,8 @@ export interface OfficeRuntimeOptions {
   sets?: Record<string, string>;
   /** The page the runtime runs in: the dialog's URL must share its origin. */
   pageUrl?: string;
+  /** How long a dialog takes to close after `close()` (asynchronous, as in Office): 5 ms by default. */
+  dialogCloseMs?: number;
   /** A dialog error code every `displayDialogAsync` call gets (12009: the user ignored it; 12011: pop-ups blocked). */
   dialogError?: number;
   taskpane?: TaskpaneBehaviour;
@@ -39,6 +44,7 @@ export interface OfficeRuntimeOptions {
 export interface DialogFake {
   readonly url: string;
   readonly options: unknown;
+  /** Whether the dialog has closed: some milliseconds after `close()` (asynchronous), at once when the person closes it. */
   closed: boolean;
   /** The dialog page calling `Office.context.ui.messageParent(message)`. */
   messageParent(message: string): void;
@@ -63,6 +69,12 @@ export interface OfficeRuntimeFake {
   install(): void;
   /** Runs a ribbon function as Office does, resolving when it calls `event.completed()`. */
   press(action: string): Promise<void>;
+  /**
+   * Waits until Office has given every answer it owes (a dialog opened, the pane shown, a
+   * visibility change told) and the workbook's handlers have finished: what a test awaits instead
+   * of sleeping after something that Office answers on a later turn.
+   */
+  settled(): Promise<void>;
 }
 
 const DIALOG_MESSAGES: Record<number, string> = {
@@ -106,6 +118,15 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
   const actions = new Map<string, (event: Office.AddinCommands.Event) => void>();
   const dialogs: DialogFake[] = [];
   const settings = new Map<string, unknown>();
+  // Office answers on a later turn, never inside the call; the answers not given yet are counted, for `settled`.
+  let owed = 0;
+  const later = (answer: () => void): void => {
+    owed++;
+    setTimeout(() => {
+      owed--;
+      answer();
+    }, 0);
+  };
 
   const displayDialogAsync = (url: string, ...rest: unknown[]): void => {
     const callback = rest.find((arg): arg is (result: unknown) => void => typeof arg === "function");
@@ -114,8 +135,7 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
     const open = dialogs.find((dialog) => !dialog.closed);
     const code =
       target.protocol !== "https:" ? 12005 : target.origin !== pageUrl.origin ? 12004 : open ? 12007 : (options.dialogError ?? null);
-    // Office answers on a later turn, never inside the call.
-    setTimeout(() => {
+    later(() => {
       if (code !== null) {
         callback?.({ status: "failed", error: { code, message: DIALOG_MESSAGES[code] ?? "The operation failed.", name: "Dialog" } });
         return;
@@ -127,7 +147,10 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
         options: dialogOptions,
         closed: false,
         close() {
-          dialog.closed = true;
+          // Office closes it later: until then it is still this window's open dialog (12007).
+          setTimeout(() => {
+            dialog.closed = true;
+          }, options.dialogCloseMs ?? 5);
         },
         addEventHandler(type, handler) {
           handlers.set(type, [...(handlers.get(type) ?? []), handler]);
@@ -143,7 +166,7 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
       };
       dialogs.push(dialog);
       callback?.({ status: "succeeded", value: dialog });
-    }, 0);
+    });
   };
 
   const runtime: OfficeRuntimeFake = {
@@ -161,6 +184,12 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
       if (!run) return Promise.reject(new Error(`no ribbon function is associated with "${action}"`));
       return new Promise<void>((completed) => run({ completed, source: { id: action } } as unknown as Office.AddinCommands.Event));
     },
+    async settled() {
+      // A turn lets what the last answer set off ask again before the count is read.
+      do await new Promise<void>((resolve) => setImmediate(resolve));
+      while (owed > 0);
+      await host.settled();
+    },
   };
 
   const visibilityListeners = new Set<(args: { visibilityMode: string }) => void>();
@@ -168,10 +197,10 @@ export function createOfficeRuntime(host: ExcelHost, options: OfficeRuntimeOptio
     if (runtime.paneVisible === visible) return;
     runtime.paneVisible = visible;
     // Office tells the runtime on a later turn.
-    setTimeout(() => visibilityListeners.forEach((listener) => listener({ visibilityMode: visible ? "Taskpane" : "Hidden" })), 0);
+    later(() => visibilityListeners.forEach((listener) => listener({ visibilityMode: visible ? "Taskpane" : "Hidden" })));
   };
   const showAsTaskpane = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise<void>((resolve) => later(resolve));
     if (!isSetSupported("SharedRuntime", "1.1") || options.taskpane === "rejects") {
       throw Object.assign(new Error("The requested API is not supported (SharedRuntime 1.1)."), { name: "RichApi.Error", code: "ApiNotFound" });
     }

@@ -1,6 +1,6 @@
 import { cellAddress, parseCell } from "../snapshot/a1";
 import { clearedByNote, type Finding, finding, type RuleId, type Where } from "../findings/findings";
-import { isBlankInput, sameCellValue } from "../snapshot/cells";
+import { EXCEL_CELL_CHARACTERS, isBlankInput, sameCellValue } from "../snapshot/cells";
 import { comparePeriods, formatPeriod, normalisedPeriod, periodOrNull, type Period } from "../period/period";
 import type { Geography } from "../plan/counties";
 import { withLevelCorrections } from "../plan/level";
@@ -10,9 +10,9 @@ import { type ReportRow, type ReportSheet, readWorkbook } from "../snapshot/read
 import { formatScope, idsOnSheet, parseScope, pathInScope, quotasInScope, type Scope, scopeLabel } from "../plan/scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot/snapshot";
 import { completionAgainst, laggingBelow, levelOkFrom, rowFormulas } from "../template/formulas";
-import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
+import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, INPUT_COLUMNS, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";
-import { type PartKey, parsePartId, partId, shareOf } from "../template/parts";
+import { PART_LABELS, type PartKey, parsePartId, partId, partnerOf, shareOf } from "../template/ratio-parts";
 import { planTarget, targetCell } from "../template/targets";
 import { type Contribution, aboveWhole, isContributedCount, outsideOthers } from "./plausibility";
 import type { CellValue } from "../template/spec";
@@ -272,6 +272,8 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   const out = checkIntegrity(report, row, generated);
   if (quota && !out.some((f) => f.rule === "target-changed")) out.push(...targetAgainstPlan(sheet, row, quota, context));
   out.push(...previousChanged(report, row, sheet.log));
+  // The number inputs say so through checkNumber, with the other wrong types.
+  out.push(...uncomputedInputs(report, row, sheet.types, ["status", "note"]), ...tooLongInputs(report, row));
   const part = parsePartId(row.quotaId);
   if (part) return [...out, ...checkPartRow(sheet, row, part, context)];
   if (!shape) return out;
@@ -304,7 +306,7 @@ function checkRow(sheet: SheetUnderCheck, row: ReportRow, context: CheckContext)
   }
   if (RUNNING_KINDS.has(shape.kind) && !out.some((f) => f.rule === "previous-changed")) out.push(...againstPrevious(report, row, cumulative, thisPeriod));
   if (!quota) return out;
-  out.push(...partsFinding(sheet, row, quota, cumulative));
+  out.push(...partsFinding(sheet, row, quota, cumulative), ...coverageAboveUnits(sheet, row, quota, cumulative, context));
   const warnings = [...targetWarnings(sheet, row, quota, cumulative, context.geography), ...earlierWarning(sheet, row, quota, cumulative), ...citiesWarning(sheet, row, quota, cumulative)];
   // A 说明 in the row explains away the findings the registry says it clears.
   const explained = !isBlankInput(row.values.note);
@@ -339,14 +341,48 @@ function checkPartRow(sheet: SheetUnderCheck, row: ReportRow, part: { quotaId: s
     return context.endOfPeriod && !stage?.closed && asked ? [finding("required-blank", at, { column: "cumulative" }, row.values.cumulative)] : [];
   }
   const figure = numberIn(row.values.cumulative);
+  const out: Finding[] = [];
+  // A figure without its partner makes no share and is summed nowhere: told at once, not only at the period's end.
+  const partner = sheet.rowsById.get(partId(part.quotaId, partnerOf(part.key)));
+  if (partner && isBlankInput(partner.values.cumulative) && !stage?.closed) {
+    const partnerCell = sheet.report.address(partner, "cumulative");
+    out.push(finding("ratio-part-alone", at, { part: PART_LABELS[part.key], partner: PART_LABELS[partnerOf(part.key)], partnerCell }, row.values.cumulative));
+  }
+  out.push(...partFell(sheet.report, row, part.key, figure));
   // The figures of an Annex 1 ratio add up across cities like any count (the shares never do).
-  const citiesFindings = quota && quota.region === null && figure !== null ? citiesNotAddingUp(sheet, row, figure) : [];
+  if (quota && quota.region === null && figure !== null) out.push(...citiesNotAddingUp(sheet, row, figure));
   const figures = part.key === "numerator" ? figuresOf(sheet, part.quotaId) : null;
   const numerator = numberIn(figures?.numerator.values.cumulative);
   const denominator = numberIn(figures?.denominator.values.cumulative);
-  if (!figures || numerator === null || denominator === null || numerator <= denominator) return citiesFindings;
+  if (!figures || numerator === null || denominator === null || numerator <= denominator) return out;
   const denominatorCell = sheet.report.address(figures.denominator, "cumulative");
-  return [finding("numerator-above-denominator", at, { numerator, denominator, denominatorCell }, numerator), ...citiesFindings];
+  return [finding("numerator-above-denominator", at, { numerator, denominator, denominatorCell }, numerator), ...out];
+}
+
+/**
+ * A ratio's figure below its 上期累计 (last period's figure, carried in): a count at the period's
+ * end may fall (an enterprise closes), so it is a warning its 说明 explains, not an error. Not told
+ * where 上期累计 itself was typed over (that is previous-changed).
+ */
+function partFell(report: ReportSheet, row: ReportRow, key: PartKey, figure: number | null): Finding[] {
+  const before = numberIn(row.values.previous);
+  if (figure === null || before === null || figure >= before || !sameCellValue(row.values.previous, row.record.previous) || !isBlankInput(row.values.note)) return [];
+  const at = { sheet: report.name, cell: report.address(row, "cumulative"), quotaId: row.quotaId };
+  return [finding("part-fell", at, { part: PART_LABELS[key], figure, before, previousPeriod: report.record.previousPeriod || "上期" }, figure)];
+}
+
+/**
+ * A coverage figure (本市覆盖县数 of 每个县(市、区)…) counts units, so it can never be more than the
+ * scope has: 杭州市 covers at most its 13 counties, the province its 90. Above that it is a count of
+ * things typed where the units covered belong — an error, so it is never summed past its bound. A
+ * county's own figure (本县数量) is a count of things, with no bound.
+ */
+function coverageAboveUnits(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, covered: number, context: CheckContext): Finding[] {
+  if (quota.level !== "per-unit" || !sheet.scope || !sheet.known || sheet.scope.kind === "county") return [];
+  const units = targetCell(quota, sheet.scope, { revision: sheet.known.revision, splits: sheet.splits, geography: context.geography, period: sheet.period });
+  if (typeof units !== "number" || covered <= units) return [];
+  const at = { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId };
+  return [finding("coverage-above-units", at, { covered, units, unit: quota.perUnit?.per === "city" ? "市" : "县", scope: scopeLabel(sheet.scope) }, covered)];
 }
 
 /**
@@ -437,6 +473,51 @@ function wrongType(
   if (type === "error") return finding("error-value", at, { ...expecting, found: value }, value);
   if (type === "uncached-formula") return finding("formula-without-value", at, { formula }, value);
   return null;
+}
+
+/**
+ * Input cells (本期, 累计完成, 进展状态, 说明) holding a formula the file has no value for and that
+ * could not be computed safely (core/formula.ts): they read as blank, so without a word their
+ * figure would be summed, carried into the next period or shown as nothing.
+ */
+export function uncomputedInputs(
+  report: ReportSheet,
+  row: ReportRow,
+  types: Record<string, CellType> | undefined,
+  keys: readonly ColumnKey[] = INPUT_COLUMNS,
+): Finding[] {
+  return keys.flatMap((key) => {
+    const cell = report.address(row, key);
+    if (cell === null || types?.[cell] !== "uncached-formula") return [];
+    return [finding("formula-without-value", { sheet: report.name, cell, quotaId: row.quotaId }, { formula: row.formulas[key] }, row.values[key])];
+  });
+}
+
+/** Input cells holding more text than an Excel cell can (only a program writes that): told, never cut without a word. */
+function tooLongInputs(report: ReportSheet, row: ReportRow): Finding[] {
+  return INPUT_COLUMNS.flatMap((key) => {
+    const value = row.values[key];
+    const cell = report.address(row, key);
+    if (typeof value !== "string" || value.length <= EXCEL_CELL_CHARACTERS || cell === null) return [];
+    return [finding("text-too-long", { sheet: report.name, cell, quotaId: row.quotaId }, { length: value.length, limit: EXCEL_CELL_CHARACTERS }, `${value.slice(0, 20)}…`)];
+  });
+}
+
+/**
+ * Every such input cell of a workbook's reports: what a command that carries a report's figures
+ * elsewhere (template --from, correct --previous) must refuse. A ratio typed as two figures has
+ * the template's quotient formula in its own 累计完成, which is not an input.
+ */
+export function uncomputedInWorkbook(snapshot: WorkbookSnapshot): Finding[] {
+  return readWorkbook(snapshot).reports.flatMap((report) => {
+    const types = snapshot.sheets.find((sheet) => sheet.name === report.name)?.types;
+    const rows = [...report.rows, ...report.archivedRows];
+    const ids = new Set(rows.map((row) => row.quotaId));
+    return rows.flatMap((row) => {
+      const typedAsParts = ids.has(partId(row.quotaId, "numerator"));
+      return uncomputedInputs(report, row, types, typedAsParts ? INPUT_COLUMNS.filter((key) => key !== "cumulative") : INPUT_COLUMNS);
+    });
+  });
 }
 
 /** Checks one typed numeric value against what the quota expects. */

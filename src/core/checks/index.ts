@@ -5,7 +5,7 @@
  */
 export { AUDIT_SHEET, auditFailureVerdict, auditSheetSpec, auditVerdict } from "./audit";
 export { type CellChange, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow } from "./changelog";
-export { checkCells, type CheckContext, checkWorkbook } from "./check";
+export { checkCells, type CheckContext, checkWorkbook, uncomputedInWorkbook } from "./check";
 export { parseNumberInput } from "./number";
 export { median } from "./plausibility";
 export { checkAgainstPrevious, previousRefresh } from "./previous";

@@ -4,7 +4,7 @@ import { type Finding, finding } from "../findings/findings";
 import type { ReportRow, ReportSheet } from "../snapshot/read-sheets";
 import { cellAt, type SheetSnapshot } from "../snapshot/snapshot";
 import { COLUMN, type ColumnKey, REPORT_COLUMNS } from "../template/columns";
-import { parsePartId } from "../template/parts";
+import { parsePartId } from "../template/ratio-parts";
 import { type RowRecord, rowFingerprint, withGeneratedColumns } from "../template/meta";
 import type { CellValue } from "../template/spec";
 

@@ -9,6 +9,7 @@ import { type ReportRow, type ReportSheet, readWorkbook } from "../snapshot/read
 import type { WorkbookSnapshot } from "../snapshot/snapshot";
 import { KIND_LABELS, MILESTONE_STATUSES } from "../template/columns";
 import type { CellValue } from "../template/spec";
+import { PART_LABELS, parsePartId } from "../template/ratio-parts";
 
 /**
  * A figure that grows by more than this multiple of what it was in one period is implausible
@@ -21,6 +22,9 @@ export const RATIO_JUMP = 0.3;
 const numberIn = (value: CellValue | undefined): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 const statusRank = (value: CellValue | undefined): number => (MILESTONE_STATUSES as readonly string[]).indexOf(String(value ?? "").trim());
 const kindOf = (row: ReportRow): string => String(row.values.kind ?? "").trim();
+/** A ratio's numerator or denominator row (its id and its 指标类型 say so). */
+const PART_KIND_LABELS = new Set<string>(Object.values(PART_LABELS));
+const isPartRow = (row: ReportRow): boolean => parsePartId(row.quotaId) !== null && PART_KIND_LABELS.has(kindOf(row));
 
 /** A current Planbook sheet and the previous file's sheet it follows, or what the previous file has of its scope when none. */
 type Pairing =
@@ -67,6 +71,8 @@ function runsOn(row: ReportRow, earlier: Period, period: Period): boolean | null
  */
 function carriedPrevious(row: ReportRow, old: ReportRow, runs: boolean | null): number | null {
   const kind = kindOf(row);
+  // A ratio's figure is a count at the period's end: last period's, whatever the ratio's cadence.
+  if (isPartRow(row)) return numberIn(old.values.cumulative);
   if (kind !== KIND_LABELS.cumulative && kind !== KIND_LABELS.annual) return null;
   const was = numberIn(old.values.cumulative);
   if (was === null || runs === null) return null;
@@ -156,6 +162,14 @@ function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet
     const value = numberIn(row.values.cumulative);
     const was = numberIn(old.values.cumulative);
     if (value === null || was === null) continue;
+    const part = parsePartId(row.quotaId);
+    if (part && isPartRow(row)) {
+      // A count at the period's end may fall (an enterprise closes): a warning its 说明 explains. Carried in as 上期累计, the sheet's own check tells it.
+      if (value < was && numberIn(row.values.previous) !== was) {
+        out.push(finding("part-fell", where("cumulative"), { part: PART_LABELS[part.key], figure: value, before: was, previousPeriod }, value));
+      }
+      continue;
+    }
     // A figure whose cycle started again (a 每年 one each January, a 每季度 one each quarter) and a share may fall; any other running total may not.
     const figure = { running: kind === KIND_LABELS.cumulative || kind === KIND_LABELS.annual, sameCycle: runs === true, cumulative: value, before: was };
     const runningTotal = figure.running && figure.sameCycle;

@@ -1,4 +1,4 @@
-import { sameCellValue } from "../snapshot/cells";
+import { EXCEL_CELL_CHARACTERS, sameCellValue } from "../snapshot/cells";
 import type { CellChange } from "./changelog";
 import { CorrectionError } from "../shared/errors";
 import { readWorkbook } from "../snapshot/read-sheets";
@@ -22,7 +22,7 @@ export interface CorrectionRequest {
  * with what it holds and what it will (none when it already says so). Throws CorrectionError
  * naming the file (and the cell) when the workbook has no Planbook sheet with the quota, it is on
  * several and none is named, a cell is a formula (a ratio's 累计完成 is its figures' quotient:
- * correct them), or a status is not one of the list's.
+ * correct them), a status is not one of the list's, or a text is longer than a cell holds.
  */
 export function correctionOf(snapshot: WorkbookSnapshot, request: CorrectionRequest, file: string): CellChange[] {
   const reports = readWorkbook(snapshot).reports.filter((r) => (request.sheet === undefined || r.name === request.sheet) && r.rows.some((row) => row.quotaId === request.quotaId));
@@ -49,6 +49,13 @@ export function correctionOf(snapshot: WorkbookSnapshot, request: CorrectionRequ
     }
     if (key === "status" && after !== "" && !(MILESTONE_STATUSES as readonly CellValue[]).includes(after)) {
       throw new CorrectionError(file, { zh: `进展状态应为 ${MILESTONE_STATUSES.join("、")} 之一，不是「${String(after)}」`, en: `a status is one of ${MILESTONE_STATUSES.join(", ")}, not "${String(after)}"` });
+    }
+    // Excel would refuse it (the pane) or not keep it whole (a file): said now, nothing written.
+    if (typeof after === "string" && after.length > EXCEL_CELL_CHARACTERS) {
+      throw new CorrectionError(file, {
+        zh: `${report.name}!${cell} 的新内容有 ${after.length} 个字符，超过 Excel 单元格最多可容纳的 ${EXCEL_CELL_CHARACTERS} 个字符`,
+        en: `the new content of ${report.name}!${cell} has ${after.length} characters, more than the ${EXCEL_CELL_CHARACTERS} an Excel cell holds`,
+      });
     }
     const before = row.values[key];
     return sameCellValue(before, after) && typeof before === typeof after ? [] : [{ sheet: report.name, cell, quotaId: row.quotaId, before, after }];

@@ -304,6 +304,23 @@ export const RULES = {
     }),
   }),
 
+  /**
+   * A paste of cells ("Paste: All") brings the source's data validation, or none, in place of the
+   * input cell's: its drop-down list or number range is gone. Live checking sees it (the checks of
+   * a file cannot: the file's validation is read by no rule).
+   */
+  "validation-removed": rule<{ cells: readonly string[] }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "粘贴带走了数据验证",
+    en: "a paste removed the data validation",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `粘贴带走了 ${list(p.cells).zh} 的数据验证（下拉列表或数值范围）：请按 Ctrl+Z 撤销这次粘贴，再用「选择性粘贴 → 数值」（Ctrl+Alt+V）粘贴`,
+      en: `a paste removed the data validation (drop-down list or number range) of ${list(p.cells).en}: press Ctrl+Z to undo the paste, then paste values only (Paste Special → Values, Ctrl+Alt+V)`,
+    }),
+  }),
+
   // What a person typed.
   /** `plausible` false: a number, but no figure a plan reports (1e308, a pasted id). */
   "not-a-number": rule<Expecting & { found: CellValue; plausible: boolean; suggestion: number | null }>({
@@ -369,6 +386,18 @@ export const RULES = {
       en: `the formula "${quote(p.formula)}" has no computed value in the file (written by a program, never opened in Excel) and cannot be computed safely: open and save the file in Excel, or type the figure`,
     }),
   }),
+  /** Text longer than an Excel cell holds (32,767 characters): only a program writes it, and Excel would not keep it whole. */
+  "text-too-long": rule<{ length: number; limit: number }>({
+    severity: "error",
+    area: "sheet",
+    zh: "文字超过单元格上限",
+    en: "text longer than a cell holds",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `有 ${p.length} 个字符，超过 Excel 单元格最多可容纳的 ${p.limit} 个字符（Excel 不会完整保留）：请缩短，汇总中只显示前 ${p.limit} 个字符`,
+      en: `holds ${p.length} characters, more than the ${p.limit} an Excel cell holds (Excel would not keep it whole): shorten it; a summary shows only the first ${p.limit}`,
+    }),
+  }),
   negative: rule<Expecting & { found: number }>({
     severity: "error",
     area: "sheet",
@@ -402,6 +431,30 @@ export const RULES = {
     message: (p) => ({
       zh: `分子「${p.numerator}」大于分母「${p.denominator}」${p.denominatorCell ? `（${p.denominatorCell}）` : ""}，比例不能超过 100%`,
       en: `the numerator ${p.numerator} is above the denominator ${p.denominator}${p.denominatorCell ? ` (${p.denominatorCell})` : ""}; a share cannot exceed 100%`,
+    }),
+  }),
+  /** `part`, `partner`: 分子 / 分母. */
+  "ratio-part-alone": rule<{ part: string; partner: string; partnerCell: string | null }>({
+    severity: "error",
+    area: "sheet",
+    zh: "比例只填了分子或分母",
+    en: "a ratio's numerator or denominator without the other",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `已填${p.part}，${p.partner}${p.partnerCell ? `（${p.partnerCell}）` : ""}为空：比例须分子、分母一并填写，缺一则两者均不计入汇总`,
+      en: `the ${p.part === "分子" ? "numerator" : "denominator"} is filled but the ${p.partner === "分子" ? "numerator" : "denominator"}${p.partnerCell ? ` (${p.partnerCell})` : ""} is blank: a ratio needs both, and neither is summed without the other`,
+    }),
+  }),
+  /** `unit`: 县 or 市, what is covered; `units`: how many the scope has (杭州市 13 counties). */
+  "coverage-above-units": rule<{ covered: number; units: number; unit: string; scope: string }>({
+    severity: "error",
+    area: "sheet",
+    zh: "覆盖数超过辖区单位数",
+    en: "coverage above the number of units",
+    clearedBy: "correction",
+    message: (p) => ({
+      zh: `覆盖${p.unit}数「${p.covered}」超过${p.scope}的${p.unit === "县" ? "县（市、区）" : "设区市"}数 ${p.units}：此处填已覆盖的${p.unit}数（每${p.unit}有即算 1 个），不是个数`,
+      en: `${p.covered} ${p.unit === "县" ? "counties" : "cities"} covered is more than ${p.scope} has (${p.units}): type how many are covered (each counts once), not how many things there are`,
     }),
   }),
   "parts-exceed-total": rule<{ total: number; sum: number; parts: readonly string[] }>({
@@ -561,6 +614,18 @@ export const RULES = {
     message: (p) => ({
       zh: `累计完成 ${p.cumulative} 低于上期（${p.previousPeriod}）的 ${p.before}：累计数不能减少，请更正`,
       en: `cumulative ${p.cumulative} is below ${p.before} in the previous period (${p.previousPeriod}); a running total cannot fall`,
+    }),
+  }),
+  /** `part`: 分子 / 分母; `previousPeriod`: the period (or sheet) the earlier figure is from. */
+  "part-fell": rule<{ part: string; figure: number; before: number; previousPeriod: string }>({
+    severity: "warning",
+    area: "sheet",
+    zh: "比例的分子或分母比上期减少",
+    en: "a ratio's numerator or denominator fell since the previous period",
+    clearedBy: "note",
+    message: (p) => ({
+      zh: `${p.part} ${p.figure} 低于上期（${p.previousPeriod}）的 ${p.before}，请核实或在说明中解释（如企业注销）`,
+      en: `the ${p.part === "分子" ? "numerator" : "denominator"} ${p.figure} is below ${p.before} in the previous period (${p.previousPeriod}); check it or explain in 说明 (enterprises closed…)`,
     }),
   }),
   "milestone-went-back": rule<{ status: string; before: string; previousPeriod: string }>({
@@ -836,16 +901,23 @@ export const RULES = {
     }),
   }),
   /** A figure of a file accepted despite its errors, left out of the totals. */
-  "merge-cell-excluded": rule<{ quotaId: string; error: string }>({
+  /** `partnerCell`: a ratio's figure left out with its partner, the partner's cell (which has the error). */
+  "merge-cell-excluded": rule<{ quotaId: string; error: string; partnerCell?: string | null }>({
     severity: "warning",
     area: "merge",
     zh: "有错误的单元格不计入合计",
     en: "a cell with an error left out of the totals",
     clearedBy: "correction",
-    message: (p) => ({
-      zh: `指标 ${p.quotaId} 的这个值有错误（${p.error}），不计入合计`,
-      en: `this figure of quota ${p.quotaId} has an error (${p.error}) and is left out of the totals`,
-    }),
+    message: (p) =>
+      p.partnerCell
+        ? {
+            zh: `比例指标的分子、分母须一并计入：${p.partnerCell} 有错误（${p.error}）不计入合计，${p.quotaId} 的这个值随之不计入`,
+            en: `a ratio's numerator and denominator go into the totals together: ${p.partnerCell} has an error (${p.error}) and is left out, so this figure of ${p.quotaId} is left out with it`,
+          }
+        : {
+            zh: `指标 ${p.quotaId} 的这个值有错误（${p.error}），不计入合计`,
+            en: `this figure of quota ${p.quotaId} has an error (${p.error}) and is left out of the totals`,
+          },
   }),
   /** `ignored`: another file brings the city's figures, so the blank one is only set aside. */
   "merge-not-filled": rule<{ city: string; ignored: boolean }>({

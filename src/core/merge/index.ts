@@ -1,12 +1,12 @@
 /**
  * The merge room's front door: what code outside src/core/merge may import from it.
  * Merging returned reports into a summary: the summary sheets (summary, layout, views), the
- * roll-up of children into their parent (rollup, state), splits (split), the 进度 sheet (history).
+ * roll-up of children into their parent (rollup, state), splits (split), the 进度 sheet (progress-sheet).
  */
 export { type ChartSpec } from "./charts";
 export { familyLabel, regionalFamilies } from "./family";
-export { buildProgress, type HistoryRejection, LAG_TITLE, planHistory, PROGRESS_SHEET, type ProgressLine } from "./history";
-export { SOURCES_SHEET, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns, summaryRows } from "./layout";
+export { buildProgress, type HistoryRejection, LAG_TITLE, planHistory, PROGRESS_SHEET, type ProgressLine } from "./progress-sheet";
+export { SOURCES_SHEET, SUMMARY_ROWS, DETAIL_SHEET, summaryColumns, summaryRows } from "./layout";
 export { canMerge, type MergeInputFile, type MergePlan, rollupForFiles } from "./merge";
 export { periodOfFiles } from "./period";
 export { cityRollup, provinceRollup, unitRollup } from "./rollup";

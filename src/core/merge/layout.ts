@@ -1,4 +1,4 @@
-import { type Comparator, type PlanRevision, type Quota, type QuotaKind, isPercentKind } from "../plan/types";
+import { type Comparator, type PlanRevision, type Quota, type QuotaKind, isPercentKind, responsibleUnits } from "../plan/types";
 import { columnLetter } from "../snapshot/a1";
 import { isStandaloneRegional } from "../plan/level";
 import { quotaLabel } from "../template/labels";
@@ -7,7 +7,7 @@ import { type TargetContext, reportText, targetCell } from "../template/targets"
 import type { CellValue } from "../template/spec";
 import { PENDING } from "../template/columns";
 import { familyLabel, regionalFamilies } from "./family";
-import { PART_LABELS, type PartKey, partId, partsOf } from "../template/parts";
+import { PART_LABELS, type PartKey, partId, partsOf } from "../template/ratio-parts";
 import { type Rollup, provinceRollup, rollupQuotas } from "./rollup";
 
 /**
@@ -20,8 +20,7 @@ import { type Rollup, provinceRollup, rollupQuotas } from "./rollup";
  * summary views compute from, and what a later merge reads back to keep the cities it does not
  * replace.
  */
-export const SUMMARY_SHEET = "各市明细";
-export const DETAIL_SHEET = SUMMARY_SHEET;
+export const DETAIL_SHEET = "各市明细";
 export const SOURCES_SHEET = "来源";
 
 /** 1-based rows of the summary sheet. */
@@ -50,22 +49,22 @@ export interface SummaryColumns {
   actual: number;
   total: number;
   completion: number;
-  cityTarget: number;
-  cityCompletion: number;
-  cityPeriod: number;
+  childTarget: number;
+  childCompletion: number;
+  childPeriod: number;
   periodTotal: number;
   note: number;
   width: number;
 }
 
-export function summaryColumns(cityCount: number): SummaryColumns {
+export function summaryColumns(childCount: number): SummaryColumns {
   const actual = 4;
-  const total = actual + cityCount;
+  const total = actual + childCount;
   const completion = total + 1;
-  const cityTarget = completion + 1;
-  const cityCompletion = cityTarget + cityCount;
-  const cityPeriod = cityCompletion + cityCount;
-  const periodTotal = cityPeriod + cityCount;
+  const childTarget = completion + 1;
+  const childCompletion = childTarget + childCount;
+  const childPeriod = childCompletion + childCount;
+  const periodTotal = childPeriod + childCount;
   const note = periodTotal + 1;
   return {
     id: 0,
@@ -75,12 +74,12 @@ export function summaryColumns(cityCount: number): SummaryColumns {
     actual,
     total,
     completion,
-    cityTarget,
-    cityCompletion,
-    cityPeriod,
+    childTarget,
+    childCompletion,
+    childPeriod,
     periodTotal,
     note,
-    width: note + cityCount,
+    width: note + childCount,
   };
 }
 
@@ -95,9 +94,9 @@ export const SUMMARY_TITLES = {
   periodTotal: "本期合计",
   blocks: {
     actual: "各市累计完成（进展状态）",
-    cityTarget: "各市目标",
-    cityCompletion: "各市完成率",
-    cityPeriod: "各市本期完成",
+    childTarget: "各市目标",
+    childCompletion: "各市完成率",
+    childPeriod: "各市本期完成",
     note: "各市说明",
   },
 } as const;
@@ -151,6 +150,29 @@ export interface SummaryRow {
   regional: boolean;
   /** On a ratio's numerator or denominator row (right below the ratio's, in that order): which figure it is. */
   part?: PartKey;
+  /** A per-unit quota whose children's figures are counts, not coverage (see coverageOf): how the parent's coverage is made of them. */
+  covers?: Coverage;
+}
+
+/**
+ * How a parent's coverage is made of its children's counts of things (本县数量): `children` — each
+ * child is a unit to cover (the counties of 每个县(市、区)), so the parent's figure is how many have at
+ * least `each` (two ecosystems in one county cover one county); `parent` — the parent is the unit
+ * (a city of 每个设区市), covered once its children have `each` between them (1, else 0).
+ */
+export interface Coverage {
+  units: "children" | "parent";
+  each: number;
+}
+
+/**
+ * Coverage in a roll-up whose children report counts of things: a city's counties. Cities report
+ * coverage already (本市覆盖县数, at most their counties, see coverage-above-units), which adds up
+ * across cities; so do units. None for any other quota.
+ */
+function coverageOf(quota: Quota, rollup: Rollup): Coverage | undefined {
+  if (quota.level !== "per-unit" || rollup.childKind !== "county") return undefined;
+  return { units: quota.perUnit?.per === "city" ? "parent" : "children", each: quota.perUnit?.each ?? 1 };
 }
 
 /**
@@ -175,9 +197,10 @@ export function summaryRows(
       item: quota.item,
       provinceTarget: asTarget(quota),
       quotaByChild: Object.fromEntries(
-        rollup.children.filter((child) => rollup.childKind !== "unit" || quota.units.includes(child)).map((child) => [child, quota]),
+        rollup.children.filter((child) => rollup.childKind !== "unit" || responsibleUnits(quota).includes(child)).map((child) => [child, quota]),
       ),
       regional: false,
+      ...(coverageOf(quota, rollup) ? { covers: coverageOf(quota, rollup) } : {}),
     }),
   ).flatMap((row): SummaryRow[] => [row, ...partRows(row)]);
   if (rollup.parent.kind !== "province") return own;
@@ -245,10 +268,17 @@ export function rowTotal(rows: readonly SummaryRow[], index: number, actualsOf: 
   const found = numbersIn(actualsOf(index));
   if (found.length === 0) return null;
   const sum = found.reduce((a, b) => a + b, 0);
+  if (row.covers) return coveredBy(row.covers, found, sum);
   return isPercentKind(row.kind) ? sum / found.length : sum;
 }
 
+/** A parent's coverage from its children's counts (see Coverage), as coverageFormula computes it. */
+function coveredBy(covers: Coverage, counts: number[], sum: number): number {
+  if (covers.units === "children") return counts.filter((count) => count >= covers.each).length;
+  return sum >= covers.each ? 1 : 0;
+}
+
 /** `E6:O6`: a city block's cells on one row. */
-export function blockRange(first: number, cityCount: number, row: number): string {
-  return `${columnLetter(first)}${row}:${columnLetter(first + cityCount - 1)}${row}`;
+export function blockRange(first: number, childCount: number, row: number): string {
+  return `${columnLetter(first)}${row}:${columnLetter(first + childCount - 1)}${row}`;
 }

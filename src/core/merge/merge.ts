@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../checks/check";
 import { typedInputs } from "../checks/integrity";
-import { parsePartId } from "../template/parts";
+import { parsePartId, partId, partnerOf } from "../template/ratio-parts";
 import { type Contribution, isContributedCount, outsideOthers } from "../checks/plausibility";
 import { fileProblem, type FileReadProblem } from "../findings/file-problems";
 import { type Finding, type Severity, type Where, countBySeverity, finding, inFile } from "../findings/findings";
@@ -15,7 +15,7 @@ import { type Scope, scopeLabel, scopeOrNull } from "../plan/scope";
 import type { WorkbookSnapshot } from "../snapshot/snapshot";
 import { type TargetContext, planTarget } from "../template/targets";
 import type { SheetRecord, SplitRecord } from "../template/meta";
-import { SUMMARY_SHEET } from "./layout";
+import { DETAIL_SHEET } from "./layout";
 import { type Rollup, childOf, childScope, rollupOfFiles } from "./rollup";
 import { type SummaryState, stateFor } from "./state";
 
@@ -68,7 +68,7 @@ export interface MergeContext {
 export interface AcceptedFile {
   file: MergeInputFile;
   name: string;
-  city: string;
+  child: string;
   record: SheetRecord;
   report: ReportSheet;
   /** The file's own findings from the checks engine (they do not stop it: the aggregator weighs them). */
@@ -86,6 +86,8 @@ export interface ExcludedCell {
   key: FigureKey;
   cell: string;
   finding: Finding;
+  /** For a ratio's figure left out with its partner: the partner's cell, which has the error. */
+  with?: string;
 }
 
 /** The columns whose figures a summary takes from a city file. */
@@ -107,7 +109,7 @@ export interface MergePlan {
   /** Those corrections (see mergeLevels), to store with a summary that is itself a return. */
   levels: readonly LevelRecord[];
   /** Returned templates with nothing filled in: their cities have not reported yet. */
-  notFilled: { file: string; city: string }[];
+  notFilled: { file: string; child: string }[];
   accepted: AcceptedFile[];
   rejected: RejectedFile[];
   /** Every finding: each rejection's reasons, then what concerns the batch (missing cities…). */
@@ -143,7 +145,7 @@ function outlierFindings(accepted: AcceptedFile[], revision: PlanRevision): Map<
       const at = { sheet: file.report.name, cell: file.report.address(row, "cumulative"), quotaId: row.quotaId, file: file.name };
       // Above the province's whole target is the file's own finding already (its check).
       const judged = file.findings.some((f) => f.rule === "contribution-implausible" && f.cell === at.cell);
-      const contribution = { child: file.city, figure, explained: judged || !isBlankInput(row.values.note), at };
+      const contribution = { child: file.child, figure, explained: judged || !isBlankInput(row.values.note), at };
       byQuota.set(quota, [...(byQuota.get(quota) ?? []), { file, contribution }]);
     }
   }
@@ -363,14 +365,26 @@ export function citiesNamed(fileName: string, cities: string[]): string[] {
   return cities.filter((city) => fileName.includes(city) || (short(city).length >= 2 && fileName.includes(short(city))));
 }
 
-/** The error findings on an accepted file's figure cells: those figures are left out of the totals. */
+/**
+ * The error findings on an accepted file's figure cells: those figures are left out of the totals.
+ * A ratio's figure leaves with its partner (its 分母 with an excluded 分子, and the reverse), so no
+ * total holds one without the other.
+ */
 function excludedCells(report: ReportSheet, findings: Finding[]): ExcludedCell[] {
   const rows = new Map(report.rows.map((row) => [row.quotaId, row]));
-  return findings.flatMap((f) => {
+  const cells = findings.flatMap((f): ExcludedCell[] => {
     const row = f.severity === "error" && f.quotaId ? rows.get(f.quotaId) : undefined;
     const key = row ? FIGURE_KEYS.find((k) => report.address(row, k) === f.cell) : undefined;
     return row && key && f.cell ? [{ quotaId: row.quotaId, key, cell: f.cell, finding: f }] : [];
   });
+  const partners = cells.flatMap((cell): ExcludedCell[] => {
+    const part = cell.key === "cumulative" ? parsePartId(cell.quotaId) : null;
+    const partner = part ? rows.get(partId(part.quotaId, partnerOf(part.key))) : undefined;
+    const at = partner ? report.address(partner, "cumulative") : null;
+    if (!partner || at === null || isBlankInput(partner.values.cumulative) || cells.some((c) => c.cell === at)) return [];
+    return [{ quotaId: partner.quotaId, key: "cumulative", cell: at, finding: cell.finding, with: cell.cell }];
+  });
+  return [...cells, ...partners];
 }
 
 /** Says which files can be merged into the summary of `context.period`, and why the others cannot. */
@@ -384,7 +398,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
   const batchFindings: Finding[] = [];
   if (existing && !usableExisting) {
     batchFindings.push(
-      finding("merge-summary-reset", { sheet: SUMMARY_SHEET, cell: null, quotaId: null }, { period: existing.period, revision: existing.revision }, existing.period),
+      finding("merge-summary-reset", { sheet: DETAIL_SHEET, cell: null, quotaId: null }, { period: existing.period, revision: existing.revision }, existing.period),
     );
   }
 
@@ -448,19 +462,19 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
         finding(
           "merge-cell-excluded",
           { sheet: entry.record.sheet, cell: cell.cell, quotaId: cell.quotaId, file: entry.file.name },
-          { quotaId: cell.quotaId, error: cell.finding.rule },
+          { quotaId: cell.quotaId, error: cell.finding.rule, partnerCell: cell.with ?? null },
           cell.finding.value,
         ),
       );
     }
-    const previous = usableExisting?.cities.find((c) => c.city === entry.city) ?? null;
+    const previous = usableExisting?.children.find((c) => c.child === entry.city) ?? null;
     if (previous) {
-      replacements.push(finding("merge-replaces-city", wholeFile(entry.file.name, SUMMARY_SHEET), { city: entry.city, previous: previous.file }, previous.file));
+      replacements.push(finding("merge-replaces-city", wholeFile(entry.file.name, DETAIL_SHEET), { city: entry.city, previous: previous.file }, previous.file));
     }
     accepted.push({
       file: entry.file,
       name: entry.file.name,
-      city: entry.city,
+      child: entry.city,
       record: entry.record,
       report: entry.report,
       findings: entry.warnings,
@@ -477,7 +491,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     }
   }
 
-  const filled = new Set([...accepted.map((a) => a.city), ...(usableExisting?.cities.map((c) => c.city) ?? [])]);
+  const filled = new Set([...accepted.map((a) => a.child), ...(usableExisting?.children.map((c) => c.child) ?? [])]);
   const missing = rollup.children.filter((city) => !filled.has(city));
   for (const entry of notFilled) {
     const city = entry.city as string;
@@ -494,7 +508,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     batchFindings.push(
       finding(
         "merge-city-missing",
-        { sheet: SUMMARY_SHEET, cell: null, quotaId: null },
+        { sheet: DETAIL_SHEET, cell: null, quotaId: null },
         {
           cities: missing,
           level: rollup.childKind,
@@ -511,7 +525,7 @@ export function canMerge(files: MergeInputFile[], context: MergeContext): MergeP
     levels: levels.levels,
     accepted,
     rejected,
-    notFilled: notFilled.map((e) => ({ file: e.file.name, city: e.city as string })),
+    notFilled: notFilled.map((e) => ({ file: e.file.name, child: e.city as string })),
     findings: [...rejected.flatMap((r) => r.reasons), ...accepted.flatMap((a) => a.findings), ...exclusions, ...replacements, ...batchFindings],
   };
 }

@@ -1,5 +1,5 @@
 import { type Geography, cityOfCounty, countiesOf } from "../plan/counties";
-import type { PlanRevision, Quota } from "../plan/types";
+import { type PlanRevision, type Quota, leadUnits, responsibleUnits } from "../plan/types";
 import { type Scope, isStandaloneRegionalOf, localQuotas, parseScope, scopeLabel } from "../plan/scope";
 
 /**
@@ -33,11 +33,11 @@ export function cityRollup(city: string, geography: Geography): Rollup {
 
 /** The quotas a lead unit consolidates: the ones it leads (listed first) that other units share. */
 export function ledQuotas(revision: PlanRevision, lead: string): Quota[] {
-  return revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined && q.units[0] === lead && q.units.length > 1);
+  return revision.quotas.filter((q) => q.region === null && q.departmentParts === undefined && leadUnits(q).includes(lead) && responsibleUnits(q).length > 1);
 }
 
 export function unitRollup(lead: string, revision: PlanRevision): Rollup {
-  return { parent: { kind: "unit", unit: lead }, childKind: "unit", children: [...new Set(ledQuotas(revision, lead).flatMap((q) => q.units))] };
+  return { parent: { kind: "unit", unit: lead }, childKind: "unit", children: [...new Set(ledQuotas(revision, lead).flatMap((q) => responsibleUnits(q)))] };
 }
 
 /** The child scope of a column. */
@@ -78,7 +78,7 @@ export function rollupOfFiles(scopes: string[], revision: PlanRevision, geograph
   }
   if (kind === "unit") {
     const units = new Set(children.filter((c) => c.kind === "unit").map((c) => c.name));
-    const leads = [...units].map((unit) => ({ unit, led: ledQuotas(revision, unit).filter((q) => q.units.some((u) => u !== unit && units.has(u))).length }));
+    const leads = [...units].map((unit) => ({ unit, led: ledQuotas(revision, unit).filter((q) => responsibleUnits(q).some((u) => u !== unit && units.has(u))).length }));
     const lead = leads.sort((a, b) => b.led - a.led)[0];
     if (lead && lead.led > 0) return unitRollup(lead.unit, revision);
   }

@@ -28,7 +28,7 @@ export interface SourcesInput {
   accepted: AcceptedFile[];
   rejected: RejectedFile[];
   /** Cities an existing summary holds that no accepted file replaces, with the line they had. */
-  kept: { city: string; file: string; source: SourceRow | null }[];
+  kept: { child: string; file: string; source: SourceRow | null }[];
   context: MergeContext;
   period: string;
   mergedAt: string;
@@ -42,7 +42,7 @@ function sourceLines({ accepted, rejected, kept, context, period, mergedAt }: So
       (k): SourceRow =>
         k.source ?? {
           file: k.file,
-          scope: `city:${k.city}`,
+          scope: `city:${k.child}`,
           period,
           revision: context.revision.revision,
           generatedAt: "",

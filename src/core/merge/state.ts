@@ -9,7 +9,7 @@ import {
   SOURCE_TITLES,
   SOURCES_SHEET,
   SUMMARY_ROWS,
-  SUMMARY_SHEET,
+  DETAIL_SHEET,
   type SourceRow,
   summaryColumns,
 } from "./layout";
@@ -22,8 +22,9 @@ export interface KeptFigures {
   target: CellValue;
 }
 
-export interface KeptCity {
-  city: string;
+/** A child's column (a city's, county's or unit's) as an existing summary holds it. */
+export interface KeptChild {
+  child: string;
   /** The file the figures came from. */
   file: string;
   /** Its line on the 来源 sheet, when that sheet still has it. */
@@ -31,11 +32,11 @@ export interface KeptCity {
   figures: Record<string, KeptFigures>;
 }
 
-/** What an existing 汇总 sheet holds, so a later merge replaces only the cities it brings. */
+/** What an existing 汇总 sheet holds, so a later merge replaces only the children it brings. */
 export interface SummaryState {
   period: string;
   revision: string;
-  cities: KeptCity[];
+  children: KeptChild[];
 }
 
 const text = (value: CellValue): string => (value === null ? "" : String(value).trim());
@@ -70,7 +71,7 @@ export function sourceRows(sheet: SheetSnapshot | undefined): SourceRow[] {
  * whose city header does not match the revision's cities (it is then rebuilt from scratch).
  */
 export function readSummaryState(snapshot: WorkbookSnapshot, revision: PlanRevision, rollup: Rollup = provinceRollup(revision)): SummaryState | null {
-  const summary = snapshot.sheets.find((s) => s.name === SUMMARY_SHEET);
+  const summary = snapshot.sheets.find((s) => s.name === DETAIL_SHEET);
   if (!summary) return null;
   const children = rollup.children;
   const columns = summaryColumns(children.length);
@@ -83,7 +84,7 @@ export function readSummaryState(snapshot: WorkbookSnapshot, revision: PlanRevis
   const dataRows = grid.slice(SUMMARY_ROWS.firstData - 1);
   const lastData = dataRows.findIndex((row) => text(cellAt([row], 0, columns.id)) === "");
   const rows = lastData === -1 ? dataRows : dataRows.slice(0, lastData);
-  const cities = children.flatMap((city, i): KeptCity[] => {
+  const kept = children.flatMap((child, i): KeptChild[] => {
     const file = text(cellAt(grid, SUMMARY_ROWS.file - 1, columns.actual + i));
     if (file === "") return [];
     const figures = Object.fromEntries(
@@ -91,20 +92,20 @@ export function readSummaryState(snapshot: WorkbookSnapshot, revision: PlanRevis
         text(cellAt([row], 0, columns.id)),
         {
           actual: cellAt([row], 0, columns.actual + i),
-          period: cellAt([row], 0, columns.cityPeriod + i),
+          period: cellAt([row], 0, columns.childPeriod + i),
           note: cellAt([row], 0, columns.note + i),
-          target: cellAt([row], 0, columns.cityTarget + i),
+          target: cellAt([row], 0, columns.childTarget + i),
         },
       ]),
     );
-    const scope = formatScope(childScope(rollup, city));
+    const scope = formatScope(childScope(rollup, child));
     const source = sources.find((s) => s.file === file && s.accepted && s.scope === scope) ?? null;
-    return [{ city, file, source, figures }];
+    return [{ child, file, source, figures }];
   });
   return {
     period: text(cellAt(grid, infoIndex, 1)),
     revision: text(cellAt(grid, infoIndex, 3)),
-    cities,
+    children: kept,
   };
 }
 

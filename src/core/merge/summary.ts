@@ -1,5 +1,5 @@
 import { columnLetter, runs } from "../snapshot/a1";
-import { isBlank } from "../snapshot/cells";
+import { fittedToCell, isBlank } from "../snapshot/cells";
 import { chinaDateTime } from "../period/time";
 import { type Period, canonicalPeriod, parsePeriod } from "../period/period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
@@ -7,9 +7,9 @@ import type { CarriedRow } from "../template/carried";
 import { MILESTONE_STATUSES } from "../template/columns";
 import { idsOnSheet, pathInScope, scopeLabel } from "../plan/scope";
 import { stageAt } from "../period/stage";
-import { averageFormula, completionAgainst, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
+import { averageFormula, completionAgainst, coverageFormula, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
-import { partId, shareOf } from "../template/parts";
+import { isPair, partId, shareOf } from "../template/ratio-parts";
 import type { ReportRow } from "../snapshot/read-sheets";
 import { sheetSpec } from "../template/sheet";
 import { type CellSpec, type CellValue, type SheetSpec, type StyleSpec, emptyGrid, pageTextLiteral, setGridCell } from "../template/spec";
@@ -21,7 +21,7 @@ import {
   FILE_ROW_LABEL,
   INFO_LABELS,
   SUMMARY_ROWS,
-  SUMMARY_SHEET,
+  DETAIL_SHEET,
   SUMMARY_TITLES,
   type SummaryColumns,
   type SummaryRow,
@@ -92,24 +92,33 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
   const figure = (quotaId: string, key: FigureKey, value: CellValue): CellValue => (excluded.has(`${quotaId}\u0001${key}`) ? null : value);
   const found = (row: SummaryRow | undefined) => {
     if (!row) return undefined;
-    const quota = row.quotaByChild[file.city];
+    const quota = row.quotaByChild[file.child];
     if (!quota) return undefined;
     // A file made earlier carries the quota's former id, or the city's Annex 2 share's row; a ratio's figure is on a row of its own.
-    const ids = idsOnSheet(quota, childScope(rollup, file.city), context.revision, context.geography);
+    const ids = idsOnSheet(quota, childScope(rollup, file.child), context.revision, context.geography);
     const part = row.part;
     return (part ? ids.map((id) => partId(id, part)) : ids).map((id) => byId.get(id)).find((r) => r !== undefined);
   };
+  // A ratio's two figures in the file, from the row index of its numerator: null unless they are a pair to add up.
+  const pairAt = (numeratorIndex: number) => pairInFile(found(rows[numeratorIndex]), found(rows[numeratorIndex + 1]), figure);
   const figuresOf = (row: SummaryRow, index: number): KeptFigures | null => {
     const own = found(row);
     if (!own) return null;
     const v = own.values;
+    if (row.part) {
+      // A figure goes into the totals only with its partner: a 分子 whose 分母 is blank or left out leaves with it.
+      const pair = pairAt(row.part === "numerator" ? index : index - 1);
+      return { actual: pair ? pair[row.part] : null, period: null, note: fittedToCell(v.note), target: v.target };
+    }
     // A ratio collected as figures is their quotient here, whatever its cell showed (a file saved without recalculating shows none).
-    const share = row.kind === "ratio" && hasParts(rows, index) ? shareInFile(found(rows[index + 1]), found(rows[index + 2]), figure) : undefined;
+    const pair = row.kind === "ratio" && hasParts(rows, index) ? pairAt(index + 1) : undefined;
+    const share = pair === undefined ? undefined : pair && shareOf(pair.numerator, pair.denominator);
     return {
       // A milestone reports a status; a ratio has no "this period" figure (its cell is locked).
       actual: row.kind === "milestone" ? figure(own.quotaId, "status", v.status) : share !== undefined ? share : figure(own.quotaId, "cumulative", v.cumulative),
-      period: (row.kind === "annual" || row.kind === "cumulative") && !row.part ? figure(own.quotaId, "period", v.period) : null,
-      note: v.note,
+      period: row.kind === "annual" || row.kind === "cumulative" ? figure(own.quotaId, "period", v.period) : null,
+      // A 说明 longer than a cell holds is a finding of the file (text-too-long); the summary shows what fits.
+      note: fittedToCell(v.note),
       target: v.target,
     };
   };
@@ -119,17 +128,18 @@ export function figuresFromFile(file: AcceptedFile, rows: SummaryRow[], rollup: 
   }));
 }
 
-/** A ratio's share from its figures' rows in a file: null while either is missing, excluded or not a usable count. */
-function shareInFile(
+/** A ratio's figures' rows in a file as counts to add up: null while either is missing, excluded, not a number, or not a pair (see isPair). */
+function pairInFile(
   numerator: ReportRow | undefined,
   denominator: ReportRow | undefined,
   figure: (quotaId: string, key: FigureKey, value: CellValue) => CellValue,
-): CellValue {
+): { numerator: number; denominator: number } | null {
   const count = (row: ReportRow | undefined): number | null => {
     const value = row ? figure(row.quotaId, "cumulative", row.values.cumulative) : null;
-    return typeof value === "number" ? value : null;
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
   };
-  return shareOf(count(numerator), count(denominator));
+  const [n, d] = [count(numerator), count(denominator)];
+  return n !== null && d !== null && isPair(n, d) ? { numerator: n, denominator: d } : null;
 }
 
 /**
@@ -150,8 +160,8 @@ function cityTarget(row: SummaryRow, child: string, context: MergeContext, rollu
 /** Each city's column of figures: what the existing summary keeps for it, replaced by its accepted file's. */
 function cityColumns(accepted: AcceptedFile[], rows: SummaryRow[], rollup: Rollup, context: MergeContext, existing: SummaryState | null): Map<string, CityColumn> {
   const columns = new Map<string, CityColumn>();
-  for (const kept of existing?.cities ?? []) columns.set(kept.city, { file: kept.file, figures: kept.figures });
-  for (const file of accepted) columns.set(file.city, { file: file.name, figures: figuresFromFile(file, rows, rollup, context) });
+  for (const kept of existing?.children ?? []) columns.set(kept.child, { file: kept.file, figures: kept.figures });
+  for (const file of accepted) columns.set(file.child, { file: file.name, figures: figuresFromFile(file, rows, rollup, context) });
   return columns;
 }
 
@@ -236,7 +246,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const totals = rows.map((row, index) => writeDataRow(put, geometry, row, index, columns, context, rollup));
   writeChartTables(put, geometry);
 
-  const keptCities = existing?.cities.filter((c) => !accepted.some((a) => a.city === c.city)) ?? [];
+  const keptCities = existing?.children.filter((c) => !accepted.some((a) => a.child === c.child)) ?? [];
   const views = buildViews({
     revision,
     parent: rollup.parent,
@@ -291,7 +301,8 @@ function parentReturn(
   const carried: CarriedRow[] = rows.flatMap((row, index): CarriedRow[] => {
     if (row.regional) return [];
     const total = rowTotal(rows, index, (i) => of(rows[i], "actual"));
-    const periodTotal = row.kind === "annual" || row.kind === "cumulative" ? rowTotal(rows, index, (i) => of(rows[i], "period")) : null;
+    // Coverage gained this period cannot be told from the children's counts of things: none.
+    const periodTotal = (row.kind === "annual" || row.kind === "cumulative") && !row.covers ? rowTotal(rows, index, (i) => of(rows[i], "period")) : null;
     return [
       {
         quotaId: row.id,
@@ -323,9 +334,9 @@ function parentReturn(
 function cityBlocks(col: SummaryColumns): (readonly [number, string])[] {
   return [
     [col.actual, SUMMARY_TITLES.blocks.actual],
-    [col.cityTarget, SUMMARY_TITLES.blocks.cityTarget],
-    [col.cityCompletion, SUMMARY_TITLES.blocks.cityCompletion],
-    [col.cityPeriod, SUMMARY_TITLES.blocks.cityPeriod],
+    [col.childTarget, SUMMARY_TITLES.blocks.childTarget],
+    [col.childCompletion, SUMMARY_TITLES.blocks.childCompletion],
+    [col.childPeriod, SUMMARY_TITLES.blocks.childPeriod],
     [col.note, SUMMARY_TITLES.blocks.note],
   ];
 }
@@ -387,19 +398,21 @@ function writeDataRow(
     const column = columns.get(city);
     const figures = column?.figures[row.id];
     put(r, col.actual + i, cell(figures?.actual));
-    put(r, col.cityTarget + i, cell(cityTarget(row, city, context, rollup, column, period)));
-    put(r, col.cityPeriod + i, cell(figures?.period));
+    put(r, col.childTarget + i, cell(cityTarget(row, city, context, rollup, column, period)));
+    put(r, col.childPeriod + i, cell(figures?.period));
     put(r, col.note + i, cell(figures?.note));
     const actual = at(col.actual + i);
     // A ratio's figure has no target of its own: no completion.
     if (row.part) return;
-    put(r, col.cityCompletion + i, {
-      formula: row.kind === "milestone" ? milestoneCompletionFormula(actual) : quotaCompletionFormula(row, actual, at(col.cityTarget + i)),
+    put(r, col.childCompletion + i, {
+      formula: row.kind === "milestone" ? milestoneCompletionFormula(actual) : quotaCompletionFormula(row, actual, at(col.childTarget + i)),
     });
   });
-  put(r, col.total, { formula: share ? share(col.total) : totalFormula(row.kind, blockRange(col.actual, n, r)) });
+  const range = blockRange(col.actual, n, r);
+  put(r, col.total, { formula: share ? share(col.total) : row.covers ? coverageFormula(row.covers, range) : totalFormula(row.kind, range) });
   if (!row.part) put(r, col.completion, { formula: quotaCompletionFormula(row, at(col.total), at(col.target)) });
-  if ((row.kind === "annual" || row.kind === "cumulative") && !row.part) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.cityPeriod, n, r)) });
+  // Coverage gained this period cannot be told from the children's counts of things: no 本期合计.
+  if ((row.kind === "annual" || row.kind === "cumulative") && !row.part && !row.covers) put(r, col.periodTotal, { formula: sumFormula(blockRange(col.childPeriod, n, r)) });
   const actual = rowTotal(rows, index, (i) => {
     const id = rows[i]?.id;
     return cities.map((city) => (id === undefined ? null : (columns.get(city)?.figures[id]?.actual ?? null)));
@@ -418,7 +431,7 @@ function writeChartTables(put: Put, { col, cities, rows, firstData, lastData, ci
   put(cityTableHeader, 1, { value: "市" });
   put(cityTableHeader, 2, { value: "平均完成率" });
   cities.forEach((city, i) => {
-    const completion = L(col.cityCompletion + i);
+    const completion = L(col.childCompletion + i);
     put(cityTableHeader + 1 + i, 1, { value: city });
     put(cityTableHeader + 1 + i, 2, rows.length === 0 ? null : { formula: averageFormula([`${completion}${firstData}:${completion}${lastData}`]) });
   });
@@ -459,13 +472,13 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
   if (rows.length > 0) {
     // 编号 and 指标 wrap (their rows sized below), so the pages' repeated columns print them whole.
     styles.push({ range: `A${firstData}:${lastCol}${lastData}`, border: true, vertical: "Top" }, { range: dataRange(col.id), wrap: true }, { range: dataRange(col.label), wrap: true });
-    const completionRanges = [dataRange(col.completion), `${L(col.cityCompletion)}${firstData}:${L(col.cityCompletion + n - 1)}${lastData}`];
+    const completionRanges = [dataRange(col.completion), `${L(col.childCompletion)}${firstData}:${L(col.childCompletion + n - 1)}${lastData}`];
     numberFormats.push(...completionRanges.map((range) => ({ range, format: PERCENT_FORMAT })));
     const ratioRows = rows.flatMap((row, index) => (row.kind === "ratio" ? [firstData + index] : []));
     for (const [a, b] of runs(ratioRows)) {
       numberFormats.push(
         { range: `${L(col.target)}${a}:${L(col.total)}${b}`, format: RATIO_FORMAT },
-        { range: `${L(col.cityTarget)}${a}:${L(col.cityTarget + n - 1)}${b}`, format: RATIO_FORMAT },
+        { range: `${L(col.childTarget)}${a}:${L(col.childTarget + n - 1)}${b}`, format: RATIO_FORMAT },
       );
     }
   }
@@ -477,11 +490,11 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
     // 单位 above, the chart tables' rates below; rates print up to 99999.9% rather than as ###.
     if (i === col.unit) return 11;
     if (i >= col.note) return 20;
-    if (i === col.completion || (i >= col.cityCompletion && i < col.cityCompletion + cities.length)) return 10.5;
+    if (i === col.completion || (i >= col.childCompletion && i < col.childCompletion + cities.length)) return 10.5;
     return i === col.target || i === col.total || i === col.periodTotal ? 11 : 9;
   });
   return sheetSpec({
-    name: SUMMARY_SHEET,
+    name: DETAIL_SHEET,
     cells,
     columnWidths,
     numberFormats,
@@ -493,7 +506,7 @@ function summarySheet(cells: (CellSpec | null)[][], geometry: SummaryGeometry, p
     paper: "A3",
     pagesWide: Math.ceil(columnWidths.reduce((a, b) => a + b, 0) / DETAIL_UNITS_PER_PAGE),
     titleColumns: "A:B",
-    header: { center: pageTextLiteral(`${SUMMARY_SHEET}（各市填报数据）`) },
+    header: { center: pageTextLiteral(`${DETAIL_SHEET}（各市填报数据）`) },
     rowHeights: fitRowHeights({ cells, columnWidths, styles, merges }),
     password,
     tabColor: PALETTE.summaryTab,

@@ -159,7 +159,7 @@ function provinceSheet(input: ViewsInput, period: Period): { sheet: SheetSpec; c
       row.kind === "milestone" ? null : { formula: quotaStateFormula(row, `G${r}`, `H${r}`, progress.final) },
       row.kind === "milestone"
         ? null
-        : { formula: `=IF(H${r}="","",${countBelowFormula({ first: col.cityCompletion, row: d }, cityLaggingBelow(input, index))})` },
+        : { formula: `=IF(H${r}="","",${countBelowFormula({ first: col.childCompletion, row: d }, cityLaggingBelow(input, index))})` },
       { formula: `=${row.kind === "milestone" ? "COUNTA" : "COUNT"}(${detail(blockRange(col.actual, cities.length, d))})` },
     ];
     cells[r - 1] = line;
@@ -233,7 +233,7 @@ function matrixSheet(input: ViewsInput): SheetSpec {
     setGridCell(cells, r - 1, 1, { value: shortLabel(row) });
     setGridCell(cells, r - 1, 2, { formula: `=IF(${detail(`${L(col.completion)}${d}`)}="","",${detail(`${L(col.completion)}${d}`)})` });
     cities.forEach((_, i) => {
-      const ref = detail(`${L(col.cityCompletion + i)}${d}`);
+      const ref = detail(`${L(col.childCompletion + i)}${d}`);
       setGridCell(cells, r - 1, 3 + i, { formula: `=IF(${ref}="","",${ref})` });
     });
   });
@@ -290,12 +290,12 @@ function rankingSheet(input: ViewsInput): { sheet: SheetSpec; chart: ChartSpec |
     const b = head + cities.length;
     cities.forEach((city, i) => {
       const r = head + 1 + i;
-      const completion = detail(`${L(col.cityCompletion + i)}${d}`);
+      const completion = detail(`${L(col.childCompletion + i)}${d}`);
       cells[r - 1] = [
         { value: city },
         { formula: `=IF(${completion}="","",${completion})` },
         { formula: `=IF(ISNUMBER(B${r}),RANK(B${r},$B$${a}:$B$${b}),"")` },
-        { formula: `=IF(${detail(`${L(col.cityTarget + i)}${d}`)}="","",${detail(`${L(col.cityTarget + i)}${d}`)})` },
+        { formula: `=IF(${detail(`${L(col.childTarget + i)}${d}`)}="","",${detail(`${L(col.childTarget + i)}${d}`)})` },
         { formula: `=IF(${detail(`${L(col.actual + i)}${d}`)}="","",${detail(`${L(col.actual + i)}${d}`)})` },
         ...Array<CellSpec | null>(chartColumns).fill(null),
       ];

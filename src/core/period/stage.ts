@@ -27,8 +27,8 @@ function monthsAt(period: Period, startYear: number): number {
   return (period.year - startYear) * 12 + periodEndMonth(period);
 }
 
-/** Months from the plan's first January to the end of `year`'s December. */
-const deadlineMonth = (year: number, startYear: number): number => (year - startYear + 1) * 12;
+/** Months from the plan's first January to the end of the point's month (December unless the plan names one: 6月底前). */
+const deadlineMonth = (point: PathPoint, startYear: number): number => (point.year - startYear) * 12 + (point.month ?? 12);
 
 
 /**
@@ -50,7 +50,7 @@ function recurringStage(quota: Quota, period: Period, endYear: number): Stage {
 
 export function stageAt(quota: Quota, period: Period, plan: { startYear: number; endYear: number }): Stage {
   const now = monthsAt(period, plan.startYear);
-  const points = quota.path.map((point) => ({ point, at: deadlineMonth(point.year, plan.startYear) }));
+  const points = quota.path.map((point) => ({ point, at: deadlineMonth(point, plan.startYear) }));
   const last = points.at(-1);
   if (quota.cadence !== "once" || last === undefined) return recurringStage(quota, period, plan.endYear);
   const index = points.findIndex((p) => p.at >= now);

@@ -1,5 +1,5 @@
 import { readableSubject } from "./subject";
-import { CADENCE_LABELS, type ParsedQuota, type Quota } from "./types";
+import { CADENCE_LABELS, type ParsedQuota, type Quota, leadUnits } from "./types";
 
 /**
  * Quota ids are made from what the quota is — never from its row — and are unique in a revision:
@@ -15,7 +15,7 @@ function withUniqueIds<Q extends ParsedQuota>(quotas: Q[], base: (quota: Q) => s
   const withBases = quotas.map((quota) => ({ quota, base: base(quota) }));
   const baseCounts = count(withBases.map((q) => q.base));
   const withUnits = withBases.map(({ quota, base }) => {
-    const firstUnit = quota.units[0];
+    const firstUnit = leadUnits(quota)[0];
     return { quota, id: (baseCounts.get(base) ?? 0) > 1 && firstUnit ? `${base}-${firstUnit}` : base };
   });
   const unitCounts = count(withUnits.map((q) => q.id));

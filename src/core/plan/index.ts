@@ -16,5 +16,5 @@ export { isCountUnit } from "./quota-units";
 export { applyCorrections, type ImportedPlan, importedRevision, type QuotaCorrection, readCorrections, withoutLevels } from "./reading-corrections";
 export { formatScope, localQuotas, parseScope, pathInScope, planShare, quotasInScope, type Scope, scopeLabel, unitsOf } from "./scope";
 export { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "./seeds";
-export { type Comparator, isPercentKind, type PlanRevision, type Quota, type QuotaKind } from "./types";
+export { ATTRIBUTE_LABELS, type Comparator, isPercentKind, leadUnits, MEASURE_LABELS, type PlanRevision, type Quota, type QuotaAttribute, type QuotaKind, type QuotaMeasure, responsibleUnits } from "./types";
 export { readUnits } from "./units";

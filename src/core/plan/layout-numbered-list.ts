@@ -1,7 +1,8 @@
 import { matchGroup } from "../shared/required";
 import { beforeFirst } from "../shared/text";
 import type { UnreadLine } from "./types";
-import { ACTION, ITEM, type Row, actionCell, itemCell, normalise, unitsCell } from "./rows";
+import { ACTION, ITEM, type Row, type UnitsText, actionCell, itemCell, normalise, unitsCell } from "./rows";
+import { BRACKET_UNITS, trailingUnits, unitRoleOfLabel } from "./units";
 
 /**
  * A task list written as numbered paragraphs: `1.…。` items under `一、` and `(一)` headings, the
@@ -10,33 +11,29 @@ import { ACTION, ITEM, type Row, actionCell, itemCell, normalise, unitsCell } fr
  * under it is a measure itself. Every other line is reported unread, with why.
  */
 
-const NUMBERED = /^(\d+)[.、．]\s*(.+)$/;
-const UNITS_LINE = /^(牵头单位|责任单位|主责单位|配合单位|协同单位|协办单位)\s*:\s*(.+)$/;
-/** Brackets at the end of a sentence that name units (…局、…办) rather than explain (如…). */
-const BRACKET_UNITS = /\(([^()]*(?:厅|局|委|办|会|院|部|府|联|中心|政府|牵头|配合|负责))\)[。.]?$/;
+/** A numbered measure: 1. 1、 1) (1) ①, its text the last group. */
+export const NUMBERED = /^(?:\d+[.、．)]|\(\d+\)|[①-⑳])\s*(.+)$/;
+const UNITS_LINE = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协同单位|协办单位|参与单位)\s*(?:为|是)?\s*:?\s*(.+?)[。.;]?$/;
 
-interface Entry {
+interface Entry extends UnitsText {
   line: number;
   text: string;
-  lead: string;
-  supporting: string;
 }
+
+const hasUnits = (units: UnitsText): boolean => units.lead !== "" || units.responsible !== "" || units.supporting !== "";
 
 export function isNumberedList(lines: string[]): boolean {
   const normalised = lines.map(normalise);
   return normalised.some((l) => ACTION.test(l) || ITEM.test(l)) && normalised.some((l) => NUMBERED.test(l) || UNITS_LINE.test(l) || BRACKET_UNITS.test(l));
 }
 
-/** Splits a sentence's trailing units bracket off: `(A牵头,B配合)` → lead A, supporting B. */
-function bracketUnits(text: string): { text: string; lead: string; supporting: string } {
-  const match = BRACKET_UNITS.exec(text);
-  if (!match) return { text, lead: "", supporting: "" };
-  const units = matchGroup(match, 1);
-  const shared = /^(.+?)牵头[,;、\s]*(.*?)(?:配合|协同|参与)?$/.exec(units);
-  const body = text.slice(0, match.index).trim();
-  if (!shared) return { text: body, lead: units.replace(/负责$/, ""), supporting: "" };
-  return { text: body, lead: matchGroup(shared, 1), supporting: matchGroup(shared, 2) };
+/** Splits a sentence's trailing units bracket off (`(A牵头,B配合)`, `(A、B)`): readUnits reads who leads. */
+function bracketUnits(text: string): UnitsText & { text: string } {
+  const split = trailingUnits(text);
+  return { text: split?.text ?? text, lead: "", responsible: split?.units ?? "", supporting: "" };
 }
+
+const unitsOf = (units: UnitsText): UnitsText => ({ lead: units.lead, responsible: units.responsible, supporting: units.supporting });
 
 export function readNumberedList(lines: string[]): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
   const rows: Row[] = [];
@@ -52,7 +49,7 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
 
   const flushEntry = () => {
     if (!entry) return;
-    rows.push({ cells: [...pendingHeadings, entry.text, unitsCell(entry.lead, entry.supporting), entry.text], line: entry.line, explicit: true });
+    rows.push({ cells: [...pendingHeadings, entry.text, unitsCell(entry), entry.text], line: entry.line, explicit: true });
     pendingHeadings = [];
     if (item) item.measures++;
     entry = null;
@@ -60,8 +57,8 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
   const flushItem = () => {
     flushEntry();
     // A heading with its own units and nothing numbered under it is the measure.
-    if (item && item.measures === 0 && item.lead !== "") {
-      entry = { line: item.line, text: item.text, lead: item.lead, supporting: item.supporting };
+    if (item && item.measures === 0 && hasUnits(item)) {
+      entry = { line: item.line, text: item.text, ...unitsOf(item) };
       flushEntry();
     } else if (pendingHeadings.length > 0 && item) {
       unread.push({ line: item.line, text: item.title, reason: "重点工作下没有任务条目和责任单位 / a heading with no numbered items and no units under it" });
@@ -73,7 +70,8 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
   lines.forEach((raw, index) => {
     const text = normalise(raw);
     const line = index + 1;
-    if (text === "") return;
+    // An 附件 label heads the list; it is no part of it.
+    if (text === "" || /^附件\s*\d*$/.test(text)) return;
     const action = ACTION.exec(text);
     if (action) {
       flushItem();
@@ -91,7 +89,7 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
       const own = bracketUnits(matchGroup(heading, 2));
       const title = beforeFirst(own.text, "。").replace(/[。.]$/, "");
       pendingHeadings.push(itemCell(title, ++itemNumber));
-      item = { line, title: text, text: own.text, lead: own.lead, supporting: own.supporting, measures: 0 };
+      item = { line, title: text, text: own.text, ...unitsOf(own), measures: 0 };
       return;
     }
     const numbered = NUMBERED.exec(text);
@@ -103,26 +101,25 @@ export function readNumberedList(lines: string[]): { rows: Row[]; unread: Unread
         if (!item) {
           const title = ACTION.exec(pendingHeadings[0] ?? "")?.[2] ?? "重点工作任务";
           pendingHeadings.push(itemCell(title, ++itemNumber));
-          item = { line, title, text: title, lead: "", supporting: "", measures: 0 };
+          item = { line, title, text: title, lead: "", responsible: "", supporting: "", measures: 0 };
         }
       }
-      const own = bracketUnits(matchGroup(numbered, 2));
-      entry = { line, text: own.text, lead: own.lead, supporting: own.supporting };
+      const own = bracketUnits(matchGroup(numbered, 1));
+      entry = { line, text: own.text, ...unitsOf(own) };
       return;
     }
     const units = UNITS_LINE.exec(text);
     const target: Entry | (Entry & { measures: number }) | null = entry ?? item;
     if (units && target) {
-      if (/配合|协同|协办/.test(matchGroup(units, 1))) target.supporting = matchGroup(units, 2);
-      else target.lead = matchGroup(units, 2);
+      // 牵头单位 and 责任单位 lines name the lead and the co-responsible units apart; both are kept.
+      const role = unitRoleOfLabel(matchGroup(units, 1));
+      target[role] = target[role] === "" ? matchGroup(units, 2) : `${target[role]}、${matchGroup(units, 2)}`;
       return;
     }
     // A numbered item's sentence wrapped onto the next line, before its units.
-    if (entry && entry.lead === "" && entry.supporting === "" && !units && !/[。.;]$/.test(entry.text)) {
+    if (entry && !hasUnits(entry) && !units && !/[。.;]$/.test(entry.text)) {
       const own = bracketUnits(`${entry.text}${text}`);
-      entry.text = own.text;
-      entry.lead = own.lead;
-      entry.supporting = own.supporting;
+      Object.assign(entry, own);
       return;
     }
     // The document's title: the first line, before any heading (附件 labels are not titles).

@@ -1,4 +1,6 @@
 import type { UnreadLine } from "./types";
+import { DEADLINE_CELL, type Grid, UNIT_NAME, mergedUnits, titleAbove } from "./grid";
+import { trailingUnits } from "./units";
 import { ACTION, ITEM, type Row, actionCell, goalWithDeadline, itemCell, normalise, unitsCell } from "./rows";
 
 /**
@@ -9,10 +11,12 @@ import { ACTION, ITEM, type Row, actionCell, goalWithDeadline, itemCell, normali
  * the table has a title row, else by their cells' shape.
  */
 
-type Role = "number" | "action" | "item" | "measure" | "goal" | "units" | "lead" | "supporting" | "deadline" | "other";
+export type TaskRole = "number" | "action" | "item" | "measure" | "goal" | "units" | "lead" | "supporting" | "deadline" | "other";
 
 /** Column titles, by meaning (checked in this order: 牵头单位 before 单位, 重点任务 before 任务). */
-const TITLE_ROLES: [RegExp, Role][] = [
+const TITLE_ROLES: [RegExp, TaskRole][] = [
+  // 牵头领导, 责任人: a person, not a unit.
+  [/领导|负责人|联系人|责任人/, "other"],
   [/^(序号|编号)$/, "number"],
   [/牵头|主责/, "lead"],
   [/配合|协同|协办|参与/, "supporting"],
@@ -24,18 +28,16 @@ const TITLE_ROLES: [RegExp, Role][] = [
   [/重点工作|重点任务|工作任务|任务|事项|项目/, "item"],
 ];
 
-export function titleRole(title: string): Role | null {
+export function titleRole(title: string): TaskRole | null {
   const compact = title.replace(/\s+/g, "");
   if (compact === "" || compact.length > 12) return null;
   return TITLE_ROLES.find(([pattern]) => pattern.test(compact))?.[1] ?? null;
 }
 
-const UNIT_NAME = /(厅|局|委|办|会|院|部|府|联|中心|集团|公司|政府|管委会)(牵头|配合)?$/;
-const DEADLINE_CELL = /^(\d{4}\s*年(\d{1,2}月)?(底|前|内|年底)?|长期|持续推进|常态化推进|\d{4}\s*[—–-]\s*\d{4}\s*年)(前)?$/;
 const GOAL_CELL = /\d|全覆盖|\*\*/;
 
 /** The role a column's cells' shape says, for a table without titles. */
-function shapeRole(cells: string[]): Role {
+function shapeRole(cells: string[]): TaskRole {
   const filled = cells.filter((c) => c !== "");
   const all = (test: (c: string) => boolean) => filled.length > 0 && filled.every(test);
   if (all((c) => /^\d+$/.test(c))) return "number";
@@ -101,18 +103,26 @@ export function isTabTable(lines: string[]): boolean {
   return lines.some((l) => l.split("\t").filter((c) => c.trim() !== "").length >= 3);
 }
 
-export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
-  const unread: UnreadLine[] = [];
+/** The table in a tab-separated text, its rows of cells (a cell's lines joined), and its title: the last line above it that is not an 附件 label. */
+export function tabGrid(lines: string[]): Grid {
   // Text before the table (a title, 附件1) is not part of it.
   const first = lines.findIndex((l) => l.split("\t").filter((c) => c.trim() !== "").length >= 3);
-  // The table's title is the last line above it that is not an 附件 label.
-  const title = lines.slice(0, first).map(normalise).filter((l) => l !== "" && !/^附件\s*\d*$/.test(l)).pop() ?? null;
-  const table = splitTable(lines.slice(first)).map((r) => ({ ...r, line: r.line + first }));
+  const title = titleAbove(lines, first);
+  return { rows: splitTable(lines.slice(first)).map((r) => ({ ...r, line: r.line + first })), title };
+}
+
+/**
+ * A task table's rows (序号, 重点任务, 具体举措, 牵头单位, 配合单位, 完成时限… in any order, titled or
+ * not) as the plan parser's rows: columns recognised by their titles' meaning, else their cells' shape.
+ */
+export function readTaskGrid(grid: Grid): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
+  const unread: UnreadLine[] = [];
+  const { rows: table, title } = grid;
   const titleRoles = (table[0]?.cells ?? []).map(titleRole);
   const titled = titleRoles.filter((r) => r !== null).length >= 2;
   const body = titled ? table.slice(1) : table;
   const width = Math.max(...table.map((r) => r.cells.length));
-  const roles: Role[] = Array.from({ length: width }, (_, column) =>
+  const roles: TaskRole[] = Array.from({ length: width }, (_, column) =>
     titled ? (titleRoles[column] ?? "other") : shapeRole(body.map((r) => r.cells[column] ?? "")),
   );
   // A task column whose cells are numbered 一、 is the action column whatever its title says.
@@ -139,14 +149,14 @@ export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine
     if (!roles.includes("item") && itemColumn !== undefined) roles[itemColumn] = "item";
     if (!roles.includes("action") && actionColumn !== undefined) roles[actionColumn] = "action";
   }
-  const column = (role: Role) => roles.indexOf(role);
+  const column = (role: TaskRole) => roles.indexOf(role);
   let actionNumber = 0;
   let itemNumber = 0;
   let emittedAction = false;
-  const last: Partial<Record<Role, string>> = {};
+  const last: Partial<Record<TaskRole, string>> = {};
   const rows: Row[] = [];
   for (const row of body) {
-    const cell = (role: Role) => (column(role) === -1 ? "" : (row.cells[column(role)] ?? ""));
+    const cell = (role: TaskRole) => (column(role) === -1 ? "" : (row.cells[column(role)] ?? ""));
     const cells: string[] = [];
     const action = cell("action");
     if (action !== "" && action !== last.action) {
@@ -167,12 +177,6 @@ export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine
       const actionText = cells[0];
       cells.push(itemCell(ACTION.exec(actionText)?.[2] ?? actionText, ++itemNumber));
     }
-    // Merged (blank) cells repeat the one above.
-    const keep = (role: Role) => {
-      const value = cell(role);
-      if (value !== "") last[role] = value;
-      return last[role] ?? "";
-    };
     const measure = cell("measure");
     const goal = cell("goal");
     if (measure === "" && goal === "") {
@@ -180,11 +184,11 @@ export function readTabTable(lines: string[]): { rows: Row[]; unread: UnreadLine
       else rows.push({ cells, line: row.line });
       continue;
     }
-    // A blank units cell is merged with the one above, supporting units included; a filled one stands alone.
-    const leadRole: Role = column("units") !== -1 ? "units" : "lead";
-    if (cell(leadRole) !== "") last.supporting = cell("supporting");
-    const lead = keep(leadRole);
-    const units = unitsCell(lead, keep("supporting"));
+    // A blank units cell is merged with the one above, the others beside it included; a filled one stands alone.
+    const unitRoles = (["lead", "units", "supporting"] as const).filter((role) => column(role) !== -1);
+    // A list without a units column may name them in a bracket at the task's end: (A牵头,B配合).
+    const inline = unitRoles.length === 0 ? (trailingUnits(goal) ?? trailingUnits(measure)) : null;
+    const units = inline?.units ?? unitsCell(mergedUnits(unitRoles, cell, last));
     const measureText = column("measure") === -1 ? goal : measure !== "" ? measure : (last.measure ?? goal);
     if (measure !== "") last.measure = measure;
     cells.push(measureText, units, goalWithDeadline(goal !== "" ? goal : measureText, cell("deadline")));

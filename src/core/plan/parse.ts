@@ -1,14 +1,19 @@
 import { fnv1a, parseChineseNumeral } from "../shared/text";
 import { matchGroup, required } from "../shared/required";
-import { extractQuotas, type ExtractedQuota } from "./goal";
+import { type ExtractedQuota, type GoalContext, extractQuotas } from "./goal";
 import type { Geography } from "./counties";
 import { legacyIds, readableIds } from "./ids";
 import { joinPaths } from "./path";
 import { readUnits } from "./units";
 import { withReportingLevels } from "./level";
 import { type Action, type KeyWorkItem, type Measure, type ParsedQuota, type PlanRevision, type UnreadLine } from "./types";
-import { ACTION, ITEM, type Row, normalise } from "./rows";
-import { isTabTable, readTabTable } from "./layout-tab-table";
+import { ACTION, ITEM, type Row, type RowFacts, normalise } from "./rows";
+import { isTabTable, readTaskGrid, tabGrid } from "./layout-tab-table";
+import { isIndicatorTable, readIndicatorGrid } from "./layout-indicator-table";
+import type { Grid } from "./grid";
+import { cellLinesGrid, isCellLines } from "./layout-cell-lines";
+import { isRunTogether, runTogetherGrid } from "./layout-run-together";
+import { isProse, readProse } from "./layout-prose";
 import { isNumberedList, readNumberedList } from "./layout-numbered-list";
 import { PlanParseError } from "../shared/errors";
 
@@ -87,8 +92,14 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   let rows: Row[];
   let layoutTitle: string | null = null;
   const unread: UnreadLine[] = [];
-  if (isTabTable(lines)) {
-    const read = readTabTable(lines);
+  const grid: Grid | null = isTabTable(lines) ? tabGrid(lines) : isCellLines(lines) ? cellLinesGrid(lines) : isRunTogether(lines) ? runTogetherGrid(lines) : null;
+  if (grid) {
+    const read = readGrid(grid);
+    rows = read.rows;
+    layoutTitle = read.title;
+    unread.push(...read.unread);
+  } else if (header === -1 && isProse(lines)) {
+    const read = readProse(lines);
     rows = read.rows;
     layoutTitle = read.title;
     unread.push(...read.unread);
@@ -112,19 +123,22 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     rows = (isTable ? tableRows : cellPerLineRows)(lines, firstAction, end1);
   }
 
-  const { actions, items, measures, extracted } = readTaskRows(rows, unread);
+  const title = findTitle(lines) ?? layoutTitle ?? options.title ?? DEFAULT_TITLE;
+  const years = /(\d{4})\s*[—–-]\s*(\d{4})/.exec(title);
+  // A list for one year (某区2026年重点任务): what it states without a deadline is due at that year's end.
+  const oneYear = years ? null : /(\d{4})\s*年/.exec(title);
+  const { actions, items, measures, extracted } = readTaskRows(rows, unread, { year: oneYear ? Number(oneYear[1]) : null });
   if (actions.length === 0) throw new PlanParseError(header === -1 ? 1 : header + 2, "主要任务（「一、…」）", lines[header + 1] ?? lines[0] ?? "");
   if (measures.length === 0) throw new PlanParseError(rows[0]?.line ?? 1, "至少一项有责任单位和目标的工作举措", unread[0]?.text ?? lines[0] ?? "");
 
-  const title = findTitle(lines) ?? layoutTitle ?? options.title ?? DEFAULT_TITLE;
-  const years = /(\d{4})\s*[—–-]\s*(\d{4})/.exec(title);
-  const annex1Quotas: ParsedQuota[] = extracted.map(({ quota, measure }) => ({
+  const annex1Quotas: ParsedQuota[] = extracted.map(({ quota, measure, row }) => ({
     id: "",
     action: measure.action,
     item: measure.item,
     measureId: measure.id,
     measure: measure.text,
     subject: quota.subject,
+    ...(measure.lead ? { lead: measure.lead } : {}),
     units: measure.units,
     ...(measure.supportingUnits ? { supportingUnits: measure.supportingUnits } : {}),
     kind: quota.kind,
@@ -133,11 +147,17 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
     pending: quota.pending,
     unit: quota.unit,
     year: quota.year,
+    ...(quota.month !== undefined ? { month: quota.month } : {}),
+    ...(quota.attribute ?? row.attribute ? { attribute: quota.attribute ?? row.attribute } : {}),
+    ...(quota.measures ? { measures: quota.measures } : {}),
+    ...(row.wholeTarget !== undefined ? { wholeTarget: row.wholeTarget } : {}),
+    ...(row.weight !== undefined ? { weight: row.weight } : {}),
     region: null,
     text: quota.text,
     line: measure.line,
     key: quota.key,
-    ...statedOnce(quota.year, quota.target, quota.comparator, quota.text),
+    ...statedOnce(quota.year, quota.target, quota.comparator, quota.text, quota.month),
+    baseline: quota.baseline ?? 0,
     cadence: quota.cadence,
     perUnit: quota.per ? { per: quota.per, each: quota.target ?? 1, byCity: {} } : null,
     ...(quota.range ? { range: quota.range } : {}),
@@ -177,18 +197,23 @@ export function parsePlan(text: string, options: ParseOptions = {}): PlanRevisio
   };
 }
 
+/** A table found in the text, read by what its columns are: indicators (指标名称, 计量单位, 目标值…) or tasks. */
+function readGrid(grid: Grid): { rows: Row[]; unread: UnreadLine[]; title: string | null } {
+  return isIndicatorTable(grid) ? readIndicatorGrid(grid) : readTaskGrid(grid);
+}
+
 interface TaskRows {
   actions: Action[];
   items: KeyWorkItem[];
   measures: Measure[];
-  extracted: { quota: ExtractedQuota; measure: Measure; sub: string | null }[];
+  extracted: { quota: ExtractedQuota; measure: Measure; sub: string | null; row: RowFacts }[];
 }
 
 /**
  * Reads quota rows, whichever layout they came from. A row that cannot be read (no units, more
  * cells than a task list has, no action above it) becomes an unread line with the reason.
  */
-function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
+function readTaskRows(rows: Row[], unread: UnreadLine[], context: GoalContext): TaskRows {
   const actions: Action[] = [];
   const items: KeyWorkItem[] = [];
   const measures: Measure[] = [];
@@ -249,27 +274,32 @@ function readTaskRows(rows: Row[], unread: UnreadLine[]): TaskRows {
         if (group === null) throw new PlanParseError(row.line, "工作举措", row.cells.join(" | "));
         measureText = group;
       }
-      const { lead, supporting } = readUnits(unitsText);
-      if (lead.length === 0) throw new PlanParseError(row.line, "责任单位或牵头单位（如「省人力社保厅」）", unitsText || row.cells.join(" | "));
+      const named = readUnits(unitsText);
+      // 责任单位 beside a lead named apart are the co-responsible units; a lead alone is the units too.
+      const units = named.responsible.length > 0 ? named.responsible : named.lead;
+      const supporting = named.supporting;
+      if (units.length === 0) throw new PlanParseError(row.line, "责任单位或牵头单位（如「省人力社保厅」）", unitsText || row.cells.join(" | "));
       const text = sub ? `${measureText} / ${sub}` : measureText;
       const measure: Measure = {
-        id: `M${String(item.number).padStart(2, "0")}-${fnv1a(`${text}|${lead.join("、")}`).slice(0, 6)}`,
+        id: `M${String(item.number).padStart(2, "0")}-${fnv1a(`${text}|${[...new Set([...named.lead, ...units])].join("、")}`).slice(0, 6)}`,
         action: action.number,
         item: item.number,
         text,
-        units: lead,
+        ...(named.lead.length > 0 ? { lead: named.lead } : {}),
+        units,
         ...(supporting.length > 0 ? { supportingUnits: supporting } : {}),
         goal,
         line: row.line,
       };
-      const { quotas, unread: unreadClauses } = extractQuotas(goal, measureText, sub);
+      const { quotas, unread: unreadClauses } = extractQuotas(goal, measureText, sub, context);
       for (const clause of unreadClauses) unread.push({ line: row.line, text: clause.text, reason: clause.reason });
       if (quotas.length === 0) {
         if (unreadClauses.length > 0) continue;
         throw new PlanParseError(row.line, "工作目标中的指标或里程碑", goal);
       }
       measures.push(measure);
-      for (const quota of quotas) extracted.push({ quota, measure, sub });
+      const facts: RowFacts = { ...(row.attribute ? { attribute: row.attribute } : {}), ...(row.wholeTarget !== undefined ? { wholeTarget: row.wholeTarget } : {}), ...(row.weight !== undefined ? { weight: row.weight } : {}) };
+      for (const quota of quotas) extracted.push({ quota, measure, sub, row: facts });
     } catch (error) {
       if (!(error instanceof PlanParseError)) throw error;
       unread.push({ line: row.line, text: row.cells.join(" | "), reason: `应为${error.expected} / expected ${error.expected}` });
@@ -306,8 +336,9 @@ function statedOnce(
   target: number | null,
   comparator: ParsedQuota["comparator"],
   text: string,
+  month?: number,
 ): Pick<ParsedQuota, "baseline" | "path" | "ratio" | "formerIds" | "retiredIds"> {
-  return { baseline: 0, path: year === null ? [] : [{ year, target, comparator, text }], ratio: null, formerIds: [], retiredIds: [] };
+  return { baseline: 0, path: year === null ? [] : [{ year, target, comparator, text, ...(month !== undefined ? { month } : {}) }], ratio: null, formerIds: [], retiredIds: [] };
 }
 
 function findTitle(lines: string[]): string | null {

@@ -22,7 +22,7 @@ const FLOW_SUFFIX = "-新增";
 const STOCK_SUFFIX = "-累计";
 
 function pointOf(quota: ParsedQuota): PathPoint {
-  return { year: quota.year as number, target: quota.target, comparator: quota.comparator, text: quota.text };
+  return { year: quota.year as number, target: quota.target, comparator: quota.comparator, text: quota.text, ...(quota.month !== undefined ? { month: quota.month } : {}) };
 }
 
 function subjectText(quota: ParsedQuota): string {
@@ -58,6 +58,9 @@ function chains(points: ParsedQuota[]): NonEmpty<ParsedQuota>[] {
 
 /** What a ratio's numerator and denominator count, from its subject: 已建会规上企业 | 开展能级工资集体协商. */
 export function ratioParts(subject: string): RatioParts {
+  // A share of a total (A占B比重): A counted over B.
+  const share = /^(.+?)占(.+?)(?:的)?(?:比重|比例|份额)?$/.exec(subject.replace(/[“”"]/g, ""));
+  if (share?.[1] && share[2]) return { numerator: `${share[1]}数`, denominator: `${share[2]}数` };
   const plain = subject.replace(/[“”"]/g, "").replace(/(比例|全覆盖)$/, "");
   const verb = /(开展|建立|实现|完成|参加|取得|签订|落实)/.exec(plain);
   if (verb && verb.index > 0) {
@@ -102,7 +105,8 @@ export function joinPaths(points: ParsedQuota[], geography: Geography | null, ci
       subject: chain[0].subject,
       text: chain.map((p) => p.text).join("；"),
       line: chain[0].line,
-      baseline: stocks.get(`${family}|${last.region ?? ""}`) ?? 0,
+      // Annex 2's stock, else where the text says the figure starts (从A提高到B).
+      baseline: stocks.get(`${family}|${last.region ?? ""}`) ?? chain[0].baseline,
       path: last.year === null ? [] : chain.map(pointOf),
       formerIds: [last.id],
       retiredIds: [...chain.slice(0, -1).map((p) => p.id), ...retiredFlows],

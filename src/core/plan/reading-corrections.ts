@@ -19,8 +19,10 @@ export interface QuotaCorrection {
   comparator?: Comparator;
   /** The deadline year; null: due every year. */
   year?: number | null;
-  /** The lead units (牵头单位) its report goes to. */
+  /** The 责任单位 (the units responsible; beside a lead, the co-responsible ones). */
   units?: string[];
+  /** The 牵头单位 its report goes to, named apart from the 责任单位. */
+  lead?: string[];
   /**
    * Who reports it (province-only, contributed, split, per-unit), as the 计划 view's level
    * correction: kept apart from the others (see withoutLevels), it does not make a revision of its own.
@@ -30,7 +32,7 @@ export interface QuotaCorrection {
 
 const KINDS: readonly QuotaKind[] = ["annual", "cumulative", "ratio", "growth", "milestone"];
 const COMPARATORS: readonly Comparator[] = [">=", "≈", "<=", "="];
-const FIELDS = ["id", "kind", "target", "comparator", "year", "units", "level"];
+const FIELDS = ["id", "kind", "target", "comparator", "year", "units", "lead", "level"];
 
 /** A corrections list as JSON gives it (`[{ "id": …, "target": … }]`), checked field by field; `source` names it in messages. */
 export function readCorrections(json: unknown, source: string): QuotaCorrection[] {
@@ -41,7 +43,7 @@ export function readCorrections(json: unknown, source: string): QuotaCorrection[
     const fields = entry as Record<string, unknown>;
     const unknown = Object.keys(fields).find((key) => !FIELDS.includes(key));
     if (unknown !== undefined) throw new InvalidCorrectionError(where, `未知字段「${unknown}」（可用：${FIELDS.join("、")}） / unknown field "${unknown}"`);
-    const { id, kind, target, comparator, year, units, level } = fields;
+    const { id, kind, target, comparator, year, units, lead, level } = fields;
     if (typeof id !== "string" || id === "") throw new InvalidCorrectionError(where, "缺少指标编号 id / no quota id");
     if (kind !== undefined && !KINDS.includes(kind as QuotaKind)) throw new InvalidCorrectionError(where, `kind 应为 ${KINDS.join("、")} / kind must be one of ${KINDS.join(", ")}`);
     if (target !== undefined && target !== null && (typeof target !== "number" || !Number.isFinite(target) || target < 0)) {
@@ -54,6 +56,9 @@ export function readCorrections(json: unknown, source: string): QuotaCorrection[
     if (units !== undefined && (!Array.isArray(units) || units.length === 0 || units.some((u) => typeof u !== "string" || u.trim() === ""))) {
       throw new InvalidCorrectionError(where, "units 应为非空的单位名数组 / units must be a non-empty array of unit names");
     }
+    if (lead !== undefined && (!Array.isArray(lead) || lead.length === 0 || lead.some((u) => typeof u !== "string" || u.trim() === ""))) {
+      throw new InvalidCorrectionError(where, "lead 应为非空的单位名数组 / lead must be a non-empty array of unit names");
+    }
     if (level !== undefined && (typeof level !== "string" || !isQuotaLevel(level))) {
       throw new InvalidCorrectionError(where, `level 应为 ${QUOTA_LEVELS.join("、")} / level must be one of ${QUOTA_LEVELS.join(", ")}`);
     }
@@ -65,6 +70,7 @@ export function readCorrections(json: unknown, source: string): QuotaCorrection[
       ...(comparator !== undefined ? { comparator: comparator as Comparator } : {}),
       ...(year !== undefined ? { year: year } : {}),
       ...(units !== undefined ? { units: (units as string[]).map((u) => u.trim()) } : {}),
+      ...(lead !== undefined ? { lead: (lead as string[]).map((u) => u.trim()) } : {}),
     };
   });
 }
@@ -124,6 +130,7 @@ function corrected(quota: Quota, correction: QuotaCorrection): Quota {
     cadence,
     path,
     units: correction.units ?? quota.units,
+    ...(correction.lead ? { lead: correction.lead } : {}),
     ratio: kind === "ratio" ? quota.ratio : null,
     ...(correction.target !== undefined || milestone ? { range: undefined } : {}),
   };

@@ -1,4 +1,5 @@
 import { chineseNumeral } from "../shared/text";
+import type { Quota } from "./types";
 
 /**
  * The intermediate form every task-list layout is read into, and the one the plan parser reads
@@ -6,7 +7,10 @@ import { chineseNumeral } from "../shared/text";
  * work item `(一)`, then the measure, the units cell and the goal), a cell the row leaves out being
  * the one above it (a merged cell).
  */
-export interface Row {
+/** What a layout reads about a row's quotas beside its goal text: 属性, the whole area's target, the weight. */
+export type RowFacts = Partial<Pick<Quota, "attribute" | "wholeTarget" | "weight">>;
+
+export interface Row extends RowFacts {
   cells: string[];
   /** 1-based line where the row starts. */
   line: number;
@@ -44,14 +48,34 @@ export function itemCell(title: string, number: number): string {
   return ITEM.test(title) ? title : `(${chineseNumeral(number)})${title}`;
 }
 
-/** The units cell a layout writes for lead and supporting units named apart (read back by readUnits). */
-export function unitsCell(lead: string, supporting: string): string {
-  return supporting === "" ? lead : `牵头单位:${lead};配合单位:${supporting}`;
+/** The units a layout found, each as the list wrote it (a cell or a line's text), "" for none. */
+export interface UnitsText {
+  lead: string;
+  responsible: string;
+  supporting: string;
 }
 
-/** A goal with a deadline given in its own column (完成时限 2026年底) when the goal does not start with one. */
+/**
+ * The units cell a layout writes for what it found (read back by readUnits): a plain list when only
+ * 责任单位 (or a cell saying A牵头,B配合 itself) was found, else each part under its label.
+ */
+export function unitsCell({ lead, responsible, supporting }: UnitsText): string {
+  if (lead === "" && supporting === "") return responsible;
+  return [
+    lead !== "" ? `牵头单位:${lead}` : "",
+    responsible !== "" ? `责任单位:${responsible}` : "",
+    supporting !== "" ? `配合单位:${supporting}` : "",
+  ]
+    .filter((part) => part !== "")
+    .join(";");
+}
+
+/** A goal with a deadline given in its own column (完成时限 2026年底, 6月底前) when the goal does not start with one. */
 export function goalWithDeadline(goal: string, deadline: string): string {
-  const year = /(\d{4})\s*年/.exec(deadline);
-  if (!year || /^到?\d{4}\s*(?:[—–-]\s*\d{4}\s*)?年/.test(goal)) return goal;
-  return `到${year[1]}年底,${goal}`;
+  const year = /(\d{4})\s*年/.exec(deadline)?.[1];
+  // 6月底前, 2026年9月底: a month's end, in the list's year when the cell names none.
+  const month = /(\d{1,2})\s*月/.exec(deadline)?.[1];
+  if ((!year && !month) || /^到?\d{4}\s*(?:[—–-]\s*\d{4}\s*)?年/.test(goal)) return goal;
+  if (!year) return `${month}月底前,${goal}`;
+  return month ? `到${year}年${month}月底,${goal}` : `到${year}年底,${goal}`;
 }

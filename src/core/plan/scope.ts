@@ -1,7 +1,7 @@
 import { matchGroup } from "../shared/required";
 import { type Geography, cityOfCounty, countiesOf } from "./counties";
 import { annexParentOf, isStandaloneRegional } from "./level";
-import type { PlanRevision, Quota } from "./types";
+import { type PlanRevision, type Quota, leadUnits, responsibleUnits } from "./types";
 import { InvalidScopeError } from "../shared/errors";
 
 /**
@@ -77,7 +77,7 @@ export function parseScope(text: string, revision?: PlanRevision, geography?: Ge
     }
     return { kind: "county", county: name };
   }
-  if (revision && !revision.quotas.some((quota) => quota.units.includes(name))) {
+  if (revision && !revision.quotas.some((quota) => responsibleUnits(quota).includes(name))) {
     throw new InvalidScopeError(text, { zh: "计划中没有以此单位为责任单位的指标", en: "no quota of the plan names this responsible unit" });
   }
   return { kind: "unit", unit: name };
@@ -117,7 +117,7 @@ export function quotasInScope(revision: PlanRevision, scope: Scope, geography?: 
     case "province":
       return provincial.filter((quota) => quota.departmentParts === undefined);
     case "unit":
-      return provincial.filter((quota) => quota.departmentParts === undefined && quota.units.includes(scope.unit));
+      return provincial.filter((quota) => quota.departmentParts === undefined && responsibleUnits(quota).includes(scope.unit));
     case "city":
     case "county": {
       const city = scope.kind === "city" ? scope.city : geography ? cityOfCounty(geography, scope.county) : null;
@@ -155,9 +155,40 @@ export function planShare(revision: PlanRevision, quota: Quota, city: string): Q
  * city's (its share grows as the city's does); everywhere else the quota itself.
  */
 export function pathInScope(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): Quota {
+  if (quota.level === "per-unit") return coveragePathIn(quota, scope, geography);
   if (quota.level !== "split" || quota.region !== null) return quota;
   const city = scope.kind === "city" ? scope.city : scope.kind === "county" && geography ? cityOfCounty(geography, scope.county) : null;
   return (city !== null && planShare(revision, quota, city)) || quota;
+}
+
+/**
+ * How many units a per-unit quota asks a city or county to cover: a city its counties (杭州市 13),
+ * or 1 for 每个设区市; a county `each` of its own (null for 每个设区市: a county covers no city).
+ * Null for the province and units (the plan's whole target), and for a city while its counties are
+ * not known.
+ */
+export function localUnitsToCover(quota: Quota, scope: Scope, geography?: Geography | null): number | null {
+  if (scope.kind === "county") return quota.perUnit?.per === "city" ? null : (quota.perUnit?.each ?? 1);
+  if (scope.kind !== "city") return null;
+  return quota.perUnit?.byCity[scope.city] ?? (geography ? countiesOf(geography, scope.city).length : null);
+}
+
+/**
+ * A per-unit quota's path on a city's or county's sheet: the plan's points scaled to the units the
+ * scope covers, so 杭州市's 序时进度 reads `(0+(13-0)*21/36)/13` for its 13 counties, never the
+ * province's 90.
+ */
+function coveragePathIn(quota: Quota, scope: Scope, geography?: Geography | null): Quota {
+  const units = localUnitsToCover(quota, scope, geography);
+  const whole = quota.target;
+  if (units === null || whole === null || whole <= 0 || units === whole) return quota;
+  const scaled = (figure: number): number => Number(((figure * units) / whole).toPrecision(12));
+  return {
+    ...quota,
+    target: units,
+    baseline: scaled(quota.baseline),
+    path: quota.path.map((point) => ({ ...point, target: point.target === null ? null : scaled(point.target) })),
+  };
 }
 
 /**
@@ -168,17 +199,17 @@ export function pathInScope(quota: Quota, scope: Scope, revision: PlanRevision, 
 export function idsOnSheet(quota: Quota, scope: Scope, revision: PlanRevision, geography?: Geography | null): string[] {
   const own = [quota.id, ...quota.formerIds];
   const path = pathInScope(quota, scope, revision, geography);
-  return path === quota ? own : [path.id, ...path.formerIds, ...own];
+  return path.id === quota.id ? own : [path.id, ...path.formerIds, ...own];
 }
 
-/** Whether a unit leads a quota (牵头: listed first) or shares it (配合). */
+/** Whether a unit leads a quota (牵头: named as the lead, else listed first) or shares it (责任单位 beside the lead). */
 export function unitRole(quota: Quota, unit: string): "lead" | "share" {
-  return quota.units[0] === unit ? "lead" : "share";
+  return leadUnits(quota).includes(unit) ? "lead" : "share";
 }
 
 /** Every responsible unit named in the revision, in first-seen order. */
 export function unitsOf(revision: PlanRevision): string[] {
-  return [...new Set(revision.quotas.flatMap((quota) => quota.units))];
+  return [...new Set(revision.quotas.flatMap((quota) => responsibleUnits(quota)))];
 }
 
 /** The counties of a scope's area: the province 90, a city its own (杭州市 13), a county itself. */

@@ -22,6 +22,24 @@ export type QuotaKind =
   /** no number: reported as a status (未启动 / 推进中 / 已完成). */
   | "milestone";
 
+/** 约束性 (binding) or 预期性 (expected): how the plan holds a quota. */
+export type QuotaAttribute = "binding" | "expected";
+export const ATTRIBUTE_LABELS: Record<QuotaAttribute, string> = { binding: "约束性", expected: "预期性" };
+
+/** What a figure measures beyond a plain count: a level from a baseline, an amount per person, a share of a total. */
+export type QuotaMeasure = "level" | "per-capita" | "share";
+export const MEASURE_LABELS: Record<QuotaMeasure, string> = { level: "从基期值到目标值", "per-capita": "人均", share: "占比" };
+
+/** Every unit a quota names as responsible, its lead first: who may report it. */
+export function responsibleUnits(quota: Pick<Quota, "lead" | "units">): string[] {
+  return [...new Set([...(quota.lead ?? []), ...quota.units])];
+}
+
+/** The units the quota's report goes to: the lead named apart, else the first 责任单位. */
+export function leadUnits(quota: Pick<Quota, "lead" | "units">): string[] {
+  return quota.lead ?? quota.units.slice(0, 1);
+}
+
 /**
  * Kinds reported as a level in percent (a ratio, a growth rate): one figure typed as a percentage,
  * no "this period" figure, the target holding for every city as it stands (never split).
@@ -58,7 +76,12 @@ export interface Measure {
   item: number;
   /** The 工作举措 text, sub-measure included (e.g. "开展生活服务业领域职业技能提升培训 / 养老服务"). */
   text: string;
-  /** 责任单位 (or 牵头单位 where the list names lead and supporting units apart), split into single units. */
+  /**
+   * 牵头单位, when the list names the lead apart (牵头单位:…, A牵头, (A牵头), a 牵头单位 column): the
+   * quota's report goes to them. Absent when the list names only 责任单位 (then the first of those leads).
+   */
+  lead?: string[];
+  /** 责任单位, split into single units: beside a named lead, the co-responsible units; the lead alone when it names no other. */
   units: string[];
   /** 配合单位: units that support the lead ones; absent when the list names none. */
   supportingUnits?: string[];
@@ -76,6 +99,8 @@ export interface PathPoint {
   comparator: Comparator;
   /** The phrase this point was read from. */
   text: string;
+  /** A deadline within the year (6月底前: 6): the point is due at that month's end, not December's. */
+  month?: number;
 }
 
 /**
@@ -113,7 +138,9 @@ export interface Quota {
   measure: string;
   /** What is counted when a measure has several quotas (e.g. 网络主播), else null. */
   subject: string | null;
-  /** The lead units: the quota's report goes to them. */
+  /** 牵头单位 named apart (see Measure.lead); absent when the list names only 责任单位. */
+  lead?: string[];
+  /** 责任单位: beside a named lead the co-responsible units, else the units responsible (the first leads). */
   units: string[];
   /** 配合单位, absent when the measure names none. */
   supportingUnits?: string[];
@@ -151,6 +178,22 @@ export interface Quota {
   perUnit: PerUnit | null;
   /** A range the text states (建设3-5个): the target is its lower bound; absent otherwise. */
   range?: { low: number; high: number };
+  /**
+   * 约束性 (binding: a hard limit the plan must hold) or 预期性 (expected: a target to strive for), as
+   * the list's 属性 says; absent when it says neither.
+   */
+  attribute?: QuotaAttribute;
+  /**
+   * What the figure measures, when it is not a plain count: a level reached from a baseline
+   * (从A提高到B: `baseline` is A), an amount per person (人均…元), or a share of a total (占…比重).
+   */
+  measures?: QuotaMeasure;
+  /** Deadline month within `year` (6月底前: 6); absent for a year's end. */
+  month?: number;
+  /** The figure the whole area is to reach, when the list gives one beside this area's (全市 vs 本区). */
+  wholeTarget?: number;
+  /** The weight (权重, 分值) the list gives the quota in its assessment. */
+  weight?: number;
   /** A part named after 其中 (培训2万人次,其中…0.8万人次): the id of its total; absent otherwise. */
   partOf?: string;
   /**

@@ -1,10 +1,9 @@
-import { cannotReadFileMessage, type FileReadProblem } from "../findings/file-problems";
-
 /**
- * Every named error Planbook throws, each with when it is thrown. An error is for misuse (a
- * caller's mistake) or for an input a command cannot start from; bad *data* in a user's workbook
- * or file is a finding, never one of these (see ../findings/rules). Messages are Chinese first, then English,
- * and name the thing at fault.
+ * Every named error the core throws, each with when it is thrown (the adapters' own are in
+ * src/xlsx/errors.ts and src/excel/errors.ts). An error is for misuse (a caller's mistake) or for
+ * an input a command cannot start from; bad *data* in a user's workbook or file is a finding,
+ * never one of these (see ../findings/rules). Messages are Chinese first, then English, and name
+ * the thing at fault.
  */
 
 /** parsePlan: the plan text has no recognisable annex, header, action or quota at `line`. */
@@ -76,75 +75,6 @@ export class UnknownQuotaError extends Error {
   ) {
     super(`计划版本 ${revision} 中没有指标「${quotaId}」 / revision ${revision} has no quota or family "${quotaId}"`);
     this.name = "UnknownQuotaError";
-  }
-}
-
-/** readWorkbookFile: the bytes are not a readable .xlsx (or exceed a limit); `reason` says why, the message what to do. */
-export class WorkbookFileError extends Error {
-  readonly reason: FileReadProblem["problem"];
-  constructor(
-    readonly problem: FileReadProblem,
-    readonly fileName: string | null,
-  ) {
-    super(cannotReadFileMessage(fileName, problem));
-    this.name = "WorkbookFileError";
-    this.reason = problem.problem;
-  }
-}
-
-/** The .xlsx reader: asked for a sheet the workbook does not have. */
-export class NoSuchSheetError extends Error {
-  constructor(readonly sheetName: string) {
-    super(`工作簿中没有工作表「${sheetName}」 / there's no sheet named '${sheetName}'`);
-    this.name = "NoSuchSheetError";
-  }
-}
-
-/** The XML reader: malformed XML in a part of an .xlsx; readWorkbookFile turns it into a WorkbookFileError naming the file. */
-export class XmlError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "XmlError";
-  }
-}
-
-/** The zip reader: a damaged or cut-off archive; readWorkbookFile turns it into a WorkbookFileError naming the file. */
-export class ZipError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ZipError";
-  }
-}
-
-/** runWithRetry: Excel did not answer an operation within its time, after every retry (the pane says so). */
-export class OperationTimeoutError extends Error {
-  constructor(readonly seconds: number) {
-    super(`Excel 在 ${seconds} 秒内没有响应 / Excel did not answer within ${seconds} s`);
-    this.name = "OperationTimeoutError";
-  }
-}
-
-/** runWithRetry: thrown inside an attempt the pane gave up on, if Excel starts it after all, so it does nothing (its retry does the work). */
-export class AbandonedAttemptError extends Error {
-  constructor() {
-    super("abandoned attempt");
-    this.name = "AbandonedAttemptError";
-  }
-}
-
-/** A queued sheet read was asked for its result before all its rows were loaded: a bug in the caller, not in the data. */
-export class SheetReadIncompleteError extends Error {
-  constructor(sheetName: string, loaded: number, rows: number) {
-    super(`sheet '${sheetName}' has ${rows} rows and ${loaded} are loaded: read it with syncSheetReads, not a bare sync`);
-    this.name = "SheetReadIncompleteError";
-  }
-}
-
-/** generateTemplate: other sheets already use every candidate name for the new sheet. */
-export class SheetNameUnavailableError extends Error {
-  constructor(readonly wanted: string) {
-    super(`无法为「${wanted}」找到可用的工作表名 / no free sheet name for "${wanted}"`);
-    this.name = "SheetNameUnavailableError";
   }
 }
 

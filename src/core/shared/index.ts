@@ -3,6 +3,6 @@
  * Small helpers every room uses: the named errors (errors), `required` for values the types
  * cannot see are there, Chinese numerals and text (text).
  */
-export { AbandonedAttemptError, CorrectionError, CountiesParseError, InputError, InvalidAddressError, InvalidCorrectionError, InvalidPeriodError, InvalidScopeError, InvalidSplitError, NoSuchSheetError, OperationTimeoutError, PlanParseError, PreviousSheetError, SheetNameUnavailableError, SheetReadIncompleteError, UnknownQuotaError, WorkbookFileError, XmlError, ZipError } from "./errors";
+export { CorrectionError, CountiesParseError, InputError, InvalidAddressError, InvalidCorrectionError, InvalidPeriodError, InvalidScopeError, InvalidSplitError, PlanParseError, PreviousSheetError, UnknownQuotaError } from "./errors";
 export { matchGroup, required } from "./required";
 export { beforeFirst, chineseNumeral, parseChineseNumeral } from "./text";

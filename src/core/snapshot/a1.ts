@@ -50,6 +50,28 @@ export function parseRange(address: string): { start: CellRef; end: CellRef } {
   return { start, end: second === undefined ? start : parseCell(second) };
 }
 
+/**
+ * The cells of an address in any form a change event gives one — `B2`, `A1:C3`, whole rows
+ * `60:60` or `3:5`, whole columns `C:C` or `B:D`, with or without `$` and a `Sheet!` prefix — as
+ * 0-based inclusive bounds. Whole rows are cut to the `columns` a sheet uses, whole columns to its
+ * `rows` (a whole column reaches row 1,048,576; only the used part is of interest). Null when a
+ * whole row or column meets no used cell.
+ */
+export function changedArea(address: string, rows: number, columns: number): { start: CellRef; end: CellRef } | null {
+  const bare = (address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address).replace(/\$/g, "").trim();
+  const [first = "", second = first] = bare.split(":");
+  if (/^\d+$/.test(first) && /^\d+$/.test(second)) {
+    const [top, bottom] = [Number(first) - 1, Number(second) - 1].sort((a, b) => a - b) as [number, number];
+    return columns > 0 ? { start: { row: top, col: 0 }, end: { row: bottom, col: columns - 1 } } : null;
+  }
+  if (/^[A-Za-z]{1,3}$/.test(first) && /^[A-Za-z]{1,3}$/.test(second)) {
+    const [left, right] = [columnIndex(first), columnIndex(second)].sort((a, b) => a - b) as [number, number];
+    return rows > 0 ? { start: { row: 0, col: left }, end: { row: rows - 1, col: right } } : null;
+  }
+  const { start, end } = parseRange(bare);
+  return { start: { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col) }, end: { row: Math.max(start.row, end.row), col: Math.max(start.col, end.col) } };
+}
+
 /** Runs of consecutive numbers: [3,4,5,9] → [[3,5],[9,9]]. Used to turn row lists into few ranges. */
 export function runs(sortedNumbers: number[]): [number, number][] {
   const out: [number, number][] = [];

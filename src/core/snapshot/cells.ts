@@ -20,3 +20,18 @@ export function sameCellValue(a: CellValue, b: CellValue): boolean {
   }
   return String(a).trim() === String(b).trim();
 }
+
+/**
+ * The most characters an Excel cell holds (Excel's specifications and limits). Excel refuses
+ * longer text; only a program writes it into a file, and it is a finding there (text-too-long).
+ */
+export const EXCEL_CELL_CHARACTERS = 32_767;
+
+/**
+ * A value as a cell can hold it: text longer than EXCEL_CELL_CHARACTERS cut to fit, its end
+ * marked "…". Only for text a finding has already told of (a summary showing a city's 说明).
+ */
+export function fittedToCell(value: CellValue): CellValue {
+  if (typeof value !== "string" || value.length <= EXCEL_CELL_CHARACTERS) return value;
+  return `${value.slice(0, EXCEL_CELL_CHARACTERS - 1)}…`;
+}

@@ -1,6 +1,6 @@
 import { typedInputs } from "../checks/integrity";
-import { PROGRESS_SHEET } from "../merge/history";
-import { SUMMARY_SHEET } from "../merge/layout";
+import { PROGRESS_SHEET } from "../merge/progress-sheet";
+import { DETAIL_SHEET } from "../merge/layout";
 import { looseCells, readWorkbook } from "./read-sheets";
 import type { WorkbookSnapshot } from "./snapshot";
 
@@ -19,7 +19,7 @@ export type ExistingOutput =
 
 export function existingOutput(snapshot: WorkbookSnapshot): ExistingOutput {
   const names = new Set(snapshot.sheets.map((sheet) => sheet.name));
-  if (names.has(SUMMARY_SHEET)) return { kind: "summary" };
+  if (names.has(DETAIL_SHEET)) return { kind: "summary" };
   if (names.has(PROGRESS_SHEET)) return { kind: "progress" };
   const { reports } = readWorkbook(snapshot);
   if (reports.length === 0) return { kind: "other" };

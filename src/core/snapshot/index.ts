@@ -4,8 +4,8 @@
  * back (read-sheets), formulas a program wrote without results (formula), and what a workbook
  * about to be written over holds (existing-output).
  */
-export { cellAddress, columnIndex, columnLetter, parseCell, parseRange, rangeAddress, runs, sheetRef, splitAreas } from "./a1";
-export { isBlank } from "./cells";
+export { cellAddress, changedArea, columnIndex, columnLetter, parseCell, parseRange, rangeAddress, runs, sheetRef, splitAreas } from "./a1";
+export { EXCEL_CELL_CHARACTERS, fittedToCell, isBlank } from "./cells";
 export { existingOutput } from "./existing-output";
 export { evaluateUncachedFormulas } from "./formula";
 export { carriedInputs, looseCells, previousReport, readMeta, readWorkbook, type ReportSheet } from "./read-sheets";

@@ -13,12 +13,12 @@ import { expectedInput, isCountUnit } from "../plan/quota-units";
 import type { CarriedInputs, CarriedRow, LooseCell, PreviousReport } from "./carried";
 import { ARCHIVE_TITLE, COLUMN, FRAME_RIGHT_KEY, HEADER_ROW, KEPT_TITLE, KIND_LABELS, MILESTONE_STATUSES, REPORT_COLUMNS, RUNNING_KINDS, keptLabel } from "./columns";
 import { rowFormulas } from "./formulas";
-import { quotaLabel } from "./labels";
+import { quotaLabel, unitsLabel } from "./labels";
 import { fitRowHeights } from "./fit";
 import { EMPTY_FORM, type FormSettings, issuerLines } from "./form";
 import { instructionsSheetSpec } from "./instructions";
 import { FIRST_LINE_ROW, type Line, reportLines } from "./layout";
-import { PART_LABELS, type QuotaPart, partsOf } from "./parts";
+import { PART_LABELS, type QuotaPart, partsOf } from "./ratio-parts";
 import { FORMAT_VERSION, type RowRecord, type SheetRecord, type SplitRecord, rowFingerprint } from "./meta";
 import { sheetSpec } from "./sheet";
 import { type CellSpec, type CellValue, PAGE_NUMBER, type SheetSpec, type StyleSpec, type ValidationRule, type ValidationSpec, emptyGrid, pageTextLiteral, setGridCell } from "./spec";
@@ -360,7 +360,7 @@ function writeLine(draft: Draft, line: Line, row: number, request: TemplateReque
     case "quota":
       return writeQuotaRow(draft, row, line.quota, request, sources);
     case "part":
-      return writePartRow(draft, row, line.quota, line.part, request, sources.carried.get(line.part.id));
+      return writePartRow(draft, row, line.quota, line.part, request, sources);
     case "archiveTitle":
       return writeBand(draft, row, ARCHIVE_TITLE, PALETTE.archive);
     case "archived":
@@ -393,7 +393,7 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
   const target = targetCell(quota, scope, targets);
   put(draft, row, "id", value(quota.id));
   put(draft, row, "measure", value(quotaLabel(quota, reportText(quota, scope, targets))));
-  put(draft, row, "units", value(quota.units.join("、")));
+  put(draft, row, "units", value(unitsLabel(quota)));
   put(draft, row, "kind", value(KIND_LABELS[quota.kind]));
   put(draft, row, "unit", value(quota.unit ?? "—"));
   put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));
@@ -437,14 +437,18 @@ function writeQuotaRow(draft: Draft, row: number, quota: Quota, request: Templat
 
 /**
  * A ratio's numerator or denominator: what it counts (locked) and its figure at the period's end,
- * typed in 累计完成 (a level reached, so no 本期). It has no target or formulas of its own.
+ * typed in 累计完成 (a level reached, so no 本期). It has no target or formulas of its own. Its
+ * 上期累计 is last period's figure (locked, so a fall is seen: part-fell), and after the ratio's last
+ * deadline its final figure stays, as a quota's does.
  */
-function writePartRow(draft: Draft, row: number, quota: Quota, part: QuotaPart, request: TemplateRequest, previous: CarriedRow | undefined): void {
+function writePartRow(draft: Draft, row: number, quota: Quota, part: QuotaPart, request: TemplateRequest, sources: RowSources): void {
+  const previous = sources.carried.get(part.id);
+  const before = sources.fromPrevious.get(part.id);
   const stage = stageAt(pathInScope(quota, request.scope, request.revision, request.geography), request.period, request.revision);
   const target = "—";
   put(draft, row, "id", value(part.id));
   put(draft, row, "measure", value(`${PART_LABELS[part.key]}：${part.name}`));
-  put(draft, row, "units", value(quota.units.join("、")));
+  put(draft, row, "units", value(unitsLabel(quota)));
   put(draft, row, "kind", value(PART_LABELS[part.key]));
   put(draft, row, "unit", value(part.unit));
   put(draft, row, "year", value(stage.point?.year ?? CADENCE_LABELS[quota.cadence]));
@@ -452,14 +456,31 @@ function writePartRow(draft: Draft, row: number, quota: Quota, part: QuotaPart, 
   if (previous) {
     put(draft, row, "cumulative", value(previous.cumulative));
     put(draft, row, "note", value(previous.note));
+  } else if (before && stage.closed) {
+    // A final figure stays what it was.
+    put(draft, row, "cumulative", value(before.cumulative));
   }
+  const carriedIn = stage.closed ? null : partPrevious(sources, previous, before);
+  put(draft, row, "previous", value(carriedIn));
   draft.partRows.push({ row, part, closed: stage.closed });
-  draft.rowRecords.push({ sheet: "", quotaId: part.id, row, target, fingerprint: rowFingerprint(part.id, target, [], row), archived: false, previous: null });
-  // A level counted at the period's end: nothing carries from the last period.
-  draft.notApplicable.push(`${letter("previous")}${row}`);
+  draft.rowRecords.push({ sheet: "", quotaId: part.id, row, target, fingerprint: rowFingerprint(part.id, target, [], row), archived: false, previous: carriedIn });
+  if (stage.closed) draft.notApplicable.push(`${letter("previous")}${row}`);
   // 本期完成 and 进展状态 never apply; once the ratio is closed, 累计完成 is final too.
   if (stage.closed) draft.notApplicable.push(`${letter("period")}${row}:${letter("status")}${row}`);
   else draft.notApplicable.push(`${letter("period")}${row}`, `${letter("status")}${row}`);
+}
+
+/**
+ * A ratio's figure's 上期累计: last period's figure from the previous period's sheet (a count at a
+ * period's end carries on across years, whatever the ratio's cadence); when the sheet is made again,
+ * what it showed; else blank.
+ */
+function partPrevious(sources: RowSources, carried: CarriedRow | undefined, before: CarriedRow | undefined): CellValue {
+  if (sources.previousPeriod) {
+    const figure = before?.cumulative;
+    return typeof figure === "number" && Number.isFinite(figure) ? figure : null;
+  }
+  return carried && !isBlank(carried.previous) ? carried.previous : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type Quota, type QuotaKind, isPercentKind } from "../plan/types";
 import type { Stage } from "../period/stage";
 import { columnLetter } from "../snapshot/a1";
-import { partsOf } from "./parts";
+import { partsOf } from "./ratio-parts";
 import { APPROXIMATE_TOLERANCE, BEHIND_THRESHOLD, COLUMN, MILESTONE_STATUSES, STATES } from "./columns";
 
 /**
@@ -151,6 +151,16 @@ export function totalFormula(kind: QuotaKind, range: string): string {
     return `=IF(COUNTA(${range})=0,"",COUNTIF(${range},"${MILESTONE_STATUSES[2]}")&"/"&COUNTA(${range}))`;
   }
   return `=IF(COUNT(${range})=0,"",${isPercentKind(kind) ? "AVERAGE" : "SUM"}(${range}))`;
+}
+
+/**
+ * A parent's coverage from its children's counts in `range` (see Coverage in merge/layout): how
+ * many children have at least `each` (`children`), or 1 once they have `each` between them
+ * (`parent`); blank while none is a number.
+ */
+export function coverageFormula(covers: { units: "children" | "parent"; each: number }, range: string): string {
+  const covered = covers.units === "children" ? `COUNTIF(${range},">=${covers.each}")` : `IF(SUM(${range})>=${covers.each},1,0)`;
+  return `=IF(COUNT(${range})=0,"",${covered})`;
 }
 
 /** The sum of the figures in `range`, blank while none is a number. */

@@ -1,4 +1,4 @@
-import type { Action, KeyWorkItem, Quota } from "../plan/types";
+import { ATTRIBUTE_LABELS, type Action, type KeyWorkItem, MEASURE_LABELS, type Quota } from "../plan/types";
 import { chineseNumeral } from "../shared/text";
 
 /** 一、实施“技能照亮前程”培训行动 */
@@ -29,4 +29,30 @@ export function targetFigure(quota: Pick<Quota, "kind" | "comparator" | "target"
  */
 export function quotaLabel(quota: Quota, what: string = quota.text): string {
   return `${quota.measure}${quota.subject ? ` · ${quota.subject}` : ""}\n${what}`;
+}
+
+/** The 责任单位 cell: the lead named apart from the co-responsible units (牵头：A；责任：B、C), else the list as the plan names it. */
+export function unitsLabel(quota: Pick<Quota, "lead" | "units">): string {
+  if (!quota.lead) return quota.units.join("、");
+  const others = quota.units.filter((unit) => !quota.lead?.includes(unit));
+  return others.length === 0 ? `牵头：${quota.lead.join("、")}` : `牵头：${quota.lead.join("、")}；责任：${others.join("、")}`;
+}
+
+/**
+ * What the plan says of a quota beyond its kind and target, as a line a person reads: 属性
+ * (约束性/预期性), what the figure measures (人均, 占比, a level from its 基期值), a deadline month,
+ * the whole area's target beside this one's, and its weight; "" when it says none of these.
+ */
+export function quotaFacts(quota: Pick<Quota, "attribute" | "measures" | "baseline" | "unit" | "year" | "month" | "wholeTarget" | "weight">): string {
+  const unit = quota.unit ?? "";
+  return [
+    quota.attribute ? `属性：${ATTRIBUTE_LABELS[quota.attribute]}` : "",
+    quota.measures ? MEASURE_LABELS[quota.measures] : "",
+    quota.baseline !== 0 && quota.measures !== undefined ? `基期值 ${quota.baseline}${unit}` : "",
+    quota.month !== undefined && quota.year !== null ? `${quota.year}年${quota.month}月底前` : "",
+    quota.wholeTarget !== undefined ? `全域目标 ${quota.wholeTarget}${unit}` : "",
+    quota.weight !== undefined ? `权重 ${quota.weight}` : "",
+  ]
+    .filter((part) => part !== "")
+    .join("；");
 }

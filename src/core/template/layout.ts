@@ -2,7 +2,7 @@ import type { PlanRevision, Quota } from "../plan/types";
 import type { CarriedRow, LooseCell } from "./carried";
 import { HEADER_ROW, SIGNATURE_FIELDS } from "./columns";
 import { actionLabel, itemLabel } from "./labels";
-import { type QuotaPart, partsOf } from "./parts";
+import { type QuotaPart, partsOf } from "./ratio-parts";
 
 /**
  * The report sheet from top to bottom: title, information and header rows, then per action a

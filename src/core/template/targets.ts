@@ -1,10 +1,11 @@
 import type { Geography } from "../plan/counties";
-import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
+import { type PlanRevision, type Quota, isPercentKind, leadUnits } from "../plan/types";
 import type { Period } from "../period/period";
-import { type Scope, countiesInScope, planShare, unitRole } from "../plan/scope";
+import { type Scope, countiesInScope, localUnitsToCover, planShare, unitRole } from "../plan/scope";
 import { stageAt } from "../period/stage";
 import { CONTRIBUTED, NOT_ASSIGNED, PENDING } from "./columns";
 import type { SplitRecord } from "./meta";
+import { quotaFacts } from "./labels";
 import type { CellValue } from "./spec";
 
 /**
@@ -51,13 +52,7 @@ export function splitAt(quota: Quota, region: string, context: TargetContext): S
 
 /** The number of units a per-unit quota asks a scope to cover: the province 90, 杭州市 13, a county 1. */
 function coverageTarget(quota: Quota, scope: Scope, stated: number, context: TargetContext): CellValue {
-  const byCity = quota.perUnit?.byCity ?? {};
-  if (scope.kind === "county") return quota.perUnit?.per === "city" ? NOT_ASSIGNED : 1;
-  if (scope.kind === "city") {
-    const cityTarget = byCity[scope.city];
-    if (cityTarget !== undefined) return cityTarget;
-    return context.geography ? countiesInScope(scope, context.geography).length : NOT_ASSIGNED;
-  }
+  if (scope.kind === "county" || scope.kind === "city") return localUnitsToCover(quota, scope, context.geography) ?? NOT_ASSIGNED;
   // A quota a person marked per-unit that the plan did not state per county: its counties are the target.
   if (!quota.perUnit && context.geography) return countiesInScope(scope, context.geography).length;
   return stated;
@@ -65,10 +60,11 @@ function coverageTarget(quota: Quota, scope: Scope, stated: number, context: Tar
 
 /**
  * Whether a quota's target holds for every city and county as the plan states it: a ratio or a
- * growth rate, and a ceiling of 0 (零事故: none anywhere means none in each place).
+ * growth rate, an amount per person (人均…元: a level, never a sum of places' parts), and a
+ * ceiling of 0 (零事故: none anywhere means none in each place).
  */
 function holdsEverywhere(quota: Quota, stated: number): boolean {
-  return isPercentKind(quota.kind) || (quota.comparator === "<=" && stated === 0);
+  return isPercentKind(quota.kind) || quota.measures === "per-capita" || (quota.comparator === "<=" && stated === 0);
 }
 
 /** The target a scope's row shows: a number, 待定, 未分解 (no split target) or — for milestones. */
@@ -123,8 +119,14 @@ const coveredUnit = (quota: Quota): string => (quota.perUnit?.per === "city" ? "
 const amount = (value: CellValue, quota: Quota): string =>
   typeof value === "number" ? (isPercentKind(quota.kind) ? `${Number((value * 100).toFixed(6))}%` : `${value}${quota.unit ?? ""}`) : String(value);
 
-/** What the row asks the scope to report, in words (the second line of 工作举措/指标). */
+/** What the row asks the scope to report, in words (the second line of 工作举措/指标), then what the plan says of it beyond its target (属性, 基期值…). */
 export function reportText(quota: Quota, scope: Scope, context: TargetContext): string {
+  const facts = quotaFacts(quota);
+  const asked = askedText(quota, scope, context);
+  return facts === "" ? asked : `${asked}\n${facts}`;
+}
+
+function askedText(quota: Quota, scope: Scope, context: TargetContext): string {
   const target = targetCell(quota, scope, context);
   if (scope.kind === "province" || scope.kind === "unit") {
     const unit = quota.unit ?? "";
@@ -136,7 +138,7 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
     if (scope.kind === "province") return `${quota.text}${both}${covered}`;
     return unitRole(quota, scope.unit) === "lead"
       ? `${quota.text}${both}${covered}\n本单位牵头：填报全省数（含配合单位）`
-      : `${quota.text}${both}\n本单位配合（牵头单位：${quota.units[0]}）：填报本单位完成数`;
+      : `${quota.text}${both}\n本单位配合（牵头单位：${leadUnits(quota).join("、")}）：填报本单位完成数`;
   }
   const who = scope.kind === "city" ? "本市" : "本县";
   if (quota.kind === "milestone") return `${who}进展状态：${quota.text}`;
@@ -145,7 +147,7 @@ export function reportText(quota: Quota, scope: Scope, context: TargetContext): 
   if (quota.level === "per-unit") {
     return scope.kind === "city"
       ? `${who}覆盖${coveredUnit(quota)}数 / ${typeof target === "number" ? target : "—"}（每个${quota.perUnit?.per === "city" ? "设区市" : "县(市、区)"}至少 1 个）`
-      : `${who}数量（至少 1 个；有即覆盖）`;
+      : `${who}数量（${(quota.perUnit?.each ?? 1) === 1 ? "至少 1 个；有即覆盖" : `至少 ${quota.perUnit?.each} 个即覆盖`}）`;
   }
   if (typeof target === "number") {
     const source = quota.level === "split" && scope.kind === "city" && planShare(context.revision, quota, scope.city) ? "附件2" : "目标分解";

@@ -1,6 +1,6 @@
 import type { Finding } from "../findings/findings";
 import type { ChartSpec } from "../merge/charts";
-import { type HistoryPlan, type ProgressLine, PROGRESS_SHEET, buildProgress, planHistory } from "../merge/history";
+import { type HistoryPlan, type ProgressLine, PROGRESS_SHEET, buildProgress, planHistory } from "../merge/progress-sheet";
 import type { MergeInputFile } from "../merge/merge";
 import type { PlanRevision } from "../plan/types";
 import type { SheetSpec } from "../template/spec";
@@ -52,7 +52,7 @@ export function progressInto(files: MergeInputFile[], workbook: MergeWorkbook, o
     sheet: built.sheet,
     charts: built.charts,
     periods: built.periods,
-    merged: Object.fromEntries(plan.periods.map((p) => [p.period, p.accepted.map((a) => a.city)])),
+    merged: Object.fromEntries(plan.periods.map((p) => [p.period, p.accepted.map((a) => a.child)])),
     lines: built.lines,
   };
 }

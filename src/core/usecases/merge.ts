@@ -12,7 +12,7 @@ import { EMPTY_META, META_SHEET, type MetaRecords, type SplitRecord, metaRows, w
 import { metaSheetSpec } from "../template/sheet";
 import type { SheetSpec } from "../template/spec";
 import type { ChartSpec } from "../merge/charts";
-import { SOURCES_SHEET, SUMMARY_SHEET } from "../merge/layout";
+import { SOURCES_SHEET, DETAIL_SHEET } from "../merge/layout";
 import { type MergeInputFile, type MergePlan, canMerge, mergeLevels, rollupForFiles } from "../merge/merge";
 import { splitsForMerge } from "../merge/split";
 import { readSummaryState } from "../merge/state";
@@ -26,7 +26,7 @@ import { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../
  */
 
 /** The sheets a summary writes, in the order a workbook shows them. */
-export const SUMMARY_SHEET_NAMES: readonly string[] = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLETIN_SHEET, SUMMARY_SHEET, SOURCES_SHEET];
+export const SUMMARY_SHEET_NAMES: readonly string[] = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLETIN_SHEET, DETAIL_SHEET, SOURCES_SHEET];
 
 /**
  * What the aggregator's workbook holds that a merge reads: the sheets of the names it writes (see
@@ -98,7 +98,7 @@ function planned(files: MergeInputFile[], workbook: MergeWorkbook, options: Omit
   const { levels, splits } = mergeInputs(files, workbook, options.revision, options.levels);
   // The files say the level: cities into the province, a city's counties into the city, units into their lead.
   const rollup = rollupForFiles(files, options.revision, options.geography);
-  const summary = workbook.sheets.find((sheet) => sheet.name === SUMMARY_SHEET);
+  const summary = workbook.sheets.find((sheet) => sheet.name === DETAIL_SHEET);
   const sources = workbook.sheets.find((sheet) => sheet.name === SOURCES_SHEET);
   // What an earlier merge into the workbook holds, read with the rows the merge's levels give.
   const existing = summary
@@ -143,7 +143,7 @@ export function takenSheets(workbook: MergeWorkbook, whole: readonly string[], p
     return sheet && !sheet.protected && hasContent(sheet) ? [taken(name, null)] : [];
   });
   const report = parentReturn === null ? undefined : byName.get(parentReturn);
-  if (!report || byName.get(SUMMARY_SHEET)?.protected === true || !hasContent(report)) return found;
+  if (!report || byName.get(DETAIL_SHEET)?.protected === true || !hasContent(report)) return found;
   // The records of the sheets, as a metadata sheet: what tells a Planbook report and its typed cells.
   const rows = metaRows(workbook.meta).map((row) => row.map((value) => value ?? ""));
   const existing = existingOutput({ sheets: [report, { name: META_SHEET, visibility: "VeryHidden", protected: true, values: rows, formulas: rows }] });
@@ -175,7 +175,7 @@ export interface MergeOutcome {
 export function mergeInto(files: MergeInputFile[], workbook: MergeWorkbook, options: MergeIntoOptions): MergeOutcome {
   const { plan, context } = planned(files, workbook, options);
   const taken = takenSheets(workbook, SUMMARY_SHEET_NAMES, parentReturnName(files, options.revision, options.period, options.geography));
-  const kept = context.existing?.cities.map((c) => c.city) ?? [];
+  const kept = context.existing?.children.map((c) => c.child) ?? [];
   if (plan.accepted.length === 0 || taken.length > 0) {
     return { plan: { ...plan, findings: [...taken, ...plan.findings] }, findings: [...taken, ...plan.findings], sheets: [], charts: [], totals: [], filled: kept };
   }

@@ -9,7 +9,9 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import os from "os";
 import path from "path";
 import { COMMAND_SPECS } from "../../../src/cli/specs";
-import { cleanCities } from "../../fixtures/returned-files";
+import { QUOTA, cleanCities } from "../../fixtures/returned-files";
+import { readWorkbookFile } from "../../../src/xlsx/read";
+import { firstReport } from "../../support/report";
 import { BIN, ROOT, buildCli, planbook } from "../../support/cli";
 import { present } from "../../support/present";
 
@@ -180,16 +182,63 @@ describe("planbook command lines", () => {
       expect(Number(result.stdout.trim())).toBeGreaterThan(64 * 1024);
     });
 
-    test("a reader that closes early gets no stack trace, and merge still writes the whole summary", () => {
-      const result = spawnSync("bash", ["-c", `${commandLine(["merge", "--json", "--out", "closed-early.xlsx"])} | head -c 10 > /dev/null; echo "exit \${PIPESTATUS[0]}"`], {
+    /** The one line a run ends with when stdout could not be written: exit 3, no stack trace. */
+    const expectStdoutFailure = (stderr: string, status: string, code: string): void => {
+      const lines = stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain("无法写出标准输出");
+      expect(lines[0]).toContain("cannot write standard output");
+      expect(lines[0]).toContain(code);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(status).toBe("exit 3");
+    };
+
+    test("a reader that closes after one byte gets one line and exit 3, no stack trace", () => {
+      // plan --json is more than a pipe holds, so its writes outlast head.
+      const result = spawnSync("bash", ["-c", `${commandLine(["plan", "--json"])} | head -c 1 > /dev/null; echo "exit \${PIPESTATUS[0]}"`], { cwd: dir, encoding: "utf8" });
+      expectStdoutFailure(result.stderr, result.stdout.trim(), "EPIPE");
+    });
+
+    test("a reader gone before merge prints gets one line and exit 3, and merge still writes the whole summary", async () => {
+      // `true` exits without reading: by the time merge has read eleven files, nobody reads its stdout.
+      const result = spawnSync("bash", ["-c", `${commandLine(["merge", "--json", "--out", "closed-early.xlsx"])} | true; echo "exit \${PIPESTATUS[0]}"`], {
         cwd: dir,
         encoding: "utf8",
       });
-      expect(result.stderr).toBe("");
-      expect(result.stdout.trim()).toBe("exit 0");
+      expectStdoutFailure(result.stderr, result.stdout.trim(), "EPIPE");
       const check = planbook(["merge", "--json", "--out", "reference.xlsx", ...files], dir);
       expect(check.status).toBe(0);
-      expect(readFileSync(path.join(dir, "closed-early.xlsx")).length).toBeGreaterThan(10_000);
+      const sheetsOf = async (file: string) => (await readWorkbookFile(readFileSync(path.join(dir, file)))).sheets.map((sheet) => [sheet.name, sheet.values.length]);
+      expect(await sheetsOf("closed-early.xlsx")).toEqual(await sheetsOf("reference.xlsx"));
+    });
+
+    // Every command that prints, onto a full disk (/dev/full fails every write with ENOSPC).
+    const printing: [string, string[]][] = [
+      ["plan", ["plan"]],
+      ["plan --json", ["plan", "--json"]],
+      ["plan check", ["plan", "check"]],
+      ["plan diff", ["plan", "diff", OLDER_SEED, SEED]],
+      ["--help", ["--help"]],
+      ["check", ["check"]],
+      ["merge", ["merge", "--out", "full-disk.xlsx"]],
+      ["merge --history", ["merge", "--history", "cities", "--out", "full-disk-history.xlsx"]],
+      ["template", ["template", "--scope", "city:杭州市", "--period", "2026-10", "--out", "full-disk-template.xlsx"]],
+      ["template --all-cities", ["template", "--all-cities", "--period", "2026-10", "--out", "full-disk-templates"]],
+    ];
+    test.each(printing)("%s > /dev/full: one line, exit 3", (_what, args) => {
+      const line = args[0] === "merge" && args[1] === "--history" ? [process.execPath, BIN, ...args].map(shellQuote).join(" ") : commandLine(args);
+      const result = spawnSync("bash", ["-c", `${line} > /dev/full; echo "exit $?"`], { cwd: dir, encoding: "utf8" });
+      expectStdoutFailure(result.stderr, result.stdout.trim(), "ENOSPC");
+    });
+
+    test("correct > /dev/full: one line, exit 3, and the corrected file is whole", async () => {
+      const result = spawnSync("bash", ["-c", `${commandLine(["correct", hangzhou, "--quota", QUOTA.id, "--cumulative", "77", "--out", "corrected.xlsx"])} > /dev/full; echo "exit $?"`], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+      expectStdoutFailure(result.stderr, result.stdout.trim(), "ENOSPC");
+      const report = firstReport(await readWorkbookFile(readFileSync(path.join(dir, "corrected.xlsx"))));
+      expect(report.rows.find((r) => r.quotaId === QUOTA.id)?.values.cumulative).toBe(77);
     });
 
     test("to a file, the output is the same as to a pipe", () => {

@@ -16,6 +16,7 @@ import { fill, rowsOf } from "../../support/fill";
 import { currentRevision } from "../../support/plan";
 import { gridRow, present } from "../../support/present";
 import { firstReport } from "../../support/report";
+import { CARRY } from "../../fixtures/part-carry-expectations";
 
 const revision = currentRevision();
 /** Quotas 杭州市 reports that are still open in 2027: a 每年 one counted in 万人次, a multi-year running total, a milestone. */
@@ -92,6 +93,38 @@ describe("the year boundary on real files", () => {
     expect(planbook(["template", "--from", december, "--period", "2027-01", "--out", january], dir).status).toBe(0);
     const rows = await rowsOf(january);
     expect([rows.get(ANNUAL)?.values.previous, rows.get(RUNNING)?.values.previous]).toEqual([0, 1200]);
+  });
+});
+
+describe("a ratio's 分子 and 分母 carry into the next period (real files)", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-parts-"));
+  const september = path.join(dir, `杭州市 ${CARRY.from}.xlsx`);
+  const october = path.join(dir, `杭州市 ${CARRY.to}.xlsx`);
+  const fresh = path.join(dir, `杭州市 ${CARRY.to} 新建.xlsx`);
+  const typedAfter = { [CARRY.numerator]: { cumulative: CARRY.after.numerator }, [CARRY.denominator]: { cumulative: CARRY.after.denominator } };
+  const said = (report: Report) => report.findings.filter((f) => f.rule === "part-fell").map((f) => ({ rule: f.rule, quotaId: f.quotaId, severity: f.severity }));
+
+  beforeAll(async () => {
+    expect(planbook(["template", "--scope", "city:杭州市", "--period", CARRY.from, "--out", september], dir).status).toBe(0);
+    await fill(september, { [CARRY.numerator]: { cumulative: CARRY.before.numerator }, [CARRY.denominator]: { cumulative: CARRY.before.denominator } });
+    expect(planbook(["template", "--from", september, "--out", october], dir).status).toBe(0);
+    expect(planbook(["template", "--scope", "city:杭州市", "--period", CARRY.to, "--out", fresh], dir).status).toBe(0);
+    await fill(october, typedAfter);
+    await fill(fresh, typedAfter);
+  });
+
+  test("template --from gives each figure last period's as its 上期累计", async () => {
+    const rows = await rowsOf(october);
+    expect({ numerator: rows.get(CARRY.numerator)?.values.previous, denominator: rows.get(CARRY.denominator)?.values.previous }).toEqual(CARRY.previous);
+  });
+
+  test("a figure below its 上期累计 is found by the sheet's own check", () => {
+    expect(said(JSON.parse(planbook(["check", "--json", october], dir).stdout) as Report)).toEqual(CARRY.fell);
+  });
+
+  test("a figure that fell across files is found by check --previous, not by the later file alone", () => {
+    expect(said(JSON.parse(planbook(["check", "--json", fresh], dir).stdout) as Report)).toEqual([]);
+    expect(said(JSON.parse(planbook(["check", "--json", "--previous", september, fresh], dir).stdout) as Report)).toEqual(CARRY.fell);
   });
 });
 

@@ -37,6 +37,18 @@ describe("generating the template in the open workbook", () => {
     expect(host.sheet(META_SHEET).visibility).toBe("VeryHidden");
   });
 
+  // The file path writes the spec's widths in characters; Excel shows w characters (Calibri 11, 7 px
+  // a digit) as trunc((256w + trunc(128/7)) / 256 × 7) px = 0.75 pt a pixel (ECMA-376 18.3.1.13).
+  // At 7.5 pt a character the add-in's columns came out 30–45 % wider than the same file's.
+  test("each column is as wide in points as the same template's file shows it: 13 characters = 91 px = 68.25 pt", async () => {
+    const host = createExcelHost();
+    await generate(host);
+    const spec = buildTemplate({ revision: fixtureRevision(), scope: { kind: "province" }, period: parsePeriod("2026-10"), generatedAt: NOW.toISOString() });
+    const excelPoints = (chars: number) => Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7) * 0.75;
+    const widths = host.sheet("全省 2026-10").columnWidths;
+    expect([widths.A, spec.sheet.columnWidths.map((chars, i) => widths[columnLetter(i)] === excelPoints(chars)).every(Boolean)]).toEqual([68.25, true]);
+  });
+
   test("completion is computed by the workbook from what is typed", async () => {
     const host = createExcelHost();
     await generate(host);

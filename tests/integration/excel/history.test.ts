@@ -7,7 +7,7 @@
 import { createExcelHost } from "@planbook/excel-host";
 import { LAG_TITLE, type MergeInputFile, PROGRESS_SHEET } from "../../../src/core/merge";
 import type { PlanRevision } from "../../../src/core/plan";
-import { writeHistory } from "../../../src/excel/history";
+import { writeHistory } from "../../../src/excel/progress";
 import { HISTORY_CASES, STALL, caseFiles, caseScope, revisionOf, stallFiles } from "../../fixtures/history-cases";
 import { currentRevision } from "../../support/plan";
 import { cityWorkbook } from "../../unit/merge/fixture";

@@ -7,6 +7,11 @@ import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template";
 import { columnLetter } from "../../../src/core/snapshot";
 import { fixtureRevision, QUOTA } from "../../unit/merge/fixture";
+import { runAudit } from "../../../src/excel/audit";
+import { readMergeFiles } from "../../../src/xlsx/merge-files";
+import { CARRY } from "../../fixtures/part-carry-expectations";
+import { currentRevision } from "../../support/plan";
+import { reportFile } from "../merge/files";
 
 /** 下一报告期 in the open workbook (the Office.js path on the in-memory host). */
 
@@ -120,5 +125,53 @@ describe("更新上期累计 after last period's sheet was corrected", () => {
     host.userSelect("全省 2027-01", "A1");
     const result = await host.run((context) => refreshPrevious(context, { now: NOW }));
     expect([result.changes, host.sheetNames().includes(CHANGE_LOG_SHEET)]).toEqual([[], false]);
+  });
+});
+
+describe("a ratio's 分子 and 分母 carry into 下一报告期 (the in-memory host)", () => {
+  const seed = currentRevision();
+  const sheetOf = (period: string): string => `杭州市 ${period}`;
+  const said = (findings: { rule: string; quotaId: string | null; severity: string }[]) =>
+    findings.filter((f) => f.rule === "part-fell").map((f) => ({ rule: f.rule, quotaId: f.quotaId, severity: f.severity }));
+  const typeFigures = async (host: ExcelHost, sheet: string, figures: { numerator: number; denominator: number }): Promise<void> => {
+    await host.userEdit(sheet, at("cumulative", rowOf(host, sheet, CARRY.numerator)), [[figures.numerator]]);
+    await host.userEdit(sheet, at("cumulative", rowOf(host, sheet, CARRY.denominator)), [[figures.denominator]]);
+  };
+
+  async function october(): Promise<ExcelHost> {
+    const host = createExcelHost();
+    await host.run((context) => generateTemplate(context, { revision: seed, scope: CARRY.scope, period: parsePeriod(CARRY.from), now: NOW }));
+    await typeFigures(host, sheetOf(CARRY.from), CARRY.before);
+    host.userSelect(sheetOf(CARRY.from), "A1");
+    await host.run((context) => generateNextPeriod(context, { revision: seed, now: NOW }));
+    return host;
+  }
+
+  test("下一报告期 gives each figure last period's as its 上期累计", async () => {
+    const host = await october();
+    const sheet = sheetOf(CARRY.to);
+    const [[numerator], [denominator]] = [host.values(sheet, at("previous", rowOf(host, sheet, CARRY.numerator))), host.values(sheet, at("previous", rowOf(host, sheet, CARRY.denominator)))];
+    expect({ numerator, denominator }).toEqual(CARRY.previous);
+  });
+
+  test("a figure below its 上期累计 is found by 校验", async () => {
+    const host = await october();
+    await typeFigures(host, sheetOf(CARRY.to), CARRY.after);
+    const result = await host.run((context) => runAudit(context, { revisions: [seed], now: NOW }));
+    expect(said(result.findings.filter((f) => f.sheet === sheetOf(CARRY.to)))).toEqual(CARRY.fell);
+  });
+
+  test("a figure that fell across files is found by 校验 with last period's file, not by the sheet alone", async () => {
+    const [september] = await readMergeFiles([
+      await reportFile(`${sheetOf(CARRY.from)}.xlsx`, seed, CARRY.scope, { [CARRY.numerator]: { cumulative: CARRY.before.numerator }, [CARRY.denominator]: { cumulative: CARRY.before.denominator } }, { period: CARRY.from }),
+    ]);
+    const host = createExcelHost();
+    await host.run((context) => generateTemplate(context, { revision: seed, scope: CARRY.scope, period: parsePeriod(CARRY.to), now: NOW }));
+    await typeFigures(host, sheetOf(CARRY.to), CARRY.after);
+    const alone = await host.run((context) => runAudit(context, { revisions: [seed], now: NOW }));
+    const snapshot = september?.snapshot;
+    if (!snapshot) throw new Error("September's file could not be read");
+    const across = await host.run((context) => runAudit(context, { revisions: [seed], now: NOW, previous: { name: "杭州市 2026-09.xlsx", snapshot } }));
+    expect([said(alone.findings), said(across.findings)]).toEqual([[], CARRY.fell]);
   });
 });

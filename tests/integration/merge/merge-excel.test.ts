@@ -4,7 +4,7 @@
  */
 import { localQuotas, planShare } from "../../../src/core/plan";
 import { columnLetter } from "../../../src/core/snapshot";
-import { buildSummary, canMerge, chartQuotaChoices, planSplit, PROVINCE_SHEET, RANKING_SHEET, SOURCES_SHEET, splittableQuotas, SUMMARY_ROWS, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge";
+import { buildSummary, canMerge, chartQuotaChoices, planSplit, PROVINCE_SHEET, RANKING_SHEET, SOURCES_SHEET, splittableQuotas, SUMMARY_ROWS, DETAIL_SHEET, summaryColumns } from "../../../src/core/merge";
 import { parsePeriod } from "../../../src/core/period";
 import { COLUMN, META_SHEET, parseMetaRows } from "../../../src/core/template";
 import { generateTemplate } from "../../../src/excel/generate";
@@ -39,9 +39,9 @@ async function merge(host: ExcelHost, files: CityFile[], options: Partial<MergeO
 
 /** 1-based row of a summary row id on the host's 汇总 sheet. */
 function rowOf(host: ExcelHost, id: string): number {
-  return host.values(SUMMARY_SHEET, "A1:A400").findIndex(([value]) => value === id) + 1;
+  return host.values(DETAIL_SHEET, "A1:A400").findIndex(([value]) => value === id) + 1;
 }
-const cellValue = (host: ExcelHost, column: number, row: number): unknown => present(host.values(SUMMARY_SHEET, `${columnLetter(column)}${row}`)[0]?.[0], `${SUMMARY_SHEET}!${columnLetter(column)}${row}`);
+const cellValue = (host: ExcelHost, column: number, row: number): unknown => present(host.values(DETAIL_SHEET, `${columnLetter(column)}${row}`)[0]?.[0], `${DETAIL_SHEET}!${columnLetter(column)}${row}`);
 /** The summary row a city's quota lands in: its own id, or its Annex 2 family's. */
 const rowIdOf = (quotaId: string): string => {
   const quota = revision.quotas.find((q) => q.id === quotaId);
@@ -102,16 +102,16 @@ describe("merging eleven city workbooks into the open workbook", () => {
     const share = planShare(revision, quota, "舟山市")?.target as number;
     const row = rowOf(host, quota.id);
     const i = cities.indexOf("舟山市");
-    expect(round(cellValue(host, col.cityCompletion + i, row))).toBe(round((present(typedOf("舟山市")[quota.id], `the figure typed for ${quota.id}`).cumulative as number) / share));
+    expect(round(cellValue(host, col.childCompletion + i, row))).toBe(round((present(typedOf("舟山市")[quota.id], `the figure typed for ${quota.id}`).cumulative as number) / share));
   });
 
   test("the summary holds values, not formulas, in the city blocks", () => {
-    const block = host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.firstData}:${columnLetter(col.actual + cities.length - 1)}${rowOf(host, lastLocalQuota().id)}`);
+    const block = host.formulas(DETAIL_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.firstData}:${columnLetter(col.actual + cities.length - 1)}${rowOf(host, lastLocalQuota().id)}`);
     expect(block.flat().filter((v) => typeof v === "string" && v.startsWith("="))).toEqual([]);
   });
 
   test("the summary keeps its period and revision as text", () => {
-    expect(host.values(SUMMARY_SHEET, "B2:D2")[0]).toEqual([period, expect.anything(), revision.revision]);
+    expect(host.values(DETAIL_SHEET, "B2:D2")[0]).toEqual([period, expect.anything(), revision.revision]);
   });
 
   test("the 来源 sheet lists every file as accepted", () => {
@@ -120,7 +120,7 @@ describe("merging eleven city workbooks into the open workbook", () => {
   });
 
   test("both sheets are protected", () => {
-    expect([host.sheet(SUMMARY_SHEET).protection.protected, host.sheet(SOURCES_SHEET).protection.protected]).toEqual([true, true]);
+    expect([host.sheet(DETAIL_SHEET).protection.protected, host.sheet(SOURCES_SHEET).protection.protected]).toEqual([true, true]);
   });
 
   test("a clustered column chart of completion by city for a split quota sits on 排名", () => {
@@ -223,7 +223,7 @@ describe("integrity, by file name", () => {
   });
 
   test("a rejected file's figures are not in the summary", () => {
-    expect(host.values(SUMMARY_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.file}`)[0]?.[0]).toBe("");
+    expect(host.values(DETAIL_SHEET, `${columnLetter(col.actual)}${SUMMARY_ROWS.file}`)[0]?.[0]).toBe("");
   });
 });
 
@@ -236,7 +236,7 @@ describe("a sheet of the aggregator's own under a summary sheet's name", () => {
     expect(result.written).toBe(false);
     expect(result.plan.findings.filter((f) => f.rule === "merge-sheet-taken").map((f) => f.sheet)).toEqual(["通报"]);
     expect(host.values("通报", "A1:B2")).toEqual([["本月通报", "处室意见"], ["杭州市", "请加快进度"]]);
-    expect(host.sheetNames()).not.toContain(SUMMARY_SHEET);
+    expect(host.sheetNames()).not.toContain(DETAIL_SHEET);
   });
 
   test("an empty sheet of that name, or the summary's own from an earlier merge, is written as before", async () => {
@@ -258,7 +258,7 @@ describe("merging again with a newer file of one city", () => {
   beforeAll(async () => {
     host = createExcelHost();
     await merge(host, cityFiles);
-    before = host.values(SUMMARY_SHEET, `A1:${columnLetter(col.width - 1)}${rowOf(host, lastLocalQuota().id)}`);
+    before = host.values(DETAIL_SHEET, `A1:${columnLetter(col.width - 1)}${rowOf(host, lastLocalQuota().id)}`);
     const newer = await cityFile(`${city}-v2.xlsx`, revision, city, { ...typedOf(city), [quota.id]: { cumulative: 99999 } });
     host.stats.resetSyncs();
     await merge(host, [newer]);
@@ -269,9 +269,9 @@ describe("merging again with a newer file of one city", () => {
   });
 
   test("the other cities' columns are untouched", () => {
-    const after = host.values(SUMMARY_SHEET, `A1:${columnLetter(col.width - 1)}${before.length}`);
+    const after = host.values(DETAIL_SHEET, `A1:${columnLetter(col.width - 1)}${before.length}`);
     const otherCities = (grid: unknown[][]) =>
-      grid.slice(SUMMARY_ROWS.file - 1).map((row) => cities.flatMap((c, j) => (c === city ? [] : [row[col.actual + j], row[col.cityPeriod + j], row[col.note + j]])));
+      grid.slice(SUMMARY_ROWS.file - 1).map((row) => cities.flatMap((c, j) => (c === city ? [] : [row[col.actual + j], row[col.childPeriod + j], row[col.note + j]])));
     expect(otherCities(after)).toEqual(otherCities(before));
   });
 
@@ -362,12 +362,12 @@ describe("values a city typed stay values", () => {
   });
 
   test("a formula typed in a city's cell arrives as its value", () => {
-    const cell = host.cell(SUMMARY_SHEET, `${columnLetter(col.actual)}${rowOf(host, quota.id)}`);
+    const cell = host.cell(DETAIL_SHEET, `${columnLetter(col.actual)}${rowOf(host, quota.id)}`);
     expect([cell.value, cell.formula]).toEqual([5, null]);
   });
 
   test("text that looks like a formula arrives as text", () => {
-    const cell = host.cell(SUMMARY_SHEET, `${columnLetter(col.note)}${rowOf(host, quota.id)}`);
+    const cell = host.cell(DETAIL_SHEET, `${columnLetter(col.note)}${rowOf(host, quota.id)}`);
     expect([cell.value, cell.formula]).toEqual(["=SUM(1,2)", null]);
   });
 });

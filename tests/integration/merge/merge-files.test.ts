@@ -41,7 +41,7 @@ function summaryRowOf(spec: SheetSpec, quotaId: string): number {
 describe("merging eleven returned .xlsx city workbooks", () => {
   test("every city's file is accepted", async () => {
     const plan = canMerge(cityFiles, { revision, period });
-    expect(plan.accepted.map((a) => a.city)).toEqual(revision.cities);
+    expect(plan.accepted.map((a) => a.child)).toEqual(revision.cities);
   });
 
   test("clean files raise no error", async () => {

@@ -25,12 +25,15 @@ const others = revision.cities.filter((city) => city !== CITY);
 /** Counts every level adds up: the rows whose totals are sums (ratios and milestones are not). */
 const counted = quotasInScope(revision, { kind: "city", city: CITY }, geography).filter((q) => q.kind === "annual" || q.kind === "cumulative");
 
-function entry(quota: Quota): fc.Arbitrary<Typed[string]> {
-  const amount = isCountUnit(quota.unit) ? fc.integer({ min: 0, max: 5_000 }) : fc.integer({ min: 0, max: 50_000 }).map((n) => n / 100);
+/** A figure for a place: coverage (每个县…) is a county's count of things (0–3) or a city's covered counties (at most its own). */
+function entry(quota: Quota, place: string): fc.Arbitrary<Typed[string]> {
+  const coverage = quota.level === "per-unit" ? (others.includes(place) ? countiesOf(geography, place).length : 3) : null;
+  const amount =
+    coverage !== null ? fc.integer({ min: 0, max: coverage }) : isCountUnit(quota.unit) ? fc.integer({ min: 0, max: 5_000 }) : fc.integer({ min: 0, max: 50_000 }).map((n) => n / 100);
   return fc.tuple(amount, amount).map(([a, b]) => ({ period: Math.min(a, b), cumulative: Math.max(a, b) }));
 }
 const fills = (names: string[]): fc.Arbitrary<Record<string, Typed>> =>
-  fc.record(Object.fromEntries(names.map((name) => [name, fc.record(Object.fromEntries(counted.map((q) => [q.id, entry(q)])))])));
+  fc.record(Object.fromEntries(names.map((name) => [name, fc.record(Object.fromEntries(counted.map((q) => [q.id, entry(q, name)])))])));
 
 interface TwoLevels {
   city: { plan: MergePlan; built: BuiltSummary };
@@ -76,7 +79,7 @@ describe("counties → city → province, with real files", () => {
   });
 
   test("the city summary is itself a city return the province merge accepts", () => {
-    expect(fixed.province.plan.accepted.map((a) => [a.city, a.record.scope])).toContainEqual([CITY, "city:杭州市"]);
+    expect(fixed.province.plan.accepted.map((a) => [a.child, a.record.scope])).toContainEqual([CITY, "city:杭州市"]);
     expect([formatScope(fixed.province.plan.rollup.parent), fixed.province.plan.accepted.length, fixed.province.plan.rejected.length]).toEqual(["province", 11, 0]);
   });
 
@@ -86,12 +89,14 @@ describe("counties → city → province, with real files", () => {
     expect(lines.find((line) => line.scope === "county:萧山区")?.file).toBe(`${CITY}汇总.xlsx › 萧山区.xlsx`);
   });
 
-  test("every total is the sum of the county and city inputs, over random fills", async () => {
+  test("every total is the sum of the county and city inputs (coverage: the counties covered), over random fills", async () => {
     await fc.assert(
       fc.asyncProperty(fills(counties), fills(others), async (countyFills, cityFills) => {
         const { city, province } = await rollUp(countyFills, cityFills);
         for (const quota of counted) {
-          const hangzhou = sum(counties.map((county) => inputOf(inputsOf(countyFills, county), quota.id).cumulative as number));
+          const figures = counties.map((county) => inputOf(inputsOf(countyFills, county), quota.id).cumulative as number);
+          // A city covers a county that has at least one; the cities' coverage adds up.
+          const hangzhou = quota.level === "per-unit" ? figures.filter((f) => f >= 1).length : sum(figures);
           expect(totalOf(city.built, quota.id)).toBeCloseTo(hangzhou, 6);
           expect(totalOf(province.built, quota.id)).toBeCloseTo(hangzhou + sum(others.map((c) => inputOf(inputsOf(cityFills, c), quota.id).cumulative as number)), 6);
         }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import path from "path";
 import { columnLetter, type WorkbookSnapshot } from "../../../src/core/snapshot";
-import { buildSummary, canMerge, SOURCES_SHEET, SUMMARY_SHEET, summaryColumns } from "../../../src/core/merge";
+import { buildSummary, canMerge, SOURCES_SHEET, DETAIL_SHEET, summaryColumns } from "../../../src/core/merge";
 import { COLUMN } from "../../../src/core/template";
 import { mergeWorkbooks } from "../../../src/excel/merge";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
@@ -64,7 +64,7 @@ describe("merging on the Office.js path", () => {
     const used = host.sheet(sheet).usedRange?.split("!")[1] ?? "A1";
     return { values: host.values(sheet, used), formulas: host.formulas(sheet, used) };
   };
-  const rowOf = (quotaId: string): number => host.values(SUMMARY_SHEET, "A1:A400").findIndex(([value]) => value === quotaId) + 1;
+  const rowOf = (quotaId: string): number => host.values(DETAIL_SHEET, "A1:A400").findIndex(([value]) => value === quotaId) + 1;
 
   beforeAll(async () => {
     host = createExcelHost();
@@ -73,17 +73,17 @@ describe("merging on the Office.js path", () => {
   });
 
   test("no formula in 汇总 or 来源 carries anything a city typed", () => {
-    expect(userPayloadsIn([...formulasIn(everything(SUMMARY_SHEET)), ...formulasIn(everything(SOURCES_SHEET))])).toEqual([]);
+    expect(userPayloadsIn([...formulasIn(everything(DETAIL_SHEET)), ...formulasIn(everything(SOURCES_SHEET))])).toEqual([]);
   });
 
   test("formula-like notes are shown as the text the city typed", () => {
     const column = col.note + cityColumn;
-    const shown = noted.map(({ quotaId }) => host.values(SUMMARY_SHEET, `${columnLetter(column)}${rowOf(quotaId)}`)[0]?.[0]);
+    const shown = noted.map(({ quotaId }) => host.values(DETAIL_SHEET, `${columnLetter(column)}${rowOf(quotaId)}`)[0]?.[0]);
     expect(shown).toEqual(HOSTILE_NOTES);
   });
 
   test("a formula typed in a city's cell arrives as the value it computed", () => {
-    expect(host.formulas(SUMMARY_SHEET, `${columnLetter(col.actual + cityColumn)}${rowOf(formulaQuota)}`)[0]?.[0]).toBe(120);
+    expect(host.formulas(DETAIL_SHEET, `${columnLetter(col.actual + cityColumn)}${rowOf(formulaQuota)}`)[0]?.[0]).toBe(120);
   });
 });
 
@@ -104,17 +104,17 @@ describe("merging into a file that LibreOffice opens", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const sheet = (name: string) => reopened.sheets.find((s) => s.name === name) ?? { values: [], formulas: [] };
-  const rowIndexOf = (quotaId: string): number => sheet(SUMMARY_SHEET).values.findIndex((row) => row[0] === quotaId);
+  const rowIndexOf = (quotaId: string): number => sheet(DETAIL_SHEET).values.findIndex((row) => row[0] === quotaId);
 
   test("no formula in the saved 汇总 or 来源 carries anything a city typed", () => {
-    expect(userPayloadsIn([...formulasIn(sheet(SUMMARY_SHEET)), ...formulasIn(sheet(SOURCES_SHEET))])).toEqual([]);
+    expect(userPayloadsIn([...formulasIn(sheet(DETAIL_SHEET)), ...formulasIn(sheet(SOURCES_SHEET))])).toEqual([]);
   });
 
   test("formula-like notes are still the text the city typed", () => {
-    expect(noted.map(({ quotaId }) => sheet(SUMMARY_SHEET).values[rowIndexOf(quotaId)]?.[col.note + cityColumn])).toEqual(HOSTILE_NOTES);
+    expect(noted.map(({ quotaId }) => sheet(DETAIL_SHEET).values[rowIndexOf(quotaId)]?.[col.note + cityColumn])).toEqual(HOSTILE_NOTES);
   });
 
   test("a formula typed in a city's cell is a plain number in the saved file", () => {
-    expect(sheet(SUMMARY_SHEET).formulas[rowIndexOf(formulaQuota)]?.[col.actual + cityColumn]).toBe(120);
+    expect(sheet(DETAIL_SHEET).formulas[rowIndexOf(formulaQuota)]?.[col.actual + cityColumn]).toBe(120);
   });
 });

@@ -31,6 +31,16 @@ const LIST_PLAN = `<html><head><meta charset="utf-8"></head><body>
 <p>本表由县发展改革局汇总。</p>
 </body></html>`;
 
+const INDICATOR_PLAN = `<html><head><meta charset="utf-8"></head><body>
+<p>某县2026年主要指标任务分解表</p>
+<table border="1">
+<tr><td>序号</td><td>类别</td><td>指标名称</td><td>计量单位</td><td>全市目标</td><td>本县目标</td><td>指标属性</td><td>完成时限</td><td>牵头单位</td><td>责任单位</td><td>权重</td></tr>
+<tr><td>1</td><td rowspan="2">民生保障</td><td>城镇新增就业</td><td>人</td><td>60000</td><td>5200</td><td>预期性</td><td>11月底前</td><td>县人力社保局</td><td>各乡镇（街道）</td><td>6</td></tr>
+<tr><td>2</td><td>城乡居民人均可支配收入</td><td>元</td><td>72000</td><td>61500</td><td>预期性</td><td>12月底前</td><td>县发改局</td><td>县统计局、县农业农村局</td><td>8</td></tr>
+<tr><td>3</td><td>绿色低碳</td><td>新增造林面积</td><td>亩</td><td>8000</td><td>600</td><td>约束性</td><td>3月底前</td><td>县林业局</td><td></td><td>4</td></tr>
+</table>
+</body></html>`;
+
 async function planJson(file: string): Promise<{ code: number; quotas: Record<string, unknown>[]; err: string }> {
   let out = "";
   let err = "";
@@ -41,6 +51,7 @@ async function planJson(file: string): Promise<{ code: number; quotas: Record<st
 describe("planbook plan --revision <plan.docx> (a .docx saved by LibreOffice)", () => {
   let tablePlan: string;
   let listPlan: string;
+  let indicatorPlan: string;
 
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "planbook-docx-"));
@@ -48,7 +59,12 @@ describe("planbook plan --revision <plan.docx> (a .docx saved by LibreOffice)", 
     const outDir = mkdtempSync(path.join(dir, "docx-"));
     writeFileSync(path.join(htmlDir, "table-plan.html"), TABLE_PLAN);
     writeFileSync(path.join(htmlDir, "list-plan.html"), LIST_PLAN);
-    [tablePlan, listPlan] = await convertWithLibreOffice([path.join(htmlDir, "table-plan.html"), path.join(htmlDir, "list-plan.html")], outDir, DOCX);
+    writeFileSync(path.join(htmlDir, "indicator-plan.html"), INDICATOR_PLAN);
+    [tablePlan, listPlan, indicatorPlan] = await convertWithLibreOffice(
+      [path.join(htmlDir, "table-plan.html"), path.join(htmlDir, "list-plan.html"), path.join(htmlDir, "indicator-plan.html")],
+      outDir,
+      DOCX,
+    );
   });
 
   test("a Word table: titled columns, a merged task cell, a cell of two paragraphs, lead and supporting units apart", async () => {
@@ -72,6 +88,16 @@ describe("planbook plan --revision <plan.docx> (a .docx saved by LibreOffice)", 
       expect.objectContaining({ action: 2, kind: "milestone", units: ["县民政局"] }),
     ]);
     expect(err).toMatch(/未读行 \/ unread line \d+: .*「本表由县发展改革局汇总。」/);
+  });
+
+  test("a Word indicator table: a merged 类别, 属性, month deadlines, this county's target beside the city's, lead units and weights", async () => {
+    const { code, quotas, err } = await planJson(indicatorPlan);
+    expect([code, err]).toEqual([0, ""]);
+    expect(quotas).toEqual([
+      expect.objectContaining({ action: 1, subject: "城镇新增就业", kind: "cumulative", target: 5200, unit: "人", year: 2026, month: 11, attribute: "expected", wholeTarget: 60000, weight: 6, lead: ["县人力社保局"], units: ["各乡镇(街道)"] }),
+      expect.objectContaining({ action: 1, subject: "城乡居民人均可支配收入", target: 61500, unit: "元", month: 12, measures: "per-capita", lead: ["县发改局"], units: ["县统计局", "县农业农村局"] }),
+      expect.objectContaining({ action: 2, subject: "新增造林面积", target: 600, unit: "亩", month: 3, attribute: "binding", wholeTarget: 8000, weight: 4, lead: ["县林业局"], units: ["县林业局"] }),
+    ]);
   });
 
   test("a file named .docx that is not one is refused by name", async () => {

@@ -7,7 +7,7 @@ import { readWorkbookFile } from "../../../src/xlsx/read";
 import { writeWorkbook } from "../../../src/xlsx/render";
 import { sheetSpec, type SheetSpec } from "../../../src/core/template";
 import { HOSTILE_FILES, fiftyMegabyteWorkbook, largerTemplate, legacyXls, passwordProtectedWorkbook, provinceTemplate } from "../../fixtures/hostile-files";
-import { WorkbookFileError } from "../../../src/core/shared";
+import { WorkbookFileError } from "../../../src/xlsx/errors";
 
 /**
  * Files people send that are not readable workbooks (the corpus in tests/fixtures/hostile-files.ts):

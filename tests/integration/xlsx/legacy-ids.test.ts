@@ -95,7 +95,7 @@ describe("a city workbook made with the first id scheme", () => {
     const context = { revision, period: "2026-Q3", mergedAt: "2026-10-05T00:00:00Z" };
     const plan = canMerge([{ name: "杭州市.xlsx", snapshot }], context);
     const summary = buildSummary(plan.accepted, context);
-    expect([plan.accepted.map((a) => a.city), plan.rejected.length, summary.totals.find((t) => t.quotaId === "I08-技能型企业-2027")?.actual]).toEqual([["杭州市"], 0, 950]);
+    expect([plan.accepted.map((a) => a.child), plan.rejected.length, summary.totals.find((t) => t.quotaId === "I08-技能型企业-2027")?.actual]).toEqual([["杭州市"], 0, 950]);
   });
 
   test("upgrades: what was typed in its Annex 2 row is carried into the split quota's one row", async () => {

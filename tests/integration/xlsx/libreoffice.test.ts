@@ -10,7 +10,7 @@ import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { convertWithLibreOffice } from "../../support/libreoffice";
 import { QUOTA, fixtureRevision } from "../../unit/merge/fixture";
-import { cellsOf, element, elements, outerXml, partXml, sheetPartPath } from "./parts";
+import { cellsOf, element, elements, outerXml, partXml, sheetPartPath } from "./raw-xml";
 import { firstReport } from "../../support/report";
 import { gridRow, present } from "../../support/present";
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAt } from "../../../src/core/snapshot";
 import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
-import { NoSuchSheetError } from "../../../src/core/shared";
+import { NoSuchSheetError } from "../../../src/xlsx/errors";
 import { present } from "../../support/present";
 
 /**
@@ -177,12 +177,12 @@ describe("readWorkbookFile values", () => {
 });
 
 /** A package written by hand, for what ExcelJS does not write: prefixed elements, inline strings, ISO dates, phonetic guides. */
-async function handWritten(sheetXml: string, sharedStrings = "<sst/>"): Promise<Uint8Array> {
+async function handWritten(sheetXml: string, sharedStrings = "<sst/>", workbookXml = ""): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file("[Content_Types].xml", "<Types/>");
   zip.file(
     "xl/workbook.xml",
-    '<x:workbook xmlns:x="urn:main" xmlns:rel="urn:rels"><x:sheets><x:sheet name="甲" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>',
+    `<x:workbook xmlns:x="urn:main" xmlns:rel="urn:rels"><x:sheets><x:sheet name="甲" sheetId="1" rel:id="rId1"/></x:sheets>${workbookXml}</x:workbook>`,
   );
   zip.file(
     "xl/_rels/workbook.xml.rels",
@@ -238,6 +238,42 @@ describe("readWorkbookFile reads any writer's XML", () => {
     // E1 has no stored result but is plain arithmetic: computed (core/snapshot/formula.ts), and marked so.
     expect(sheet.types).toEqual({ A1: "date", C1: "boolean", D1: "error", E1: "evaluated-formula", F1: "date" });
     expect(sheet.values[0]?.[4]).toBe(155);
+  });
+
+  test("an empty stored value (<v></v>, <v/>, as openpyxl writes formulas) is no stored value: computed where safe, else marked uncached", async () => {
+    // As openpyxl saves `ws["B1"] = "=100+20"`: the formula with an empty <v>, no type.
+    const file = await handWritten(
+      '<x:row r="1"><x:c r="A1"><x:v>30</x:v></x:c><x:c r="B1"><x:f>100+20</x:f><x:v></x:v></x:c><x:c r="C1"><x:f>A1*2+B1</x:f><x:v/></x:c>' +
+        '<x:c r="D1"><x:f>VLOOKUP(1,Sheet2!A:B,2,FALSE)</x:f><x:v></x:v></x:c><x:c r="E1" t="b"><x:f>A1&gt;1</x:f><x:v></x:v></x:c></x:row>',
+    );
+    const sheet = await firstSheet(file);
+    expect(sheet.values[0]).toEqual([30, 120, 180, "", ""]);
+    expect(sheet.types).toEqual({ B1: "evaluated-formula", C1: "evaluated-formula", D1: "uncached-formula", E1: "uncached-formula" });
+  });
+
+  test("an empty text result (t=\"str\", as Excel writes a formula's \"\") is a stored value; an empty <v> is never shared string 0 nor FALSE", async () => {
+    const file = await handWritten(
+      '<x:row r="1"><x:c r="A1" t="str"><x:f>IF(B1="","",B1)</x:f><x:v></x:v></x:c><x:c r="B1" t="s"><x:v></x:v></x:c><x:c r="C1" t="b"><x:v></x:v></x:c><x:c r="D1"><x:v>7</x:v></x:c></x:row>',
+      "<sst><si><t>第一个共享字符串</t></si></sst>",
+    );
+    const sheet = await firstSheet(file);
+    expect([sheet.values[0], sheet.types]).toEqual([["", "", "", 7], {}]);
+  });
+
+  test("where Excel calculates every formula on opening (fullCalcOnLoad, as XlsxWriter writes with a 0 for each), a formula computed without doubt reads as its value", async () => {
+    const sheetXml =
+      '<x:row r="1"><x:c r="A1"><x:v>30</x:v></x:c><x:c r="B1"><x:f>100+20</x:f><x:v>0</x:v></x:c><x:c r="C1"><x:f>B1*2</x:f><x:v>0</x:v></x:c>' +
+      '<x:c r="D1"><x:f>VLOOKUP(1,Sheet2!A:B,2,FALSE)</x:f><x:v>7</x:v></x:c><x:c r="E1"><x:f>D1+1</x:f><x:v>8</x:v></x:c><x:c r="F1"><x:f>A1+0</x:f><x:v>30</x:v></x:c></x:row>';
+    const recalculated = await firstSheet(await handWritten(sheetXml, "<sst/>", '<x:calcPr calcId="124519" fullCalcOnLoad="1"/>'));
+    expect([recalculated.values[0], recalculated.types]).toEqual([[30, 120, 240, 7, 8, 30], { B1: "evaluated-formula", C1: "evaluated-formula" }]);
+    // Without it the stored values are Excel's own results, read as they are.
+    const stored = await firstSheet(await handWritten(sheetXml));
+    expect([stored.values[0], stored.types]).toEqual([[30, 0, 0, 7, 8, 30], {}]);
+  });
+
+  test("a cell naming a shared string the file does not have is a damaged file, named, not a blank", async () => {
+    const file = await handWritten('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>7</x:v></x:c></x:row>', "<sst><si><t>唯一</t></si></sst>");
+    await expect(readWorkbookFile(file, { fileName: "杭州市.xlsx" })).rejects.toThrow(/杭州市\.xlsx[\s\S]*B1/);
   });
 
   test("a value in the sheet's last cell (XFD1048576) is read without filling the area up to it", async () => {

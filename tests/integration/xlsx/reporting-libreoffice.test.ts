@@ -18,7 +18,7 @@ import { gridRow, present } from "../../support/present";
 
 const revisions = { seed: currentRevision(), "quota-kinds": quotaKindsRevision(), "province-split": provinceSplitRevision() };
 const revisionOf = (c: ReportingCase) => revisions[c.plan ?? "seed"];
-const computed = new Map<ReportingCase, { completion: unknown; progress: unknown; state: unknown; cumulative: unknown }>();
+const computed = new Map<ReportingCase, { completion: unknown; progress: unknown; state: unknown; cumulative: unknown; progressFormula: unknown }>();
 let workDir: string;
 
 beforeAll(async () => {
@@ -51,8 +51,9 @@ beforeAll(async () => {
   const outputs = await convertWithLibreOffice(inputs, outDir);
   for (const [index, c] of REPORTING_CASES.entries()) {
     const report = firstReport(await readWorkbookFile(readFileSync(present(outputs[index], `the recalculated case ${index}`))));
-    const values = report.rows.find((r) => r.quotaId === c.quotaId)?.values;
-    computed.set(c, { completion: values?.completion, progress: values?.progress, state: values?.state, cumulative: values?.cumulative });
+    const row = report.rows.find((r) => r.quotaId === c.quotaId);
+    const values = row?.values;
+    computed.set(c, { completion: values?.completion, progress: values?.progress, state: values?.state, cumulative: values?.cumulative, progressFormula: row?.formulas.progress });
   }
 }, 180_000);
 
@@ -62,7 +63,7 @@ afterAll(() => {
 
 describe("completion, 序时进度 and status recalculated by LibreOffice", () => {
   test.each(REPORTING_CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const { completion, progress, state, cumulative } = computed.get(c) ?? {};
-    expect(shown({ completion, progress, state, cumulative }, c)).toEqual(expectedShown(c));
+    const { completion, progress, state, cumulative, progressFormula } = computed.get(c) ?? {};
+    expect(shown({ completion, progress, state, cumulative, progressFormula }, c)).toEqual(expectedShown(c));
   });
 });

@@ -6,7 +6,7 @@ import { buildTemplate, type BuiltTemplate, COLUMN, EMPTY_META, HEADER_ROW, INST
 import { readCellLocks, readWorkbookFile } from "../../../src/xlsx/read";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { fixtureRevision } from "../../unit/merge/fixture";
-import { cellsOf, element, elements, outerXml, partXml, sheetPartPath } from "./parts";
+import { cellsOf, element, elements, outerXml, partXml, sheetPartPath } from "./raw-xml";
 import { gridRow, present } from "../../support/present";
 
 /** A generated template file, read back by our reader and by its raw XML. */

@@ -63,17 +63,27 @@ function sheetOf(snapshot: WorkbookSnapshot, sheet: string) {
 }
 
 /**
- * The A1 address of a quota's cell, found as a person would: the row by its id, the column by its
- * title in the sheet's own header (a sheet made by an earlier version has its columns elsewhere).
+ * The A1 addresses of a sheet's quota cells, found as a person would: the row by its id, the
+ * column by its title in the sheet's own header (a sheet made by an earlier version has its
+ * columns elsewhere). The header is read once, when the finder is made: typing input cells does not
+ * move it, and reading the whole workbook again for each cell is what made typing slow.
  */
-export function addressOf(snapshot: WorkbookSnapshot, sheet: string, quotaId: string, key: ColumnKey): string {
+export function cellFinder(snapshot: WorkbookSnapshot, sheet: string): (quotaId: string, key: ColumnKey) => string {
   const columns = readWorkbook(snapshot).reports.find((r) => r.name === sheet)?.columns ?? COLUMN;
   const idColumn = columns.id ?? COLUMN.id;
-  const column = columns[key];
-  if (column === undefined) throw new Error(`fixture: no column '${key}' on '${sheet}'`);
-  const row = sheetOf(snapshot, sheet).values.findIndex((r) => r[idColumn] === quotaId);
-  if (row === -1) throw new Error(`fixture: no row for ${quotaId} on '${sheet}'`);
-  return `${columnLetter(column)}${row + 1}`;
+  const { values } = sheetOf(snapshot, sheet);
+  return (quotaId, key) => {
+    const column = columns[key];
+    if (column === undefined) throw new Error(`fixture: no column '${key}' on '${sheet}'`);
+    const row = values.findIndex((r) => r[idColumn] === quotaId);
+    if (row === -1) throw new Error(`fixture: no row for ${quotaId} on '${sheet}'`);
+    return `${columnLetter(column)}${row + 1}`;
+  };
+}
+
+/** The A1 address of one quota cell (see `cellFinder`). */
+export function addressOf(snapshot: WorkbookSnapshot, sheet: string, quotaId: string, key: ColumnKey): string {
+  return cellFinder(snapshot, sheet)(quotaId, key);
 }
 
 /** Plants a constant in a cell (typed, or pasted over whatever was there, formula included). */
@@ -101,9 +111,15 @@ export function setComputedValue(snapshot: WorkbookSnapshot, sheet: string, addr
   gridRow(sheetOf(snapshot, sheet).values, row)[col] = value;
 }
 
+/** Types several inputs of one quota row of `sheet` at a time; the sheet's header is read once, for every row typed. */
+export function typer(snapshot: WorkbookSnapshot, sheet: string): (quotaId: string, inputs: Partial<Record<ColumnKey, CellValue>>) => void {
+  const address = cellFinder(snapshot, sheet);
+  return (quotaId, inputs) => {
+    for (const [key, value] of Object.entries(inputs) as [ColumnKey, CellValue][]) setCell(snapshot, sheet, address(quotaId, key), value);
+  };
+}
+
 /** Types several inputs of one quota row. */
 export function type(snapshot: WorkbookSnapshot, sheet: string, quotaId: string, inputs: Partial<Record<ColumnKey, CellValue>>): void {
-  for (const [key, value] of Object.entries(inputs) as [ColumnKey, CellValue][]) {
-    setCell(snapshot, sheet, addressOf(snapshot, sheet, quotaId, key), value);
-  }
+  typer(snapshot, sheet)(quotaId, inputs);
 }

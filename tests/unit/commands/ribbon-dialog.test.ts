@@ -63,7 +63,7 @@ describe("the ribbon's 校验 without the task pane", () => {
     const office = ribbonIn(host);
     await office.press("validateWorkbook");
     present(office.dialogs[0], "the dialog").messageParent(actionMessage("openPane"));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await office.settled();
     expect([office.dialogs[0]?.closed, office.paneVisible]).toEqual([true, true]);
   });
 
@@ -74,6 +74,20 @@ describe("the ribbon's 校验 without the task pane", () => {
     await office.press("validateWorkbook");
     expect(office.dialogs.map((dialog) => dialog.closed)).toEqual([true, false]);
   });
+
+  test("a first dialog that never finishes closing: the second 校验 stops retrying after a while and shows its outcome in the sheet", async () => {
+    const host = await workbookWithAnError();
+    const office = ribbonIn(host, { dialogCloseMs: 5_000 });
+    await office.press("validateWorkbook");
+    const startedAt = Date.now();
+    await office.press("validateWorkbook");
+    expect([office.dialogs.length, Date.now() - startedAt >= 3000, host.values(AUDIT_SHEET, "A1")[0]?.[0], activeSheet(host)]).toEqual([
+      1,
+      true,
+      "审核结果：1 个错误，0 个警告，0 个提示（明细见下表）",
+      AUDIT_SHEET,
+    ]);
+  }, 15_000);
 
   test.each([
     ["Office has no dialog API (DialogApi 1.1)", { sets: { SharedRuntime: "1.1" } }],
@@ -140,7 +154,7 @@ describe("the ribbon's 汇总", () => {
   test("a pane Office already reported open is not mistaken for an ignored request", async () => {
     const office = ribbonIn(createExcelHost(), { taskpane: "ignored" });
     office.userSetPaneVisible(true);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await office.settled();
     await office.press("openMergeView");
     expect([office.paneVisible, office.dialogs.length]).toEqual([true, 0]);
   });

@@ -2,7 +2,7 @@
 import "../taskpane/jsdom-globals";
 import * as React from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "../taskpane/fluent";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { lastAudit, planLibrary } from "../../../src/addin/session";
@@ -26,9 +26,9 @@ describe("the ribbon's 校验", () => {
     // The ribbon's module registers its functions when loaded, so it is loaded once Office is there.
     jest.requireActual("../../../src/commands/commands");
     render(
-      <FluentProvider theme={webLightTheme}>
+      <Pane>
         <App operations={createOfficeOperations(host.run.bind(host))} plans={planLibrary()} now={new Date(2026, 9, 15)} />
-      </FluentProvider>,
+      </Pane>,
     );
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));
     fireEvent.change(screen.getByLabelText("粘贴计划附件文本"), { target: { value: IMPORTED_ANNEX } });

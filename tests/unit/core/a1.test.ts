@@ -1,4 +1,4 @@
-import { cellAddress, columnIndex, columnLetter, parseRange, runs } from "../../../src/core/snapshot";
+import { cellAddress, changedArea, columnIndex, columnLetter, parseRange, runs } from "../../../src/core/snapshot";
 import { chineseNumeral, InvalidAddressError, parseChineseNumeral } from "../../../src/core/shared";
 import { asLiteralText, gridToFormulas, rowFingerprint } from "../../../src/core/template";
 
@@ -68,4 +68,24 @@ describe("Chinese numerals", () => {
 
 test("an address that is not A1 notation is a named error (addresses come from Planbook or Excel, never from cell text)", () => {
   expect(() => parseRange("K")).toThrow(InvalidAddressError);
+});
+
+describe("changedArea: every address form a change event gives; whole rows and columns cut to the used cells", () => {
+  test.each([
+    ["B2", { start: { row: 1, col: 1 }, end: { row: 1, col: 1 } }],
+    ["'杭州市 2026-10'!$B$2:$C$3", { start: { row: 1, col: 1 }, end: { row: 2, col: 2 } }],
+    ["60:60", { start: { row: 59, col: 0 }, end: { row: 59, col: 14 } }],
+    ["3:5", { start: { row: 2, col: 0 }, end: { row: 4, col: 14 } }],
+    ["C:C", { start: { row: 0, col: 2 }, end: { row: 99, col: 2 } }],
+    ["B:D", { start: { row: 0, col: 1 }, end: { row: 99, col: 3 } }],
+    ["$J:$J", { start: { row: 0, col: 9 }, end: { row: 99, col: 9 } }],
+    // A cell range is what it says, used or not (a paste below the used rows).
+    ["A90:Z200", { start: { row: 89, col: 0 }, end: { row: 199, col: 25 } }],
+  ])("%s", (address, expected) => {
+    expect(changedArea(address, 100, 15)).toEqual(expected);
+  });
+
+  test("a whole row or column of a sheet with nothing used: null", () => {
+    expect([changedArea("2:2", 0, 0), changedArea("Q:Q", 0, 0)]).toEqual([null, null]);
+  });
 });

@@ -68,6 +68,35 @@ describe("changes made by a person", () => {
     expect(seen).toEqual([expect.objectContaining({ address: "5:6", changeType: "RowInserted" })]);
   });
 
+  // WorksheetChangedEventArgs.address is "the range address that represents the changed area": a
+  // whole row or column is given as Excel writes it (60:60, C:C), never as a cell range.
+  test.each([
+    ["60:60", "a whole row"],
+    ["3:5", "whole rows"],
+    ["C:C", "a whole column"],
+    ["B:D", "whole columns"],
+  ])("clearing %s (%s) fires RangeEdited with that address", async (address) => {
+    const host = createExcelHost();
+    await host.userEdit("Sheet1", "A1", [[1, 2, 3, 4]]);
+    await host.userEdit("Sheet1", "A60", [[5]]);
+    await host.userEdit("Sheet1", "C3", [[6], [7], [8]]);
+    const seen = await listen(host);
+    await host.userClear("Sheet1", address);
+    expect(seen.map((args) => [args.address, args.changeType, "details" in args])).toEqual([[address, "RangeEdited", false]]);
+  });
+
+  test.each([
+    ["userDeleteRows", 4, 2, "5:6", "RowDeleted"],
+    ["userInsertColumns", 2, 2, "C:D", "ColumnInserted"],
+    ["userDeleteColumns", 1, 1, "B:B", "ColumnDeleted"],
+  ] as const)("%s(%i, %i) fires %s as %s", async (action, index, count, address, changeType) => {
+    const host = createExcelHost();
+    await host.userEdit("Sheet1", "A1", [[1, 2, 3, 4]]);
+    const seen = await listen(host);
+    await host[action]("Sheet1", index, count);
+    expect(seen.map((args) => [args.address, args.changeType])).toEqual([[address, changeType]]);
+  });
+
   test("a removed handler hears nothing more", async () => {
     const host = createExcelHost();
     const seen: unknown[] = [];

@@ -44,6 +44,22 @@ describe("numbers nearer zero than Excel can hold", () => {
     expect(host.values("S", "A1")).toEqual([[0]]);
   });
 
+  // Office's smallest positive value is 2^-1022 (MS-OI29500 2.1.871: "if the absolute value of the raw
+  // value is smaller than the smallest positive value … treat this as equivalent to 0"): the
+  // specifications' "2.2251E-308" rounded. -2.2250738585072e-308 is a hair nearer zero than 2^-1022.
+  test("a pasted -2.2250738585072e-308, nearer zero than 2^-1022, is stored as 0", async () => {
+    const host = await sheet();
+    await host.userEdit("S", "A1", [[-2.2250738585072e-308]], { paste: true });
+    await host.userEdit("S", "A2", [["2.2250738585072e-308"]]);
+    expect(host.values("S", "A1:A2")).toEqual([[0], [0]]);
+  });
+
+  test("2^-1022 itself is a number Excel holds", async () => {
+    const host = await sheet();
+    await host.userEdit("S", "A1", [[-(2 ** -1022)]], { paste: true });
+    expect(host.values("S", "A1")).toEqual([[-(2 ** -1022)]]);
+  });
+
   test("a written -5e-324 is stored as 0", async () => {
     const host = await sheet();
     await host.run(async (context) => {

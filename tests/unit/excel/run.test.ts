@@ -1,5 +1,5 @@
 import { describeError, missingRequirements, runWithRetry, type WorkbookRunner } from "../../../src/excel/run";
-import { OperationTimeoutError } from "../../../src/core/shared";
+import { OperationTimeoutError } from "../../../src/excel/errors";
 
 const context = {} as Excel.RequestContext;
 

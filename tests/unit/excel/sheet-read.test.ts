@@ -1,7 +1,7 @@
 /** Reading a sheet in blocks: the first rows with the caller's sync, the rest only when there is a rest. */
 import { queueSheetRead, syncSheetReads } from "../../../src/excel/workbook";
 import { createExcelHost, type ExcelHost } from "@planbook/excel-host";
-import { SheetReadIncompleteError } from "../../../src/core/shared";
+import { SheetReadIncompleteError } from "../../../src/excel/errors";
 
 const ROWS = Array.from({ length: 10 }, (_, i) => [`id-${i + 1}`, i + 1]);
 

@@ -24,7 +24,7 @@ const rules = (plan: ReturnType<typeof canMerge>, name: string): string[] =>
 describe("canMerge", () => {
   test("a clean city workbook of the plan's revision and period is accepted for its city", () => {
     const plan = canMerge([file("hz.xlsx", "杭州市")], context);
-    expect(plan.accepted.map((a) => [a.name, a.city])).toEqual([["hz.xlsx", "杭州市"]]);
+    expect(plan.accepted.map((a) => [a.name, a.child])).toEqual([["hz.xlsx", "杭州市"]]);
   });
 
   test("an unreadable file is rejected with the reader's reason", () => {
@@ -75,13 +75,13 @@ describe("canMerge", () => {
   });
 
   test("a city already in the summary is replaced by its new file, which names the old one", () => {
-    const existing: SummaryState = { period: "2026-10", revision: revision.revision, cities: [{ city: "杭州市", file: "hz-v1.xlsx", source: null, figures: {} }] };
+    const existing: SummaryState = { period: "2026-10", revision: revision.revision, children: [{ child: "杭州市", file: "hz-v1.xlsx", source: null, figures: {} }] };
     const plan = canMerge([file("hz-v2.xlsx", "杭州市")], { ...context, existing });
     expect(plan.accepted.map((a) => a.replaces)).toEqual(["hz-v1.xlsx"]);
   });
 
   test("a summary of another period is not kept", () => {
-    const existing: SummaryState = { period: "2026-09", revision: revision.revision, cities: [{ city: "杭州市", file: "hz-v1.xlsx", source: null, figures: {} }] };
+    const existing: SummaryState = { period: "2026-09", revision: revision.revision, children: [{ child: "杭州市", file: "hz-v1.xlsx", source: null, figures: {} }] };
     const plan = canMerge([file("hz.xlsx", "杭州市")], { ...context, existing });
     expect([plan.accepted[0]?.replaces, plan.findings.some((f) => f.rule === "merge-summary-reset")]).toEqual([null, true]);
   });
@@ -139,7 +139,7 @@ describe("canMerge", () => {
     const existing: SummaryState = {
       period: "2026-10",
       revision: revision.revision,
-      cities: CITIES.slice(1).map((city) => ({ city, file: `${city}.xlsx`, source: null, figures: {} })),
+      children: CITIES.slice(1).map((city) => ({ child: city, file: `${city}.xlsx`, source: null, figures: {} })),
     };
     const plan = canMerge([file("hz.xlsx", "杭州市")], { ...context, existing });
     expect(plan.findings.filter((f) => f.rule === "merge-city-missing")).toEqual([]);
@@ -187,7 +187,7 @@ describe("contributions without a target, judged across the files", () => {
   test("a city more than three times the other cities' median is a warning asking for a 说明, and the file is still merged", () => {
     const plan = canMerge([typed("杭州市", 400), typed("宁波市", 100), typed("温州市", 120), typed("湖州市", 90)], context);
     expect(implausible(plan)).toEqual([["杭州市.xlsx", "warning", QUOTA.enterprises]]);
-    expect(plan.accepted.map((a) => a.city)).toEqual(["杭州市", "宁波市", "温州市", "湖州市"]);
+    expect(plan.accepted.map((a) => a.child)).toEqual(["杭州市", "宁波市", "温州市", "湖州市"]);
     expect(plan.accepted[0]?.counts.warning).toBeGreaterThan(0);
   });
 

@@ -40,7 +40,7 @@ describe("co-responsible units → the lead unit", () => {
   const built = buildSummary(plan.accepted, { revision, period, geography, rollup: plan.rollup, mergedAt, rejected: plan.rejected });
 
   test("the unit files make the lead unit's summary", () => {
-    expect([formatScope(plan.rollup.parent), plan.accepted.map((a) => a.city), plan.rejected]).toEqual(["unit:省人力社保厅", ["省人力社保厅", "省商务厅", "省发展改革委"], []]);
+    expect([formatScope(plan.rollup.parent), plan.accepted.map((a) => a.child), plan.rejected]).toEqual(["unit:省人力社保厅", ["省人力社保厅", "省商务厅", "省发展改革委"], []]);
   });
 
   test("a shared quota's total is the sum of the units' figures, against the province target", () => {

@@ -127,7 +127,7 @@ describe("a ratio's numerator and denominator are counts, not quotas", () => {
       const id = row[col.id];
       return id !== null && id !== undefined && "value" in id && String(id.value).startsWith(`${RATIO}/`);
     });
-    expect(rows.map((row) => row.slice(col.cityTarget, col.cityTarget + revision.cities.length).filter((c) => c !== null))).toEqual([[], []]);
+    expect(rows.map((row) => row.slice(col.childTarget, col.childTarget + revision.cities.length).filter((c) => c !== null))).toEqual([[], []]);
   });
 
   test("排名 ranks the ratio by city, never its figures", () => {

@@ -79,7 +79,7 @@ describe("buildSummary: rows and city columns", () => {
   test("an Annex 2 family row shows each city's own target", () => {
     const { summary } = merge([]);
     const row = rowOf(summary, FAMILY.village2027);
-    const targets = CITIES.map((_, i) => valueAt(summary, row, col.cityTarget + i));
+    const targets = CITIES.map((_, i) => valueAt(summary, row, col.childTarget + i));
     expect(targets).toEqual(revision.quotas.filter((q) => q.id.startsWith("V27-")).map((q) => q.target));
   });
 
@@ -92,12 +92,12 @@ describe("buildSummary: rows and city columns", () => {
   test("a split province target shows each city's share as its target", () => {
     const splits = CITIES.map((city, i) => ({ quotaId: QUOTA.training, city, target: i === 0 ? 1 : 0.9 }));
     const { summary } = merge([], { splits });
-    expect(valueAt(summary, rowOf(summary, QUOTA.training), col.cityTarget)).toBe(1);
+    expect(valueAt(summary, rowOf(summary, QUOTA.training), col.childTarget)).toBe(1);
   });
 
   test("an unsplit province target leaves the city targets blank", () => {
     const { summary } = merge([cityFile("杭州市", {})]);
-    expect(valueAt(summary, rowOf(summary, QUOTA.training), col.cityTarget)).toBeNull();
+    expect(valueAt(summary, rowOf(summary, QUOTA.training), col.childTarget)).toBeNull();
   });
 
   test("a milestone shows each city's status text", () => {
@@ -114,7 +114,7 @@ describe("buildSummary: rows and city columns", () => {
     const { summary } = merge([cityFile("台州市", { [QUOTA.training]: { period: 0.3, cumulative: 2.5, note: "含线上培训" } })]);
     const row = rowOf(summary, QUOTA.training);
     const i = cityIndex("台州市");
-    expect([valueAt(summary, row, col.cityPeriod + i), valueAt(summary, row, col.note + i)]).toEqual([0.3, "含线上培训"]);
+    expect([valueAt(summary, row, col.childPeriod + i), valueAt(summary, row, col.note + i)]).toEqual([0.3, "含线上培训"]);
   });
 });
 
@@ -172,7 +172,7 @@ describe("buildSummary: totals and completion", () => {
   test("a city's completion divides its figure by its own target", () => {
     const { summary } = merge([cityFile("舟山市", { "E27-舟山市": { cumulative: 30 } })]);
     const value = evaluate(summary);
-    expect(value(`${columnLetter(col.cityCompletion + cityIndex("舟山市"))}${rowOf(summary, FAMILY.enterprise2027)}`)).toBe(30 / 75);
+    expect(value(`${columnLetter(col.childCompletion + cityIndex("舟山市"))}${rowOf(summary, FAMILY.enterprise2027)}`)).toBe(30 / 75);
   });
 
   describe("a ceiling (lower is better) completes as the ceiling over the figure, never the figure over it", () => {
@@ -199,8 +199,8 @@ describe("buildSummary: totals and completion", () => {
     });
 
     test("a city over the rate ceiling (6 % against 5.5 %) completes 5.5/6, a city under it 100 %", () => {
-      expect(completionAt("T-7", col.cityCompletion + cityIndex("杭州市"))).toBeCloseTo(0.055 / 0.06, 10);
-      expect(completionAt("T-7", col.cityCompletion + cityIndex("宁波市"))).toBe(1);
+      expect(completionAt("T-7", col.childCompletion + cityIndex("杭州市"))).toBeCloseTo(0.055 / 0.06, 10);
+      expect(completionAt("T-7", col.childCompletion + cityIndex("宁波市"))).toBe(1);
     });
 
     test("通报 lists the city over the ceiling and the province over 不超过20人, not the city under it", () => {
@@ -312,7 +312,7 @@ describe("merging again", () => {
   test("reading a summary back finds each filled city and its file", () => {
     const before = merge(first);
     const state = readSummaryState({ sheets: [specSnapshot(before.summary), specSnapshot(before.sources)] }, revision);
-    expect(state?.cities.map((c) => [c.city, c.file, c.source?.file])).toEqual([
+    expect(state?.children.map((c) => [c.child, c.file, c.source?.file])).toEqual([
       ["杭州市", "hz-v1.xlsx", "hz-v1.xlsx"],
       ["宁波市", "nb.xlsx", "nb.xlsx"],
     ]);

@@ -50,6 +50,14 @@ describe("a table pasted from Word or WPS (tab-separated)", () => {
     expect(revision.quotas).toEqual([expect.objectContaining({ year: 2025, units: ["县市场监管局", "县数据局"] })]);
   });
 
+  test("a 牵头领导 column names a person, not the lead unit; a units cell may mark its lead (牵头)", () => {
+    const text = [
+      "序号\t工作任务\t工作目标\t牵头领导\t牵头单位/责任单位",
+      "1\t推进城乡风貌整治\t完成风貌样板区建设4个\t张某某\t区住建局(牵头)、区农业农村局、各街道",
+    ].join("\n");
+    expect(parsePlan(text).quotas).toEqual([expect.objectContaining({ target: 4, unit: "个", lead: ["区住建局"], units: ["区农业农村局", "各街道"] })]);
+  });
+
   test("a table without titles is read by its cells' shape, Word's unquoted line breaks joined", () => {
     const text = [
       "1\t提升公共服务\t新建城乡社区嵌入式服务设施20个\t区民政局\t2026年底",
@@ -125,12 +133,21 @@ describe("a numbered list (1.… under 一、 and (一) headings)", () => {
 
 describe("units named every way a list names them", () => {
   test.each([
-    ["市人力社保局、市教育局", ["市人力社保局", "市教育局"], []],
-    ["牵头单位:市人力社保局;配合单位:市教育局、团市委", ["市人力社保局"], ["市教育局", "团市委"]],
-    ["市人力社保局牵头,市教育局、团市委配合", ["市人力社保局"], ["市教育局", "团市委"]],
-    ["责任单位:县民政局", ["县民政局"], []],
-  ])("%s", (cell, lead, supporting) => {
-    expect(readUnits(cell)).toEqual({ lead, supporting });
+    ["市人力社保局、市教育局", [], ["市人力社保局", "市教育局"], []],
+    ["牵头单位:市人力社保局;配合单位:市教育局、团市委", ["市人力社保局"], [], ["市教育局", "团市委"]],
+    ["市人力社保局牵头,市教育局、团市委配合", ["市人力社保局"], [], ["市教育局", "团市委"]],
+    ["责任单位:县民政局", [], ["县民政局"], []],
+    // A lead named apart from the co-responsible units: both kept, the lead not repeated among them.
+    ["牵头单位:区发改局;责任单位:区财政局、区发改局、区住建局", ["区发改局"], ["区财政局", "区住建局"], []],
+    ["责任单位:区商务局;牵头单位:区发改局", ["区发改局"], ["区商务局"], []],
+    ["区发改局牵头", ["区发改局"], [], []],
+    ["区发改局牵头,各街道按职责分工负责", ["区发改局"], ["各街道"], []],
+    // A lead marked after its name, the others sharing the work; 配合 only when the list says so.
+    ["区发改局(牵头)、区财政局、区统计局", ["区发改局"], ["区财政局", "区统计局"], []],
+    ["区发改局牵头,区财政局、区统计局", ["区发改局"], ["区财政局", "区统计局"], []],
+    ["区住建局、区城管局牵头,各街道配合", ["区住建局", "区城管局"], [], ["各街道"]],
+  ])("%s", (cell, lead, responsible, supporting) => {
+    expect(readUnits(cell)).toEqual({ lead, responsible, supporting });
   });
 });
 

@@ -3,7 +3,7 @@ import "./jsdom-globals";
 import * as React from "react";
 import ExcelJS from "exceljs";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { App, type AppProps } from "../../../src/taskpane/App";
 import type { GenerateOptions, GenerateResult, PlanbookOperations } from "../../../src/addin/operations";
 import type { MergeOptions, MergeResult } from "../../../src/excel/merge";
@@ -54,9 +54,9 @@ function fakeOperations(given: Partial<PlanbookOperations> = {}): PlanbookOperat
 
 function renderApp(props: Partial<AppProps> = {}) {
   return render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={fakeOperations()} plans={new PlanLibrary(REVISIONS)} now={OCTOBER_2026} {...props} />
-    </FluentProvider>,
+    </Pane>,
   );
 }
 
@@ -185,7 +185,7 @@ describe("the 填报 view", () => {
     expect(saved).toEqual(["新密码"]);
   });
 
-  test("the change log kept by live checking is protected with the workbook's password, like every other sheet", async () => {
+  test("the changes live checking keeps are written to 修改记录 on 写入修改记录, protected with the workbook's password like every other sheet", async () => {
     const host = createExcelHost();
     renderApp({ operations: createOfficeOperations(host.run.bind(host)), password: "s3cret", liveChecking: true });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "生成模板" })));
@@ -195,7 +195,12 @@ describe("the 填报 view", () => {
       await host.userEdit("全省 2026-10", `${columnLetter(COLUMN.cumulative)}${row}`, [[100]]);
       await host.settled();
     });
+    // Kept while typing (Ctrl+Z still works), the pane says so; written when the person asks.
+    await screen.findByText("1 处修改尚未写入修改记录", {}, { timeout: 10_000 });
+    expect(host.sheetNames()).not.toContain("修改记录");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "写入修改记录" })));
     await waitFor(() => expect(host.sheet("修改记录").protection).toMatchObject({ protected: true, password: "s3cret" }));
+    await waitFor(() => expect(screen.queryByText("1 处修改尚未写入修改记录")).toBeNull());
   });
 
   test("generating really writes the sheet through the Office.js operations", async () => {

@@ -2,7 +2,7 @@
 import "./jsdom-globals";
 import * as React from "react";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { dataLink, downloadBlockedReason, fileDeliveryOf } from "../../../src/addin/file-delivery";
@@ -20,9 +20,9 @@ const CITIES = currentRevision().cities;
 /** The pane on a real (in-memory) workbook, with the given way of handing files over. */
 function renderPane(options: Parameters<typeof createOfficeOperations>[1], host = createExcelHost()) {
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={createOfficeOperations(host.run.bind(host), options)} plans={new PlanLibrary([currentRevision()])} now={OCTOBER_2026} />
-    </FluentProvider>,
+    </Pane>,
   );
   fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
 }
@@ -84,5 +84,14 @@ describe("the city templates the pane hands out carry the workbook's level corre
     await screen.findByText(/已下载 11 个市/, {}, { timeout: 30_000 });
     const read = readWorkbook(await readWorkbookFile(present(downloads[0], "the downloaded file")));
     expect([read.reports[0]?.rows.some((r) => r.quotaId === correction.quotaId), read.meta.levels]).toEqual([false, [correction]]);
+  });
+
+  test("where Excel.createWorkbook fails (Windows' Extension hardening policy, office-js #3568) the template is offered as a link instead", async () => {
+    const internal = Object.assign(new Error("An internal error has occurred."), { code: "GeneralException" });
+    renderPane({ download: () => undefined, createWorkbook: () => Promise.reject(internal) });
+    fireEvent.click(screen.getByRole("button", { name: "在 Excel 中打开" }));
+    await screen.findByText(/Excel 没能打开新工作簿.*扩展强化/, {}, { timeout: 30_000 });
+    const links = linkBoxes(screen.getByRole("region", { name: "各市模板文件" }));
+    expect([links.length, links[0]?.value.startsWith("data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,UEsD")]).toEqual([1, true]);
   });
 });

@@ -2,7 +2,7 @@
 import "./jsdom-globals";
 import * as React from "react";
 import { render, screen } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { finding } from "../../../src/core/findings";
 import { FindingsList } from "../../../src/taskpane/FindingsList";
 import { STRINGS, type Language } from "../../../src/taskpane/strings";
@@ -18,9 +18,9 @@ const unreadable = finding("merge-unreadable", { sheet: "", cell: null, quotaId:
 
 function shownMessages(language: Language): string[] {
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <FindingsList findings={[notANumber, unreadable]} strings={STRINGS[language]} onSelect={() => undefined} />
-    </FluentProvider>,
+    </Pane>,
   );
   return screen.getAllByRole("listitem").map((item) => item.lastElementChild?.textContent ?? "");
 }

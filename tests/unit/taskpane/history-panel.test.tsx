@@ -2,7 +2,7 @@
 import "./jsdom-globals";
 import * as React from "react";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { createExcelHost } from "@planbook/excel-host";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
 import type { PlanbookOperations } from "../../../src/addin/operations";
@@ -31,9 +31,9 @@ function renderPanel() {
     },
   };
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <HistoryPanel strings={STRINGS.zh} revision={currentRevision()} operations={operations} />
-    </FluentProvider>,
+    </Pane>,
   );
   return { host, calls };
 }

@@ -13,7 +13,7 @@ import { createOfficeOperations } from "../../../src/addin/office-operations";
 import { PlanLibrary, type Scope } from "../../../src/core/plan";
 import { parsePeriod } from "../../../src/core/period";
 import { buildTemplate, COLUMN } from "../../../src/core/template";
-import { SUMMARY_SHEET } from "../../../src/core/merge";
+import { DETAIL_SHEET } from "../../../src/core/merge";
 import { loadCounties } from "../../../src/cli/io";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";
@@ -44,5 +44,5 @@ test("a city's county files are offered, merged into the city's summary, and the
   expect(within(preview).getAllByRole("checkbox").length).toBe(2);
   await act(async () => fireEvent.click(screen.getByRole("button", { name: "合并选中的 2 个文件" })));
   await screen.findByText(/^已合并 2 个文件/, {}, { timeout: 30_000 });
-  expect(host.sheetNames()).toEqual(expect.arrayContaining([SUMMARY_SHEET, "杭州市 2026-10"]));
+  expect(host.sheetNames()).toEqual(expect.arrayContaining([DETAIL_SHEET, "杭州市 2026-10"]));
 }, 90_000);

@@ -7,7 +7,7 @@
 import "./jsdom-globals";
 import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { createExcelHost } from "@planbook/excel-host";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
@@ -34,9 +34,9 @@ async function returned(name: string, scope: Scope): Promise<File> {
 test("a county's and a unit's file among cities' are listed with why they cannot be merged, and not offered", async () => {
   const host = createExcelHost();
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={createOfficeOperations(host.run.bind(host))} plans={new PlanLibrary([revision])} now={new Date(2026, 9, 15, 10, 0, 0)} />
-    </FluentProvider>,
+    </Pane>,
   );
   fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
   const files = [
@@ -60,9 +60,9 @@ test("a quota corrected to per-unit in the workbook asks a city sheet made in th
   const host = createExcelHost();
   await host.run((context) => saveLevelCorrections(context, [{ quotaId: "I20-高级职称-2027", level: "per-unit" }]));
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={createOfficeOperations(host.run.bind(host))} plans={new PlanLibrary([revision], loadCounties())} now={new Date(2026, 9, 15, 10, 0, 0)} />
-    </FluentProvider>,
+    </Pane>,
   );
   fireEvent.click(screen.getByRole("tab", { name: "填报" }));
   fireEvent.click(screen.getByRole("radio", { name: "市" }));

@@ -2,7 +2,7 @@
 import "./jsdom-globals";
 import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { createExcelHost } from "@planbook/excel-host";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
@@ -18,9 +18,9 @@ const RANGE = "I03-市级技能大师工作室-2026";
 
 function renderPane(operations: ReturnType<typeof createOfficeOperations>, plans = new PlanLibrary(BUILT_IN)) {
   return render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={operations} plans={plans} now={new Date(2025, 8, 15)} />
-    </FluentProvider>,
+    </Pane>,
   );
 }
 
@@ -40,7 +40,7 @@ const review = () => screen.getByRole("table", { name: /读出的指标/ });
 const cell = (id: string, column: string) => within(review()).getByLabelText<HTMLInputElement | HTMLSelectElement>(`${id} ${column}`);
 
 describe("reviewing an imported plan", () => {
-  test("every quota read is a row with its id, wording, kind, target, comparator, deadline and lead unit", () => {
+  test("every quota read is a row with its id, wording, kind, target, comparator, deadline, lead and responsible units", () => {
     renderPane(paneOperations());
     importPlan();
     expect(within(review()).getAllByRole("row")).toHaveLength(1 + 9);
@@ -53,6 +53,9 @@ describe("reviewing an imported plan", () => {
       "",
       "市发展改革委",
     ]);
+    // Named as the lead apart from its supporting unit, shown under the text.
+    expect(cell(GROWTH, "责任单位").value).toBe("市发展改革委");
+    expect(growth.textContent).toContain("配合：市统计局");
     expect([cell(RANGE, "类型").value, cell(RANGE, "目标值").value, cell(RANGE, "截止年份").value]).toEqual(["cumulative", "3", "2026"]);
   });
 
@@ -69,6 +72,7 @@ describe("reviewing an imported plan", () => {
     importPlan();
     fireEvent.change(cell(RANGE, "目标值"), { target: { value: "4" } });
     fireEvent.change(cell(RANGE, "牵头单位"), { target: { value: "市总工会" } });
+    fireEvent.change(cell(RANGE, "责任单位"), { target: { value: "市总工会、市人力社保局" } });
     fireEvent.change(cell(GROWTH, "截止年份"), { target: { value: "2027" } });
     expect(screen.getByText("已校正 2 项")).toBeTruthy();
     await act(async () => fireEvent.click(screen.getAllByRole("button", { name: "使用此计划" }).at(-1) as HTMLElement));
@@ -79,7 +83,7 @@ describe("reviewing an imported plan", () => {
         text: QUOTA_KINDS_PLAN,
         corrections: [
           { id: GROWTH, year: 2027 },
-          { id: RANGE, target: 4, units: ["市总工会"] },
+          { id: RANGE, target: 4, units: ["市总工会", "市人力社保局"], lead: ["市总工会"] },
         ],
       },
     ]);
@@ -88,7 +92,7 @@ describe("reviewing an imported plan", () => {
     renderPane(operations, library);
     fireEvent.click(screen.getByRole("tab", { name: "计划" }));
     expect(await screen.findByText(/已校正 2 项.*\d+ 项指标/, {}, { timeout: 20_000 })).toBeTruthy();
-    expect(library.revisions().at(-1)?.quotas.find((q) => q.id === RANGE)).toEqual(expect.objectContaining({ target: 4, units: ["市总工会"] }));
+    expect(library.revisions().at(-1)?.quotas.find((q) => q.id === RANGE)).toEqual(expect.objectContaining({ target: 4, lead: ["市总工会"], units: ["市总工会", "市人力社保局"] }));
   });
 
   test("a half-typed target is marked invalid and corrects nothing", () => {

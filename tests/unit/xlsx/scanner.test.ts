@@ -1,6 +1,6 @@
 import { XmlScanner, attribute } from "../../../src/xlsx/xml";
-import { isDateFormat, shiftFormula } from "../../../src/xlsx/parts";
-import { XmlError } from "../../../src/core/shared";
+import { isDateFormat, shiftFormula } from "../../../src/xlsx/package-parts";
+import { XmlError } from "../../../src/xlsx/errors";
 
 /** The events a document gives, fed in the chunks given. */
 function events(chunks: string[]): string[] {

@@ -5,7 +5,7 @@ import { matchGroup } from "../../../../src/core/shared";
 import { type Rect, boundingRect, cellCount, intersect, isUnbounded } from "../address";
 import { ExcelHostUnsupportedError, excelError } from "../errors";
 import { formatText } from "../text";
-import { type ChangeEvent, type ChangeType, EXCEL_MAX_NUMBER, EXCEL_MIN_NUMBER, type SheetModel } from "./sheet";
+import { type ChangeEvent, type ChangeType, EXCEL_MAX_CELL_CHARACTERS, EXCEL_MAX_FORMULA_CHARACTERS, EXCEL_MAX_NUMBER, EXCEL_MIN_NUMBER, type SheetModel } from "./sheet";
 import { assertAllowed } from "./protection";
 import type { WorkbookModel } from "./workbook";
 
@@ -105,13 +105,27 @@ export class CellContents {
   /** A cell's value as `range.values` returns it: "" when empty, an error as its text ("#DIV/0!"). */
   value(sheet: SheetModel, row: number, col: number): string | number | boolean {
     this.evaluated();
-    return toExcelValue(this.book.engine.getCellValue(cellAt(sheet, row, col)));
+    return this.held(sheet, row, col, this.book.engine.getCellValue(cellAt(sheet, row, col)));
   }
 
   valueGrid(sheet: SheetModel, rect: Rect): (string | number | boolean)[][] {
     this.evaluated();
     const values = this.book.engine.getRangeValues(rangeAt(sheet, rect));
-    return values.map((row) => row.map(toExcelValue));
+    return values.map((line, r) => line.map((value, c) => this.held(sheet, rect.row + r, rect.col + c, value)));
+  }
+
+  /**
+   * The value Excel holds for what the engine returns. HyperFormula rounds every number it hands
+   * out to 14 significant digits by multiplying with 10^(14 − exponent), which overflows for a
+   * number nearer zero than about 1e-294 and gives NaN; Excel holds such a number as it is
+   * (down to 2^-1022, below which it stores 0 — see toRaw). The constant is read back as stored.
+   */
+  private held(sheet: SheetModel, row: number, col: number, value: unknown): string | number | boolean {
+    if (typeof value === "number" && Number.isNaN(value)) {
+      const stored = this.book.engine.getCellSerialized(cellAt(sheet, row, col));
+      if (typeof stored === "number") return stored;
+    }
+    return toExcelValue(value);
   }
 
   formulaGrid(sheet: SheetModel, rect: Rect): (string | number | boolean)[][] {
@@ -204,6 +218,9 @@ export class CellContents {
     if (typeof entry === "boolean") return entry;
     if (typeof entry !== "string") throw excelError("InvalidArgument", location);
     if (entry === "") return null;
+    // Longer text or formulas than a cell holds are refused, never cut (a leading ' only marks text).
+    const limit = entry.startsWith("=") && numberFormat !== "@" ? EXCEL_MAX_FORMULA_CHARACTERS : EXCEL_MAX_CELL_CHARACTERS;
+    if (entry.replace(/^'/, "").length > limit) throw excelError("InvalidArgument", location);
     // A Text-formatted cell keeps whatever is typed as text, formulas included.
     if (numberFormat === "@") return `'${entry}`;
     if (entry.startsWith("=")) {

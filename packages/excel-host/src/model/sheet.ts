@@ -161,8 +161,21 @@ export const STANDARD_COLUMN_WIDTH = 48;
 export const STANDARD_ROW_HEIGHT = 15;
 /** Excel's largest number (its specifications and limits); a typed larger one is kept as text, a written one refused. */
 export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
-/** Excel's smallest positive number; anything nearer zero is stored as 0. */
-export const EXCEL_MIN_NUMBER = 2.2250738585072e-308;
+/**
+ * The most characters a cell holds (32,767: Planbook's core knows it too), and a formula may have
+ * (Excel's specifications and limits: "Length of formula contents: 8,192 characters"). Excel
+ * refuses longer contents rather than cutting them (as do the libraries that follow it: POI,
+ * Syncfusion, Aspose throw); an add-in's write of them is InvalidArgument.
+ */
+export { EXCEL_CELL_CHARACTERS as EXCEL_MAX_CELL_CHARACTERS } from "../../../../src/core/snapshot";
+export const EXCEL_MAX_FORMULA_CHARACTERS = 8_192;
+/**
+ * Excel's smallest positive number, 2^-1022 ("Office … has smallest positive value of 2^-1022 …
+ * if the absolute value of the raw value is smaller than the smallest positive value … treat this
+ * as equivalent to 0", MS-OI29500 2.1.871; the specifications' "2.2251E-308" is it rounded).
+ * Anything nearer zero is stored as 0.
+ */
+export const EXCEL_MIN_NUMBER = 2 ** -1022;
 
 export class SheetModel {
   visibility: SheetVisibility = "Visible";

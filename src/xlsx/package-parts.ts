@@ -1,5 +1,5 @@
 import { beforeFirst } from "../core/shared";
-import type { CellType } from "../core/snapshot";
+import { type CellType, cellAddress } from "../core/snapshot";
 import type { CellValue } from "../core/template";
 import { type XmlHandler, attribute } from "./xml";
 
@@ -20,16 +20,23 @@ export interface SheetEntry {
   relationId: string | undefined;
 }
 
-/** xl/workbook.xml: the sheets in tab order, and whether dates count from 1904. */
-export function workbookHandler(): XmlHandler & { sheets: SheetEntry[]; date1904: boolean } {
+/**
+ * xl/workbook.xml: the sheets in tab order, whether dates count from 1904, and whether the writer
+ * asks for every formula to be calculated when the file is opened (`<calcPr fullCalcOnLoad="1"/>`,
+ * as XlsxWriter writes beside a placeholder 0 for every formula's value).
+ */
+export function workbookHandler(): XmlHandler & { sheets: SheetEntry[]; date1904: boolean; fullCalcOnLoad: boolean } {
   const result = {
     sheets: [] as SheetEntry[],
     date1904: false,
+    fullCalcOnLoad: false,
     open(name: string, attributes: string) {
       if (name === "sheet") {
         result.sheets.push({ name: attribute(attributes, "name") ?? "", state: attribute(attributes, "state"), relationId: attribute(attributes, "id") });
       } else if (name === "workbookPr") {
         result.date1904 = isTrue(attribute(attributes, "date1904"));
+      } else if (name === "calcPr") {
+        result.fullCalcOnLoad = isTrue(attribute(attributes, "fullCalcOnLoad"));
       }
     },
     close() {},
@@ -277,27 +284,35 @@ export function sheetHandler(
     }
     const isFormula = hasFormula && text !== "";
     if (stylesWanted?.has(`${row},${col}`)) sheet.styles.set(`${row},${col}`, style);
-    if (value === null && inline === null && !isFormula) return;
+    // An empty <v> (`<f>100+20</f><v></v>`, as openpyxl and other scripts write) is no stored value:
+    // only a text result may be empty, as Excel writes a formula's "" (t="str").
+    const stored = value !== null && (value.trim() !== "" || type === "str") ? value : null;
+    if (stored === null && inline === null && !isFormula) return;
     let content: CellValue;
     let kind: CellType | null = null;
     if (inline !== null) content = inline.join("");
-    else if (value === null) {
+    else if (stored === null) {
       content = "";
       kind = "uncached-formula";
-    } else if (type === "s") content = sharedStrings[Number(value)] ?? "";
-    else if (type === "str") content = value;
+    } else if (type === "s") {
+      // A string the table does not have would read as blank without a word: the file is damaged (Excel refuses it too).
+      const text = sharedStrings[Number(stored)];
+      if (text === undefined) throw new RangeError(`the cell ${cellAddress(row, col)} names shared string ${stored.trim()}, which the file does not have`);
+      content = text;
+    }
+    else if (type === "str") content = stored;
     else if (type === "e") {
-      content = value;
+      content = stored;
       kind = "error";
     } else if (type === "b") {
-      content = isTrue(value.trim());
+      content = isTrue(stored.trim());
       kind = "boolean";
     } else if (type === "d") {
-      content = isoDateSerial(value.trim(), date1904);
+      content = isoDateSerial(stored.trim(), date1904);
       kind = typeof content === "number" ? "date" : null;
     } else {
-      const number = Number(value);
-      content = value.trim() === "" || Number.isNaN(number) ? value : number;
+      const number = Number(stored);
+      content = Number.isNaN(number) ? stored : number;
       kind = typeof content === "number" && dateStyles[style] === true ? "date" : null;
     }
     sheet.cells.push({ row, col, value: content, formula: isFormula ? `=${text}` : content, style, type: kind });

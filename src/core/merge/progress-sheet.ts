@@ -125,7 +125,7 @@ export function buildProgress(periodFiles: PeriodFiles[], context: ProgressConte
   const byPeriod = sorted.map((files) => {
     const period = parsePeriod(files.period);
     const rows = summaryRows(revision, period, rollup, {});
-    const figures = new Map(files.accepted.map((file) => [file.city, figuresFromFile(file, rows, rollup, { revision, period: files.period })]));
+    const figures = new Map(files.accepted.map((file) => [file.child, figuresFromFile(file, rows, rollup, { revision, period: files.period })]));
     return { period, label: formatPeriod(period), rows: new Map(rows.map((row) => [row.id, row])), figures };
   });
   const periods = byPeriod.map((p) => p.label);

@@ -43,8 +43,20 @@ export function parsePartId(id: string): { quotaId: string; key: PartKey } | nul
  * typing error the checks report, never a share to add up).
  */
 export function shareOf(numerator: number | null, denominator: number | null): number | null {
-  return numerator === null || denominator === null || denominator <= 0 || numerator < 0 || numerator > denominator ? null : numerator / denominator;
+  return numerator !== null && denominator !== null && denominator > 0 && isPair(numerator, denominator) ? numerator / denominator : null;
 }
+
+/**
+ * Whether a ratio's two figures can be added to others' — both counts, 0 ≤ numerator ≤ denominator
+ * (0 of 0 included: nothing to count is still a pair). A part without its partner, or beside a
+ * partner it exceeds, never goes into a total: the parts travel together.
+ */
+export function isPair(numerator: number | null, denominator: number | null): boolean {
+  return numerator !== null && denominator !== null && numerator >= 0 && numerator <= denominator;
+}
+
+/** The other figure of the same ratio. */
+export const partnerOf = (key: PartKey): PartKey => (key === "numerator" ? "denominator" : "numerator");
 
 /** The unit a counted thing is reported in: enterprises and organisations in 家, people in 人, else 个. */
 function countUnit(name: string): string {
