@@ -1,5 +1,5 @@
 import path from "path";
-import { checkAgainstPrevious, checkWorkbook } from "../core/checks";
+import { auditFindings } from "../core/usecases";
 import { countBySeverity, type Finding, findingMessage, inFile } from "../core/findings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookFile } from "../xlsx/read";
@@ -41,13 +41,12 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   const language = messageLanguage(options);
   const revisions = (await planLibrary(typeof options.revision === "string" ? options.revision : undefined, typeof options.corrections === "string" ? options.corrections : undefined)).revisions();
   const previousFile = typeof options.previous === "string" ? options.previous : null;
-  const previous = previousFile === null ? null : await readSnapshotFile(previousFile);
+  const previous = previousFile === null ? null : { name: path.basename(previousFile), snapshot: await readSnapshotFile(previousFile) };
   const findings: Finding[] = [];
   for (const [index, file] of files.entries()) {
     const snapshot = await readSnapshotFile(file);
-    const own = checkWorkbook(snapshot, { revisions, endOfPeriod: options["end-of-period"] === true });
-    const across = previous && previousFile !== null ? checkAgainstPrevious(snapshot, previous, path.basename(previousFile)) : [];
-    findings.push(...[...own, ...across].map((f) => inFile(f, file)));
+    const found = auditFindings(snapshot, previous, { revisions, endOfPeriod: options["end-of-period"] === true });
+    findings.push(...found.map((f) => inFile(f, file)));
     progress(index + 1, files.length, path.basename(file));
   }
   const counts = countBySeverity(findings);

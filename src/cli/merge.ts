@@ -1,10 +1,10 @@
-import { buildSummary, canMerge, chartQuotaChoices, type MergeInputFile, periodOfFiles, splitsForMerge } from "../core/merge";
 import path from "path";
+import { type MergeInputFile, periodOfFiles } from "../core/merge";
+import { NEW_WORKBOOK, mergeInto } from "../core/usecases";
 import { formatPeriod } from "../core/period";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
 import { formatScope } from "../core/plan";
-import { EMPTY_META, metaRows, metaSheetSpec, withLevelRecords, withSheetRecords } from "../core/template";
 import { commandHelp, parseArgs, usageLine } from "./args";
 import { findingMessage } from "../core/findings";
 import { findingJson, messageLanguage } from "./findings";
@@ -16,9 +16,8 @@ import { InputError } from "../core/shared";
 import { runHistory } from "./progress";
 
 /**
-          accepted: plan.accepted.map((a) => ({ file: a.name, city: a.city, scope: a.record.scope })),
-          rejected: plan.rejected.map((r) => ({ file: r.file.name, reasons: r.reasons.map((f) => findingMessage(f, language)) })),
-          findings: plan.findings.map((f) => findingJson(f, language)),
+ * `planbook merge --out <summary.xlsx> <file.xlsx>...` (or `--history <dir>`): the files merged
+ * into a new summary file by `mergeInto`, as the pane's 汇总 merges them into the open workbook.
  * Exit 1 when a file was rejected, 2 when an input cannot be read at all.
  */
 export async function runMergeCommand(argv: string[], io: Io, now = new Date()): Promise<number> {
@@ -72,43 +71,26 @@ export async function runMergeCommand(argv: string[], io: Io, now = new Date()):
     throw new InputError("没有注明可识别报告期的 Planbook 文件，请用 --period 指定 / no Planbook file names a period that can be read: give one with --period");
   }
   const geography = loadCounties();
-  // Who reports what: the level corrections given (--corrections, a workbook as the plan), else the files' own.
-  // The targets the files were split to: a city's summary of its counties carries the city's own.
-  const splits = splitsForMerge([], inputs.flatMap((input) => (input.snapshot ? [input.snapshot] : [])));
-  const plan = canMerge(inputs, { revision, period, geography, splits, acceptErrors: options["accept-errors"] === true, ...(levels ? { levels } : {}) });
-  const chartQuota = typeof options["chart-quota"] === "string" ? options["chart-quota"] : undefined;
-  const chartChoices = chartQuotaChoices(plan.accepted, { revision: plan.revision, period, geography, splits, rollup: plan.rollup });
-  // A mistyped 编号 would silently chart another quota: say which ones can be charted instead.
-  if (chartQuota !== undefined && plan.accepted.length > 0 && !chartChoices.some((choice) => choice.id === chartQuota)) {
-    const ids = chartChoices.map((choice) => choice.id).join("、");
-    throw new InputError(
-      `--chart-quota「${chartQuota}」不是分解到各市的指标，可选：${ids || "无"} / --chart-quota "${chartQuota}" is not a quota split across the cities; choose one of: ${ids || "none"}`,
-    );
-  }
-  const built = buildSummary(plan.accepted, {
-    revision: plan.revision,
+  // A new file: the --out guard above (checkReplaceable) is the merge's rule for what it may write over.
+  const outcome = mergeInto(inputs, NEW_WORKBOOK, {
+    revision,
     period,
     geography,
-    splits,
-    rollup: plan.rollup,
+    acceptErrors: options["accept-errors"] === true,
     mergedAt: now.toISOString(),
-    rejected: plan.rejected,
-    chartQuota,
+    ...(levels ? { levels } : {}),
+    ...(typeof options["chart-quota"] === "string" ? { chartQuota: options["chart-quota"] } : {}),
   });
-  // A city's (or a lead unit's) summary carries its own return, filled with the totals, for the level above.
-  const parent = built.parentReturn;
-  const sheets = parent
-    ? [...built.sheets, parent.sheet, metaSheetSpec(metaRows(withLevelRecords(withSheetRecords(EMPTY_META, parent.sheetRecord, parent.rowRecords), plan.levels)), null)]
-    : built.sheets;
+  const { plan } = outcome;
   // An empty summary would read as "every city reported nothing": say why instead, and write nothing.
-  if (plan.accepted.length > 0) writeFileAtomic(options.out, await writeWorkbook(sheets, built.charts));
+  if (outcome.sheets.length > 0) writeFileAtomic(options.out, await writeWorkbook(outcome.sheets, outcome.charts));
   if (options.json === true) {
     io.out(
       `${JSON.stringify(
         {
           period,
           scope: formatScope(plan.rollup.parent),
-          totals: built.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
+          totals: outcome.totals.map((t) => ({ quotaId: t.quotaId, target: t.target, actual: t.actual, completion: t.completion })),
           accepted: plan.accepted.map((a) => ({
             file: a.name,
             city: a.child,

@@ -2,7 +2,8 @@ import { readdirSync, statSync } from "fs";
 import path from "path";
 import { InputError } from "../core/shared";
 import { type MessageLanguage, findingMessage } from "../core/findings";
-import { buildProgress, type MergeInputFile, planHistory } from "../core/merge";
+import { NEW_WORKBOOK, progressInto } from "../core/usecases";
+import type { MergeInputFile } from "../core/merge";
 import type { PlanRevision } from "../core/plan";
 import { readMergeFile } from "../xlsx/merge-files";
 import { writeWorkbook } from "../xlsx/render";
@@ -65,22 +66,23 @@ export async function runHistory(options: HistoryOptions, io: Io): Promise<numbe
       unopened.push({ period: null, file: name, reasons: [error.message] });
     }
   }
-  const plan = planHistory(read, { revision: options.revision, acceptErrors: options.acceptErrors });
+  // A new file: the --out guard above (checkReplaceable) is the rule for what it may write over.
+  const outcome = progressInto(read, NEW_WORKBOOK, { revision: options.revision, acceptErrors: options.acceptErrors, ...(options.chartQuotas ? { chartQuotas: options.chartQuotas } : {}) });
+  const { plan } = outcome;
   const periods = plan.periods;
   const rejected: HistoryRejection[] = [...unopened, ...plan.rejected.map((r) => ({ ...r, reasons: r.reasons.map((f) => findingMessage(f, options.language)) }))];
   if (!options.json) for (const r of rejected) io.out(`[rejected] ${r.period ?? "—"} ${r.file}: ${r.reasons.join("; ")}\n`);
-  if (periods.length === 0) {
+  if (outcome.sheet === null) {
     io.err(`「${options.folder}」中没有可汇总的文件，未写入「${options.out}」 / no file in "${options.folder}" could be merged, so "${options.out}" was not written\n`);
     if (options.json) io.out(`${JSON.stringify({ periods: [], merged: {}, rejected, lines: [] }, null, 2)}\n`);
     return 2;
   }
-  const built = buildProgress(periods, { revision: options.revision, ...(options.chartQuotas ? { chartQuotas: options.chartQuotas } : {}) });
-  writeFileAtomic(options.out, await writeWorkbook([built.sheet], built.charts));
+  writeFileAtomic(options.out, await writeWorkbook([outcome.sheet], outcome.charts));
   if (options.json) {
-    io.out(`${JSON.stringify({ periods: built.periods, merged: Object.fromEntries(periods.map((p) => [p.period, p.accepted.map((a) => a.child)])), rejected, lines: built.lines }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ periods: outcome.periods, merged: outcome.merged, rejected, lines: outcome.lines }, null, 2)}\n`);
   } else {
     for (const p of periods) io.out(`${p.period}: ${p.accepted.length} 个文件已合并 merged\n`);
-    io.out(`${options.out}: 进度 ${built.periods.length} 期 periods, ${built.charts.length} 个图表 charts\n`);
+    io.out(`${options.out}: 进度 ${outcome.periods.length} 期 periods, ${outcome.charts.length} 个图表 charts\n`);
   }
   return rejected.length > 0 ? 1 : 0;
 }

@@ -1,10 +1,12 @@
-import { AUDIT_SHEET, auditSheetSpec, checkAgainstPrevious, type CheckContext, checkWorkbook } from "../core/checks";
-import { readMeta, type WorkbookSnapshot } from "../core/snapshot";
-import { countBySeverity, type Finding, type Severity } from "../core/findings";
+import { AUDIT_SHEET, type CheckContext } from "../core/checks";
+import type { Finding, Severity } from "../core/findings";
 import { asLiteralText } from "../core/template";
+import { type PreviousFile, auditWorkbook } from "../core/usecases";
 import { PROTECTION_OPTIONS } from "./render";
 import { queueSheetRead, readWorkbookSnapshot, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
+
+export type { PreviousFile } from "../core/usecases";
 
 export interface AuditResult {
   findings: Finding[];
@@ -13,37 +15,21 @@ export interface AuditResult {
   sheets: number;
 }
 
-/** The previous period's returned file, already read, that the sheets are compared with. */
-export interface PreviousFile {
-  name: string;
-  snapshot: WorkbookSnapshot;
-}
-
 /**
- * The 校验 button: checks every Planbook sheet of the open workbook and writes or refreshes the
- * protected 审核结果 sheet. Data sheets are only read, never written. Three syncs: list the sheets,
- * read them, write the audit sheet (the previous period's file, when given, is already read) — and one more per ~3 MB read beyond the first (readWorkbookSnapshot).
+ * The 校验 button: checks every Planbook sheet of the open workbook (`auditWorkbook`, as
+ * `planbook check`) and writes or refreshes the protected 审核结果 sheet. Data sheets are only
+ * read, never written. Three syncs: list the sheets, read them, write the audit sheet (the previous
+ * period's file, when given, is already read) — and one more per ~3 MB read beyond the first (readWorkbookSnapshot).
  */
 export async function runAudit(
   context: Excel.RequestContext,
   options: CheckContext & { now?: Date; password?: string | null; previous?: PreviousFile | null },
 ): Promise<AuditResult> {
   const snapshot = await readWorkbookSnapshot(context);
-  const checked = { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== AUDIT_SHEET) };
-  const previous = options.previous ?? null;
-  const findings = [...checkWorkbook(checked, options), ...(previous ? checkAgainstPrevious(checked, previous.snapshot, previous.name) : [])];
-  const meta = readMeta(checked);
-  const revisions = [...new Set(meta.sheets.map((s) => s.revision))];
-  const labels = revisions.map((id) => options.revisions.find((r) => r.revision === id)?.label ?? id);
-  const spec = auditSheetSpec({
-    findings,
-    revision: labels.join("、") || "—",
-    ranAt: (options.now ?? new Date()).toISOString(),
-    password: options.password ?? null,
-  });
+  const audit = auditWorkbook(snapshot, options.previous ?? null, { ...options, ranAt: (options.now ?? new Date()).toISOString() });
   const existing = snapshot.sheets.find((s) => s.name === AUDIT_SHEET) ?? null;
-  await writeSheets(context, [{ spec, current: currentOf(existing) }], { password: options.password ?? null, activate: AUDIT_SHEET });
-  return { findings, counts: countBySeverity(findings), sheets: meta.sheets.length };
+  await writeSheets(context, [{ spec: audit.spec, current: currentOf(existing) }], { password: options.password ?? null, activate: AUDIT_SHEET });
+  return { findings: audit.findings, counts: audit.counts, sheets: audit.sheets };
 }
 
 /**

@@ -1,12 +1,8 @@
-import { buildSummary, BULLETIN_SHEET, canMerge, type ChartSpec, MATRIX_SHEET, type MergeInputFile, type MergePlan, PROVINCE_SHEET, RANKING_SHEET, readSummaryState, rollupForFiles, SOURCES_SHEET, splitsForMerge, DETAIL_SHEET, type SummaryTotal, withSplitRecords } from "../core/merge";
-
-/** The sheets a merge writes, in the order a workbook shows them. */
-const SUMMARY_SHEET_NAMES = [PROVINCE_SHEET, MATRIX_SHEET, RANKING_SHEET, BULLETIN_SHEET, DETAIL_SHEET, SOURCES_SHEET];
-import { type Geography, type PlanRevision, withLevelCorrections } from "../core/plan";
+import { type ChartSpec, type MergeInputFile, type MergePlan, PROVINCE_SHEET, type SummaryTotal, withSplitRecords } from "../core/merge";
+import type { Geography, PlanRevision } from "../core/plan";
 import { type Period, formatPeriod } from "../core/period";
 import { EMPTY_META, META_SHEET, metaRows, metaSheetSpec, parseMetaRows, type SplitRecord } from "../core/template";
-import { isBlank } from "../core/snapshot";
-import { finding } from "../core/findings";
+import { mergeInto, mergeSheetNames, planMerge } from "../core/usecases";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 import { currentOf, writeSheets } from "./write";
 
@@ -54,22 +50,25 @@ export function queueCharts(worksheet: Excel.Worksheet, charts: ChartSpec[]): vo
 }
 
 /**
- * Merges returned city workbooks into the 汇总 and 来源 sheets of the open workbook.
+ * Merges returned workbooks into the open workbook (`mergeInto`, as `planbook merge`): the
+ * summary's sheets and, for a city's counties or a lead unit's units, the parent's own return and
+ * the metadata recording it.
  *
- * Syncs: one to read the existing summary, its sources and the metadata (for the aggregator's
- * splits); one to write both sheets and the charts — plus one per extra chunk for a sheet past
+ * Syncs: one to read the sheets the merge writes and the metadata (the aggregator's splits and
+ * level corrections); one to write them and the charts — plus one per extra chunk for a sheet past
  * Excel on the web's request limit. The files come read (the .xlsx reader is not Office.js).
  * Merging again replaces only the cities the new files bring.
  */
 export async function mergeWorkbooks(context: Excel.RequestContext, options: MergeOptions): Promise<MergeResult> {
   const password = options.password ?? null;
   const period = typeof options.period === "string" ? options.period : formatPeriod(options.period);
-  const files = options.files;
+  const { files, revision, geography } = options;
 
   const worksheets = context.workbook.worksheets;
-  // Every sheet the summary writes is read first: to clear it in place, and for the charts on it.
+  // Every sheet the merge writes is read first: to clear it in place, for the charts on it, and to
+  // tell one of the aggregator's own that is never written over.
   const reads = new Map(
-    SUMMARY_SHEET_NAMES.map((name) => {
+    mergeSheetNames(files, revision, period, geography).map((name) => {
       const sheet = worksheets.getItemOrNullObject(name);
       const charts = sheet.charts;
       charts.load("items/name");
@@ -78,47 +77,25 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
   );
   const metaRead = queueSheetRead(worksheets.getItemOrNullObject(META_SHEET));
   await syncSheetReads(context, [...[...reads.values()].map((r) => r.read), metaRead]);
-
-  const snapshotOf = (name: string) => reads.get(name)?.read.result() ?? null;
-  // A sheet of a summary sheet's name that Planbook did not write (every sheet it writes is
-  // protected) holds the aggregator's own work: nothing is written, and the finding names it.
-  const taken = SUMMARY_SHEET_NAMES.filter((name) => {
-    const snapshot = snapshotOf(name);
-    return snapshot !== null && !snapshot.protected && snapshot.values.some((row) => row.some((value) => !isBlank(value)));
-  }).map((name) => finding("merge-sheet-taken", { sheet: name, cell: null, quotaId: null }, { name }, name));
-  const summarySnapshot = snapshotOf(DETAIL_SHEET);
-  const sourcesSnapshot = snapshotOf(SOURCES_SHEET);
+  const snapshotOf = (name: string) => (name === META_SHEET ? metaRead.result() : (reads.get(name)?.read.result() ?? null));
   const metaSnapshot = metaRead.result();
-  // The files say the level: cities into the province, a city's counties into the city, units into their lead.
-  const rollup = rollupForFiles(files, options.revision, options.geography);
-  const meta = metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META;
-  // The levels a person corrected in this workbook's 计划 view decide which rows the summary has.
-  const corrected = withLevelCorrections(options.revision, meta.levels);
-  const existing = summarySnapshot
-    ? readSummaryState({ sheets: [summarySnapshot, ...(sourcesSnapshot ? [sourcesSnapshot] : [])] }, corrected, rollup)
-    : null;
-  const splits = splitsForMerge(meta.splits, files.flatMap((file) => (file.snapshot ? [file.snapshot] : [])));
-  const mergeContext = { revision: options.revision, levels: meta.levels, period, existing, splits, rollup, geography: options.geography };
-  let plan = canMerge(files, mergeContext);
-  if (options.decide) plan = canMerge(files, { ...mergeContext, chosen: await options.decide(plan) });
-  if (plan.accepted.length === 0 || taken.length > 0) {
-    return { plan: { ...plan, findings: [...taken, ...plan.findings] }, written: false, totals: [], filled: existing?.children.map((c) => c.child) ?? [] };
-  }
+  const workbook = { sheets: [...reads.keys()].flatMap((name) => snapshotOf(name) ?? []), meta: metaSnapshot ? parseMetaRows(metaSnapshot.values) : EMPTY_META };
 
-  const built = buildSummary(plan.accepted, {
-    ...mergeContext,
-    revision: plan.revision,
+  const common = { revision, period, password, ...(geography ? { geography } : {}) };
+  const chosen = options.decide ? await options.decide(planMerge(files, workbook, common)) : undefined;
+  const outcome = mergeInto(files, workbook, {
+    ...common,
+    ...(chosen ? { chosen } : {}),
+    ...(options.chartQuota !== undefined ? { chartQuota: options.chartQuota } : {}),
     mergedAt: (options.now ?? new Date()).toISOString(),
-    rejected: plan.rejected,
-    password,
-    chartQuota: options.chartQuota,
   });
+  if (outcome.sheets.length === 0) return { plan: outcome.plan, written: false, totals: [], filled: outcome.filled };
   await writeSheets(
     context,
-    built.sheets.map((spec) => {
+    outcome.sheets.map((spec) => {
       const snapshot = snapshotOf(spec.name);
       const staleCharts = snapshot ? (reads.get(spec.name)?.charts.items ?? []) : [];
-      const charts = built.charts.filter((chart) => chart.sheet === spec.name);
+      const charts = outcome.charts.filter((chart) => chart.sheet === spec.name);
       return {
         spec,
         current: currentOf(snapshot),
@@ -131,7 +108,7 @@ export async function mergeWorkbooks(context: Excel.RequestContext, options: Mer
     }),
     { password, activate: PROVINCE_SHEET },
   );
-  return { plan, written: true, totals: built.totals, filled: built.filled };
+  return { plan: outcome.plan, written: true, totals: outcome.totals, filled: outcome.filled };
 }
 
 /**

@@ -182,7 +182,15 @@ export function App({ operations, plans, language = "zh", now, onWorkbookChanged
           ))}
         {view === "plan" && active && <PlanView strings={strings} revisions={all} active={active} onUse={use} geography={plans.geography} operations={operations} password={password} readDocx={readDocx} />}
         {view === "merge" && active && (
-          <MergeView strings={strings} revision={active} operations={operations} period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))} password={password} onWorkbookChanged={onWorkbookChanged} />
+          <MergeView
+            strings={strings}
+            revision={active}
+            operations={operations}
+            period={formatPeriod(defaultPeriod(today, active.startYear, active.endYear))}
+            password={password}
+            onWorkbookChanged={onWorkbookChanged}
+            geography={plans.geography}
+          />
         )}
         {view === "audit" && <AuditView strings={strings} revisions={all} operations={operations} initial={lastAudit} onWorkbookChanged={onWorkbookChanged} password={password} />}
       </div>

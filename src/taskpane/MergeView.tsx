@@ -15,8 +15,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { canMerge, chartQuotaChoices, type MergeInputFile, type MergePlan, periodOfFiles } from "../core/merge";
-import { buildTemplate, type SplitRecord } from "../core/template";
+import { chartQuotaChoices, type MergeInputFile, type MergePlan, periodOfFiles } from "../core/merge";
+import { buildTemplate, EMPTY_META, type SplitRecord } from "../core/template";
+import type { Geography } from "../core/plan";
+import { mergeInputs, planMerge } from "../core/usecases";
 import { parsePeriod } from "../core/period";
 import type { PlanRevision } from "../core/plan";
 import type { PlanbookOperations } from "../addin/operations";
@@ -50,6 +52,8 @@ export interface MergeViewProps {
   period: string;
   onWorkbookChanged?: () => void;
   password?: string | null;
+  /** The counties: a city's county files merge into the city's summary (and its own return) only with them. */
+  geography?: Geography | null;
 }
 
 /** A file made for the person: its name, its bytes, and it as a copyable link. */
@@ -62,14 +66,14 @@ interface HandedOutFile {
 type Status = { kind: "idle" } | { kind: "busy"; label: string; done: number; total: number } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
 /** 汇总: hand out city templates, pick the returned files, see each file's status, merge. */
-export function MergeView({ strings, revision, operations, period, onWorkbookChanged, password = null }: MergeViewProps): React.JSX.Element {
+export function MergeView({ strings, revision, operations, period, onWorkbookChanged, password = null, geography = null }: MergeViewProps): React.JSX.Element {
   const styles = useStyles();
   const text = strings.merge;
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
   const [inputs, setInputs] = React.useState<MergeInputFile[]>([]);
   const [plan, setPlan] = React.useState<MergePlan | null>(null);
   const [chosen, setChosen] = React.useState<Set<string>>(new Set());
-  // The aggregator's split targets, read with the files: they decide which quotas 排名 ranks.
+  // The split targets the merge goes by (the workbook's, then the files'), read with the files: they decide which quotas 排名 ranks.
   const [splits, setSplits] = React.useState<SplitRecord[]>([]);
   const [chartQuota, setChartQuota] = React.useState<string | null>(null);
   const cancelled = React.useRef(false);
@@ -79,8 +83,8 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   const [handedOut, setFiles] = React.useState<{ shown: boolean; files: HandedOutFile[] }>({ shown: false, files: [] });
   // What the merge of the ticked files could chart by city, the default first (as the CLI's --chart-quota offers).
   const chartChoices = React.useMemo(
-    () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision: plan.revision, period: filesPeriod ?? period, splits, rollup: plan.rollup }) : []),
-    [plan, chosen, filesPeriod, period, splits],
+    () => (plan ? chartQuotaChoices(plan.accepted.filter((file) => chosen.has(file.name)), { revision: plan.revision, period: filesPeriod ?? period, splits, rollup: plan.rollup, ...(geography ? { geography } : {}) }) : []),
+    [plan, chosen, filesPeriod, period, splits, geography],
   );
   const chartChoice = chartChoices.find((choice) => choice.id === chartQuota) ?? chartChoices[0];
 
@@ -168,10 +172,12 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
       }
       const [stored, levels] = await Promise.all([operations.readSplits(), operations.readLevels()]);
       const forPeriod = periodOfFiles(read) ?? period;
+      // What the merge will read of this workbook (its splits and level corrections), as the merge gathers them.
+      const workbook = { sheets: [], meta: { ...EMPTY_META, splits: stored, levels } };
       // Files with errors are listed (acceptErrors) but start unticked: ticking one is the aggregator's acceptance.
-      const preview = canMerge(read, { revision, period: forPeriod, acceptErrors: true, levels });
+      const preview = planMerge(read, workbook, { revision, period: forPeriod, acceptErrors: true, ...(geography ? { geography } : {}) });
       setInputs(read);
-      setSplits(stored);
+      setSplits(mergeInputs(read, workbook, revision).splits);
       setPlan(preview);
       setChosen(new Set(preview.accepted.filter((a) => a.counts.error === 0).map((a) => a.name)));
       setStatus(cancelled.current ? { kind: "done", message: text.cancelled(read.length, files.length) } : { kind: "idle" });
@@ -189,7 +195,15 @@ export function MergeView({ strings, revision, operations, period, onWorkbookCha
   async function merge(): Promise<void> {
     setStatus({ kind: "busy", label: text.merging, done: 0, total: 0 });
     try {
-      const result = await operations.merge({ revision, period: filesPeriod ?? period, files: inputs.map((f) => ({ ...f })), decide: () => [...chosen], password, chartQuota: chartChoice?.id });
+      const result = await operations.merge({
+        revision,
+        period: filesPeriod ?? period,
+        files: inputs.map((f) => ({ ...f })),
+        decide: () => [...chosen],
+        password,
+        chartQuota: chartChoice?.id,
+        ...(geography ? { geography } : {}),
+      });
       setStatus(
         result.written
           ? { kind: "done", message: text.merged(result.plan.accepted.length, result.filled.length, result.plan.rejected.length) }

@@ -22,6 +22,7 @@ import { quotaIndex } from "../plan/ids";
 import { checkIntegrity, checkLayout, rowsWithChangedIds } from "./integrity";
 import { parseNumberInput } from "./number";
 import { type ChangeLogEntry, loggedChange, readChangeLog } from "./changelog";
+import { cumulativeFell, runningTotalFell } from "./running-total";
 
 export { countByRule, RULES, type RuleId } from "../findings/findings";
 
@@ -439,9 +440,9 @@ function againstPrevious(report: ReportSheet, row: ReportRow, cumulative: number
   const previous = numberIn(row.values.previous);
   if (previous === null) return [];
   const at = (key: ColumnKey) => ({ sheet: report.name, cell: report.address(row, key), quotaId: row.quotaId });
-  if (cumulative < previous) {
-    return [finding("cumulative-fell", at("cumulative"), { cumulative, before: previous, previousPeriod: report.record.previousPeriod || "上期" }, cumulative)];
-  }
+  // 上期累计 is carried in as 0 where a counting cycle starts again: it is always of the same cycle.
+  const fell = cumulativeFell(at("cumulative"), { running: true, sameCycle: true, cumulative, before: previous }, report.record.previousPeriod || "上期");
+  if (fell.length > 0) return fell;
   if (thisPeriod === null) return [];
   const difference = cumulative - previous;
   const tolerance = 0.5 * 10 ** -Math.min(decimalsOf(thisPeriod), decimalsOf(cumulative)) + SUM_TOLERANCE * Math.max(1, Math.abs(cumulative));
@@ -644,15 +645,20 @@ function wholePlanWarning(at: { sheet: string; cell: string | null; quotaId: str
 function earlierWarning(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, now: number): Finding[] {
   if (!RUNNING_KINDS.has(quota.kind) || !sheet.period) return [];
   for (const other of sheet.earlier) {
-    // A figure whose counting cycle started again since (a 每年 one each January, a 每季度 one each quarter) may be lower.
-    if (!other.period || !sheet.known || !carriesAcross(quota, other.period, sheet.period, sheet.known.revision)) continue;
-    const before = numberIn(other.rowsById.get(row.quotaId)?.values.cumulative);
-    if (before !== null && now < before) {
+    if (!other.period || !sheet.known) continue;
+    const figure = {
+      running: RUNNING_KINDS.has(quota.kind),
+      // A figure whose counting cycle started again since (a 每年 one each January, a 每季度 one each quarter) may be lower.
+      sameCycle: carriesAcross(quota, other.period, sheet.period, sheet.known.revision),
+      cumulative: now,
+      before: numberIn(other.rowsById.get(row.quotaId)?.values.cumulative),
+    };
+    if (runningTotalFell(figure)) {
       return [
         finding(
           "cumulative-decreased",
           { sheet: sheet.report.name, cell: sheet.report.address(row, "cumulative"), quotaId: row.quotaId },
-          { cumulative: now, before, sheet: other.report.name },
+          { cumulative: now, before: figure.before, sheet: other.report.name },
           now,
         ),
       ];

@@ -10,3 +10,4 @@ export { parseNumberInput } from "./number";
 export { median } from "./plausibility";
 export { checkAgainstPrevious, previousRefresh } from "./previous";
 export { type CorrectableKey, correctionOf } from "./report-correction";
+export { cumulativeFell, type EarlierFigure, runningTotalFell } from "./running-total";

@@ -1,6 +1,7 @@
 import { isBlankInput, sameCellValue } from "../snapshot/cells";
 import { CorrectionError } from "../shared/errors";
 import { type CellChange, type ChangeLogEntry, loggedChange, readChangeLog } from "./changelog";
+import { cumulativeFell } from "./running-total";
 import { clearedByNote, type Finding, finding } from "../findings/findings";
 import { comparePeriods, periodEndMonth, periodOrNull, type Period } from "../period/period";
 import { CADENCE_LABELS } from "../plan/types";
@@ -170,10 +171,12 @@ function compareSheets(report: ReportSheet, period: Period, earlier: ReportSheet
       continue;
     }
     // A figure whose cycle started again (a 每年 one each January, a 每季度 one each quarter) and a share may fall; any other running total may not.
-    const runningTotal = (kind === KIND_LABELS.cumulative || kind === KIND_LABELS.annual) && runs === true;
+    const figure = { running: kind === KIND_LABELS.cumulative || kind === KIND_LABELS.annual, sameCycle: runs === true, cumulative: value, before: was };
+    const runningTotal = figure.running && figure.sameCycle;
     // Carried in as the row's 上期累计, a fall is the sheet's own finding (see check.ts).
-    if (runningTotal && value < was && numberIn(row.values.previous) !== was) {
-      out.push(finding("cumulative-fell", where("cumulative"), { cumulative: value, before: was, previousPeriod }, value));
+    const fell = numberIn(row.values.previous) === was ? [] : cumulativeFell(where("cumulative"), figure, previousPeriod);
+    if (fell.length > 0) {
+      out.push(...fell);
       continue;
     }
     const jumped = kind === KIND_LABELS.ratio ? Math.abs(value - was) > RATIO_JUMP : runningTotal && was > 0 && value > JUMP_MULTIPLE * was;

@@ -838,16 +838,23 @@ export const RULES = {
       en: `replaces the figures of ${p.city} in the summary (from "${p.previous}")`,
     }),
   }),
-  "merge-sheet-taken": rule<{ name: string }>({
+  /** `typed`: the first cell typed in, when the sheet is the parent's own report (the sheet a city's summary fills with the totals). */
+  "merge-sheet-taken": rule<{ name: string; typed?: string }>({
     severity: "error",
     area: "merge",
     zh: "工作表名已被占用",
     en: "sheet name taken",
     clearedBy: "none",
-    message: (p) => ({
-      zh: `工作表「${p.name}」不是 Planbook 写的汇总表（未受保护且有内容），汇总不会覆盖它：请先将它改名，再合并`,
-      en: `the sheet "${p.name}" is not a summary sheet Planbook wrote (unprotected, with content); the merge never writes over it: rename it, then merge again`,
-    }),
+    message: (p) =>
+      p.typed
+        ? {
+            zh: `工作表「${p.name}」是本级已填报的报表（${p.typed} 有填报内容），汇总不会用合计覆盖它：请先将它改名，再合并`,
+            en: `the sheet "${p.name}" is this level's own report with figures typed in (${p.typed}); the merge never writes the totals over it: rename it, then merge again`,
+          }
+        : {
+            zh: `工作表「${p.name}」不是 Planbook 写的汇总表（未受保护且有内容），汇总不会覆盖它：请先将它改名，再合并`,
+            en: `the sheet "${p.name}" is not a summary sheet Planbook wrote (unprotected, with content); the merge never writes over it: rename it, then merge again`,
+          },
   }),
   "merge-summary-reset": rule<{ period: string; revision: string }>({
     severity: "info",

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { parsePeriod } from "../../../src/core/period";
-import { type Geography, isCountUnit, type PlanRevision, quotasInScope, type Scope, scopeLabel } from "../../../src/core/plan";
+import { type Geography, isCountUnit, type LevelRecord, type PlanRevision, quotasInScope, type Scope, scopeLabel } from "../../../src/core/plan";
 import { buildTemplate, type CellValue, COLUMN, type ColumnKey, EMPTY_META, partId, type SplitRecord } from "../../../src/core/template";
 import { writeTemplateFile } from "../../../src/xlsx/render";
 import { present } from "../../support/present";
@@ -17,6 +17,8 @@ export interface CityFileOptions {
   geography?: Geography;
   generatedAt?: string;
   splits?: SplitRecord[];
+  /** The level corrections the template is made with (stored in its metadata, as the pane's 计划 view hands them out). */
+  levels?: LevelRecord[];
   /** Changes made to the opened file after typing (tampering), with each quota's row. */
   edit?: (workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, rowOf: (quotaId: string) => number) => void;
 }
@@ -40,6 +42,7 @@ export async function reportFile(name: string, revision: PlanRevision, scope: Sc
     generatedAt: options.generatedAt ?? "2026-11-02T08:00:00.000Z",
     splits: options.splits,
     geography: options.geography,
+    ...(options.levels ? { levels: options.levels } : {}),
   });
   const template = await writeTemplateFile(built, options.splits ? { ...EMPTY_META, splits: options.splits } : undefined);
   const workbook = new ExcelJS.Workbook();
