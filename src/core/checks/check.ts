@@ -9,7 +9,7 @@ import { type PlanRevision, type Quota, isPercentKind } from "../plan/types";
 import { type ReportRow, type ReportSheet, readWorkbook } from "../snapshot/read-sheets";
 import { formatScope, idsOnSheet, parseScope, quotasInScope, type Scope, scopeLabel } from "../plan/scope";
 import type { CellType, SheetSnapshot, WorkbookSnapshot } from "../snapshot/snapshot";
-import { completionAgainst, isLagging, laggingBelow, levelOkFrom, rowFormulas, sameAsFormula } from "../template/formulas";
+import { completionAgainst, isLagging, levelOkFrom, rowFormulas, sameAsFormula } from "../template/formulas";
 import { parseReadingId } from "../template/readings";
 import { type ColumnKey, FRAME_ROWS, IMPLAUSIBLE_MULTIPLE, INPUT_COLUMNS, KIND_LABELS, MILESTONE_STATUSES, RUNNING_KINDS, identityRow } from "../template/columns";
 import { FORMAT_VERSION, type RowRecord, type SplitRecord } from "../template/meta";

@@ -4,7 +4,6 @@ import { chinaDateTime } from "../period/time";
 import { type Period, canonicalPeriod, parsePeriod } from "../period/period";
 import { type BuiltTemplate, buildTemplate } from "../template/build";
 import type { CarriedRow } from "../template/carried";
-import { MILESTONE_STATUSES } from "../template/columns";
 import { idsOnSheet, scopeLabel } from "../plan/scope";
 import { averageFormula, completionAgainst, coverageFormula, milestoneCompletionFormula, quotaCompletionFormula, ratioFormula, rolledUpStatus, sumFormula, totalFormula } from "../template/formulas";
 import { fitRowHeights } from "../template/fit";
