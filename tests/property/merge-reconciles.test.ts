@@ -8,7 +8,8 @@
  * Merging eleven files is the cost of a run, so the tests share one run of the property: the same
  * seed draws the same inputs in each test, and each input set is merged once (`merged`).
  */
-import { isCountUnit, type Quota, quotasInScope } from "../../src/core/plan";
+import { isCountUnit, localUnitsToCover, type Quota, quotasInScope } from "../../src/core/plan";
+import { loadCounties } from "../../src/cli/io";
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { columnLetter, parseCell } from "../../src/core/snapshot";
@@ -22,6 +23,7 @@ import { present } from "../support/present";
 const revision = currentRevision();
 const period = "2026-10";
 const { cities } = revision;
+const geography = loadCounties();
 const DONE = MILESTONE_STATUSES[2];
 
 /** Eleven .xlsx files per run, 2–4 s on two cores: 8 runs keep the file near 20 s, far from Jest's 60 s timeout. */
@@ -47,13 +49,15 @@ const quotasOf = (city: string): Quota[] => quotasInScope(revision, { kind: "cit
 /** What is drawn for a quota: its row's inputs, or for a ratio its numerator and denominator. */
 type Drawn = Typed[string] | { figures: readonly [number, number] };
 
-/** A valid entry for a quota, as the template's validation allows it. */
-function entry(quota: Quota): fc.Arbitrary<Drawn> {
+/** A valid entry for a quota in a city's template, as the template's validation allows it. */
+function entry(quota: Quota, city: string): fc.Arbitrary<Drawn> {
   if (quota.kind === "milestone") return fc.constantFrom(...MILESTONE_STATUSES).map((status) => ({ status }));
   // A ratio is typed as its two figures, each a count on a row of its own: a numerator never above its denominator.
   if (quota.kind === "ratio") return fc.integer({ min: 1, max: 100_000 }).chain((d) => fc.integer({ min: 0, max: d }).map((n) => ({ figures: [n, d] as const })));
+  // A per-unit quota counts the city's units covered: a whole number, at most its counties (杭州市 13).
+  const units = localUnitsToCover(quota, { kind: "city", city }, geography);
   // Whole numbers for 家, 个, 名…; hundredths for 万人次. This period's figure is at most the cumulative one.
-  const amount = isCountUnit(quota.unit) ? fc.integer({ min: 0, max: 100_000 }) : fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100);
+  const amount = units !== null ? fc.integer({ min: 0, max: units }) : isCountUnit(quota.unit) ? fc.integer({ min: 0, max: 100_000 }) : fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100);
   return fc.tuple(amount, amount).map(([a, b]) => ({ period: Math.min(a, b), cumulative: Math.max(a, b) }));
 }
 
@@ -67,7 +71,7 @@ const asTyped = (drawn: Record<string, Drawn>): Typed =>
 
 /** What every city typed: an entry for each quota of its template. */
 const typedByCity: fc.Arbitrary<Record<string, Typed>> = fc
-  .record(Object.fromEntries(cities.map((city) => [city, fc.record(Object.fromEntries(quotasOf(city).map((q) => [q.id, entry(q)])))])))
+  .record(Object.fromEntries(cities.map((city) => [city, fc.record(Object.fromEntries(quotasOf(city).map((q) => [q.id, entry(q, city)])))])))
   .map((drawn) => Object.fromEntries(Object.entries(drawn).map(([city, byQuota]) => [city, asTyped(byQuota)])));
 
 interface Merged {

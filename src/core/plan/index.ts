@@ -14,7 +14,7 @@ export { loadPlanLibrary, PlanLibrary } from "./library";
 export { parsePlan } from "./parse";
 export { isCountUnit } from "./quota-units";
 export { applyCorrections, type ImportedPlan, importedRevision, type QuotaCorrection, readCorrections, withoutLevels } from "./reading-corrections";
-export { formatScope, localQuotas, parseScope, planShare, quotasInScope, type Scope, scopeLabel, unitsOf } from "./scope";
+export { formatScope, localQuotas, localUnitsToCover, parseScope, planShare, quotasInScope, type Scope, scopeLabel, unitsOf } from "./scope";
 export { COUNTIES_FILE, CURRENT_SEED, PREVIOUS_SEED } from "./seeds";
 export { ATTRIBUTE_LABELS, type Comparator, isPercentKind, leadUnits, MEASURE_LABELS, type PlanRevision, type Quota, type QuotaAttribute, type QuotaKind, type QuotaMeasure, responsibleUnits } from "./types";
 export { readUnits } from "./units";
