@@ -13,5 +13,6 @@ export { periodOfFiles } from "./period";
 export { cityRollup, provinceRollup, unitRollup } from "./rollup";
 export { annexShares, cityCountySplits, citySplits, countySplits, planSplit, type SplitMode, type SplitPlan, splitsForMerge, type SplitSource, splittableQuotas, splitTarget, withSplitRecords } from "./split";
 export { readSummaryState, sourceRows, type SummaryState } from "./state";
-export { buildSummary, type BuiltSummary, chartQuotaChoices, type SummaryTotal } from "./summary";
+export { buildSummary, type BuiltSummary, type SummaryTotal } from "./summary";
+export { chartQuotaChoices } from "./chart-choices";
 export { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "./views";

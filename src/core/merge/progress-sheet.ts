@@ -15,7 +15,7 @@ import { type Finding, finding } from "../findings/findings";
 import { type AcceptedFile, type MergeInputFile, canMerge } from "./merge";
 import { unusableFile } from "./examine";
 import { periodOfFiles } from "./period";
-import { figuresFromFile } from "./summary";
+import { figuresFromFile } from "./child-figures";
 import { provinceRollup } from "./rollup";
 import { shortLabel } from "./views";
 

@@ -18,7 +18,8 @@ import { mergeLevels } from "../merge/merge-levels";
 import { rollupForFiles } from "../merge/file-scopes";
 import { splitsForMerge } from "../merge/split";
 import { readSummaryState } from "../merge/state";
-import { type SummaryTotal, buildSummary, chartQuotaChoices } from "../merge/summary";
+import { type SummaryTotal, buildSummary } from "../merge/summary";
+import { chartQuotaChoices } from "../merge/chart-choices";
 import { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../merge/views";
 
 /**
