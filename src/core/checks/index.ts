@@ -5,7 +5,9 @@
  */
 export { AUDIT_SHEET, auditFailureVerdict, auditSheetSpec, auditVerdict } from "./audit";
 export { type CellChange, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow } from "./changelog";
-export { checkCells, type CheckContext, checkWorkbook, uncomputedInWorkbook } from "./check";
+export { checkCells, checkWorkbook } from "./check";
+export { uncomputedInWorkbook } from "./input-cells";
+export { type CheckContext } from "./sheet-under-check";
 export { parseNumberInput } from "./number";
 export { median } from "./plausibility";
 export { checkAgainstPrevious, previousRefresh } from "./previous";

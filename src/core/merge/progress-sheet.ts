@@ -12,9 +12,10 @@ import { PALETTE, headerStyle, stateFormats, titleStyle } from "../template/styl
 import type { ChartSpec } from "./charts";
 import { type SummaryRow, rowTotal, summaryRows } from "./layout";
 import { type Finding, finding } from "../findings/findings";
-import { type AcceptedFile, type MergeInputFile, canMerge, unusableFile } from "./merge";
+import { type AcceptedFile, type MergeInputFile, canMerge } from "./merge";
+import { unusableFile } from "./examine";
 import { periodOfFiles } from "./period";
-import { figuresFromFile } from "./summary";
+import { figuresFromFile } from "./child-figures";
 import { provinceRollup } from "./rollup";
 import { shortLabel } from "./views";
 

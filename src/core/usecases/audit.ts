@@ -1,5 +1,6 @@
 import { AUDIT_SHEET, auditSheetSpec } from "../checks/audit";
-import { type CheckContext, checkWorkbook } from "../checks/check";
+import { checkWorkbook } from "../checks/check";
+import type { CheckContext } from "../checks/sheet-under-check";
 import { checkAgainstPrevious } from "../checks/previous";
 import { countBySeverity, type Finding, type Severity } from "../findings/findings";
 import { readMeta } from "../snapshot/read-sheets";

@@ -13,10 +13,13 @@ import { metaSheetSpec } from "../template/sheet";
 import type { SheetSpec } from "../template/spec";
 import type { ChartSpec } from "../merge/charts";
 import { SOURCES_SHEET, DETAIL_SHEET } from "../merge/layout";
-import { type MergeInputFile, type MergePlan, canMerge, mergeLevels, rollupForFiles } from "../merge/merge";
+import { type MergeInputFile, type MergePlan, canMerge } from "../merge/merge";
+import { mergeLevels } from "../merge/merge-levels";
+import { rollupForFiles } from "../merge/file-scopes";
 import { splitsForMerge } from "../merge/split";
 import { readSummaryState } from "../merge/state";
-import { type SummaryTotal, buildSummary, chartQuotaChoices } from "../merge/summary";
+import { type SummaryTotal, buildSummary } from "../merge/summary";
+import { chartQuotaChoices } from "../merge/chart-choices";
 import { BULLETIN_SHEET, MATRIX_SHEET, PROVINCE_SHEET, RANKING_SHEET } from "../merge/views";
 
 /**
