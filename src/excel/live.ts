@@ -1,9 +1,10 @@
 import { syncWithEventsRestored } from "./write";
-import { cellAddress, changedArea, rangeAddress, readWorkbook, type ReportSheet, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
+import { cellAddress, changedArea, rangeAddress, readWorkbook, type ReportRow, type ReportSheet, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow, checkCells, type CheckContext } from "../core/checks";
 import { type Finding, finding } from "../core/findings";
-import { asLiteralText, type CellValue, INPUT_COLUMNS, META_SHEET } from "../core/template";
-import { PROTECTION_OPTIONS } from "./render";
+import { type PlanRevision, quotaIndex } from "../core/plan";
+import { asLiteralText, type CellValue, INPUT_COLUMNS, inputValidation, META_SHEET, parsePartId, partsOf, type ValidationSpec } from "../core/template";
+import { PROTECTION_OPTIONS, queueValidation } from "./render";
 import { supportsApi, type WorkbookRunner } from "./run";
 import { queueSheetRead, syncSheetReads, readWorkbookSnapshot } from "./workbook";
 
@@ -76,6 +77,8 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
   const now = options.now ?? (() => new Date());
   const memory: Memory = { meta: null, sheets: new Map() };
   let unwritten: ChangeLogEntry[] = [];
+  /** Validations a paste took from input cells, put back from the template's rules with the next batch write. */
+  let lostValidations: LostValidation[] = [];
   let pending: Promise<void> = Promise.resolve();
 
   /** Reads the whole workbook into memory: what checking starts from, and reads again after the add-in's own operations (`readAgain`). */
@@ -95,11 +98,11 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       cells?.load("values,formulas");
       // A paste brings the source's data validation (or none) in place of an input's: asked of each
       // input cell the change covers that the template gave a validation (an unlocked figure or status).
-      const inputs = area && kept?.report ? validatedInputs(kept.report, area).map((address) => {
+      const inputs = area && kept?.report ? validatedInputs(kept.report, area).map(({ address, row }) => {
         const cell = worksheet.getRange(address);
         cell.dataValidation.load("type");
         cell.format.protection.load("locked");
-        return { address, cell };
+        return { address, row, cell };
       }) : [];
       // Otherwise the sheet is read whole (and the metadata too when it is not kept, or the sheet is not known).
       const whole = kept && !moved ? null : queueSheetRead(worksheet);
@@ -134,8 +137,11 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
       // The edited cells of a sheet read afresh: logged where their "before" is known (one typed cell's details).
       const edited = area ?? (moved ? null : changedArea(args.address, sheet.values.length, width(sheet)));
       const rows = Array.from({ length: Math.max(0, checked.last - checked.first + 1) }, (_, i) => checked.first + i + 1);
-      const removed = inputs.filter(({ cell }) => cell.dataValidation.type === "None" && !cell.format.protection.locked).map(({ address }) => address);
+      const stripped = inputs.filter(({ cell }) => cell.dataValidation.type === "None" && !cell.format.protection.locked);
+      const removed = stripped.map(({ address }) => address);
       const lost = removed.length > 0 ? [finding("validation-removed", { sheet: sheet.name, cell: removed[0] ?? null, quotaId: null }, { cells: removed })] : [];
+      const restore = stripped.flatMap(({ address, row }) => templateValidation(kept?.report ?? report, row, address, options.revisions) ?? []);
+      if (restore.length > 0) lostValidations = [...lostValidations, { worksheetId: args.worksheetId, protected: sheet.protected, validations: restore }];
       options.onFindings(sheet.name, rows, [...checkCells(snapshot, sheet.name, rows.map((row) => cellAddress(row - 1, 0)), options), ...lost]);
       // Nothing is logged for a move itself — no input changed its value by it; a deleted quota row
       // is a finding of the sheet's check.
@@ -148,10 +154,12 @@ export async function startLiveChecking(runner: WorkbookRunner, options: LiveChe
 
   const writeLog = (): Promise<void> => {
     const entries = unwritten;
-    if (entries.length === 0) return Promise.resolve();
+    const restores = lostValidations;
+    if (entries.length === 0 && restores.length === 0) return Promise.resolve();
     return runner(async (context) => {
-      await appendToChangeLog(context, entries, options.password ?? null);
+      await appendToChangeLog(context, entries, restores, options.password ?? null);
       unwritten = unwritten.filter((entry) => !entries.includes(entry));
+      lostValidations = lostValidations.filter((lost) => !restores.includes(lost));
       options.onUnwrittenLog?.(unwritten.length);
     });
   };
@@ -220,15 +228,39 @@ const width = (sheet: SheetSnapshot): number => Math.max(0, ...sheet.values.map(
 
 /** The template gives a validation to each figure and status a person types (not to 说明): those of Planbook rows in the area. */
 const VALIDATED_INPUTS = ["period", "cumulative", "status"] as const;
-function validatedInputs(report: ReportSheet, area: { start: { row: number; col: number }; end: { row: number; col: number } }): string[] {
+function validatedInputs(report: ReportSheet, area: { start: { row: number; col: number }; end: { row: number; col: number } }): { address: string; row: ReportRow }[] {
   return report.rows.flatMap((row) =>
     row.row - 1 < area.start.row || row.row - 1 > area.end.row
       ? []
       : VALIDATED_INPUTS.flatMap((key) => {
           const c = report.columns[key];
-          return c === undefined || c < area.start.col || c > area.end.col ? [] : [cellAddress(row.row - 1, c)];
+          return c === undefined || c < area.start.col || c > area.end.col ? [] : [{ address: cellAddress(row.row - 1, c), row }];
         }),
   );
+}
+
+/** Input cells of a sheet whose validation a paste took: the template's rules for them, and whether the sheet was protected. */
+interface LostValidation {
+  worksheetId: string;
+  protected: boolean;
+  validations: ValidationSpec[];
+}
+
+/**
+ * The validation the template gave an input cell (the rule generating writes, `inputValidation`):
+ * from its row's quota in the sheet's plan revision — a ratio's numerator or denominator is a count
+ * in its own unit. Null when the revision or quota is not known (the cell is still flagged).
+ */
+function templateValidation(report: ReportSheet, row: ReportRow, address: string, revisions: readonly PlanRevision[]): ValidationSpec | null {
+  const revision = revisions.find((r) => r.revision === report.record.revision);
+  if (!revision) return null;
+  const quotas = quotaIndex(revision.quotas);
+  const part = parsePartId(row.quotaId);
+  const quota = quotas.get(part ? part.quotaId : row.quotaId);
+  if (!quota || quota === "retired") return null;
+  if (!part) return inputValidation(address, quota);
+  const unit = partsOf(quota).find((p) => p.key === part.key)?.unit;
+  return unit === undefined ? null : inputValidation(address, { kind: "cumulative", unit });
 }
 
 /** A kept sheet with the cells of a change put in (a copy: the kept one is the change's "before"). */
@@ -249,16 +281,28 @@ function withCells(sheet: SheetSnapshot, at: { row: number; col: number }, value
 }
 
 /**
- * Appends entries to 修改记录 (made hidden when missing): two syncs — its extent, then the write,
- * unprotecting and protecting it again (which, like any write, clears Excel's undo stack).
+ * Appends entries to 修改记录 (made hidden when missing) and puts back the validations pastes took
+ * from input cells: two syncs — its extent, then the write, unprotecting and protecting each sheet
+ * written again (which, like any write, clears Excel's undo stack).
  */
-async function appendToChangeLog(context: Excel.RequestContext, entries: ChangeLogEntry[], password: string | null): Promise<void> {
+async function appendToChangeLog(context: Excel.RequestContext, entries: ChangeLogEntry[], restores: LostValidation[], password: string | null): Promise<void> {
   const log = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
   // The log is only appended to: its extent is enough.
   const logRead = queueSheetRead(log, { cells: false });
   await syncSheetReads(context, [logRead]);
   // The log's own write is not a person typing: no event for it (before ExcelApi 1.14 there is no triggerSource to tell).
   context.runtime.enableEvents = false;
+  for (const lost of restores) {
+    const worksheet = context.workbook.worksheets.getItem(lost.worksheetId);
+    if (lost.protected) worksheet.protection.unprotect(password ?? undefined);
+    for (const validation of lost.validations) queueValidation(worksheet, validation);
+    if (lost.protected) worksheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
+  }
+  if (entries.length === 0) {
+    context.runtime.enableEvents = true;
+    await syncWithEventsRestored(context);
+    return;
+  }
   const existingRows = logRead.extent().rows;
   const target = log.isNullObject ? context.workbook.worksheets.add(CHANGE_LOG_SHEET) : log;
   if (log.isNullObject) target.visibility = "Hidden";

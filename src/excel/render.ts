@@ -1,5 +1,5 @@
 import { cellAddress, parseRange, rangeAddress } from "../core/snapshot";
-import { type CellSpec, PRINT_MARGINS, SHEET_PROTECTION, type SheetSpec, gridToFormulas } from "../core/template";
+import { type CellSpec, PRINT_MARGINS, SHEET_PROTECTION, type SheetSpec, type ValidationSpec, gridToFormulas } from "../core/template";
 
 /**
  * Queues every write of a sheet spec on a worksheet — no `context.sync()` here: the caller syncs
@@ -103,6 +103,29 @@ export function queueCells(worksheet: Excel.Worksheet, spec: SheetSpec, from: nu
   for (const { first, last, height } of sameHeight) worksheet.getRange(`${first}:${last}`).format.rowHeight = height;
 }
 
+/** Writes one of the template's validations (generating; live checking, to put back one a paste took). */
+export function queueValidation(worksheet: Excel.Worksheet, validation: ValidationSpec): void {
+  const target = worksheet.getRange(validation.range).dataValidation;
+  const rule = validation.rule;
+  target.rule =
+    rule.type === "list"
+      ? { list: { inCellDropDown: true, source: rule.items.join(",") } }
+      : {
+          [rule.type === "whole" ? "wholeNumber" : "decimal"]:
+            "max" in rule && rule.max !== undefined
+              ? { formula1: rule.min, formula2: rule.max, operator: "Between" }
+              : { formula1: rule.min, operator: "GreaterThanOrEqualTo" },
+        };
+  target.ignoreBlanks = true;
+  target.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
+  target.errorAlert = {
+    showAlert: true,
+    style: "Stop",
+    title: validation.error.title,
+    message: validation.error.message,
+  };
+}
+
 /** Formats, locks, validation, conditional formats, layout and print setup (not the cell contents). */
 export function queueLayout(worksheet: Excel.Worksheet, spec: SheetSpec): void {
   const rows = spec.cells.length;
@@ -133,27 +156,7 @@ export function queueLayout(worksheet: Excel.Worksheet, spec: SheetSpec): void {
   }
   for (const merge of spec.merges) worksheet.getRange(merge).merge(false);
   for (const range of spec.unlocked) worksheet.getRange(range).format.protection.locked = false;
-  for (const validation of spec.validations) {
-    const target = worksheet.getRange(validation.range).dataValidation;
-    const rule = validation.rule;
-    target.rule =
-      rule.type === "list"
-        ? { list: { inCellDropDown: true, source: rule.items.join(",") } }
-        : {
-            [rule.type === "whole" ? "wholeNumber" : "decimal"]:
-              "max" in rule && rule.max !== undefined
-                ? { formula1: rule.min, formula2: rule.max, operator: "Between" }
-                : { formula1: rule.min, operator: "GreaterThanOrEqualTo" },
-          };
-    target.ignoreBlanks = true;
-    target.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
-    target.errorAlert = {
-      showAlert: true,
-      style: "Stop",
-      title: validation.error.title,
-      message: validation.error.message,
-    };
-  }
+  for (const validation of spec.validations) queueValidation(worksheet, validation);
   for (const conditional of spec.conditionalFormats) {
     const format = worksheet.getRange(conditional.range).conditionalFormats.add("Custom");
     format.custom.rule.formula = conditional.formula;

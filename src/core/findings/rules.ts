@@ -316,8 +316,8 @@ export const RULES = {
     en: "a paste removed the data validation",
     clearedBy: "correction",
     message: (p) => ({
-      zh: `粘贴带走了 ${list(p.cells).zh} 的数据验证（下拉列表或数值范围）：请按 Ctrl+Z 撤销这次粘贴，再用「选择性粘贴 → 数值」（Ctrl+Alt+V）粘贴`,
-      en: `a paste removed the data validation (drop-down list or number range) of ${list(p.cells).en}: press Ctrl+Z to undo the paste, then paste values only (Paste Special → Values, Ctrl+Alt+V)`,
+      zh: `粘贴带走了 ${list(p.cells).zh} 的数据验证（下拉列表或数值范围）：粘贴的值已照常检查；Planbook 在下次写入修改记录时（运行校验、生成前，停止检查或点「写入修改记录」时）按模板恢复这些单元格的数据验证。以后粘贴请用「选择性粘贴 → 数值」（Ctrl+Alt+V）`,
+      en: `a paste removed the data validation (drop-down list or number range) of ${list(p.cells).en}: the pasted values are checked as usual; Planbook restores these cells' validation from the template at the next write of 修改记录 (before 校验 or 生成, when checking stops, or on 写入修改记录). Next time paste values only (Paste Special → Values, Ctrl+Alt+V)`,
     }),
   }),
 

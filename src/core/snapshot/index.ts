@@ -8,5 +8,5 @@ export { cellAddress, changedArea, columnIndex, columnLetter, parseCell, parseRa
 export { EXCEL_CELL_CHARACTERS, fittedToCell, isBlank } from "./cells";
 export { existingOutput } from "./existing-output";
 export { evaluateUncachedFormulas } from "./formula";
-export { carriedInputs, looseCells, previousReport, readMeta, readWorkbook, type ReportSheet } from "./read-sheets";
+export { carriedInputs, looseCells, previousReport, readMeta, readWorkbook, type ReportRow, type ReportSheet } from "./read-sheets";
 export { cellAt, type CellType, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";

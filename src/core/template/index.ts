@@ -4,6 +4,7 @@
  * targets and splits it carries, its metadata (meta) and instructions; build makes the sheets.
  */
 export { buildTemplate, type BuiltTemplate, defaultSheetName, type TemplateRequest } from "./build";
+export { inputValidation } from "./input-ranges";
 export { type CarriedInputs, type CarriedRow, type PreviousReport } from "./carried";
 export { COLUMN, type ColumnKey, FRAME_RIGHT_KEY, HEADER_ROW, identityRow, INPUT_COLUMNS, KIND_LABELS, MILESTONE_STATUSES, NOT_ASSIGNED, PENDING, REPORT_COLUMNS, SIGNATURE_FIELDS, STATES, STATUS_THRESHOLDS } from "./columns";
 export { wrappedLines } from "./fit";

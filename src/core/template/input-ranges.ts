@@ -16,6 +16,21 @@ function validationRule(quota: Pick<Quota, "kind" | "unit">): ValidationRule {
   return isCountUnit(quota.unit) ? { type: "whole", min: 0 } : { type: "decimal", min: 0 };
 }
 
+/**
+ * The validation the template gives the input cells of a range whose quota has this kind and unit
+ * (a ratio's numerator or denominator: a cumulative count in its own unit). Live checking puts it
+ * back on a cell a paste took it from.
+ */
+export function inputValidation(range: string, shape: Pick<Quota, "kind" | "unit">): ValidationSpec {
+  const expected = expectedInput(shape);
+  return {
+    range,
+    rule: validationRule(shape),
+    prompt: { title: "请填写 / Enter", message: `请填写${expected.zh}。` },
+    error: { title: "输入有误 / Invalid entry", message: `此处应填写${expected.zh}。/ Expected ${expected.en}.` },
+  };
+}
+
 /** The cells a person types in, and their validations: one per run of rows that share a rule. */
 export function inputCells(quotaRows: QuotaRow[], partRows: PartRow[]): { ranges: string[]; validations: ValidationSpec[] } {
   type Shape = Pick<Quota, "kind" | "unit">;
@@ -45,16 +60,8 @@ export function inputCells(quotaRows: QuotaRow[], partRows: PartRow[]): { ranges
   const ranges: string[] = [];
   const validations: ValidationSpec[] = [];
   for (const group of groups.values()) {
-    const expected = expectedInput(group.shape);
     const groupRanges = [...rangesOf(group.periodRows, "period"), ...rangesOf(group.numericRows, "cumulative"), ...rangesOf(group.statusRows, "status")];
-    validations.push(
-      ...groupRanges.map((range) => ({
-        range,
-        rule: group.rule,
-        prompt: { title: "请填写 / Enter", message: `请填写${expected.zh}。` },
-        error: { title: "输入有误 / Invalid entry", message: `此处应填写${expected.zh}。/ Expected ${expected.en}.` },
-      })),
-    );
+    validations.push(...groupRanges.map((range) => inputValidation(range, group.shape)));
     ranges.push(...groupRanges);
   }
   ranges.push(...rangesOf([...quotaRows, ...partRows].map((q) => q.row).sort((a, b) => a - b), "note"));

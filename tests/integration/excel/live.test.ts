@@ -2,7 +2,7 @@ import { createExcelHost, type ExcelHostOptions, LOWEST_EXCEL_API } from "@planb
 import { type LiveCheckingOptions, startLiveChecking } from "../../../src/excel/live";
 import { generateTemplate } from "../../../src/excel/generate";
 import { CHANGE_LOG_SHEET } from "../../../src/core/checks";
-import type { Finding } from "../../../src/core/findings";
+import { type Finding, findingText } from "../../../src/core/findings";
 import { parsePeriod } from "../../../src/core/period";
 import { COLUMN } from "../../../src/core/template";
 import { columnLetter } from "../../../src/core/snapshot";
@@ -103,6 +103,42 @@ describe("checking as officials type", () => {
     const rules = reports.at(-1)?.findings.map((f) => [f.rule, f.cell]);
     expect(rules).toContainEqual(["validation-removed", cell]);
     expect(rules?.some(([rule, at]) => rule !== "validation-removed" && at === cell)).toBe(true);
+  });
+
+  test("the validation a paste took from a 进展状态 and a 累计完成 cell is put back from the template by the batch write, and a bad value typed later is refused", async () => {
+    const { host, rowOf, reports, errors, live } = await watched();
+    const ids = host.values(SHEET, "A1:A200").map((line) => line[0]);
+    const statusRow = ids.findIndex((id, i) => typeof id === "string" && !host.cell(SHEET, at("status", i + 1)).locked) + 1;
+    const status = at("status", statusRow);
+    const cumulative = at("cumulative", rowOf("I08-技能型企业-2027"));
+    const ruleOf = (cell: string) => {
+      const address = host.cell(SHEET, cell).validation;
+      const found = host.sheet(SHEET).dataValidations.find((v) => v.address === address);
+      return found ? { rule: found.rule, errorAlert: found.errorAlert, prompt: found.prompt } : null;
+    };
+    const before = { status: ruleOf(status), cumulative: ruleOf(cumulative) };
+    expect(before.status).not.toBeNull();
+    expect(before.cumulative).not.toBeNull();
+    host.userAddSheet("草稿");
+    await host.userEdit("草稿", "A1:A2", [["差不多了"], [12]]);
+    await host.userPaste(SHEET, status, { sheet: "草稿", address: "A1" });
+    await live.idle();
+    await host.userPaste(SHEET, cumulative, { sheet: "草稿", address: "A2" });
+    await live.idle();
+    expect(host.cell(SHEET, status).validation).toBeNull();
+    expect(host.cell(SHEET, cumulative).validation).toBeNull();
+    const flagged = reports.at(-1)?.findings.find((f) => f.rule === "validation-removed");
+    expect(flagged && findingText(flagged).zh).toContain("恢复");
+    await live.writeLog();
+    expect(errors).toEqual([]);
+    expect(ruleOf(status)).toEqual(before.status);
+    expect(ruleOf(cumulative)).toEqual(before.cumulative);
+    expect(host.sheet(SHEET).protection.protected).toBe(true);
+    // What was pasted stays: nothing typed is overwritten.
+    expect(host.values(SHEET, status)).toEqual([["差不多了"]]);
+    expect(host.values(SHEET, cumulative)).toEqual([[12]]);
+    await expect(host.userEdit(SHEET, status, [["还行"]])).rejects.toThrow();
+    await expect(host.userEdit(SHEET, cumulative, [[-5]])).rejects.toThrow();
   });
 
   test("typing into an input keeps its validation: nothing is flagged", async () => {
