@@ -2,7 +2,7 @@
 import { type Finding, finding, type Where } from "../findings/findings";
 import type { Geography } from "../plan/counties";
 import { carriesAcross } from "../period/stage";
-import { type Quota, isPercentKind } from "../plan/types";
+import { type Quota, isPercentKind, partsOfTotal } from "../plan/types";
 import { type ReportRow } from "../snapshot/read-sheets";
 import { scopeLabel } from "../plan/scope";
 import { completionAgainst, isLagging, levelOkFrom } from "../template/formulas";
@@ -17,7 +17,7 @@ import { type KnownRevision, type SheetUnderCheck, numberIn, pathContext } from 
  * total's (less is fine: 其中 may name only some). Told at the total's cell.
  */
 export function partsFinding(sheet: SheetUnderCheck, row: ReportRow, quota: Quota, total: number): Finding[] {
-  const parts = (sheet.known?.revision.quotas ?? []).filter((q) => q.partOf === quota.id);
+  const parts = partsOfTotal(sheet.known?.revision.quotas ?? [], quota.id);
   const figures = parts.map((part) => numberIn(sheet.rowsById.get(part.id)?.values.cumulative));
   if (parts.length === 0 || figures.every((f) => f === null)) return [];
   const sum = Number(figures.reduce((acc: number, f) => acc + (f ?? 0), 0).toFixed(10));

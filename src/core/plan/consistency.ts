@@ -1,6 +1,6 @@
 import { annex2Totals } from "./parse";
 import { type Finding, finding } from "../findings/findings";
-import type { PlanRevision, Quota } from "./types";
+import { type PlanRevision, type Quota, partsOfTotal } from "./types";
 
 /**
  * Findings about the plan text itself: Annex 2's 合计 row against the sum of its cities, and
@@ -48,7 +48,7 @@ export function checkPlan(revision: PlanRevision, text: string): Finding[] {
 function componentFindings(quotas: Quota[]): Finding[] {
   const findings: Finding[] = [];
   for (const total of quotas) {
-    const parts = quotas.filter((q) => q.partOf === total.id);
+    const parts = partsOfTotal(quotas, total.id);
     if (parts.length === 0 || total.target === null || parts.some((p) => p.target === null)) continue;
     const sum = Number(parts.reduce((acc, p) => acc + (p.target as number), 0).toFixed(10));
     if (sum === total.target) continue;

@@ -1,6 +1,7 @@
 import { matchGroup } from "../shared/required";
+import { groupedBy, indexOf } from "../shared/index-of";
 import { type Geography, cityOfCounty, countiesOf } from "./counties";
-import { annexParentOf, isStandaloneRegional } from "./level";
+import { isStandaloneRegional } from "./level";
 import { type PlanRevision, type Quota, leadUnits, responsibleUnits } from "./types";
 import { InvalidScopeError } from "../shared/errors";
 
@@ -146,8 +147,16 @@ function wholeReportedLocally(revision: PlanRevision, wholeId: string): boolean 
 
 /** The city's own Annex 2 cell of a split quota (its share as the plan gives it), or null. */
 export function planShare(revision: PlanRevision, quota: Quota, city: string): Quota | null {
-  return revision.quotas.find((q) => q.region === city && annexParentOf(q, [quota]) === quota) ?? null;
+  if (quota.region !== null || quota.key === undefined) return null;
+  return indexOf(revision.quotas, sharesByColumn).get(shareColumn(quota.item, quota.year, `${quota.key}-累计`, city))?.[0] ?? null;
 }
+
+/** Which Annex 2 column a city's cell is (annexSplitOf's test: same item, year and 累计 key), as one key. */
+const shareColumn = (item: unknown, year: unknown, key: string, city: string): string => JSON.stringify([item, year, key, city]);
+
+/** The plan's Annex 2 cells by column and city, in plan order: planShare looks a share up, not scans for it. */
+const sharesByColumn = (quotas: readonly Quota[]): Map<string, Quota[]> =>
+  groupedBy(quotas, (q) => (q.region === null || q.key === undefined ? null : shareColumn(q.item, q.year, q.key, q.region)));
 
 /**
  * The Annex 2 cell of a split quota that a city's (or a county's: its city's) row stands for, or

@@ -3,6 +3,7 @@
  * and quotas (指标). Everything here is derived from a seed text by `parsePlan`; nothing
  * is retyped.
  */
+import { groupedBy, indexOf } from "../shared/index-of";
 
 import type { QuotaLevel } from "./level";
 
@@ -39,6 +40,13 @@ export function responsibleUnits(quota: Pick<Quota, "lead" | "units">): string[]
 export function leadUnits(quota: Pick<Quota, "lead" | "units">): string[] {
   return quota.lead ?? quota.units.slice(0, 1);
 }
+
+/** The quotas stated as parts (其中…) of a total, in plan order (looked up once per plan, not scanned per row). */
+export function partsOfTotal(quotas: readonly Quota[], totalId: string): Quota[] {
+  return indexOf(quotas, partsByTotal).get(totalId) ?? [];
+}
+
+const partsByTotal = (quotas: readonly Quota[]): Map<string, Quota[]> => groupedBy(quotas, (q) => q.partOf ?? null);
 
 /**
  * Kinds reported as a level in percent (a ratio, a growth rate): one figure typed as a percentage,
