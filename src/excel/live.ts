@@ -1,10 +1,9 @@
-import { syncWithEventsRestored } from "./write";
+import { appendToChangeLog, type LostValidation } from "./change-log";
 import { cellAddress, changedArea, rangeAddress, readWorkbook, type ReportRow, type ReportSheet, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, type ChangeLogEntry, changeLogRow, checkCells, type CheckContext } from "../core/checks";
+import { type ChangeLogEntry, checkCells, type CheckContext } from "../core/checks";
 import { type Finding, finding } from "../core/findings";
 import { type PlanRevision, quotaIndex } from "../core/plan";
-import { asLiteralText, type CellValue, INPUT_COLUMNS, inputValidation, META_SHEET, parsePartId, partsOf, type ValidationSpec } from "../core/template";
-import { PROTECTION_OPTIONS, queueValidation } from "./render";
+import { type CellValue, INPUT_COLUMNS, inputValidation, META_SHEET, parsePartId, partsOf, type ValidationSpec } from "../core/template";
 import { supportsApi, type WorkbookRunner } from "./run";
 import { queueSheetRead, syncSheetReads, readWorkbookSnapshot } from "./workbook";
 
@@ -239,13 +238,6 @@ function validatedInputs(report: ReportSheet, area: { start: { row: number; col:
   );
 }
 
-/** Input cells of a sheet whose validation a paste took: the template's rules for them, and whether the sheet was protected. */
-interface LostValidation {
-  worksheetId: string;
-  protected: boolean;
-  validations: ValidationSpec[];
-}
-
 /**
  * The validation the template gave an input cell (the rule generating writes, `inputValidation`):
  * from its row's quota in the sheet's plan revision — a ratio's numerator or denominator is a count
@@ -278,42 +270,6 @@ function withCells(sheet: SheetSnapshot, at: { row: number; col: number }, value
     return next;
   };
   return { ...sheet, protected: isProtected, values: put(sheet.values, values), formulas: put(sheet.formulas, formulas) };
-}
-
-/**
- * Appends entries to 修改记录 (made hidden when missing) and puts back the validations pastes took
- * from input cells: two syncs — its extent, then the write, unprotecting and protecting each sheet
- * written again (which, like any write, clears Excel's undo stack).
- */
-async function appendToChangeLog(context: Excel.RequestContext, entries: ChangeLogEntry[], restores: LostValidation[], password: string | null): Promise<void> {
-  const log = context.workbook.worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
-  // The log is only appended to: its extent is enough.
-  const logRead = queueSheetRead(log, { cells: false });
-  await syncSheetReads(context, [logRead]);
-  // The log's own write is not a person typing: no event for it (before ExcelApi 1.14 there is no triggerSource to tell).
-  context.runtime.enableEvents = false;
-  for (const lost of restores) {
-    const worksheet = context.workbook.worksheets.getItem(lost.worksheetId);
-    if (lost.protected) worksheet.protection.unprotect(password ?? undefined);
-    for (const validation of lost.validations) queueValidation(worksheet, validation);
-    if (lost.protected) worksheet.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
-  }
-  if (entries.length === 0) {
-    context.runtime.enableEvents = true;
-    await syncWithEventsRestored(context);
-    return;
-  }
-  const existingRows = logRead.extent().rows;
-  const target = log.isNullObject ? context.workbook.worksheets.add(CHANGE_LOG_SHEET) : log;
-  if (log.isNullObject) target.visibility = "Hidden";
-  else if (logRead.result()?.protected) target.protection.unprotect(password ?? undefined);
-  const rowsToWrite = [...(existingRows === 0 ? [CHANGE_LOG_HEADER] : []), ...entries.map(changeLogRow)].map((row) =>
-    row.map((value) => (typeof value === "string" ? asLiteralText(value) : (value ?? ""))),
-  );
-  target.getRange(rangeAddress(existingRows, 0, rowsToWrite.length, CHANGE_LOG_HEADER.length)).values = rowsToWrite;
-  target.protection.protect(PROTECTION_OPTIONS, password ?? undefined);
-  context.runtime.enableEvents = true;
-  await syncWithEventsRestored(context);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { syncWithEventsRestored } from "./write";
-import { rangeAddress } from "../core/snapshot";
-import { type CellChange, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRow, previousRefresh } from "../core/checks";
+import { queueChangeLogAppend, queueChangeLogRead } from "./change-log";
+import { type CellChange, previousRefresh } from "../core/checks";
 import { PreviousSheetError } from "../core/shared";
-import { asLiteralText, META_SHEET, parseMetaRows } from "../core/template";
+import { META_SHEET, parseMetaRows } from "../core/template";
 import { PROTECTION_OPTIONS } from "./render";
 import { queueSheetRead, syncSheetReads } from "./workbook";
 
@@ -42,9 +42,8 @@ export async function refreshPrevious(context: Excel.RequestContext, options: Re
   const sameScope = records.filter((s) => s.scope === record.scope && s.sheet !== record.sheet).map((s) => s.sheet);
   const currentRead = queueSheetRead(active);
   const earlierReads = sameScope.map((name) => queueSheetRead(worksheets.getItem(name)));
-  const log = worksheets.getItemOrNullObject(CHANGE_LOG_SHEET);
-  const logRead = queueSheetRead(log, { cells: false });
-  await syncSheetReads(context, [currentRead, ...earlierReads, logRead]);
+  const logRead = queueChangeLogRead(context);
+  await syncSheetReads(context, [currentRead, ...earlierReads, logRead.read]);
   const current = currentRead.result();
   if (!current) return { sheet: active.name, changes: [] };
   const earlier = earlierReads.flatMap((read) => read.result() ?? []);
@@ -58,13 +57,7 @@ export async function refreshPrevious(context: Excel.RequestContext, options: Re
     if (current.protected) active.protection.unprotect(password);
     for (const change of changes) active.getRange(change.cell).values = [[change.after ?? ""]];
     if (current.protected) active.protection.protect(PROTECTION_OPTIONS, password);
-    const existingRows = logRead.extent().rows;
-    const target = log.isNullObject ? worksheets.add(CHANGE_LOG_SHEET) : log;
-    if (!log.isNullObject && logRead.result()?.protected) target.protection.unprotect(password);
-    const rows = [...(existingRows === 0 ? [CHANGE_LOG_HEADER] : []), ...changes.map((change) => changeLogRow({ ...change, at, reason: "上期报表已更正 previous report corrected" }))];
-    target.getRange(rangeAddress(existingRows, 0, rows.length, CHANGE_LOG_HEADER.length)).values = rows.map((row) => row.map((value) => (typeof value === "string" ? asLiteralText(value) : (value ?? ""))));
-    target.visibility = "Hidden";
-    target.protection.protect(PROTECTION_OPTIONS, password);
+    queueChangeLogAppend(context, logRead, changes.map((change) => ({ ...change, at, reason: "上期报表已更正 previous report corrected" })), options.password ?? null);
   } finally {
     context.runtime.enableEvents = true;
   }

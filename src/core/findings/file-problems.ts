@@ -1,4 +1,4 @@
-import type { Text } from "./rules";
+import type { Text } from "./rule-definition";
 
 /**
  * Why a file cannot be read, said once for every place that says it: the .xlsx reader's refusal,

@@ -1,7 +1,9 @@
-import { type ParamValue, type ParamsOf, type RuleDefinition, RULES, type RuleId, type Severity, type Text } from "./rules";
+import type { ParamValue, RuleDefinition, Severity, Text } from "./rule-definition";
+import { type ParamsOf, RULES, type RuleId } from "./rules";
 import type { CellValue } from "../template/spec";
 
-export { type ParamsOf, quote, RULES, type RuleId, type Severity, type Text } from "./rules";
+export { quote, type Severity, type Text } from "./rule-definition";
+export { type ParamsOf, RULES, type RuleId } from "./rules";
 
 /** Where a finding is, and what it is about. */
 export interface Where {
@@ -77,7 +79,7 @@ export function ruleName(rule: RuleId, language: MessageLanguage = "both"): stri
   return language === "both" ? `${definition.zh} / ${definition.en}` : definition[language];
 }
 
-/** Whether a 说明 in the finding's quota row explains it away (see Clearance in ./rules). */
+/** Whether a 说明 in the finding's quota row explains it away (see Clearance in ./rule-definition). */
 export const clearedByNote = (f: Finding): boolean => RULES[f.rule].clearedBy === "note";
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

@@ -5,4 +5,5 @@
  */
 export { cannotReadFileMessage, fileProblem, fileProblemText, type FileReadProblem, type WorkbookFileProblem } from "./file-problems";
 export { countByRule, countBySeverity, finding, type Finding, findingMessage, findingText, inFile, type MessageLanguage, ruleName } from "./findings";
-export { RULES, type Severity } from "./rules";
+export type { Severity } from "./rule-definition";
+export { RULES } from "./rules";

@@ -2,12 +2,14 @@ import { columnLetter } from "../snapshot/a1";
 import { isBlank } from "../snapshot/cells";
 import { countBySeverity, type Finding, findingMessage } from "../findings/findings";
 import { chinaDateTime } from "../period/time";
+import { formatScope } from "../plan/scope";
 import { sheetSpec } from "../template/sheet";
 import { fitRowHeights } from "../template/fit";
 import { type CellValue, type SheetSpec, type StyleSpec, emptyGrid, setGridCell } from "../template/spec";
 import { PALETTE, titleStyle } from "../template/styles";
 import { ACCEPTED_TEXT, SOURCE_HEADER_ROW, SOURCE_TITLES, SOURCES_SHEET, type SourceRow } from "./layout";
 import type { AcceptedFile, MergeContext, RejectedFile } from "./merge";
+import { type Rollup, childScope } from "./rollup";
 import { sourceRows } from "./state";
 
 const MAX_REASONS = 10;
@@ -27,22 +29,28 @@ function reasonsText(findings: Finding[], language: "zh" | "both"): string {
 export interface SourcesInput {
   accepted: AcceptedFile[];
   rejected: RejectedFile[];
-  /** Cities an existing summary holds that no accepted file replaces, with the line they had. */
+  /** Children an existing summary holds that no accepted file replaces, with the line they had. */
   kept: { child: string; file: string; source: SourceRow | null }[];
+  /** The summary's roll-up: what its children are (cities, counties, units). */
+  rollup: Rollup;
   context: MergeContext;
   period: string;
   mergedAt: string;
   password: string | null;
 }
 
-/** The lines of the 来源 sheet: kept cities first, then the accepted and the rejected files. */
-function sourceLines({ accepted, rejected, kept, context, period, mergedAt }: SourcesInput): SourceRow[] {
+/**
+ * The lines of the 来源 sheet: kept children first, then the accepted and the rejected files. A
+ * kept child without its earlier line is listed by its own scope (`county:萧山区`), the scope
+ * `readSummaryState` looks its line up by on the next merge.
+ */
+function sourceLines({ accepted, rejected, kept, rollup, context, period, mergedAt }: SourcesInput): SourceRow[] {
   return [
     ...kept.map(
       (k): SourceRow =>
         k.source ?? {
           file: k.file,
-          scope: `city:${k.child}`,
+          scope: formatScope(childScope(rollup, k.child)),
           period,
           revision: context.revision.revision,
           generatedAt: "",

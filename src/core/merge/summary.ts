@@ -98,7 +98,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
   const totals = rows.map((row, index) => writeDataRow(put, geometry, row, index, columns, context, rollup));
   writeChartTables(put, geometry);
 
-  const keptCities = existing?.children.filter((c) => !accepted.some((a) => a.child === c.child)) ?? [];
+  const keptChildren = existing?.children.filter((c) => !accepted.some((a) => a.child === c.child)) ?? [];
   const views = buildViews({
     revision,
     parent: rollup.parent,
@@ -116,7 +116,7 @@ export function buildSummary(accepted: AcceptedFile[], context: SummaryContext):
     figures: cityFigures(rows, columns, context, rollup, geometry.period),
   });
   const summary = summarySheet(cells, geometry, context.password ?? null);
-  const sources = buildSources({ accepted, rejected: context.rejected ?? [], kept: keptCities, context, period, mergedAt: context.mergedAt, password: context.password ?? null });
+  const sources = buildSources({ accepted, rejected: context.rejected ?? [], kept: keptChildren, rollup, context, period, mergedAt: context.mergedAt, password: context.password ?? null });
   const rolledUp = [...columns.values()].map((column) => column.figures);
   return {
     parentReturn: rollup.parent.kind === "province" ? null : parentReturn(rollup, rows, rolledUp, filled, context, period),

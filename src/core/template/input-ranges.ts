@@ -34,12 +34,12 @@ export function inputValidation(range: string, shape: Pick<Quota, "kind" | "unit
 /** The cells a person types in, and their validations: one per run of rows that share a rule. */
 export function inputCells(quotaRows: QuotaRow[], partRows: PartRow[]): { ranges: string[]; validations: ValidationSpec[] } {
   type Shape = Pick<Quota, "kind" | "unit">;
-  const groups = new Map<string, { rule: ValidationRule; shape: Shape; numericRows: number[]; periodRows: number[]; statusRows: number[] }>();
+  // A group's rule is its shape's (`validationRule`), given to each of its ranges by `inputValidation`.
+  const groups = new Map<string, { shape: Shape; numericRows: number[]; periodRows: number[]; statusRows: number[] }>();
   const groupOf = (shape: Shape) => {
-    const rule = validationRule(shape);
     // Rows share a validation only when its message fits them all: same rule, same unit.
-    const key = JSON.stringify([rule, shape.unit]);
-    const group = groups.get(key) ?? { rule, shape, numericRows: [], periodRows: [], statusRows: [] };
+    const key = JSON.stringify([validationRule(shape), shape.unit]);
+    const group = groups.get(key) ?? { shape, numericRows: [], periodRows: [], statusRows: [] };
     groups.set(key, group);
     return group;
   };

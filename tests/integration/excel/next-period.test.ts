@@ -112,6 +112,32 @@ describe("更新上期累计 after last period's sheet was corrected", () => {
     expect(host.sheet("全省 2027-01").protection.protected).toBe(true);
   });
 
+  test("a second correction is appended below the first, under the sheets' password: one header, the log hidden and protected with it again, three syncs", async () => {
+    const host = createExcelHost();
+    const password = "口令";
+    await host.run((context) => generateTemplate(context, { revision, scope: { kind: "province" }, period: parsePeriod("2026-12"), now: NOW, password }));
+    const december = "全省 2026-12";
+    const enterprises = at("cumulative", rowOf(host, december, QUOTA.enterprises));
+    await host.userEdit(december, enterprises, [[5000]]);
+    host.userSelect(december, "A1");
+    await host.run((context) => generateNextPeriod(context, { revision, now: NOW, password }));
+    const row = rowOf(host, "全省 2027-01", QUOTA.enterprises);
+    for (const figure of [5050, 5080]) {
+      await host.userEdit(december, enterprises, [[figure]]);
+      host.userSelect("全省 2027-01", "A1");
+      host.stats.resetSyncs();
+      const result = await host.run((context) => refreshPrevious(context, { now: NOW, password }));
+      expect([host.stats.syncs, result.changes.length]).toEqual([3, 1]);
+    }
+    expect(host.values(CHANGE_LOG_SHEET, "A1:G3").map((line) => line.slice(1))).toEqual([
+      ["工作表 / Sheet", "单元格 / Cell", "编号 / Quota", "修改前 / Before", "修改后 / After", "原因 / Reason"],
+      ["全省 2027-01", at("previous", row), QUOTA.enterprises, 5000, 5050, "上期报表已更正 previous report corrected"],
+      ["全省 2027-01", at("previous", row), QUOTA.enterprises, 5050, 5080, "上期报表已更正 previous report corrected"],
+    ]);
+    const log = host.sheet(CHANGE_LOG_SHEET);
+    expect([log.visibility, log.protection.protected, log.protection.password, host.sheet("全省 2027-01").protection.password]).toEqual(["Hidden", true, password, password]);
+  });
+
   test("the logged 上期累计 passes January's own check (no previous-changed)", async () => {
     const { host } = await corrected();
     await host.run((context) => refreshPrevious(context, { now: NOW }));

@@ -5,9 +5,10 @@
  */
 import fc from "fast-check";
 import { loadCounties } from "../../../src/cli/io";
-import { buildSummary, type BuiltSummary, canMerge, type MergePlan, sourceRows } from "../../../src/core/merge";
+import { SOURCES_SHEET, sourceRows } from "../../../src/core/merge";
 import { countiesOf, formatScope, isCountUnit, type Quota, quotasInScope } from "../../../src/core/plan";
-import { EMPTY_META, metaRows, metaSheetSpec, withSheetRecords } from "../../../src/core/template";
+import { type SheetSpec } from "../../../src/core/template";
+import { type MergeOutcome, NEW_WORKBOOK, mergeInto, parentReturnName } from "../../../src/core/usecases";
 import { readMergeFiles } from "../../../src/xlsx/merge-files";
 import { writeWorkbook } from "../../../src/xlsx/render";
 import { currentRevision } from "../../support/plan";
@@ -36,33 +37,28 @@ const fills = (names: string[]): fc.Arbitrary<Record<string, Typed>> =>
   fc.record(Object.fromEntries(names.map((name) => [name, fc.record(Object.fromEntries(counted.map((q) => [q.id, entry(q, name)])))])));
 
 interface TwoLevels {
-  city: { plan: MergePlan; built: BuiltSummary };
-  province: { plan: MergePlan; built: BuiltSummary };
+  city: MergeOutcome;
+  province: MergeOutcome;
 }
 
+/** Each level merged as `planbook merge` merges it (`mergeInto` into a new file), the city's summary written as the file it sends up. */
 async function rollUp(countyFills: Record<string, Typed>, cityFills: Record<string, Typed>): Promise<TwoLevels> {
   const countyFiles = await Promise.all(counties.map((county) => reportFile(`${county}.xlsx`, revision, { kind: "county", county }, inputsOf(countyFills, county), { geography })));
   const countyInputs = await readMergeFiles(countyFiles);
-  const cityPlan = canMerge(countyInputs, { revision, period, geography });
-  const cityBuilt = buildSummary(cityPlan.accepted, { revision, period, geography, rollup: cityPlan.rollup, mergedAt, rejected: cityPlan.rejected });
-  const own = cityBuilt.parentReturn;
-  if (!own) throw new Error("a city summary carries the city's return");
+  const city = mergeInto(countyInputs, NEW_WORKBOOK, { revision, period, geography, mergedAt });
+  const own = parentReturnName(countyInputs, revision, period, geography);
+  if (own === null || !city.sheets.some((sheet) => sheet.name === own)) throw new Error("a city summary carries the city's return");
   // Written and read back as the file the city sends up, exactly as `planbook merge` writes it.
-  const summaryFile = await writeWorkbook([
-    cityBuilt.summary,
-    cityBuilt.sources,
-    own.sheet,
-    metaSheetSpec(metaRows(withSheetRecords(EMPTY_META, own.sheetRecord, own.rowRecords)), null),
-  ]);
-  const cityFiles = await Promise.all(others.map((city) => reportFile(`${city}.xlsx`, revision, { kind: "city", city }, inputsOf(cityFills, city), { geography })));
+  const summaryFile = await writeWorkbook(city.sheets, city.charts);
+  const cityFiles = await Promise.all(others.map((name) => reportFile(`${name}.xlsx`, revision, { kind: "city", city: name }, inputsOf(cityFills, name), { geography })));
   const provinceInputs = await readMergeFiles([{ name: `${CITY}汇总.xlsx`, data: summaryFile }, ...cityFiles]);
-  const provincePlan = canMerge(provinceInputs, { revision, period, geography });
-  const provinceBuilt = buildSummary(provincePlan.accepted, { revision, period, geography, rollup: provincePlan.rollup, mergedAt, rejected: provincePlan.rejected });
-  return { city: { plan: cityPlan, built: cityBuilt }, province: { plan: provincePlan, built: provinceBuilt } };
+  const province = mergeInto(provinceInputs, NEW_WORKBOOK, { revision, period, geography, mergedAt });
+  return { city, province };
 }
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
-const totalOf = (built: BuiltSummary, id: string): number | null => built.totals.find((t) => t.quotaId === id)?.actual ?? null;
+const totalOf = (outcome: MergeOutcome, id: string): number | null => outcome.totals.find((t) => t.quotaId === id)?.actual ?? null;
+const sheetOf = (outcome: MergeOutcome, name: string): SheetSpec => present(outcome.sheets.find((sheet) => sheet.name === name), `the ${name} sheet`);
 
 describe("counties → city → province, with real files", () => {
   let fixed: TwoLevels;
@@ -84,7 +80,7 @@ describe("counties → city → province, with real files", () => {
   });
 
   test("the province's 来源 lists Hangzhou's counties, through the city's file", () => {
-    const lines = sourceRows(specSnapshot(fixed.province.built.sources));
+    const lines = sourceRows(specSnapshot(sheetOf(fixed.province, SOURCES_SHEET)));
     expect(lines.filter((line) => line.scope.startsWith("county:")).map((line) => line.scope)).toEqual(counties.map((county) => `county:${county}`));
     expect(lines.find((line) => line.scope === "county:萧山区")?.file).toBe(`${CITY}汇总.xlsx › 萧山区.xlsx`);
   });
@@ -97,8 +93,8 @@ describe("counties → city → province, with real files", () => {
           const figures = counties.map((county) => inputOf(inputsOf(countyFills, county), quota.id).cumulative as number);
           // A city covers a county that has at least one; the cities' coverage adds up.
           const hangzhou = quota.level === "per-unit" ? figures.filter((f) => f >= 1).length : sum(figures);
-          expect(totalOf(city.built, quota.id)).toBeCloseTo(hangzhou, 6);
-          expect(totalOf(province.built, quota.id)).toBeCloseTo(hangzhou + sum(others.map((c) => inputOf(inputsOf(cityFills, c), quota.id).cumulative as number)), 6);
+          expect(totalOf(city, quota.id)).toBeCloseTo(hangzhou, 6);
+          expect(totalOf(province, quota.id)).toBeCloseTo(hangzhou + sum(others.map((c) => inputOf(inputsOf(cityFills, c), quota.id).cumulative as number)), 6);
         }
       }),
       { numRuns: 2, seed: 1515 },

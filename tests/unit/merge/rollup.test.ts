@@ -2,7 +2,7 @@
 import { specSnapshot } from "../../../scripts/workloads";
 import { loadCounties } from "../../../src/cli/io";
 import { findingMessage } from "../../../src/core/findings";
-import { buildSummary, canMerge, type MergeInputFile } from "../../../src/core/merge";
+import { buildSummary, canMerge, type MergeInputFile, readSummaryState, sourceRows } from "../../../src/core/merge";
 import { parsePeriod } from "../../../src/core/period";
 import { type Scope, formatScope } from "../../../src/core/plan";
 import { buildTemplate, COLUMN, EMPTY_META, metaRows, metaSheetSpec, withSheetRecords } from "../../../src/core/template";
@@ -76,5 +76,37 @@ describe("files of mixed levels", () => {
     ];
     const plan = canMerge(files, { revision, period, geography });
     expect([formatScope(plan.rollup.parent), plan.rejected.map((r) => [r.file.name, r.reasons[0]?.rule])]).toEqual(["city:杭州市", [["鄞州.xlsx", "merge-unknown-city"]]]);
+  });
+});
+
+describe("merging again below the province: a kept child's 来源 line says what it is", () => {
+  const county = (name: string): Scope => ({ kind: "county", county: name });
+  /** A figure every county of 杭州市 types (先进制造业 training, 万人次 a year). */
+  const COUNTY_FIGURE = "I01-先进制造业-每年";
+  /** The files merged first, the one that replaces the first of them on the second merge, and the scopes 来源 then lists. */
+  const levels = [
+    {
+      kind: "county",
+      first: [returned("萧山.xlsx", county("萧山区"), { [COUNTY_FIGURE]: 1.2 }), returned("余杭.xlsx", county("余杭区"), { [COUNTY_FIGURE]: 0.8 })],
+      again: returned("萧山-v2.xlsx", county("萧山区"), { [COUNTY_FIGURE]: 1.5 }),
+      listed: [["余杭.xlsx", "county:余杭区"], ["萧山-v2.xlsx", "county:萧山区"]],
+    },
+    {
+      kind: "unit",
+      first: [returned("人社.xlsx", unit("省人力社保厅"), { [SHARED]: 3 }), returned("商务.xlsx", unit("省商务厅"), { [SHARED]: 1.5 })],
+      again: returned("人社-v2.xlsx", unit("省人力社保厅"), { [SHARED]: 3 }),
+      listed: [["商务.xlsx", "unit:省商务厅"], ["人社-v2.xlsx", "unit:省人力社保厅"]],
+    },
+  ];
+
+  test.each(levels)("a kept $kind read back without its 来源 line is listed by its own scope", ({ first, again, listed }) => {
+    const plan = canMerge(first, { revision, period, geography });
+    const before = buildSummary(plan.accepted, { revision, period, geography, rollup: plan.rollup, mergedAt, rejected: plan.rejected });
+    // The summary read back alone: no 来源 line to carry over for the kept child.
+    const existing = readSummaryState({ sheets: [specSnapshot(before.summary)] }, revision, plan.rollup);
+    expect(existing?.children.map((c) => c.source)).toEqual([null, null]);
+    const replan = canMerge([again], { revision, period, geography, rollup: plan.rollup, existing });
+    const after = buildSummary(replan.accepted, { revision, period, geography, rollup: replan.rollup, mergedAt, rejected: replan.rejected, existing });
+    expect(sourceRows(specSnapshot(after.sources)).map((line) => [line.file, line.scope])).toEqual(listed);
   });
 });
