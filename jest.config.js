@@ -29,6 +29,9 @@ const project = ([name, testTimeoutMs]) => ({
 
 module.exports = {
   projects: Object.entries(KINDS).map(project),
+  // One worker a core. Jest's default leaves a core to itself (cores − 1), which on a 2-core machine
+  // is one worker and half the machine idle: the main process only collects results.
+  maxWorkers: "100%",
   // The run's fast-check seed: fixed unless FC_SEED says otherwise (tests/support/fast-check-seed.js).
   globalSetup: "<rootDir>/tests/support/global-setup.js",
   reporters: ["default", "<rootDir>/tests/support/summary-reporter.js"],
