@@ -1,5 +1,6 @@
 import * as React from "react";
 import { FluentProvider, RendererProvider, createDOMRenderer, webLightTheme } from "@fluentui/react-components";
+import { configure, getConfig } from "@testing-library/react";
 
 /**
  * The pane's theme as the add-in gives it (FluentProvider, light), with Fluent's style rules
@@ -44,3 +45,24 @@ export function Pane({ children }: { children: React.ReactNode }): React.JSX.Ele
     </RendererProvider>
   );
 }
+
+/**
+ * A query that fails while `findBy…`/`waitFor` is still retrying it gets an error without the
+ * whole document printed into it; the error the wait ends with still has it (waitFor's timeout
+ * prints the document then, through the same `getElementError`), as does every failing `getBy…`.
+ *
+ * Why: waitFor retries on every DOM change and every 50 ms, and Testing Library prints the
+ * document (pretty-format over the whole Fluent tree) into each failure it will throw away — it
+ * already skips its other costly diagnostics there (`_disableExpensiveErrorDiagnostics`, set
+ * only while waitFor runs its callback). While the in-memory host works, that printing took the
+ * time the host needed.
+ */
+const printingTheDocument = getConfig().getElementError;
+configure({
+  getElementError: (message, container) => {
+    if (!(getConfig() as { _disableExpensiveErrorDiagnostics?: boolean })._disableExpensiveErrorDiagnostics) return printingTheDocument(message, container);
+    const error = new Error(message ?? "");
+    error.name = "TestingLibraryElementError";
+    return error;
+  },
+});
