@@ -3,7 +3,7 @@
  * period the plan does not have, a pipe to a slow reader or one closed early. Each case asserts
  * the exit code, the one-line message (Chinese, then English), and that no input changed.
  */
-import { spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import os from "os";
@@ -17,6 +17,7 @@ import { present } from "../../support/present";
 
 const SEED = path.join(ROOT, "seeds", "003_b259c65e08fddcd3.txt");
 const OLDER_SEED = path.join(ROOT, "seeds", "000_445b9ef01ca4c3e2.txt");
+const STDOUT_GATE = path.join(ROOT, "tests", "support", "stdout-gate.js");
 const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 /** A user error: exit 2, one line on stderr (Chinese first, then English), no stack trace, nothing on stdout. */
@@ -164,14 +165,23 @@ describe("planbook command lines", () => {
       ["merge --json", ["merge", "--json", "--out", "piped.xlsx"]],
     ];
     const shellQuote = (arg: string) => `'${arg.replace(/'/g, "'\\''")}'`;
-    const commandLine = (args: string[]) => [process.execPath, BIN, ...args, ...(args[0] === "check" || args[0] === "merge" ? files : [])].map(shellQuote).join(" ");
+    const commandLine = (args: string[], nodeOptions: string[] = []) =>
+      [process.execPath, ...nodeOptions, BIN, ...args, ...(args[0] === "check" || args[0] === "merge" ? files : [])].map(shellQuote).join(" ");
 
-    test.each(jsonCommands)("%s into a slow reader parses whole", (_what, args) => {
-      // The reader waits before reading anything, then reads in small sips: the process must not exit before its output has gone.
+    test.each(jsonCommands)("%s into a slow reader parses whole", (what, args) => {
+      // The reader reads nothing until the command has nothing left to do but wait for its output
+      // to go (tests/support/stdout-gate.js opens the gate once the pipe is full, or as the command
+      // exits), then reads in small sips: the process must not exit before its output has gone.
+      const gate = path.join(dir, `stdout-gate-${what.replace(/\W+/g, "-")}`);
+      execFileSync("mkfifo", [gate]);
       const reader = `${shellQuote(process.execPath)} -e ${shellQuote(
-        "setTimeout(() => { let s = ''; process.stdin.setEncoding('utf8'); process.stdin.on('data', (d) => { s += d; process.stdin.pause(); setTimeout(() => process.stdin.resume(), 5); }); process.stdin.on('end', () => process.stdout.write(String(s.length) + ' ' + JSON.stringify(JSON.parse(s)).length)); }, 1500)",
+        "require('fs').readFileSync(process.env.PLANBOOK_TEST_STDOUT_GATE); let s = ''; process.stdin.setEncoding('utf8'); process.stdin.on('data', (d) => { s += d; process.stdin.pause(); setTimeout(() => process.stdin.resume(), 5); }); process.stdin.on('end', () => process.stdout.write(String(s.length) + ' ' + JSON.stringify(JSON.parse(s)).length));",
       )}`;
-      const result = spawnSync("bash", ["-o", "pipefail", "-c", `${commandLine(args)} | ${reader}`], { cwd: dir, encoding: "utf8" });
+      const result = spawnSync("bash", ["-o", "pipefail", "-c", `${commandLine(args, ["-r", STDOUT_GATE])} | ${reader}`], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, PLANBOOK_TEST_STDOUT_GATE: gate },
+      });
       expect(result.stderr).toBe("");
       expect(result.status).toBe(0);
       expect(Number(result.stdout.split(" ")[0])).toBeGreaterThan(0);

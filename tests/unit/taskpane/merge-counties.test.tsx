@@ -6,7 +6,7 @@
 import "./jsdom-globals";
 import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./fluent";
 import { createExcelHost } from "@planbook/excel-host";
 import { App } from "../../../src/taskpane/App";
 import { createOfficeOperations } from "../../../src/addin/office-operations";
@@ -33,9 +33,9 @@ async function returned(name: string, scope: Scope): Promise<File> {
 test("a city's county files are offered, merged into the city's summary, and the city's own return is written", async () => {
   const host = createExcelHost();
   render(
-    <FluentProvider theme={webLightTheme}>
+    <Pane>
       <App operations={createOfficeOperations(host.run.bind(host))} plans={new PlanLibrary([revision], geography)} now={new Date(2026, 9, 15, 10, 0, 0)} />
-    </FluentProvider>,
+    </Pane>,
   );
   fireEvent.click(screen.getByRole("tab", { name: "汇总" }));
   const files = [await returned("萧山区.xlsx", { kind: "county", county: "萧山区" }), await returned("余杭区.xlsx", { kind: "county", county: "余杭区" })];
