@@ -1,5 +1,5 @@
 import { matchGroup } from "../shared/required";
-import { groupedBy, indexOf } from "../shared/index-of";
+import { groupedBy, indexBuiltOnce } from "../shared/list-index";
 import { type Geography, cityOfCounty, countiesOf } from "./counties";
 import { isStandaloneRegional } from "./level";
 import { type PlanRevision, type Quota, leadUnits, responsibleUnits } from "./types";
@@ -148,7 +148,7 @@ function wholeReportedLocally(revision: PlanRevision, wholeId: string): boolean 
 /** The city's own Annex 2 cell of a split quota (its share as the plan gives it), or null. */
 export function planShare(revision: PlanRevision, quota: Quota, city: string): Quota | null {
   if (quota.region !== null || quota.key === undefined) return null;
-  return indexOf(revision.quotas, sharesByColumn).get(shareColumn(quota.item, quota.year, `${quota.key}-累计`, city))?.[0] ?? null;
+  return indexBuiltOnce(revision.quotas, sharesByColumn).get(shareColumn(quota.item, quota.year, `${quota.key}-累计`, city))?.[0] ?? null;
 }
 
 /** Which Annex 2 column a city's cell is (annexSplitOf's test: same item, year and 累计 key), as one key. */

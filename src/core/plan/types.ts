@@ -3,7 +3,7 @@
  * and quotas (指标). Everything here is derived from a seed text by `parsePlan`; nothing
  * is retyped.
  */
-import { groupedBy, indexOf } from "../shared/index-of";
+import { groupedBy, indexBuiltOnce } from "../shared/list-index";
 
 import type { QuotaLevel } from "./level";
 
@@ -43,7 +43,7 @@ export function leadUnits(quota: Pick<Quota, "lead" | "units">): string[] {
 
 /** The quotas stated as parts (其中…) of a total, in plan order (looked up once per plan, not scanned per row). */
 export function partsOfTotal(quotas: readonly Quota[], totalId: string): Quota[] {
-  return indexOf(quotas, partsByTotal).get(totalId) ?? [];
+  return indexBuiltOnce(quotas, partsByTotal).get(totalId) ?? [];
 }
 
 const partsByTotal = (quotas: readonly Quota[]): Map<string, Quota[]> => groupedBy(quotas, (q) => q.partOf ?? null);

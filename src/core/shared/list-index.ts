@@ -7,7 +7,7 @@
  */
 const built = new WeakMap<readonly unknown[], Map<(items: readonly never[]) => unknown, { length: number; index: unknown }>>();
 
-export function indexOf<T, I>(items: readonly T[], build: (items: readonly T[]) => I): I {
+export function indexBuiltOnce<T, I>(items: readonly T[], build: (items: readonly T[]) => I): I {
   let byBuilder = built.get(items);
   if (!byBuilder) {
     byBuilder = new Map();
